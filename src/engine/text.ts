@@ -1,0 +1,86 @@
+/**
+ * Text helpers shared by every part of the engine: Vietnamese folding for matching, cell text,
+ * markup detection, A1 references.
+ */
+import type { CellValue } from './types';
+
+/**
+ * Fold Vietnamese text for matching: lower case, no diacritics (so tone-mark placement such as
+ * "hoá"/"hóa" and "uỷ"/"ủy" no longer matters), đ → d, punctuation and line breaks to single spaces.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Like fold() but keeps "&", "/", "-", "," and "." (for parsers that need punctuation). */
+export function foldKeepPunct(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** Collapse runs of white space (including non-breaking spaces and line breaks) to one space. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+const TAG = /<\/?(?:b|i|u|a|strong|em|span|font|br|p)\b[^>]*>/gi;
+
+/** True when the text holds HTML-like markup left over from a paste (<b>, <a href>). */
+export function hasMarkup(text: string): boolean {
+  TAG.lastIndex = 0;
+  return TAG.test(text);
+}
+
+/** The text with markup tags removed (the visible text). */
+export function stripMarkup(text: string): string {
+  return text.replace(TAG, '');
+}
+
+/** A cell value as display text (markup stripped, white space squashed); '' for empty. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return squash(stripMarkup(value));
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value.error;
+}
+
+/** The cell value is an Excel error (#REF!, #N/A, …). */
+export function isErrorValue(value: CellValue | undefined): value is { error: string } {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+/** 0-based column index → letters (0 → A, 25 → Z, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters → 0-based column index (A → 0). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** 1-based row and column → "E12". */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col - 1)}${row}`;
+}

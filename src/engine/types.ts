@@ -1,0 +1,249 @@
+/**
+ * The engine's data model: a sheet snapshot goes in, a report comes out.
+ * Pure types: no Office.js, no DOM, no Node APIs anywhere under src/engine.
+ */
+
+/** An Excel error value (#REF!, #N/A, …) as read from a cell. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * One cell's value. Dates arrive as Excel serial numbers (days since 1899-12-30) together with a
+ * date number format in `SheetSnapshot.numberFormats`; adapters convert JS Dates to serials.
+ */
+export type CellValue = string | number | boolean | null | CellError;
+
+/** A merged area, 0-based and inclusive, in snapshot coordinates. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * One worksheet as the engine sees it. Arrays are row-major and may be ragged; a missing cell is
+ * null. `origin` is where values[0][0] sits on the real sheet (0-based), so that cell references
+ * in findings name the user's real cells.
+ */
+export interface SheetSnapshot {
+  name: string;
+  values: CellValue[][];
+  /** Parallel to values: true where the cell's font is bold. */
+  bold?: boolean[][];
+  /** Parallel to values: the cell's number format ("General", "dd/mm/yyyy", …). */
+  numberFormats?: string[][];
+  merges?: MergedArea[];
+  /** 0-based offsets of values[0][0] on the sheet; default {row: 0, col: 0}. */
+  origin?: { row: number; col: number };
+  /** 0-based snapshot row indexes the user has hidden (informational). */
+  hiddenRows?: number[];
+}
+
+/** Column roles, as named in domain.md. */
+export const ROLES = [
+  'tt',
+  'task',
+  'leader',
+  'inspector',
+  'lead',
+  'support',
+  'deadline',
+  'result',
+  'status',
+  'done-date',
+  'note',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const REQUIRED_ROLES: readonly Role[] = ['tt', 'task', 'lead', 'deadline'];
+
+/** Role → 0-based column index (snapshot coordinates). */
+export type ColumnMap = Partial<Record<Role, number>>;
+
+export type RowClass =
+  | 'section'
+  | 'group'
+  | 'task'
+  | 'continuation'
+  | 'header'
+  | 'blank'
+  | 'other';
+
+export type DeadlineKind = 'date' | 'period' | 'recurring' | 'unknown' | 'missing';
+
+export interface Deadline {
+  /** The text as written (for a date cell: dd/mm/yyyy). */
+  text: string;
+  /** Due date, ISO YYYY-MM-DD: the last day of the period named; null when there is none. */
+  due: string | null;
+  kind: DeadlineKind;
+  /** First day of the period named, when known (ISO). */
+  start?: string | null;
+  /** The text named no year; the plan year was used. */
+  yearInferred?: boolean;
+  /** A period spanning several years (Giai đoạn 2026-2030). */
+  multiYear?: boolean;
+  /** A refining part that falls outside the period, e.g. "Quý I/2026 (tháng 10/2026)". */
+  conflict?: string;
+  /** Remark in brackets that does not change the date. */
+  remark?: string;
+}
+
+export type PartyKind = 'agency' | 'generic' | 'person';
+
+/** One agency (or person, or generic phrase) named in a lead/support cell. */
+export interface AgencyRef {
+  /** Canonical name when matched; else the cleaned text as written. */
+  name: string;
+  /** As written in the cell. */
+  raw: string;
+  kind: PartyKind;
+  /** Matched in the dictionary (exactly or by a known variant). */
+  known: boolean;
+  /** Matched only approximately or by a non-canonical spelling: a suggestion, not a certainty. */
+  variant?: boolean;
+  /** The name no longer exists (2025 reorganisation): what took over. */
+  renamedTo?: string;
+  /** For a person's role: the agency inside it, as a suggestion ("Giám đốc Sở VHTTDL" → Sở VHTTDL). */
+  suggestion?: string;
+}
+
+export type TaskState =
+  | 'done-on-time'
+  | 'done-late'
+  | 'done'
+  | 'open'
+  | 'due-soon'
+  | 'overdue'
+  | 'recurring'
+  | 'no-deadline';
+
+export interface Task {
+  /** 1-based sheet row of the task's first row. */
+  row: number;
+  /** All 1-based sheet rows that make up the task (with continuation rows). */
+  rows: number[];
+  tt: string;
+  /** Label of the enclosing section ("I", "II", …) or null. */
+  section: string | null;
+  /** tt of the enclosing group row ("1" inside a section), or null. */
+  group: string | null;
+  task: string;
+  leader: string | null;
+  inspector: string | null;
+  lead: AgencyRef[];
+  support: AgencyRef[];
+  deadline: Deadline;
+  result: string | null;
+  status: string | null;
+  doneDate: string | null;
+  note: string | null;
+  state: TaskState;
+  unassigned: boolean;
+}
+
+export interface Section {
+  row: number;
+  label: string;
+  title: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** Stable rule code, e.g. "lead-missing". */
+  code: string;
+  severity: Severity;
+  /** A1 reference of the cell on the user's sheet ("E12"), or null for sheet-level findings. */
+  cell: string | null;
+  /** 1-based sheet row, or null. */
+  row: number | null;
+  /** 1-based sheet column, or null. */
+  col: number | null;
+  role: Role | null;
+  /** Message id in the catalogue and its data. */
+  messageId: string;
+  data: Record<string, string | number>;
+  /** The message, formatted in the report's language. */
+  message: string;
+  /** A suggested replacement, as data (never applied silently). */
+  suggestion?: string;
+}
+
+export type Lang = 'vi' | 'en';
+
+export interface AnalyzeOptions {
+  /** ISO date the states are computed for; default: today (caller supplies it: the engine has no clock). */
+  asOf: string;
+  /** Days before the due date that make a task "due soon". Default 15. */
+  dueSoonDays?: number;
+  /** Override of the column mapping (role → 0-based snapshot column). */
+  columns?: ColumnMap;
+  /** Extra dictionary entries (user's own agencies and abbreviations). */
+  agencies?: AgencyEntry[];
+  lang?: Lang;
+  /** Force the plan year. */
+  planYear?: number;
+}
+
+export interface AgencyEntry {
+  canonical: string;
+  aliases?: string[];
+  /** Former name, replaced by `renamedTo` (2025 reorganisation). */
+  renamedTo?: string;
+  /** Generic phrase that names nobody accountable. */
+  generic?: boolean;
+}
+
+export interface HeaderInfo {
+  /** 0-based snapshot row of the (first) header row. */
+  row: number;
+  /** Number of stacked header rows (1 or 2). */
+  height: number;
+  columns: ColumnMap;
+  /** Normalised header signature, used to spot repeated header rows. */
+  texts: string[];
+}
+
+export interface ClassifiedRow {
+  /** 0-based snapshot row index. */
+  index: number;
+  /** 1-based sheet row. */
+  row: number;
+  cls: RowClass;
+}
+
+export interface SummaryCount {
+  key: string;
+  counts: Partial<Record<TaskState | 'unassigned' | 'total', number>>;
+}
+
+export interface Summary {
+  total: number;
+  byState: Partial<Record<TaskState, number>>;
+  unassigned: number;
+  byLead: SummaryCount[];
+  byLeader: SummaryCount[];
+  byQuarter: SummaryCount[];
+  bySection: SummaryCount[];
+  bySupport: { key: string; count: number }[];
+}
+
+export interface SheetReport {
+  name: string;
+  /** 1-based sheet row of the header, or null when no assignment table was found. */
+  headerRow: number | null;
+  headerHeight: number;
+  /** Role → column letter on the user's sheet. */
+  columns: Partial<Record<Role, string>>;
+  /** Role → 0-based snapshot column (what an override uses). */
+  columnIndexes: ColumnMap;
+  missingRoles: Role[];
+  planYear: number | null;
+  sections: Section[];
+  tasks: Task[];
+  rows: ClassifiedRow[];
+  findings: Finding[];
+  summary: Summary;
+}
