@@ -1,0 +1,105 @@
+/**
+ * Marks: which rows the add-in highlights, as data. Both writers (Office.js inside Excel, ExcelJS
+ * for .xlsx files) turn a MarkPlan into conditional-format rules that the add-in owns: each rule's
+ * formula carries MARK_TAG, so the add-in can find and delete exactly its own rules and nothing else.
+ * Conditional formats never change a cell's own value or format; deleting them restores the sheet.
+ */
+import type { SheetReport, TaskState } from './types';
+import { columnLetter } from './text';
+
+export type MarkKind = 'overdue' | 'due-soon' | 'unassigned' | 'error';
+
+/** Written inside every rule formula the add-in creates: N("…") is 0, so the formula stays TRUE. */
+export const MARK_TAG = 'phancong';
+
+export interface MarkStyle {
+  /** Fill colour, #RRGGBB. */
+  fill: string;
+  /** Font colour, #RRGGBB. */
+  font: string;
+}
+
+export const MARK_STYLES: Record<MarkKind, MarkStyle> = {
+  overdue: { fill: '#F8CBAD', font: '#9C0006' },
+  'due-soon': { fill: '#FFE699', font: '#7F6000' },
+  unassigned: { fill: '#D9D2E9', font: '#3F3151' },
+  error: { fill: '#FCE4EC', font: '#9C0006' },
+};
+
+/** Rule priority: when a row is both overdue and unassigned, the first kind listed wins. */
+export const MARK_ORDER: MarkKind[] = ['overdue', 'unassigned', 'due-soon', 'error'];
+
+export interface MarkRule {
+  kind: MarkKind;
+  style: MarkStyle;
+  /** The rule's formula, e.g. =N("phancong:overdue")=0 — always TRUE, tagged. */
+  formula: string;
+  /** A1 ranges on the report's sheet ("A12:H12", "A14:H15"), merged where rows are adjacent. */
+  ranges: string[];
+  /** 1-based sheet rows covered. */
+  rows: number[];
+}
+
+export interface MarkPlan {
+  sheet: string;
+  rules: MarkRule[];
+}
+
+export function markFormula(kind: MarkKind): string {
+  return `=N("${MARK_TAG}:${kind}")=0`;
+}
+
+/** True when a conditional-format formula is one of ours. */
+export function isOwnMarkFormula(formula: string | undefined | null): boolean {
+  return typeof formula === 'string' && formula.includes(`"${MARK_TAG}:`);
+}
+
+const STATE_MARK: Partial<Record<TaskState, MarkKind>> = {
+  overdue: 'overdue',
+  'due-soon': 'due-soon',
+};
+
+/** Turn a set of 1-based rows into contiguous runs. */
+export function rowRuns(rows: number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/**
+ * Plan the marks for a report. Each task row gets at most one kind (MARK_ORDER decides); rows with
+ * an error-severity finding that are not otherwise marked get the "error" kind.
+ * `firstCol`/`lastCol` are 1-based sheet columns the marks span (the table's width).
+ */
+export function planMarks(report: SheetReport, firstCol: number, lastCol: number): MarkPlan {
+  const byRow = new Map<number, MarkKind>();
+  const put = (row: number, kind: MarkKind) => {
+    const prev = byRow.get(row);
+    if (!prev || MARK_ORDER.indexOf(kind) < MARK_ORDER.indexOf(prev)) byRow.set(row, kind);
+  };
+  for (const task of report.tasks) {
+    const kinds: MarkKind[] = [];
+    const k = STATE_MARK[task.state];
+    if (k) kinds.push(k);
+    if (task.unassigned) kinds.push('unassigned');
+    for (const kind of kinds) for (const r of task.rows) put(r, kind);
+  }
+  for (const f of report.findings) {
+    if (f.severity === 'error' && f.row !== null && !byRow.has(f.row)) byRow.set(f.row, 'error');
+  }
+  const from = columnLetter(firstCol - 1);
+  const to = columnLetter(lastCol - 1);
+  const rules: MarkRule[] = [];
+  for (const kind of MARK_ORDER) {
+    const rows = [...byRow.entries()].filter(([, k]) => k === kind).map(([r]) => r);
+    if (rows.length === 0) continue;
+    const ranges = rowRuns(rows).map(([a, b]) => `${from}${a}:${to}${b}`);
+    rules.push({ kind, style: MARK_STYLES[kind], formula: markFormula(kind), ranges, rows: rows.sort((a, b) => a - b) });
+  }
+  return { sheet: report.name, rules };
+}

@@ -1,0 +1,83 @@
+/**
+ * The boundary between the task pane and wherever the workbook lives. The pane only ever talks to a
+ * WorkbookHost; Office.js (inside Excel) and ExcelJS (the standalone page) each implement it in
+ * src/adapters. No component calls Office.js directly (the Script Lab pattern).
+ */
+import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry } from '../engine/types';
+import type { MarkPlan } from '../engine/marks';
+
+export interface HostCapabilities {
+  /** Native PivotTables can be created (ExcelApi 1.8). */
+  pivotTables: boolean;
+  /** Charts can be created. */
+  charts: boolean;
+  /** Per-cell formats in one call (ExcelApi 1.9). */
+  cellProperties: boolean;
+  /** Conditional formats with custom formulas (ExcelApi 1.6). */
+  conditionalFormats: boolean;
+  /** The workbook can be downloaded as a file (standalone mode). */
+  download: boolean;
+}
+
+export interface SheetInfo {
+  name: string;
+  active: boolean;
+  /** The add-in created this sheet (summary, findings): never offered for checking. */
+  own: boolean;
+}
+
+/** A snapshot plus a fingerprint of the values it was read from (to refuse stale writes). */
+export interface ReadSheet {
+  snapshot: SheetSnapshot;
+  fingerprint: string;
+}
+
+/** Settings kept in the workbook itself (document settings or a custom XML part). */
+export interface WorkbookSettings {
+  /** Per sheet: the user's corrections to the column mapping. */
+  columns?: Record<string, ColumnMap>;
+  /** The user's own agencies and abbreviations. */
+  agencies?: AgencyEntry[];
+  dueSoonDays?: number;
+  lang?: 'vi' | 'en';
+}
+
+export interface SummaryResult {
+  /** Names of the sheets written (all the add-in's own). */
+  sheets: string[];
+  /** Parts skipped because the host lacks them (e.g. 'pivotTables'), for the pane to explain. */
+  skipped: string[];
+}
+
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'standalone';
+  capabilities(): HostCapabilities;
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string): Promise<ReadSheet>;
+  /** Replace the add-in's marks on the sheet with the plan. Refuses (StaleSheetError) if the sheet changed since `fingerprint`. */
+  applyMarks(plan: MarkPlan, fingerprint: string): Promise<void>;
+  /** Remove every mark the add-in owns on that sheet; the user's own formats stay. */
+  clearMarks(sheet: string): Promise<void>;
+  /** Write (or replace) the add-in's summary sheets for the report. Never touches a user sheet. */
+  writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult>;
+  /** Select a cell on a sheet (a finding was clicked). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  loadSettings(): Promise<WorkbookSettings>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+}
+
+/** The sheet's values changed between reading and writing: check again. */
+export class StaleSheetError extends Error {
+  constructor(public readonly sheet: string) {
+    super(`stale:${sheet}`);
+    this.name = 'StaleSheetError';
+  }
+}
+
+/** A user's sheet already has the name the add-in wanted for its own sheet. */
+export class NameTakenError extends Error {
+  constructor(public readonly sheet: string) {
+    super(`name-taken:${sheet}`);
+    this.name = 'NameTakenError';
+  }
+}
