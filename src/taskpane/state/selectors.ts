@@ -1,0 +1,81 @@
+/** Pure views of the pane state that components render (counts, groups, options). */
+import type { Finding, SheetReport, Severity } from '../../engine/types';
+import type { FindingFilter, HeaderColumn } from './state';
+
+export interface Counters {
+  tasks: number;
+  overdue: number;
+  dueSoon: number;
+  unassigned: number;
+  errors: number;
+  warnings: number;
+}
+
+export function counters(report: SheetReport): Counters {
+  const bySeverity = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
+  return {
+    tasks: report.summary?.total ?? report.tasks.length,
+    overdue: report.summary?.byState?.overdue ?? report.tasks.filter((t) => t.state === 'overdue').length,
+    dueSoon: report.summary?.byState?.['due-soon'] ?? report.tasks.filter((t) => t.state === 'due-soon').length,
+    unassigned: report.summary?.unassigned ?? report.tasks.filter((t) => t.unassigned).length,
+    errors: bySeverity('error'),
+    warnings: bySeverity('warning'),
+  };
+}
+
+/** A finding's identity within one report (findings have no id of their own). */
+export function findingKey(f: Finding, index: number): string {
+  return `${index}:${f.code}:${f.cell ?? '-'}`;
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface FindingItem {
+  key: string;
+  finding: Finding;
+}
+
+export interface RuleGroup {
+  code: string;
+  items: FindingItem[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  count: number;
+  rules: RuleGroup[];
+}
+
+/** Findings filtered, then grouped by severity (errors first) and by rule code, in sheet order. */
+export function groupFindings(findings: Finding[], filter: FindingFilter): SeverityGroup[] {
+  const groups: SeverityGroup[] = [];
+  for (const severity of SEVERITIES) {
+    if (filter.severity !== 'all' && filter.severity !== severity) continue;
+    const rules = new Map<string, FindingItem[]>();
+    findings.forEach((finding, i) => {
+      if (finding.severity !== severity) return;
+      if (filter.code !== 'all' && finding.code !== filter.code) return;
+      const list = rules.get(finding.code) ?? [];
+      list.push({ key: findingKey(finding, i), finding });
+      rules.set(finding.code, list);
+    });
+    if (rules.size === 0) continue;
+    const ruleGroups = [...rules.entries()].map(([code, items]) => ({
+      code,
+      items: [...items].sort((a, b) => (a.finding.row ?? 0) - (b.finding.row ?? 0) || (a.finding.col ?? 0) - (b.finding.col ?? 0)),
+    }));
+    groups.push({ severity, count: ruleGroups.reduce((n, g) => n + g.items.length, 0), rules: ruleGroups });
+  }
+  return groups;
+}
+
+/** Rule codes present in the report with their counts, for the rule filter. */
+export function ruleCodes(findings: Finding[]): { code: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([code, count]) => ({ code, count }));
+}
+
+export function headerColumn(header: HeaderColumn[], index: number | undefined): HeaderColumn | undefined {
+  return index === undefined ? undefined : header.find((h) => h.col === index);
+}
