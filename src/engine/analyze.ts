@@ -1,0 +1,119 @@
+/**
+ * The engine's entry point: one sheet snapshot in, one report out. Synchronous, deterministic,
+ * and pure (the caller supplies the as-of date; the engine has no clock).
+ */
+import type { AnalyzeOptions, Finding, Role, SheetReport, SheetSnapshot, Severity } from './types';
+import { ROLES, REQUIRED_ROLES } from './types';
+import { buildModel, type BuildOptions, type SheetModel } from './model';
+import { RULES } from './rules';
+import type { Report, RuleContext, Visitors } from './rules/rule';
+import { a1, columnLetter } from './text';
+import { summarise } from './summary';
+import { t } from '../messages';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Where a finding is, in words: "Trang 'Phụ lục 02', dòng 35, cột E (Cơ quan chủ trì)". */
+function where(model: SheetModel, row: number | null, col: number | null, role: Role | null): string {
+  const lang = model.options.lang;
+  const sheet = model.snapshot.name;
+  if (row === null) return t(lang, 'where.sheet', { sheet });
+  if (col === null) return t(lang, 'where.row', { sheet, row });
+  const colName = columnLetter(col - 1);
+  const roleName = role ? t(lang, `role.${role}`) : '';
+  return roleName ? t(lang, 'where.cellRole', { sheet, row, col: colName, role: roleName }) : t(lang, 'where.cell', { sheet, row, col: colName });
+}
+
+export function runRules(model: SheetModel): Finding[] {
+  const findings: Finding[] = [];
+  const lang = model.options.lang;
+  const visitors: Visitors[] = [];
+  const colOf = (role: Role) => (model.columns[role] !== undefined ? model.columns[role]! : null);
+  for (const rule of RULES) {
+    const context: RuleContext = {
+      model,
+      colOf,
+      report(r: Report) {
+        const messageId = r.messageId && r.messageId !== 'default' ? `finding.${rule.meta.code}.${r.messageId}` : `finding.${rule.meta.code}`;
+        const row = r.index === null || r.index === undefined ? null : model.sheetRow(r.index);
+        const col = r.col === null || r.col === undefined ? null : model.sheetCol(r.col);
+        let role = r.role ?? null;
+        if (!role && r.col !== null && r.col !== undefined) role = (ROLES.find((x) => model.columns[x] === r.col) as Role | undefined) ?? null;
+        const data = { ...(r.data ?? {}) } as Record<string, string | number>;
+        if (role && data.role === undefined) data.role = t(lang, `role.${role}`);
+        const body = t(lang, messageId, data);
+        const finding: Finding = {
+          code: rule.meta.code,
+          severity: r.severity ?? rule.meta.severity,
+          cell: row !== null && col !== null ? a1(row, col) : row !== null ? a1(row, 1) : null,
+          row,
+          col,
+          role,
+          messageId,
+          data,
+          message: `${where(model, row, col, role)}: ${body}`,
+        };
+        if (r.suggestion) finding.suggestion = r.suggestion;
+        findings.push(finding);
+      },
+    };
+    visitors.push(rule.create(context));
+  }
+  for (const v of visitors) v.sheet?.(model);
+  for (const r of model.rows) for (const v of visitors) v.row?.(r);
+  model.sections.forEach((s, i) => {
+    for (const v of visitors) v.section?.(s, i);
+  });
+  for (const tm of model.tasks) for (const v of visitors) v.task?.(tm);
+  for (const v of visitors) v.end?.();
+  // Stable order: by row, then severity, then rule order.
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.row ?? 0) - (b.f.row ?? 0) || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function reportFromModel(model: SheetModel): SheetReport {
+  const findings = runRules(model);
+  const columns: Partial<Record<Role, string>> = {};
+  for (const role of ROLES) {
+    const c = model.columns[role];
+    if (c !== undefined) columns[role] = columnLetter(model.sheetCol(c) - 1);
+  }
+  const hasTable = model.header !== null || model.options.columns !== undefined;
+  const tasks = model.tasks.map((tm) => tm.task);
+  return {
+    name: model.snapshot.name,
+    headerRow: model.header ? model.sheetRow(model.header.row) : null,
+    headerHeight: model.header?.height ?? 0,
+    columns,
+    columnIndexes: { ...model.columns },
+    missingRoles: hasTable ? REQUIRED_ROLES.filter((r) => model.columns[r] === undefined) : [...REQUIRED_ROLES],
+    planYear: model.planYear,
+    sections: model.sections.map(({ row, label, title }) => ({ row, label, title })),
+    tasks,
+    rows: model.rows.map(({ index, row, cls }) => ({ index, row, cls })),
+    findings,
+    summary: summarise(tasks, model.sections.map((s) => s.label)),
+  };
+}
+
+/** Analyse one sheet. */
+export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions | BuildOptions): SheetReport {
+  return reportFromModel(buildModel(snapshot, options));
+}
+
+/** The header texts of a sheet's header row(s), by 0-based column (for the column-mapping picker). */
+export function headerColumns(snapshot: SheetSnapshot, report: SheetReport): { col: number; letter: string; text: string }[] {
+  if (report.headerRow === null) return [];
+  const origin = snapshot.origin ?? { row: 0, col: 0 };
+  const r = report.headerRow - origin.row - 1;
+  const out: { col: number; letter: string; text: string }[] = [];
+  const width = Math.max(...snapshot.values.slice(r, r + report.headerHeight).map((x) => x?.length ?? 0), 0);
+  for (let c = 0; c < width; c++) {
+    const parts = snapshot.values.slice(r, r + report.headerHeight).map((row) => row?.[c]);
+    const text = parts.map((v) => (typeof v === 'string' ? v.replace(/<[^>]+>/g, '').trim() : v === null || v === undefined ? '' : String(v))).filter(Boolean).join(' / ');
+    out.push({ col: c, letter: columnLetter(origin.col + c), text });
+  }
+  return out;
+}

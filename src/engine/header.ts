@@ -1,0 +1,159 @@
+/**
+ * Header detection: find the header row (or two stacked rows) in the first rows of a sheet and map
+ * its columns to roles. Matching ignores case, diacritics, tone-mark placement, spacing, line breaks
+ * and punctuation (text.fold).
+ */
+import type { CellValue, ColumnMap, HeaderInfo, MergedArea, Role } from './types';
+import { cellText, fold } from './text';
+
+/** How far down the header may be. */
+export const HEADER_SCAN_ROWS = 60;
+/** Header cells are short; a long cell is body text that happens to contain a header word. */
+const MAX_HEADER_LEN = 140;
+
+interface RolePattern {
+  role: Role;
+  /** Folded phrases; a header cell matches when it contains one (as whole words). */
+  phrases: string[];
+  /** Folded texts that match only exactly. */
+  exact?: string[];
+}
+
+/**
+ * Ordered: the first pattern that matches decides. More specific phrases come before the general
+ * ones they contain ("co quan phoi hop thuc hien" is support before "co quan" is lead;
+ * "kiem tra don doc, tham muu to chuc thuc hien" is inspector before "to chuc thuc hien" is lead).
+ */
+const PATTERNS: RolePattern[] = [
+  { role: 'tt', phrases: ['so thu tu', 'so tt'], exact: ['tt', 'stt', 'so', 'thu tu', 'no'] },
+  { role: 'done-date', phrases: ['ngay hoan thanh', 'hoan thanh thuc te', 'thoi diem hoan thanh'] },
+  { role: 'inspector', phrases: ['kiem tra don doc', 'don doc', 'theo doi don doc'] },
+  { role: 'leader', phrases: ['lanh dao tinh phu trach', 'lanh dao phu trach', 'co quan chi dao', 'chi dao thuc hien', 'lanh dao chi dao', 'nguoi phu trach'] },
+  { role: 'support', phrases: ['phoi hop'] },
+  { role: 'lead', phrases: ['chu tri'] },
+  { role: 'status', exact: ['tinh trang', 'trang thai', 'tien do', 'ket qua thuc hien', 'tinh hinh thuc hien', 'tinh trang thuc hien'], phrases: ['tinh trang', 'trang thai'] },
+  { role: 'deadline', phrases: ['thoi gian thuc hien', 'thoi gian hoan thanh', 'thoi han', 'tien do thuc hien', 'thoi gian', 'han hoan thanh'] },
+  { role: 'result', phrases: ['ket qua trien khai', 'san pham', 'ket qua du kien', 'ket qua dau ra', 'ket qua'] },
+  { role: 'task', phrases: ['nhiem vu', 'noi dung', 'chi tieu', 'cong viec', 'giai phap', 'hoat dong'] },
+  { role: 'lead', phrases: ['co quan thuc hien', 'tham muu thuc hien', 'to chuc thuc hien', 'don vi thuc hien', 'co quan tham muu', 'don vi', 'co quan'] },
+  { role: 'note', phrases: ['ghi chu'] },
+];
+
+function containsPhrase(folded: string, phrase: string): boolean {
+  if (folded === phrase) return true;
+  const i = folded.indexOf(phrase);
+  if (i < 0) return false;
+  const before = i === 0 || folded[i - 1] === ' ';
+  const after = i + phrase.length === folded.length || folded[i + phrase.length] === ' ';
+  return before && after;
+}
+
+/** The role a header cell's text names, or null. */
+export function roleOfHeader(text: string): Role | null {
+  if (!text || text.length > MAX_HEADER_LEN) return null;
+  const f = fold(text);
+  if (!f) return null;
+  for (const p of PATTERNS) {
+    if (p.exact?.includes(f)) return p.role;
+    if (p.phrases.some((ph) => containsPhrase(f, ph))) return p.role;
+  }
+  return null;
+}
+
+export interface HeaderCandidate extends HeaderInfo {
+  /** Roles named by more than one column: role → all columns (the first is used). */
+  ambiguous: Partial<Record<Role, number[]>>;
+}
+
+/** Texts of one row, with horizontal merges spread across the columns they cover (header rows only). */
+function headerRowTexts(values: CellValue[][], r: number, width: number, merges: MergedArea[]): string[] {
+  const row = values[r] ?? [];
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(cellText(row[c]));
+  for (const m of merges) {
+    if (r < m.top || r > m.bottom) continue;
+    const v = cellText(values[m.top]?.[m.left]);
+    for (let c = m.left; c <= m.right && c < width; c++) if (!out[c]) out[c] = v;
+  }
+  return out;
+}
+
+function mapRoles(texts: string[]): { columns: ColumnMap; ambiguous: Partial<Record<Role, number[]>>; score: number } {
+  const columns: ColumnMap = {};
+  const all: Partial<Record<Role, number[]>> = {};
+  texts.forEach((text, c) => {
+    const role = roleOfHeader(text);
+    if (!role) return;
+    (all[role] ??= []).push(c);
+  });
+  const ambiguous: Partial<Record<Role, number[]>> = {};
+  for (const [role, cols] of Object.entries(all) as [Role, number[]][]) {
+    columns[role] = cols[0];
+    if (cols.length > 1) ambiguous[role] = cols;
+  }
+  return { columns, ambiguous, score: Object.keys(columns).length };
+}
+
+/** The header signature used to recognise repeated header rows further down. */
+export function headerSignature(texts: string[]): string[] {
+  return texts.map((t) => fold(t));
+}
+
+/**
+ * Find the header. A row qualifies when it names at least 3 roles including task or tt; the row
+ * naming the most roles wins (the first on ties). A second row directly below whose cells refine
+ * the first ("Cơ quan" over "Chủ trì | Phối hợp") is stacked onto it.
+ */
+export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): HeaderCandidate | null {
+  const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  let best: { r: number; texts: string[]; m: ReturnType<typeof mapRoles> } | null = null;
+  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const texts = headerRowTexts(values, r, width, merges);
+    const m = mapRoles(texts);
+    if (m.score < 3 || (m.columns.task === undefined && m.columns.tt === undefined)) continue;
+    if (!best || m.score > best.m.score) best = { r, texts, m };
+  }
+  if (!best) return null;
+  // Two stacked rows?
+  const next = best.r + 1;
+  if (next < values.length) {
+    const below = headerRowTexts(values, next, width, merges);
+    const belowRoles = below.map((t) => roleOfHeader(t));
+    const refines = belowRoles.filter((r) => r !== null).length >= 1 && below.every((t, c) => !t || belowRoles[c] !== null || t === best!.texts[c]);
+    const firstCell = below.find((t) => t);
+    const looksLikeData = firstCell !== undefined && /^\d/.test(firstCell);
+    if (refines && !looksLikeData && belowRoles.some((r) => r !== null)) {
+      const combined = best.texts.map((t, c) => {
+        const b = below[c];
+        if (!b || b === t) return t;
+        return `${t} ${b}`.trim();
+      });
+      const m2 = mapRoles(combined);
+      if (m2.score >= best.m.score) {
+        return {
+          row: best.r,
+          height: 2,
+          columns: m2.columns,
+          ambiguous: m2.ambiguous,
+          texts: combined,
+        };
+      }
+    }
+  }
+  return { row: best.r, height: 1, columns: best.m.columns, ambiguous: best.m.ambiguous, texts: best.texts };
+}
+
+/** Is this row a repeat of the header (at a page break)? Compares folded texts of the role columns. */
+export function isRepeatedHeader(rowTexts: string[], header: HeaderInfo): boolean {
+  const sig = header.texts.map((t) => fold(t));
+  let same = 0;
+  let named = 0;
+  for (let c = 0; c < sig.length; c++) {
+    if (!sig[c]) continue;
+    named++;
+    const f = fold(rowTexts[c] ?? '');
+    if (f === sig[c] || (f && roleOfHeader(rowTexts[c] ?? '') !== null && roleOfHeader(rowTexts[c] ?? '') === roleOfHeader(header.texts[c]))) same++;
+  }
+  return named >= 2 && same >= Math.max(2, Math.ceil(named * 0.6));
+}

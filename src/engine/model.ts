@@ -1,0 +1,462 @@
+/**
+ * The sheet model: everything the validation rules look at, built once per check.
+ * Snapshot → merges resolved → header found → rows classified → rows re-aligned → tasks assembled
+ * (continuation rows joined, lost vertical merges inherited) → deadlines and agencies parsed.
+ */
+import type {
+  AgencyRef,
+  AnalyzeOptions,
+  CellValue,
+  ClassifiedRow,
+  ColumnMap,
+  Deadline,
+  HeaderInfo,
+  Role,
+  RowClass,
+  Section,
+  SheetSnapshot,
+  Task,
+} from './types';
+import { ROLES } from './types';
+import { cellText, fold, isErrorValue } from './text';
+import { detectHeader, isRepeatedHeader, type HeaderCandidate } from './header';
+import { realignRow, ValueTyper, type Move } from './align';
+import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
+import { AgencyDictionary, parseAgencyCell, parseAssignment } from './agencies';
+import { taskState } from './states';
+
+export interface RowModel extends ClassifiedRow {
+  /** Cell values after merges are resolved (vertical merges spread down their column). */
+  values: CellValue[];
+  /** Display texts (markup stripped, white space squashed), re-aligned when the row was shifted. */
+  texts: string[];
+  /** Display texts before re-alignment. */
+  original: string[];
+  /** The raw strings as written (with markup). */
+  raw: string[];
+  /** Cell came from a merged area that starts on an earlier row. */
+  merged: boolean[];
+  bold: boolean;
+  tt: string;
+  /** Cells beyond the header's width that hold something. */
+  extra: number[];
+  moves: Move[];
+}
+
+export interface TaskModel {
+  task: Task;
+  rows: RowModel[];
+  /** Role → 1-based sheet row a blank cell's value was taken from (a vertical merge lost in a paste). */
+  inherited: Partial<Record<Role, number>>;
+  /** Roles whose cell held two agencies run together. */
+  runTogether: Role[];
+  /** Lead and support were read from one cell ("X chủ trì, phối hợp với Y"). */
+  combinedAssignment: boolean;
+  /** The group row this task sits under, if any. */
+  groupRow: RowModel | null;
+  /** Deadline came from a cell holding an Excel error. */
+  errorCells: { role: Role; col: number; row: number; value: string }[];
+}
+
+export interface SectionModel extends Section {
+  model: RowModel;
+}
+
+export interface SheetModel {
+  snapshot: SheetSnapshot;
+  options: Required<Pick<AnalyzeOptions, 'asOf' | 'dueSoonDays' | 'lang'>> & AnalyzeOptions;
+  header: HeaderCandidate | null;
+  columns: ColumnMap;
+  /** Number of columns the table spans (0-based width in snapshot columns). */
+  width: number;
+  rows: RowModel[];
+  sections: SectionModel[];
+  groups: RowModel[];
+  tasks: TaskModel[];
+  planYear: number | null;
+  /** Where the plan year came from. */
+  planYearSource: 'option' | 'deadlines' | 'title' | null;
+  title: string;
+  dict: AgencyDictionary;
+  /** The table body holds merged areas (so blank cells are really blank). */
+  bodyHasMerges: boolean;
+  /** 1-based sheet row / column of a 0-based snapshot row / column. */
+  sheetRow(index: number): number;
+  sheetCol(col: number): number;
+}
+
+const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
+const LETTER = /^[a-zđ]\)$/;
+
+export function romanValue(s: string): number {
+  const map: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = map[s[i]];
+    const next = map[s[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** "II", "II.", "Phần II", "Mục II" → "II"; else null. */
+export function sectionLabel(tt: string): string | null {
+  const s = tt.replace(/^(phần|mục|phan|muc)\s+/i, '').replace(/[.:)]$/, '').trim();
+  return ROMAN.test(s) ? s : null;
+}
+
+export function isNumberTt(tt: string): boolean {
+  return NUMBER.test(tt) || LETTER.test(tt);
+}
+
+/** Canonical form of a task number: "3.4." → "3.4". */
+export function normaliseTt(tt: string): string {
+  return tt.replace(/\.$/, '');
+}
+
+/** Cell values with merged areas resolved: a merge's value belongs to every row it covers. */
+function resolveMerges(snapshot: SheetSnapshot): { values: CellValue[][]; merged: boolean[][]; bodyMerges: SheetSnapshot['merges'] } {
+  const values = snapshot.values.map((r) => (r ? r.slice() : []));
+  const merged: boolean[][] = values.map((r) => new Array(r.length).fill(false));
+  for (const m of snapshot.merges ?? []) {
+    const v = snapshot.values[m.top]?.[m.left] ?? null;
+    for (let r = m.top + 1; r <= m.bottom && r < values.length; r++) {
+      const row = values[r];
+      while (row.length <= m.left) row.push(null);
+      if (row[m.left] === null || row[m.left] === undefined || row[m.left] === '') {
+        row[m.left] = v;
+        merged[r][m.left] = true;
+      }
+    }
+  }
+  return { values, merged, bodyMerges: snapshot.merges };
+}
+
+function rawText(v: CellValue | undefined): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function joinText(a: string | null, b: string): string {
+  if (!b) return a ?? '';
+  if (!a) return b;
+  return `${a} ${b}`;
+}
+
+function textOrNull(s: string | undefined): string | null {
+  return s ? s : null;
+}
+
+export interface BuildOptions extends AnalyzeOptions {
+  dict?: AgencyDictionary;
+}
+
+export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetModel {
+  const options = { dueSoonDays: 15, lang: 'vi' as const, ...opts };
+  const origin = snapshot.origin ?? { row: 0, col: 0 };
+  const sheetRow = (i: number) => origin.row + i + 1;
+  const sheetCol = (c: number) => origin.col + c + 1;
+  const dict = opts.dict ?? new AgencyDictionary(opts.agencies);
+  const { values, merged } = resolveMerges(snapshot);
+
+  const header = detectHeader(snapshot.values, snapshot.merges ?? []);
+  let columns: ColumnMap = header ? { ...header.columns } : {};
+  if (opts.columns) {
+    for (const role of ROLES) {
+      const c = opts.columns[role];
+      if (c === undefined) continue;
+      for (const other of ROLES) if (other !== role && columns[other] === c) delete columns[other];
+      columns[role] = c;
+    }
+  }
+  const headerTextWidth = header ? header.texts.reduce((w, t, i) => (t ? i + 1 : w), 0) : 0;
+  const width = Math.max(headerTextWidth, ...Object.values(columns).map((c) => (c ?? 0) + 1), 0);
+  const bodyStart = header ? header.row + header.height : 0;
+  const hasTable = header !== null || (opts.columns !== undefined && (columns.task !== undefined || columns.tt !== undefined));
+
+  const title = (header ? snapshot.values.slice(0, header.row) : [])
+    .map((r) => (r ?? []).map((v) => cellText(v)).filter(Boolean).join(' '))
+    .filter(Boolean)
+    .join(' ');
+
+  const model: SheetModel = {
+    snapshot,
+    options,
+    header,
+    columns,
+    width,
+    rows: [],
+    sections: [],
+    groups: [],
+    tasks: [],
+    planYear: null,
+    planYearSource: null,
+    title,
+    dict,
+    bodyHasMerges: false,
+    sheetRow,
+    sheetCol,
+  };
+  if (!hasTable) return model;
+
+  const bodyMerges = (snapshot.merges ?? []).filter((m) => m.top >= bodyStart && m.bottom > m.top);
+  model.bodyHasMerges = bodyMerges.length > 0;
+
+  const ttCol = columns.tt ?? 0;
+  const taskCol = columns.task ?? (columns.tt !== undefined ? columns.tt + 1 : 1);
+
+  // Plan year first: deadlines steer the value typer used for re-alignment.
+  const deadlineTexts: string[] = [];
+  if (columns.deadline !== undefined) {
+    for (let r = bodyStart; r < values.length; r++) {
+      const t = cellText(values[r]?.[columns.deadline]);
+      if (t) deadlineTexts.push(t);
+    }
+  }
+  if (opts.planYear) {
+    model.planYear = opts.planYear;
+    model.planYearSource = 'option';
+  } else {
+    const fromDeadlines = inferPlanYear(deadlineTexts);
+    if (fromDeadlines) {
+      model.planYear = fromDeadlines;
+      model.planYearSource = 'deadlines';
+    } else {
+      const fromTitle = inferPlanYear([], title);
+      if (fromTitle) {
+        model.planYear = fromTitle;
+        model.planYearSource = 'title';
+      }
+    }
+  }
+  const typer = new ValueTyper(dict, model.planYear);
+
+  // Classify rows.
+  let prevMeaningful: RowModel | null = null;
+  let afterPageBreakHeader = false;
+  for (let r = bodyStart; r < values.length; r++) {
+    const rowValues = values[r] ?? [];
+    const raw = rowValues.map(rawText);
+    const texts = rowValues.map((v) => cellText(v));
+    const boldRow = snapshot.bold?.[r] ?? [];
+    const tt = texts[ttCol] ?? '';
+    const extra: number[] = [];
+    for (let c = width; c < texts.length; c++) if (texts[c]) extra.push(c);
+    const rm: RowModel = {
+      index: r,
+      row: sheetRow(r),
+      cls: 'other',
+      values: rowValues,
+      texts,
+      original: texts,
+      raw,
+      merged: merged[r] ?? [],
+      bold: Boolean(boldRow[ttCol] || boldRow[taskCol]) || /<b>/i.test(raw[ttCol] ?? '') || /<b>/i.test(raw[taskCol] ?? ''),
+      tt,
+      extra,
+      moves: [],
+    };
+    const nonEmpty = texts.filter((t) => t).length;
+    let cls: RowClass;
+    if (nonEmpty === 0) cls = 'blank';
+    else if (header && isRepeatedHeader(texts, header)) cls = 'header';
+    else if (sectionLabel(tt)) cls = 'section';
+    else if (isNumberTt(tt)) cls = 'task';
+    else if (!tt && nonEmpty > 0 && prevMeaningful && (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation')) {
+      const filled = texts.filter((t, c) => t && c !== ttCol).length;
+      cls = afterPageBreakHeader || filled <= 2 ? 'continuation' : 'task';
+    } else if (!tt && texts[taskCol] && prevMeaningful && (prevMeaningful.cls === 'section' || prevMeaningful.cls === 'group' || prevMeaningful.cls === 'task')) {
+      cls = 'task';
+    } else cls = 'other';
+    rm.cls = cls;
+    if (cls === 'header') afterPageBreakHeader = true;
+    else if (cls !== 'blank') afterPageBreakHeader = false;
+    if (cls !== 'blank' && cls !== 'header') prevMeaningful = rm;
+    model.rows.push(rm);
+  }
+
+  // Groups: an integer-numbered row whose following numbered rows are its children (n.x).
+  const numbered = model.rows.filter((r) => r.cls === 'task' || r.cls === 'section');
+  for (let i = 0; i < numbered.length; i++) {
+    const r = numbered[i];
+    if (r.cls !== 'task' || !/^\d+\.?$/.test(r.tt)) continue;
+    const next = numbered[i + 1];
+    const n = normaliseTt(r.tt);
+    if (next && next.cls === 'task' && normaliseTt(next.tt).startsWith(`${n}.`)) {
+      const filledRoles = (['lead', 'deadline', 'support'] as Role[]).filter((role) => {
+        const c = columns[role];
+        return c !== undefined && r.texts[c];
+      }).length;
+      if (filledRoles === 0) r.cls = 'group';
+    }
+  }
+
+  // Re-align shifted rows.
+  for (const r of model.rows) {
+    if (r.cls !== 'task' && r.cls !== 'continuation') continue;
+    const res = realignRow(r.texts, columns, width, typer);
+    if (res) {
+      r.texts = res.texts;
+      r.moves = res.moves;
+    }
+  }
+
+  // Sections, groups, tasks.
+  let section: SectionModel | null = null;
+  let group: RowModel | null = null;
+  let current: TaskModel | null = null;
+  const lastSeen: Partial<Record<Role, { text: string; row: number; section: SectionModel | null }>> = {};
+  const inheritRoles: Role[] = ['leader', 'inspector', 'lead'];
+  const get = (r: RowModel, role: Role) => (columns[role] !== undefined ? r.texts[columns[role]!] ?? '' : '');
+
+  for (const r of model.rows) {
+    if (r.cls === 'section') {
+      const label = sectionLabel(r.tt)!;
+      const titleText = r.texts[taskCol] || r.texts.find((t, c) => t && c !== ttCol) || '';
+      section = { row: r.row, label, title: titleText, model: r };
+      model.sections.push(section);
+      group = null;
+      current = null;
+      for (const role of inheritRoles) delete lastSeen[role];
+      continue;
+    }
+    if (r.cls === 'group') {
+      group = r;
+      model.groups.push(r);
+      current = null;
+      continue;
+    }
+    if (r.cls === 'continuation' && current) {
+      current.rows.push(r);
+      current.task.rows.push(r.row);
+      continue;
+    }
+    if (r.cls !== 'task') continue;
+    if (group && !normaliseTt(r.tt).startsWith(`${normaliseTt(group.tt)}.`) && /^\d+\.?$/.test(r.tt)) group = null;
+    current = {
+      task: {
+        row: r.row,
+        rows: [r.row],
+        tt: r.tt,
+        section: section?.label ?? null,
+        group: group ? normaliseTt(group.tt) : null,
+        task: '',
+        leader: null,
+        inspector: null,
+        lead: [],
+        support: [],
+        deadline: { text: '', due: null, kind: 'missing' },
+        result: null,
+        status: null,
+        doneDate: null,
+        note: null,
+        state: 'no-deadline',
+        unassigned: false,
+      },
+      rows: [r],
+      inherited: {},
+      runTogether: [],
+      combinedAssignment: false,
+      groupRow: group,
+      errorCells: [],
+    };
+    model.tasks.push(current);
+  }
+
+  // Assemble each task's fields.
+  for (const tm of model.tasks) {
+    const joined: Partial<Record<Role, string>> = {};
+    for (const role of ROLES) {
+      if (role === 'tt' || columns[role] === undefined) continue;
+      let acc: string | null = null;
+      for (const r of tm.rows) acc = joinText(acc, get(r, role));
+      joined[role] = acc ?? '';
+    }
+    // Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead
+    // under a filled one in the same section is taken to continue it (and reported).
+    const first = tm.rows[0];
+    for (const role of inheritRoles) {
+      if (columns[role] === undefined) continue;
+      const seen = lastSeen[role];
+      if (!joined[role]) {
+        if (!model.bodyHasMerges && seen && seen.section?.label === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
+          joined[role] = seen.text;
+          tm.inherited[role] = seen.row;
+        }
+      } else {
+        lastSeen[role] = { text: joined[role]!, row: first.row, section: model.sections.find((s) => s.label === tm.task.section) ?? null };
+      }
+    }
+    const t = tm.task;
+    t.task = joined.task ?? '';
+    t.leader = textOrNull(joined.leader);
+    t.inspector = textOrNull(joined.inspector);
+    t.result = textOrNull(joined.result);
+    t.status = textOrNull(joined.status);
+    t.note = textOrNull(joined.note);
+
+    // Deadline: a single cell keeps its value (an Excel date stays a date).
+    const dc = columns.deadline;
+    if (dc !== undefined) {
+      const cellsWithValue = tm.rows.filter((r) => r.texts[dc]);
+      let deadline: Deadline;
+      const only = cellsWithValue.length === 1 ? cellsWithValue[0] : null;
+      const rawValue = only && !only.moves.length ? only.values[dc] : joined.deadline ?? '';
+      if (isErrorValue(rawValue)) {
+        tm.errorCells.push({ role: 'deadline', col: dc, row: only!.row, value: rawValue.error });
+        deadline = { text: rawValue.error, due: null, kind: 'unknown' };
+      } else {
+        const fmt = only ? snapshot.numberFormats?.[only.index]?.[dc] : undefined;
+        deadline = parseDeadline(rawValue ?? '', { numberFormat: fmt, planYear: model.planYear });
+      }
+      t.deadline = deadline;
+    }
+    const ddc = columns['done-date'];
+    if (ddc !== undefined) {
+      const v = first.values[ddc];
+      if (typeof v === 'number' && (isDateFormat(snapshot.numberFormats?.[first.index]?.[ddc]) || v > 20000)) {
+        t.doneDate = serialToIso(v);
+      } else if (typeof v === 'string' && v.trim()) {
+        const d = parseDeadline(v, { planYear: model.planYear });
+        t.doneDate = d.kind === 'date' ? d.due : null;
+      }
+    }
+
+    // Agencies.
+    const leadText = joined.lead ?? '';
+    const supportText = joined.support ?? '';
+    let leadParts: AgencyRef[] = [];
+    let supportParts: AgencyRef[] = [];
+    const combined = parseAssignment(leadText);
+    if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
+      tm.combinedAssignment = true;
+      leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs);
+      supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict).refs);
+    } else if (leadText) {
+      const p = parseAgencyCell(leadText, dict);
+      leadParts = p.refs;
+      if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether.push('lead');
+    }
+    if (supportText && columns.support !== columns.lead) {
+      const p = parseAgencyCell(supportText, dict);
+      supportParts = supportParts.concat(p.refs);
+      if (p.runTogether) tm.runTogether.push('support');
+    }
+    t.lead = leadParts;
+    t.support = supportParts;
+    t.unassigned = leadParts.length === 0;
+    t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate }, options.asOf, options.dueSoonDays);
+  }
+  return model;
+}
+
+/** Column letter helpers for the report. */
+export function roleColumnsOf(model: SheetModel): ColumnMap {
+  return model.columns;
+}
+
+export function isSectionTitleBold(r: RowModel): boolean {
+  return r.bold;
+}
+
+export { fold };

@@ -1,0 +1,16 @@
+import { defineRule } from './rule';
+
+/** Two agencies written in one cell without a separator ("Sở VHTTDL Các cơ quan truyền thông…"). */
+export default defineRule({
+  meta: { code: 'agencies-run-together', severity: 'warning', type: 'problem', docs: 'Agencies run together without a separator.', messages: ['default'] },
+  create(ctx) {
+    return {
+      task(tm) {
+        for (const role of tm.runTogether) {
+          const refs = role === 'lead' ? tm.task.lead : tm.task.support;
+          ctx.report({ index: tm.rows[0].index, col: ctx.colOf(role), role, data: { parts: refs.map((r) => r.raw).join(' | ') } });
+        }
+      },
+    };
+  },
+});

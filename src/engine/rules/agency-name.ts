@@ -1,0 +1,59 @@
+import type { AgencyRef } from '../types';
+import { fold } from '../text';
+import { defineRule } from './rule';
+
+/** Spelling key: case, spacing, punctuation and tone-mark placement do not count; đ vs d does. */
+const spelling = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g, 'DD'));
+
+/**
+ * Agency names:
+ * - unknown to the dictionary (info);
+ * - misspelt: matched only approximately ("Sở VH TTL") (info, canonical name suggested);
+ * - inconsistent: the same agency written several ways in one sheet ("Sở VHTTDL" and "Sở VH TTDL"):
+ *   the less used spellings are reported (info, canonical name suggested);
+ * - renamed: a name that no longer exists since the 2025 mergers (warning, what took over).
+ */
+export default defineRule({
+  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed'], hasSuggestions: true },
+  create(ctx) {
+    const dict = ctx.model.dict;
+    /** canonical → spelling → count */
+    const usage = new Map<string, Map<string, number>>();
+    const majority = new Map<string, string>();
+    const eachRef = (fn: (r: AgencyRef) => void) => {
+      for (const tm of ctx.model.tasks) for (const r of [...tm.task.lead, ...tm.task.support]) fn(r);
+    };
+    return {
+      sheet() {
+        eachRef((r) => {
+          if (r.kind !== 'agency' || !r.known) return;
+          const m = usage.get(r.name) ?? new Map<string, number>();
+          const k = spelling(r.raw);
+          m.set(k, (m.get(k) ?? 0) + 1);
+          usage.set(r.name, m);
+        });
+        for (const [name, m] of usage) {
+          const best = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] === spelling(name) ? -1 : b[0] === spelling(name) ? 1 : 0))[0];
+          majority.set(name, best[0]);
+        }
+      },
+      task(tm) {
+        for (const [role, refs] of [['lead', tm.task.lead], ['support', tm.task.support]] as const) {
+          for (const r of refs) {
+            if (r.kind !== 'agency') continue;
+            const base = { index: tm.rows[0].index, col: ctx.colOf(role), role };
+            if (r.renamedTo) {
+              ctx.report({ ...base, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo });
+            } else if (!r.known) {
+              ctx.report({ ...base, messageId: 'unknown', data: { value: r.raw } });
+            } else if (r.variant && !dict.isKnownName(r.raw)) {
+              ctx.report({ ...base, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
+            } else if ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name)) {
+              ctx.report({ ...base, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
+            }
+          }
+        }
+      },
+    };
+  },
+});

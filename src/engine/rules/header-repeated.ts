@@ -1,0 +1,13 @@
+import { defineRule } from './rule';
+
+/** The header row appears again inside the table (a page break of the source document). */
+export default defineRule({
+  meta: { code: 'header-repeated', severity: 'info', type: 'layout', docs: 'A repeated header row inside the table is skipped.', messages: ['default'] },
+  create(ctx) {
+    return {
+      row(r) {
+        if (r.cls === 'header') ctx.report({ index: r.index, col: ctx.colOf('tt') ?? 0, data: { header: (ctx.model.header?.row ?? 0) + (ctx.model.snapshot.origin?.row ?? 0) + 1 } });
+      },
+    };
+  },
+});

@@ -1,0 +1,49 @@
+import { normaliseTt, sectionLabel } from '../model';
+import { defineRule } from './rule';
+
+/**
+ * Task numbers inside a section (and inside a group "1" → 1.1, 1.2…) run 1, 2, 3… Group rows count
+ * as numbers of their level. Duplicates are errors (two tasks cannot be told apart in reports);
+ * gaps and steps back are warnings.
+ */
+export default defineRule({
+  meta: { code: 'tt-numbering', severity: 'warning', type: 'problem', docs: 'Task numbers: duplicates, gaps and steps back.', messages: ['duplicate', 'gap', 'order'] },
+  create(ctx) {
+    const last = new Map<string, number>();
+    const seen = new Map<string, number>();
+    let section = '';
+    let sections = 0;
+    return {
+      row(r) {
+        if (r.cls === 'section') {
+          // The instance, not the label: a repeated section number starts its own numbering.
+          section = `${sectionLabel(r.tt) ?? ''}#${++sections}`;
+          return;
+        }
+        if (r.cls !== 'task' && r.cls !== 'group') return;
+        const tt = normaliseTt(r.tt);
+        if (!/^\d+(\.\d+)*$/.test(tt)) return;
+        const parts = tt.split('.');
+        const n = Number(parts.pop());
+        const parent = `${section}|${parts.join('.')}`;
+        const key = `${section}|${tt}`;
+        const col = ctx.colOf('tt') ?? 0;
+        if (seen.has(key)) {
+          ctx.report({ messageId: 'duplicate', severity: 'error', index: r.index, col, data: { tt, first: seen.get(key)! } });
+          return;
+        }
+        seen.set(key, r.row);
+        const prev = last.get(parent) ?? 0;
+        const name = (i: number) => (parts.length ? `${parts.join('.')}.${i}` : String(i));
+        if (n > prev + 1) {
+          const missing: string[] = [];
+          for (let i = prev + 1; i < n && missing.length < 10; i++) missing.push(name(i));
+          ctx.report({ messageId: 'gap', index: r.index, col, data: { tt, missing: missing.join(', ') } });
+        } else if (n <= prev) {
+          ctx.report({ messageId: 'order', index: r.index, col, data: { tt, previous: name(prev) } });
+        }
+        last.set(parent, Math.max(prev, n));
+      },
+    };
+  },
+});
