@@ -1,0 +1,89 @@
+/**
+ * How the Office.js adapter recognises the sheets it owns.
+ *
+ * Each own sheet carries a workbook-scoped named item `PhanCong_Own_<kind>` (kind = tasks, agencies,
+ * summary, findings) that refers to the sheet's A1 and whose comment is OWN_MARKER. A named item
+ * follows its sheet when the sheet is renamed or moved, is invisible in the grid, cannot be
+ * overwritten by typing in a cell, and is not copied when the user copies the sheet (so a copy is the
+ * user's). A sheet without such a name is a user sheet, whatever it is called: it is never deleted or
+ * written to, even when its name is one of OWN_SHEETS (then the add-in writes under "<name> (2)").
+ */
+import { OWN_MARKER, OWN_SHEETS } from '../../engine/tables';
+
+export type OwnKind = keyof typeof OWN_SHEETS;
+export const OWN_KINDS: OwnKind[] = ['summary', 'tasks', 'agencies', 'findings'];
+export const OWN_NAME_PREFIX = 'PhanCong_Own_';
+
+export function ownNameFor(kind: OwnKind): string {
+  return `${OWN_NAME_PREFIX}${kind}`;
+}
+
+/** The sheet a named range refers to ("'PC Tổng hợp'!$A$1", "=Sheet1!$A$1"); null for #REF! or a constant. */
+export function nameTargetSheet(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const v = value.trim().replace(/^=/, '');
+  const quoted = /^'((?:[^']|'')+)'!/.exec(v);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const plain = /^([^'!#]+)!/.exec(v);
+  return plain ? plain[1] : null;
+}
+
+export interface NameInfo {
+  name: string;
+  comment: string;
+  value: unknown;
+}
+
+export interface OwnSheet {
+  kind: OwnKind;
+  sheet: string;
+  /** The marker name's index in the list given. */
+  nameIndex: number;
+}
+
+export interface OwnScan {
+  /** Own sheets found (existing sheets that carry a marker). */
+  own: OwnSheet[];
+  /** Marker names whose sheet no longer exists (indexes into the list given). */
+  orphans: number[];
+}
+
+/** Match marker names against the workbook's sheet names (case-insensitive, as Excel compares them). */
+export function scanOwn(names: NameInfo[], sheetNames: string[]): OwnScan {
+  const bySheet = new Map(sheetNames.map((s) => [s.toLowerCase(), s]));
+  const own: OwnSheet[] = [];
+  const orphans: number[] = [];
+  names.forEach((n, i) => {
+    if (!n.name.startsWith(OWN_NAME_PREFIX) || n.comment !== OWN_MARKER) return;
+    const kind = n.name.slice(OWN_NAME_PREFIX.length) as OwnKind;
+    if (!(kind in OWN_SHEETS)) return;
+    const target = nameTargetSheet(n.value);
+    const sheet = target === null ? undefined : bySheet.get(target.toLowerCase());
+    if (sheet === undefined) orphans.push(i);
+    else own.push({ kind, sheet, nameIndex: i });
+  });
+  return { own, orphans };
+}
+
+/**
+ * The name to write an own sheet under: the base name unless a user sheet holds it, then
+ * "<base> (2)", "(3)", … (Excel's own convention for copies). `taken` holds lower-cased names that
+ * will still exist (user sheets, and own sheets already placed in this run).
+ */
+export function freeSheetName(base: string, taken: Set<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A table name not in `taken` (lower-cased): base, base_2, base_3, … */
+export function freeTableName(base: string, taken: Set<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base}_${i}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}

@@ -1,0 +1,1863 @@
+/**
+ * A fake of the Excel JavaScript API (Office.js) for tests: just the parts the Office adapter uses,
+ * but with the semantics that make real add-ins fail when they get them wrong.
+ *
+ * - Proxy objects: reading a scalar property that was not `load()`ed and then `sync()`ed throws a
+ *   PropertyNotLoaded error (real Office.js throws too; office-addin-mock returns a string instead).
+ * - Every call that reads or changes the workbook is queued; queued actions run, in order, only at
+ *   `context.sync()`. A failing action rejects the sync; actions before it stay applied (Excel
+ *   batches are not transactions), actions after it are dropped.
+ * - `context.sync()` counts a round trip (`fake.syncs`). `Excel.run` flushes pending actions with one
+ *   more sync when the batch returns with a non-empty queue, as Office.js does.
+ * - Requirement sets: methods introduced after the configured ExcelApi version fail at sync with
+ *   ApiNotFound (getCellProperties / getRanges 1.9, PivotTables 1.8, getMergedAreasOrNullObject 1.13…),
+ *   and `Office.context.requirements.isSetSupported` answers from the same version.
+ * - Loading values of more than 5,000,000 cells in one range fails (ResponsePayloadSizeLimitExceeded),
+ *   like Excel on the web's payload limit.
+ *
+ * Not modelled: formulas and calculation, PivotTable output cells, chart rendering, styles and
+ * table formatting, events, tracked objects, number-format rendering beyond dates (`text`).
+ *
+ * Test-only, but kept free of Node APIs and jest so it can be injected into a browser page.
+ */
+
+/* ------------------------------------------------------------------ the in-memory workbook */
+
+export type FakeScalar = string | number | boolean;
+
+/** One cell. Absent keys mean Excel's defaults (empty, "General", not bold). */
+export interface FakeCell {
+  v?: FakeScalar;
+  /** The value is an error (#REF!, #N/A): `v` holds its text. */
+  err?: boolean;
+  nf?: string;
+  bold?: boolean;
+  fill?: string;
+  fontColor?: string;
+  link?: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string };
+}
+
+/** 0-based, inclusive. */
+export interface Area {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface FakeCF {
+  id: string;
+  /** "Custom", "CellValue", … */
+  type: string;
+  areas: Area[];
+  formula?: string;
+  fill?: string | null;
+  fontColor?: string | null;
+}
+
+export interface FakeTable {
+  id: string;
+  name: string;
+  area: Area;
+  hasHeaders: boolean;
+  style?: string;
+}
+
+export interface FakePivot {
+  id: string;
+  name: string;
+  source: { sheetId: string; area: Area };
+  destination: { sheetId: string; row: number; col: number };
+  rows: string[];
+  columns: string[];
+  data: { field: string; name: string; summarizeBy: string }[];
+  filters: string[];
+}
+
+export interface FakeChart {
+  id: string;
+  name: string;
+  type: string;
+  source: Area;
+  seriesBy: string;
+  title?: string;
+  position?: { start: string; end?: string };
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<string, FakeCell>;
+  merges: Area[];
+  cfs: FakeCF[];
+  tables: FakeTable[];
+  pivots: FakePivot[];
+  charts: FakeChart[];
+  frozenRows: number;
+  frozenColumns: number;
+  selection: Area | null;
+  deleted?: boolean;
+}
+
+export interface FakeName {
+  name: string;
+  comment: string;
+  /** A reference to a sheet area (follows renames; #REF! once the sheet is gone)… */
+  ref?: { sheetId: string; area: Area };
+  /** …or a constant / formula text. */
+  formula?: string;
+}
+
+export interface FakeBook {
+  sheets: FakeSheet[];
+  activeSheetId: string | null;
+  names: FakeName[];
+  /** Document settings as saved in the file (saveAsync). */
+  settings: Record<string, unknown>;
+  /** Highest ExcelApi requirement set the fake host supports, e.g. "1.9". */
+  apiVersion: string;
+  syncs: number;
+  nextId: number;
+}
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+/** Cells whose values one range load may return (Excel on the web limits the payload to ~5 MB). */
+export const PAYLOAD_CELL_LIMIT = 5_000_000;
+
+/* ------------------------------------------------------------------ errors */
+
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message };
+  }
+}
+
+function notLoaded(prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/* ------------------------------------------------------------------ A1 helpers */
+
+export function colLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function lettersToCol(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Split "'My sheet'!A1:B2" into sheet and local address. */
+export function splitSheet(address: string): { sheet: string | null; local: string } {
+  const a = address.trim().replace(/^=/, '');
+  const quoted = /^'((?:[^']|'')+)'!(.*)$/.exec(a);
+  if (quoted) return { sheet: quoted[1].replace(/''/g, "'"), local: quoted[2] };
+  const plain = /^([^'!]+)!(.*)$/.exec(a);
+  if (plain) return { sheet: plain[1], local: plain[2] };
+  return { sheet: null, local: a };
+}
+
+/** "A1", "A1:C3", "$A$1", "A:C", "2:5" → area. */
+export function parseArea(local: string): Area {
+  const parts = local.replace(/\$/g, '').trim().toUpperCase().split(':');
+  if (parts.length < 1 || parts.length > 2) throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
+  const one = (p: string) => {
+    let m = /^([A-Z]{1,3})(\d+)$/.exec(p);
+    if (m) return { r: Number(m[2]) - 1, c: lettersToCol(m[1]), kind: 'cell' as const };
+    m = /^([A-Z]{1,3})$/.exec(p);
+    if (m) return { r: -1, c: lettersToCol(m[1]), kind: 'col' as const };
+    m = /^(\d+)$/.exec(p);
+    if (m) return { r: Number(m[1]) - 1, c: -1, kind: 'row' as const };
+    throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
+  };
+  const a = one(parts[0]);
+  const b = parts.length === 2 ? one(parts[1]) : a;
+  if (a.kind !== b.kind) throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
+  let area: Area;
+  if (a.kind === 'col') area = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a.c, b.c), c1: Math.max(a.c, b.c) };
+  else if (a.kind === 'row') area = { c0: 0, c1: MAX_COLS - 1, r0: Math.min(a.r, b.r), r1: Math.max(a.r, b.r) };
+  else area = { r0: Math.min(a.r, b.r), r1: Math.max(a.r, b.r), c0: Math.min(a.c, b.c), c1: Math.max(a.c, b.c) };
+  if (area.r0 < 0 || area.c0 < 0 || area.r1 >= MAX_ROWS || area.c1 >= MAX_COLS)
+    throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
+  return area;
+}
+
+export function formatArea(area: Area): string {
+  if (area.r0 === 0 && area.r1 === MAX_ROWS - 1) return `${colLetters(area.c0)}:${colLetters(area.c1)}`;
+  if (area.c0 === 0 && area.c1 === MAX_COLS - 1) return `${area.r0 + 1}:${area.r1 + 1}`;
+  const a = `${colLetters(area.c0)}${area.r0 + 1}`;
+  const b = `${colLetters(area.c1)}${area.r1 + 1}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+function cellsIn(area: Area): number {
+  return (area.r1 - area.r0 + 1) * (area.c1 - area.c0 + 1);
+}
+
+function intersect(a: Area, b: Area): Area | null {
+  const r0 = Math.max(a.r0, b.r0);
+  const r1 = Math.min(a.r1, b.r1);
+  const c0 = Math.max(a.c0, b.c0);
+  const c1 = Math.min(a.c1, b.c1);
+  return r0 <= r1 && c0 <= c1 ? { r0, r1, c0, c1 } : null;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function versionAtLeast(have: string, want: string): boolean {
+  const h = have.split('.').map(Number);
+  const w = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(h.length, w.length); i++) {
+    const d = (h[i] ?? 0) - (w[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
+}
+
+/* ------------------------------------------------------------------ model operations */
+
+function newId(book: FakeBook, prefix: string): string {
+  book.nextId += 1;
+  return `{${prefix}-${book.nextId}}`;
+}
+
+export function newSheet(book: FakeBook, name: string): FakeSheet {
+  return {
+    id: newId(book, 'sheet'),
+    name,
+    visibility: 'Visible',
+    cells: new Map(),
+    merges: [],
+    cfs: [],
+    tables: [],
+    pivots: [],
+    charts: [],
+    frozenRows: 0,
+    frozenColumns: 0,
+    selection: null,
+  };
+}
+
+function findSheet(book: FakeBook, name: string): FakeSheet | undefined {
+  const n = name.toLowerCase();
+  return book.sheets.find((s) => s.name.toLowerCase() === n);
+}
+
+function checkSheetName(book: FakeBook, name: string, except?: FakeSheet): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+    throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
+  const other = findSheet(book, name);
+  if (other && other !== except) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
+}
+
+function cellAt(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
+  return sheet.cells.get(key(r, c));
+}
+
+function touch(sheet: FakeSheet, r: number, c: number): FakeCell {
+  let cell = sheet.cells.get(key(r, c));
+  if (!cell) {
+    cell = {};
+    sheet.cells.set(key(r, c), cell);
+  }
+  return cell;
+}
+
+function tidy(sheet: FakeSheet, r: number, c: number): void {
+  const cell = sheet.cells.get(key(r, c));
+  if (cell && Object.keys(cell).length === 0) sheet.cells.delete(key(r, c));
+}
+
+function hasValue(cell: FakeCell | undefined): boolean {
+  return cell !== undefined && cell.v !== undefined && cell.v !== '';
+}
+
+function hasFormat(cell: FakeCell | undefined): boolean {
+  return cell !== undefined && (cell.nf !== undefined || cell.bold !== undefined || cell.fill !== undefined || cell.fontColor !== undefined);
+}
+
+function usedArea(sheet: FakeSheet, valuesOnly: boolean, within?: Area): Area | null {
+  let box: Area | null = null;
+  const grow = (r: number, c: number) => {
+    if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) return;
+    if (!box) box = { r0: r, r1: r, c0: c, c1: c };
+    else {
+      box.r0 = Math.min(box.r0, r);
+      box.r1 = Math.max(box.r1, r);
+      box.c0 = Math.min(box.c0, c);
+      box.c1 = Math.max(box.c1, c);
+    }
+  };
+  for (const [k, cell] of sheet.cells) {
+    if (hasValue(cell) || (!valuesOnly && hasFormat(cell))) {
+      const [r, c] = k.split(',').map(Number);
+      grow(r, c);
+    }
+  }
+  return box;
+}
+
+function isDateFormat(nf: string | undefined): boolean {
+  if (!nf || /^general$/i.test(nf)) return false;
+  return /[dmy]/i.test(nf.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
+function serialToDmy(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+function readGrid<T>(sheet: FakeSheet, area: Area, f: (cell: FakeCell | undefined) => T): T[][] {
+  if (cellsIn(area) > PAYLOAD_CELL_LIMIT)
+    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `range of ${cellsIn(area)} cells is too large`);
+  const out: T[][] = [];
+  for (let r = area.r0; r <= area.r1; r++) {
+    const row: T[] = [];
+    for (let c = area.c0; c <= area.c1; c++) row.push(f(cellAt(sheet, r, c)));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Write a 2-D array (or one value for every cell) into an area. */
+function writeGrid(sheet: FakeSheet, area: Area, input: unknown, put: (cell: FakeCell, v: unknown) => void): void {
+  const rows = area.r1 - area.r0 + 1;
+  const cols = area.c1 - area.c0 + 1;
+  const grid = Array.isArray(input) ? (input as unknown[][]) : null;
+  if (grid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)))
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`,
+    );
+  if (!grid && rows * cols > PAYLOAD_CELL_LIMIT) throw new FakeOfficeError('InvalidArgument', 'range too large');
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const cell = touch(sheet, area.r0 + r, area.c0 + c);
+      put(cell, grid ? grid[r][c] : input);
+      tidy(sheet, area.r0 + r, area.c0 + c);
+    }
+}
+
+function putValue(cell: FakeCell, v: unknown): void {
+  delete cell.err;
+  if (v === null || v === undefined || v === '') delete cell.v;
+  else if (typeof v === 'string' && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(v)) {
+    cell.v = v;
+    cell.err = true;
+  } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') cell.v = v;
+  else throw new FakeOfficeError('InvalidArgument', `unsupported value ${JSON.stringify(v)}`);
+}
+
+export function deleteSheet(book: FakeBook, sheet: FakeSheet): void {
+  const visible = book.sheets.filter((s) => s.visibility === 'Visible');
+  if (visible.length === 1 && visible[0] === sheet)
+    throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+  const i = book.sheets.indexOf(sheet);
+  book.sheets.splice(i, 1);
+  sheet.deleted = true;
+  if (book.activeSheetId === sheet.id) {
+    const next = book.sheets[Math.min(i, book.sheets.length - 1)];
+    book.activeSheetId = next ? next.id : null;
+  }
+}
+
+/* ------------------------------------------------------------------ proxies */
+
+type Resolver = () => unknown;
+
+interface ScalarSpec {
+  get?: (target: any, self: FakeObj) => unknown;
+  set?: (target: any, value: unknown, self: FakeObj) => void;
+  /** ExcelApi version the property needs. */
+  api?: string;
+}
+
+interface ObjSpec {
+  typeName: string;
+  scalars?: Record<string, ScalarSpec>;
+  navs?: Record<string, (self: FakeObj) => FakeObj>;
+  methods?: Record<string, (self: FakeObj, ...args: any[]) => unknown>;
+  /** For collections: the member objects, created at load time. */
+  items?: (target: any, self: FakeObj) => FakeObj[];
+}
+
+const BUILTIN = new Set(['load', 'set', 'toJSON', 'isNullObject', 'items', 'context', 'track', 'untrack', 'then']);
+
+/** One proxy object: a path to something in the workbook, resolved only during sync. */
+export class FakeObj {
+  readonly ctx: FakeContext;
+  readonly spec: ObjSpec;
+  private readonly resolver: Resolver;
+  private readonly nullable: boolean;
+  private resolved = false;
+  private target: unknown;
+  /** Scalars loaded (or written) on this proxy. */
+  readonly loaded = new Map<string, unknown>();
+  private synced = false;
+  private isNull = false;
+  private itemsCache: FakeObj[] | null = null;
+  private readonly children = new Map<string, FakeObj>();
+  readonly proxy: any;
+
+  constructor(ctx: FakeContext, spec: ObjSpec, resolver: Resolver, nullable = false) {
+    this.ctx = ctx;
+    this.spec = spec;
+    this.resolver = resolver;
+    this.nullable = nullable;
+    const self = this;
+    this.proxy = new Proxy(
+      {},
+      {
+        get(_t, prop) {
+          if (prop === '__fake') return self;
+          if (typeof prop !== 'string') return undefined;
+          return self.read(prop);
+        },
+        set(_t, prop, value) {
+          if (typeof prop !== 'string') return false;
+          self.write(prop, value);
+          return true;
+        },
+      },
+    );
+    ctx.all.push(this);
+    // An *OrNullObject call is itself a queued request: after the next sync, isNullObject is known.
+    if (nullable && !ctx.inSync) ctx.queue(() => void this.resolveOrNull());
+  }
+
+  /** The model object this proxy points at; throws ItemNotFound if it is a null object. */
+  resolve(): any {
+    const t = this.resolveOrNull();
+    if (t === null) throw new FakeOfficeError('ItemNotFound', `The requested ${this.spec.typeName} doesn't exist.`);
+    return t;
+  }
+
+  resolveOrNull(): any {
+    if (!this.resolved) {
+      let t: unknown;
+      try {
+        t = this.resolver();
+      } catch (e) {
+        if (this.nullable && e instanceof FakeOfficeError && e.code === 'ItemNotFound') t = null;
+        else throw e;
+      }
+      if (t === null || t === undefined) {
+        if (!this.nullable) throw new FakeOfficeError('ItemNotFound', `The requested ${this.spec.typeName} doesn't exist.`);
+        t = null;
+      }
+      this.target = t;
+      this.isNull = t === null;
+      this.resolved = true;
+    }
+    if (this.target && (this.target as FakeSheet).deleted)
+      throw new FakeOfficeError('InvalidReference', 'This reference is not valid (the worksheet was deleted).');
+    return this.target as any;
+  }
+
+  markSynced(): void {
+    this.synced = true;
+  }
+
+  child(name: string, make: () => FakeObj): FakeObj {
+    let c = this.children.get(name);
+    if (!c) {
+      c = make();
+      this.children.set(name, c);
+    }
+    return c;
+  }
+
+  private read(prop: string): unknown {
+    const { spec } = this;
+    if (prop === 'context') return this.ctx.proxy;
+    if (prop === 'isNullObject') {
+      if (!this.synced) throw notLoaded('isNullObject');
+      return this.isNull;
+    }
+    if (prop === 'items') {
+      if (!spec.items) return undefined;
+      if (!this.itemsCache) throw notLoaded('items');
+      return this.itemsCache.map((o) => o.proxy);
+    }
+    if (prop === 'load') return (what?: unknown) => this.load(what);
+    if (prop === 'set') return (props: Record<string, unknown>) => this.setMany(props);
+    if (prop === 'track' || prop === 'untrack') return () => this.proxy;
+    if (prop === 'toJSON') return () => Object.fromEntries(this.loaded);
+    if (prop === 'then') return undefined;
+    if (spec.scalars && prop in spec.scalars) {
+      if (!this.loaded.has(prop)) throw notLoaded(prop);
+      return this.loaded.get(prop);
+    }
+    if (spec.navs && prop in spec.navs) return this.child(prop, () => spec.navs![prop](this)).proxy;
+    if (spec.methods && prop in spec.methods)
+      return (...args: unknown[]) => {
+        const out = spec.methods![prop](this, ...args);
+        return out instanceof FakeObj ? out.proxy : out;
+      };
+    return undefined;
+  }
+
+  private write(prop: string, value: unknown): void {
+    const s = this.spec.scalars?.[prop];
+    if (!s || !s.set || BUILTIN.has(prop)) throw new FakeOfficeError('InvalidArgument', `${this.spec.typeName}.${prop} is read-only in the fake`);
+    this.loaded.set(prop, value);
+    const snapshot = clone(value);
+    this.ctx.queue(() => {
+      if (s.api) this.ctx.requireApi(s.api, `${this.spec.typeName}.${prop}`);
+      s.set!(this.resolve(), snapshot, this);
+    });
+  }
+
+  private setMany(props: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(props)) {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && this.spec.navs && k in this.spec.navs) {
+        (this.read(k) as any).set(v);
+      } else this.write(k, v);
+    }
+  }
+
+  load(what?: unknown): any {
+    const paths = parseLoad(what);
+    this.ctx.queue(() => this.applyLoad(paths));
+    return this.proxy;
+  }
+
+  /** Run during sync: copy values from the model into this proxy (and its children). */
+  applyLoad(paths: string[][]): void {
+    const t = this.resolveOrNull();
+    this.synced = true;
+    const { spec } = this;
+    if (spec.items) {
+      // A collection: `load('name')` means `items/name`.
+      if (t !== null) this.itemsCache = spec.items(t, this);
+      else this.itemsCache = [];
+      const rest = paths.map((p) => (p[0] === 'items' ? p.slice(1) : p)).filter((p) => p.length > 0);
+      for (const item of this.itemsCache) item.applyLoad(rest.length ? rest : [['*']]);
+      return;
+    }
+    if (t === null) {
+      for (const name of Object.keys(spec.scalars ?? {})) this.loaded.set(name, null);
+      return;
+    }
+    const all = paths.length === 0 || paths.some((p) => p[0] === '*');
+    const scalarNames = Object.keys(spec.scalars ?? {});
+    const wanted = all ? scalarNames.filter((n) => !spec.scalars![n].api || this.ctx.hasApi(spec.scalars![n].api!)) : [];
+    for (const p of paths) if (p[0] !== '*' && p.length === 1 && spec.scalars && p[0] in spec.scalars) wanted.push(p[0]);
+    for (const name of wanted) {
+      const s = spec.scalars![name];
+      if (s.api) this.ctx.requireApi(s.api, `${spec.typeName}.${name}`);
+      if (!s.get) throw new FakeOfficeError('InvalidArgument', `${spec.typeName}.${name} cannot be loaded`);
+      this.loaded.set(name, clone(s.get(t, this)));
+    }
+    for (const p of paths) {
+      if (p[0] === '*' || (p.length === 1 && spec.scalars && p[0] in spec.scalars)) continue;
+      if (spec.navs && p[0] in spec.navs) {
+        const c = this.child(p[0], () => spec.navs![p[0]](this));
+        c.applyLoad(p.length > 1 ? [p.slice(1)] : [['*']]);
+        continue;
+      }
+      throw new FakeOfficeError('InvalidArgument', `${spec.typeName} has no property '${p[0]}'`);
+    }
+  }
+}
+
+function parseLoad(what: unknown): string[][] {
+  if (what === undefined || what === null) return [];
+  if (typeof what === 'string')
+    return what
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => s.split('/'));
+  if (Array.isArray(what)) return what.flatMap((w) => parseLoad(w));
+  if (typeof what === 'object') {
+    const o = what as Record<string, unknown>;
+    if ('select' in o || 'expand' in o) return [...parseLoad(o.select), ...parseLoad(o.expand)];
+    const out: string[][] = [];
+    for (const [k, v] of Object.entries(o)) {
+      if (v === true) out.push([k]);
+      else if (v && typeof v === 'object') for (const sub of parseLoad(v)) out.push([k, ...sub]);
+    }
+    return out;
+  }
+  return [];
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** A method's result value, available after sync (OfficeExtension.ClientResult). */
+class FakeClientResult<T> {
+  private has = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.has = true;
+  }
+  get value(): T {
+    if (!this.has) throw notLoaded('value');
+    return this.v as T;
+  }
+}
+
+export class FakeContext {
+  readonly book: FakeBook;
+  private actions: (() => void)[] = [];
+  readonly all: FakeObj[] = [];
+  inSync = false;
+  readonly proxy: any;
+  readonly workbookObj: FakeObj;
+
+  constructor(book: FakeBook) {
+    this.book = book;
+    this.workbookObj = workbookObj(this);
+    const self = this;
+    this.proxy = {
+      get workbook() {
+        return self.workbookObj.proxy;
+      },
+      sync: () => self.sync(),
+      trackedObjects: { add() {}, remove() {} },
+    };
+  }
+
+  queue(action: () => void): void {
+    this.actions.push(action);
+  }
+
+  get pending(): number {
+    return this.actions.length;
+  }
+
+  hasApi(version: string): boolean {
+    return versionAtLeast(this.book.apiVersion, version);
+  }
+
+  requireApi(version: string, what: string): void {
+    if (!this.hasApi(version))
+      throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this host supports ${this.book.apiVersion}.`);
+  }
+
+  async sync(): Promise<void> {
+    this.book.syncs += 1;
+    const batch = this.actions;
+    this.actions = [];
+    await Promise.resolve();
+    this.inSync = true;
+    try {
+      for (const action of batch) action();
+    } finally {
+      this.inSync = false;
+      for (const o of this.all) o.markSynced();
+    }
+  }
+
+  /** A proxy created by a queued action (add()): resolves to what the action created. */
+  created<T>(spec: ObjSpec, make: () => T, api?: string, what?: string): FakeObj {
+    let made: T | undefined;
+    this.queue(() => {
+      if (api) this.requireApi(api, what ?? spec.typeName);
+      made = make();
+    });
+    return new FakeObj(this, spec, () => {
+      if (made === undefined) throw new FakeOfficeError('ItemNotFound', `${spec.typeName} was not created`);
+      return made;
+    });
+  }
+
+  result<T>(compute: () => T, api?: string, what?: string): FakeClientResult<T> {
+    const r = new FakeClientResult<T>();
+    this.queue(() => {
+      if (api) this.requireApi(api, what ?? 'method');
+      r.set(clone(compute()));
+    });
+    return r;
+  }
+
+  /** A method call with an effect and no result. */
+  call(effect: () => void, api?: string, what?: string): void {
+    this.queue(() => {
+      if (api) this.requireApi(api, what ?? 'method');
+      effect();
+    });
+  }
+}
+
+/* ------------------------------------------------------------------ object specs */
+
+interface RangeT {
+  sheet: FakeSheet;
+  area: Area;
+}
+
+interface AreasT {
+  sheet: FakeSheet;
+  areas: Area[];
+}
+
+function rangeFromArg(ctx: FakeContext, sheet: FakeSheet, arg: unknown): Area {
+  if (typeof arg === 'string') {
+    const { sheet: s, local } = splitSheet(arg);
+    if (s !== null && s.toLowerCase() !== sheet.name.toLowerCase())
+      throw new FakeOfficeError('InvalidArgument', `${arg} is on another sheet`);
+    return parseArea(local);
+  }
+  const fake = (arg as any)?.__fake as FakeObj | undefined;
+  if (!fake || fake.ctx !== ctx) throw new FakeOfficeError('InvalidObjectPath', 'range from another context');
+  const t = fake.resolve() as RangeT;
+  if (t.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'range is on another sheet');
+  return t.area;
+}
+
+/** A range given as string ("'Sheet'!A1:B2") or Range proxy, resolved against the workbook. */
+function anyRange(ctx: FakeContext, arg: unknown, defaultSheet?: FakeSheet): RangeT {
+  if (typeof arg === 'string') {
+    const { sheet, local } = splitSheet(arg);
+    const s = sheet !== null ? findSheet(ctx.book, sheet) : defaultSheet;
+    if (!s) throw new FakeOfficeError('ItemNotFound', `no sheet for ${arg}`);
+    return { sheet: s, area: parseArea(local) };
+  }
+  const fake = (arg as any)?.__fake as FakeObj | undefined;
+  if (!fake) throw new FakeOfficeError('InvalidArgument', 'not a range');
+  const t = fake.resolve();
+  if ('area' in t && 'sheet' in t) return t as RangeT;
+  if (t.hasHeaders !== undefined) {
+    const sheet = ctx.book.sheets.find((s) => s.tables.includes(t));
+    return { sheet: sheet!, area: t.area };
+  }
+  throw new FakeOfficeError('InvalidArgument', 'not a range');
+}
+
+function rangeObj(ctx: FakeContext, resolver: () => RangeT | null, nullable = false): FakeObj {
+  return new FakeObj(ctx, RANGE, resolver, nullable);
+}
+
+function sheetOf(o: FakeObj): FakeSheet {
+  return (o.resolve() as RangeT).sheet;
+}
+
+function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] }): ObjSpec {
+  const each = (self: FakeObj, f: (cell: FakeCell) => void) => {
+    const { sheet, areas } = owner(self);
+    for (const a of areas)
+      for (let r = a.r0; r <= a.r1; r++)
+        for (let c = a.c0; c <= a.c1; c++) {
+          f(touch(sheet, r, c));
+          tidy(sheet, r, c);
+        }
+  };
+  const first = (self: FakeObj) => {
+    const { sheet, areas } = owner(self);
+    return cellAt(sheet, areas[0].r0, areas[0].c0);
+  };
+  return {
+    typeName: 'RangeFormat',
+    scalars: {
+      wrapText: { get: () => false, set: () => {} },
+      columnWidth: { get: () => 64, set: () => {} },
+      rowHeight: { get: () => 15, set: () => {} },
+      horizontalAlignment: { get: () => 'General', set: () => {} },
+      verticalAlignment: { get: () => 'Bottom', set: () => {} },
+    },
+    navs: {
+      font: (fmt) =>
+        new FakeObj(
+          fmt.ctx,
+          {
+            typeName: 'RangeFont',
+            scalars: {
+              bold: {
+                get: (_t, s) => first(s)?.bold ?? false,
+                set: (_t, v, s) => each(s, (cell) => (v ? (cell.bold = true) : delete cell.bold)),
+              },
+              color: {
+                get: (_t, s) => first(s)?.fontColor ?? '#000000',
+                set: (_t, v, s) => each(s, (cell) => (cell.fontColor = String(v))),
+              },
+              italic: { get: () => false, set: () => {} },
+              size: { get: () => 11, set: () => {} },
+              name: { get: () => 'Calibri', set: () => {} },
+            },
+          },
+          () => fmt.resolve(),
+        ),
+      fill: (fmt) =>
+        new FakeObj(
+          fmt.ctx,
+          {
+            typeName: 'RangeFill',
+            scalars: {
+              color: {
+                get: (_t, s) => first(s)?.fill ?? null,
+                set: (_t, v, s) => each(s, (cell) => (cell.fill = String(v))),
+              },
+            },
+            methods: { clear: (s) => s.ctx.call(() => each(s, (cell) => delete cell.fill)) },
+          },
+          () => fmt.resolve(),
+        ),
+    },
+    methods: {
+      autofitColumns: (s) => s.ctx.call(() => void s.resolve()),
+      autofitRows: (s) => s.ctx.call(() => void s.resolve()),
+    },
+  };
+}
+
+const RANGE_FORMAT = formatSpec((self) => {
+  const t = self.resolve() as RangeT;
+  return { sheet: t.sheet, areas: [t.area] };
+});
+
+const RANGE: ObjSpec = {
+  typeName: 'Range',
+  scalars: {
+    values: {
+      get: (t: RangeT) => readGrid(t.sheet, t.area, (c) => (c?.v === undefined ? '' : c.v)),
+      set: (t: RangeT, v) => writeGrid(t.sheet, t.area, v, putValue),
+    },
+    numberFormat: {
+      get: (t: RangeT) => readGrid(t.sheet, t.area, (c) => c?.nf ?? 'General'),
+      set: (t: RangeT, v) =>
+        writeGrid(t.sheet, t.area, v, (cell, f) => {
+          if (f === null || f === undefined || f === 'General') delete cell.nf;
+          else cell.nf = String(f);
+        }),
+    },
+    valueTypes: {
+      get: (t: RangeT) =>
+        readGrid(t.sheet, t.area, (c) =>
+          c?.v === undefined ? 'Empty' : c.err ? 'Error' : typeof c.v === 'number' ? 'Double' : typeof c.v === 'boolean' ? 'Boolean' : 'String',
+        ),
+    },
+    text: {
+      get: (t: RangeT) =>
+        readGrid(t.sheet, t.area, (c) => {
+          if (c?.v === undefined) return '';
+          if (typeof c.v === 'number' && isDateFormat(c.nf)) return serialToDmy(c.v);
+          if (typeof c.v === 'boolean') return c.v ? 'TRUE' : 'FALSE';
+          return String(c.v);
+        }),
+    },
+    address: { get: (t: RangeT) => `${quoteSheet(t.sheet.name)}!${formatArea(t.area)}` },
+    rowIndex: { get: (t: RangeT) => t.area.r0 },
+    columnIndex: { get: (t: RangeT) => t.area.c0 },
+    rowCount: { get: (t: RangeT) => t.area.r1 - t.area.r0 + 1 },
+    columnCount: { get: (t: RangeT) => t.area.c1 - t.area.c0 + 1 },
+    cellCount: { get: (t: RangeT) => cellsIn(t.area) },
+    hyperlink: {
+      api: '1.7',
+      get: (t: RangeT) => cellAt(t.sheet, t.area.r0, t.area.c0)?.link ?? null,
+      set: (t: RangeT, v: any) =>
+        writeGrid(t.sheet, t.area, null, (cell) => {
+          if (!v) {
+            delete cell.link;
+            return;
+          }
+          cell.link = { ...v };
+          if (v.textToDisplay !== undefined) putValue(cell, v.textToDisplay);
+        }),
+    },
+  },
+  navs: {
+    format: (self) => new FakeObj(self.ctx, RANGE_FORMAT, () => self.resolve()),
+    worksheet: (self) => sheetObj(self.ctx, () => sheetOf(self)),
+    conditionalFormats: (self) =>
+      cfCollection(self, () => {
+        const t = self.resolve() as RangeT;
+        return { sheet: t.sheet, areas: [t.area] };
+      }),
+  },
+  methods: {
+    getCell: (self, row: number, col: number) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as RangeT;
+        const r = t.area.r0 + row;
+        const c = t.area.c0 + col;
+        return { sheet: t.sheet, area: { r0: r, r1: r, c0: c, c1: c } };
+      }),
+    getResizedRange: (self, dr: number, dc: number) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as RangeT;
+        return { sheet: t.sheet, area: { ...t.area, r1: t.area.r1 + dr, c1: t.area.c1 + dc } };
+      }),
+    getOffsetRange: (self, dr: number, dc: number) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as RangeT;
+        const a = t.area;
+        return { sheet: t.sheet, area: { r0: a.r0 + dr, r1: a.r1 + dr, c0: a.c0 + dc, c1: a.c1 + dc } };
+      }),
+    getIntersectionOrNullObject: (self, other: unknown) =>
+      rangeObj(
+        self.ctx,
+        () => {
+          self.ctx.requireApi('1.4', 'Range.getIntersectionOrNullObject');
+          const t = self.resolve() as RangeT;
+          const a = intersect(t.area, rangeFromArg(self.ctx, t.sheet, other));
+          return a ? { sheet: t.sheet, area: a } : null;
+        },
+        true,
+      ),
+    getUsedRange: (self, valuesOnly?: boolean) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as RangeT;
+        const a = usedArea(t.sheet, !!valuesOnly, t.area);
+        if (!a) throw new FakeOfficeError('ItemNotFound', 'no used cells in the range');
+        return { sheet: t.sheet, area: a };
+      }),
+    getUsedRangeOrNullObject: (self, valuesOnly?: boolean) =>
+      rangeObj(
+        self.ctx,
+        () => {
+          const t = self.resolve() as RangeT;
+          const a = usedArea(t.sheet, !!valuesOnly, t.area);
+          return a ? { sheet: t.sheet, area: a } : null;
+        },
+        true,
+      ),
+    getMergedAreasOrNullObject: (self) =>
+      areasObj(
+        self.ctx,
+        () => {
+          self.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+          const t = self.resolve() as RangeT;
+          const areas = t.sheet.merges.filter((m) => intersect(m, t.area));
+          if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
+          return areas.length ? { sheet: t.sheet, areas } : null;
+        },
+        true,
+      ),
+    getCellProperties: (self, opts: any) =>
+      self.ctx.result(
+        () => {
+          const t = self.resolve() as RangeT;
+          return readGrid(t.sheet, t.area, (c) => {
+            const out: any = {};
+            if (opts?.format?.font?.bold) out.format = { font: { bold: c?.bold ?? false } };
+            if (opts?.format?.fill?.color) out.format = { ...(out.format ?? {}), fill: { color: c?.fill ?? '#FFFFFF' } };
+            if (opts?.address) out.address = 'n/a';
+            return out;
+          });
+        },
+        '1.9',
+        'Range.getCellProperties',
+      ),
+    select: (self) =>
+      self.ctx.call(() => {
+        const t = self.resolve() as RangeT;
+        if (self.ctx.book.activeSheetId !== t.sheet.id)
+          throw new FakeOfficeError('InvalidOperation', 'The range is not on the active sheet.');
+        t.sheet.selection = { ...t.area };
+      }),
+    merge: (self) =>
+      self.ctx.call(() => {
+        const t = self.resolve() as RangeT;
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.area));
+        t.sheet.merges.push({ ...t.area });
+      }),
+  },
+};
+
+function areasObj(ctx: FakeContext, resolver: () => AreasT | null, nullable = false): FakeObj {
+  return new FakeObj(ctx, AREAS, resolver, nullable);
+}
+
+const AREAS: ObjSpec = {
+  typeName: 'RangeAreas',
+  scalars: {
+    address: { get: (t: AreasT) => t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${formatArea(a)}`).join(',') },
+    areaCount: { get: (t: AreasT) => t.areas.length },
+    cellCount: { get: (t: AreasT) => t.areas.reduce((n, a) => n + cellsIn(a), 0) },
+  },
+  navs: {
+    areas: (self) =>
+      new FakeObj(
+        self.ctx,
+        {
+          typeName: 'RangeCollection',
+          items: (t: AreasT, coll) => t.areas.map((a) => rangeObj(coll.ctx, () => ({ sheet: t.sheet, area: a }))),
+        },
+        () => self.resolveOrNull(),
+        true,
+      ),
+    conditionalFormats: (self) => cfCollection(self, () => self.resolve() as AreasT),
+    format: (self) =>
+      new FakeObj(
+        self.ctx,
+        formatSpec((s) => s.resolve() as AreasT),
+        () => self.resolve(),
+      ),
+  },
+};
+
+/* ---- conditional formats */
+
+function cfCollection(owner: FakeObj, where: () => AreasT): FakeObj {
+  const ctx = owner.ctx;
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'ConditionalFormatCollection',
+      items: (t: AreasT) =>
+        t.sheet.cfs
+          .filter((cf) => cf.areas.some((a) => t.areas.some((b) => intersect(a, b))))
+          .map((cf) => cfObj(ctx, () => cf)),
+      methods: {
+        add: (self, type: string) =>
+          ctx.created(
+            CF,
+            () => {
+              const t = self.resolve() as AreasT;
+              const cf: FakeCF = { id: newId(ctx.book, 'cf'), type, areas: t.areas.map((a) => ({ ...a })) };
+              if (type === 'Custom') {
+                cf.formula = '';
+                cf.fill = null;
+                cf.fontColor = null;
+              }
+              t.sheet.cfs.unshift(cf); // a new rule goes on top (priority 0)
+              return cf;
+            },
+            '1.6',
+            'ConditionalFormatCollection.add',
+          ).proxy,
+        clearAll: (self) =>
+          ctx.call(() => {
+            const t = self.resolve() as AreasT;
+            t.sheet.cfs = t.sheet.cfs.filter((cf) => !cf.areas.some((a) => t.areas.some((b) => intersect(a, b))));
+          }),
+        getCount: (self) =>
+          ctx.result(() => {
+            const t = self.resolve() as AreasT;
+            return t.sheet.cfs.filter((cf) => cf.areas.some((a) => t.areas.some((b) => intersect(a, b)))).length;
+          }),
+      },
+    },
+    where,
+  );
+}
+
+function cfSheet(ctx: FakeContext, cf: FakeCF): FakeSheet {
+  const s = ctx.book.sheets.find((sh) => sh.cfs.includes(cf));
+  if (!s) throw new FakeOfficeError('ItemNotFound', 'conditional format was deleted');
+  return s;
+}
+
+function cfObj(ctx: FakeContext, resolver: () => FakeCF): FakeObj {
+  return new FakeObj(ctx, CF, resolver);
+}
+
+function customSpec(): ObjSpec {
+  return {
+    typeName: 'CustomConditionalFormat',
+    navs: {
+      rule: (self) =>
+        new FakeObj(
+          self.ctx,
+          {
+            typeName: 'ConditionalFormatRule',
+            scalars: {
+              formula: { get: (cf: FakeCF) => cf.formula ?? '', set: (cf: FakeCF, v) => (cf.formula = String(v)) },
+              formulaLocal: { get: (cf: FakeCF) => cf.formula ?? '', set: (cf: FakeCF, v) => (cf.formula = String(v)) },
+            },
+          },
+          () => self.resolve(),
+        ),
+      format: (self) =>
+        new FakeObj(
+          self.ctx,
+          {
+            typeName: 'ConditionalRangeFormat',
+            scalars: { numberFormat: { get: () => null, set: () => {} } },
+            navs: {
+              fill: (f) =>
+                new FakeObj(
+                  f.ctx,
+                  {
+                    typeName: 'ConditionalRangeFill',
+                    scalars: { color: { get: (cf: FakeCF) => cf.fill ?? null, set: (cf: FakeCF, v) => (cf.fill = String(v)) } },
+                  },
+                  () => f.resolve(),
+                ),
+              font: (f) =>
+                new FakeObj(
+                  f.ctx,
+                  {
+                    typeName: 'ConditionalRangeFont',
+                    scalars: {
+                      color: { get: (cf: FakeCF) => cf.fontColor ?? null, set: (cf: FakeCF, v) => (cf.fontColor = String(v)) },
+                      bold: { get: () => false, set: () => {} },
+                    },
+                  },
+                  () => f.resolve(),
+                ),
+            },
+          },
+          () => self.resolve(),
+        ),
+    },
+  };
+}
+
+const CUSTOM = customSpec();
+
+const CF: ObjSpec = {
+  typeName: 'ConditionalFormat',
+  scalars: {
+    id: { get: (cf: FakeCF) => cf.id },
+    type: { get: (cf: FakeCF) => cf.type },
+    priority: { get: (cf: FakeCF, self) => cfSheet(self.ctx, cf).cfs.indexOf(cf) },
+    stopIfTrue: { get: () => false, set: () => {} },
+  },
+  navs: {
+    custom: (self) =>
+      new FakeObj(self.ctx, CUSTOM, () => {
+        const cf = self.resolve() as FakeCF;
+        if (cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'The conditional format is not a custom one.');
+        return cf;
+      }),
+    customOrNullObject: (self) =>
+      new FakeObj(
+        self.ctx,
+        CUSTOM,
+        () => {
+          const cf = self.resolve() as FakeCF;
+          return cf.type === 'Custom' ? cf : null;
+        },
+        true,
+      ),
+  },
+  methods: {
+    delete: (self) =>
+      self.ctx.call(() => {
+        const cf = self.resolve() as FakeCF;
+        const sheet = cfSheet(self.ctx, cf);
+        sheet.cfs = sheet.cfs.filter((x) => x !== cf);
+      }),
+    getRange: (self) =>
+      rangeObj(self.ctx, () => {
+        const cf = self.resolve() as FakeCF;
+        if (cf.areas.length !== 1) throw new FakeOfficeError('InvalidOperation', 'applied to several ranges');
+        return { sheet: cfSheet(self.ctx, cf), area: cf.areas[0] };
+      }),
+    getRangeOrNullObject: (self) =>
+      rangeObj(
+        self.ctx,
+        () => {
+          const cf = self.resolve() as FakeCF;
+          return cf.areas.length === 1 ? { sheet: cfSheet(self.ctx, cf), area: cf.areas[0] } : null;
+        },
+        true,
+      ),
+    getRanges: (self) =>
+      areasObj(self.ctx, () => {
+        self.ctx.requireApi('1.9', 'ConditionalFormat.getRanges');
+        const cf = self.resolve() as FakeCF;
+        return { sheet: cfSheet(self.ctx, cf), areas: cf.areas };
+      }),
+  },
+};
+
+/* ---- worksheets */
+
+function sheetObj(ctx: FakeContext, resolver: () => FakeSheet | null, nullable = false): FakeObj {
+  return new FakeObj(ctx, SHEET, resolver, nullable);
+}
+
+const SHEET: ObjSpec = {
+  typeName: 'Worksheet',
+  scalars: {
+    id: { get: (s: FakeSheet) => s.id },
+    name: {
+      get: (s: FakeSheet) => s.name,
+      set: (s: FakeSheet, v, self) => {
+        checkSheetName(self.ctx.book, String(v), s);
+        s.name = String(v);
+      },
+    },
+    position: {
+      get: (s: FakeSheet, self) => self.ctx.book.sheets.indexOf(s),
+      set: (s: FakeSheet, v, self) => {
+        const sheets = self.ctx.book.sheets;
+        sheets.splice(sheets.indexOf(s), 1);
+        sheets.splice(Math.max(0, Math.min(Number(v), sheets.length)), 0, s);
+      },
+    },
+    visibility: { get: (s: FakeSheet) => s.visibility, set: (s: FakeSheet, v) => (s.visibility = v as FakeSheet['visibility']) },
+  },
+  navs: {
+    tables: (self) => tableCollection(self.ctx, () => [self.resolve() as FakeSheet]),
+    pivotTables: (self) => pivotCollection(self.ctx, () => [self.resolve() as FakeSheet], self),
+    charts: (self) => chartCollection(self),
+    freezePanes: (self) =>
+      new FakeObj(
+        self.ctx,
+        {
+          typeName: 'WorksheetFreezePanes',
+          methods: {
+            freezeRows: (fp, n = 1) => fp.ctx.call(() => ((fp.resolve() as FakeSheet).frozenRows = n), '1.7', 'freezeRows'),
+            freezeColumns: (fp, n = 1) => fp.ctx.call(() => ((fp.resolve() as FakeSheet).frozenColumns = n), '1.7', 'freezeColumns'),
+            unfreeze: (fp) =>
+              fp.ctx.call(() => {
+                const s = fp.resolve() as FakeSheet;
+                s.frozenRows = 0;
+                s.frozenColumns = 0;
+              }, '1.7'),
+          },
+        },
+        () => self.resolve(),
+      ),
+  },
+  methods: {
+    getRange: (self, address?: string) =>
+      rangeObj(self.ctx, () => {
+        const s = self.resolve() as FakeSheet;
+        if (address === undefined || address === '') return { sheet: s, area: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+        return { sheet: s, area: rangeFromArg(self.ctx, s, address) };
+      }),
+    getRanges: (self, address: string) =>
+      areasObj(self.ctx, () => {
+        self.ctx.requireApi('1.9', 'Worksheet.getRanges');
+        const s = self.resolve() as FakeSheet;
+        const parts = address.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+        if (parts.length === 0) throw new FakeOfficeError('InvalidArgument', 'empty address');
+        return { sheet: s, areas: parts.map((p) => rangeFromArg(self.ctx, s, p)) };
+      }),
+    getRangeByIndexes: (self, row: number, col: number, rows: number, cols: number) =>
+      rangeObj(self.ctx, () => {
+        const s = self.resolve() as FakeSheet;
+        if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows > MAX_ROWS || col + cols > MAX_COLS)
+          throw new FakeOfficeError('InvalidArgument', 'bad indexes');
+        return { sheet: s, area: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } };
+      }),
+    getUsedRange: (self, valuesOnly?: boolean) =>
+      rangeObj(self.ctx, () => {
+        const s = self.resolve() as FakeSheet;
+        return { sheet: s, area: usedArea(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      }),
+    getUsedRangeOrNullObject: (self, valuesOnly?: boolean) =>
+      rangeObj(
+        self.ctx,
+        () => {
+          const s = self.resolve() as FakeSheet;
+          const a = usedArea(s, !!valuesOnly);
+          return a ? { sheet: s, area: a } : null;
+        },
+        true,
+      ),
+    activate: (self) =>
+      self.ctx.call(() => {
+        const s = self.resolve() as FakeSheet;
+        if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'cannot activate a hidden sheet');
+        self.ctx.book.activeSheetId = s.id;
+      }),
+    delete: (self) => self.ctx.call(() => deleteSheet(self.ctx.book, self.resolve() as FakeSheet)),
+  },
+};
+
+function worksheetsObj(ctx: FakeContext): FakeObj {
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'WorksheetCollection',
+      items: (book: FakeBook, coll) => book.sheets.map((s) => sheetObj(coll.ctx, () => s)),
+      methods: {
+        getItem: (self, name: string) =>
+          sheetObj(ctx, () => {
+            const s = findSheet(ctx.book, name);
+            if (!s) throw new FakeOfficeError('ItemNotFound', `The requested worksheet '${name}' doesn't exist.`);
+            return s;
+          }),
+        getItemOrNullObject: (self, name: string) => sheetObj(ctx, () => findSheet(ctx.book, name) ?? null, true),
+        getActiveWorksheet: () =>
+          sheetObj(ctx, () => ctx.book.sheets.find((s) => s.id === ctx.book.activeSheetId) ?? null),
+        add: (self, name?: string) =>
+          ctx.created(SHEET, () => {
+            let n = name;
+            if (n === undefined) {
+              let i = ctx.book.sheets.length + 1;
+              while (findSheet(ctx.book, `Sheet${i}`)) i++;
+              n = `Sheet${i}`;
+            }
+            checkSheetName(ctx.book, n);
+            const s = newSheet(ctx.book, n);
+            ctx.book.sheets.push(s);
+            return s;
+          }).proxy,
+        getCount: () => ctx.result(() => ctx.book.sheets.length),
+      },
+    },
+    () => ctx.book,
+  );
+}
+
+/* ---- tables */
+
+function allTables(book: FakeBook): { sheet: FakeSheet; table: FakeTable }[] {
+  return book.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+}
+
+const TABLE: ObjSpec = {
+  typeName: 'Table',
+  scalars: {
+    id: { get: (t: FakeTable) => t.id },
+    name: {
+      get: (t: FakeTable) => t.name,
+      set: (t: FakeTable, v, self) => {
+        const n = String(v);
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(n)) throw new FakeOfficeError('InvalidArgument', `bad table name ${n}`);
+        if (allTables(self.ctx.book).some((x) => x.table !== t && x.table.name.toLowerCase() === n.toLowerCase()))
+          throw new FakeOfficeError('InvalidArgument', `table name ${n} is taken`);
+        t.name = n;
+      },
+    },
+    style: { get: (t: FakeTable) => t.style ?? 'TableStyleMedium2', set: (t: FakeTable, v) => (t.style = String(v)) },
+    showTotals: { get: () => false, set: () => {} },
+  },
+  navs: {
+    worksheet: (self) =>
+      sheetObj(self.ctx, () => {
+        const t = self.resolve() as FakeTable;
+        return allTables(self.ctx.book).find((x) => x.table === t)!.sheet;
+      }),
+  },
+  methods: {
+    getRange: (self) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as FakeTable;
+        return { sheet: allTables(self.ctx.book).find((x) => x.table === t)!.sheet, area: t.area };
+      }),
+  },
+};
+
+function tableCollection(ctx: FakeContext, sheets: () => FakeSheet[]): FakeObj {
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'TableCollection',
+      items: (_t, coll) => sheets().flatMap((s) => s.tables.map((t) => new FakeObj(coll.ctx, TABLE, () => t))),
+      methods: {
+        add: (self, address: unknown, hasHeaders: boolean) =>
+          ctx.created(TABLE, () => {
+            const [first] = sheets();
+            const where = anyRange(ctx, address, sheets().length === 1 ? first : undefined);
+            if (where.sheet.tables.some((t) => intersect(t.area, where.area)))
+              throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.');
+            let i = 1;
+            while (allTables(ctx.book).some((x) => x.table.name === `Table${i}`)) i++;
+            const table: FakeTable = { id: newId(ctx.book, 'table'), name: `Table${i}`, area: { ...where.area }, hasHeaders };
+            where.sheet.tables.push(table);
+            return table;
+          }).proxy,
+        getItem: (self, name: string) =>
+          new FakeObj(ctx, TABLE, () => {
+            const found = allTables(ctx.book).find((x) => x.table.name.toLowerCase() === name.toLowerCase());
+            if (!found) throw new FakeOfficeError('ItemNotFound', `no table ${name}`);
+            return found.table;
+          }),
+        getItemOrNullObject: (self, name: string) =>
+          new FakeObj(ctx, TABLE, () => allTables(ctx.book).find((x) => x.table.name.toLowerCase() === name.toLowerCase())?.table ?? null, true)
+            .proxy,
+      },
+    },
+    () => sheets(),
+  );
+}
+
+/* ---- pivot tables (ExcelApi 1.8): structure only, no output cells */
+
+function headersOf(book: FakeBook, p: FakePivot): string[] {
+  const sheet = book.sheets.find((s) => s.id === p.source.sheetId);
+  if (!sheet) return [];
+  const out: string[] = [];
+  for (let c = p.source.area.c0; c <= p.source.area.c1; c++) out.push(String(cellAt(sheet, p.source.area.r0, c)?.v ?? ''));
+  return out;
+}
+
+function hierarchyObj(ctx: FakeContext, pivot: FakeObj, name: string): FakeObj {
+  return new FakeObj(
+    ctx,
+    { typeName: 'PivotHierarchy', scalars: { name: { get: (n: string) => n }, id: { get: (n: string) => n } } },
+    () => {
+      const p = pivot.resolve() as FakePivot;
+      const found = headersOf(ctx.book, p).find((h) => h.toLowerCase() === name.toLowerCase());
+      if (found === undefined) throw new FakeOfficeError('ItemNotFound', `no field ${name} in the PivotTable source`);
+      return found;
+    },
+  );
+}
+
+function pivotAxis(pivot: FakeObj, axis: 'rows' | 'columns' | 'data' | 'filters'): FakeObj {
+  const ctx = pivot.ctx;
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'PivotHierarchyCollection',
+      items: (p: FakePivot, coll) =>
+        (axis === 'data' ? p.data.map((d) => d.name) : p[axis]).map(
+          (n) => new FakeObj(coll.ctx, { typeName: 'PivotHierarchy', scalars: { name: { get: () => n } } }, () => n),
+        ),
+      methods: {
+        add: (self, hierarchy: any) => {
+          const h = hierarchy?.__fake as FakeObj;
+          if (axis !== 'data')
+            return ctx.created({ typeName: 'RowColumnPivotHierarchy', scalars: { name: { get: (n: string) => n } } }, () => {
+              const p = pivot.resolve() as FakePivot;
+              const field = h.resolve() as string;
+              if ([...p.rows, ...p.columns, ...p.filters].includes(field))
+                throw new FakeOfficeError('InvalidArgument', `${field} is already on an axis`);
+              p[axis].push(field);
+              return field;
+            }).proxy;
+          let entry: FakePivot['data'][number] | undefined;
+          return ctx.created(
+            {
+              typeName: 'DataPivotHierarchy',
+              scalars: {
+                name: { get: (d: any) => d.name, set: (d: any, v) => (d.name = String(v)) },
+                summarizeBy: { get: (d: any) => d.summarizeBy, set: (d: any, v) => (d.summarizeBy = String(v)) },
+              },
+            },
+            () => {
+              const p = pivot.resolve() as FakePivot;
+              const field = h.resolve() as string;
+              entry = { field, name: `Sum of ${field}`, summarizeBy: 'Sum' };
+              p.data.push(entry);
+              return entry;
+            },
+          ).proxy;
+        },
+      },
+    },
+    () => pivot.resolve(),
+  );
+}
+
+const PIVOT: ObjSpec = {
+  typeName: 'PivotTable',
+  scalars: {
+    id: { get: (p: FakePivot) => p.id },
+    name: { get: (p: FakePivot) => p.name, set: (p: FakePivot, v) => (p.name = String(v)) },
+  },
+  navs: {
+    hierarchies: (self) =>
+      new FakeObj(
+        self.ctx,
+        {
+          typeName: 'PivotHierarchyCollection',
+          items: (p: FakePivot, coll) =>
+            headersOf(coll.ctx.book, p).map((n) => new FakeObj(coll.ctx, { typeName: 'PivotHierarchy', scalars: { name: { get: () => n } } }, () => n)),
+          methods: { getItem: (_c, name: string) => hierarchyObj(self.ctx, self, name).proxy },
+        },
+        () => self.resolve(),
+      ),
+    rowHierarchies: (self) => pivotAxis(self, 'rows'),
+    columnHierarchies: (self) => pivotAxis(self, 'columns'),
+    dataHierarchies: (self) => pivotAxis(self, 'data'),
+    filterHierarchies: (self) => pivotAxis(self, 'filters'),
+  },
+  methods: {
+    delete: (self) =>
+      self.ctx.call(() => {
+        const p = self.resolve() as FakePivot;
+        for (const s of self.ctx.book.sheets) s.pivots = s.pivots.filter((x) => x !== p);
+      }),
+  },
+};
+
+function pivotCollection(ctx: FakeContext, sheets: () => FakeSheet[], sheetProxy: FakeObj | null): FakeObj {
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'PivotTableCollection',
+      items: (_t, coll) => {
+        coll.ctx.requireApi('1.8', 'PivotTableCollection');
+        return sheets().flatMap((s) => s.pivots.map((p) => new FakeObj(coll.ctx, PIVOT, () => p)));
+      },
+      methods: {
+        add: (self, name: string, source: unknown, destination: unknown) =>
+          ctx.created(
+            PIVOT,
+            () => {
+              const src = anyRange(ctx, source, sheetProxy ? (sheetProxy.resolve() as FakeSheet) : undefined);
+              const dst = anyRange(ctx, destination, sheetProxy ? (sheetProxy.resolve() as FakeSheet) : undefined);
+              if (sheetProxy && dst.sheet !== sheetProxy.resolve())
+                throw new FakeOfficeError('InvalidArgument', 'destination must be on this worksheet');
+              if (ctx.book.sheets.some((s) => s.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())))
+                throw new FakeOfficeError('ItemAlreadyExists', `PivotTable ${name} exists`);
+              if (src.area.r1 <= src.area.r0) throw new FakeOfficeError('InvalidArgument', 'source needs a header row and data');
+              const p: FakePivot = {
+                id: newId(ctx.book, 'pivot'),
+                name,
+                source: { sheetId: src.sheet.id, area: { ...src.area } },
+                destination: { sheetId: dst.sheet.id, row: dst.area.r0, col: dst.area.c0 },
+                rows: [],
+                columns: [],
+                data: [],
+                filters: [],
+              };
+              dst.sheet.pivots.push(p);
+              return p;
+            },
+            '1.8',
+            'PivotTableCollection.add',
+          ).proxy,
+      },
+    },
+    () => sheets(),
+  );
+}
+
+/* ---- charts */
+
+function chartCollection(sheetProxy: FakeObj): FakeObj {
+  const ctx = sheetProxy.ctx;
+  const CHART: ObjSpec = {
+    typeName: 'Chart',
+    scalars: {
+      name: { get: (c: FakeChart) => c.name, set: (c: FakeChart, v) => (c.name = String(v)) },
+      id: { get: (c: FakeChart) => c.id },
+      top: { get: () => 0, set: () => {} },
+      left: { get: () => 0, set: () => {} },
+      width: { get: () => 360, set: () => {} },
+      height: { get: () => 216, set: () => {} },
+    },
+    navs: {
+      title: (self) =>
+        new FakeObj(
+          ctx,
+          { typeName: 'ChartTitle', scalars: { text: { get: (c: FakeChart) => c.title ?? '', set: (c: FakeChart, v) => (c.title = String(v)) } } },
+          () => self.resolve(),
+        ),
+    },
+    methods: {
+      setPosition: (self, start: string, end?: string) =>
+        ctx.call(() => ((self.resolve() as FakeChart).position = { start: String(start), end: end === undefined ? undefined : String(end) })),
+      delete: (self) =>
+        ctx.call(() => {
+          const c = self.resolve() as FakeChart;
+          for (const s of ctx.book.sheets) s.charts = s.charts.filter((x) => x !== c);
+        }),
+    },
+  };
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'ChartCollection',
+      items: (s: FakeSheet) => s.charts.map((c) => new FakeObj(ctx, CHART, () => c)),
+      methods: {
+        add: (self, type: string, source: unknown, seriesBy = 'Auto') =>
+          ctx.created(CHART, () => {
+            const s = self.resolve() as FakeSheet;
+            const src = anyRange(ctx, source, s);
+            const c: FakeChart = {
+              id: newId(ctx.book, 'chart'),
+              name: `Chart ${s.charts.length + 1}`,
+              type,
+              source: { ...src.area },
+              seriesBy,
+            };
+            s.charts.push(c);
+            return c;
+          }).proxy,
+      },
+    },
+    () => sheetProxy.resolve(),
+  );
+}
+
+/* ---- named items */
+
+function nameFormula(book: FakeBook, n: FakeName): string {
+  if (n.ref) {
+    const sheet = book.sheets.find((s) => s.id === n.ref!.sheetId);
+    const abs = formatArea(n.ref.area).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    return sheet ? `=${quoteSheet(sheet.name)}!${abs}` : `=#REF!${abs}`;
+  }
+  return n.formula ?? '';
+}
+
+const NAMED_ITEM: ObjSpec = {
+  typeName: 'NamedItem',
+  scalars: {
+    name: { get: (n: FakeName) => n.name },
+    comment: { get: (n: FakeName) => n.comment, set: (n: FakeName, v) => (n.comment = String(v)) },
+    formula: { get: (n: FakeName, self) => nameFormula(self.ctx.book, n), api: '1.7' },
+    value: { get: (n: FakeName, self) => nameFormula(self.ctx.book, n).replace(/^=/, '') },
+    type: { get: (n: FakeName) => (n.ref ? 'Range' : 'String') },
+    visible: { get: () => true, set: () => {} },
+  },
+  methods: {
+    delete: (self) =>
+      self.ctx.call(() => {
+        const n = self.resolve() as FakeName;
+        self.ctx.book.names = self.ctx.book.names.filter((x) => x !== n);
+      }),
+  },
+};
+
+function namesObj(ctx: FakeContext): FakeObj {
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'NamedItemCollection',
+      items: (book: FakeBook) => book.names.map((n) => new FakeObj(ctx, NAMED_ITEM, () => n)),
+      methods: {
+        add: (_self, name: string, reference: unknown, comment = '') =>
+          ctx.created(
+            NAMED_ITEM,
+            () => {
+              if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `bad name ${name}`);
+              if (ctx.book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+                throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+              const n: FakeName = { name, comment: String(comment) };
+              if (typeof reference === 'string' && !splitSheet(reference).sheet) n.formula = reference;
+              else {
+                const r = anyRange(ctx, reference);
+                n.ref = { sheetId: r.sheet.id, area: { ...r.area } };
+              }
+              ctx.book.names.push(n);
+              return n;
+            },
+            '1.4',
+            'NamedItemCollection.add',
+          ).proxy,
+        getItemOrNullObject: (_self, name: string) =>
+          new FakeObj(ctx, NAMED_ITEM, () => ctx.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true).proxy,
+      },
+    },
+    () => ctx.book,
+  );
+}
+
+function workbookObj(ctx: FakeContext): FakeObj {
+  return new FakeObj(
+    ctx,
+    {
+      typeName: 'Workbook',
+      scalars: { name: { get: () => 'Book1.xlsx' } },
+      navs: {
+        worksheets: () => worksheetsObj(ctx),
+        names: () => namesObj(ctx),
+        tables: () => tableCollection(ctx, () => ctx.book.sheets),
+        pivotTables: () => pivotCollection(ctx, () => ctx.book.sheets, null),
+      },
+      methods: {
+        getActiveCell: () =>
+          rangeObj(ctx, () => {
+            const s = ctx.book.sheets.find((x) => x.id === ctx.book.activeSheetId)!;
+            const a = s.selection ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+            return { sheet: s, area: { r0: a.r0, c0: a.c0, r1: a.r0, c1: a.c0 } };
+          }),
+      },
+    },
+    () => ctx.book,
+  );
+}
+
+/* ------------------------------------------------------------------ the fake host */
+
+export interface FakeHostOptions {
+  /** Highest ExcelApi requirement set supported. Default "1.13". */
+  apiVersion?: string;
+}
+
+/** A snapshot-like seed (structurally the engine's SheetSnapshot; no import, to stay standalone). */
+export interface SheetSeed {
+  name: string;
+  values: (string | number | boolean | null | { error: string })[][];
+  bold?: boolean[][];
+  numberFormats?: string[][];
+  merges?: { top: number; left: number; bottom: number; right: number }[];
+  origin?: { row: number; col: number };
+}
+
+/** A plain, comparable picture of one sheet's cells (for before/after deep-equal checks). */
+export type CellDump = Record<string, FakeCell>;
+
+export interface ExcelFake {
+  Excel: any;
+  Office: any;
+  book: FakeBook;
+  /** Round trips so far. */
+  readonly syncs: number;
+  resetSyncs(): void;
+  setApiVersion(v: string): void;
+  addSheet(seed: SheetSeed): FakeSheet;
+  sheet(name: string): FakeSheet | undefined;
+  sheetNames(): string[];
+  cells(name: string): CellDump;
+  /** Simulate closing and reopening the file: unsaved document settings are lost. */
+  reopen(): void;
+  /** A user edit outside the add-in. */
+  setCell(sheet: string, address: string, value: FakeScalar | null): void;
+}
+
+export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
+  const book: FakeBook = {
+    sheets: [],
+    activeSheetId: null,
+    names: [],
+    settings: {},
+    apiVersion: options.apiVersion ?? '1.13',
+    syncs: 0,
+    nextId: 0,
+  };
+  let session: Record<string, unknown> = {};
+
+  const Excel = {
+    async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {
+      const ctx = new FakeContext(book);
+      const out = await batch(ctx.proxy);
+      if (ctx.pending > 0) await ctx.sync();
+      return out;
+    },
+    ConditionalFormatType: {
+      custom: 'Custom',
+      dataBar: 'DataBar',
+      colorScale: 'ColorScale',
+      iconSet: 'IconSet',
+      topBottom: 'TopBottom',
+      presetCriteria: 'PresetCriteria',
+      containsText: 'ContainsText',
+      cellValue: 'CellValue',
+    },
+    ChartType: { barClustered: 'BarClustered', columnClustered: 'ColumnClustered', pie: 'Pie' },
+    ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+    AggregationFunction: { count: 'Count', sum: 'Sum', automatic: 'Automatic' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    ErrorCodes: {
+      itemNotFound: 'ItemNotFound',
+      propertyNotLoaded: 'PropertyNotLoaded',
+      apiNotFound: 'ApiNotFound',
+      invalidArgument: 'InvalidArgument',
+      itemAlreadyExists: 'ItemAlreadyExists',
+    },
+  };
+
+  const Office = {
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    context: {
+      requirements: {
+        isSetSupported(name: string, version?: string | number): boolean {
+          if (name !== 'ExcelApi') return false;
+          return versionAtLeast(book.apiVersion, version === undefined ? '1.1' : String(version));
+        },
+      },
+      document: {
+        settings: {
+          get: (name: string) => (name in session ? clone(session[name]) : null),
+          set: (name: string, value: unknown) => {
+            session[name] = clone(value);
+          },
+          remove: (name: string) => {
+            delete session[name];
+          },
+          saveAsync: (a?: unknown, b?: unknown) => {
+            const cb = (typeof a === 'function' ? a : b) as ((r: unknown) => void) | undefined;
+            book.settings = clone(session);
+            const result = { status: 'succeeded', value: undefined, error: null, asyncContext: undefined };
+            if (cb) setTimeout(() => cb(result), 0);
+          },
+        },
+      },
+    },
+  };
+
+  const fake: ExcelFake = {
+    Excel,
+    Office,
+    book,
+    get syncs() {
+      return book.syncs;
+    },
+    resetSyncs() {
+      book.syncs = 0;
+    },
+    setApiVersion(v: string) {
+      book.apiVersion = v;
+    },
+    addSheet(seed: SheetSeed) {
+      checkSheetName(book, seed.name);
+      const s = newSheet(book, seed.name);
+      const r0 = seed.origin?.row ?? 0;
+      const c0 = seed.origin?.col ?? 0;
+      seed.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === '') return;
+          const cell = touch(s, r0 + r, c0 + c);
+          if (typeof v === 'object') {
+            cell.v = v.error;
+            cell.err = true;
+          } else cell.v = v;
+        }),
+      );
+      seed.numberFormats?.forEach((row, r) =>
+        row.forEach((nf, c) => {
+          if (nf && nf !== 'General') touch(s, r0 + r, c0 + c).nf = nf;
+        }),
+      );
+      seed.bold?.forEach((row, r) =>
+        row.forEach((b, c) => {
+          if (b) touch(s, r0 + r, c0 + c).bold = true;
+        }),
+      );
+      for (const m of seed.merges ?? []) s.merges.push({ r0: m.top + r0, c0: m.left + c0, r1: m.bottom + r0, c1: m.right + c0 });
+      book.sheets.push(s);
+      if (!book.activeSheetId) book.activeSheetId = s.id;
+      return s;
+    },
+    sheet: (name: string) => findSheet(book, name),
+    sheetNames: () => book.sheets.map((s) => s.name),
+    cells(name: string): CellDump {
+      const s = findSheet(book, name);
+      if (!s) throw new Error(`no sheet ${name}`);
+      const out: CellDump = {};
+      const keys = [...s.cells.keys()].sort((a, b) => {
+        const [ar, ac] = a.split(',').map(Number);
+        const [br, bc] = b.split(',').map(Number);
+        return ar - br || ac - bc;
+      });
+      for (const k of keys) {
+        const [r, c] = k.split(',').map(Number);
+        out[`${colLetters(c)}${r + 1}`] = clone(s.cells.get(k)!);
+      }
+      return out;
+    },
+    reopen() {
+      session = clone(book.settings);
+    },
+    setCell(sheet: string, address: string, value: FakeScalar | null) {
+      const s = findSheet(book, sheet);
+      if (!s) throw new Error(`no sheet ${sheet}`);
+      const a = parseArea(address);
+      const cell = touch(s, a.r0, a.c0);
+      putValue(cell, value);
+      tidy(s, a.r0, a.c0);
+    },
+  };
+  return fake;
+}
