@@ -81,17 +81,19 @@ export function realignRow(
   columns: ColumnMap,
   width: number,
   typer: ValueTyper,
+  /** Columns whose value came from a merged area above: kept where they are. */
+  fixed: boolean[] = [],
 ): AlignResult | null {
   const roleAt: (Role | null)[] = new Array(width).fill(null);
   for (const [role, c] of Object.entries(columns) as [Role, number][]) if (c < width) roleAt[c] = role;
   const fixedUpTo = Math.max(columns.task ?? 0, columns.tt ?? 0);
   const slots: number[] = [];
-  for (let c = fixedUpTo + 1; c < width; c++) if (roleAt[c] && FIT[roleAt[c]!]) slots.push(c);
+  for (let c = fixedUpTo + 1; c < width; c++) if (roleAt[c] && FIT[roleAt[c]!] && !fixed[c]) slots.push(c);
   if (slots.length === 0) return null;
   const items: { col: number; value: string; type: ValueType }[] = [];
   for (let c = fixedUpTo + 1; c < texts.length; c++) {
     const v = texts[c];
-    if (v) items.push({ col: c, value: v, type: typer.type(v) });
+    if (v && !fixed[c]) items.push({ col: c, value: v, type: typer.type(v) });
   }
   if (items.length === 0) return null;
 
@@ -165,7 +167,7 @@ export function realignRow(
   }
   const out = texts.slice(0, width);
   while (out.length < width) out.push('');
-  for (let c = fixedUpTo + 1; c < width; c++) out[c] = '';
+  for (let c = fixedUpTo + 1; c < width; c++) if (!fixed[c]) out[c] = '';
   const moves: Move[] = [];
   items.forEach((it, k) => {
     const to = placed[k];

@@ -115,6 +115,23 @@ export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): 
     if (!best || m.score > best.m.score) best = { r, texts, m };
   }
   if (!best) return null;
+  // The best row may be the lower of two stacked rows whose upper cells are merged down over it
+  // ("TT", "Nội dung" spanning both rows, "Cơ quan" over "Chủ trì | Phối hợp").
+  const prevRow = best.r - 1;
+  if (prevRow >= 0 && merges.some((m) => m.top === prevRow && m.bottom >= best!.r)) {
+    const upper = headerRowTexts(values, prevRow, width, merges);
+    const lower = best.texts;
+    const combined = upper.map((t, c) => {
+      const b = lower[c];
+      if (!b || b === t) return t;
+      if (!t) return b;
+      return `${t} ${b}`;
+    });
+    const m2 = mapRoles(combined);
+    if (m2.score >= best.m.score) {
+      return { row: prevRow, height: 2, columns: m2.columns, ambiguous: m2.ambiguous, texts: combined };
+    }
+  }
   // Two stacked rows?
   const next = best.r + 1;
   if (next < values.length) {

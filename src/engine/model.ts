@@ -88,6 +88,8 @@ export interface SheetModel {
 const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
 const LETTER = /^[a-zđ]\)$/;
+/** Signature blocks and notes under a table: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nơi nhận:", "Ghi chú:". */
+const SIGNATURE = /^(tm|kt|tl|q|ttl) [a-z ]+$|^(chu tich|pho chu tich|giam doc|pho giam doc|noi nhan|ghi chu|nguoi lap|da ky|ky ten)\b/;
 
 export function romanValue(s: string): number {
   const map: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -234,6 +236,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   // Classify rows.
   let prevMeaningful: RowModel | null = null;
   let afterPageBreakHeader = false;
+  let blankSince = false;
   for (let r = bodyStart; r < values.length; r++) {
     const rowValues = values[r] ?? [];
     const raw = rowValues.map(rawText);
@@ -257,12 +260,14 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       moves: [],
     };
     const nonEmpty = texts.filter((t) => t).length;
+    const firstText = texts.find((t) => t) ?? '';
     let cls: RowClass;
     if (nonEmpty === 0) cls = 'blank';
+    else if (!tt && SIGNATURE.test(fold(firstText))) cls = 'other';
     else if (header && isRepeatedHeader(texts, header)) cls = 'header';
     else if (sectionLabel(tt)) cls = 'section';
     else if (isNumberTt(tt)) cls = 'task';
-    else if (!tt && nonEmpty > 0 && prevMeaningful && (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation')) {
+    else if (!tt && nonEmpty > 0 && prevMeaningful && (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation') && (afterPageBreakHeader || !blankSince)) {
       const filled = texts.filter((t, c) => t && c !== ttCol).length;
       cls = afterPageBreakHeader || filled <= 2 ? 'continuation' : 'task';
     } else if (!tt && texts[taskCol] && prevMeaningful && (prevMeaningful.cls === 'section' || prevMeaningful.cls === 'group' || prevMeaningful.cls === 'task')) {
@@ -271,7 +276,11 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     rm.cls = cls;
     if (cls === 'header') afterPageBreakHeader = true;
     else if (cls !== 'blank') afterPageBreakHeader = false;
-    if (cls !== 'blank' && cls !== 'header') prevMeaningful = rm;
+    if (cls === 'blank') blankSince = true;
+    if (cls !== 'blank' && cls !== 'header') {
+      prevMeaningful = rm;
+      blankSince = false;
+    }
     model.rows.push(rm);
   }
 
@@ -294,7 +303,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   // Re-align shifted rows.
   for (const r of model.rows) {
     if (r.cls !== 'task' && r.cls !== 'continuation') continue;
-    const res = realignRow(r.texts, columns, width, typer);
+    const res = realignRow(r.texts, columns, width, typer, r.merged);
     if (res) {
       r.texts = res.texts;
       r.moves = res.moves;

@@ -13,6 +13,7 @@ export default defineRule({
     const seen = new Map<string, number>();
     let section = '';
     let sections = 0;
+    let lastTop = 0;
     return {
       row(r) {
         if (r.cls === 'section') {
@@ -33,7 +34,11 @@ export default defineRule({
           return;
         }
         seen.set(key, r.row);
-        const prev = last.get(parent) ?? 0;
+        // Top-level numbers may run on across sections (1–5 in I, 6–9 in II): the first number of a
+        // section may continue the previous section's last one.
+        let prev = last.get(parent) ?? 0;
+        if (!parts.length && !last.has(parent) && n === lastTop + 1 && n !== 1) prev = lastTop;
+        if (!parts.length) lastTop = n;
         const name = (i: number) => (parts.length ? `${parts.join('.')}.${i}` : String(i));
         if (n > prev + 1) {
           const missing: string[] = [];
