@@ -14,6 +14,9 @@ import {
   type WorkbookSettings,
 } from '../../src/host/types';
 
+/** Deep copy of plain data (jsdom has no structuredClone). */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 type Method = 'listSheets' | 'readSheet' | 'applyMarks' | 'clearMarks' | 'writeSummary' | 'selectCell' | 'loadSettings' | 'saveSettings';
 
 export interface MemoryHostOptions {
@@ -44,7 +47,7 @@ export class MemoryHost implements WorkbookHost {
     this.active = options.active ?? options.sheets[0]?.name;
     this.own = new Set(options.own ?? []);
     this.caps = { pivotTables: true, charts: true, cellProperties: true, conditionalFormats: true, download: false, ...options.capabilities };
-    this.settings = structuredClone(options.settings ?? {});
+    this.settings = copy(options.settings ?? {});
   }
 
   /** The next call of `method` throws `error`. */
@@ -82,7 +85,7 @@ export class MemoryHost implements WorkbookHost {
     this.enter('readSheet', name);
     const snapshot = this.sheets.get(name);
     if (!snapshot) throw Object.assign(new Error('not found'), { code: 'ItemNotFound' });
-    return { snapshot: structuredClone(snapshot), fingerprint: this.fingerprint(name) };
+    return { snapshot: copy(snapshot), fingerprint: this.fingerprint(name) };
   }
 
   async applyMarks(plan: MarkPlan, fingerprint: string): Promise<void> {
@@ -110,12 +113,12 @@ export class MemoryHost implements WorkbookHost {
 
   async loadSettings(): Promise<WorkbookSettings> {
     this.enter('loadSettings');
-    return structuredClone(this.settings);
+    return copy(this.settings);
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
     this.enter('saveSettings', settings);
-    this.settings = structuredClone(settings);
+    this.settings = copy(settings);
   }
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The task pane. Components render the controller's state and call its actions; none of them
+ * touches the workbook or holds a business rule.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useMemo, useSyncExternalStore } from 'react';
+import { translator } from '../../messages';
+import type { Controller } from '../state/controller';
+import { Actions } from './Actions';
+import { AsOfDate } from './AsOfDate';
+import { CheckButton } from './CheckButton';
+import { ColumnMapping } from './ColumnMapping';
+import { PaneContext, usePane } from './context';
+import { Counters } from './Counters';
+import { DueSoonDays } from './DueSoonDays';
+import { FindingsList } from './FindingsList';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Notices } from './Notices';
+import { ReportInfo } from './ReportInfo';
+import { SheetPicker } from './SheetPicker';
+import { usePaneStyles } from './styles';
+
+export type PaneTheme = 'light' | 'dark';
+
+export interface AppProps {
+  controller: Controller;
+  theme?: PaneTheme;
+}
+
+export function App({ controller, theme = 'light' }: AppProps) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const value = useMemo(() => ({ controller, state, t: translator(state.lang) }), [controller, state]);
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={state.lang}>
+      <PaneContext.Provider value={value}>
+        <Pane />
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function Pane() {
+  const styles = usePaneStyles();
+  const { state, t } = usePane();
+  return (
+    <main className={styles.root} aria-labelledby="pc-title" aria-busy={state.busy !== null}>
+      <header className={styles.header}>
+        <h1 id="pc-title" className={styles.heading}>
+          {t('ui.app.title')}
+        </h1>
+        <p className={styles.hint}>{t('ui.app.subtitle')}</p>
+      </header>
+      <LanguageSwitch />
+      <section className={styles.section} aria-labelledby="pc-check">
+        <h2 id="pc-check" className={styles.heading}>
+          {t('ui.section.check')}
+        </h2>
+        <SheetPicker />
+        <div className={styles.row}>
+          <AsOfDate />
+          <DueSoonDays />
+        </div>
+        <div className={styles.row}>
+          <CheckButton />
+        </div>
+      </section>
+      <Notices />
+      <ReportInfo />
+      <Counters />
+      {state.report && <Actions />}
+      <FindingsList />
+      <ColumnMapping />
+    </main>
+  );
+}

@@ -1,0 +1,117 @@
+import { Button, Dropdown, Field, mergeClasses, Option } from '@fluentui/react-components';
+import type { Finding, Severity } from '../../engine/types';
+import { hasMessage } from '../../messages';
+import { groupFindings, ruleCodes, SEVERITIES } from '../state/selectors';
+import { usePane } from './context';
+import { usePaneStyles } from './styles';
+
+const ALL = 'all';
+
+/** Findings grouped by severity and rule; each one with a cell is a button that selects the cell. */
+export function FindingsList() {
+  const { controller, state, t } = usePane();
+  const styles = usePaneStyles();
+  const report = state.report;
+  if (!report) return null;
+  const { filter } = state;
+  const groups = groupFindings(report.findings, filter);
+  const codes = ruleCodes(report.findings);
+  const ruleName = (code: string) => (hasMessage(`rule.${code}`) ? t(`rule.${code}`) : code);
+  const severityText = (s: Severity | typeof ALL) => (s === ALL ? t('ui.findings.allSeverities') : t(`severity.${s}`));
+  const ruleText = (code: string) => {
+    if (code === ALL) return t('ui.findings.allRules');
+    const found = codes.find((c) => c.code === code);
+    return t('ui.findings.rule', { code: ruleName(code), count: found?.count ?? 0 });
+  };
+  const message = (f: Finding) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : f.message);
+
+  return (
+    <section className={styles.section} aria-labelledby="pc-findings">
+      <h2 id="pc-findings" className={styles.heading}>
+        {t('ui.findings.heading', { count: report.findings.length })}
+      </h2>
+      {report.findings.length === 0 ? (
+        <p>{t('ui.findings.none')}</p>
+      ) : (
+        <>
+          <div className={styles.row}>
+            <Field className={styles.grow} label={t('ui.findings.filterSeverity')}>
+              <Dropdown
+                value={severityText(filter.severity)}
+                selectedOptions={[filter.severity]}
+                onOptionSelect={(_, d) => d.optionValue && controller.setFilter({ severity: d.optionValue as Severity | typeof ALL })}
+              >
+                {[ALL, ...SEVERITIES].map((s) => (
+                  <Option key={s} value={s}>
+                    {severityText(s as Severity | typeof ALL)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Field className={styles.grow} label={t('ui.findings.filterRule')}>
+              <Dropdown
+                value={ruleText(filter.code)}
+                selectedOptions={[filter.code]}
+                onOptionSelect={(_, d) => d.optionValue && controller.setFilter({ code: d.optionValue })}
+              >
+                {[ALL, ...codes.map((c) => c.code)].map((code) => (
+                  <Option key={code} value={code}>
+                    {ruleText(code)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+          {groups.length === 0 && <p>{t('ui.findings.noneFiltered')}</p>}
+          {groups.map((group) => (
+            <section key={group.severity} className={styles.section} aria-labelledby={`pc-sev-${group.severity}`} data-severity={group.severity}>
+              <h3 id={`pc-sev-${group.severity}`} className={styles.subheading}>
+                {t('ui.findings.severityGroup', { severity: t(`severity.${group.severity}`), count: group.count })}
+              </h3>
+              {group.rules.map((rule) => (
+                <div key={rule.code} role="group" aria-labelledby={`pc-rule-${group.severity}-${rule.code}`}>
+                  <h4 id={`pc-rule-${group.severity}-${rule.code}`} className={styles.subheading}>
+                    {t('ui.findings.rule', { code: ruleName(rule.code), count: rule.items.length })}
+                  </h4>
+                  <ul className={styles.list}>
+                    {rule.items.map(({ key, finding }) => {
+                      const text = message(finding);
+                      const selected = state.selected === key;
+                      const body = (
+                        <span className={styles.findingText}>
+                          <span>{text}</span>
+                          {finding.suggestion && <span className={styles.hint}>{t('ui.findings.suggestion', { suggestion: finding.suggestion })}</span>}
+                        </span>
+                      );
+                      return (
+                        <li key={key} data-finding={finding.code}>
+                          {finding.cell ? (
+                            <Button
+                              appearance="subtle"
+                              className={mergeClasses(styles.finding, selected && styles.selected)}
+                              aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
+                              aria-current={selected ? 'true' : undefined}
+                              icon={<span className={styles.cell}>{finding.cell}</span>}
+                              onClick={() => void controller.selectFinding(finding)}
+                            >
+                              {body}
+                            </Button>
+                          ) : (
+                            <div className={styles.row}>
+                              <span className={styles.cell}>{t('ui.findings.sheetLevel')}</span>
+                              {body}
+                            </div>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+/** Globals the pages share with office-loader.js and with tests. */
+import type { WorkbookHost } from '../host/types';
+
+declare global {
+  interface Window {
+    /** Set by office-loader.js: resolves true once Office.js has loaded inside Office. */
+    __PHANCONG_OFFICE__?: Promise<boolean>;
+    /** A host injected before the bundle runs (tests; the standalone page's seam). */
+    __PHANCONG_HOST__?: WorkbookHost;
+  }
+}
+
+export {};

@@ -1,0 +1,52 @@
+/**
+ * Task-pane bootstrap. Inside Excel (office-loader.js loaded Office.js): the Office.js host from
+ * src/adapters/office. Elsewhere: a standalone host if one is available (standalone.ts), else a
+ * message that the page must be opened inside Excel.
+ */
+/// <reference types="office-js" />
+import { createOfficeHost } from '../adapters/office';
+import type { WorkbookHost } from '../host/types';
+import { mountPane, showBootMessage } from './mount';
+import { findStandaloneHost } from './standalone';
+import type { PaneView } from './state/state';
+import { themeFor } from './theme';
+
+function prefersDark(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+async function officeHost(): Promise<{ host: WorkbookHost; theme: ReturnType<typeof themeFor> } | 'failed' | null> {
+  const insideOffice = /[?&]_host_Info=/i.test(window.location.search);
+  const loaded = await (window.__PHANCONG_OFFICE__ ?? Promise.resolve(false));
+  if (!loaded) return insideOffice ? 'failed' : null;
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Excel) return null;
+  return { host: createOfficeHost(Excel, Office), theme: themeFor(Office.context.officeTheme, prefersDark()) };
+}
+
+async function boot(): Promise<void> {
+  const element = document.getElementById('root');
+  if (!element) return;
+  const view: PaneView = new URLSearchParams(window.location.search).get('view') === 'summary' ? 'summary' : 'check';
+  try {
+    const office = await officeHost();
+    if (office === 'failed') {
+      showBootMessage(element, 'ui.boot.officeFailed', themeFor(null, prefersDark()));
+      return;
+    }
+    if (office) {
+      mountPane(element, office.host, { view, theme: office.theme });
+      return;
+    }
+    const standalone = await findStandaloneHost();
+    if (standalone) {
+      mountPane(element, standalone, { view, theme: themeFor(null, prefersDark()) });
+      return;
+    }
+    showBootMessage(element, 'ui.boot.notInOffice', themeFor(null, prefersDark()));
+  } catch {
+    showBootMessage(element, 'ui.boot.failed', themeFor(null, prefersDark()));
+  }
+}
+
+void boot();

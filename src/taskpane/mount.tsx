@@ -1,0 +1,50 @@
+/** Put the pane (or a start-up message) on the page. Shared by the Office and standalone starts. */
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { Lang } from '../engine/types';
+import type { WorkbookHost } from '../host/types';
+import { t } from '../messages';
+import { App, type PaneTheme } from './components/App';
+import { createController, systemClock, type Clock, type Controller } from './state/controller';
+import type { PaneView } from './state/state';
+
+export interface MountOptions {
+  view?: PaneView;
+  theme?: PaneTheme;
+  lang?: Lang;
+  clock?: Clock;
+}
+
+const roots = new WeakMap<Element, Root>();
+function rootOf(element: Element): Root {
+  let root = roots.get(element);
+  if (!root) {
+    root = createRoot(element);
+    roots.set(element, root);
+  }
+  return root;
+}
+
+export function mountPane(element: Element, host: WorkbookHost, options: MountOptions = {}): Controller {
+  const controller = createController(host, options.clock ?? systemClock, { view: options.view, lang: options.lang });
+  rootOf(element).render(
+    <StrictMode>
+      <App controller={controller} theme={options.theme} />
+    </StrictMode>,
+  );
+  void controller.start();
+  return controller;
+}
+
+/** A message instead of the pane (not inside Excel, Office.js missing, start-up failed). */
+export function showBootMessage(element: Element, id: string, theme: PaneTheme = 'light', lang: Lang = 'vi'): void {
+  rootOf(element).render(
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
+      <main style={{ padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }} role="status">
+        <h1 style={{ fontSize: '1.1rem', margin: '0 0 0.5rem' }}>{t(lang, 'ui.app.title')}</h1>
+        <p data-boot={id}>{t(lang, id)}</p>
+      </main>
+    </FluentProvider>,
+  );
+}

@@ -1,0 +1,143 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/components/App';
+import { createController, type Clock } from '../../src/taskpane/state/controller';
+import { MemoryHost, sampleSheet } from './memory-host';
+
+// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+
+const clock: Clock = { today: () => '2026-05-20' };
+
+async function renderPane(host = new MemoryHost({ sheets: [sampleSheet()] })) {
+  const controller = createController(host, clock);
+  const view = render(<App controller={controller} />);
+  await act(() => controller.start());
+  return { host, controller, ...view };
+}
+
+async function renderChecked(host?: MemoryHost) {
+  const pane = await renderPane(host);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+  });
+  await waitFor(() => expect(pane.controller.getState().report).not.toBeNull());
+  return pane;
+}
+
+describe('task pane', () => {
+  test('shows its labels in Vietnamese', async () => {
+    await renderPane();
+    expect(screen.getByRole('heading', { level: 1, name: 'Phân công' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Trang tính cần kiểm tra' })).toBeTruthy();
+    expect(screen.getByLabelText('Tính tình trạng đến ngày')).toHaveProperty('value', '2026-05-20');
+    expect(screen.getByRole('spinbutton', { name: 'Số ngày coi là "sắp đến hạn"' })).toHaveProperty('value', '15');
+    expect(screen.getByRole('button', { name: 'Kiểm tra' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Tiếng Việt' })).toHaveProperty('checked', true);
+  });
+
+  test('a check shows the counters, the actions and the findings grouped by severity', async () => {
+    await renderChecked();
+    const counters = screen.getByRole('region', { name: 'Tổng quan' });
+    const item = (key: string) => counters.querySelector(`[data-counter="${key}"]`)!.textContent;
+    expect(item('tasks')).toBe('4Nhiệm vụ');
+    expect(item('overdue')).toBe('1Quá hạn');
+    expect(item('dueSoon')).toBe('1Sắp đến hạn');
+    expect(item('unassigned')).toBe('1Chưa giao chủ trì');
+    for (const name of ['Tô màu', 'Xóa tô màu', 'Tạo bảng tổng hợp']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    const errors = screen.getByRole('region', { name: /^Lỗi \(\d+\)$/ });
+    expect(within(errors).getByRole('group', { name: /^lead-missing \(1\)$/ })).toBeTruthy();
+  });
+
+  test('clicking a finding selects its cell', async () => {
+    const { host } = await renderChecked();
+    const button = screen.getByRole('button', { name: /^Đi tới ô C5: / });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(host.selected).toEqual([{ sheet: 'Phụ lục', cell: 'C5' }]);
+    expect(screen.getByRole('button', { name: /^Đi tới ô C5: / }).getAttribute('aria-current')).toBe('true');
+  });
+
+  test('the action buttons call the host', async () => {
+    const { host } = await renderChecked();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Tô màu' }));
+    });
+    expect(host.callsOf('applyMarks')).toHaveLength(1);
+    expect(screen.getByText(/^Đã tô màu \d+ dòng trên trang "Phụ lục"\.$/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Tạo bảng tổng hợp' }));
+    });
+    expect(host.summaries).toHaveLength(1);
+  });
+
+  test('an error is shown as a Vietnamese message bar that can be dismissed', async () => {
+    const host = new MemoryHost({ sheets: [sampleSheet()] });
+    const { controller } = await renderChecked(host);
+    host.sheets.get('Phụ lục')!.values[4][2] = 'Sở Nội vụ';
+    await act(() => controller.applyMarks());
+    expect(screen.getByText(/đã thay đổi sau lần kiểm tra trước/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Đóng thông báo' }));
+    });
+    expect(screen.queryByText(/đã thay đổi sau lần kiểm tra trước/)).toBeNull();
+  });
+
+  test('a missing capability is explained in Vietnamese', async () => {
+    await renderPane(new MemoryHost({ sheets: [sampleSheet()], capabilities: { pivotTables: false, conditionalFormats: false } }));
+    expect(screen.getByText(/chưa hỗ trợ tạo PivotTable/)).toBeTruthy();
+    expect(screen.getByText(/không tô màu được/)).toBeTruthy();
+  });
+
+  test('the language switch turns the pane into English', async () => {
+    await renderChecked();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: 'English' }));
+    });
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create summary' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Go to cell C5: / })).toBeTruthy();
+  });
+
+  test('every control that takes the keyboard has an accessible name', async () => {
+    const { container } = await renderChecked();
+    const focusable = container.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="combobox"], [tabindex]:not([tabindex="-1"])');
+    expect(focusable.length).toBeGreaterThan(10);
+    const unnamed: string[] = [];
+    for (const el of focusable) {
+      if (el.hasAttribute('disabled') || el.getAttribute('tabindex') === '-1') continue;
+      const name = accessibleName(el);
+      if (!name.trim()) unnamed.push(el.outerHTML.slice(0, 120));
+    }
+    expect(unnamed).toEqual([]);
+  });
+});
+
+/** A small accessible-name computation: aria-labelledby, aria-label, <label for>, wrapping label, text content. */
+function accessibleName(el: HTMLElement): string {
+  const doc = el.ownerDocument;
+  const labelledby = el.getAttribute('aria-labelledby');
+  if (labelledby) {
+    const text = labelledby
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    if (text.trim()) return text;
+  }
+  const label = el.getAttribute('aria-label');
+  if (label) return label;
+  if (el.id) {
+    const forLabel = doc.querySelector(`label[for="${el.id}"]`);
+    if (forLabel?.textContent) return forLabel.textContent;
+  }
+  const wrapping = el.closest('label');
+  if (wrapping?.textContent) return wrapping.textContent;
+  if (el.tagName === 'BUTTON') return el.textContent ?? '';
+  return '';
+}
