@@ -117,6 +117,8 @@ export interface FakeBook {
   settings: Record<string, unknown>;
   /** Highest ExcelApi requirement set the fake host supports, e.g. "1.9". */
   apiVersion: string;
+  /** Cells one range load may return (default PAYLOAD_CELL_LIMIT). */
+  payloadCellLimit: number;
   syncs: number;
   nextId: number;
 }
@@ -330,8 +332,8 @@ function serialToDmy(serial: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-function readGrid<T>(sheet: FakeSheet, area: Area, f: (cell: FakeCell | undefined) => T): T[][] {
-  if (cellsIn(area) > PAYLOAD_CELL_LIMIT)
+function readGrid<T>(sheet: FakeSheet, area: Area, f: (cell: FakeCell | undefined) => T, limit = PAYLOAD_CELL_LIMIT): T[][] {
+  if (cellsIn(area) > limit)
     throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `range of ${cellsIn(area)} cells is too large`);
   const out: T[][] = [];
   for (let r = area.r0; r <= area.r1; r++) {
@@ -837,11 +839,11 @@ const RANGE: ObjSpec = {
   typeName: 'Range',
   scalars: {
     values: {
-      get: (t: RangeT) => readGrid(t.sheet, t.area, (c) => (c?.v === undefined ? '' : c.v)),
+      get: (t: RangeT, self) => readGrid(t.sheet, t.area, (c) => (c?.v === undefined ? '' : c.v), self.ctx.book.payloadCellLimit),
       set: (t: RangeT, v) => writeGrid(t.sheet, t.area, v, putValue),
     },
     numberFormat: {
-      get: (t: RangeT) => readGrid(t.sheet, t.area, (c) => c?.nf ?? 'General'),
+      get: (t: RangeT, self) => readGrid(t.sheet, t.area, (c) => c?.nf ?? 'General', self.ctx.book.payloadCellLimit),
       set: (t: RangeT, v) =>
         writeGrid(t.sheet, t.area, v, (cell, f) => {
           if (f === null || f === undefined || f === 'General') delete cell.nf;
@@ -849,9 +851,12 @@ const RANGE: ObjSpec = {
         }),
     },
     valueTypes: {
-      get: (t: RangeT) =>
-        readGrid(t.sheet, t.area, (c) =>
-          c?.v === undefined ? 'Empty' : c.err ? 'Error' : typeof c.v === 'number' ? 'Double' : typeof c.v === 'boolean' ? 'Boolean' : 'String',
+      get: (t: RangeT, self) =>
+        readGrid(
+          t.sheet,
+          t.area,
+          (c) => (c?.v === undefined ? 'Empty' : c.err ? 'Error' : typeof c.v === 'number' ? 'Double' : typeof c.v === 'boolean' ? 'Boolean' : 'String'),
+          self.ctx.book.payloadCellLimit,
         ),
     },
     text: {
@@ -961,7 +966,7 @@ const RANGE: ObjSpec = {
             if (opts?.format?.fill?.color) out.format = { ...(out.format ?? {}), fill: { color: c?.fill ?? '#FFFFFF' } };
             if (opts?.address) out.address = 'n/a';
             return out;
-          });
+          }, self.ctx.book.payloadCellLimit);
         },
         '1.9',
         'Range.getCellProperties',
@@ -1683,6 +1688,8 @@ function workbookObj(ctx: FakeContext): FakeObj {
 export interface FakeHostOptions {
   /** Highest ExcelApi requirement set supported. Default "1.13". */
   apiVersion?: string;
+  /** Cells one range load may return before ResponsePayloadSizeLimitExceeded. Default 5,000,000. */
+  payloadCellLimit?: number;
 }
 
 /** A snapshot-like seed (structurally the engine's SheetSnapshot; no import, to stay standalone). */
@@ -1723,6 +1730,7 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
     names: [],
     settings: {},
     apiVersion: options.apiVersion ?? '1.13',
+    payloadCellLimit: options.payloadCellLimit ?? PAYLOAD_CELL_LIMIT,
     syncs: 0,
     nextId: 0,
   };

@@ -149,7 +149,8 @@ function summaryGrid(report: SheetReport, lang: Lang, states: TaskState[]) {
   cross('quarter', 'office.summary.byQuarter', t(lang, 'table.quarter'), s.byQuarter);
   rows.push([]);
   const chartRow = rows.length;
-  return { grid: rect(rows), bold, blocks, chartRow };
+  const grid = rect(rows).map((r) => r.map((v) => (typeof v === 'string' ? toExcelValue(v) : v)));
+  return { grid, bold, blocks, chartRow };
 }
 
 export interface SummaryOptions {
