@@ -263,7 +263,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     const firstText = texts.find((t) => t) ?? '';
     let cls: RowClass;
     if (nonEmpty === 0) cls = 'blank';
-    else if (!tt && SIGNATURE.test(fold(firstText))) cls = 'other';
+    else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && SIGNATURE.test(fold(firstText))) cls = 'other';
     else if (header && isRepeatedHeader(texts, header)) cls = 'header';
     else if (sectionLabel(tt)) cls = 'section';
     else if (isNumberTt(tt)) cls = 'task';
