@@ -10,10 +10,12 @@ import { ui } from './ui';
 import { cli } from './cli';
 import { draft } from './draft';
 import { common } from './common';
+import { office } from './office';
+import { xlsx } from './xlsx';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, ui, cli, draft];
+const sections: Catalogue[] = [common, findings, ui, cli, draft, office, xlsx];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

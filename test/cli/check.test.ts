@@ -1,0 +1,140 @@
+import { spawnSync } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { recordingIO } from '../helpers/cli-io';
+
+const fx = (n: string) => join(__dirname, '..', 'fixtures', 'xlsx', n);
+const root = join(__dirname, '..', '..');
+
+describe('phancong check', () => {
+  it('prints a report a staff member can act on, and exits 1 when errors are found', async () => {
+    const io = recordingIO();
+    const code = await main(['check', fx('002-bold.xlsx'), '--as-of', '2026-11-22'], io);
+    expect(code).toBe(1);
+    expect(io.err).toBe('');
+    expect(io.out).toContain('Trang "Phụ lục 02": tiêu đề ở dòng 11; 117 nhiệm vụ trong 14 mục.');
+    expect(io.out).toContain('QUÁ HẠN (36 nhiệm vụ, tính đến 22/11/2026)');
+    expect(io.out).toMatch(/\[lead-missing\] Trang 'Phụ lục 02', dòng 117, cột E \(Cơ quan chủ trì\)/);
+    expect(io.out).toContain('Kết quả: bảng còn LỖI cần sửa.');
+    // Info findings are summarised unless --all.
+    expect(io.out).toContain('thêm --all để xem từng mục');
+  });
+
+  it('uses today as the default as-of date', async () => {
+    const io = recordingIO(new Date('2026-03-01T10:00:00'));
+    await main(['check', fx('002-bold.xlsx'), '--json'], io);
+    const doc = JSON.parse(io.out);
+    expect(doc.asOf).toBe('2026-03-01');
+  });
+
+  it('--json prints exactly one JSON document with the documented shape', async () => {
+    const io = recordingIO();
+    const code = await main(['check', fx('002-pasted.xlsx'), '--as-of', '2026-11-22', '--json'], io);
+    expect(code).toBe(1);
+    const doc = JSON.parse(io.out);
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['file', 'asOf', 'sheets', 'summary']));
+    const s = doc.sheets[0];
+    expect(s).toMatchObject({ name: 'Phụ lục 02', headerRow: 6, missingRoles: [] });
+    expect(s.columns).toMatchObject({ tt: 'A', task: 'B', lead: 'E', deadline: 'G' });
+    expect(s.sections[0]).toEqual({ row: 7, label: 'I', title: expect.stringContaining('Đổi mới tư duy') });
+    const t = s.tasks[0];
+    expect(Object.keys(t)).toEqual(expect.arrayContaining(['row', 'rows', 'tt', 'section', 'task', 'leader', 'lead', 'support', 'deadline', 'status', 'state', 'unassigned']));
+    expect(t.lead[0]).toEqual(expect.objectContaining({ name: expect.any(String), raw: expect.any(String) }));
+    expect(t.deadline).toEqual(expect.objectContaining({ text: 'Thường xuyên', due: null, kind: 'recurring' }));
+    for (const f of s.findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['code', 'severity', 'cell', 'row', 'role', 'message']));
+      expect(['error', 'warning', 'info']).toContain(f.severity);
+    }
+    expect(doc.summary.tasks).toBe(117);
+  });
+
+  it('examines every sheet and says when a sheet has no assignment table', async () => {
+    const io = recordingIO();
+    const code = await main(['check', fx('no-table.xlsx'), '--as-of', '2026-11-22'], io);
+    expect(io.out).toContain('Trang "Thuyết minh": không có bảng phân công nhiệm vụ.');
+    expect(io.out).toContain('Trang "Số liệu": không có bảng phân công nhiệm vụ.');
+    expect(code).toBe(1);
+  });
+
+  it('--sheet picks one sheet, and an unknown sheet is a clear error (exit 2)', async () => {
+    const io = recordingIO();
+    expect(await main(['check', fx('no-table.xlsx'), '--sheet', 'Số liệu', '--json'], io)).toBe(1);
+    expect(JSON.parse(io.out).sheets.map((s: { name: string }) => s.name)).toEqual(['Số liệu']);
+    const io2 = recordingIO();
+    expect(await main(['check', fx('no-table.xlsx'), '--sheet', 'Không có'], io2)).toBe(2);
+    expect(io2.err).toContain('Không có trang "Không có". Các trang trong tệp: Thuyết minh, Số liệu.');
+  });
+
+  it('exits 0 when there is no error-severity finding', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('KH');
+    ws.addRow(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện']);
+    ws.addRow(['I', 'Mục một']);
+    ws.addRow([1, 'Việc một', 'Sở Tài chính', 'Quý IV/2026']);
+    ws.addRow([2, 'Việc hai', 'Sở Nội vụ', 'Thường xuyên']);
+    const io = recordingIO();
+    io.files.set('ok.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(await main(['check', 'ok.xlsx', '--as-of', '2026-11-22'], io)).toBe(0);
+    expect(io.out).toContain('Kết quả: không có lỗi.');
+  });
+
+  it('gives a clear message and exit 2 for input it cannot read, without a stack trace', async () => {
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['notes.xlsx', new TextEncoder().encode('just text, renamed'), /không phải tệp Excel/],
+      ['cut.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /bị hỏng hoặc không đầy đủ/],
+    ];
+    for (const [name, bytes, msg] of cases) {
+      const io = recordingIO();
+      io.files.set(name, bytes);
+      expect(await main(['check', name], io)).toBe(2);
+      expect(io.err).toMatch(msg);
+      expect(io.err).toContain(name);
+      expect(io.err).not.toMatch(/\n\s+at /);
+    }
+    const io = recordingIO();
+    expect(await main(['check', '/no/such/file.xlsx'], io)).toBe(2);
+    expect(io.err).toContain('Không mở được tệp "/no/such/file.xlsx": không tìm thấy tệp.');
+  });
+
+  it('rejects bad options with exit 2', async () => {
+    for (const argv of [['check'], ['check', 'a.xlsx', '--as-of', '22/11/2026'], ['check', 'a.xlsx', '--lang', 'fr'], ['check', 'a.xlsx', '--bogus'], ['frobnicate']]) {
+      const io = recordingIO();
+      expect(await main(argv, io)).toBe(2);
+    }
+  });
+
+  it('--lang en speaks English', async () => {
+    const io = recordingIO();
+    await main(['check', fx('002-bold.xlsx'), '--as-of', '2026-11-22', '--lang', 'en'], io);
+    expect(io.out).toContain('Sheet "Phụ lục 02": header at row 11; 117 tasks in 14 sections.');
+    expect(io.out).toContain('Result: the table has ERRORS to fix.');
+  });
+
+  it('--out writes a checked copy and leaves the input bytes alone', async () => {
+    const io = recordingIO();
+    const code = await main(['check', fx('two-row-header.xlsx'), '--as-of', '2026-11-22', '--out', 'checked.xlsx'], io);
+    expect(code).toBeLessThan(2);
+    const bytes = io.files.get('checked.xlsx');
+    expect(bytes).toBeDefined();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes!) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Nhiệm vụ CCHC 2026', 'PC Nhiệm vụ', 'PC Tổng hợp', 'PC Kết quả kiểm tra']));
+  });
+});
+
+describe('the installed command', () => {
+  const bin = join(root, 'dist', 'cli', 'cli', 'main.js');
+  beforeAll(() => {
+    if (!existsSync(bin)) spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root });
+  });
+  it('runs as a process with the documented exit codes', () => {
+    const ok = spawnSync('node', [bin, 'check', fx('002-raw.xlsx'), '--as-of', '2026-11-22', '--json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(1);
+    expect(JSON.parse(ok.stdout).sheets[0].tasks).toHaveLength(117);
+    const bad = spawnSync('node', [bin, 'check', join(root, 'package.json')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('không phải tệp Excel');
+  });
+});
