@@ -32,7 +32,6 @@ export const ui: Catalogue = {
 
     'ui.columns.heading': 'Cột của bảng',
     'ui.columns.hint': 'Sửa khi cột được nhận diện sai. Lựa chọn được lưu trong sổ làm việc.',
-    'ui.columns.auto': 'Tự động nhận diện',
     'ui.columns.autoFound': 'Tự động ({option})',
     'ui.columns.autoMissing': 'Tự động (chưa tìm thấy)',
     'ui.columns.option': '{letter} — {header}',
@@ -112,7 +111,6 @@ export const ui: Catalogue = {
     'ui.error.cellEditMode': 'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi thử lại.',
     'ui.error.busyHost': 'Excel đang bận. Hãy thử lại sau giây lát.',
 
-    'ui.degraded.title': 'Phiên bản Excel này thiếu một số tính năng',
     'ui.degraded.pivotTables':
       'Excel này chưa hỗ trợ tạo PivotTable từ phần bổ trợ (cần ExcelApi 1.8). Bảng tổng hợp vẫn được tạo dưới dạng bảng số liệu thường.',
     'ui.degraded.charts': 'Excel này chưa hỗ trợ tạo biểu đồ từ phần bổ trợ. Bảng tổng hợp không kèm biểu đồ.',
@@ -151,7 +149,6 @@ export const ui: Catalogue = {
 
     'ui.columns.heading': 'Table columns',
     'ui.columns.hint': 'Correct a column that was recognised wrongly. Your choice is saved in the workbook.',
-    'ui.columns.auto': 'Recognise automatically',
     'ui.columns.autoFound': 'Automatic ({option})',
     'ui.columns.autoMissing': 'Automatic (not found)',
     'ui.columns.option': '{letter} — {header}',
@@ -231,7 +228,6 @@ export const ui: Catalogue = {
     'ui.error.cellEditMode': 'Excel is editing a cell. Press Enter or Esc, then retry.',
     'ui.error.busyHost': 'Excel is busy. Retry in a moment.',
 
-    'ui.degraded.title': 'This version of Excel lacks some features',
     'ui.degraded.pivotTables':
       'This Excel cannot create PivotTables from an add-in (ExcelApi 1.8 is needed). The summary is written as plain tables instead.',
     'ui.degraded.charts': 'This Excel cannot create charts from an add-in. The summary has no charts.',

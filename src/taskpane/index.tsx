@@ -28,6 +28,7 @@ async function boot(): Promise<void> {
   const element = document.getElementById('root');
   if (!element) return;
   const view: PaneView = new URLSearchParams(window.location.search).get('view') === 'summary' ? 'summary' : 'check';
+  showBootMessage(element, 'ui.boot.loading', themeFor(null, prefersDark()));
   try {
     const office = await officeHost();
     if (office === 'failed') {

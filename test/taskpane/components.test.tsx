@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
 import { MemoryHost, sampleSheet } from './memory-host';
@@ -11,6 +11,10 @@ class NoResizeObserver {
   disconnect() {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+
+// Role queries skip jsdom's (slow) visibility computation; the pane renders nothing hidden that the
+// tests query.
+configure({ defaultHidden: true });
 
 const clock: Clock = { today: () => '2026-05-20' };
 

@@ -14,10 +14,10 @@ export interface Counters {
 export function counters(report: SheetReport): Counters {
   const bySeverity = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   return {
-    tasks: report.summary?.total ?? report.tasks.length,
-    overdue: report.summary?.byState?.overdue ?? report.tasks.filter((t) => t.state === 'overdue').length,
-    dueSoon: report.summary?.byState?.['due-soon'] ?? report.tasks.filter((t) => t.state === 'due-soon').length,
-    unassigned: report.summary?.unassigned ?? report.tasks.filter((t) => t.unassigned).length,
+    tasks: report.summary.total,
+    overdue: report.summary.byState.overdue ?? 0,
+    dueSoon: report.summary.byState['due-soon'] ?? 0,
+    unassigned: report.summary.unassigned,
     errors: bySeverity('error'),
     warnings: bySeverity('warning'),
   };
