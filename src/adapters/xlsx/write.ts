@@ -31,7 +31,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Lang, SheetReport, Summary, SummaryCount, TaskState } from '../../engine/types';
-import { isOwnMarkFormula, planMarks, type MarkRule } from '../../engine/marks';
+import { planMarks, type MarkRule } from '../../engine/marks';
+import { addMarkRules, removeOwnMarks } from './marks';
 import {
   buildFindingsTable,
   buildTaskAgencyTable,
@@ -105,10 +106,6 @@ function unquoteSheet(name: string | undefined): string {
 /** A string as an Excel formula literal. */
 function literal(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
-}
-
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, '').toUpperCase()}`;
 }
 
 function isoToDate(iso: string): Date | null {
@@ -194,21 +191,7 @@ function addOwnSheet(wb: ExcelJS.Workbook, kind: OwnSheetKind): ExcelJS.Workshee
 // ---------------------------------------------------------------------------------------------
 // Marks (conditional formats on the checked sheet)
 
-type CfRule = ExcelJS.ConditionalFormattingRule & { formulae?: unknown[] };
-
-function isOwnRule(rule: CfRule): boolean {
-  return rule.type === 'expression' && Array.isArray(rule.formulae) && rule.formulae.some((f) => isOwnMarkFormula(String(f)));
-}
-
-function worksheetCfs(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
-  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
-}
-
-/** Remove the add-in's own conditional-format rules from a sheet; user rules stay. */
-export function removeOwnMarks(ws: ExcelJS.Worksheet): void {
-  for (const cf of worksheetCfs(ws)) cf.rules = cf.rules.filter((r) => !isOwnRule(r as CfRule));
-  ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => cf.rules.length > 0);
-}
+export { removeOwnMarks } from './marks';
 
 /** Last column (1-based) that the header row(s) reach, counting merges and the mapped roles. */
 export function tableLastColumn(ws: ExcelJS.Worksheet, report: SheetReport): number {
@@ -247,28 +230,7 @@ export function applyMarks(ws: ExcelJS.Worksheet, report: SheetReport): MarkRule
   removeOwnMarks(ws);
   if (report.headerRow === null) return [];
   const plan = planMarks(report, 1, tableLastColumn(ws, report));
-  if (plan.rules.length === 0) return [];
-  // Ours come first (as Office.js adds them), the user's rules keep their order after them.
-  const shift = plan.rules.length;
-  for (const cf of worksheetCfs(ws)) {
-    for (const rule of cf.rules) if (typeof rule.priority === 'number') rule.priority += shift;
-  }
-  plan.rules.forEach((rule, i) => {
-    ws.addConditionalFormatting({
-      ref: rule.ranges.join(' '),
-      rules: [
-        {
-          type: 'expression',
-          priority: i + 1,
-          formulae: [rule.formula.replace(/^=/, '')],
-          style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.style.fill) } },
-            font: { color: { argb: argb(rule.style.font) } },
-          },
-        },
-      ],
-    });
-  });
+  addMarkRules(ws, plan.rules);
   return plan.rules;
 }
 
@@ -659,15 +621,23 @@ export async function writeCheckedWorkbook(
 
 /** The workbook changes of writeCheckedWorkbook, without serialising (exported for tests). */
 export function applyReports(workbook: ExcelJS.Workbook, reports: SheetReport[], opts: WriteOptions): WriteResult {
-  const { lang, asOf } = opts;
   // Own sheets are never checked sheets: drop reports about them (a re-run reads them too).
   removeOwnSheets(workbook);
-  const checked = reports.filter((rep) => {
+  for (const rep of reports) {
     const ws = workbook.getWorksheet(rep.name);
-    return ws !== undefined;
-  });
+    if (ws) applyMarks(ws, rep);
+  }
+  return writeOwnSheets(workbook, reports, opts);
+}
 
-  for (const rep of checked) applyMarks(workbook.getWorksheet(rep.name)!, rep);
+/**
+ * Only the own sheets of applyReports (tasks, agencies, summary, findings), replacing the previous
+ * ones; the checked sheets' marks are left as they are. The standalone host's "Tạo bảng tổng hợp".
+ */
+export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[], opts: WriteOptions): WriteResult {
+  const { lang, asOf } = opts;
+  removeOwnSheets(workbook);
+  const checked = reports.filter((rep) => workbook.getWorksheet(rep.name) !== undefined);
 
   const withTable = checked.filter((rep) => rep.headerRow !== null);
   const taskTables = withTable.map((rep) => buildTaskTable(rep, lang));
