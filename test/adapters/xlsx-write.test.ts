@@ -4,79 +4,15 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
-import {
-  SUMMARY_STATES,
-  applyReports,
-  isOwnSheet,
-  ownSheetKind,
-  writeCheckedWorkbook,
-  OWN_NAME_PREFIX,
-} from '../../src/adapters/xlsx/write';
+import { SUMMARY_STATES, applyReports, isOwnSheet, ownSheetKind, OWN_NAME_PREFIX } from '../../src/adapters/xlsx/write';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { isOwnMarkFormula, planMarks } from '../../src/engine/marks';
 import { OWN_SHEETS } from '../../src/engine/tables';
 import type { SheetReport, SummaryCount, TaskState } from '../../src/engine/types';
+import { columnIndex } from '../../src/engine/text';
 import { t } from '../../src/messages';
 
-const AS_OF = '2026-11-22';
-export const USER_SHEET = 'Phụ lục 02';
-
-/** A small assignment table, with a user sheet that happens to be named like an own sheet. */
-export async function buildUserWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(USER_SHEET);
-  ws.getCell('A1').value = 'PHỤ LỤC 02: PHÂN CÔNG NHIỆM VỤ NĂM 2026';
-  ws.getCell('A1').font = { bold: true, size: 13 };
-  ws.mergeCells('A1:E1');
-  ws.getCell('A1').alignment = { horizontal: 'center' };
-  const header = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
-  header.forEach((h, i) => {
-    const c = ws.getCell(3, i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6E0B4' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-  const rows: ExcelJS.CellValue[][] = [
-    ['I', 'PHÁT TRIỂN DU LỊCH', null, null, null],
-    ['1', 'Xây dựng kế hoạch quảng bá du lịch', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính', new Date(Date.UTC(2026, 8, 30))],
-    ['2', 'Kiểm tra an toàn thực phẩm tại điểm du lịch', 'Sở Y tế', 'Sở Công Thương', 'Thường xuyên'],
-    ['3', 'Báo cáo đánh giá hạ tầng du lịch', 'Sở Xây dựng', 'Sở Tài chính', new Date(Date.UTC(2026, 10, 30))],
-    ['II', 'Y TẾ', null, null, null],
-    ['4', 'Tổ chức hội nghị xúc tiến đầu tư', null, 'Sở Tài chính', 'Quý IV/2026'],
-    ['5', 'Xây dựng đề án y tế du lịch', 'Sở Y tế; Sở Tài chính', null, new Date(Date.UTC(2027, 2, 31))],
-    ['6', 'Tập huấn sơ cứu cho hướng dẫn viên', 'Sở Y tế', 'Sở Văn hóa, Thể thao và Du lịch', 'Tháng 6/2027'],
-  ];
-  rows.forEach((values, i) => {
-    values.forEach((v, j) => {
-      const c = ws.getCell(4 + i, j + 1);
-      c.value = v;
-      c.border = { left: { style: 'thin' }, right: { style: 'thin' } };
-      if (v instanceof Date) c.numFmt = 'dd/mm/yyyy';
-      if (values[0] === 'I' || values[0] === 'II') c.font = { bold: true };
-    });
-  });
-  ws.getColumn(2).width = 48;
-  // A user rule of their own, which must survive.
-  ws.addConditionalFormatting({
-    ref: 'E4:E11',
-    rules: [{ type: 'containsText', operator: 'containsText', text: 'Quý', priority: 1, style: { font: { italic: true } } }],
-  });
-  // A user sheet named like one of the add-in's sheets: never to be overwritten.
-  const clash = wb.addWorksheet(OWN_SHEETS.summary);
-  clash.getCell('A1').value = 'Tổng hợp của tôi';
-  clash.getCell('B2').value = 42;
-  clash.getCell('B2').font = { color: { argb: 'FFFF0000' } };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-/** Check as the CLI does: read, analyse every sheet, write. */
-export async function check(bytes: Uint8Array, lang: 'vi' | 'en' = 'vi'): Promise<{ out: Uint8Array; reports: SheetReport[] }> {
-  const { sheets, workbook } = await readWorkbook(bytes);
-  const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang }));
-  const out = await writeCheckedWorkbook(workbook, reports, { lang, asOf: AS_OF });
-  return { out, reports };
-}
+import { AS_OF, USER_SHEET, buildUserWorkbook, check } from './xlsx-write.fixture';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -121,7 +57,7 @@ function resultOf(v: ExcelJS.CellValue): unknown {
 
 /** A cell's value without creating the cell (getCell would add it to the sheet). */
 function valueAt(ws: ExcelJS.Worksheet, row: number, col: number | string): ExcelJS.CellValue {
-  const c = typeof col === 'string' ? ws.findCell(`${col}${row}`) : ws.findCell(row, col);
+  const c = ws.findCell(row, typeof col === 'string' ? columnIndex(col) + 1 : col);
   return c ? c.value : null;
 }
 
@@ -306,7 +242,7 @@ describe('writeCheckedWorkbook', () => {
           const [, sheet, col, r1, , r2] = /^'([^']*)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(args[i])!;
           const crit = args[i + 1].startsWith('"')
             ? args[i + 1].slice(1, -1).replace(/""/g, '"')
-            : String(ws.findCell(args[i + 1].replace(/\$/g, ''))?.value ?? '');
+            : String(valueAt(ws, Number(/\d+/.exec(args[i + 1])![0]), /[A-Z]+/.exec(args[i + 1])![0]) ?? '');
           const src = after.getWorksheet(sheet)!;
           const hits: number[] = [];
           for (let r = Number(r1); r <= Number(r2); r++) {
