@@ -25,12 +25,7 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 const step = (msg) => process.stdout.write(`\n[phancong test] ${msg}\n`);
 
 // 1. npm dependencies.
-const lock = path.join(root, 'package-lock.json');
-const installed = path.join(root, 'node_modules', '.package-lock.json');
-if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(lock).mtimeMs) {
-  step('installing npm dependencies (npm ci)');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
-}
+if (!require('./ensure-deps').ensureDeps()) process.exit(1);
 
 // 2. System tools.
 const TOOLS = [
