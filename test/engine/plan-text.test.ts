@@ -324,6 +324,21 @@ describe('inline assignment', () => {
     expect(t!.deadlineText).toBe('Quý III/2026');
   });
 
+  test('labels in a trailing bracket, on a heading and on bullets (each bullet then a task)', () => {
+    const [t] = tasks('1. Xây dựng đề án (Chủ trì: Sở Nội vụ; Phối hợp: Sở Tài chính; Thời gian: Quý II/2026).');
+    expect([t!.task, t!.leadText, t!.supportText, t!.deadlineText]).toEqual([
+      'Xây dựng đề án',
+      'Sở Nội vụ',
+      'Sở Tài chính',
+      'Quý II/2026',
+    ]);
+    const b = tasks('3. Chuyển đổi số\n- Số hóa di sản (Chủ trì: Sở Văn hóa, Thể thao và Du lịch; Thời gian: Năm 2026)\n- Bản đồ số (Chủ trì: Sở Khoa học và Công nghệ)');
+    expect(b.map((x) => [x.tt, x.task, x.leadText, x.deadlineText])).toEqual([
+      ['3.1', 'Số hóa di sản', 'Sở Văn hóa, Thể thao và Du lịch', 'Năm 2026'],
+      ['3.2', 'Bản đồ số', 'Sở Khoa học và Công nghệ', null],
+    ]);
+  });
+
   test('in a sentence: the lead starts at an agency name, the supports stop at the verb', () => {
     const a = findInlineAssignment(
       'Rà soát quỹ đất, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính và các cơ quan liên quan tham mưu UBND tỉnh bố trí',

@@ -32,6 +32,7 @@
  *   opens a block: the deeper bullets below it are the value ("- Sản phẩm:" then "+ …" lines).
  *   Without a colon, a label is taken only when the value looks like one (an agency name after a
  *   lead label, a period after a deadline label), so "Tổ chức thực hiện tốt …" stays text.
+ * - Labels in a bracket at the end of a heading or bullet: "… (Chủ trì: Sở X; Thời gian: Quý II/2026)".
  * - Inline assignment: "Sở X chủ trì, phối hợp với Y …" in a paragraph of its own, or at the end
  *   of the heading ("… (Sở X chủ trì, phối hợp với Y; thời gian: Quý II/2026)"). The words are
  *   located here (where the lead starts, where the supporting list ends) and then read by the
@@ -677,6 +678,15 @@ function inferYear(tasks: DraftTask[], titleYear: number | null, dateYear: numbe
   return titleYear ?? dateYear;
 }
 
+/** "… (Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý II/2026)": labels in a trailing bracket. */
+function trailingLabels(text: string): { hits: LabelHit[]; rest: string } | null {
+  const m = /\(([^()]*)\)\s*[.;]?\s*$/.exec(text);
+  if (!m || m.index === 0) return null;
+  const hits = matchLabel(m[1]!.trim());
+  if (!hits || !hits.some((h) => h.field !== 'content' && h.value)) return null;
+  return { hits, rest: text.slice(0, m.index) };
+}
+
 function cleanHeading(s: string): string {
   return squash(s).replace(/[\s:]+$/, '').replace(/\.$/, '');
 }
@@ -709,8 +719,17 @@ function resolveItem(item: Item, inherited: Fields, draft: PlanDraft): void {
     fields.lead = headingAgency;
   }
 
+  // Labels in a trailing bracket of the heading.
+  const bracket = trailingLabels(heading);
+  if (bracket) {
+    for (const h of bracket.hits) {
+      const v = trimValue(h.value);
+      if (v && h.field !== 'content' && fields[h.field] === null) fields[h.field] = v;
+    }
+    heading = cleanHeading(bracket.rest);
+  }
   // Inline assignment in the heading.
-  const inl = findInlineAssignment(heading, headingAgency);
+  const inl = bracket ? null : findInlineAssignment(heading, headingAgency);
   if (inl) {
     if (!headingAgency) fields.lead = inl.lead;
     if (inl.support) fields.support = inl.support;
@@ -728,7 +747,7 @@ function resolveItem(item: Item, inherited: Fields, draft: PlanDraft): void {
   const ownInline = entries.some(
     (e) => e.kind === 'para' && e.marker === topMarker && topMarker !== null && (() => {
       const a = findInlineAssignment(e.text);
-      return !!a && !a.pure;
+      return (!!a && !a.pure) || trailingLabels(e.text) !== null;
     })(),
   );
   const subtasks: Item[] = [];
