@@ -102,10 +102,24 @@ export function romanValue(s: string): number {
   return total;
 }
 
-/** "II", "II.", "Phần II", "Mục II" → "II"; else null. */
+/**
+ * A section number and its title in one cell ("I. Đổi mới tư duy", "II - Cơ chế, chính sách"): the
+ * section row merged across the table, or TT and title typed together. Upper-case I…XXXIX followed
+ * by a separator only, so words ("Vận động…") and letters ("C. …") are not taken for sections.
+ */
+const ROMAN_TITLED = /^(?:(?:phần|mục|phan|muc)\s+)?((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(\S.*)$/iu;
+
+function romanTitled(tt: string): { label: string; title: string } | null {
+  const m = ROMAN_TITLED.exec(tt.trim());
+  if (!m || m[1] !== m[1].toUpperCase() || !ROMAN.test(m[1])) return null;
+  return { label: m[1], title: m[2].trim() };
+}
+
+/** "II", "II.", "Phần II", "Mục II", "II. Title" → "II"; else null. */
 export function sectionLabel(tt: string): string | null {
   const s = tt.replace(/^(phần|mục|phan|muc)\s+/i, '').replace(/[.:)]$/, '').trim();
-  return ROMAN.test(s) ? s : null;
+  if (ROMAN.test(s)) return s;
+  return romanTitled(tt)?.label ?? null;
 }
 
 export function isNumberTt(tt: string): boolean {
@@ -321,7 +335,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   for (const r of model.rows) {
     if (r.cls === 'section') {
       const label = sectionLabel(r.tt)!;
-      const titleText = r.texts[taskCol] || r.texts.find((t, c) => t && c !== ttCol) || '';
+      const titleText = r.texts[taskCol] || romanTitled(r.tt)?.title || r.texts.find((t, c) => t && c !== ttCol) || '';
       section = { row: r.row, label, title: titleText, model: r };
       model.sections.push(section);
       group = null;
