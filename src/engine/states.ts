@@ -23,13 +23,19 @@ export function dayNumber(iso: string): number {
 }
 
 const DONE = /^(da )?hoan thanh\b|^xong\b|^da xong\b|^completed?\b|^done\b/;
-const NOT_DONE = /chua hoan thanh|khong hoan thanh|dang|chua thuc hien|chua/;
+/**
+ * Whole words only: folded text loses its diacritics, so a bare substring test would also find
+ * "dang" in "đăng" (published) and "chua" in "chuẩn" (standard).
+ */
+const NOT_DONE = /\bchua\b|\bkhong (hoan thanh|thuc hien|dat)\b|^dang\b|\bdang (thuc hien|trien khai|lam|xu ly|hoan thien)\b|\bmot phan\b/;
+/** "Hoàn thành 50%": partly done. */
+const PARTIAL_PERCENT = /(^|[^\d.,])\d{1,2}([.,]\d+)?\s*%/;
 
 /** The status text says the task is done ("Đã hoàn thành", "Hoàn thành", …). */
 export function isDoneStatus(status: string | null): boolean {
   if (!status) return false;
   const f = fold(status);
-  if (NOT_DONE.test(f)) return false;
+  if (NOT_DONE.test(f) || PARTIAL_PERCENT.test(status)) return false;
   return DONE.test(f);
 }
 
