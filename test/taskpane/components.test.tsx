@@ -55,7 +55,8 @@ describe('task pane', () => {
     expect(item('unassigned')).toBe('1Chưa giao chủ trì');
     for (const name of ['Tô màu', 'Xóa tô màu', 'Tạo bảng tổng hợp']) expect(screen.getByRole('button', { name })).toBeTruthy();
     const errors = screen.getByRole('region', { name: /^Lỗi \(\d+\)$/ });
-    expect(within(errors).getByRole('group', { name: /^lead-missing \(1\)$/ })).toBeTruthy();
+    // Groups are headed by the rule's title from the catalogue (rule.lead-missing).
+    expect(within(errors).getByRole('group', { name: /^Chưa có cơ quan chủ trì \(1\)$/ })).toBeTruthy();
   });
 
   test('clicking a finding selects its cell', async () => {
