@@ -3,24 +3,9 @@
  */
 import type { Deadline, TaskState } from './types';
 import { fold } from './text';
+import { daysBetween } from './calendar';
 
-/** Days between two ISO dates (b − a), by calendar arithmetic only (no clock, no time zones). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
-/** ISO date → days since 1970-01-01 (proleptic Gregorian). */
-export function dayNumber(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  // Algorithm from H. Hinnant's days_from_civil.
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { daysBetween } from './calendar';
 
 const DONE = /^(da )?hoan thanh\b|^xong\b|^da xong\b|^completed?\b|^done\b/;
 /**
