@@ -1,6 +1,8 @@
 /**
- * Write a drafted appendix (from src/engine/plan-text) as a new .xlsx workbook in the standard
- * layout, with ExcelJS. Runs in Node and in a browser bundle: returns the bytes.
+ * Write a drafted appendix (from src/engine/plan-text) in the standard layout with ExcelJS: as a new
+ * .xlsx workbook (writeDraftWorkbook, returns the bytes) or as a new sheet of a workbook already open
+ * (addDraftSheet, the standalone page). Runs in Node and in a browser bundle. The layout's rows and
+ * texts come from src/adapters/appendix-layout.ts, shared with the Office.js host.
  *
  * Layout (one sheet):
  * - rows 1–2: the title block (PHÂN CÔNG NHIỆM VỤ; "Kèm theo Kế hoạch …" with the plan's title);
@@ -15,20 +17,22 @@
  */
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../engine/types';
-import type { DraftTask, PlanDraft } from '../../engine/plan-text/extract';
+import type { PlanDraft } from '../../engine/plan-text/extract';
 import { t } from '../../messages';
+import {
+  appendixLayout,
+  DRAFT_CENTERED_COLS,
+  DRAFT_COLUMNS,
+  DRAFT_FONT,
+  DRAFT_HEADER_FILL,
+  DRAFT_HEADER_ROW,
+  DRAFT_STATUS_COL,
+  DRAFT_WIDTHS,
+  STATUS_VALUES,
+} from '../appendix-layout';
 
-/** Values of the status drop-down: the words the checker reads as states. */
-export const STATUS_VALUES = ['Chưa thực hiện', 'Đang thực hiện', 'Đã hoàn thành'] as const;
+export { DRAFT_COLUMNS, DRAFT_HEADER_ROW, STATUS_VALUES, displayTt, toRoman } from '../appendix-layout';
 
-/** Column ids in order; header text is `draft.header.<id>`. */
-export const DRAFT_COLUMNS = ['tt', 'task', 'lead', 'support', 'deadline', 'result', 'status', 'note'] as const;
-const WIDTHS = [6, 48, 26, 32, 16, 30, 16, 16];
-
-/** 1-based row of the header in the written sheet. */
-export const DRAFT_HEADER_ROW = 4;
-
-const FONT = 'Times New Roman';
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -36,22 +40,28 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** The TT written in the table: "1.a" (a lettered item) → "a)". */
-export function displayTt(tt: string): string {
-  const m = /(?:^|\.)([a-zđ])$/.exec(tt);
-  return m ? `${m[1]})` : tt;
+/** A sheet name not used in the workbook (case-insensitive): base, "base (2)", "base (3)", … (31 chars max). */
+function freeName(workbook: ExcelJS.Workbook, base: string): string {
+  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
+  const clean = base.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
 }
 
-type Row =
-  | { kind: 'section'; line: number; label: string; title: string }
-  | { kind: 'group'; line: number; tt: string; title: string }
-  | { kind: 'task'; line: number; task: DraftTask };
-
-export async function writeDraftWorkbook(draft: PlanDraft, lang: Lang): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Phân công';
+/**
+ * Add the appendix as a NEW sheet of `workbook` and return its name. `name` (default: the catalogue's
+ * draft.sheet.name) is made free first: an existing sheet is never overwritten, the new one becomes
+ * "<name> (2)", "(3)", …
+ */
+export function addDraftSheet(workbook: ExcelJS.Workbook, draft: PlanDraft, lang: Lang, name?: string): string {
+  const layout = appendixLayout(draft, lang);
   const last = DRAFT_COLUMNS.length;
-  const ws = wb.addWorksheet(t(lang, 'draft.sheet.name'), {
+  const sheetName = freeName(workbook, name ?? t(lang, 'draft.sheet.name'));
+  const ws = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: DRAFT_HEADER_ROW, topLeftCell: `A${DRAFT_HEADER_ROW + 1}` }],
     pageSetup: {
       paperSize: 9,
@@ -64,58 +74,43 @@ export async function writeDraftWorkbook(draft: PlanDraft, lang: Lang): Promise<
       printTitlesRow: `${DRAFT_HEADER_ROW}:${DRAFT_HEADER_ROW}`,
     },
   });
-  ws.columns = WIDTHS.map((width) => ({ width }));
+  ws.columns = DRAFT_WIDTHS.map((width) => ({ width }));
 
   // Title block.
   const titleCell = ws.getCell(1, 1);
-  titleCell.value = t(lang, 'draft.sheet.title');
-  titleCell.font = { name: FONT, size: 14, bold: true };
+  titleCell.value = layout.title;
+  titleCell.font = { name: DRAFT_FONT, size: 14, bold: true };
   ws.mergeCells(1, 1, 1, last);
   const sub = ws.getCell(2, 1);
-  sub.value = draft.title
-    ? t(lang, 'draft.sheet.subtitle', { title: draft.title })
-    : t(lang, 'draft.sheet.subtitleNone');
-  sub.font = { name: FONT, size: 12, italic: true };
+  sub.value = layout.subtitle;
+  sub.font = { name: DRAFT_FONT, size: 12, italic: true };
   ws.mergeCells(2, 1, 2, last);
   for (const r of [1, 2]) ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(2).height = 34;
 
   // Header.
   const header = ws.getRow(DRAFT_HEADER_ROW);
-  DRAFT_COLUMNS.forEach((id, i) => {
+  layout.headers.forEach((text, i) => {
     const c = header.getCell(i + 1);
-    c.value = t(lang, `draft.header.${id}`);
-    c.font = { name: FONT, size: 12, bold: true };
+    c.value = text;
+    c.font = { name: DRAFT_FONT, size: 12, bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = THIN;
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${DRAFT_HEADER_FILL}` } };
   });
   header.height = 36;
 
   // Body, in the order of the plan.
-  const rows: Row[] = [
-    ...draft.sections.map((s, i): Row => ({ kind: 'section', line: s.line, label: toRoman(i + 1), title: s.title })),
-    ...draft.groups.map((g): Row => ({ kind: 'group', line: g.line, tt: g.tt, title: g.title })),
-    ...draft.tasks.map((task): Row => ({ kind: 'task', line: task.line, task })),
-  ].sort((a, b) => a.line - b.line || order(a) - order(b));
-
   const list = `"${STATUS_VALUES.join(',')}"`;
   let r = DRAFT_HEADER_ROW + 1;
-  for (const row of rows) {
+  for (const row of layout.rows) {
     const x = ws.getRow(r);
-    let values: (string | null)[];
-    if (row.kind === 'section') values = [row.label, row.title];
-    else if (row.kind === 'group') values = [row.tt, row.title];
-    else {
-      const tk = row.task;
-      values = [displayTt(tk.tt), tk.task, tk.leadText, tk.supportText, tk.deadlineText, tk.resultText, null, null];
-    }
     for (let c = 1; c <= last; c++) {
       const cell = x.getCell(c);
-      const v = values[c - 1];
+      const v = row.values[c - 1];
       if (v !== null && v !== undefined && v !== '') cell.value = v;
-      cell.font = { name: FONT, size: 12, bold: row.kind !== 'task' };
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c === 1 || c === 5 || c === 7 ? 'center' : 'left' };
+      cell.font = { name: DRAFT_FONT, size: 12, bold: row.kind !== 'task' };
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: DRAFT_CENTERED_COLS.includes(c) ? 'center' : 'left' };
       cell.border = THIN;
     }
     if (row.kind === 'section') {
@@ -124,7 +119,7 @@ export async function writeDraftWorkbook(draft: PlanDraft, lang: Lang): Promise<
       x.getCell(2).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
     }
     if (row.kind === 'task') {
-      x.getCell(7).dataValidation = {
+      x.getCell(DRAFT_STATUS_COL).dataValidation = {
         type: 'list',
         allowBlank: true,
         formulae: [list],
@@ -142,25 +137,14 @@ export async function writeDraftWorkbook(draft: PlanDraft, lang: Lang): Promise<
   if (r > DRAFT_HEADER_ROW + 1) {
     ws.pageSetup.printArea = `A1:${String.fromCharCode(64 + last)}${r - 1}`;
   }
+  return sheetName;
+}
 
+/** The appendix as a new one-sheet workbook. */
+export async function writeDraftWorkbook(draft: PlanDraft, lang: Lang): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Phân công';
+  addDraftSheet(wb, draft, lang);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
-}
-
-/** 1 → I, 4 → IV, 14 → XIV. */
-export function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) {
-    out += s;
-    n -= v;
-  }
-  return out;
-}
-
-function order(row: Row): number {
-  return row.kind === 'section' ? 0 : row.kind === 'group' ? 1 : 2;
 }
