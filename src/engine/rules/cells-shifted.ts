@@ -28,7 +28,9 @@ export default defineRule({
           })
           .join('; ');
         const first = r.moves[0];
-        ctx.report({ index: r.index, col: first.from, role: first.to >= 0 ? roleAt(first.to) : null, data: { moves, count: r.moves.length } });
+        // The location names the cell as it is on the sheet: its own column's role (where the value
+        // belongs is in the moves), or none for a cell beyond the header.
+        ctx.report({ index: r.index, col: first.from, role: roleAt(first.from), data: { moves, count: r.moves.length } });
       },
     };
   },
