@@ -527,3 +527,22 @@ describe('tasks joined with their continuation rows', () => {
     expect(r.tasks.map((t) => t.rows)).toEqual([[3], [4]]);
   });
 });
+
+describe('cells-shifted finding location', () => {
+  it('names the cell’s own column, not the column the value moves to', () => {
+    const r = analyze(grid(H8, [['1', 'A', '', '', 'Quý IV/2026', '', '', '']]));
+    const f = r.findings.find((x) => x.code === 'cells-shifted')!;
+    expect(f.cell).toBe('E2');
+    expect(f.role).toBe('lead');
+    expect(f.message).toBe(
+      "Trang 'Phụ lục', dòng 2, cột E (Cơ quan chủ trì): Các ô bị lệch cột, đã đọc theo nội dung: \"Quý IV/2026\" ở cột E → cột G (Thời gian thực hiện). Nên chuyển các ô về đúng cột.",
+    );
+  });
+
+  it('a first moved cell beyond the header has no role', () => {
+    const r = analyze(grid(H8, [['1', 'A', '', '', '', '', '', '', 'Sở VHTTDL', 'Quý I/2026', '']]));
+    const f = r.findings.find((x) => x.code === 'cells-shifted')!;
+    expect(f.cell).toBe('I2');
+    expect(f.role).toBeNull();
+  });
+});

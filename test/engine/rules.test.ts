@@ -63,7 +63,8 @@ const CASES: Record<string, Case> = {
   'finding.cells-shifted': {
     // The deadline sits in the lead column (E); it is read as the deadline (G).
     fires: () => analyze(grid(H8, [['1', 'Nhiệm vụ A', '', '', 'Quý IV/2026', '', '', '']])),
-    expect: { severity: 'warning', cell: 'E2', role: 'deadline', data: { count: 1 } },
+    // The location is the cell as it is (E, the lead column); where it belongs is in the moves.
+    expect: { severity: 'warning', cell: 'E2', role: 'lead', data: { count: 1 } },
     passes: () => analyze(grid(H8, [['1', 'Nhiệm vụ A', '', '', 'Sở VHTTDL', TC, 'Quý IV/2026', '']])),
   },
   'finding.markup-in-cell': {
