@@ -51,7 +51,11 @@ function containsPhrase(folded: string, phrase: string): boolean {
 /** The role a header cell's text names, or null. */
 export function roleOfHeader(text: string): Role | null {
   if (!text || text.length > MAX_HEADER_LEN) return null;
-  const f = fold(text);
+  return roleOfFolded(fold(text));
+}
+
+/** roleOfHeader for a text already folded (and no longer than MAX_HEADER_LEN). */
+function roleOfFolded(f: string): Role | null {
   if (!f) return null;
   for (const p of PATTERNS) {
     if (p.exact?.includes(f)) return p.role;
@@ -161,16 +165,37 @@ export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): 
   return { row: best.r, height: 1, columns: best.m.columns, ambiguous: best.m.ambiguous, texts: best.texts };
 }
 
+/** The header's folded texts and roles, computed once per header (rows are compared to it one by one). */
+const signatures = new WeakMap<HeaderInfo, { sig: string[]; roles: (Role | null)[]; named: number }>();
+
+function signatureOf(header: HeaderInfo): { sig: string[]; roles: (Role | null)[]; named: number } {
+  let s = signatures.get(header);
+  if (!s) {
+    const sig = header.texts.map((t) => fold(t));
+    s = { sig, roles: header.texts.map((t) => roleOfHeader(t)), named: sig.filter(Boolean).length };
+    signatures.set(header, s);
+  }
+  return s;
+}
+
 /** Is this row a repeat of the header (at a page break)? Compares folded texts of the role columns. */
 export function isRepeatedHeader(rowTexts: string[], header: HeaderInfo): boolean {
-  const sig = header.texts.map((t) => fold(t));
+  const { sig, roles, named } = signatureOf(header);
+  if (named < 2) return false;
+  const needed = Math.max(2, Math.ceil(named * 0.6));
   let same = 0;
-  let named = 0;
+  let left = named;
   for (let c = 0; c < sig.length; c++) {
     if (!sig[c]) continue;
-    named++;
-    const f = fold(rowTexts[c] ?? '');
-    if (f === sig[c] || (f && roleOfHeader(rowTexts[c] ?? '') !== null && roleOfHeader(rowTexts[c] ?? '') === roleOfHeader(header.texts[c]))) same++;
+    left--;
+    const text = rowTexts[c] ?? '';
+    if (text) {
+      const f = fold(text);
+      if (f === sig[c]) same++;
+      else if (f && text.length <= MAX_HEADER_LEN && roles[c] !== null && roleOfFolded(f) === roles[c]) same++;
+    }
+    if (same >= needed) return true;
+    if (same + left < needed) return false;
   }
-  return named >= 2 && same >= Math.max(2, Math.ceil(named * 0.6));
+  return false;
 }

@@ -9,6 +9,20 @@ import type { CellValue } from './types';
  * "hoá"/"hóa" and "uỷ"/"ủy" no longer matters), đ → d, punctuation and line breaks to single spaces.
  */
 export function fold(text: string): string {
+  let f = foldMemo.get(text);
+  if (f === undefined) {
+    f = foldUncached(text);
+    if (foldMemo.size >= FOLD_MEMO_MAX) foldMemo.clear();
+    foldMemo.set(text, f);
+  }
+  return f;
+}
+
+/** fold() is pure and called on the same header, agency and deadline texts row after row. */
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO_MAX = 50_000;
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

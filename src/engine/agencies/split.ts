@@ -128,12 +128,17 @@ function emit(ctx: Ctx, text: string): void {
   ctx.parts.push(s);
 }
 
+/** Longer than any agency name in the dictionary (the longest have about 15 words). */
+const MAX_NAME_WORDS = 40;
+
 /** Emit a piece, splitting it when two bodies are run together ("Sở VHTTDL Các cơ quan …"). */
 function emitChecked(ctx: Ctx, text: string): void {
   const s = cleanParty(stripWording(text));
   if (!s || ctx.dict.isKnownName(s) || isGenericText(s)) return emit(ctx, s);
   const words = s.split(' ');
-  for (let k = words.length - 1; k >= 1; k--) {
+  // The left part must be a known name, and no name is anywhere near MAX_NAME_WORDS words long:
+  // without the bound a pasted paragraph (thousands of words) costs quadratic time here.
+  for (let k = Math.min(words.length - 1, MAX_NAME_WORDS); k >= 1; k--) {
     const left = words.slice(0, k).join(' ');
     const right = words.slice(k).join(' ');
     if (!ctx.dict.isKnownName(left)) continue;

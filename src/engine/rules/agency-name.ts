@@ -3,7 +3,7 @@ import { fold } from '../text';
 import { defineRule } from './rule';
 
 /** Spelling key: case, spacing, punctuation and tone-mark placement do not count; đ vs d does. */
-const spelling = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g, 'DD'));
+const spellingKey = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g, 'DD'));
 
 /**
  * Agency names:
@@ -17,6 +17,15 @@ export default defineRule({
   meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed'], hasSuggestions: true },
   create(ctx) {
     const dict = ctx.model.dict;
+    const spellings = new Map<string, string>();
+    const spelling = (raw: string): string => {
+      let k = spellings.get(raw);
+      if (k === undefined) {
+        k = spellingKey(raw);
+        spellings.set(raw, k);
+      }
+      return k;
+    };
     /** canonical → spelling → count */
     const usage = new Map<string, Map<string, number>>();
     const majority = new Map<string, string>();
