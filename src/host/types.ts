@@ -5,6 +5,7 @@
  */
 import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry } from '../engine/types';
 import type { MarkPlan } from '../engine/marks';
+import type { PlanDraft } from '../engine/plan-text/extract';
 
 export interface HostCapabilities {
   /** Native PivotTables can be created (ExcelApi 1.8). */
@@ -64,6 +65,16 @@ export interface WorkbookHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
+  /**
+   * Optional ("Tạo phụ lục từ văn bản"): add the drafted appendix as a NEW sheet in the standard
+   * layout (src/adapters/appendix-layout.ts: title rows, header, bold merged sections, status
+   * drop-down, frozen header, A4 landscape where the host can) and activate it. Never overwrites a
+   * sheet: the name is made free ("Phụ lục (dự thảo)", "Phụ lục (dự thảo) (2)", …). The pane hides
+   * the feature when the host lacks it.
+   */
+  writeAppendix?(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }>;
+  /** Optional: the non-empty cells of one column of a sheet ("B"), top to bottom, joined by newlines. */
+  readColumnText?(sheet: string, column: string): Promise<string>;
 }
 
 /** The sheet's values changed between reading and writing: check again. */
