@@ -15,6 +15,10 @@
  * - Loading values of more than 5,000,000 cells in one range fails (ResponsePayloadSizeLimitExceeded),
  *   like Excel on the web's payload limit.
  *
+ * - Data validation (ExcelApi 1.8), page layout (1.9), borders, fonts, alignment, column widths and row
+ *   heights are recorded on the sheet (FakeSheet.validations, pageLayout, borders, columnWidths,
+ *   rowHeights; FakeCell italic / fontName / fontSize / align / wrap) for the appendix tests.
+ *
  * Not modelled: formulas and calculation, PivotTable output cells, chart rendering, styles and
  * table formatting, events, tracked objects, number-format rendering beyond dates (`text`).
  *
@@ -32,6 +36,12 @@ export interface FakeCell {
   err?: boolean;
   nf?: string;
   bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  /** Horizontal alignment set ("Center", "Left", …). */
+  align?: string;
+  wrap?: boolean;
   fill?: string;
   fontColor?: string;
   link?: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string };
@@ -84,6 +94,22 @@ export interface FakeChart {
   position?: { start: string; end?: string };
 }
 
+/** A data-validation rule on an area (ExcelApi 1.8). */
+export interface FakeValidation {
+  area: Area;
+  rule: Record<string, unknown>;
+  prompt?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
+}
+
+/** A border drawn on an area (RangeFormat.borders.getItem(side)). */
+export interface FakeBorder {
+  area: Area;
+  side: string;
+  style?: string;
+  weight?: string;
+}
+
 export interface FakeSheet {
   id: string;
   name: string;
@@ -98,6 +124,14 @@ export interface FakeSheet {
   frozenColumns: number;
   selection: Area | null;
   deleted?: boolean;
+  validations: FakeValidation[];
+  borders: FakeBorder[];
+  /** Column widths set (points), by 0-based column. */
+  columnWidths: Record<number, number>;
+  /** Row heights set (points), by 0-based row. */
+  rowHeights: Record<number, number>;
+  /** Page layout (ExcelApi 1.9): properties set, plus print titles / area / margins. */
+  pageLayout: Record<string, unknown>;
 }
 
 export interface FakeName {
@@ -259,6 +293,11 @@ export function newSheet(book: FakeBook, name: string): FakeSheet {
     frozenRows: 0,
     frozenColumns: 0,
     selection: null,
+    validations: [],
+    borders: [],
+    columnWidths: {},
+    rowHeights: {},
+    pageLayout: {},
   };
 }
 
@@ -779,10 +818,35 @@ function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] 
   return {
     typeName: 'RangeFormat',
     scalars: {
-      wrapText: { get: () => false, set: () => {} },
-      columnWidth: { get: () => 64, set: () => {} },
-      rowHeight: { get: () => 15, set: () => {} },
-      horizontalAlignment: { get: () => 'General', set: () => {} },
+      wrapText: {
+        get: (_t, s) => first(s)?.wrap ?? false,
+        set: (_t, v, s) => each(s, (cell) => (v ? (cell.wrap = true) : delete cell.wrap)),
+      },
+      // Widths and heights are kept per column / row (a whole-column range must not touch every cell).
+      columnWidth: {
+        get: (_t, s) => {
+          const { sheet, areas } = owner(s);
+          return sheet.columnWidths[areas[0].c0] ?? 64;
+        },
+        set: (_t, v, s) => {
+          const { sheet, areas } = owner(s);
+          for (const a of areas) for (let c = a.c0; c <= a.c1; c++) sheet.columnWidths[c] = Number(v);
+        },
+      },
+      rowHeight: {
+        get: (_t, s) => {
+          const { sheet, areas } = owner(s);
+          return sheet.rowHeights[areas[0].r0] ?? 15;
+        },
+        set: (_t, v, s) => {
+          const { sheet, areas } = owner(s);
+          for (const a of areas) for (let r = a.r0; r <= a.r1; r++) sheet.rowHeights[r] = Number(v);
+        },
+      },
+      horizontalAlignment: {
+        get: (_t, s) => first(s)?.align ?? 'General',
+        set: (_t, v, s) => each(s, (cell) => (v === 'General' ? delete cell.align : (cell.align = String(v)))),
+      },
       verticalAlignment: { get: () => 'Bottom', set: () => {} },
     },
     navs: {
@@ -800,9 +864,18 @@ function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] 
                 get: (_t, s) => first(s)?.fontColor ?? '#000000',
                 set: (_t, v, s) => each(s, (cell) => (cell.fontColor = String(v))),
               },
-              italic: { get: () => false, set: () => {} },
-              size: { get: () => 11, set: () => {} },
-              name: { get: () => 'Calibri', set: () => {} },
+              italic: {
+                get: (_t, s) => first(s)?.italic ?? false,
+                set: (_t, v, s) => each(s, (cell) => (v ? (cell.italic = true) : delete cell.italic)),
+              },
+              size: {
+                get: (_t, s) => first(s)?.fontSize ?? 11,
+                set: (_t, v, s) => each(s, (cell) => (cell.fontSize = Number(v))),
+              },
+              name: {
+                get: (_t, s) => first(s)?.fontName ?? 'Calibri',
+                set: (_t, v, s) => each(s, (cell) => (cell.fontName = String(v))),
+              },
             },
           },
           () => fmt.resolve(),
@@ -819,6 +892,50 @@ function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] 
               },
             },
             methods: { clear: (s) => s.ctx.call(() => each(s, (cell) => delete cell.fill)) },
+          },
+          () => fmt.resolve(),
+        ),
+      borders: (fmt) =>
+        new FakeObj(
+          fmt.ctx,
+          {
+            typeName: 'RangeBorderCollection',
+            methods: {
+              getItem: (coll, side: string) => {
+                let border: FakeBorder | undefined;
+                const record = (sheet: FakeSheet, areas: Area[]) => {
+                  if (!border) {
+                    border = { area: { ...areas[0] }, side: String(side) };
+                    sheet.borders.push(border);
+                  }
+                  return border;
+                };
+                return new FakeObj(
+                  coll.ctx,
+                  {
+                    typeName: 'RangeBorder',
+                    scalars: {
+                      style: {
+                        get: () => border?.style ?? 'None',
+                        set: (_t, v, s) => {
+                          const { sheet, areas } = owner(s);
+                          record(sheet, areas).style = String(v);
+                        },
+                      },
+                      weight: {
+                        get: () => border?.weight ?? 'Thin',
+                        set: (_t, v, s) => {
+                          const { sheet, areas } = owner(s);
+                          record(sheet, areas).weight = String(v);
+                        },
+                      },
+                      color: { get: () => '#000000', set: () => {} },
+                    },
+                  },
+                  () => coll.resolve(),
+                );
+              },
+            },
           },
           () => fmt.resolve(),
         ),
@@ -890,6 +1007,7 @@ const RANGE: ObjSpec = {
   },
   navs: {
     format: (self) => new FakeObj(self.ctx, RANGE_FORMAT, () => self.resolve()),
+    dataValidation: (self) => new FakeObj(self.ctx, DATA_VALIDATION, () => self.resolve()),
     worksheet: (self) => sheetObj(self.ctx, () => sheetOf(self)),
     conditionalFormats: (self) =>
       cfCollection(self, () => {
@@ -984,6 +1102,58 @@ const RANGE: ObjSpec = {
         t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.area));
         t.sheet.merges.push({ ...t.area });
       }),
+  },
+};
+
+/** The validation on exactly this area (created on first write). */
+function validationAt(t: RangeT, create: boolean): FakeValidation | undefined {
+  const same = (a: Area) => a.r0 === t.area.r0 && a.r1 === t.area.r1 && a.c0 === t.area.c0 && a.c1 === t.area.c1;
+  let v = t.sheet.validations.find((x) => same(x.area));
+  if (!v && create) {
+    // A new rule replaces the rules of the cells it covers.
+    t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.area, t.area));
+    v = { area: { ...t.area }, rule: {} };
+    t.sheet.validations.push(v);
+  }
+  return v;
+}
+
+const DATA_VALIDATION: ObjSpec = {
+  typeName: 'DataValidation',
+  scalars: {
+    rule: {
+      api: '1.8',
+      get: (t: RangeT) => validationAt(t, false)?.rule ?? {},
+      set: (t: RangeT, v) => {
+        const rule = v as Record<string, any>;
+        if (rule?.list && typeof rule.list.source === 'string' && rule.list.source.length > 255)
+          throw new FakeOfficeError('InvalidArgument', 'list source longer than 255 characters');
+        validationAt(t, true)!.rule = rule;
+      },
+    },
+    prompt: {
+      api: '1.8',
+      get: (t: RangeT) => validationAt(t, false)?.prompt ?? { showPrompt: false, title: '', message: '' },
+      set: (t: RangeT, v) => (validationAt(t, true)!.prompt = v as Record<string, unknown>),
+    },
+    errorAlert: {
+      api: '1.8',
+      get: (t: RangeT) => validationAt(t, false)?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' },
+      set: (t: RangeT, v) => (validationAt(t, true)!.errorAlert = v as Record<string, unknown>),
+    },
+    ignoreBlanks: { api: '1.8', get: () => true, set: () => {} },
+    type: { api: '1.8', get: (t: RangeT) => (validationAt(t, false)?.rule.list ? 'List' : 'None') },
+  },
+  methods: {
+    clear: (self) =>
+      self.ctx.call(
+        () => {
+          const t = self.resolve() as RangeT;
+          t.sheet.validations = t.sheet.validations.filter((x) => !intersect(x.area, t.area));
+        },
+        '1.8',
+        'DataValidation.clear',
+      ),
   },
 };
 
@@ -1217,6 +1387,35 @@ const SHEET: ObjSpec = {
     tables: (self) => tableCollection(self.ctx, () => [self.resolve() as FakeSheet]),
     pivotTables: (self) => pivotCollection(self.ctx, () => [self.resolve() as FakeSheet], self),
     charts: (self) => chartCollection(self),
+    pageLayout: (self) => {
+      const prop = (name: string, fallback: unknown) => ({
+        api: '1.9',
+        get: (s: FakeSheet) => (name in s.pageLayout ? s.pageLayout[name] : fallback),
+        set: (s: FakeSheet, v: unknown) => void (s.pageLayout[name] = v),
+      });
+      const method = (name: string) => (pl: FakeObj, ...args: unknown[]) =>
+        pl.ctx.call(() => void ((pl.resolve() as FakeSheet).pageLayout[name] = args.length === 1 ? args[0] : args), '1.9', `PageLayout.${name}`);
+      return new FakeObj(
+        self.ctx,
+        {
+          typeName: 'PageLayout',
+          scalars: {
+            orientation: prop('orientation', 'Portrait'),
+            paperSize: prop('paperSize', 'Letter'),
+            centerHorizontally: prop('centerHorizontally', false),
+            centerVertically: prop('centerVertically', false),
+            printGridlines: prop('printGridlines', false),
+            zoom: prop('zoom', { scale: 100 }),
+          },
+          methods: {
+            setPrintTitleRows: method('printTitleRows'),
+            setPrintArea: method('printArea'),
+            setPrintMargins: method('printMargins'),
+          },
+        },
+        () => self.resolve(),
+      );
+    },
     freezePanes: (self) =>
       new FakeObj(
         self.ctx,

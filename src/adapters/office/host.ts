@@ -17,9 +17,11 @@
  * - clearMarks: 2 at most (load, then delete; 1 when there is nothing to delete).
  * - selectCell: 1. loadSettings: 0. saveSettings: 0 (document settings, saveAsync).
  * - writeSummary: 3 at most (see summary.ts).
+ * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  */
 import type { CellValue, MergedArea, SheetSnapshot, SheetReport } from '../../engine/types';
 import type { MarkPlan } from '../../engine/marks';
+import type { PlanDraft } from '../../engine/plan-text/extract';
 import { isOwnMarkFormula } from '../../engine/marks';
 import { columnIndex } from '../../engine/text';
 import {
@@ -34,6 +36,7 @@ import {
 import { fingerprintValues } from './fingerprint';
 import { scanOwn } from './own';
 import { writeSummary } from './summary';
+import { readColumnText, writeAppendix } from './appendix';
 
 export type ExcelApi = typeof Excel;
 export type OfficeApi = typeof Office;
@@ -304,6 +307,15 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
 
     async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
       return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8') }));
+    },
+
+    async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
+      const support = { dataValidation: supports('1.8'), freezePanes: supports('1.7'), pageLayout: supports('1.9') };
+      return excel.run((ctx) => writeAppendix(ctx, draft, lang, support));
+    },
+
+    async readColumnText(sheet: string, column: string): Promise<string> {
+      return excel.run((ctx) => readColumnText(ctx, sheet, column));
     },
 
     async selectCell(sheet: string, cell: string): Promise<void> {
