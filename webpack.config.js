@@ -114,6 +114,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
       filename: '[name].[contenthash:8].js',
+      // The standalone page's chunk (ExcelJS, the preview), loaded with import() outside Office only.
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
@@ -137,6 +139,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The sample appendix the standalone page offers ("Dùng phụ lục mẫu"), fetched from this origin.
+          { from: 'assets/sample/*.xlsx', to: 'assets/sample/[name][ext]' },
           { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: manifestFor },
         ],

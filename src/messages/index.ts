@@ -12,10 +12,11 @@ import { draft } from './draft';
 import { common } from './common';
 import { office } from './office';
 import { xlsx } from './xlsx';
+import { standalone } from './standalone';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, ui, cli, draft, office, xlsx];
+const sections: Catalogue[] = [common, findings, ui, cli, draft, office, xlsx, standalone];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {
@@ -35,13 +36,34 @@ export function hasMessage(id: string): boolean {
   return id in merged.vi;
 }
 
+type Formatter = (data: Record<string, string | number>) => string;
+const compiled: Record<Lang, Map<string, Formatter>> = { vi: new Map(), en: new Map() };
+
+/** A template split once into text and placeholder parts (messages are formatted per finding). */
+function compile(template: string): Formatter {
+  const parts = template.split(/\{(\w+)\}/);
+  if (parts.length === 1) return () => template;
+  return (data) => {
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const key = parts[i];
+      out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+    }
+    return out;
+  };
+}
+
 /** Look a message up and fill its placeholders. An unknown id is returned as is, visibly. */
 export function t(lang: Lang, id: string, data: Record<string, string | number> = {}): string {
-  const template = merged[lang]?.[id] ?? merged.vi[id];
-  if (template === undefined) return id;
-  return template.replace(/\{(\w+)\}/g, (m, key: string) =>
-    key in data ? String(data[key]) : m,
-  );
+  const cache = compiled[lang] ?? compiled.vi;
+  let f = cache.get(id);
+  if (!f) {
+    const template = merged[lang]?.[id] ?? merged.vi[id];
+    if (template === undefined) return id;
+    f = compile(template);
+    cache.set(id, f);
+  }
+  return f(data);
 }
 
 /** A translator bound to one language. */

@@ -1,13 +1,13 @@
 /**
  * Task-pane bootstrap. Inside Excel (office-loader.js loaded Office.js): the Office.js host from
- * src/adapters/office. Elsewhere: a standalone host if one is available (standalone.ts), else a
- * message that the page must be opened inside Excel.
+ * src/adapters/office. Elsewhere: a host injected before load (window.__PHANCONG_HOST__: tests),
+ * else the standalone page (standalone.ts: the workbook in the browser, its own chunk).
  */
 /// <reference types="office-js" />
 import { createOfficeHost } from '../adapters/office';
 import type { WorkbookHost } from '../host/types';
 import { mountPane, showBootMessage } from './mount';
-import { findStandaloneHost } from './standalone';
+import { findStandaloneHost, startStandalone } from './standalone';
 import type { PaneView } from './state/state';
 import { themeFor } from './theme';
 
@@ -39,12 +39,12 @@ async function boot(): Promise<void> {
       mountPane(element, office.host, { view, theme: office.theme });
       return;
     }
-    const standalone = await findStandaloneHost();
-    if (standalone) {
-      mountPane(element, standalone, { view, theme: themeFor(null, prefersDark()) });
+    const injected = await findStandaloneHost();
+    if (injected) {
+      mountPane(element, injected, { view, theme: themeFor(null, prefersDark()) });
       return;
     }
-    showBootMessage(element, 'ui.boot.notInOffice', themeFor(null, prefersDark()));
+    await startStandalone(element, { view, theme: themeFor(null, prefersDark()) });
   } catch {
     showBootMessage(element, 'ui.boot.failed', themeFor(null, prefersDark()));
   }

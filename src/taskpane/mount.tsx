@@ -17,7 +17,8 @@ export interface MountOptions {
 }
 
 const roots = new WeakMap<Element, Root>();
-function rootOf(element: Element): Root {
+/** The element's React root (one per element: the boot message, then the pane, render into it). */
+export function rootOf(element: Element): Root {
   let root = roots.get(element);
   if (!root) {
     root = createRoot(element);

@@ -85,7 +85,9 @@ function degradedNotices(host: WorkbookHost): Notice[] {
   const caps = host.capabilities();
   const out: Notice[] = [];
   if (!caps.conditionalFormats) out.push({ id: 'ui.degraded.conditionalFormats' });
-  if (!caps.pivotTables) out.push({ id: 'ui.degraded.pivotTables' });
+  // The standalone page (the workbook in the browser, downloaded afterwards) writes its summary as
+  // tables with live formulas, as `phancong check --out` does: no PivotTable is missing there.
+  if (!caps.pivotTables && !caps.download) out.push({ id: 'ui.degraded.pivotTables' });
   if (!caps.cellProperties && host.kind === 'excel') out.push({ id: 'ui.degraded.cellProperties' });
   return out;
 }

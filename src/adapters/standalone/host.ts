@@ -1,0 +1,240 @@
+/**
+ * WorkbookHost over an ExcelJS workbook held in the browser's memory: the standalone page (Excel
+ * versions without add-ins, LibreOffice users, Linux). Nothing leaves the machine: the workbook
+ * comes from a File the user chose (or the bundled sample, fetched from the page's own origin), and
+ * goes back as a download made from a Blob.
+ *
+ * The same code paths as the CLI's `phancong check --out`:
+ * - readSheet: sheetSnapshot (src/adapters/xlsx/read.ts), fingerprinted like the Office host
+ *   (src/adapters/office/fingerprint.ts), so a stale write is refused the same way.
+ * - applyMarks / clearMarks: the add-in's own conditional formats (src/adapters/xlsx/marks.ts).
+ * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
+ * - download: writeCheckedWorkbook, exactly what `check --out` writes for the checked sheet.
+ *
+ * Besides the WorkbookHost calls, the host is a small store for the preview (src/standalone):
+ * subscribe()/preview() give a version that changes with every change of the workbook, the sheet
+ * shown, and the cell last selected (a finding was clicked: the preview scrolls to it).
+ *
+ * Settings (column corrections, language, due-soon days) are kept for the session only: ExcelJS
+ * cannot read or write the Office document settings where the add-in keeps them.
+ */
+import type ExcelJS from 'exceljs';
+import type { Lang, SheetReport, SheetSnapshot } from '../../engine/types';
+import type { MarkPlan } from '../../engine/marks';
+import {
+  StaleSheetError,
+  type HostCapabilities,
+  type ReadSheet,
+  type SheetInfo,
+  type SummaryResult,
+  type WorkbookHost,
+  type WorkbookSettings,
+} from '../../host/types';
+import { fingerprintSnapshot } from '../office/fingerprint';
+import { readWorkbook, sheetSnapshot } from '../xlsx/read';
+import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
+import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What the preview shows; a new object whenever something changed. */
+export interface PreviewState {
+  /** Bumps on every change of the workbook (marks, own sheets). */
+  version: number;
+  fileName: string;
+  /** The sheet shown in the preview. */
+  sheet: string;
+  /** The cell last selected through selectCell (a finding was clicked). */
+  selected: { sheet: string; cell: string } | null;
+  /** Bumps on every selectCell, so that selecting the same cell again scrolls again. */
+  selectSeq: number;
+  /** The report the own sheets were last written for (the preview draws its chart). */
+  summary: { report: SheetReport; lang: Lang } | null;
+}
+
+export interface StandaloneHostOptions {
+  fileName: string;
+  /** The date the pane checks for (the summary sheet shows it). Default: today. */
+  asOf?: () => string;
+}
+
+function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** "Phụ lục.xlsx" → "Phụ lục (đã kiểm tra).xlsx" (the suffix in the page's language). */
+export function checkedFileName(fileName: string, suffix: string): string {
+  const base = fileName.replace(/\.xlsx$/i, '') || 'workbook';
+  return `${base} (${suffix}).xlsx`;
+}
+
+export class StandaloneHost implements WorkbookHost {
+  readonly kind = 'standalone' as const;
+  readonly workbook: ExcelJS.Workbook;
+  /** Where the summary's "as of" date comes from (the shell points it at the pane's date). */
+  asOf: () => string;
+  private settings: WorkbookSettings = {};
+  private state: PreviewState;
+  private listeners = new Set<() => void>();
+  private snapshots = new Map<string, { version: number; snapshot: SheetSnapshot }>();
+
+  constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
+    this.workbook = workbook;
+    this.asOf = options.asOf ?? todayIso;
+    const first = this.userSheets()[0] ?? workbook.worksheets[0];
+    this.state = { version: 0, fileName: options.fileName, sheet: first?.name ?? '', selected: null, selectSeq: 0, summary: null };
+  }
+
+  /** Open .xlsx bytes. @throws WorkbookReadError (not an .xlsx, encrypted, damaged). */
+  static async open(bytes: ArrayBuffer | Uint8Array, options: StandaloneHostOptions): Promise<StandaloneHost> {
+    const { workbook } = await readWorkbook(bytes);
+    return new StandaloneHost(workbook, options);
+  }
+
+  // ------------------------------------------------------------------ preview store
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  preview = (): PreviewState => this.state;
+
+  private update(patch: Partial<PreviewState>, changed = false): void {
+    this.state = { ...this.state, ...patch, version: this.state.version + (changed ? 1 : 0) };
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** Show another sheet in the preview. */
+  showSheet(name: string): void {
+    if (this.workbook.getWorksheet(name) && name !== this.state.sheet) this.update({ sheet: name });
+  }
+
+  /** A sheet's snapshot, cached until the workbook changes (the preview renders it). */
+  snapshot(name: string): SheetSnapshot | null {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) return null;
+    const cached = this.snapshots.get(name);
+    if (cached && cached.version === this.state.version) return cached.snapshot;
+    const snapshot = sheetSnapshot(ws);
+    this.snapshots.set(name, { version: this.state.version, snapshot });
+    return snapshot;
+  }
+
+  /** The add-in's marks on a sheet, read back from the workbook's conditional formats. */
+  marks(name: string): OwnMarkArea[] {
+    const ws = this.workbook.getWorksheet(name);
+    return ws ? readOwnMarks(ws) : [];
+  }
+
+  /** Column widths in Excel's character units (undefined: the default width), for the preview. */
+  columnWidths(name: string, count: number): (number | undefined)[] {
+    const ws = this.workbook.getWorksheet(name);
+    return Array.from({ length: count }, (_, i) => {
+      const width = ws?.getColumn(i + 1).width;
+      return typeof width === 'number' && width > 0 ? width : undefined;
+    });
+  }
+
+  /** Which own sheet a sheet is (tasks, agencies, summary, findings), or null for a user sheet. */
+  ownKind(name: string): OwnSheetKind | null {
+    const ws = this.workbook.getWorksheet(name);
+    return ws ? ownSheetKind(ws) : null;
+  }
+
+  /** Every sheet, in workbook order (the preview's tabs). */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ws.name);
+  }
+
+  private userSheets(): ExcelJS.Worksheet[] {
+    return this.workbook.worksheets.filter((ws) => !isOwnSheet(ws));
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`no-sheet:${name}`);
+    return ws;
+  }
+
+  /**
+   * The checked workbook as `phancong check --out` writes it (marks and own sheets for the report),
+   * applied to the workbook in memory too, so the preview shows what the file holds.
+   */
+  async checkedBytes(report: SheetReport | null, lang: Lang, asOf: string = this.asOf()): Promise<Uint8Array> {
+    const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
+    const bytes = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
+    this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
+    return bytes;
+  }
+
+  /** Save the checked workbook through the browser's download (a Blob; nothing is uploaded). */
+  async download(report: SheetReport | null, lang: Lang, suffix: string): Promise<string> {
+    const bytes = await this.checkedBytes(report, lang);
+    const name = checkedFileName(this.state.fileName, suffix);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return name;
+  }
+
+  // ------------------------------------------------------------------ WorkbookHost
+
+  capabilities(): HostCapabilities {
+    return { pivotTables: false, charts: false, cellProperties: true, conditionalFormats: true, download: true };
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets
+      .filter((ws) => ws.state !== 'veryHidden')
+      .map((ws) => ({ name: ws.name, active: ws.name === this.state.sheet, own: isOwnSheet(ws) }));
+  }
+
+  async readSheet(name: string): Promise<ReadSheet> {
+    const snapshot = sheetSnapshot(this.sheet(name));
+    if (!isOwnSheet(this.sheet(name))) this.showSheet(name);
+    return { snapshot, fingerprint: fingerprintSnapshot(snapshot) };
+  }
+
+  async applyMarks(plan: MarkPlan, fingerprint: string): Promise<void> {
+    const ws = this.sheet(plan.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(plan.sheet);
+    removeOwnMarks(ws);
+    addMarkRules(ws, plan.rules);
+    this.update({ sheet: plan.sheet }, true);
+  }
+
+  async clearMarks(sheet: string): Promise<void> {
+    removeOwnMarks(this.sheet(sheet));
+    this.update({}, true);
+  }
+
+  async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
+    const result = writeOwnSheets(this.workbook, [report], { lang, asOf: this.asOf() });
+    this.update({ summary: { report, lang }, sheet: result.sheets.summary }, true);
+    return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.findings], skipped: [] };
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.sheet(sheet);
+    this.update({ sheet, selected: { sheet, cell: cell.toUpperCase() }, selectSeq: this.state.selectSeq + 1 });
+  }
+
+  async loadSettings(): Promise<WorkbookSettings> {
+    return copy(this.settings);
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.settings = copy(settings);
+  }
+}
