@@ -77,29 +77,38 @@ export function FindingsList() {
                     {rule.items.map(({ key, finding }) => {
                       const text = message(finding);
                       const selected = state.selected === key;
-                      const body = (
-                        <span className={styles.findingText}>
-                          <span>{text}</span>
-                          {finding.suggestion && <span className={styles.hint}>{t('ui.findings.suggestion', { suggestion: finding.suggestion })}</span>}
+                      // The suggestion is the button's description, not part of its name: the name
+                      // ("Đi tới ô E9: …") then contains all of the button's visible text (WCAG 2.5.3).
+                      const suggestionId = finding.suggestion ? `pc-suggestion-${key.replace(/[^\w-]/g, '_')}` : undefined;
+                      const suggestion = finding.suggestion && (
+                        <span id={suggestionId} className={styles.hint}>
+                          {t('ui.findings.suggestion', { suggestion: finding.suggestion })}
                         </span>
                       );
                       return (
                         <li key={key} data-finding={finding.code}>
                           {finding.cell ? (
-                            <Button
-                              appearance="subtle"
-                              className={mergeClasses(styles.finding, selected && styles.selected)}
-                              aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
-                              aria-current={selected ? 'true' : undefined}
-                              icon={<span className={styles.cell}>{finding.cell}</span>}
-                              onClick={() => void controller.selectFinding(finding)}
-                            >
-                              {body}
-                            </Button>
+                            <>
+                              <Button
+                                appearance="subtle"
+                                className={mergeClasses(styles.finding, selected && styles.selected)}
+                                aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
+                                aria-describedby={suggestionId}
+                                aria-current={selected ? 'true' : undefined}
+                                icon={<span className={styles.cell}>{finding.cell}</span>}
+                                onClick={() => void controller.selectFinding(finding)}
+                              >
+                                <span className={styles.findingText}>{` ${text}`}</span>
+                              </Button>
+                              {suggestion && <div className={styles.suggestion}>{suggestion}</div>}
+                            </>
                           ) : (
                             <div className={styles.row}>
                               <span className={styles.cell}>{t('ui.findings.sheetLevel')}</span>
-                              {body}
+                              <span className={styles.findingText}>
+                                <span>{text}</span>
+                                {suggestion}
+                              </span>
                             </div>
                           )}
                         </li>

@@ -32,5 +32,7 @@ export const usePaneStyles = makeStyles({
   finding: { justifyContent: 'flex-start', textAlign: 'start', width: '100%', fontWeight: tokens.fontWeightRegular },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   findingText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+  /** A finding's suggestion, under its button, aligned with the button's text. */
+  suggestion: { paddingLeft: `calc(3.5rem + ${tokens.spacingHorizontalM} + ${tokens.spacingHorizontalSNudge})`, paddingBottom: tokens.spacingVerticalXS },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5rem' },
 });
