@@ -9,6 +9,7 @@ import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engin
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
 import { hasMessage } from '../../messages';
 import { headerColumns, tableSpan } from './columns';
+import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
 import { errorNotice } from './errors';
 import { findingKey } from './selectors';
 import {
@@ -41,7 +42,8 @@ export interface ControllerOptions {
   view?: PaneView;
 }
 
-export interface Controller {
+/** DraftFlows: "Tạo phụ lục từ văn bản" (draft.ts). */
+export interface Controller extends DraftFlows {
   getState(): PaneState;
   subscribe(listener: () => void): () => void;
   /** Load the sheets, then (summary view) check the chosen sheet at once. */
@@ -99,6 +101,7 @@ function chooseSheet(sheets: SheetInfo[], current: string | null): string | null
 
 export function createController(host: WorkbookHost, clock: Clock = systemClock, options: ControllerOptions = {}): Controller {
   let state = initialState(clock.today(), options.lang ?? 'vi', options.view ?? 'check');
+  state = { ...state, draft: initialDraftState(host) };
   const listeners = new Set<() => void>();
   /** The last sheet read and the options it was analysed with (to re-analyse or mark it). */
   let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
@@ -319,6 +322,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
 
     setFilter: (filter) => dispatch({ type: 'setFilter', filter }),
     dismissError: () => dispatch({ type: 'dismissError' }),
+    ...createDraftFlows({ host, getState: () => state, dispatch, exclusive }),
   };
   return controller;
 }

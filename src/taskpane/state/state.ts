@@ -5,6 +5,7 @@
  */
 import type { HostCapabilities, SheetInfo, WorkbookSettings } from '../../host/types';
 import type { Lang, SheetReport, Severity } from '../../engine/types';
+import { draftPaneReducer, initialDraftState, isDraftAction, type DraftAction, type DraftState } from './draft';
 
 export type MessageData = Record<string, string | number>;
 
@@ -58,6 +59,8 @@ export interface PaneState {
   filter: FindingFilter;
   /** Key of the finding last selected (see findingKey). */
   selected: string | null;
+  /** "Tạo phụ lục từ văn bản" (see draft.ts). */
+  draft: DraftState;
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 15;
@@ -81,6 +84,7 @@ export function initialState(asOf: string, lang: Lang = 'vi', view: PaneView = '
     degraded: [],
     filter: { severity: 'all', code: 'all' },
     selected: null,
+    draft: initialDraftState(),
   };
 }
 
@@ -105,7 +109,8 @@ export type PaneAction =
   | { type: 'degraded'; notices: Notice[] }
   | { type: 'dismissError' }
   | { type: 'setFilter'; filter: Partial<FindingFilter> }
-  | { type: 'selected'; key: string };
+  | { type: 'selected'; key: string }
+  | DraftAction;
 
 function addNotices(list: Notice[], more: Notice[]): Notice[] {
   const out = [...list];
@@ -162,6 +167,6 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
     case 'selected':
       return { ...state, selected: action.key };
     default:
-      return state;
+      return isDraftAction(action) ? draftPaneReducer(state, action) : state;
   }
 }
