@@ -90,6 +90,7 @@ export function realignRow(
   const slots: number[] = [];
   for (let c = fixedUpTo + 1; c < width; c++) if (roleAt[c] && FIT[roleAt[c]!] && !fixed[c]) slots.push(c);
   if (slots.length === 0) return null;
+  if (!mayBeShifted(texts, columns, width, typer, fixedUpTo)) return null;
   const items: { col: number; value: string; type: ValueType }[] = [];
   for (let c = fixedUpTo + 1; c < texts.length; c++) {
     const v = texts[c];
@@ -176,4 +177,34 @@ export function realignRow(
   });
   if (moves.length === 0) return null;
   return { texts: out, moves };
+}
+
+/** Words that a deadline text nearly always holds; cells without them are not typed as deadlines. */
+const DEADLINE_HINT = /\d|qu[yýíi]|th[aá]ng|n[aă]m|th[uư][oơ]ng xuy|h[aă]̀?ng|h[aàằ]ng|đ[iị]nh k|giai đo/i;
+
+/**
+ * Cheap first look: type only the cells whose column says what they should hold (lead, deadline)
+ * and cells beyond the header; a full alignment runs only when one of them is off.
+ */
+function mayBeShifted(texts: string[], columns: ColumnMap, width: number, typer: ValueTyper, fixedUpTo: number): boolean {
+  for (let c = width; c < texts.length; c++) if (texts[c]) return true;
+  const lead = columns.lead !== undefined ? texts[columns.lead] : '';
+  if (lead) {
+    const t = typer.type(lead);
+    if (t === 'deadline' || t === 'person') return true;
+  }
+  const dc = columns.deadline;
+  const deadline = dc !== undefined ? texts[dc] : '';
+  if (deadline) {
+    if (typer.type(deadline) !== 'deadline') return true;
+  } else if (dc !== undefined) {
+    // An empty deadline column: is the deadline sitting elsewhere?
+    for (let c = fixedUpTo + 1; c < width; c++) {
+      const v = texts[c];
+      if (v && c !== columns.lead && v.length <= 90 && DEADLINE_HINT.test(v) && typer.type(v) === 'deadline') return true;
+    }
+  }
+  const support = columns.support !== undefined ? texts[columns.support] : '';
+  if (support && support.length <= 90 && DEADLINE_HINT.test(support) && typer.type(support) === 'deadline') return true;
+  return false;
 }

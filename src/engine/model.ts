@@ -32,9 +32,7 @@ export interface RowModel extends ClassifiedRow {
   texts: string[];
   /** Display texts before re-alignment. */
   original: string[];
-  /** The raw strings as written (with markup). */
-  raw: string[];
-  /** Cell came from a merged area that starts on an earlier row. */
+  /** Cell came from a merged area that starts on an earlier row (true; absent or false otherwise). */
   merged: boolean[];
   bold: boolean;
   tt: string;
@@ -85,6 +83,10 @@ export interface SheetModel {
   sheetCol(col: number): number;
 }
 
+/** Shared by every row that no merge reaches (read only). */
+const NO_MERGES: boolean[] = [];
+const BOLD_TAG = /<b>/i;
+
 const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
 const LETTER = /^[a-zđ]\)$/;
@@ -132,21 +134,26 @@ export function normaliseTt(tt: string): string {
 }
 
 /** Cell values with merged areas resolved: a merge's value belongs to every row it covers. */
-function resolveMerges(snapshot: SheetSnapshot): { values: CellValue[][]; merged: boolean[][]; bodyMerges: SheetSnapshot['merges'] } {
-  const values = snapshot.values.map((r) => (r ? r.slice() : []));
-  const merged: boolean[][] = values.map((r) => new Array(r.length).fill(false));
+function resolveMerges(snapshot: SheetSnapshot): { values: CellValue[][]; merged: (boolean[] | undefined)[] } {
+  // Rows are shared with the snapshot (never written to); a row a merge reaches is copied first.
+  const values: CellValue[][] = snapshot.values.slice();
+  const merged: (boolean[] | undefined)[] = [];
   for (const m of snapshot.merges ?? []) {
     const v = snapshot.values[m.top]?.[m.left] ?? null;
     for (let r = m.top + 1; r <= m.bottom && r < values.length; r++) {
+      if (!merged[r]) {
+        values[r] = values[r] ? values[r].slice() : [];
+        merged[r] = [];
+      }
       const row = values[r];
       while (row.length <= m.left) row.push(null);
       if (row[m.left] === null || row[m.left] === undefined || row[m.left] === '') {
         row[m.left] = v;
-        merged[r][m.left] = true;
+        merged[r]![m.left] = true;
       }
     }
   }
-  return { values, merged, bodyMerges: snapshot.merges };
+  return { values, merged };
 }
 
 function rawText(v: CellValue | undefined): string {
@@ -253,9 +260,18 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   let blankSince = false;
   for (let r = bodyStart; r < values.length; r++) {
     const rowValues = values[r] ?? [];
-    const raw = rowValues.map(rawText);
-    const texts = rowValues.map((v) => cellText(v));
-    const boldRow = snapshot.bold?.[r] ?? [];
+    const texts: string[] = new Array(rowValues.length);
+    let nonEmpty = 0;
+    let firstText = '';
+    for (let c = 0; c < rowValues.length; c++) {
+      const t = cellText(rowValues[c]);
+      texts[c] = t;
+      if (t) {
+        if (!nonEmpty) firstText = t;
+        nonEmpty++;
+      }
+    }
+    const boldRow = snapshot.bold?.[r] ?? NO_MERGES;
     const tt = texts[ttCol] ?? '';
     const extra: number[] = [];
     for (let c = width; c < texts.length; c++) if (texts[c]) extra.push(c);
@@ -266,21 +282,18 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       values: rowValues,
       texts,
       original: texts,
-      raw,
-      merged: merged[r] ?? [],
-      bold: Boolean(boldRow[ttCol] || boldRow[taskCol]) || /<b>/i.test(raw[ttCol] ?? '') || /<b>/i.test(raw[taskCol] ?? ''),
+      merged: merged[r] ?? NO_MERGES,
+      bold: Boolean(boldRow[ttCol] || boldRow[taskCol]) || BOLD_TAG.test(rawText(rowValues[ttCol])) || BOLD_TAG.test(rawText(rowValues[taskCol])),
       tt,
       extra,
       moves: [],
     };
-    const nonEmpty = texts.filter((t) => t).length;
-    const firstText = texts.find((t) => t) ?? '';
     let cls: RowClass;
     if (nonEmpty === 0) cls = 'blank';
     else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && SIGNATURE.test(fold(firstText))) cls = 'other';
+    else if (isNumberTt(tt)) cls = 'task';
     else if (header && isRepeatedHeader(texts, header)) cls = 'header';
     else if (sectionLabel(tt)) cls = 'section';
-    else if (isNumberTt(tt)) cls = 'task';
     else if (!tt && nonEmpty > 0 && prevMeaningful && (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation') && (afterPageBreakHeader || !blankSince)) {
       const filled = texts.filter((t, c) => t && c !== ttCol).length;
       cls = afterPageBreakHeader || filled <= 2 ? 'continuation' : 'task';

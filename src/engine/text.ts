@@ -62,9 +62,16 @@ export function stripMarkup(text: string): string {
 }
 
 /** A cell value as display text (markup stripped, white space squashed); '' for empty. */
+const NEEDS_CLEANING = /[<\s\u00a0\u200b]/;
+const PLAIN_SPACES = /^\S(?:[^\s<\u00a0\u200b]| (?! ))*\S$|^\S$/;
+
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return squash(stripMarkup(value));
+  if (typeof value === 'string') {
+    // Fast path: most cells are already clean (no tags, single inner spaces, nothing to trim).
+    if (!NEEDS_CLEANING.test(value) || PLAIN_SPACES.test(value)) return value;
+    return squash(stripMarkup(value));
+  }
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value.error;

@@ -8,7 +8,10 @@ export default defineRule({
     return {
       row(r) {
         if (r.cls === 'blank') return;
-        const cols = r.raw.map((s, c) => (s && hasMarkup(s) ? c : -1)).filter((c) => c >= 0);
+        const cols: number[] = [];
+        r.values.forEach((v, c) => {
+          if (typeof v === 'string' && hasMarkup(v)) cols.push(c);
+        });
         if (cols.length) ctx.report({ index: r.index, col: cols[0], data: { count: cols.length } });
       },
     };
