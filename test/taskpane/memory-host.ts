@@ -4,6 +4,11 @@
  */
 import type { MarkPlan } from '../../src/engine/marks';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
+import type { PlanDraft } from '../../src/engine/plan-text/extract';
+import { appendixLayout, DRAFT_COLUMNS } from '../../src/adapters/appendix-layout';
+import { freeSheetName } from '../../src/adapters/office/own';
+import { columnIndex } from '../../src/engine/text';
+import { t } from '../../src/messages';
 import {
   StaleSheetError,
   type HostCapabilities,
@@ -17,7 +22,17 @@ import {
 /** Deep copy of plain data (jsdom has no structuredClone). */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-type Method = 'listSheets' | 'readSheet' | 'applyMarks' | 'clearMarks' | 'writeSummary' | 'selectCell' | 'loadSettings' | 'saveSettings';
+type Method =
+  | 'listSheets'
+  | 'readSheet'
+  | 'applyMarks'
+  | 'clearMarks'
+  | 'writeSummary'
+  | 'selectCell'
+  | 'loadSettings'
+  | 'saveSettings'
+  | 'writeAppendix'
+  | 'readColumnText';
 
 export interface MemoryHostOptions {
   sheets: SheetSnapshot[];
@@ -26,6 +41,8 @@ export interface MemoryHostOptions {
   settings?: WorkbookSettings;
   /** Names of sheets the add-in owns (never offered). */
   own?: string[];
+  /** Offer writeAppendix / readColumnText (default true; false: the host lacks them). */
+  appendix?: boolean;
 }
 
 export class MemoryHost implements WorkbookHost {
@@ -48,6 +65,11 @@ export class MemoryHost implements WorkbookHost {
     this.own = new Set(options.own ?? []);
     this.caps = { pivotTables: true, charts: true, cellProperties: true, conditionalFormats: true, download: false, ...options.capabilities };
     this.settings = copy(options.settings ?? {});
+    if (options.appendix === false) {
+      const self = this as { writeAppendix?: unknown; readColumnText?: unknown };
+      self.writeAppendix = undefined;
+      self.readColumnText = undefined;
+    }
   }
 
   /** The next call of `method` throws `error`. */
@@ -109,6 +131,44 @@ export class MemoryHost implements WorkbookHost {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.enter('selectCell', sheet, cell);
     this.selected.push({ sheet, cell });
+  }
+
+  /** A new sheet with the appendix layout's cells (never over an existing name), made active. */
+  async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
+    this.enter('writeAppendix', draft, lang);
+    const name = freeSheetName(t(lang, 'ui.draft.sheetName'), new Set([...this.sheets.keys()].map((n) => n.toLowerCase())));
+    const layout = appendixLayout(draft, lang);
+    const width = DRAFT_COLUMNS.length;
+    const blank = () => Array<null>(width).fill(null);
+    const values = [
+      [layout.title, ...blank().slice(1)],
+      [layout.subtitle, ...blank().slice(1)],
+      blank(),
+      layout.headers,
+      ...layout.rows.map((r) => r.values),
+    ];
+    const bold = values.map((_, i) => Array<boolean>(width).fill(i === 0 || i === 3 || (i > 3 && layout.rows[i - 4].kind !== 'task')));
+    const merges = [
+      { top: 0, left: 0, bottom: 0, right: width - 1 },
+      { top: 1, left: 0, bottom: 1, right: width - 1 },
+      ...layout.rows.flatMap((r, i) => (r.kind === 'section' ? [{ top: i + 4, left: 1, bottom: i + 4, right: width - 1 }] : [])),
+    ];
+    this.sheets.set(name, { name, values, bold, merges });
+    this.active = name;
+    return { sheet: name };
+  }
+
+  /** The column's non-empty cells joined by newlines. */
+  async readColumnText(sheet: string, column: string): Promise<string> {
+    this.enter('readColumnText', sheet, column);
+    const snapshot = this.sheets.get(sheet);
+    if (!snapshot) throw Object.assign(new Error('not found'), { code: 'ItemNotFound' });
+    const c = columnIndex(column) - (snapshot.origin?.col ?? 0);
+    return snapshot.values
+      .map((row) => row[c])
+      .filter((v) => v !== null && v !== undefined && String(v).trim() !== '')
+      .map((v) => String(v).trim())
+      .join('\n');
   }
 
   async loadSettings(): Promise<WorkbookSettings> {
