@@ -171,7 +171,10 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     wb = await readWorkbook(bytes);
   } catch (e) {
     const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    io.stderr(`${t(lang, `cli.error.read.${reason}`, { file: o.file })}\n`);
+    const message = t(lang, `cli.error.read.${reason}`, { file: o.file });
+    io.stderr(`${message}\n`);
+    // With --json, stdout still carries one JSON document: the error, for tools that read it.
+    if (o.json) io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, error: { code: `read-${reason}`, message }, sheets: [] }, null, 2)}\n`);
     return 2;
   }
   let sheets = wb.sheets;
@@ -198,7 +201,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const hasErrors = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
+  // A sheet without an assignment table (notes, figures) is not an error when the whole workbook is
+  // examined, as long as some sheet has a table; a sheet asked for by name, or a workbook with no
+  // table at all, is.
+  const tables = reports.filter((r) => r.headerRow !== null);
+  const counted = o.sheet !== undefined || tables.length === 0 ? reports : tables;
+  const hasErrors = counted.some((r) => r.findings.some((f) => f.severity === 'error'));
   if (o.json) {
     io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, sheets: reports.map(jsonSheet), summary: combinedSummary(reports), ...(o.out ? { out: o.out } : {}) }, null, 2)}\n`);
   } else {

@@ -395,7 +395,7 @@ describe('unreadable input', () => {
     expect(await reason(whole.subarray(0, 30))).toBe('corrupt');
   });
 
-  it('reports an OLE compound file as encrypted (and a legacy .xls as not-xlsx)', async () => {
+  it('reports an OLE compound file as encrypted (and a legacy .xls as legacy)', async () => {
     const ole = new Uint8Array(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect(await reason(ole)).toBe('encrypted');
@@ -405,7 +405,7 @@ describe('unreadable input', () => {
       return b;
     };
     expect(await reason(withStream('EncryptedPackage'))).toBe('encrypted');
-    expect(await reason(withStream('Workbook'))).toBe('not-xlsx');
+    expect(await reason(withStream('Workbook'))).toBe('legacy');
   });
 
   it('reports a zip with no worksheet (e.g. a .docx) as not-xlsx', async () => {

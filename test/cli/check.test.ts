@@ -78,6 +78,23 @@ describe('phancong check', () => {
     io.files.set('ok.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(await main(['check', 'ok.xlsx', '--as-of', '2026-11-22'], io)).toBe(0);
     expect(io.out).toContain('Kết quả: không có lỗi.');
+    // A notes sheet beside the table is said to have no table, but is not an error…
+    wb.addWorksheet('Ghi chú').addRow(['Bảng này cập nhật hằng quý.']);
+    const io2 = recordingIO();
+    io2.files.set('ok2.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(await main(['check', 'ok2.xlsx', '--as-of', '2026-11-22'], io2)).toBe(0);
+    expect(io2.out).toContain('Trang "Ghi chú": không có bảng phân công nhiệm vụ.');
+    // …unless the user asked for that sheet by name.
+    const io3 = recordingIO();
+    io3.files.set('ok2.xlsx', io2.files.get('ok2.xlsx')!);
+    expect(await main(['check', 'ok2.xlsx', '--sheet', 'Ghi chú'], io3)).toBe(1);
+  });
+
+  it('--json on unreadable input still prints one JSON document, the error', async () => {
+    const io = recordingIO();
+    io.files.set('x.xlsx', new TextEncoder().encode('plain text'));
+    expect(await main(['check', 'x.xlsx', '--json'], io)).toBe(2);
+    expect(JSON.parse(io.out).error).toEqual({ code: 'read-not-xlsx', message: expect.stringContaining('không phải tệp Excel') });
   });
 
   it('gives a clear message and exit 2 for input it cannot read, without a stack trace', async () => {

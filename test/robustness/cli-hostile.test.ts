@@ -14,7 +14,7 @@ import { OWN_SHEETS } from '../../src/engine/tables';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const corpus = require('./hostile-corpus.js') as {
-  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'encrypted' | 'corrupt'; about: string }[];
+  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt'; about: string }[];
   writeCorpus(dir: string): Promise<{ file: string; bytes: number }[]>;
   DEFAULT_OUT: string;
 };
@@ -56,13 +56,16 @@ const STACK = /\n\s+at |\bat Object\.|node_modules|TypeError|RangeError|Referenc
 
 /** The Vietnamese message per reason: it names the file and (where the user can act) says what to do. */
 const READ_MESSAGE: Record<string, RegExp> = {
-  'not-xlsx': /không phải tệp Excel \(\.xlsx\)|định dạng Excel cũ/,
+  'not-xlsx': /không phải tệp Excel \(\.xlsx\)/,
+  legacy: /định dạng Excel cũ \(\.xls\)/,
   encrypted: /đặt mật khẩu/,
   corrupt: /bị hỏng/,
 };
 const WHAT_TO_DO: Record<string, RegExp> = {
   'not-xlsx': /Hãy .*lưu lại/,
+  legacy: /Hãy lưu lại dưới dạng \.xlsx/,
   encrypted: /Hãy .*bỏ mật khẩu/,
+  corrupt: /Hãy mở tệp bằng Excel .*lưu lại/,
 };
 
 describe('hostile corpus', () => {
@@ -93,7 +96,11 @@ describe('hostile corpus', () => {
         const doc = JSON.parse(r.stdout);
         expect(doc.file).toBe(file);
         expect(Array.isArray(doc.sheets)).toBe(true);
-        const hasErrors = doc.sheets.some((s: { findings: { severity: string }[] }) => s.findings.some((f) => f.severity === 'error'));
+        // Sheets without a table do not count when another sheet has one (notes, figures).
+        type S = { headerRow: number | null; findings: { severity: string }[] };
+        const tables = doc.sheets.filter((s: S) => s.headerRow !== null);
+        const counted: S[] = tables.length ? tables : doc.sheets;
+        const hasErrors = counted.some((s) => s.findings.some((f) => f.severity === 'error'));
         expect(r.code).toBe(hasErrors ? 1 : 0);
         // Every finding about a cell names the sheet, the row and the column.
         for (const s of doc.sheets) {
@@ -110,7 +117,10 @@ describe('hostile corpus', () => {
         }
       } else {
         expect(r.code).toBe(2);
-        expect(r.stdout).toBe('');
+        // --json still prints one JSON document: the error.
+        const doc = JSON.parse(r.stdout);
+        expect(doc.error.code).toBe(`read-${entry.expect}`);
+        expect(doc.sheets).toEqual([]);
         expect(r.stderr).toContain(`"${file}"`);
         expect(r.stderr).toMatch(READ_MESSAGE[entry.expect]);
         if (WHAT_TO_DO[entry.expect]) expect(r.stderr).toMatch(WHAT_TO_DO[entry.expect]);

@@ -345,7 +345,7 @@ const CORPUS = [
   {
     file: 'legacy-xls.xlsx',
     // Likewise simulated: an OLE container with a "Workbook" stream, the shape of an Excel 97-2003 file.
-    expect: 'not-xlsx',
+    expect: 'legacy',
     about: 'an old Excel 97-2003 workbook (.xls) renamed .xlsx (simulated: OLE container with a Workbook stream)',
     build: async () => oleWithStreams(['Workbook', '\u0005SummaryInformation']),
   },

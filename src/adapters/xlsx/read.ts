@@ -23,7 +23,7 @@ export interface WorkbookSnapshot {
   workbook: ExcelJS.Workbook;
 }
 
-export type WorkbookReadErrorReason = 'not-xlsx' | 'encrypted' | 'corrupt';
+export type WorkbookReadErrorReason = 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt';
 
 /** The bytes cannot be read as an .xlsx workbook. `reason` says why, for the user's message. */
 export class WorkbookReadError extends Error {
@@ -150,7 +150,7 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<Wo
   }
   if (kind === 'ole-legacy') {
     throw new WorkbookReadError(
-      'not-xlsx',
+      'legacy',
       'This is an old Excel 97-2003 workbook (.xls). Save it as .xlsx in Excel first.',
     );
   }
