@@ -22,6 +22,8 @@ const run = (cmd, args, opts = {}) => {
   return r.status === null ? 1 : r.status;
 };
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+/** A tool is there: its command, or (fonts) a file it installs. */
+const present = (t) => (t.file ? fs.existsSync(t.file) : has(t.cmd));
 const step = (msg) => process.stdout.write(`\n[phancong test] ${msg}\n`);
 
 // 1. npm dependencies.
@@ -32,8 +34,14 @@ const TOOLS = [
   { cmd: 'chromium', pkg: 'chromium', why: 'browser suite (test/e2e)' },
   { cmd: 'soffice', pkg: 'libreoffice-calc', why: 'LibreOffice as an independent reader of written .xlsx' },
   { cmd: 'pdftoppm', pkg: 'poppler-utils', why: 'rendering LibreOffice PDFs to PNG' },
+  {
+    cmd: 'Noto Sans',
+    file: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+    pkg: 'fonts-noto-core',
+    why: 'Vietnamese glyphs in the browser suite screenshots',
+  },
 ];
-const missing = TOOLS.filter((t) => !has(t.cmd));
+const missing = TOOLS.filter((t) => !present(t));
 if (missing.length && process.env.PHANCONG_NO_APT !== '1') {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && has('apt-get')) {
@@ -43,7 +51,7 @@ if (missing.length && process.env.PHANCONG_NO_APT !== '1') {
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((t) => t.pkg)], { env });
   }
 }
-const stillMissing = TOOLS.filter((t) => !has(t.cmd));
+const stillMissing = TOOLS.filter((t) => !present(t));
 for (const t of stillMissing) {
   const msg = `${t.cmd} (Debian package ${t.pkg}) is not installed: ${t.why} will be skipped.`;
   if (ci) {

@@ -6,11 +6,12 @@
  *   let Microsoft's office-addin-debugging sideload manifest.xml into Excel and run the dev server
  *   (`npm run dev-server`). It is fetched with npx on demand, not a dependency: it pulls in keytar,
  *   a native module that does not build on Linux.
- * - Anywhere else: start the dev server and print how to sideload manifest.xml into Excel on the web.
- *   Seam for the standalone issue: startWithoutExcel() is where the standalone page with the sample
- *   workbook will be opened instead.
+ * - Anywhere else: start the dev server, open the standalone page with the sample appendix loaded
+ *   (taskpane.html?sample=1: the pane in a plain browser, the workbook in memory) in the default
+ *   browser, and print how to sideload manifest.xml into Excel on the web too.
  *
- * PHANCONG_HTTP=1 serves plain http (tests); PHANCONG_NO_EXCEL=1 skips the desktop-Excel path.
+ * PHANCONG_HTTP=1 serves plain http (tests); PHANCONG_NO_EXCEL=1 skips the desktop-Excel path;
+ * PHANCONG_NO_OPEN=1 does not open a browser.
  */
 'use strict';
 const { spawn, spawnSync } = require('child_process');
@@ -92,12 +93,56 @@ function whenServing(url, ms) {
   });
 }
 
-/** No desktop Excel: serve the add-in for Excel on the web. (Standalone issue: open the standalone page here.) */
+/** The standalone page with the sample appendix loaded: what a new user sees first without Excel. */
+function standaloneUrl(url) {
+  return `${url}taskpane.html?sample=1`;
+}
+
+function standaloneHelp(url) {
+  return [
+    '',
+    `Dùng ngay trong trình duyệt (không cần Excel), với phụ lục mẫu: ${standaloneUrl(url)}`,
+    `Use it right in the browser (no Excel needed), with the sample appendix: ${standaloneUrl(url)}`,
+    'Tệp chỉ được xử lý trên máy này / files are processed on this computer only.',
+    '',
+  ].join('\n');
+}
+
+/** Open a URL in the default browser (skipped with PHANCONG_NO_OPEN=1, under CI, or without a display). */
+function openBrowser(url) {
+  if (process.env.PHANCONG_NO_OPEN === '1' || process.env.CI === 'true' || process.env.CI === '1') return false;
+  let command;
+  let args;
+  if (process.platform === 'darwin') [command, args] = ['open', [url]];
+  else if (process.platform === 'win32') [command, args] = ['cmd', ['/c', 'start', '""', url]];
+  else {
+    if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+    [command, args] = ['xdg-open', [url]];
+  }
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * No desktop Excel: serve the add-in, open the standalone page with the sample appendix in the
+ * default browser, and print how to sideload the add-in into Excel on the web as well.
+ */
 function startWithoutExcel() {
   const url = process.env.PHANCONG_HTTP === '1' ? 'http://localhost:3000/' : 'https://localhost:3000/';
   // webpack-cli directly (not through npm), so that stopping this script stops the server too.
   run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'], { shell: false });
-  void whenServing(url, 5 * 60 * 1000).then((up) => up && console.log(sideloadHelp(url)));
+  void whenServing(url, 5 * 60 * 1000).then((up) => {
+    if (!up) return;
+    console.log(sideloadHelp(url));
+    console.log(standaloneHelp(url));
+    openBrowser(standaloneUrl(url));
+  });
 }
 
 if (require.main === module) {
@@ -105,4 +150,4 @@ if (require.main === module) {
   else startWithoutExcel();
 }
 
-module.exports = { hasDesktopExcel, sideloadHelp };
+module.exports = { hasDesktopExcel, sideloadHelp, standaloneUrl, standaloneHelp };
