@@ -12,6 +12,7 @@ import { CheckButton } from './CheckButton';
 import { ColumnMapping } from './ColumnMapping';
 import { PaneContext, usePane } from './context';
 import { Counters } from './Counters';
+import { DraftPanel } from './DraftPanel';
 import { DueSoonDays } from './DueSoonDays';
 import { FindingsList } from './FindingsList';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -64,6 +65,7 @@ function Pane() {
           <CheckButton />
         </div>
       </section>
+      <DraftPanel />
       <Notices />
       <ReportInfo />
       <Counters />
