@@ -8,6 +8,7 @@
 import {
   Button,
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -119,18 +120,28 @@ const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowX: 'auto', flexShrink: 0 },
 });
 
+/** The page is this app alone: no default body margin around the full-height layout. */
+const usePageStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const noSubscribe = () => () => undefined;
 const noState = () => null;
 
 function readErrorNotice(error: unknown, file: string): Notice {
   if (error instanceof WorkbookReadError) {
-    const id = { 'not-xlsx': 'standalone.error.notXlsx', encrypted: 'standalone.error.encrypted', corrupt: 'standalone.error.corrupt' }[error.reason];
+    const ids: Record<WorkbookReadError['reason'], string> = {
+      'not-xlsx': 'standalone.error.notXlsx',
+      legacy: 'standalone.error.legacy',
+      encrypted: 'standalone.error.encrypted',
+      corrupt: 'standalone.error.corrupt',
+    };
+    const id = ids[error.reason] ?? 'standalone.error.open';
     return { id, data: { file } };
   }
   return { id: 'standalone.error.open', data: { file } };
 }
 
 export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLang = 'vi', clock = systemClock, sample = false }: StandaloneOptions) {
+  usePageStyles();
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(null);
   const [opening, setOpening] = useState<string | null>(null);

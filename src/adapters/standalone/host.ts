@@ -10,6 +10,7 @@
  * - applyMarks / clearMarks: the add-in's own conditional formats (src/adapters/xlsx/marks.ts).
  * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
  * - download: writeCheckedWorkbook, exactly what `check --out` writes for the checked sheet.
+ * - writeAppendix: addDraftSheet (src/adapters/xlsx/draft-writer.ts), the writer of `phancong draft`.
  *
  * Besides the WorkbookHost calls, the host is a small store for the preview (src/standalone):
  * subscribe()/preview() give a version that changes with every change of the workbook, the sheet
@@ -34,6 +35,10 @@ import { fingerprintSnapshot } from '../office/fingerprint';
 import { readWorkbook, sheetSnapshot } from '../xlsx/read';
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
+import { addDraftSheet } from '../xlsx/draft-writer';
+import { normalizeColumn } from '../office/appendix';
+import { columnIndex } from '../../engine/text';
+import type { PlanDraft } from '../../engine/plan-text/extract';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -228,6 +233,25 @@ export class StandaloneHost implements WorkbookHost {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.sheet(sheet);
     this.update({ sheet, selected: { sheet, cell: cell.toUpperCase() }, selectSeq: this.state.selectSeq + 1 });
+  }
+
+  /** "Tạo phụ lục từ văn bản": the appendix as a new sheet (the same writer as `phancong draft`). */
+  async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
+    const sheet = addDraftSheet(this.workbook, draft, lang);
+    this.update({ sheet }, true);
+    return { sheet };
+  }
+
+  /** The column's non-empty cells, top to bottom, joined with newlines (as the Office host reads them). */
+  async readColumnText(sheet: string, column: string): Promise<string> {
+    const col = normalizeColumn(column);
+    if (!col) throw Object.assign(new Error(`bad column ${column}`), { messageId: 'ui.error.column', data: { column } });
+    const c = columnIndex(col);
+    return sheetSnapshot(this.sheet(sheet))
+      .values.map((row) => row[c])
+      .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v).trim()))
+      .filter((v) => v !== '')
+      .join('\n');
   }
 
   async loadSettings(): Promise<WorkbookSettings> {
