@@ -19,7 +19,7 @@ describe('addDraftSheet', () => {
     const ws = wb.getWorksheet('Phụ lục (dự thảo) (2)')!;
     expect(ws.getCell('A1').value).toBe('PHÂN CÔNG NHIỆM VỤ');
     expect(ws.getCell('B4').value).toBe('Nhiệm vụ');
-    const status = [];
+    const status: number[] = [];
     ws.eachRow((row, r) => {
       if (r > 4 && row.getCell(7).dataValidation) status.push(r);
     });
