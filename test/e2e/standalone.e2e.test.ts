@@ -1,0 +1,266 @@
+/**
+ * The standalone page in real Chromium (Debian's, driven by playwright-core): the built pane
+ * (dist/addin) opened outside Office, the bundled sample appendix checked, marked, summarised and
+ * downloaded, every number compared with the engine's report computed here on the same file.
+ * Every request that is not to the loopback server fails the suite (nothing leaves the machine),
+ * and axe-core finds no serious or critical violation in any state.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { readWorkbook, sheetSnapshot } from '../../src/adapters/xlsx/read';
+import { writeCheckedWorkbook } from '../../src/adapters/xlsx/write';
+import { readOwnMarks } from '../../src/adapters/xlsx/marks';
+import { analyzeSheet } from '../../src/engine/analyze';
+import { planMarks } from '../../src/engine/marks';
+import { OWN_SHEETS } from '../../src/engine/tables';
+import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
+import { counters } from '../../src/taskpane/state/selectors';
+import { tableSpan } from '../../src/taskpane/state/columns';
+import { t } from '../../src/messages';
+import { CHART_BARS } from '../../src/standalone/SummaryChart';
+import { axeSerious, describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
+
+jest.setTimeout(180_000);
+
+const SAMPLE = path.join(ROOT, 'assets', 'sample', 'phu-luc-mau.xlsx');
+const AS_OF = '2026-05-01';
+const DUE_SOON = 15;
+
+let server: StaticServer;
+let browser: Browser;
+let snapshot: SheetSnapshot;
+let report: SheetReport;
+
+beforeAll(async () => {
+  server = await serveStatic(path.join(ROOT, 'dist', 'addin'));
+  browser = await launchBrowser(server.origin);
+  const wb = await readWorkbook(fs.readFileSync(SAMPLE));
+  snapshot = wb.sheets[0];
+  report = analyzeSheet(snapshot, { asOf: AS_OF, dueSoonDays: DUE_SOON, lang: 'vi' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  // Nothing may leave the machine; nothing may fail silently in the page.
+  expect(browser.blocked).toEqual([]);
+  expect(browser.problems).toEqual([]);
+});
+
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await axeSerious(page);
+  expect({ state, violations }).toEqual({ state, violations: [] });
+}
+
+async function openStart(page: Page, query = ''): Promise<void> {
+  await page.goto(`${server.origin}/taskpane.html${query}`);
+  await page.waitForSelector('[data-standalone]');
+}
+
+/** Open the sample, set the as-of date, check; resolves when the report is on screen. */
+async function checkSample(page: Page): Promise<void> {
+  await openStart(page);
+  await page.getByRole('button', { name: t('vi', 'standalone.sample') }).click();
+  await page.waitForSelector('[data-standalone="workbook"] [data-preview="Phụ lục 02"]');
+  await page.getByLabel(t('vi', 'ui.asOf.label')).fill(AS_OF);
+  await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
+  await page.waitForSelector('[data-notice="ui.done.checked"]');
+}
+
+async function counterValues(page: Page): Promise<Record<string, number>> {
+  return page.$$eval('li[data-counter]', (items) =>
+    Object.fromEntries(items.map((li) => [li.getAttribute('data-counter')!, Number(li.textContent!.match(/\d+/)![0])])),
+  );
+}
+
+/** Marked rows in the preview, by kind. */
+async function previewMarks(page: Page): Promise<Record<string, number[]>> {
+  const rows = await page.$$eval('[data-preview] tr[data-mark]', (trs) =>
+    trs.map((tr) => [tr.getAttribute('data-mark')!, Number(tr.getAttribute('data-row'))] as [string, number]),
+  );
+  const out: Record<string, number[]> = {};
+  for (const [kind, row] of rows) (out[kind] ??= []).push(row);
+  return out;
+}
+
+/** The pane column back at its top (actions scrolled it), for the screenshots. */
+async function scrollPaneToTop(page: Page): Promise<void> {
+  await page.locator('[data-standalone] > div').first().evaluate((el) => el.scrollTo(0, 0));
+}
+
+function planRows(): Record<string, number[]> {
+  const { firstCol, lastCol } = tableSpan(snapshot, report);
+  const plan = planMarks(report, firstCol, lastCol);
+  return Object.fromEntries(plan.rules.map((r) => [r.kind, r.rows]));
+}
+
+describeBrowser('standalone page (real Chromium)', () => {
+  test('start screen outside Office: open a file or the sample; nothing remote is loaded', async () => {
+    const page = await browser.newPage();
+    await openStart(page);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('vi', 'standalone.title'));
+    await expect(page.getByRole('button', { name: t('vi', 'standalone.open') }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: t('vi', 'standalone.sample') }).isVisible()).resolves.toBe(true);
+    // office.js is not even loaded outside Office.
+    const scripts = await page.$$eval('script[src]', (s) => s.map((e) => (e as HTMLScriptElement).src));
+    expect(scripts.some((s) => /office\.js|microsoft/i.test(s))).toBe(false);
+    // ExcelJS comes in its own chunk, loaded only here: the add-in's entry does not contain it.
+    const entry = fs.readdirSync(path.join(ROOT, 'dist', 'addin')).find((f) => /^taskpane\..*\.js$/.test(f))!;
+    expect(fs.readFileSync(path.join(ROOT, 'dist', 'addin', entry), 'utf8')).not.toContain('xl/workbook.xml');
+    await screenshot(page, 'standalone-start');
+    await expectAccessible(page, 'start');
+    await page.close();
+  });
+
+  test('sample: check, counters and findings equal the engine report; a finding scrolls the preview', async () => {
+    const page = await browser.newPage();
+    await checkSample(page);
+
+    const expected = counters(report);
+    expect(await counterValues(page)).toEqual({ ...expected });
+    const codes = await page.$$eval('li[data-finding]', (lis) => lis.map((li) => li.getAttribute('data-finding')!));
+    expect(codes.sort()).toEqual(report.findings.map((f) => f.code).sort());
+    await expect(page.getByRole('heading', { name: t('vi', 'ui.findings.heading', { count: report.findings.length }) }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'checked');
+
+    // Click the finding lowest on the sheet: the preview scrolls to its cell and outlines it.
+    const target = [...report.findings].filter((f) => f.cell && f.row !== null).sort((a, b) => b.row! - a.row!)[0];
+    const button = page.getByRole('button', { name: t('vi', 'ui.findings.goTo', { cell: target.cell!, message: t('vi', target.messageId, target.data) }) });
+    await button.first().click();
+    const selected = page.locator('[data-preview] td[data-selected="true"]');
+    await selected.waitFor();
+    const address = await selected.getAttribute('data-cell');
+    expect(Number(address!.replace(/^[A-Z]+/, ''))).toBeLessThanOrEqual(target.row!);
+    const inView = await selected.evaluate((cell) => {
+      const box = cell.getBoundingClientRect();
+      const frame = cell.closest('[data-preview]')!.getBoundingClientRect();
+      return box.bottom > frame.top && box.top < frame.bottom;
+    });
+    expect(inView).toBe(true);
+    await page.close();
+  });
+
+  test('sample: marks on and off, summaries (tables and chart), download equals `phancong check --out`', async () => {
+    const page = await browser.newPage();
+    await checkSample(page);
+    const expectedMarks = planRows();
+    expect(Object.keys(expectedMarks).length).toBeGreaterThan(0);
+
+    // Tô màu: the preview draws exactly the rows the engine's plan marks.
+    await page.getByRole('button', { name: t('vi', 'ui.actions.mark'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.marked"]');
+    expect(await previewMarks(page)).toEqual(expectedMarks);
+    await page.waitForSelector('[data-legend="marks"]');
+    await scrollPaneToTop(page);
+    await screenshot(page, 'standalone-checked');
+    await expectAccessible(page, 'marked');
+
+    // Xóa tô màu: none left.
+    await page.getByRole('button', { name: t('vi', 'ui.actions.unmark'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.unmarked"]');
+    expect(await previewMarks(page)).toEqual({});
+    await page.waitForSelector('[data-legend="none"]');
+
+    // Tạo bảng tổng hợp: the own sheets appear as tabs, the summary sheet shows with its chart.
+    await page.getByRole('button', { name: t('vi', 'ui.actions.summary'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.summary"]');
+    const tabs = await page.$$eval('[data-sheet-tab]', (els) => els.map((e) => e.getAttribute('data-sheet-tab')));
+    expect(tabs).toEqual(['Phụ lục 02', OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.summary, OWN_SHEETS.findings]);
+    await page.waitForSelector(`[data-preview="${OWN_SHEETS.summary}"]`);
+    const bars = await page.$$eval('[data-chart="byLead"] g[data-bar]', (gs) =>
+      gs.map((g) => [g.getAttribute('data-bar'), Number(g.getAttribute('data-total'))]),
+    );
+    const leads = report.summary.byLead.filter((e) => (e.counts.total ?? 0) > 0).slice(0, CHART_BARS);
+    expect(bars).toEqual(leads.map((e) => [e.key === '' ? t('vi', 'lead.none') : e.key, e.counts.total]));
+    // The summary table's grand total is the engine's task count.
+    const cells = await page.$$eval(`[data-preview="${OWN_SHEETS.summary}"] tr`, (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')),
+    );
+    const totalRow = cells.find((row) => row[0] === t('vi', 'xlsx.summary.allTasks'));
+    expect(totalRow && Number(totalRow[totalRow.length - 1])).toBe(report.summary.total);
+    await screenshot(page, 'standalone-summary');
+    await expectAccessible(page, 'summary');
+
+    // Download: the same workbook `phancong check --out` writes (marks and own sheets).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t('vi', 'standalone.download') }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`phu-luc-mau (${t('vi', 'standalone.checkedSuffix')}).xlsx`);
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phancong-dl-')), 'checked.xlsx');
+    await download.saveAs(saved);
+    await page.waitForSelector('[data-notice="standalone.downloaded"]');
+
+    const got = await readWorkbook(fs.readFileSync(saved));
+    const cliBook = await readWorkbook(fs.readFileSync(SAMPLE));
+    const cliReports = cliBook.sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang: 'vi', dueSoonDays: DUE_SOON }));
+    const expectedBytes = await writeCheckedWorkbook(cliBook.workbook, cliReports.filter((r) => r.headerRow !== null), { lang: 'vi', asOf: AS_OF });
+    const want = await readWorkbook(expectedBytes);
+    expect(got.workbook.worksheets.map((ws) => ws.name)).toEqual(want.workbook.worksheets.map((ws) => ws.name));
+    for (const ws of want.workbook.worksheets) {
+      const mine = got.workbook.getWorksheet(ws.name)!;
+      expect({ sheet: ws.name, values: sheetSnapshot(mine).values }).toEqual({ sheet: ws.name, values: sheetSnapshot(ws).values });
+      expect({ sheet: ws.name, marks: readOwnMarks(mine) }).toEqual({ sheet: ws.name, marks: readOwnMarks(ws) });
+    }
+    const names = (wb: ExcelJS.Workbook) => {
+      const out: string[] = [];
+      wb.definedNames.forEach((name) => out.push(name));
+      return out.sort();
+    };
+    expect(names(got.workbook)).toEqual(names(want.workbook));
+    // The user's sheet kept its values: only conditional formats were added.
+    expect(sheetSnapshot(got.workbook.getWorksheet('Phụ lục 02')!).values).toEqual(snapshot.values);
+    await page.close();
+  });
+
+  test('open a file with the button, by drag and drop, and refuse a file that is not .xlsx', async () => {
+    const page = await browser.newPage();
+    await openStart(page);
+    const other = path.join(ROOT, 'test', 'fixtures', 'xlsx', 'two-row-header.xlsx');
+    await page.setInputFiles('[data-testid="file-input"]', other);
+    await page.waitForSelector('[data-preview="Nhiệm vụ CCHC 2026"]');
+    await expect(page.getByRole('heading', { name: t('vi', 'standalone.fileLabel', { file: 'two-row-header.xlsx' }) }).count()).resolves.toBe(1);
+
+    // Drag and drop the sample onto the page.
+    const bytes = fs.readFileSync(SAMPLE).toString('base64');
+    const transfer = await page.evaluateHandle(({ b64, name }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      return dt;
+    }, { b64: bytes, name: 'keo-tha.xlsx' });
+    await page.dispatchEvent('[data-standalone]', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('[data-standalone]', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector('[data-preview="Phụ lục 02"]');
+    await expect(page.getByRole('heading', { name: t('vi', 'standalone.fileLabel', { file: 'keo-tha.xlsx' }) }).count()).resolves.toBe(1);
+
+    // Not a workbook: a message, and the open workbook stays.
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải Excel') });
+    await page.waitForSelector('[data-notice="standalone.error.notXlsx"]');
+    await expect(page.locator('[data-preview="Phụ lục 02"]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  test('`?sample=1` (what `npm start` opens) starts with the sample loaded; English follows the pane', async () => {
+    const page = await browser.newPage({ width: 420, height: 800 });
+    await openStart(page, '?sample=1');
+    await page.waitForSelector('[data-preview="Phụ lục 02"]');
+    await page.getByLabel(t('vi', 'ui.asOf.label')).fill(AS_OF);
+    await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.checked"]');
+    // At the pane's width the workbook comes under the pane: show it.
+    await page.locator('[data-standalone] > section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'standalone-narrow');
+    await expectAccessible(page, 'narrow');
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: t('en', 'standalone.download') }).waitFor();
+    await expectAccessible(page, 'english');
+    await page.close();
+  });
+});
