@@ -93,8 +93,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  // Vietnamese browser UI: the date input shows dd/mm/yyyy, as a Vietnamese user sees it.
-  '--lang=vi',
 ];
 
 export interface Browser {
