@@ -39,7 +39,8 @@ export function runRules(model: SheetModel): Finding[] {
         const col = r.col === null || r.col === undefined ? null : model.sheetCol(r.col);
         let role = r.role ?? null;
         if (!role && r.col !== null && r.col !== undefined) role = (ROLES.find((x) => model.columns[x] === r.col) as Role | undefined) ?? null;
-        const data = { ...(r.data ?? {}) } as Record<string, string | number>;
+        // Rules build a fresh data object per report; it becomes the finding's.
+        const data = (r.data ?? {}) as Record<string, string | number>;
         if (role && data.role === undefined) data.role = t(lang, `role.${role}`);
         const body = t(lang, messageId, data);
         const finding: Finding = {
@@ -66,11 +67,8 @@ export function runRules(model: SheetModel): Finding[] {
   });
   for (const tm of model.tasks) for (const v of visitors) v.task?.(tm);
   for (const v of visitors) v.end?.();
-  // Stable order: by row, then severity, then rule order.
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (a.f.row ?? 0) - (b.f.row ?? 0) || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map((x) => x.f);
+  // By row, then severity; Array.prototype.sort is stable, so rule order is kept within those.
+  return findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 export function reportFromModel(model: SheetModel): SheetReport {

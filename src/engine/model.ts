@@ -22,7 +22,7 @@ import { cellText, fold, isErrorValue } from './text';
 import { detectHeader, isRepeatedHeader, type HeaderCandidate } from './header';
 import { realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
-import { AgencyDictionary, parseAgencyCell, parseAssignment } from './agencies';
+import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment } from './agencies';
 import { taskState } from './states';
 
 export interface RowModel extends ClassifiedRow {
@@ -86,6 +86,9 @@ export interface SheetModel {
 /** Shared by every row that no merge reaches (read only). */
 const NO_MERGES: boolean[] = [];
 const BOLD_TAG = /<b>/i;
+/** Shared empty lists (read only; a row that needs its own gets a new array). */
+const NO_COLUMNS: number[] = [];
+const NO_MOVES: Move[] = [];
 
 const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
@@ -179,7 +182,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const origin = snapshot.origin ?? { row: 0, col: 0 };
   const sheetRow = (i: number) => origin.row + i + 1;
   const sheetCol = (c: number) => origin.col + c + 1;
-  const dict = opts.dict ?? new AgencyDictionary(opts.agencies);
+  // The built-in dictionary (and what it has learnt) is shared by every check without own entries.
+  const dict = opts.dict ?? (opts.agencies?.length ? new AgencyDictionary(opts.agencies) : builtinDictionary());
   const { values, merged } = resolveMerges(snapshot);
 
   const header = detectHeader(snapshot.values, snapshot.merges ?? []);
@@ -273,8 +277,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     }
     const boldRow = snapshot.bold?.[r] ?? NO_MERGES;
     const tt = texts[ttCol] ?? '';
-    const extra: number[] = [];
-    for (let c = width; c < texts.length; c++) if (texts[c]) extra.push(c);
+    let extra = NO_COLUMNS;
+    for (let c = width; c < texts.length; c++) if (texts[c]) (extra === NO_COLUMNS ? (extra = []) : extra).push(c);
     const rm: RowModel = {
       index: r,
       row: sheetRow(r),
@@ -286,7 +290,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       bold: Boolean(boldRow[ttCol] || boldRow[taskCol]) || BOLD_TAG.test(rawText(rowValues[ttCol])) || BOLD_TAG.test(rawText(rowValues[taskCol])),
       tt,
       extra,
-      moves: [],
+      moves: NO_MOVES,
     };
     let cls: RowClass;
     if (nonEmpty === 0) cls = 'blank';
