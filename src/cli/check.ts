@@ -171,7 +171,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     wb = await readWorkbook(bytes);
   } catch (e) {
     const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    const message = t(lang, `cli.error.read.${reason}`, { file: o.file });
+    const message = t(lang, `read.error.${reason}`, { file: o.file });
     io.stderr(`${message}\n`);
     // With --json, stdout still carries one JSON document: the error, for tools that read it.
     if (o.json) io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, error: { code: `read-${reason}`, message }, sheets: [] }, null, 2)}\n`);

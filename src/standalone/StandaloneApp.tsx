@@ -127,16 +127,8 @@ const noSubscribe = () => () => undefined;
 const noState = () => null;
 
 function readErrorNotice(error: unknown, file: string): Notice {
-  if (error instanceof WorkbookReadError) {
-    const ids: Record<WorkbookReadError['reason'], string> = {
-      'not-xlsx': 'standalone.error.notXlsx',
-      legacy: 'standalone.error.legacy',
-      encrypted: 'standalone.error.encrypted',
-      corrupt: 'standalone.error.corrupt',
-    };
-    const id = ids[error.reason] ?? 'standalone.error.open';
-    return { id, data: { file } };
-  }
+  // The same messages as `phancong check` gives for the same file (catalogue: read.error.*).
+  if (error instanceof WorkbookReadError) return { id: `read.error.${error.reason}`, data: { file } };
   return { id: 'standalone.error.open', data: { file } };
 }
 

@@ -242,8 +242,25 @@ describeBrowser('standalone page (real Chromium)', () => {
 
     // Not a workbook: a message, and the open workbook stays.
     await page.setInputFiles('[data-testid="file-input"]', { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải Excel') });
-    await page.waitForSelector('[data-notice="standalone.error.notXlsx"]');
+    await page.waitForSelector('[data-notice="read.error.not-xlsx"]');
     await expect(page.locator('[data-preview="Phụ lục 02"]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  test('every unreadable file of the hostile corpus gets the same clear message as the command line', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const corpus = require('../robustness/hostile-corpus.js') as { CORPUS: { file: string; expect: string }[] };
+    const unreadable = corpus.CORPUS.filter((c) => c.expect !== 'read');
+    expect(unreadable.length).toBeGreaterThanOrEqual(5);
+    const page = await browser.newPage();
+    await openStart(page);
+    for (const entry of unreadable) {
+      await page.setInputFiles('[data-testid="file-input"]', path.join(ROOT, 'test', 'fixtures', 'hostile', entry.file));
+      // The notice that names this file (the previous file's notice may still be on the page).
+      const notice = page.locator(`[data-notice="read.error.${entry.expect}"]`, { hasText: entry.file });
+      await notice.waitFor();
+      await expect(notice.innerText()).resolves.toContain(t('vi', `read.error.${entry.expect}`, { file: entry.file }));
+    }
     await page.close();
   });
 
