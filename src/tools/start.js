@@ -146,6 +146,8 @@ function startWithoutExcel() {
 }
 
 if (require.main === module) {
+  // A fresh clone: install the locked npm tree first (npm start installs what it needs).
+  if (!require('./ensure-deps').ensureDeps()) process.exit(1);
   if (hasDesktopExcel()) startWithExcel();
   else startWithoutExcel();
 }
