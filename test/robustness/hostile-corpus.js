@@ -20,7 +20,7 @@ const EXCELJS_DIR = path.dirname(require.resolve('exceljs/package.json'));
 const JSZip = require(require.resolve('jszip', { paths: [EXCELJS_DIR] }));
 const Encryptor = require(path.join(EXCELJS_DIR, 'lib', 'utils', 'encryptor.js'));
 
-const FIXED_DATE = new Date(Date.UTC(2026, 2, 1, 8, 0, 0));
+const { FIXED_DATE } = require('../fixtures/generate.js');
 const DEFAULT_OUT = path.join(__dirname, '..', 'fixtures', 'hostile');
 const utc = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
 
@@ -34,27 +34,10 @@ const TASKS = [
   ['2', 'Chuyển đổi số trong quản lý du lịch', 'Sở Khoa học và Công nghệ', '', 'Thường xuyên'],
 ];
 
-function newWorkbook() {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Phân công hostile corpus';
-  wb.lastModifiedBy = 'Phân công hostile corpus';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  return wb;
-}
-
-/** Workbook → bytes with every zip entry dated FIXED_DATE (ExcelJS stamps "now" otherwise). */
-async function toBuffer(wb) {
-  const written = await wb.xlsx.writeBuffer();
-  const src = await JSZip.loadAsync(written);
-  const out = new JSZip();
-  for (const name of Object.keys(src.files)) {
-    const entry = src.files[name];
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
-}
+// Deterministic workbooks and bytes, as for the fixtures.
+const fixtures = require('../fixtures/generate.js');
+const newWorkbook = () => fixtures.newWorkbook('Phân công hostile corpus');
+const { toBuffer } = fixtures;
 
 function addTable(ws, startRow, rows = TASKS, header = HEADER) {
   ws.getRow(startRow).values = header;
