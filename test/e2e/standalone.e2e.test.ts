@@ -264,6 +264,33 @@ describeBrowser('standalone page (real Chromium)', () => {
     await page.close();
   });
 
+  test('cell text is shown as text, never run as HTML; links in cells are not followed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phụ lục');
+    ws.addRow(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện']);
+    ws.addRow(['I', 'Mục <b>một</b>']);
+    ws.addRow([1, '<img src="x" onerror="window.__pwned=1">Việc một', 'Sở Tài chính', 'Quý IV/2026']);
+    ws.addRow([2, '<script>window.__pwned=2</script>Việc hai', '<a href="javascript:window.__pwned=3">Sở Nội vụ</a>', 'Quý IV/2026']);
+    ws.addRow([3, 'Xem https://www.google.com/search?q=sapa', 'Sở Xây dựng', 'Quý IV/2026']);
+    ws.getCell('B5').value = { text: 'https://example.com/tai-lieu', hyperlink: 'https://example.com/tai-lieu' };
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const page = await browser.newPage();
+    await openStart(page);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'the-html.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.waitForSelector('[data-preview="Phụ lục"]');
+    await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.checked"]');
+    // Click every finding (they select cells holding the tags) and the link cell's text.
+    for (const b of await page.locator('[data-finding] button').all()) await b.click();
+    await page.getByText('https://example.com/tai-lieu').first().click();
+    const preview = page.locator('[data-standalone="workbook"]');
+    await expect(preview.getByText('<img src="x" onerror="window.__pwned=1">Việc một').count()).resolves.toBeGreaterThan(0);
+    await expect(preview.locator('img, script, a[href^="javascript"]').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await page.close();
+    // afterEach: no request left the machine (example.com and google.com were never fetched).
+  });
+
   test('`?sample=1` (what `npm start` opens) starts with the sample loaded; English follows the pane', async () => {
     const page = await browser.newPage({ width: 420, height: 800 });
     await openStart(page, '?sample=1');
