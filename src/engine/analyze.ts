@@ -14,13 +14,11 @@ import { t } from '../messages';
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Where a finding is, in words: "Trang 'Phụ lục 02', dòng 35, cột E (Cơ quan chủ trì)". */
-function where(model: SheetModel, row: number | null, col: number | null, role: Role | null): string {
+function where(model: SheetModel, row: number | null, col: number | null, roleName: string, colName: string): string {
   const lang = model.options.lang;
   const sheet = model.snapshot.name;
   if (row === null) return t(lang, 'where.sheet', { sheet });
   if (col === null) return t(lang, 'where.row', { sheet, row });
-  const colName = columnLetter(col - 1);
-  const roleName = role ? t(lang, `role.${role}`) : '';
   return roleName ? t(lang, 'where.cellRole', { sheet, row, col: colName, role: roleName }) : t(lang, 'where.cell', { sheet, row, col: colName });
 }
 
@@ -29,30 +27,61 @@ export function runRules(model: SheetModel): Finding[] {
   const lang = model.options.lang;
   const visitors: Visitors[] = [];
   const colOf = (role: Role) => (model.columns[role] !== undefined ? model.columns[role]! : null);
+  // Per-check lookups shared by every report: a column's role, role names, column letters.
+  const roleOfCol = new Map<number, Role | null>();
+  const roleAt = (c: number): Role | null => {
+    let x = roleOfCol.get(c);
+    if (x === undefined) {
+      x = (ROLES.find((y) => model.columns[y] === c) as Role | undefined) ?? null;
+      roleOfCol.set(c, x);
+    }
+    return x;
+  };
+  const roleNames = new Map<Role, string>();
+  const roleName = (role: Role): string => {
+    let n = roleNames.get(role);
+    if (n === undefined) {
+      n = t(lang, `role.${role}`);
+      roleNames.set(role, n);
+    }
+    return n;
+  };
+  const letters: string[] = [];
+  const letterOf = (col: number): string => letters[col] ?? (letters[col] = columnLetter(col - 1));
   for (const rule of RULES) {
+    const code = rule.meta.code;
+    const baseId = `finding.${code}`;
+    const ids = new Map<string, string>();
     const context: RuleContext = {
       model,
       colOf,
       report(r: Report) {
-        const messageId = r.messageId && r.messageId !== 'default' ? `finding.${rule.meta.code}.${r.messageId}` : `finding.${rule.meta.code}`;
+        let messageId = baseId;
+        if (r.messageId && r.messageId !== 'default') {
+          const known = ids.get(r.messageId);
+          if (known === undefined) ids.set(r.messageId, (messageId = `${baseId}.${r.messageId}`));
+          else messageId = known;
+        }
         const row = r.index === null || r.index === undefined ? null : model.sheetRow(r.index);
         const col = r.col === null || r.col === undefined ? null : model.sheetCol(r.col);
         let role = r.role ?? null;
-        if (!role && r.col !== null && r.col !== undefined) role = (ROLES.find((x) => model.columns[x] === r.col) as Role | undefined) ?? null;
+        if (!role && r.col !== null && r.col !== undefined) role = roleAt(r.col);
         // Rules build a fresh data object per report; it becomes the finding's.
         const data = (r.data ?? {}) as Record<string, string | number>;
-        if (role && data.role === undefined) data.role = t(lang, `role.${role}`);
+        const rName = role ? roleName(role) : '';
+        if (role && data.role === undefined) data.role = rName;
         const body = t(lang, messageId, data);
+        const colName = col !== null ? letterOf(col) : '';
         const finding: Finding = {
-          code: rule.meta.code,
+          code,
           severity: r.severity ?? rule.meta.severity,
-          cell: row !== null && col !== null ? a1(row, col) : row !== null ? a1(row, 1) : null,
+          cell: row !== null && col !== null ? `${colName}${row}` : row !== null ? a1(row, 1) : null,
           row,
           col,
           role,
           messageId,
           data,
-          message: `${where(model, row, col, role)}: ${body}`,
+          message: `${where(model, row, col, rName, colName)}: ${body}`,
         };
         if (r.suggestion) finding.suggestion = r.suggestion;
         findings.push(finding);

@@ -345,7 +345,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   let section: SectionModel | null = null;
   let group: RowModel | null = null;
   let current: TaskModel | null = null;
-  const lastSeen: Partial<Record<Role, { text: string; row: number; section: SectionModel | null }>> = {};
+  // `section` is the section label the value was seen under (only the label is compared).
+  const lastSeen: Partial<Record<Role, { text: string; row: number; section: string | undefined }>> = {};
   const inheritRoles: Role[] = ['leader', 'inspector', 'lead'];
   const get = (r: RowModel, role: Role) => (columns[role] !== undefined ? r.texts[columns[role]!] ?? '' : '');
 
@@ -419,12 +420,12 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       if (columns[role] === undefined) continue;
       const seen = lastSeen[role];
       if (!joined[role]) {
-        if (!model.bodyHasMerges && seen && seen.section?.label === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
+        if (!model.bodyHasMerges && seen && seen.section === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
           joined[role] = seen.text;
           tm.inherited[role] = seen.row;
         }
       } else {
-        lastSeen[role] = { text: joined[role]!, row: first.row, section: model.sections.find((s) => s.label === tm.task.section) ?? null };
+        lastSeen[role] = { text: joined[role]!, row: first.row, section: tm.task.section ?? undefined };
       }
     }
     const t = tm.task;

@@ -30,7 +30,24 @@ export default defineRule({
     const usage = new Map<string, Map<string, number>>();
     const majority = new Map<string, string>();
     const eachRef = (fn: (r: AgencyRef) => void) => {
-      for (const tm of ctx.model.tasks) for (const r of [...tm.task.lead, ...tm.task.support]) fn(r);
+      for (const tm of ctx.model.tasks) {
+        for (const r of tm.task.lead) fn(r);
+        for (const r of tm.task.support) fn(r);
+      }
+    };
+    const check = (refs: AgencyRef[], role: 'lead' | 'support', index: number) => {
+      for (const r of refs) {
+        if (r.kind !== 'agency') continue;
+        if (r.renamedTo) {
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo });
+        } else if (!r.known) {
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'unknown', data: { value: r.raw } });
+        } else if (r.variant && !dict.isKnownName(r.raw)) {
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
+        } else if ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name)) {
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
+        }
+      }
     };
     return {
       sheet() {
@@ -47,21 +64,9 @@ export default defineRule({
         }
       },
       task(tm) {
-        for (const [role, refs] of [['lead', tm.task.lead], ['support', tm.task.support]] as const) {
-          for (const r of refs) {
-            if (r.kind !== 'agency') continue;
-            const base = { index: tm.rows[0].index, col: ctx.colOf(role), role };
-            if (r.renamedTo) {
-              ctx.report({ ...base, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo });
-            } else if (!r.known) {
-              ctx.report({ ...base, messageId: 'unknown', data: { value: r.raw } });
-            } else if (r.variant && !dict.isKnownName(r.raw)) {
-              ctx.report({ ...base, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
-            } else if ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name)) {
-              ctx.report({ ...base, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
-            }
-          }
-        }
+        const index = tm.rows[0].index;
+        check(tm.task.lead, 'lead', index);
+        check(tm.task.support, 'support', index);
       },
     };
   },
