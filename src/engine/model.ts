@@ -348,7 +348,6 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   // `section` is the section label the value was seen under (only the label is compared).
   const lastSeen: Partial<Record<Role, { text: string; row: number; section: string | undefined }>> = {};
   const inheritRoles: Role[] = ['leader', 'inspector', 'lead'];
-  const get = (r: RowModel, role: Role) => (columns[role] !== undefined ? r.texts[columns[role]!] ?? '' : '');
 
   for (const r of model.rows) {
     if (r.cls === 'section') {
@@ -405,12 +404,17 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   }
 
   // Assemble each task's fields.
+  const joinRoles: [Role, number][] = [];
+  for (const role of ROLES) if (role !== 'tt' && columns[role] !== undefined) joinRoles.push([role, columns[role]!]);
   for (const tm of model.tasks) {
     const joined: Partial<Record<Role, string>> = {};
-    for (const role of ROLES) {
-      if (role === 'tt' || columns[role] === undefined) continue;
+    for (const [role, c] of joinRoles) {
+      if (tm.rows.length === 1) {
+        joined[role] = tm.rows[0].texts[c] ?? '';
+        continue;
+      }
       let acc: string | null = null;
-      for (const r of tm.rows) acc = joinText(acc, get(r, role));
+      for (const r of tm.rows) acc = joinText(acc, r.texts[c] ?? '');
       joined[role] = acc ?? '';
     }
     // Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead

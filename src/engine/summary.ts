@@ -57,14 +57,18 @@ export function summarise(tasks: Task[], sectionOrder: string[] = []): Summary {
   for (const task of tasks) {
     byState[task.state] = (byState[task.state] ?? 0) + 1;
     if (task.unassigned) unassigned++;
-    const leads = task.lead.length ? [...new Set(task.lead.map((r) => r.name))] : [NONE_KEY];
-    for (const name of leads) lead.add(name, task.state, task.unassigned);
+    if (!task.lead.length) lead.add(NONE_KEY, task.state, task.unassigned);
+    else if (task.lead.length === 1) lead.add(task.lead[0].name, task.state, task.unassigned);
+    else for (const name of new Set(task.lead.map((r) => r.name))) lead.add(name, task.state, task.unassigned);
     leader.add(task.leader ?? NONE_KEY, task.state, task.unassigned);
     const q = quarterKey(task);
     quarter.add(q ? `${q.quarter}/${q.year}` : NONE_KEY, task.state, task.unassigned);
     section.add(task.section ?? NONE_KEY, task.state, task.unassigned);
-    for (const name of new Set(task.support.map((r) => r.name))) {
+    if (task.support.length === 1) {
+      const name = task.support[0].name;
       support.set(name, (support.get(name) ?? 0) + 1);
+    } else if (task.support.length > 1) {
+      for (const name of new Set(task.support.map((r) => r.name))) support.set(name, (support.get(name) ?? 0) + 1);
     }
   }
   const secIndex = (k: string) => {

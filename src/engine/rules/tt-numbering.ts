@@ -1,4 +1,4 @@
-import { normaliseTt, sectionLabel } from '../model';
+import { normaliseTt } from '../model';
 import { defineRule } from './rule';
 
 /**
@@ -9,16 +9,16 @@ import { defineRule } from './rule';
 export default defineRule({
   meta: { code: 'tt-numbering', severity: 'warning', type: 'problem', docs: 'Task numbers: duplicates, gaps and steps back.', messages: ['duplicate', 'gap', 'order'] },
   create(ctx) {
-    const last = new Map<string, number>();
-    const seen = new Map<string, number>();
-    let section = '';
-    let sections = 0;
+    // Numbers are keyed within the current section instance (each section row starts afresh).
+    let last = new Map<string, number>();
+    let seen = new Map<string, number>();
     let lastTop = 0;
     return {
       row(r) {
         if (r.cls === 'section') {
-          // The instance, not the label: a repeated section number starts its own numbering.
-          section = `${sectionLabel(r.tt) ?? ''}#${++sections}`;
+          // The instance, not the label: a repeated section number starts its own numbering too.
+          last = new Map();
+          seen = new Map();
           return;
         }
         if (r.cls !== 'task' && r.cls !== 'group') return;
@@ -26,8 +26,8 @@ export default defineRule({
         if (!/^\d+(\.\d+)*$/.test(tt)) return;
         const parts = tt.split('.');
         const n = Number(parts.pop());
-        const parent = `${section}|${parts.join('.')}`;
-        const key = `${section}|${tt}`;
+        const parent = parts.join('.');
+        const key = tt;
         const col = ctx.colOf('tt') ?? 0;
         if (seen.has(key)) {
           ctx.report({ messageId: 'duplicate', severity: 'error', index: r.index, col, data: { tt, first: seen.get(key)! } });
