@@ -84,13 +84,14 @@ export function realignRow(
   /** Columns whose value came from a merged area above: kept where they are. */
   fixed: boolean[] = [],
 ): AlignResult | null {
+  const fixedUpTo = Math.max(columns.task ?? 0, columns.tt ?? 0);
+  // The cheap look first (most rows are fine): both tests are pure, either failing means null.
+  if (!mayBeShifted(texts, columns, width, typer, fixedUpTo)) return null;
   const roleAt: (Role | null)[] = new Array(width).fill(null);
   for (const [role, c] of Object.entries(columns) as [Role, number][]) if (c < width) roleAt[c] = role;
-  const fixedUpTo = Math.max(columns.task ?? 0, columns.tt ?? 0);
   const slots: number[] = [];
   for (let c = fixedUpTo + 1; c < width; c++) if (roleAt[c] && FIT[roleAt[c]!] && !fixed[c]) slots.push(c);
   if (slots.length === 0) return null;
-  if (!mayBeShifted(texts, columns, width, typer, fixedUpTo)) return null;
   const items: { col: number; value: string; type: ValueType }[] = [];
   for (let c = fixedUpTo + 1; c < texts.length; c++) {
     const v = texts[c];

@@ -90,11 +90,18 @@ export function runRules(model: SheetModel): Finding[] {
     visitors.push(rule.create(context));
   }
   for (const v of visitors) v.sheet?.(model);
-  for (const r of model.rows) for (const v of visitors) v.row?.(r);
+  // Each kind of visitor gathered once, in rule order (the hot loops then call plain functions).
+  const rowFns: NonNullable<Visitors['row']>[] = [];
+  const taskFns: NonNullable<Visitors['task']>[] = [];
+  for (const v of visitors) {
+    if (v.row) rowFns.push(v.row.bind(v));
+    if (v.task) taskFns.push(v.task.bind(v));
+  }
+  for (const r of model.rows) for (let i = 0; i < rowFns.length; i++) rowFns[i](r);
   model.sections.forEach((s, i) => {
     for (const v of visitors) v.section?.(s, i);
   });
-  for (const tm of model.tasks) for (const v of visitors) v.task?.(tm);
+  for (const tm of model.tasks) for (let i = 0; i < taskFns.length; i++) taskFns[i](tm);
   for (const v of visitors) v.end?.();
   // By row, then severity; Array.prototype.sort is stable, so rule order is kept within those.
   return findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -407,7 +407,20 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const joinRoles: [Role, number][] = [];
   for (const role of ROLES) if (role !== 'tt' && columns[role] !== undefined) joinRoles.push([role, columns[role]!]);
   for (const tm of model.tasks) {
-    const joined: Partial<Record<Role, string>> = {};
+    // One fixed shape for every task (absent roles stay undefined, read as "").
+    const joined: Partial<Record<Role, string>> = {
+      tt: undefined,
+      task: undefined,
+      leader: undefined,
+      inspector: undefined,
+      lead: undefined,
+      support: undefined,
+      deadline: undefined,
+      result: undefined,
+      status: undefined,
+      'done-date': undefined,
+      note: undefined,
+    };
     for (const [role, c] of joinRoles) {
       if (tm.rows.length === 1) {
         joined[role] = tm.rows[0].texts[c] ?? '';
