@@ -22,7 +22,7 @@ import { cellText, fold, isErrorValue } from './text';
 import { detectHeader, isRepeatedHeader, type HeaderCandidate } from './header';
 import { realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
-import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment } from './agencies';
+import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
 import { taskState } from './states';
 
 export interface RowModel extends ClassifiedRow {
@@ -404,6 +404,9 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   }
 
   // Assemble each task's fields.
+  // Lead cells repeat row after row; their reading depends on the text alone and is only read,
+  // never changed, so one reading per text is shared within the check.
+  const assignments = new Map<string, Assignment | null>();
   const joinRoles: [Role, number][] = [];
   for (const role of ROLES) if (role !== 'tt' && columns[role] !== undefined) joinRoles.push([role, columns[role]!]);
   for (const tm of model.tasks) {
@@ -485,7 +488,11 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     const supportText = joined.support ?? '';
     let leadParts: AgencyRef[] = [];
     let supportParts: AgencyRef[] = [];
-    const combined = parseAssignment(leadText);
+    let combined = assignments.get(leadText);
+    if (combined === undefined) {
+      combined = parseAssignment(leadText);
+      assignments.set(leadText, combined);
+    }
     if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
       tm.combinedAssignment = true;
       leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs);
