@@ -197,13 +197,16 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
   analyzeSheet(generateSheet(2000, 5, 99), AS_OF);
 
   log('');
-  log('Rows      median ms   ms / 1,000 rows   heap Δ (MB)   tasks   findings');
+  log('Rows      first ms   median ms   ms / 1,000 rows   heap Δ (MB)   tasks   findings');
   const sizes = quick ? [1000, 10000] : [1000, 10000, 50000];
   const results: { rows: number; ms: number }[] = [];
   for (const rows of sizes) {
     const snap = generateSheet(rows, 5, rows);
-    const runs = rows >= 50000 ? 3 : 5;
+    const runs = rows >= 50000 ? 5 : 7;
     const times: number[] = [];
+    // The first check of a sheet this size is shown on its own (JIT warm-up at this size, caches);
+    // the median is over the checks after it — what re-checking in an open pane costs.
+    const first = timeOnce(snap);
     for (let i = 0; i < runs; i++) times.push(timeOnce(snap));
     gc?.();
     const before = process.memoryUsage().heapUsed;
@@ -211,10 +214,10 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
     const heap = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
     const ms = median(times);
     results.push({ rows, ms });
-    log(`${fmt(rows).padEnd(9)} ${fmt(ms, 1).padStart(9)}   ${fmt((ms / rows) * 1000, 1).padStart(15)}   ${fmt(heap, 1).padStart(11)}   ${fmt(report.tasks.length).padStart(5)}   ${fmt(report.findings.length).padStart(8)}`);
+    log(`${fmt(rows).padEnd(9)} ${fmt(first, 1).padStart(8)}   ${fmt(ms, 1).padStart(9)}   ${fmt((ms / rows) * 1000, 1).padStart(15)}   ${fmt(heap, 1).padStart(11)}   ${fmt(report.tasks.length).padStart(5)}   ${fmt(report.findings.length).padStart(8)}`);
   }
   const ten = results.find((r) => r.rows === 10000);
-  if (ten) log(`10,000 rows: ${fmt(ten.ms, 1)} ms (target < 150 ms: ${ten.ms < 150 ? 'met' : 'NOT met'})`);
+  if (ten) log(`10,000 rows: median ${fmt(ten.ms, 1)} ms (target < 150 ms: ${ten.ms < 150 ? 'met' : 'NOT met'}); the first check of that size took longer (see "first ms")`);
   if (results.length >= 2) {
     const a = results[0];
     const b = results[results.length - 1];
