@@ -514,14 +514,3 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   }
   return model;
 }
-
-/** Column letter helpers for the report. */
-export function roleColumnsOf(model: SheetModel): ColumnMap {
-  return model.columns;
-}
-
-export function isSectionTitleBold(r: RowModel): boolean {
-  return r.bold;
-}
-
-export { fold };

@@ -32,17 +32,6 @@ function foldUncached(text: string): string {
     .trim();
 }
 
-/** Like fold() but keeps "&", "/", "-", "," and "." (for parsers that need punctuation). */
-export function foldKeepPunct(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-}
-
 /** Collapse runs of white space (including non-breaking spaces and line breaks) to one space. */
 export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();

@@ -25,7 +25,6 @@ for (const s of sections) {
 }
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
-export const DEFAULT_LANG: Lang = 'vi';
 
 /** All message ids (for tests that check both languages are complete). */
 export function messageIds(lang: Lang): string[] {
