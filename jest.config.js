@@ -1,10 +1,10 @@
-/** Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking). */
+/** Jest: TypeScript through ts-jest, transpile only (tsconfig's isolatedModules); `npm run typecheck` type-checks. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   testTimeout: 30000,
 };
