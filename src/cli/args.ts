@@ -11,7 +11,24 @@ export interface ParsedArgs {
   options: Record<string, string | undefined>;
 }
 
-export function parseArgs(argv: string[], spec: { flags: string[]; options: string[] }): ParsedArgs {
+export interface ArgSpec {
+  /** Long names (without "--") of options that take no value. */
+  flags: string[];
+  /** Long names of options that take a value (--name value, --name=value). */
+  options: string[];
+  /** Other spellings → long name ("-o" → "out", "--organization" → "to-chuc"). */
+  aliases?: Record<string, string>;
+  /** Message ids for the two parse errors, so each command keeps its own wording. */
+  messages?: { unknownOption?: string; missingValue?: string };
+}
+
+/**
+ * Parse a command's arguments. An argument that starts with "-" (other than "-" itself) must be a
+ * known option or alias; an option's value may not be missing or empty.
+ */
+export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
+  const unknown = spec.messages?.unknownOption ?? 'cli.error.unknownOption';
+  const missing = spec.messages?.missingValue ?? 'cli.error.missingValue';
   const out: ParsedArgs = { positional: [], flags: {}, options: {} };
   for (const f of spec.flags) out.flags[f] = false;
   for (let i = 0; i < argv.length; i++) {
@@ -20,22 +37,29 @@ export function parseArgs(argv: string[], spec: { flags: string[]; options: stri
       out.positional.push(...argv.slice(i + 1));
       break;
     }
-    if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-      if (spec.flags.includes(name)) {
-        out.flags[name] = true;
-      } else if (spec.options.includes(name)) {
-        const v = inline !== undefined ? inline : argv[++i];
-        if (v === undefined) throw new CliUsageError('cli.error.missingValue', { option: `--${name}` });
-        out.options[name] = v;
-      } else {
-        throw new CliUsageError('cli.error.unknownOption', { option: a });
-      }
-    } else {
+    if (!a.startsWith('-') || a === '-') {
       out.positional.push(a);
+      continue;
+    }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const written = eq > 0 ? a.slice(0, eq) : a;
+    const name = spec.aliases?.[written] ?? (written.startsWith('--') ? written.slice(2) : written);
+    if (spec.flags.includes(name)) {
+      out.flags[name] = true;
+    } else if (spec.options.includes(name)) {
+      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v === '') throw new CliUsageError(missing, { option: written });
+      out.options[name] = v;
+    } else {
+      throw new CliUsageError(unknown, { option: a });
     }
   }
   return out;
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 }
 
 /** Local calendar date as YYYY-MM-DD. */

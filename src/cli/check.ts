@@ -7,7 +7,7 @@ import type { Lang, SheetReport, Finding, Task } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, CliUsageError } from './args';
+import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
 
 export interface CheckOptions {
   file: string;
@@ -29,9 +29,7 @@ export function parseCheckArgs(argv: string[], today: string): CheckOptions {
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
   const asOf = a.options['as-of'] ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
-    throw new CliUsageError('cli.error.asOf', { value: asOf });
-  }
+  if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
   const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : 15;
   if (!Number.isInteger(dueSoon) || dueSoon < 0 || dueSoon > 365) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']! });
   return { file: a.positional[0], sheet: a.options.sheet, asOf, json: a.flags.json, out: a.options.out, lang, all: a.flags.all, dueSoonDays: dueSoon };

@@ -15,6 +15,7 @@
 import type { Lang } from '../engine/types';
 import { extractPlan, type PlanDraft } from '../engine/plan-text/extract';
 import { t } from '../messages';
+import { CliUsageError, isIsoDate, parseArgs, todayIso } from './args';
 
 export interface DraftIO {
   stdout: (s: string) => void;
@@ -37,60 +38,38 @@ interface DraftArgs {
   help: boolean;
 }
 
-class UsageError extends Error {
-  constructor(
-    readonly messageId: string,
-    readonly data: Record<string, string> = {},
-  ) {
-    super(messageId);
-  }
-}
-
 function parseDraftArgs(args: string[]): DraftArgs {
-  const o: DraftArgs = { input: '', out: '', asOf: null, year: null, organization: false, lang: 'vi', help: false };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      const v = eq > 0 ? a.slice(eq + 1) : args[++i];
-      if (v === undefined || v === '') throw new UsageError('draft.error.unknownOption', { option: a });
-      return v;
-    };
-    if (name === '--help' || name === '-h') o.help = true;
-    else if (name === '--out' || name === '-o') o.out = value();
-    else if (name === '--as-of') {
-      const v = value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-        throw new UsageError('draft.error.badDate', { value: v });
-      }
-      o.asOf = v;
-    } else if (name === '--year') {
-      const v = value();
-      if (!/^\d{4}$/.test(v)) throw new UsageError('draft.error.badYear', { value: v });
-      o.year = Number(v);
-    } else if (name === '--to-chuc' || name === '--organization') o.organization = true;
-    else if (name === '--lang') {
-      const v = value();
-      if (v !== 'vi' && v !== 'en') throw new UsageError('draft.error.badLang', { value: v });
-      o.lang = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError('draft.error.unknownOption', { option: a });
-    else positional.push(a);
+  const a = parseArgs(args, {
+    flags: ['help', 'to-chuc'],
+    options: ['out', 'as-of', 'year', 'lang'],
+    aliases: { '-h': 'help', '-o': 'out', '--organization': 'to-chuc' },
+    messages: { unknownOption: 'draft.error.unknownOption', missingValue: 'draft.error.unknownOption' },
+  });
+  const o: DraftArgs = { input: '', out: a.options.out ?? '', asOf: null, year: null, organization: a.flags['to-chuc'], lang: 'vi', help: a.flags.help };
+  const asOf = a.options['as-of'];
+  if (asOf !== undefined) {
+    if (!isIsoDate(asOf)) throw new CliUsageError('draft.error.badDate', { value: asOf });
+    o.asOf = asOf;
+  }
+  const year = a.options.year;
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) throw new CliUsageError('draft.error.badYear', { value: year });
+    o.year = Number(year);
+  }
+  const lang = a.options.lang;
+  if (lang !== undefined) {
+    if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('draft.error.badLang', { value: lang });
+    o.lang = lang;
   }
   if (o.help) return o;
-  if (positional.length !== 1) throw new UsageError('draft.error.noInput');
-  o.input = positional[0]!;
-  if (!/\.(txt|docx)$/i.test(o.input)) throw new UsageError('draft.error.badExt', { file: o.input });
-  if (!o.out) throw new UsageError('draft.error.noOut');
-  if (!/\.xlsx$/i.test(o.out)) throw new UsageError('draft.error.outExt', { file: o.out });
+  if (a.positional.length !== 1) throw new CliUsageError('draft.error.noInput');
+  o.input = a.positional[0]!;
+  if (!/\.(txt|docx)$/i.test(o.input)) throw new CliUsageError('draft.error.badExt', { file: o.input });
+  if (!o.out) throw new CliUsageError('draft.error.noOut');
+  if (!/\.xlsx$/i.test(o.out)) throw new CliUsageError('draft.error.outExt', { file: o.out });
   return o;
 }
 
-function localIso(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 function reasonOf(e: unknown): string {
   if (e && typeof e === 'object') {
@@ -144,7 +123,7 @@ export async function runDraft(args: string[], io: DraftIO): Promise<number> {
   try {
     o = parseDraftArgs(args);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof CliUsageError) {
       io.stderr(`${t('vi', e.messageId, e.data)}\n${t('vi', 'draft.usage')}\n`);
       return 2;
     }
@@ -156,7 +135,7 @@ export async function runDraft(args: string[], io: DraftIO): Promise<number> {
     return 0;
   }
   const describe = io.describeError ?? reasonOf;
-  const asOf = o.asOf ?? localIso(io.now ? io.now() : new Date());
+  const asOf = o.asOf ?? todayIso(io.now ? io.now() : new Date());
 
   let bytes: Uint8Array;
   try {
