@@ -1,20 +1,10 @@
 /** @jest-environment jsdom */
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
 import { MemoryHost, sampleSheet } from './memory-host';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-
-// Role queries skip jsdom's (slow) visibility computation; the pane renders nothing hidden that the
-// tests query.
-configure({ defaultHidden: true });
+import './jsdom-setup';
 
 const clock: Clock = { today: () => '2026-05-20' };
 

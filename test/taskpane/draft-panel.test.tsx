@@ -5,18 +5,12 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
 import { MemoryHost, sampleSheet } from './memory-host';
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-configure({ defaultHidden: true });
+import './jsdom-setup';
 
 const clock: Clock = { today: () => '2026-05-20' };
 const PLAN = readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8');
