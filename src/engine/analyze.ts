@@ -9,17 +9,18 @@ import { RULES } from './rules';
 import type { Report, RuleContext, Visitors } from './rules/rule';
 import { a1, columnLetter } from './text';
 import { summarise } from './summary';
-import { t } from '../messages';
+import { t, tInto } from '../messages';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Where a finding is, in words: "Trang 'Phụ lục 02', dòng 35, cột E (Cơ quan chủ trì)". */
-function where(model: SheetModel, row: number | null, col: number | null, roleName: string, colName: string): string {
+/** Where a finding is, in words ("Trang 'Phụ lục 02', dòng 35, cột E (Cơ quan chủ trì)"), appended to `out`. */
+function whereInto(model: SheetModel, row: number | null, col: number | null, roleName: string, colName: string, out: string[]): void {
   const lang = model.options.lang;
   const sheet = model.snapshot.name;
-  if (row === null) return t(lang, 'where.sheet', { sheet });
-  if (col === null) return t(lang, 'where.row', { sheet, row });
-  return roleName ? t(lang, 'where.cellRole', { sheet, row, col: colName, role: roleName }) : t(lang, 'where.cell', { sheet, row, col: colName });
+  if (row === null) tInto(lang, 'where.sheet', { sheet }, out);
+  else if (col === null) tInto(lang, 'where.row', { sheet, row }, out);
+  else if (roleName) tInto(lang, 'where.cellRole', { sheet, row, col: colName, role: roleName }, out);
+  else tInto(lang, 'where.cell', { sheet, row, col: colName }, out);
 }
 
 export function runRules(model: SheetModel): Finding[] {
@@ -48,6 +49,8 @@ export function runRules(model: SheetModel): Finding[] {
   };
   const letters: string[] = [];
   const letterOf = (col: number): string => letters[col] ?? (letters[col] = columnLetter(col - 1));
+  /** Pieces of the message being built (reused by every report). */
+  const parts: string[] = [];
   for (const rule of RULES) {
     const code = rule.meta.code;
     const baseId = `finding.${code}`;
@@ -70,20 +73,19 @@ export function runRules(model: SheetModel): Finding[] {
         const data = (r.data ?? {}) as Record<string, string | number>;
         const rName = role ? roleName(role) : '';
         if (role && data.role === undefined) data.role = rName;
-        const body = t(lang, messageId, data);
         const colName = col !== null ? letterOf(col) : '';
-        const finding: Finding = {
-          code,
-          severity: r.severity ?? rule.meta.severity,
-          cell: row !== null && col !== null ? `${colName}${row}` : row !== null ? a1(row, 1) : null,
-          row,
-          col,
-          role,
-          messageId,
-          data,
-          message: `${where(model, row, col, rName, colName)}: ${body}`,
-        };
-        if (r.suggestion) finding.suggestion = r.suggestion;
+        // "where: what", joined once into one flat string.
+        parts.length = 0;
+        whereInto(model, row, col, rName, colName, parts);
+        parts.push(': ');
+        tInto(lang, messageId, data, parts);
+        const message = parts.join('');
+        const severity = r.severity ?? rule.meta.severity;
+        const cell = row !== null && col !== null ? `${colName}${row}` : row !== null ? a1(row, 1) : null;
+        // One literal per shape (no property added afterwards).
+        const finding: Finding = r.suggestion
+          ? { code, severity, cell, row, col, role, messageId, data, message, suggestion: r.suggestion }
+          : { code, severity, cell, row, col, role, messageId, data, message };
         findings.push(finding);
       },
     };

@@ -889,10 +889,11 @@ export function parseDeadline(value: CellValue, opts: ParseDeadlineOptions = {})
       return { text: String(value), due: null, kind: 'unknown' };
     }
     if (typeof value !== 'string') return { text: '', due: null, kind: 'unknown' };
-    // Tables repeat the same few texts: remember recent results (a copy is returned each time).
+    // Tables repeat the same few texts: remember recent results. A result is a value, frozen and
+    // shared by every cell with the same text.
     const key = value.length <= 300 ? `${planYear ?? ''}|${value}` : null;
     const hit = key !== null ? cache.get(key) : undefined;
-    if (hit) return { ...hit };
+    if (hit) return hit;
     const text = squash(value.indexOf('<') >= 0 ? stripMarkup(value) : value);
     const out: Deadline =
       text === ''
@@ -900,19 +901,24 @@ export function parseDeadline(value: CellValue, opts: ParseDeadlineOptions = {})
         : text.length > MAX_TEXT
           ? { text, due: null, kind: 'unknown' }
           : parseText(text, planYear);
-    if (key !== null) {
-      if (cache.size >= CACHE_SIZE) cache.clear();
-      cache.set(key, { ...out });
-    }
-    return out;
+    if (key === null) return out;
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    const frozen = Object.freeze(out);
+    cache.set(key, frozen);
+    return frozen;
   } catch {
     return { text: typeof value === 'string' ? squash(value) : String(value), due: null, kind: 'unknown' };
   }
 }
 
+/** Scratch list for countYears (the engine is synchronous: one text at a time). */
+const YEARS_SEEN: number[] = [];
+
 /** Counts each 4-digit year 1990–2100 once per text, into `counts`. */
 function countYears(text: string, counts: Map<number, number>): void {
-  const seen = new Set<number>();
+  // Years already counted for this text (a text names one or two; a list beats a Set here).
+  const seen = YEARS_SEEN;
+  seen.length = 0;
   let k = 0;
   while (k < text.length) {
     const c = text.charCodeAt(k);
@@ -921,8 +927,8 @@ function countYears(text: string, counts: Map<number, number>): void {
       while (j < text.length && isDigit(text.charCodeAt(j))) j++;
       if (j - k === 4) {
         const y = Number(text.slice(k, j));
-        if (y >= 1990 && y <= 2100 && !seen.has(y)) {
-          seen.add(y);
+        if (y >= 1990 && y <= 2100 && !seen.includes(y)) {
+          seen.push(y);
           counts.set(y, (counts.get(y) ?? 0) + 1);
         }
       }

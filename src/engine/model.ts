@@ -89,6 +89,10 @@ const BOLD_TAG = /<b>/i;
 /** Shared empty lists (read only; a row that needs its own gets a new array). */
 const NO_COLUMNS: number[] = [];
 const NO_MOVES: Move[] = [];
+/** Shared empty task containers (frozen): a task that needs one gets its own. */
+const NO_INHERITED: Partial<Record<Role, number>> = Object.freeze({});
+const NO_ROLES: Role[] = Object.freeze([]) as unknown as Role[];
+const NO_ERROR_CELLS: TaskModel['errorCells'] = Object.freeze([]) as unknown as TaskModel['errorCells'];
 
 const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
@@ -232,13 +236,20 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const ttCol = columns.tt ?? 0;
   const taskCol = columns.task ?? (columns.tt !== undefined ? columns.tt + 1 : 1);
 
+  // Display texts of every body row, once.
+  const bodyTexts: string[][] = new Array(Math.max(0, values.length - bodyStart));
+  for (let r = bodyStart; r < values.length; r++) {
+    const rowValues = values[r] ?? [];
+    const texts: string[] = new Array(rowValues.length);
+    for (let c = 0; c < rowValues.length; c++) texts[c] = cellText(rowValues[c]);
+    bodyTexts[r - bodyStart] = texts;
+  }
+
   // Plan year first: deadlines steer the value typer used for re-alignment.
   const deadlineTexts: string[] = [];
-  if (columns.deadline !== undefined) {
-    for (let r = bodyStart; r < values.length; r++) {
-      const t = cellText(values[r]?.[columns.deadline]);
-      if (t) deadlineTexts.push(t);
-    }
+  if (columns.deadline !== undefined && !opts.planYear) {
+    const dc = columns.deadline;
+    for (const texts of bodyTexts) if (texts[dc]) deadlineTexts.push(texts[dc]);
   }
   if (opts.planYear) {
     model.planYear = opts.planYear;
@@ -264,12 +275,11 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   let blankSince = false;
   for (let r = bodyStart; r < values.length; r++) {
     const rowValues = values[r] ?? [];
-    const texts: string[] = new Array(rowValues.length);
+    const texts = bodyTexts[r - bodyStart];
     let nonEmpty = 0;
     let firstText = '';
-    for (let c = 0; c < rowValues.length; c++) {
-      const t = cellText(rowValues[c]);
-      texts[c] = t;
+    for (let c = 0; c < texts.length; c++) {
+      const t = texts[c];
       if (t) {
         if (!nonEmpty) firstText = t;
         nonEmpty++;
@@ -394,11 +404,11 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
         unassigned: false,
       },
       rows: [r],
-      inherited: {},
-      runTogether: [],
+      inherited: NO_INHERITED,
+      runTogether: NO_ROLES,
       combinedAssignment: false,
       groupRow: group,
-      errorCells: [],
+      errorCells: NO_ERROR_CELLS,
     };
     model.tasks.push(current);
   }
@@ -424,13 +434,15 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       'done-date': undefined,
       note: undefined,
     };
-    for (const [role, c] of joinRoles) {
+    for (let k = 0; k < joinRoles.length; k++) {
+      const role = joinRoles[k][0];
+      const c = joinRoles[k][1];
       if (tm.rows.length === 1) {
         joined[role] = tm.rows[0].texts[c] ?? '';
         continue;
       }
       let acc: string | null = null;
-      for (const r of tm.rows) acc = joinText(acc, r.texts[c] ?? '');
+      for (let i = 0; i < tm.rows.length; i++) acc = joinText(acc, tm.rows[i].texts[c] ?? '');
       joined[role] = acc ?? '';
     }
     // Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead
@@ -442,6 +454,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       if (!joined[role]) {
         if (!model.bodyHasMerges && seen && seen.section === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
           joined[role] = seen.text;
+          if (tm.inherited === NO_INHERITED) tm.inherited = {};
           tm.inherited[role] = seen.row;
         }
       } else {
@@ -459,12 +472,20 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     // Deadline: a single cell keeps its value (an Excel date stays a date).
     const dc = columns.deadline;
     if (dc !== undefined) {
-      const cellsWithValue = tm.rows.filter((r) => r.texts[dc]);
+      // The one row whose deadline cell holds something, if exactly one does.
+      let only: RowModel | null = null;
+      let withValue = 0;
+      for (let i = 0; i < tm.rows.length; i++) {
+        if (tm.rows[i].texts[dc]) {
+          withValue++;
+          only = tm.rows[i];
+        }
+      }
+      if (withValue !== 1) only = null;
       let deadline: Deadline;
-      const only = cellsWithValue.length === 1 ? cellsWithValue[0] : null;
       const rawValue = only && !only.moves.length ? only.values[dc] : joined.deadline ?? '';
       if (isErrorValue(rawValue)) {
-        tm.errorCells.push({ role: 'deadline', col: dc, row: only!.row, value: rawValue.error });
+        tm.errorCells = [{ role: 'deadline', col: dc, row: only!.row, value: rawValue.error }];
         deadline = { text: rawValue.error, due: null, kind: 'unknown' };
       } else {
         const fmt = only ? snapshot.numberFormats?.[only.index]?.[dc] : undefined;
@@ -486,8 +507,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     // Agencies.
     const leadText = joined.lead ?? '';
     const supportText = joined.support ?? '';
-    let leadParts: AgencyRef[] = [];
-    let supportParts: AgencyRef[] = [];
+    let leadParts: readonly AgencyRef[] = [];
+    let supportParts: readonly AgencyRef[] = [];
     let combined = assignments.get(leadText);
     if (combined === undefined) {
       combined = parseAssignment(leadText);
@@ -500,12 +521,12 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     } else if (leadText) {
       const p = parseAgencyCell(leadText, dict);
       leadParts = p.refs;
-      if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether.push('lead');
+      if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether = ['lead'];
     }
     if (supportText && columns.support !== columns.lead) {
       const p = parseAgencyCell(supportText, dict);
       supportParts = supportParts.concat(p.refs);
-      if (p.runTogether) tm.runTogether.push('support');
+      if (p.runTogether) tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
     }
     t.lead = leadParts;
     t.support = supportParts;

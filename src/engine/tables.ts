@@ -38,11 +38,11 @@ export function sheetCellRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-function joinNames(refs: { name: string }[]): string {
+function joinNames(refs: readonly { name: string }[]): string {
   return refs.map((r) => r.name).join('; ');
 }
 
-function joinRaw(refs: { raw: string }[]): string {
+function joinRaw(refs: readonly { raw: string }[]): string {
   return refs.map((r) => r.raw).join('; ');
 }
 

@@ -132,8 +132,8 @@ export interface Task {
   task: string;
   leader: string | null;
   inspector: string | null;
-  lead: AgencyRef[];
-  support: AgencyRef[];
+  lead: readonly AgencyRef[];
+  support: readonly AgencyRef[];
   deadline: Deadline;
   result: string | null;
   status: string | null;

@@ -35,34 +35,56 @@ export function hasMessage(id: string): boolean {
   return id in merged.vi;
 }
 
-type Formatter = (data: Record<string, string | number>) => string;
+type Formatter = (data: Record<string, string | number>, out: string[]) => void;
 const compiled: Record<Lang, Map<string, Formatter>> = { vi: new Map(), en: new Map() };
 
-/** A template split once into text and placeholder parts (messages are formatted per finding). */
+/**
+ * A template split once into text and placeholder parts (messages are formatted per finding). The
+ * formatter appends its pieces to `out`; the caller joins them into one flat string, so a report
+ * keeps one string per message rather than a tree of concatenations for the collector to copy.
+ */
 function compile(template: string): Formatter {
   const parts = template.split(/\{(\w+)\}/);
-  if (parts.length === 1) return () => template;
-  return (data) => {
-    let out = parts[0];
+  if (parts.length === 1) return (_data, out) => void out.push(template);
+  return (data, out) => {
+    if (parts[0]) out.push(parts[0]);
     for (let i = 1; i < parts.length; i += 2) {
       const key = parts[i];
-      out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+      out.push(key in data ? String(data[key]) : `{${key}}`);
+      if (parts[i + 1]) out.push(parts[i + 1]);
     }
-    return out;
   };
 }
 
-/** Look a message up and fill its placeholders. An unknown id is returned as is, visibly. */
-export function t(lang: Lang, id: string, data: Record<string, string | number> = {}): string {
+function formatter(lang: Lang, id: string): Formatter | null {
   const cache = compiled[lang] ?? compiled.vi;
   let f = cache.get(id);
   if (!f) {
     const template = merged[lang]?.[id] ?? merged.vi[id];
-    if (template === undefined) return id;
+    if (template === undefined) return null;
     f = compile(template);
     cache.set(id, f);
   }
-  return f(data);
+  return f;
+}
+
+/** Look a message up and fill its placeholders. An unknown id is returned as is, visibly. */
+export function t(lang: Lang, id: string, data: Record<string, string | number> = {}): string {
+  const f = formatter(lang, id);
+  if (!f) return id;
+  const out: string[] = [];
+  f(data, out);
+  return out.join('');
+}
+
+/**
+ * Append a message's pieces to `out` (for callers that build one string from several messages and
+ * join once, such as a finding's "where: what"). Same lookup and fallbacks as t().
+ */
+export function tInto(lang: Lang, id: string, data: Record<string, string | number>, out: string[]): void {
+  const f = formatter(lang, id);
+  if (f) f(data, out);
+  else out.push(id);
 }
 
 /** A translator bound to one language. */

@@ -93,6 +93,34 @@ describe('AgencyDictionary: canonical names and aliases', () => {
   });
 });
 
+describe('AgencyDictionary and parseAgencyCell: readings are shared, frozen values', () => {
+  it('gives the same frozen ref for the same text, which no caller can change for the next', () => {
+    const a = dict.match('Sở VH TTDL');
+    const b = dict.match('Sở VH TTDL');
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => {
+      (a as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    expect(dict.match('Sở VH TTDL').name).toBe(VHTTDL);
+  });
+
+  it('shares one frozen list of refs per cell text', () => {
+    const one = parseAgencyCell('Sở Tài chính; Sở Nội vụ', dict);
+    const two = parseAgencyCell('Sở Tài chính; Sở Nội vụ', dict);
+    expect(two.refs).toBe(one.refs);
+    expect(Object.isFrozen(one.refs)).toBe(true);
+    expect(() => (one.refs as unknown as unknown[]).push({})).toThrow(TypeError);
+    expect(one.refs.map((r) => r.name)).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+  });
+
+  it('keeps readings apart between dictionaries', () => {
+    const own = new AgencyDictionary([{ canonical: 'Ban Chỉ đạo 35', aliases: ['BCĐ 35'] }]);
+    expect(parseAgencyCell('BCĐ 35', own).refs[0].known).toBe(true);
+    expect(parseAgencyCell('BCĐ 35', dict).refs[0].known).toBe(false);
+  });
+});
+
 describe('AgencyDictionary: typos (approximate matches)', () => {
   it.each([
     ['Sở VH TTL', VHTTDL],

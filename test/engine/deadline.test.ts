@@ -671,13 +671,16 @@ describe('parseDeadline: text and purity', () => {
     expect(d('<b>Quý I/2026</b>').text).toBe('Quý I/2026');
   });
 
-  it('is deterministic and returns fresh objects', () => {
+  it('is deterministic, and its results are frozen values no caller can change for the next', () => {
     const a = d('Quý III/2026 (tháng 10/2026)');
-    a.due = 'changed';
-    a.conflict = 'changed';
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => {
+      a.due = 'changed';
+    }).toThrow(TypeError);
     const b = d('Quý III/2026 (tháng 10/2026)');
     expect(b.due).toBe('2026-09-30');
     expect(b.conflict).toBe('tháng 10/2026');
+    expect(b).toEqual(a);
   });
 
   it('depends on the plan year it is given', () => {

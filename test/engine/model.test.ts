@@ -12,7 +12,7 @@ const VHTTDL = 'Sở Văn hóa, Thể thao và Du lịch';
 const Q1 = 'Quý I/2026';
 
 const classes = (r: SheetReport): [number, RowClass][] => r.rows.map((x) => [x.row, x.cls]);
-const names = (refs: { name: string }[]) => refs.map((x) => x.name);
+const names = (refs: readonly { name: string }[]) => refs.map((x) => x.name);
 const codes = (r: SheetReport) => r.findings.map((f) => f.code);
 
 describe('task numbers and section labels', () => {

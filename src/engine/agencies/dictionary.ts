@@ -254,14 +254,18 @@ export class AgencyDictionary {
     }
   }
 
-  /** Names one party (already split from its cell). Memoised. */
+  /**
+   * Names one party (already split from its cell). Memoised: the same text gets the same ref, frozen
+   * (a ref is a value; the tasks of a sheet share them rather than each holding a copy).
+   */
   match(text: string): AgencyRef {
-    const hit = this.memo.get(text);
-    if (hit) return { ...hit };
-    const ref = this.compute(text);
-    if (this.memo.size > 100_000) this.memo.clear();
-    this.memo.set(text, ref);
-    return { ...ref };
+    let ref = this.memo.get(text);
+    if (ref === undefined) {
+      ref = Object.freeze(this.compute(text));
+      if (this.memo.size > 100_000) this.memo.clear();
+      this.memo.set(text, ref);
+    }
+    return ref;
   }
 
   /**
@@ -296,10 +300,13 @@ export class AgencyDictionary {
   }
 
   private fromEntry(raw: string, c: Compiled, variant: boolean): AgencyRef {
-    const ref: AgencyRef = { name: c.entry.canonical, raw, kind: c.kind, known: true };
-    if (variant && c.kind !== 'generic') ref.variant = true;
-    if (c.entry.renamedTo) ref.renamedTo = c.entry.renamedTo;
-    return ref;
+    const name = c.entry.canonical;
+    const renamedTo = c.entry.renamedTo;
+    // One literal per shape: no property is added after the object is made.
+    if (variant && c.kind !== 'generic') {
+      return renamedTo ? { name, raw, kind: c.kind, known: true, variant: true, renamedTo } : { name, raw, kind: c.kind, known: true, variant: true };
+    }
+    return renamedTo ? { name, raw, kind: c.kind, known: true, renamedTo } : { name, raw, kind: c.kind, known: true };
   }
 
   private compute(raw: string): AgencyRef {

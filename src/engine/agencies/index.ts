@@ -17,33 +17,35 @@ export {
 } from './split';
 export { matchKey, toneNormalize, cleanParty } from './normalize';
 
+/** A cell's reading: its parties, named (frozen refs in a frozen list), and whether two ran together. */
+interface CellReading {
+  refs: readonly AgencyRef[];
+  runTogether: boolean;
+}
+
 /**
- * Splits per dictionary, by cell text: the same agency cells recur on every other row of a table,
+ * Readings per dictionary, by cell text: the same agency cells recur on every other row of a table,
  * and splitting is the costly part. Bounded; cleared when full.
  */
-const splitMemo = new WeakMap<AgencyDictionary, Map<string, { parts: string[]; runTogether: boolean }>>();
+const cellMemo = new WeakMap<AgencyDictionary, Map<string, CellReading>>();
 
-function splitCached(text: string, dict: AgencyDictionary): { parts: string[]; runTogether: boolean } {
-  let memo = splitMemo.get(dict);
+/**
+ * Split a lead/support cell and name each party. The refs and their list are frozen and shared by
+ * every cell with the same text (nothing downstream changes them; a caller that needs its own list
+ * copies it).
+ */
+export function parseAgencyCell(text: string, dict: AgencyDictionary): CellReading {
+  let memo = cellMemo.get(dict);
   if (!memo) {
     memo = new Map();
-    splitMemo.set(dict, memo);
+    cellMemo.set(dict, memo);
   }
   let hit = memo.get(text);
   if (!hit) {
-    hit = splitPartiesDetailed(text, dict);
+    const { parts, runTogether } = splitPartiesDetailed(text, dict);
+    hit = Object.freeze({ refs: Object.freeze(parts.map((p) => dict.match(p))), runTogether });
     if (memo.size > 20_000) memo.clear();
     memo.set(text, hit);
   }
   return hit;
-}
-
-/** Split a lead/support cell and name each party. */
-export function parseAgencyCell(
-  text: string,
-  dict: AgencyDictionary,
-): { refs: AgencyRef[]; runTogether: boolean } {
-  const { parts, runTogether } = splitCached(text, dict);
-  // dict.match returns a fresh object each time: callers may keep or change the refs.
-  return { refs: parts.map((p) => dict.match(p)), runTogether };
 }

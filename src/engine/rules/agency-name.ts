@@ -35,7 +35,7 @@ export default defineRule({
         for (const r of tm.task.support) fn(r);
       }
     };
-    const check = (refs: AgencyRef[], role: 'lead' | 'support', index: number) => {
+    const check = (refs: readonly AgencyRef[], role: 'lead' | 'support', index: number) => {
       for (const r of refs) {
         if (r.kind !== 'agency') continue;
         if (r.renamedTo) {
