@@ -137,7 +137,7 @@ export function isNumberTt(tt: string): boolean {
 
 /** Canonical form of a task number: "3.4." → "3.4". */
 export function normaliseTt(tt: string): string {
-  return tt.replace(/\.$/, '');
+  return tt.endsWith('.') ? tt.slice(0, -1) : tt;
 }
 
 /** Cell values with merged areas resolved: a merge's value belongs to every row it covers. */
@@ -268,8 +268,27 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     }
   }
   const typer = new ValueTyper(dict, model.planYear);
+  // Each phase is its own function: small functions are optimised early by the JIT, where one
+  // long function is compiled late (or not at all) for the first checks of a session.
+  classifyRows(model, values, bodyTexts, merged, bodyStart, ttCol, taskCol);
+  markGroups(model);
+  realignRows(model, typer);
+  assembleTasks(model, ttCol, taskCol);
+  fillTasks(model);
+  return model;
+}
 
-  // Classify rows.
+/** Classify every body row (section, group, task, continuation, header, blank, other). */
+function classifyRows(
+  model: SheetModel,
+  values: CellValue[][],
+  bodyTexts: string[][],
+  merged: (boolean[] | undefined)[],
+  bodyStart: number,
+  ttCol: number,
+  taskCol: number,
+): void {
+  const { snapshot, header, width } = model;
   let prevMeaningful: RowModel | null = null;
   let afterPageBreakHeader = false;
   let blankSince = false;
@@ -291,7 +310,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     for (let c = width; c < texts.length; c++) if (texts[c]) (extra === NO_COLUMNS ? (extra = []) : extra).push(c);
     const rm: RowModel = {
       index: r,
-      row: sheetRow(r),
+      row: model.sheetRow(r),
       cls: 'other',
       values: rowValues,
       texts,
@@ -309,7 +328,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     else if (header && isRepeatedHeader(texts, header)) cls = 'header';
     else if (sectionLabel(tt)) cls = 'section';
     else if (!tt && nonEmpty > 0 && prevMeaningful && (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation') && (afterPageBreakHeader || !blankSince)) {
-      const filled = texts.filter((t, c) => t && c !== ttCol).length;
+      let filled = 0;
+      for (let c = 0; c < texts.length; c++) if (texts[c] && c !== ttCol) filled++;
       cls = afterPageBreakHeader || filled <= 2 ? 'continuation' : 'task';
     } else if (!tt && texts[taskCol] && prevMeaningful && (prevMeaningful.cls === 'section' || prevMeaningful.cls === 'group' || prevMeaningful.cls === 'task')) {
       cls = 'task';
@@ -324,24 +344,31 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     }
     model.rows.push(rm);
   }
+}
 
-  // Groups: an integer-numbered row whose following numbered rows are its children (n.x).
+const INTEGER_TT = /^\d+\.?$/;
+const GROUP_FILLED_ROLES: readonly Role[] = ['lead', 'deadline', 'support'];
+
+/** Groups: an integer-numbered row whose following numbered rows are its children (n.x). */
+function markGroups(model: SheetModel): void {
+  const { columns } = model;
   const numbered = model.rows.filter((r) => r.cls === 'task' || r.cls === 'section');
   for (let i = 0; i < numbered.length; i++) {
     const r = numbered[i];
-    if (r.cls !== 'task' || !/^\d+\.?$/.test(r.tt)) continue;
+    if (r.cls !== 'task' || !INTEGER_TT.test(r.tt)) continue;
     const next = numbered[i + 1];
-    const n = normaliseTt(r.tt);
-    if (next && next.cls === 'task' && normaliseTt(next.tt).startsWith(`${n}.`)) {
-      const filledRoles = (['lead', 'deadline', 'support'] as Role[]).filter((role) => {
-        const c = columns[role];
-        return c !== undefined && r.texts[c];
-      }).length;
-      if (filledRoles === 0) r.cls = 'group';
-    }
+    if (!next || next.cls !== 'task' || !normaliseTt(next.tt).startsWith(`${normaliseTt(r.tt)}.`)) continue;
+    const anyFilled = GROUP_FILLED_ROLES.some((role) => {
+      const c = columns[role];
+      return c !== undefined && r.texts[c];
+    });
+    if (!anyFilled) r.cls = 'group';
   }
+}
 
-  // Re-align shifted rows.
+/** Re-align shifted task and continuation rows. */
+function realignRows(model: SheetModel, typer: ValueTyper): void {
+  const { columns, width } = model;
   for (const r of model.rows) {
     if (r.cls !== 'task' && r.cls !== 'continuation') continue;
     const res = realignRow(r.texts, columns, width, typer, r.merged);
@@ -350,15 +377,17 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       r.moves = res.moves;
     }
   }
+}
 
-  // Sections, groups, tasks.
+/** Shared initial values of a new task (frozen; every task gets its own when it has one). */
+const NO_REFS: readonly AgencyRef[] = Object.freeze([]);
+const NO_DEADLINE: Deadline = Object.freeze({ text: '', due: null, kind: 'missing' });
+
+/** Sections, groups and tasks (a task with its continuation rows), in sheet order. */
+function assembleTasks(model: SheetModel, ttCol: number, taskCol: number): void {
   let section: SectionModel | null = null;
   let group: RowModel | null = null;
   let current: TaskModel | null = null;
-  // `section` is the section label the value was seen under (only the label is compared).
-  const lastSeen: Partial<Record<Role, { text: string; row: number; section: string | undefined }>> = {};
-  const inheritRoles: Role[] = ['leader', 'inspector', 'lead'];
-
   for (const r of model.rows) {
     if (r.cls === 'section') {
       const label = sectionLabel(r.tt)!;
@@ -367,7 +396,6 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       model.sections.push(section);
       group = null;
       current = null;
-      for (const role of inheritRoles) delete lastSeen[role];
       continue;
     }
     if (r.cls === 'group') {
@@ -382,7 +410,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
       continue;
     }
     if (r.cls !== 'task') continue;
-    if (group && !normaliseTt(r.tt).startsWith(`${normaliseTt(group.tt)}.`) && /^\d+\.?$/.test(r.tt)) group = null;
+    if (group && !normaliseTt(r.tt).startsWith(`${normaliseTt(group.tt)}.`) && INTEGER_TT.test(r.tt)) group = null;
     current = {
       task: {
         row: r.row,
@@ -393,9 +421,9 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
         task: '',
         leader: null,
         inspector: null,
-        lead: [],
-        support: [],
-        deadline: { text: '', due: null, kind: 'missing' },
+        lead: NO_REFS,
+        support: NO_REFS,
+        deadline: NO_DEADLINE,
         result: null,
         status: null,
         doneDate: null,
@@ -412,126 +440,144 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     };
     model.tasks.push(current);
   }
+}
 
-  // Assemble each task's fields.
-  // Lead cells repeat row after row; their reading depends on the text alone and is only read,
-  // never changed, so one reading per text is shared within the check.
-  const assignments = new Map<string, Assignment | null>();
-  const joinRoles: [Role, number][] = [];
-  for (const role of ROLES) if (role !== 'tt' && columns[role] !== undefined) joinRoles.push([role, columns[role]!]);
-  for (const tm of model.tasks) {
-    // One fixed shape for every task (absent roles stay undefined, read as "").
-    const joined: Partial<Record<Role, string>> = {
-      tt: undefined,
-      task: undefined,
-      leader: undefined,
-      inspector: undefined,
-      lead: undefined,
-      support: undefined,
-      deadline: undefined,
-      result: undefined,
-      status: undefined,
-      'done-date': undefined,
-      note: undefined,
-    };
-    for (let k = 0; k < joinRoles.length; k++) {
-      const role = joinRoles[k][0];
-      const c = joinRoles[k][1];
-      if (tm.rows.length === 1) {
-        joined[role] = tm.rows[0].texts[c] ?? '';
-        continue;
-      }
-      let acc: string | null = null;
-      for (let i = 0; i < tm.rows.length; i++) acc = joinText(acc, tm.rows[i].texts[c] ?? '');
-      joined[role] = acc ?? '';
-    }
-    // Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead
-    // under a filled one in the same section is taken to continue it (and reported).
-    const first = tm.rows[0];
-    for (const role of inheritRoles) {
-      if (columns[role] === undefined) continue;
-      const seen = lastSeen[role];
-      if (!joined[role]) {
-        if (!model.bodyHasMerges && seen && seen.section === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
-          joined[role] = seen.text;
-          if (tm.inherited === NO_INHERITED) tm.inherited = {};
-          tm.inherited[role] = seen.row;
-        }
-      } else {
-        lastSeen[role] = { text: joined[role]!, row: first.row, section: tm.task.section ?? undefined };
-      }
-    }
-    const t = tm.task;
-    t.task = joined.task ?? '';
-    t.leader = textOrNull(joined.leader);
-    t.inspector = textOrNull(joined.inspector);
-    t.result = textOrNull(joined.result);
-    t.status = textOrNull(joined.status);
-    t.note = textOrNull(joined.note);
+/** Roles whose blank cell may continue the value above (a vertical merge lost in a paste). */
+const INHERIT_ROLES: readonly Role[] = ['leader', 'inspector', 'lead'];
 
-    // Deadline: a single cell keeps its value (an Excel date stays a date).
-    const dc = columns.deadline;
-    if (dc !== undefined) {
-      // The one row whose deadline cell holds something, if exactly one does.
-      let only: RowModel | null = null;
-      let withValue = 0;
-      for (let i = 0; i < tm.rows.length; i++) {
-        if (tm.rows[i].texts[dc]) {
-          withValue++;
-          only = tm.rows[i];
-        }
-      }
-      if (withValue !== 1) only = null;
-      let deadline: Deadline;
-      const rawValue = only && !only.moves.length ? only.values[dc] : joined.deadline ?? '';
-      if (isErrorValue(rawValue)) {
-        tm.errorCells = [{ role: 'deadline', col: dc, row: only!.row, value: rawValue.error }];
-        deadline = { text: rawValue.error, due: null, kind: 'unknown' };
-      } else {
-        const fmt = only ? snapshot.numberFormats?.[only.index]?.[dc] : undefined;
-        deadline = parseDeadline(rawValue ?? '', { numberFormat: fmt, planYear: model.planYear });
-      }
-      t.deadline = deadline;
-    }
-    const ddc = columns['done-date'];
-    if (ddc !== undefined) {
-      const v = first.values[ddc];
-      if (typeof v === 'number' && (isDateFormat(snapshot.numberFormats?.[first.index]?.[ddc]) || v > 20000)) {
-        t.doneDate = serialToIso(v);
-      } else if (typeof v === 'string' && v.trim()) {
-        const d = parseDeadline(v, { planYear: model.planYear });
-        t.doneDate = d.kind === 'date' ? d.due : null;
-      }
-    }
+/** What filling one task's fields needs from the check (built once per check). */
+interface FillContext {
+  model: SheetModel;
+  /** [role, column] of every mapped role but tt. */
+  joinRoles: [Role, number][];
+  /** Last value seen per inheritable role, with the section label it was seen under. */
+  lastSeen: Partial<Record<Role, { text: string; row: number; section: string | undefined }>>;
+  /**
+   * Lead cells repeat row after row; their reading depends on the text alone and is only read,
+   * never changed, so one reading per text is shared within the check.
+   */
+  assignments: Map<string, Assignment | null>;
+}
 
-    // Agencies.
-    const leadText = joined.lead ?? '';
-    const supportText = joined.support ?? '';
-    let leadParts: readonly AgencyRef[] = [];
-    let supportParts: readonly AgencyRef[] = [];
-    let combined = assignments.get(leadText);
-    if (combined === undefined) {
-      combined = parseAssignment(leadText);
-      assignments.set(leadText, combined);
+/** Assemble each task's fields: joined texts, inherited values, deadline, agencies, state. */
+function fillTasks(model: SheetModel): void {
+  const ctx: FillContext = { model, joinRoles: [], lastSeen: {}, assignments: new Map() };
+  for (const role of ROLES) if (role !== 'tt' && model.columns[role] !== undefined) ctx.joinRoles.push([role, model.columns[role]!]);
+  for (const tm of model.tasks) fillTask(tm, ctx);
+}
+
+function fillTask(tm: TaskModel, ctx: FillContext): void {
+  const { model, joinRoles, lastSeen } = ctx;
+  const { columns, snapshot, dict, options } = model;
+  // One fixed shape for every task (absent roles stay undefined, read as "").
+  const joined: Partial<Record<Role, string>> = {
+    tt: undefined,
+    task: undefined,
+    leader: undefined,
+    inspector: undefined,
+    lead: undefined,
+    support: undefined,
+    deadline: undefined,
+    result: undefined,
+    status: undefined,
+    'done-date': undefined,
+    note: undefined,
+  };
+  for (let k = 0; k < joinRoles.length; k++) {
+    const role = joinRoles[k][0];
+    const c = joinRoles[k][1];
+    if (tm.rows.length === 1) {
+      joined[role] = tm.rows[0].texts[c] ?? '';
+      continue;
     }
-    if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
-      tm.combinedAssignment = true;
-      leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs);
-      supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict).refs);
-    } else if (leadText) {
-      const p = parseAgencyCell(leadText, dict);
-      leadParts = p.refs;
-      if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether = ['lead'];
-    }
-    if (supportText && columns.support !== columns.lead) {
-      const p = parseAgencyCell(supportText, dict);
-      supportParts = supportParts.concat(p.refs);
-      if (p.runTogether) tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
-    }
-    t.lead = leadParts;
-    t.support = supportParts;
-    t.unassigned = leadParts.length === 0;
-    t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate }, options.asOf, options.dueSoonDays);
+    let acc: string | null = null;
+    for (let i = 0; i < tm.rows.length; i++) acc = joinText(acc, tm.rows[i].texts[c] ?? '');
+    joined[role] = acc ?? '';
   }
-  return model;
+  // Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead
+  // under a filled one in the same section is taken to continue it (and reported).
+  const first = tm.rows[0];
+  for (let k = 0; k < INHERIT_ROLES.length; k++) {
+    const role = INHERIT_ROLES[k];
+    if (columns[role] === undefined) continue;
+    const seen = lastSeen[role];
+    if (!joined[role]) {
+      if (!model.bodyHasMerges && seen && seen.section === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
+        joined[role] = seen.text;
+        if (tm.inherited === NO_INHERITED) tm.inherited = {};
+        tm.inherited[role] = seen.row;
+      }
+    } else {
+      lastSeen[role] = { text: joined[role]!, row: first.row, section: tm.task.section ?? undefined };
+    }
+  }
+  const t = tm.task;
+  t.task = joined.task ?? '';
+  t.leader = textOrNull(joined.leader);
+  t.inspector = textOrNull(joined.inspector);
+  t.result = textOrNull(joined.result);
+  t.status = textOrNull(joined.status);
+  t.note = textOrNull(joined.note);
+
+  // Deadline: a single cell keeps its value (an Excel date stays a date).
+  const dc = columns.deadline;
+  if (dc !== undefined) {
+    // The one row whose deadline cell holds something, if exactly one does.
+    let only: RowModel | null = null;
+    let withValue = 0;
+    for (let i = 0; i < tm.rows.length; i++) {
+      if (tm.rows[i].texts[dc]) {
+        withValue++;
+        only = tm.rows[i];
+      }
+    }
+    if (withValue !== 1) only = null;
+    const rawValue = only && !only.moves.length ? only.values[dc] : joined.deadline ?? '';
+    if (isErrorValue(rawValue)) {
+      tm.errorCells = [{ role: 'deadline', col: dc, row: only!.row, value: rawValue.error }];
+      t.deadline = { text: rawValue.error, due: null, kind: 'unknown' };
+    } else {
+      const fmt = only ? snapshot.numberFormats?.[only.index]?.[dc] : undefined;
+      t.deadline = parseDeadline(rawValue ?? '', { numberFormat: fmt, planYear: model.planYear });
+    }
+  }
+  const ddc = columns['done-date'];
+  if (ddc !== undefined) {
+    const v = first.values[ddc];
+    if (typeof v === 'number' && (isDateFormat(snapshot.numberFormats?.[first.index]?.[ddc]) || v > 20000)) {
+      t.doneDate = serialToIso(v);
+    } else if (typeof v === 'string' && v.trim()) {
+      const d = parseDeadline(v, { planYear: model.planYear });
+      t.doneDate = d.kind === 'date' ? d.due : null;
+    }
+  }
+
+  // Agencies.
+  const leadText = joined.lead ?? '';
+  const supportText = joined.support ?? '';
+  let leadParts = NO_REFS;
+  let supportParts = NO_REFS;
+  let combined = ctx.assignments.get(leadText);
+  if (combined === undefined) {
+    combined = parseAssignment(leadText);
+    ctx.assignments.set(leadText, combined);
+  }
+  if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
+    tm.combinedAssignment = true;
+    leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs);
+    supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict).refs);
+  } else if (leadText) {
+    const p = parseAgencyCell(leadText, dict);
+    leadParts = p.refs;
+    if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether = ['lead'];
+  }
+  if (supportText && columns.support !== columns.lead) {
+    const p = parseAgencyCell(supportText, dict);
+    supportParts = supportParts.length ? supportParts.concat(p.refs) : p.refs;
+    if (p.runTogether) tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
+  }
+  t.lead = leadParts;
+  t.support = supportParts;
+  t.unassigned = leadParts.length === 0;
+  t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate }, options.asOf, options.dueSoonDays);
 }

@@ -8,9 +8,10 @@ export default defineRule({
     return {
       row(r) {
         if (r.cls === 'blank') return;
-        r.values.forEach((v, c) => {
-          if (isErrorValue(v)) ctx.report({ index: r.index, col: c, data: { value: v.error } });
-        });
+        for (let c = 0; c < r.values.length; c++) {
+          const v = r.values[c];
+          if (typeof v === 'object' && isErrorValue(v)) ctx.report({ index: r.index, col: c, data: { value: v.error } });
+        }
       },
     };
   },

@@ -6,7 +6,7 @@ export default defineRule({
   create(ctx) {
     return {
       task(tm) {
-        for (const r of tm.rows.slice(1)) ctx.report({ index: r.index, col: ctx.colOf('task') ?? 0, data: { task: tm.task.tt || '?', row: tm.task.row } });
+        for (let i = 1; i < tm.rows.length; i++) ctx.report({ index: tm.rows[i].index, col: ctx.colOf('task') ?? 0, data: { task: tm.task.tt || '?', row: tm.task.row } });
       },
     };
   },

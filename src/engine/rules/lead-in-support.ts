@@ -6,9 +6,10 @@ export default defineRule({
   create(ctx) {
     return {
       task(tm) {
-        const leads = new Set(tm.task.lead.filter((r) => r.kind === 'agency').map((r) => r.name));
-        for (const s of tm.task.support) {
-          if (s.kind === 'agency' && leads.has(s.name)) {
+        const { lead, support } = tm.task;
+        if (!lead.length || !support.length) return;
+        for (const s of support) {
+          if (s.kind === 'agency' && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
             ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name } });
           }
         }

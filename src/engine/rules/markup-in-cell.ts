@@ -8,11 +8,17 @@ export default defineRule({
     return {
       row(r) {
         if (r.cls === 'blank') return;
-        const cols: number[] = [];
-        r.values.forEach((v, c) => {
-          if (typeof v === 'string' && hasMarkup(v)) cols.push(c);
-        });
-        if (cols.length) ctx.report({ index: r.index, col: cols[0], data: { count: cols.length } });
+        let first = -1;
+        let count = 0;
+        for (let c = 0; c < r.values.length; c++) {
+          const v = r.values[c];
+          // Every tag starts with "<": the cheap test first.
+          if (typeof v === 'string' && v.includes('<') && hasMarkup(v)) {
+            if (first < 0) first = c;
+            count++;
+          }
+        }
+        if (count) ctx.report({ index: r.index, col: first, data: { count } });
       },
     };
   },

@@ -6,6 +6,8 @@ import { defineRule } from './rule';
  * as numbers of their level. Duplicates are errors (two tasks cannot be told apart in reports);
  * gaps and steps back are warnings.
  */
+const NUMBER = /^\d+(\.\d+)*$/;
+
 export default defineRule({
   meta: { code: 'tt-numbering', severity: 'warning', type: 'problem', docs: 'Task numbers: duplicates, gaps and steps back.', messages: ['duplicate', 'gap', 'order'] },
   create(ctx) {
@@ -23,10 +25,12 @@ export default defineRule({
         }
         if (r.cls !== 'task' && r.cls !== 'group') return;
         const tt = normaliseTt(r.tt);
-        if (!/^\d+(\.\d+)*$/.test(tt)) return;
-        const parts = tt.split('.');
-        const n = Number(parts.pop());
-        const parent = parts.join('.');
+        if (!NUMBER.test(tt)) return;
+        // "2.3.4" → parent "2.3", n = 4; "7" → parent "", n = 7.
+        const dot = tt.lastIndexOf('.');
+        const nested = dot >= 0;
+        const n = Number(tt.slice(dot + 1));
+        const parent = nested ? tt.slice(0, dot) : '';
         const key = tt;
         const col = ctx.colOf('tt') ?? 0;
         if (seen.has(key)) {
@@ -37,9 +41,9 @@ export default defineRule({
         // Top-level numbers may run on across sections (1–5 in I, 6–9 in II): the first number of a
         // section may continue the previous section's last one.
         let prev = last.get(parent) ?? 0;
-        if (!parts.length && !last.has(parent) && n === lastTop + 1 && n !== 1) prev = lastTop;
-        if (!parts.length) lastTop = n;
-        const name = (i: number) => (parts.length ? `${parts.join('.')}.${i}` : String(i));
+        if (!nested && !last.has(parent) && n === lastTop + 1 && n !== 1) prev = lastTop;
+        if (!nested) lastTop = n;
+        const name = (i: number) => (nested ? `${parent}.${i}` : String(i));
         if (n > prev + 1) {
           const missing: string[] = [];
           for (let i = prev + 1; i < n && missing.length < 10; i++) missing.push(name(i));

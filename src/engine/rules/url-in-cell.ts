@@ -11,6 +11,8 @@ export default defineRule({
       row(r) {
         if (r.cls === 'blank' || r.cls === 'header') return;
         r.original.forEach((text, c) => {
+          // Every address holds "://": the cheap test first.
+          if (!text || !text.includes('://')) return;
           const m = URL.exec(text);
           if (!m) return;
           ctx.report({ messageId: SEARCH.test(m[0]) ? 'search' : 'default', index: r.index, col: c, data: { url: m[0].length > 80 ? `${m[0].slice(0, 77)}…` : m[0] } });
