@@ -91,10 +91,24 @@ export function civilFromDays(days: number): Ymd {
 
 /** Whole days from ISO date a to ISO date b (b − a); NaN when either is invalid. */
 export function daysBetween(a: string, b: string): number {
-  const pa = parseIso(a);
-  const pb = parseIso(b);
-  if (!pa || !pb) return NaN;
-  return daysFromCivil(pb.y, pb.m, pb.d) - daysFromCivil(pa.y, pa.m, pa.d);
+  return isoDayNumber(b) - isoDayNumber(a);
+}
+
+/** Day numbers of recent ISO texts: every task of a sheet is measured from the same as-of date. */
+const dayMemo = new Map<string, number>();
+
+/** Days since 1970-01-01 of an ISO day; NaN when the text is not a valid ISO day. */
+export function isoDayNumber(iso: string): number {
+  let n = dayMemo.get(iso);
+  if (n === undefined) {
+    const p = parseIso(iso);
+    n = p ? daysFromCivil(p.y, p.m, p.d) : NaN;
+    if (typeof iso === 'string') {
+      if (dayMemo.size >= 2000) dayMemo.clear();
+      dayMemo.set(iso, n);
+    }
+  }
+  return n;
 }
 
 /** ISO date plus n days; the input unchanged when it is not a valid ISO date. */

@@ -47,13 +47,13 @@ export interface TaskModel {
   /** Role → 1-based sheet row a blank cell's value was taken from (a vertical merge lost in a paste). */
   inherited: Partial<Record<Role, number>>;
   /** Roles whose cell held two agencies run together. */
-  runTogether: Role[];
+  runTogether: readonly Role[];
   /** Lead and support were read from one cell ("X chủ trì, phối hợp với Y"). */
   combinedAssignment: boolean;
   /** The group row this task sits under, if any. */
   groupRow: RowModel | null;
   /** Deadline came from a cell holding an Excel error. */
-  errorCells: { role: Role; col: number; row: number; value: string }[];
+  errorCells: readonly { role: Role; col: number; row: number; value: string }[];
 }
 
 export interface SectionModel extends Section {
@@ -89,10 +89,13 @@ const BOLD_TAG = /<b>/i;
 /** Shared empty lists (read only; a row that needs its own gets a new array). */
 const NO_COLUMNS: number[] = [];
 const NO_MOVES: Move[] = [];
-/** Shared empty task containers (frozen): a task that needs one gets its own. */
+/**
+ * Shared empty task containers: a task that needs one gets its own. The object is frozen; the
+ * lists are read-only by type only (V8 iterates frozen arrays on a slow path).
+ */
 const NO_INHERITED: Partial<Record<Role, number>> = Object.freeze({});
-const NO_ROLES: Role[] = Object.freeze([]) as unknown as Role[];
-const NO_ERROR_CELLS: TaskModel['errorCells'] = Object.freeze([]) as unknown as TaskModel['errorCells'];
+const NO_ROLES: readonly Role[] = [];
+const NO_ERROR_CELLS: TaskModel['errorCells'] = [];
 
 const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
@@ -379,8 +382,8 @@ function realignRows(model: SheetModel, typer: ValueTyper): void {
   }
 }
 
-/** Shared initial values of a new task (frozen; every task gets its own when it has one). */
-const NO_REFS: readonly AgencyRef[] = Object.freeze([]);
+/** Shared initial values of a new task (every task gets its own when it has one). */
+const NO_REFS: readonly AgencyRef[] = [];
 const NO_DEADLINE: Deadline = Object.freeze({ text: '', due: null, kind: 'missing' });
 
 /** Sections, groups and tasks (a task with its continuation rows), in sheet order. */
@@ -448,9 +451,10 @@ const INHERIT_ROLES: readonly Role[] = ['leader', 'inspector', 'lead'];
 /** What filling one task's fields needs from the check (built once per check). */
 interface FillContext {
   model: SheetModel;
-  /** [role, column] of every mapped role but tt. */
-  joinRoles: [Role, number][];
-  /** Last value seen per inheritable role, with the section label it was seen under. */
+  /**
+   * Last value seen per inheritable role, with the section label it was seen under (one record
+   * per role, updated in place).
+   */
   lastSeen: Partial<Record<Role, { text: string; row: number; section: string | undefined }>>;
   /**
    * Lead cells repeat row after row; their reading depends on the text alone and is only read,
@@ -461,63 +465,62 @@ interface FillContext {
 
 /** Assemble each task's fields: joined texts, inherited values, deadline, agencies, state. */
 function fillTasks(model: SheetModel): void {
-  const ctx: FillContext = { model, joinRoles: [], lastSeen: {}, assignments: new Map() };
-  for (const role of ROLES) if (role !== 'tt' && model.columns[role] !== undefined) ctx.joinRoles.push([role, model.columns[role]!]);
+  const ctx: FillContext = { model, lastSeen: {}, assignments: new Map() };
   for (const tm of model.tasks) fillTask(tm, ctx);
 }
 
+/** A task's text in one column: the cells of its rows joined by spaces; undefined when the role has no column. */
+function joinedText(rows: RowModel[], c: number | undefined): string | undefined {
+  if (c === undefined) return undefined;
+  if (rows.length === 1) return rows[0].texts[c] ?? '';
+  let acc: string | null = null;
+  for (let i = 0; i < rows.length; i++) acc = joinText(acc, rows[i].texts[c] ?? '');
+  return acc ?? '';
+}
+
+/**
+ * Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead under a
+ * filled one in the same section is taken to continue it (and reported). Returns the value to use.
+ */
+function inheritOrRemember(tm: TaskModel, role: Role, value: string | undefined, ctx: FillContext): string | undefined {
+  const c = ctx.model.columns[role];
+  if (c === undefined) return value;
+  const seen = ctx.lastSeen[role];
+  const section = tm.task.section ?? undefined;
+  if (!value) {
+    if (!ctx.model.bodyHasMerges && seen && seen.section === section && !tm.rows[0].merged[c]) {
+      if (tm.inherited === NO_INHERITED) tm.inherited = {};
+      tm.inherited[role] = seen.row;
+      return seen.text;
+    }
+    return value;
+  }
+  if (seen) {
+    seen.text = value;
+    seen.row = tm.rows[0].row;
+    seen.section = section;
+  } else {
+    ctx.lastSeen[role] = { text: value, row: tm.rows[0].row, section };
+  }
+  return value;
+}
+
 function fillTask(tm: TaskModel, ctx: FillContext): void {
-  const { model, joinRoles, lastSeen } = ctx;
+  const { model } = ctx;
   const { columns, snapshot, dict, options } = model;
-  // One fixed shape for every task (absent roles stay undefined, read as "").
-  const joined: Partial<Record<Role, string>> = {
-    tt: undefined,
-    task: undefined,
-    leader: undefined,
-    inspector: undefined,
-    lead: undefined,
-    support: undefined,
-    deadline: undefined,
-    result: undefined,
-    status: undefined,
-    'done-date': undefined,
-    note: undefined,
-  };
-  for (let k = 0; k < joinRoles.length; k++) {
-    const role = joinRoles[k][0];
-    const c = joinRoles[k][1];
-    if (tm.rows.length === 1) {
-      joined[role] = tm.rows[0].texts[c] ?? '';
-      continue;
-    }
-    let acc: string | null = null;
-    for (let i = 0; i < tm.rows.length; i++) acc = joinText(acc, tm.rows[i].texts[c] ?? '');
-    joined[role] = acc ?? '';
-  }
-  // Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead
-  // under a filled one in the same section is taken to continue it (and reported).
-  const first = tm.rows[0];
-  for (let k = 0; k < INHERIT_ROLES.length; k++) {
-    const role = INHERIT_ROLES[k];
-    if (columns[role] === undefined) continue;
-    const seen = lastSeen[role];
-    if (!joined[role]) {
-      if (!model.bodyHasMerges && seen && seen.section === (tm.task.section ?? undefined) && !first.merged[columns[role]!]) {
-        joined[role] = seen.text;
-        if (tm.inherited === NO_INHERITED) tm.inherited = {};
-        tm.inherited[role] = seen.row;
-      }
-    } else {
-      lastSeen[role] = { text: joined[role]!, row: first.row, section: tm.task.section ?? undefined };
-    }
-  }
+  const rows = tm.rows;
+  const first = rows[0];
+  const leader = inheritOrRemember(tm, 'leader', joinedText(rows, columns.leader), ctx);
+  const inspector = inheritOrRemember(tm, 'inspector', joinedText(rows, columns.inspector), ctx);
+  const lead = inheritOrRemember(tm, 'lead', joinedText(rows, columns.lead), ctx);
   const t = tm.task;
-  t.task = joined.task ?? '';
-  t.leader = textOrNull(joined.leader);
-  t.inspector = textOrNull(joined.inspector);
-  t.result = textOrNull(joined.result);
-  t.status = textOrNull(joined.status);
-  t.note = textOrNull(joined.note);
+  t.task = joinedText(rows, columns.task) ?? '';
+  t.leader = textOrNull(leader);
+  t.inspector = textOrNull(inspector);
+  t.result = textOrNull(joinedText(rows, columns.result));
+  t.status = textOrNull(joinedText(rows, columns.status));
+  t.note = textOrNull(joinedText(rows, columns.note));
+
 
   // Deadline: a single cell keeps its value (an Excel date stays a date).
   const dc = columns.deadline;
@@ -525,14 +528,14 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
     // The one row whose deadline cell holds something, if exactly one does.
     let only: RowModel | null = null;
     let withValue = 0;
-    for (let i = 0; i < tm.rows.length; i++) {
-      if (tm.rows[i].texts[dc]) {
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i].texts[dc]) {
         withValue++;
-        only = tm.rows[i];
+        only = rows[i];
       }
     }
     if (withValue !== 1) only = null;
-    const rawValue = only && !only.moves.length ? only.values[dc] : joined.deadline ?? '';
+    const rawValue = only && !only.moves.length ? only.values[dc] : joinedText(rows, dc) ?? '';
     if (isErrorValue(rawValue)) {
       tm.errorCells = [{ role: 'deadline', col: dc, row: only!.row, value: rawValue.error }];
       t.deadline = { text: rawValue.error, due: null, kind: 'unknown' };
@@ -553,8 +556,8 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   }
 
   // Agencies.
-  const leadText = joined.lead ?? '';
-  const supportText = joined.support ?? '';
+  const leadText = lead ?? '';
+  const supportText = joinedText(rows, columns.support) ?? '';
   let leadParts = NO_REFS;
   let supportParts = NO_REFS;
   let combined = ctx.assignments.get(leadText);

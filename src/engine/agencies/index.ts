@@ -17,7 +17,7 @@ export {
 } from './split';
 export { matchKey, toneNormalize, cleanParty } from './normalize';
 
-/** A cell's reading: its parties, named (frozen refs in a frozen list), and whether two ran together. */
+/** A cell's reading: its parties, named (frozen refs in a read-only list), and whether two ran together. */
 interface CellReading {
   refs: readonly AgencyRef[];
   runTogether: boolean;
@@ -43,7 +43,9 @@ export function parseAgencyCell(text: string, dict: AgencyDictionary): CellReadi
   let hit = memo.get(text);
   if (!hit) {
     const { parts, runTogether } = splitPartiesDetailed(text, dict);
-    hit = Object.freeze({ refs: Object.freeze(parts.map((p) => dict.match(p))), runTogether });
+    // The refs are frozen; the list is typed read-only but not frozen (V8 iterates frozen arrays
+    // on a slow path).
+    hit = { refs: parts.map((p) => dict.match(p)), runTogether };
     if (memo.size > 20_000) memo.clear();
     memo.set(text, hit);
   }
