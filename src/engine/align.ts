@@ -5,7 +5,7 @@
  * misalignment, the values are re-aligned to the columns by an order-preserving alignment that
  * maximises how well each value fits its column's role, and the moves are reported.
  */
-import type { ColumnMap, Role } from './types';
+import type { ColumnMap, Deadline, Role } from './types';
 import type { AgencyDictionary } from './agencies';
 import { parseDeadline } from './deadline';
 import { fold } from './text';
@@ -14,6 +14,11 @@ export type ValueType = 'deadline' | 'person' | 'agency' | 'text';
 
 const AGENCY_WORD =
   /^(so|ubnd|uy ban|ban|hoi|trung tam|cong an|bo chi huy|bo|cuc|bao|dai|thong ke|thue|thanh tra|van phong|truong|ngan hang|tinh doan|lien doan|lien hiep|hiep hoi|cac|dang uy|thuong truc|vien|kho bac|chi cuc|doanh nghiep|to chuc|don vi|co quan|mat tran|vuon quoc gia|ban quan ly)\b/;
+
+/** A deadline reading that names a date, a period or a recurrence (not unknown or missing). */
+export function readsAsDeadline(d: Deadline): boolean {
+  return d.kind === 'date' || d.kind === 'period' || d.kind === 'recurring';
+}
 
 export class ValueTyper {
   private cache = new Map<string, ValueType>();
@@ -31,7 +36,7 @@ export class ValueTyper {
   private compute(text: string): ValueType {
     if (text.length <= 90) {
       const d = parseDeadline(text, { planYear: this.planYear });
-      if (d.kind === 'date' || d.kind === 'period' || d.kind === 'recurring') return 'deadline';
+      if (readsAsDeadline(d)) return 'deadline';
     }
     if (text.length <= 200) {
       const ref = this.dict.match(text);
@@ -83,10 +88,15 @@ export function realignRow(
   typer: ValueTyper,
   /** Columns whose value came from a merged area above: kept where they are. */
   fixed: boolean[] = [],
+  /**
+   * The deadline column's cell holds a number that reads as a date (an Excel date cell): a
+   * deadline, whatever its text ("46339") looks like.
+   */
+  deadlineIsDate = false,
 ): AlignResult | null {
   const fixedUpTo = Math.max(columns.task ?? 0, columns.tt ?? 0);
   // The cheap look first (most rows are fine): both tests are pure, either failing means null.
-  if (!mayBeShifted(texts, columns, width, typer, fixedUpTo)) return null;
+  if (!mayBeShifted(texts, columns, width, typer, fixedUpTo, deadlineIsDate)) return null;
   const roleAt: (Role | null)[] = new Array(width).fill(null);
   for (const [role, c] of Object.entries(columns) as [Role, number][]) if (c < width) roleAt[c] = role;
   const slots: number[] = [];
@@ -95,7 +105,7 @@ export function realignRow(
   const items: { col: number; value: string; type: ValueType }[] = [];
   for (let c = fixedUpTo + 1; c < texts.length; c++) {
     const v = texts[c];
-    if (v && !fixed[c]) items.push({ col: c, value: v, type: typer.type(v) });
+    if (v && !fixed[c]) items.push({ col: c, value: v, type: deadlineIsDate && c === columns.deadline ? 'deadline' : typer.type(v) });
   }
   if (items.length === 0) return null;
 
@@ -187,7 +197,7 @@ const DEADLINE_HINT = /\d|qu[yýíi]|th[aá]ng|n[aă]m|th[uư][oơ]ng xuy|h[aă]
  * Cheap first look: type only the cells whose column says what they should hold (lead, deadline)
  * and cells beyond the header; a full alignment runs only when one of them is off.
  */
-function mayBeShifted(texts: string[], columns: ColumnMap, width: number, typer: ValueTyper, fixedUpTo: number): boolean {
+function mayBeShifted(texts: string[], columns: ColumnMap, width: number, typer: ValueTyper, fixedUpTo: number, deadlineIsDate: boolean): boolean {
   for (let c = width; c < texts.length; c++) if (texts[c]) return true;
   const lead = columns.lead !== undefined ? texts[columns.lead] : '';
   if (lead) {
@@ -197,7 +207,7 @@ function mayBeShifted(texts: string[], columns: ColumnMap, width: number, typer:
   const dc = columns.deadline;
   const deadline = dc !== undefined ? texts[dc] : '';
   if (deadline) {
-    if (typer.type(deadline) !== 'deadline') return true;
+    if (!deadlineIsDate && typer.type(deadline) !== 'deadline') return true;
   } else if (dc !== undefined) {
     // An empty deadline column: is the deadline sitting elsewhere?
     for (let c = fixedUpTo + 1; c < width; c++) {

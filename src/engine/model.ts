@@ -20,7 +20,7 @@ import type {
 import { ROLES } from './types';
 import { cellText, fold, isErrorValue } from './text';
 import { detectHeader, isRepeatedHeader, type HeaderCandidate } from './header';
-import { realignRow, ValueTyper, type Move } from './align';
+import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
 import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
 import { taskState } from './states';
@@ -372,9 +372,14 @@ function markGroups(model: SheetModel): void {
 /** Re-align shifted task and continuation rows. */
 function realignRows(model: SheetModel, typer: ValueTyper): void {
   const { columns, width } = model;
+  const dc = columns.deadline;
+  const formats = model.snapshot.numberFormats;
   for (const r of model.rows) {
     if (r.cls !== 'task' && r.cls !== 'continuation') continue;
-    const res = realignRow(r.texts, columns, width, typer, r.merged);
+    // An Excel date in the deadline column is a deadline, though its text is a serial number.
+    const dv = dc !== undefined ? r.values[dc] : undefined;
+    const deadlineIsDate = typeof dv === 'number' && readsAsDeadline(parseDeadline(dv, { numberFormat: formats?.[r.index]?.[dc!] }));
+    const res = realignRow(r.texts, columns, width, typer, r.merged, deadlineIsDate);
     if (res) {
       r.texts = res.texts;
       r.moves = res.moves;
@@ -535,7 +540,8 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
       }
     }
     if (withValue !== 1) only = null;
-    const rawValue = only && !only.moves.length ? only.values[dc] : joinedText(rows, dc) ?? '';
+    // The cell's own value (an Excel date stays a date) unless re-alignment put another text there.
+    const rawValue = only && (!only.moves.length || only.texts[dc] === only.original[dc]) ? only.values[dc] : joinedText(rows, dc) ?? '';
     if (isErrorValue(rawValue)) {
       tm.errorCells = [{ role: 'deadline', col: dc, row: only!.row, value: rawValue.error }];
       t.deadline = { text: rawValue.error, due: null, kind: 'unknown' };

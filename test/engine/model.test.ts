@@ -438,6 +438,37 @@ describe('re-alignment of shifted rows', () => {
     expect(t.result).toBe('Hoàn thành Quy hoạch chi tiết');
   });
 
+  describe('Excel date cells in the deadline column', () => {
+    // 46339 is 13/11/2026 as an Excel serial; its display text is the number.
+    const DATE = 46339;
+
+    it('a moved person does not turn the date cell of the same row into unreadable text', () => {
+      const snap = grid(H6, [['1', 'Xây dựng kế hoạch', '', 'Phó Chủ tịch UBND tỉnh', 'Sở Y tế', DATE]], { formats: [[1, 5, 'dd/mm/yyyy']] });
+      const m = buildModel(snap, { asOf: AS_OF });
+      expect(m.rows[0].moves).toEqual([{ from: 3, to: 2, value: 'Phó Chủ tịch UBND tỉnh' }]);
+      const r = analyze(snap);
+      expect(r.tasks[0].leader).toBe('Phó Chủ tịch UBND tỉnh');
+      expect(r.tasks[0].deadline).toMatchObject({ kind: 'date', due: '2026-11-13', text: '13/11/2026' });
+      expect(codes(r)).not.toContain('deadline');
+    });
+
+    it('a date cell is a deadline: a number in a further column of the table is not moved into the note', () => {
+      const header = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Ghi chú', 'Cột 7'];
+      const snap = grid(header, [['14.8', 'Triển khai cơ sở dữ liệu', 'Sở Tài chính', 'Sở Nội vụ', DATE, '', 452]], { formats: [[1, 4, 'dd/mm/yyyy']] });
+      const m = buildModel(snap, { asOf: AS_OF });
+      expect(m.rows[0].moves).toEqual([]);
+      const r = analyze(snap);
+      expect(r.tasks[0]).toMatchObject({ note: null, deadline: { kind: 'date', due: '2026-11-13' } });
+      expect(codes(r)).not.toContain('cells-shifted');
+    });
+
+    it('a number that reads as no date stays an unreadable deadline', () => {
+      const r = analyze(grid(H6, [['1', 'Việc', '', 'Sở Tài chính', 'Sở Nội vụ', 12]]));
+      expect(r.tasks[0].deadline).toMatchObject({ kind: 'unknown', text: '12' });
+      expect(r.findings.filter((f) => f.code === 'deadline').map((f) => f.messageId)).toEqual(['finding.deadline.unreadable']);
+    });
+  });
+
   describe('rows that must not be re-aligned', () => {
     const cases: [string, Cell[]][] = [
       ['a complete row', ['1', 'A', 'Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL', 'Sở VHTTDL', 'Sở Tài chính', Q1, 'Báo cáo kết quả']],
