@@ -8,20 +8,10 @@ import { buildModel, type BuildOptions, type SheetModel } from './model';
 import { RULES } from './rules';
 import type { Report, RuleContext, Visitors } from './rules/rule';
 import { a1, columnLetter } from './text';
+import { MessageContext, ReportedFinding } from './finding';
 import { summarise } from './summary';
-import { t, tInto } from '../messages';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Where a finding is, in words ("Trang 'Phụ lục 02', dòng 35, cột E (Cơ quan chủ trì)"), appended to `out`. */
-function whereInto(model: SheetModel, row: number | null, col: number | null, roleName: string, colName: string, out: string[]): void {
-  const lang = model.options.lang;
-  const sheet = model.snapshot.name;
-  if (row === null) tInto(lang, 'where.sheet', { sheet }, out);
-  else if (col === null) tInto(lang, 'where.row', { sheet, row }, out);
-  else if (roleName) tInto(lang, 'where.cellRole', { sheet, row, col: colName, role: roleName }, out);
-  else tInto(lang, 'where.cell', { sheet, row, col: colName }, out);
-}
 
 export function runRules(model: SheetModel): Finding[] {
   const findings: Finding[] = [];
@@ -38,19 +28,7 @@ export function runRules(model: SheetModel): Finding[] {
     }
     return x;
   };
-  const roleNames = new Map<Role, string>();
-  const roleName = (role: Role): string => {
-    let n = roleNames.get(role);
-    if (n === undefined) {
-      n = t(lang, `role.${role}`);
-      roleNames.set(role, n);
-    }
-    return n;
-  };
-  const letters: string[] = [];
-  const letterOf = (col: number): string => letters[col] ?? (letters[col] = columnLetter(col - 1));
-  /** Pieces of the message being built (reused by every report). */
-  const parts: string[] = [];
+  const messages = new MessageContext(lang, model.snapshot.name);
   for (const rule of RULES) {
     const code = rule.meta.code;
     const baseId = `finding.${code}`;
@@ -71,21 +49,10 @@ export function runRules(model: SheetModel): Finding[] {
         if (!role && r.col !== null && r.col !== undefined) role = roleAt(r.col);
         // Rules build a fresh data object per report; it becomes the finding's.
         const data = (r.data ?? {}) as Record<string, string | number>;
-        const rName = role ? roleName(role) : '';
-        if (role && data.role === undefined) data.role = rName;
-        const colName = col !== null ? letterOf(col) : '';
-        // "where: what", joined once into one flat string.
-        parts.length = 0;
-        whereInto(model, row, col, rName, colName, parts);
-        parts.push(': ');
-        tInto(lang, messageId, data, parts);
-        const message = parts.join('');
+        if (role && data.role === undefined) data.role = messages.roleName(role);
         const severity = r.severity ?? rule.meta.severity;
-        const cell = row !== null && col !== null ? `${colName}${row}` : row !== null ? a1(row, 1) : null;
-        // One literal per shape (no property added afterwards).
-        const finding: Finding = r.suggestion
-          ? { code, severity, cell, row, col, role, messageId, data, message, suggestion: r.suggestion }
-          : { code, severity, cell, row, col, role, messageId, data, message };
+        const cell = row !== null && col !== null ? `${messages.letter(col)}${row}` : row !== null ? a1(row, 1) : null;
+        const finding = new ReportedFinding(code, severity, cell, row, col, role, messageId, data, messages, r.suggestion);
         findings.push(finding);
       },
     };
