@@ -239,37 +239,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const ttCol = columns.tt ?? 0;
   const taskCol = columns.task ?? (columns.tt !== undefined ? columns.tt + 1 : 1);
 
-  // Display texts of every body row, once.
-  const bodyTexts: string[][] = new Array(Math.max(0, values.length - bodyStart));
-  for (let r = bodyStart; r < values.length; r++) {
-    const rowValues = values[r] ?? [];
-    const texts: string[] = new Array(rowValues.length);
-    for (let c = 0; c < rowValues.length; c++) texts[c] = cellText(rowValues[c]);
-    bodyTexts[r - bodyStart] = texts;
-  }
-
-  // Plan year first: deadlines steer the value typer used for re-alignment.
-  const deadlineTexts: string[] = [];
-  if (columns.deadline !== undefined && !opts.planYear) {
-    const dc = columns.deadline;
-    for (const texts of bodyTexts) if (texts[dc]) deadlineTexts.push(texts[dc]);
-  }
-  if (opts.planYear) {
-    model.planYear = opts.planYear;
-    model.planYearSource = 'option';
-  } else {
-    const fromDeadlines = inferPlanYear(deadlineTexts);
-    if (fromDeadlines) {
-      model.planYear = fromDeadlines;
-      model.planYearSource = 'deadlines';
-    } else {
-      const fromTitle = inferPlanYear([], title);
-      if (fromTitle) {
-        model.planYear = fromTitle;
-        model.planYearSource = 'title';
-      }
-    }
-  }
+  const bodyTexts = displayTexts(values, bodyStart);
+  settlePlanYear(model, bodyTexts, opts.planYear);
   const typer = new ValueTyper(dict, model.planYear);
   // Each phase is its own function: small functions are optimised early by the JIT, where one
   // long function is compiled late (or not at all) for the first checks of a session.
@@ -279,6 +250,41 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   assembleTasks(model, ttCol, taskCol);
   fillTasks(model);
   return model;
+}
+
+/** Display texts of every body row, once (indexed from the first body row). */
+function displayTexts(values: CellValue[][], bodyStart: number): string[][] {
+  const out: string[][] = new Array(Math.max(0, values.length - bodyStart));
+  for (let r = bodyStart; r < values.length; r++) {
+    const rowValues = values[r] ?? [];
+    const texts: string[] = new Array(rowValues.length);
+    for (let c = 0; c < rowValues.length; c++) texts[c] = cellText(rowValues[c]);
+    out[r - bodyStart] = texts;
+  }
+  return out;
+}
+
+/** The plan year: given, else the year most deadlines name, else the title's (deadlines steer the value typer). */
+function settlePlanYear(model: SheetModel, bodyTexts: string[][], given: number | undefined): void {
+  if (given) {
+    model.planYear = given;
+    model.planYearSource = 'option';
+    return;
+  }
+  const deadlineTexts: string[] = [];
+  const dc = model.columns.deadline;
+  if (dc !== undefined) for (const texts of bodyTexts) if (texts[dc]) deadlineTexts.push(texts[dc]);
+  const fromDeadlines = inferPlanYear(deadlineTexts);
+  if (fromDeadlines) {
+    model.planYear = fromDeadlines;
+    model.planYearSource = 'deadlines';
+    return;
+  }
+  const fromTitle = inferPlanYear([], model.title);
+  if (fromTitle) {
+    model.planYear = fromTitle;
+    model.planYearSource = 'title';
+  }
 }
 
 /** Classify every body row (section, group, task, continuation, header, blank, other). */
