@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: the engine's speed and memory on generated assignment tables (every timed check
  * is of a new sheet; the median is the headline), the cold start (the first check in a new
- * process), the fuzz throughput (random grids per second through analyzeSheet), and the largest
- * sheet (rows × 30 columns) checked within 2 s. Deterministic input: a seeded PRNG of our own,
- * no Math.random.
+ * process), the fuzz throughput (random grids per second through analyzeSheet), the largest
+ * sheet (rows × 30 columns) checked within 2 s, and the 10,000-row figures in Chromium
+ * (bench-browser.ts). Deterministic input: a seeded PRNG of our own, no Math.random.
  *
  *   npm run bench                 # all figures
- *   node dist/cli/cli/bench.js --quick   # smaller runs
+ *   npm run bench -- --quick      # smaller runs
  */
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
