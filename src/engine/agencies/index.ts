@@ -30,9 +30,9 @@ interface CellReading {
 const cellMemo = new WeakMap<AgencyDictionary, Map<string, CellReading>>();
 
 /**
- * Split a lead/support cell and name each party. The refs and their list are frozen and shared by
- * every cell with the same text (nothing downstream changes them; a caller that needs its own list
- * copies it).
+ * Split a lead/support cell and name each party. The reading is shared by every cell with the same
+ * text: its refs are frozen, its list read-only (nothing downstream changes them; a caller that
+ * needs its own list copies it).
  */
 export function parseAgencyCell(text: string, dict: AgencyDictionary): CellReading {
   let memo = cellMemo.get(dict);

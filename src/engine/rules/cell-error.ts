@@ -10,7 +10,7 @@ export default defineRule({
         if (r.cls === 'blank') return;
         for (let c = 0; c < r.values.length; c++) {
           const v = r.values[c];
-          if (typeof v === 'object' && isErrorValue(v)) ctx.report({ index: r.index, col: c, data: { value: v.error } });
+          if (isErrorValue(v)) ctx.report({ index: r.index, col: c, data: { value: v.error } });
         }
       },
     };
