@@ -169,6 +169,35 @@ export interface Finding {
   message: string;
   /** A suggested replacement, as data (never applied silently). */
   suggestion?: string;
+  /** Edits that would repair this finding, as data; the user chooses and the host applies them. */
+  fixes?: Fix[];
+}
+
+/**
+ * One cell edit of a fix. `before` is the cell's value as the check read it (the host refuses the
+ * edit when the cell no longer holds it); `after` is what to write (null: clear the cell).
+ */
+export interface CellEdit {
+  sheet: string;
+  /** A1 reference on the user's sheet ("E12"). */
+  cell: string;
+  before: CellValue;
+  after: CellValue;
+}
+
+/**
+ * A repair offered by the rule that raised a finding (ESLint's `fix` is the model: the rule
+ * describes the edit, the host applies it). Deterministic; touches only the cells it lists.
+ */
+export interface Fix {
+  /** Stable within a check: `<code>:<cell>:<choice>` (e.g. "lead-missing:E12:fill"). */
+  id: string;
+  /** Catalogue id describing the fix ("fix.lead-missing.fill") and its data. */
+  messageId: string;
+  data: Record<string, string | number>;
+  edits: CellEdit[];
+  /** Vertical merges to restore, A1 ranges ("E8:E10"); the top-left cell keeps its value. */
+  merges?: string[];
 }
 
 export type Lang = 'vi' | 'en';

@@ -3,7 +3,7 @@
  * WorkbookHost; Office.js (inside Excel) and ExcelJS (the standalone page) each implement it in
  * src/adapters. No component calls Office.js directly (the Script Lab pattern).
  */
-import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry } from '../engine/types';
+import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry, CellEdit, CellValue } from '../engine/types';
 import type { MarkPlan } from '../engine/marks';
 import type { PlanDraft } from '../engine/plan-text/extract';
 
@@ -50,6 +50,23 @@ export interface SummaryResult {
   skipped: string[];
 }
 
+/** What the user chose to apply: the edits and merges of one or more fixes, on one sheet. */
+export interface EditBatch {
+  sheet: string;
+  edits: CellEdit[];
+  /** Vertical merges to restore (A1 ranges). */
+  merges: string[];
+}
+
+/** Everything needed to restore the cells an apply touched, exactly (kept by the pane, not by Excel). */
+export interface UndoRecord {
+  sheet: string;
+  /** Per touched cell: its value and number format before the apply, and the value written. */
+  cells: { cell: string; before: CellValue; numberFormat: string | null; after: CellValue }[];
+  /** Merges the apply created (undo unmerges them). */
+  merges: string[];
+}
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'standalone';
   capabilities(): HostCapabilities;
@@ -73,6 +90,15 @@ export interface WorkbookHost {
    * the feature when the host lacks it.
    */
   writeAppendix?(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }>;
+  /**
+   * Optional (fixes): write the batch in one write round trip, after checking that the sheet has
+   * not changed since `fingerprint` (StaleSheetError) and that every edited cell still holds its
+   * `before` value. Writes nothing outside the listed cells and merges; keeps the cells' formats.
+   * Returns what undo needs.
+   */
+  applyEdits?(batch: EditBatch, fingerprint: string): Promise<UndoRecord>;
+  /** Optional: restore exactly what an apply changed; EditsChangedError when those cells changed since. */
+  undoEdits?(record: UndoRecord): Promise<void>;
   /** Optional: the non-empty cells of one column of a sheet ("B"), top to bottom, joined by newlines. */
   readColumnText?(sheet: string, column: string): Promise<string>;
 }
@@ -90,5 +116,16 @@ export class NameTakenError extends Error {
   constructor(public readonly sheet: string) {
     super(`name-taken:${sheet}`);
     this.name = 'NameTakenError';
+  }
+}
+
+/** Undo refused: cells an apply wrote no longer hold what it wrote. */
+export class EditsChangedError extends Error {
+  constructor(
+    public readonly sheet: string,
+    public readonly cells: string[],
+  ) {
+    super(`edits-changed:${sheet}:${cells.join(',')}`);
+    this.name = 'EditsChangedError';
   }
 }
