@@ -1,8 +1,9 @@
+import { removeSupportFix } from '../fixes';
 import { defineRule } from './rule';
 
-/** The lead agency is listed again among the supporting agencies. */
+/** The lead agency is listed again among the supporting agencies. Fix: remove it from the support cell. */
 export default defineRule({
-  meta: { code: 'lead-in-support', severity: 'warning', type: 'problem', docs: 'Lead agency repeated among support agencies.', messages: ['default'] },
+  meta: { code: 'lead-in-support', severity: 'warning', type: 'problem', docs: 'Lead agency repeated among support agencies.', messages: ['default'], fixes: ['remove'] },
   create(ctx) {
     return {
       task(tm) {
@@ -10,7 +11,7 @@ export default defineRule({
         if (!lead.length || !support.length) return;
         for (const s of support) {
           if (s.kind === 'agency' && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
-            ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name } });
+            ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name }, fixes: removeSupportFix(ctx, tm, s) });
           }
         }
       },
