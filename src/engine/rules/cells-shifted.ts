@@ -54,7 +54,7 @@ export default defineRule({
           col: first.from,
           role: roleAt(first.from),
           data: { moves, count: r.moves.length },
-          fixes: edits ? [{ choice: 'move', data: { moves, count: r.moves.length }, edits }] : undefined,
+          fixes: edits ? [{ choice: 'move', data: { count: r.moves.length }, edits }] : undefined,
         });
       },
     };
