@@ -29,6 +29,8 @@ export function runRules(model: SheetModel): Finding[] {
     return x;
   };
   const messages = new MessageContext(lang, model.snapshot.name);
+  // Fix ids are `<code>:<cell>:<choice>`; a second fix with the same id in one check gets "#2", …
+  const fixIds = new Map<string, number>();
   const sheet = model.snapshot.name;
   const cellRef = (index: number, col: number) => `${messages.letter(model.sheetCol(col))}${model.sheetRow(index)}`;
   const rawValue = (index: number, col: number): CellValue => {
@@ -67,7 +69,11 @@ export function runRules(model: SheetModel): Finding[] {
           const fixes: Fix[] = [];
           for (const d of r.fixes) {
             if (!d.edits.length && !d.merges?.length) continue;
-            const fix: Fix = { id: `${code}:${cell ?? ''}:${d.choice}`, messageId: `fix.${code}.${d.choice}`, data: d.data ?? {}, edits: d.edits };
+            let id = `${code}:${cell ?? ''}:${d.choice}`;
+            const n = (fixIds.get(id) ?? 0) + 1;
+            fixIds.set(id, n);
+            if (n > 1) id = `${id}#${n}`;
+            const fix: Fix = { id, messageId: `fix.${code}.${d.choice}`, data: d.data ?? {}, edits: d.edits };
             if (d.merges?.length) fix.merges = d.merges;
             fixes.push(fix);
           }

@@ -207,23 +207,32 @@ export function separateFix(ctx: RuleContext, tm: TaskModel, role: PartyRole): F
   return undefined;
 }
 
-/** lead-in-support: take the repeated lead out of the support cell; the rest reads as before. */
+/** lead-in-support: take the repeated lead (every mention of it) out of the support cell; the rest reads as before. */
 export function removeSupportFix(ctx: RuleContext, tm: TaskModel, ref: AgencyRef): FixDraft[] | undefined {
   const col = ctx.colOf('support');
   if (col === null || col === ctx.colOf('lead')) return undefined;
   const cell = cellHolding(ctx, tm, col, ref.raw);
   if (!cell) return undefined;
-  const before = nameList(readParties(ctx.model, 'support', cell.value).support);
-  const i = before.indexOf(ref.name);
-  if (i < 0) return undefined;
-  const want = before.slice(0, i).concat(before.slice(i + 1));
-  for (const candidate of removals(cell.value, ref.raw)) {
-    const read = readParties(ctx.model, 'support', candidate);
-    if (!read.runTogether && sameList(nameList(read.support), want)) {
-      return [{ choice: 'remove', data: { agency: ref.name }, edits: [ctx.edit(cell.row.index, col, cellOrNull(candidate))] }];
-    }
+  const start = readParties(ctx.model, 'support', cell.value).support;
+  const want = nameList(start.filter((r) => r.name !== ref.name));
+  let text = cell.value;
+  for (let guard = 0; guard < 10; guard++) {
+    const refs = readParties(ctx.model, 'support', text).support;
+    const rest = refs.filter((r) => r.name !== ref.name);
+    if (rest.length === refs.length) break;
+    const target = refs.find((r) => r.name === ref.name && text.includes(r.raw));
+    if (!target) return undefined;
+    const wantNow = nameList(refs.filter((r) => r !== target));
+    const next = removals(text, target.raw).find((c) => {
+      const read = readParties(ctx.model, 'support', c);
+      return !read.runTogether && sameList(nameList(read.support), wantNow);
+    });
+    if (next === undefined) return undefined;
+    text = next;
   }
-  return undefined;
+  const read = readParties(ctx.model, 'support', text);
+  if (read.runTogether || !sameList(nameList(read.support), want)) return undefined;
+  return [{ choice: 'remove', data: { agency: ref.name }, edits: [ctx.edit(cell.row.index, col, cellOrNull(text))] }];
 }
 
 /**

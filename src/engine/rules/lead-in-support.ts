@@ -9,8 +9,11 @@ export default defineRule({
       task(tm) {
         const { lead, support } = tm.task;
         if (!lead.length || !support.length) return;
+        const seen = new Set<string>();
         for (const s of support) {
-          if (s.kind === 'agency' && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
+          // Once per agency, however often it is repeated.
+          if (s.kind === 'agency' && !seen.has(s.name) && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
+            seen.add(s.name);
             ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name }, fixes: removeSupportFix(ctx, tm, s) });
           }
         }
