@@ -9,6 +9,7 @@ import { join } from 'path';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { SheetReport } from '../../src/engine/types';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
+import { applyFixes } from '../../src/engine/edits';
 import { seed002Snapshot, SEED_002 } from '../helpers/tsv';
 
 const AS_OF = '2026-11-22';
@@ -223,5 +224,22 @@ describe('seed 002 as .xlsx files', () => {
     expect(unassigned(pasted.report)).toEqual(unassigned(raw.report));
     expect(unassigned(raw.report)).toHaveLength(37);
     expect(raw.report.summary.unassigned).toBe(pasted.report.summary.unassigned);
+  });
+
+  it('applying every fix offered to the raw paste keeps the tasks and leaves no markup, trailing dot or shifted cell', async () => {
+    const wb = await readWorkbook(readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', '002-raw.xlsx')));
+    let snap = wb.sheets[0];
+    const start = analyzeSheet(snap, { asOf: AS_OF });
+    let r = start;
+    for (let round = 0; round < 5 && r.findings.some((f) => f.fixes); round++) {
+      // The first choice of each ("fill" for a lost merge).
+      snap = applyFixes(snap, r.findings.flatMap((f) => (f.fixes ? [f.fixes[0]] : []))).snapshot;
+      r = analyzeSheet(snap, { asOf: AS_OF });
+    }
+    // The same tasks ("3.4." now written "3.4").
+    expect(r.tasks.map((t) => [t.row, t.tt])).toEqual(start.tasks.map((t) => [t.row, t.tt.replace(/\.$/, '')]));
+    expect(r.findings.filter((f) => ['markup-in-cell', 'tt-format', 'cells-shifted', 'merge-lost'].includes(f.code))).toEqual([]);
+    // Only the tasks with nothing above them to offer stay unassigned.
+    expect(r.summary.unassigned).toBe(start.findings.filter((f) => f.code === 'lead-missing' && !f.fixes).length);
   });
 });
