@@ -569,6 +569,10 @@ function noteLostMerges(model: SheetModel): void {
   for (const role of LOST_MERGE_ROLES) {
     const c = columns[role];
     if (c === undefined) continue;
+    // The last filled cell above, as rows; read into a source only when a blank below needs it.
+    let seenRows: RowModel[] | null = null;
+    let seenText = '';
+    let seenGroup = false;
     let seen: Seen | null = null;
     let scope: string | null = null;
     const throughMemo = new Map<number, number>();
@@ -576,19 +580,28 @@ function noteLostMerges(model: SheetModel): void {
       const key = `${tm.sectionRow?.index ?? -1}:${tm.groupRow?.index ?? -1}`;
       if (key !== scope) {
         scope = key;
+        seenRows = null;
         seen = null;
         // A new group: its heading's value (or an enclosing group's) is what a blank child continues.
-        for (let g: RowModel | null = tm.groupRow; g && !seen; g = enclosingGroup(model, g)) {
+        for (let g: RowModel | null = tm.groupRow; g && !seenRows; g = enclosingGroup(model, g)) {
           const text = g.texts[c];
-          if (text) seen = sourceOf(model, [g], c, text, true);
+          if (text) {
+            seenRows = [g];
+            seenText = text;
+            seenGroup = true;
+          }
         }
       }
       const text = joinedText(tm.rows, c) ?? '';
       if (text) {
-        seen = sourceOf(model, tm.rows, c, text, false);
+        seenRows = tm.rows;
+        seenText = text;
+        seenGroup = false;
+        seen = null;
         continue;
       }
-      if (!seen || !tm.rows.every((r) => isBlankCell(r, c))) continue;
+      if (!seenRows || !tm.rows.every((r) => isBlankCell(r, c))) continue;
+      if (!seen) seen = sourceOf(model, seenRows, c, seenText, seenGroup);
       let through = -1;
       if (seen.mergeable) {
         let end = throughMemo.get(seen.index);
