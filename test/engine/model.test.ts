@@ -436,14 +436,14 @@ describe('blank cells stay blank; a lost vertical merge is a suggestion with fix
 
   it('a generated sheet with every eighth lead cell blank (no merges) reports every one of them unassigned', () => {
     const rows: Cell[][] = [];
-    for (let i = 1; i <= 2000; i++) rows.push(row6(String(i), `Nhiệm vụ ${i}`, i % 8 === 0 ? '' : TC, Q1));
+    for (let i = 1; i <= 800; i++) rows.push(row6(String(i), `Nhiệm vụ ${i}`, i % 8 === 0 ? '' : TC, Q1));
     const r = analyze(grid(H6, rows));
-    expect(r.tasks).toHaveLength(2000);
-    expect(r.summary.unassigned).toBe(250);
-    expect(r.tasks.filter((t) => t.unassigned).map((t) => Number(t.tt))).toEqual(Array.from({ length: 250 }, (_, k) => (k + 1) * 8));
+    expect(r.tasks).toHaveLength(800);
+    expect(r.summary.unassigned).toBe(100);
+    expect(r.tasks.filter((t) => t.unassigned).map((t) => Number(t.tt))).toEqual(Array.from({ length: 100 }, (_, k) => (k + 1) * 8));
     // Each is reported, with the value above offered (a suggestion, never read into the task).
     const missing = r.findings.filter((f) => f.code === 'lead-missing');
-    expect(missing).toHaveLength(250);
+    expect(missing).toHaveLength(100);
     expect(missing.every((f) => f.suggestion === TC && f.fixes?.length === 2)).toBe(true);
   });
 
