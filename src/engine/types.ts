@@ -105,6 +105,8 @@ export interface AgencyRef {
   variant?: boolean;
   /** The name no longer exists (2025 reorganisation): what took over. */
   renamedTo?: string;
+  /** ISO date from which the name no longer exists, when the dictionary knows it. */
+  changedOn?: string;
   /** For a person's role: the agency inside it, as a suggestion ("Giám đốc Sở VHTTDL" → Sở VHTTDL). */
   suggestion?: string;
 }
@@ -216,11 +218,21 @@ export interface AnalyzeOptions {
   planYear?: number;
 }
 
+/** Level of the state a body belongs to (there is no district level after 1 July 2025). */
+export type AgencyLevel = 'central' | 'provincial' | 'commune';
+
+/** The level of government a sheet's plan belongs to (inferred from its title rows and agencies). */
+export type SheetScope = AgencyLevel;
+
 export interface AgencyEntry {
   canonical: string;
   aliases?: string[];
   /** Former name, replaced by `renamedTo` (2025 reorganisation). */
   renamedTo?: string;
+  /** ISO date the change took effect, when known (e.g. 2025-03-01 for the ministries). */
+  changedOn?: string;
+  /** Level of the body; matching never crosses levels for names whose head word fixes one ("Bộ …", "Sở …"). */
+  level?: AgencyLevel;
   /** Generic phrase that names nobody accountable. */
   generic?: boolean;
 }

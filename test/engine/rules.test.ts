@@ -192,6 +192,11 @@ const CASES: Record<string, Case> = {
     expect: { severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Sở Kế hoạch và Đầu tư', now: TC }, suggestion: TC },
     passes: () => analyze(grid(H6, [ok6()])),
   },
+  'finding.agency-name.renamed-on': {
+    fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', 'Bộ Kế hoạch và Đầu tư', Q1)])),
+    expect: { severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Bộ Kế hoạch và Đầu tư', now: 'Bộ Tài chính', date: '01/03/2025' }, suggestion: 'Bộ Tài chính' },
+    passes: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', 'Bộ Tài chính', Q1)])),
+  },
   'finding.deadline.missing': {
     fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, '')])),
     expect: { severity: 'warning', cell: 'F2', role: 'deadline', data: { tt: '1' } },

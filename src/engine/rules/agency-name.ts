@@ -1,5 +1,6 @@
 import type { AgencyRef } from '../types';
 import { fold } from '../text';
+import { isoToVn } from '../calendar';
 import { defineRule } from './rule';
 
 /** Spelling key: case, spacing, punctuation and tone-mark placement do not count; đ vs d does. */
@@ -11,10 +12,11 @@ const spellingKey = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g
  * - misspelt: matched only approximately ("Sở VH TTL") (info, canonical name suggested);
  * - inconsistent: the same agency written several ways in one sheet ("Sở VHTTDL" and "Sở VH TTDL"):
  *   the less used spellings are reported (info, canonical name suggested);
- * - renamed: a name that no longer exists since the 2025 mergers (warning, what took over).
+ * - renamed: a name that no longer exists since the 2025 mergers (warning, what took over, and
+ *   since when when the dictionary knows the date).
  */
 export default defineRule({
-  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed'], hasSuggestions: true },
+  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed', 'renamed-on'], hasSuggestions: true },
   create(ctx) {
     const dict = ctx.model.dict;
     const spellings = new Map<string, string>();
@@ -38,7 +40,9 @@ export default defineRule({
     const check = (refs: readonly AgencyRef[], role: 'lead' | 'support', index: number) => {
       for (const r of refs) {
         if (r.kind !== 'agency') continue;
-        if (r.renamedTo) {
+        if (r.renamedTo && r.changedOn) {
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'renamed-on', severity: 'warning', data: { value: r.raw, now: r.renamedTo, date: isoToVn(r.changedOn) }, suggestion: r.renamedTo });
+        } else if (r.renamedTo) {
           ctx.report({ index, col: ctx.colOf(role), role, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo });
         } else if (!r.known) {
           ctx.report({ index, col: ctx.colOf(role), role, messageId: 'unknown', data: { value: r.raw } });
