@@ -14,6 +14,7 @@ import type {
   Role,
   RowClass,
   Section,
+  SheetScope,
   SheetSnapshot,
   Task,
 } from './types';
@@ -24,6 +25,8 @@ import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
 import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
 import { taskState } from './states';
+import { inferScope } from './scope';
+import { deadlineYears, titleYears, type PlanYears } from './plan-years';
 
 export interface RowModel extends ClassifiedRow {
   /** Cell values after merges are resolved (vertical merges spread down their column). */
@@ -74,6 +77,10 @@ export interface SheetModel {
   planYear: number | null;
   /** Where the plan year came from. */
   planYearSource: 'option' | 'deadlines' | 'title' | null;
+  /** The years the plan covers (title, else the deadlines); deadlines outside them are reported. */
+  planYears: PlanYears | null;
+  /** Central, provincial or commune-level plan (title rows, else agencies); null when unclear. */
+  scope: SheetScope | null;
   title: string;
   dict: AgencyDictionary;
   /** The table body holds merged areas (so blank cells are really blank). */
@@ -225,6 +232,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     tasks: [],
     planYear: null,
     planYearSource: null,
+    planYears: null,
+    scope: null,
     title,
     dict,
     bodyHasMerges: false,
@@ -248,7 +257,9 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   markGroups(model);
   realignRows(model, typer);
   assembleTasks(model, ttCol, taskCol);
+  model.scope = sheetScope(model);
   fillTasks(model);
+  settlePlanYears(model);
   return model;
 }
 
@@ -285,6 +296,38 @@ function settlePlanYear(model: SheetModel, bodyTexts: string[][], given: number 
     model.planYear = fromTitle;
     model.planYearSource = 'title';
   }
+}
+
+/** The sheet's scope from its title and the agency cells of its task rows. */
+function sheetScope(model: SheetModel): SheetScope | null {
+  const cells: string[] = [];
+  const { lead, support } = model.columns;
+  for (const r of model.rows) {
+    if (r.cls !== 'task' && r.cls !== 'continuation') continue;
+    if (lead !== undefined && r.texts[lead]) cells.push(r.texts[lead]);
+    if (support !== undefined && support !== lead && r.texts[support]) cells.push(r.texts[support]);
+  }
+  return inferScope(model.title, cells);
+}
+
+/**
+ * The plan's years: the title's ("giai đoạn 2026–2030", "năm 2026", "2025 và những năm tiếp
+ * theo") when they hold the plan year, else the run of years the deadlines name around it.
+ */
+function settlePlanYears(model: SheetModel): void {
+  const y = model.planYear;
+  const fromTitle = titleYears(model.title);
+  if (fromTitle && (y === null || (y >= fromTitle.from && (fromTitle.to === null || y <= fromTitle.to)))) {
+    model.planYears = fromTitle;
+    return;
+  }
+  if (y === null) return;
+  const due: number[] = [];
+  for (const tm of model.tasks) {
+    const d = tm.task.deadline;
+    if (d.due && !d.multiYear && (d.kind === 'date' || d.kind === 'period')) due.push(Number(d.due.slice(0, 4)));
+  }
+  model.planYears = deadlineYears(due, y);
 }
 
 /** Classify every body row (section, group, task, continuation, header, blank, other). */
@@ -579,15 +622,15 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   }
   if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
     tm.combinedAssignment = true;
-    leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs);
-    supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict).refs);
+    leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict, model.scope).refs);
+    supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict, model.scope).refs);
   } else if (leadText) {
-    const p = parseAgencyCell(leadText, dict);
+    const p = parseAgencyCell(leadText, dict, model.scope);
     leadParts = p.refs;
     if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether = ['lead'];
   }
   if (supportText && columns.support !== columns.lead) {
-    const p = parseAgencyCell(supportText, dict);
+    const p = parseAgencyCell(supportText, dict, model.scope);
     supportParts = supportParts.length ? supportParts.concat(p.refs) : p.refs;
     if (p.runTogether) tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
   }

@@ -282,6 +282,10 @@ export interface SheetReport {
   columnIndexes: ColumnMap;
   missingRoles: Role[];
   planYear: number | null;
+  /** The years the plan covers (`to` null: open-ended); deadlines outside them are reported. */
+  planYears?: { from: number; to: number | null } | null;
+  /** Central, provincial or commune-level plan, from the title rows and agencies; null when unclear. */
+  scope?: SheetScope | null;
   sections: Section[];
   tasks: Task[];
   rows: ClassifiedRow[];
