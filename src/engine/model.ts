@@ -312,15 +312,15 @@ function sheetScope(model: SheetModel): SheetScope | null {
 
 /**
  * The plan's years: the title's ("giai đoạn 2026–2030", "năm 2026", "2025 và những năm tiếp
- * theo") when they hold the plan year, else the run of years the deadlines name around it.
+ * theo"), else the run of years the deadlines name around the plan year.
  */
 function settlePlanYears(model: SheetModel): void {
-  const y = model.planYear;
   const fromTitle = titleYears(model.title);
-  if (fromTitle && (y === null || (y >= fromTitle.from && (fromTitle.to === null || y <= fromTitle.to)))) {
+  if (fromTitle) {
     model.planYears = fromTitle;
     return;
   }
+  const y = model.planYear;
   if (y === null) return;
   const due: number[] = [];
   for (const tm of model.tasks) {

@@ -88,6 +88,8 @@ export interface Deadline {
   conflict?: string;
   /** Remark in brackets that does not change the date. */
   remark?: string;
+  /** Read from running text: every date or period found, as written (the latest is due). */
+  parts?: string[];
 }
 
 export type PartyKind = 'agency' | 'generic' | 'person';

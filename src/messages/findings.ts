@@ -69,6 +69,7 @@ export const findings: Catalogue = {
     'finding.deadline.conflict': 'Thời gian "{value}" mâu thuẫn: phần "{part}" nằm ngoài khoảng thời gian đã ghi.',
     'finding.deadline.year-inferred': 'Thời gian "{value}" không ghi năm; đã hiểu là năm {year}.',
     'finding.deadline.outside-plan': 'Thời gian "{value}" nằm ngoài năm của kế hoạch ({year}).',
+    'finding.deadline.sentence': 'Đọc từ câu: {parts} → {due}.',
     'finding.deadline.outside-plan-years': 'Thời gian "{value}" nằm ngoài các năm của kế hoạch ({from}–{to}).',
   },
   en: {
@@ -135,6 +136,7 @@ export const findings: Catalogue = {
     'finding.deadline.conflict': 'Deadline "{value}" contradicts itself: "{part}" falls outside the period.',
     'finding.deadline.year-inferred': 'Deadline "{value}" names no year; read as {year}.',
     'finding.deadline.outside-plan': 'Deadline "{value}" falls outside the plan year ({year}).',
+    'finding.deadline.sentence': 'Read from the sentence: {parts} → {due}.',
     'finding.deadline.outside-plan-years': 'Deadline "{value}" falls outside the plan\'s years ({from}–{to}).',
   },
 };

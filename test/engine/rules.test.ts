@@ -217,6 +217,17 @@ const CASES: Record<string, Case> = {
     expect: { severity: 'info', cell: 'F3', role: 'deadline', data: { value: 'Quý II', year: 2026 } },
     passes: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý II/2026')])),
   },
+  'finding.deadline.outside-plan-years': {
+    // A programme for 2026–2030 (title): 2027 and 2030 are inside, 2032 is not.
+    fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2032')], { title: [['Chương trình hành động giai đoạn 2026–2030']] })),
+    expect: { severity: 'warning', cell: 'F4', role: 'deadline', data: { value: 'Quý I/2032', from: 2026, to: 2030 } },
+    passes: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Năm 2030')], { title: [['Chương trình hành động giai đoạn 2026–2030']] })),
+  },
+  'finding.deadline.sentence': {
+    fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Sơ kết trong quý II hoặc quý III; tổng kết vào tháng 11/2026.')])),
+    expect: { severity: 'info', cell: 'F2', role: 'deadline', data: { parts: 'quý II, quý III, tháng 11/2026', due: '30/11/2026' } },
+    passes: () => analyze(grid(H6, [ok6()])),
+  },
   'finding.deadline.outside-plan': {
     fires: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2024')]), { planYear: 2026 }),
     expect: { severity: 'warning', cell: 'F3', role: 'deadline', data: { value: 'Quý I/2024', year: 2026 } },

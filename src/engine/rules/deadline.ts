@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
 import { outsideYears } from '../plan-years';
+import { isoToVn } from '../calendar';
 
 /**
  * Deadlines: missing (warning), unreadable (error), a refining part that contradicts the period
@@ -7,7 +8,7 @@ import { outsideYears } from '../plan-years';
  * the title's years, else the run of years the deadlines name; never inside them).
  */
 export default defineRule({
-  meta: { code: 'deadline', severity: 'warning', type: 'problem', docs: 'Deadline present, readable, consistent and within the plan.', messages: ['missing', 'unreadable', 'conflict', 'year-inferred', 'outside-plan', 'outside-plan-years'] },
+  meta: { code: 'deadline', severity: 'warning', type: 'problem', docs: 'Deadline present, readable, consistent and within the plan.', messages: ['missing', 'unreadable', 'conflict', 'year-inferred', 'outside-plan', 'outside-plan-years', 'sentence'] },
   create(ctx) {
     const m = ctx.model;
     return {
@@ -19,6 +20,7 @@ export default defineRule({
         if (tm.task.state.startsWith('done')) return;
         if (d.kind === 'missing') ctx.report({ ...base, messageId: 'missing', data: { tt: tm.task.tt } });
         else if (d.kind === 'unknown') ctx.report({ ...base, messageId: 'unreadable', severity: 'error', data: { value: d.text } });
+        if (d.parts && d.due) ctx.report({ ...base, messageId: 'sentence', severity: 'info', data: { parts: d.parts.join(', '), due: isoToVn(d.due) } });
         if (d.conflict) ctx.report({ ...base, messageId: 'conflict', data: { value: d.text, part: d.conflict } });
         if (d.yearInferred && m.planYear) ctx.report({ ...base, messageId: 'year-inferred', severity: 'info', data: { value: d.text, year: m.planYear } });
         // Outside the plan's years (a one-year plan also allows the next year; see plan-years.ts).
