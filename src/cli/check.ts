@@ -61,6 +61,7 @@ function jsonSheet(r: SheetReport) {
       deadline: task.deadline,
       result: task.result,
       status: task.status,
+      ...(task.progress ? { progress: task.progress } : {}),
       doneDate: task.doneDate,
       state: task.state,
       unassigned: task.unassigned,

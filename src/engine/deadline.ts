@@ -783,6 +783,8 @@ interface TextResult {
   kind: 'date' | 'period' | 'recurring' | 'unknown' | 'empty' | 'no-year';
   span?: Span;
   remark?: string;
+  /** The tokens read (reused to read the text as a sentence). */
+  tokens?: Token[];
 }
 
 function wordCount(tokens: Token[]): number {
@@ -797,6 +799,7 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
   if (tokens.length === 0) return { kind: 'empty' };
   const st = new Parser(tokens).parse();
   const complete = st.stop >= tokens.length;
+  if (!complete && !allowPartial) return { kind: 'unknown' };
   let remark: string | undefined;
   if (!complete) {
     if (allowPartial && st.remarkFrom >= 0) {
@@ -814,7 +817,7 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
           }
         }
       }
-      return { kind: 'unknown' };
+      return { kind: 'unknown', tokens };
     }
   }
   if (st.recurring) {
@@ -828,8 +831,11 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
   const r = resolve(st.items, fallbackYear);
   if (r === 'no-year') return { kind: 'no-year' };
   if (r === 'invalid' || r === 'empty') return { kind: 'unknown' };
-  return { kind: r.single ? 'date' : 'period', span: r, remark };
+  return remark ? { kind: r.single ? 'date' : 'period', span: r, remark, tokens } : { kind: r.single ? 'date' : 'period', span: r };
 }
+
+/** Words and shapes every date or period part holds (quý, tháng, ngày, năm, d/m, nửa/đầu/cuối năm). */
+const SENTENCE_MARK = /qu[yýỳ]|th[aá]ng|ng[aà]y|n[aă]m|\d[/.-]\d/gi;
 
 /**
  * A cell of running text naming several dates or periods ("Sơ kết trong quý II hoặc quý III; tổng
@@ -837,8 +843,13 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
  * when every part is a date, else 'period'; `parts` lists what was read, as written. Null when
  * fewer than two parts are found or they do not resolve.
  */
-function readSentence(text: string, planYear: number | null): Deadline | null {
-  const tokens = tokenize(text);
+function readSentence(text: string, planYear: number | null, read?: Token[]): Deadline | null {
+  // Cheap test first: two parts need two period words or numeric dates.
+  SENTENCE_MARK.lastIndex = 0;
+  let marks = 0;
+  while (marks < 2 && SENTENCE_MARK.test(text)) marks++;
+  if (marks < 2) return null;
+  const tokens = read ?? tokenize(text);
   const { items, from, to } = new Parser(tokens).scan();
   if (items.length < 2) return null;
   const r = resolve(items, planYear, true);
@@ -873,11 +884,13 @@ function parseText(text: string, planYear: number | null): Deadline {
       ? { text, due: null, kind: 'missing' }
       : { text, due: null, kind: 'unknown' };
   }
-  if (head.kind === 'unknown' || head.kind === 'no-year') return readSentence(text, planYear) ?? { text, due: null, kind: 'unknown' };
+  // Tokens of the main text are those of the whole text when it has no brackets.
+  const read = brackets.length === 0 ? head.tokens : undefined;
+  if (head.kind === 'unknown' || head.kind === 'no-year') return readSentence(text, planYear, read) ?? { text, due: null, kind: 'unknown' };
   // A period followed by prose that names more periods ("Quý II/2026, tổng kết vào tháng 11/2026"):
   // read them all.
   if (head.kind !== 'recurring' && head.remark && rest.length === 0) {
-    const all = readSentence(text, planYear);
+    const all = readSentence(text, planYear, read);
     if (all) return all;
   }
 

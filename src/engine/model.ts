@@ -25,6 +25,8 @@ import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
 import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
 import { taskState } from './states';
+import { readStatus } from './status';
+import { settleProgressColumns } from './status-column';
 import { inferScope } from './scope';
 import { deadlineYears, titleYears, type PlanYears } from './plan-years';
 
@@ -200,7 +202,9 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const dict = opts.dict ?? (opts.agencies?.length ? new AgencyDictionary(opts.agencies) : builtinDictionary());
   const { values, merged } = resolveMerges(snapshot);
 
-  const header = detectHeader(snapshot.values, snapshot.merges ?? []);
+  // "Tiến độ (thực hiện)" heads a deadline column in plans and a status column in progress
+  // reports: the column's content decides.
+  const header = settleProgressColumns(detectHeader(snapshot.values, snapshot.merges ?? []), values);
   let columns: ColumnMap = header ? { ...header.columns } : {};
   if (opts.columns) {
     for (const role of ROLES) {
@@ -573,6 +577,8 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   t.inspector = textOrNull(inspector);
   t.result = textOrNull(joinedText(rows, columns.result));
   t.status = textOrNull(joinedText(rows, columns.status));
+  const progress = t.status ? readStatus(t.status) : null;
+  if (progress) t.progress = progress;
   t.note = textOrNull(joinedText(rows, columns.note));
 
 
@@ -637,5 +643,5 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   t.lead = leadParts;
   t.support = supportParts;
   t.unassigned = leadParts.length === 0;
-  t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate }, options.asOf, options.dueSoonDays);
+  t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress }, options.asOf, options.dueSoonDays);
 }

@@ -123,6 +123,16 @@ export type TaskState =
   | 'recurring'
   | 'no-deadline';
 
+/** A normalised progress status (from a status column: Tình trạng, Tiến độ, Tình hình thực hiện, …). */
+export type ProgressStatus = 'done' | 'in-progress' | 'not-started' | 'paused';
+/** On time or late, when the status text says so ("Hoàn thành đúng hạn", "Đang thực hiện quá hạn"). */
+export type ProgressTiming = 'on-time' | 'late';
+
+export interface Progress {
+  status: ProgressStatus;
+  timing?: ProgressTiming;
+}
+
 export interface Task {
   /** 1-based sheet row of the task's first row. */
   row: number;
@@ -141,6 +151,8 @@ export interface Task {
   deadline: Deadline;
   result: string | null;
   status: string | null;
+  /** The status text read against the progress-report vocabulary; absent when the cell is empty or unrecognised. */
+  progress?: Progress;
   doneDate: string | null;
   note: string | null;
   state: TaskState;

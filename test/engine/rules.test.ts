@@ -228,6 +228,11 @@ const CASES: Record<string, Case> = {
     expect: { severity: 'info', cell: 'F2', role: 'deadline', data: { parts: 'quý II, quý III, tháng 11/2026', due: '30/11/2026' } },
     passes: () => analyze(grid(H6, [ok6()])),
   },
+  'finding.status-unknown': {
+    fires: () => analyze(grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Gần xong rồi']])),
+    expect: { severity: 'warning', cell: 'G3', role: 'status', data: { value: 'Gần xong rồi' } },
+    passes: () => analyze(grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Đang thực hiện']])),
+  },
   'finding.deadline.outside-plan': {
     fires: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2024')]), { planYear: 2026 }),
     expect: { severity: 'warning', cell: 'F3', role: 'deadline', data: { value: 'Quý I/2024', year: 2026 } },
