@@ -289,7 +289,8 @@ function settlePlanYear(model: SheetModel, bodyTexts: string[][], given: number 
   const deadlineTexts: string[] = [];
   const dc = model.columns.deadline;
   if (dc !== undefined) for (const texts of bodyTexts) if (texts[dc]) deadlineTexts.push(texts[dc]);
-  const fromDeadlines = inferPlanYear(deadlineTexts);
+  // The title breaks a tie between years ("giai đoạn 2026–2030" with one deadline a year).
+  const fromDeadlines = inferPlanYear(deadlineTexts, model.title);
   if (fromDeadlines) {
     model.planYear = fromDeadlines;
     model.planYearSource = 'deadlines';

@@ -240,6 +240,17 @@ const CENTRAL: AgencyEntry[] = [
   { canonical: 'Liên hiệp các tổ chức hữu nghị Việt Nam' },
 ];
 
+/**
+ * Provincial bodies as central plans address them, all at once (provincial level: the bodies are
+ * the provinces' own).
+ */
+const PROVINCES_AS_ADDRESSEES: AgencyEntry[] = [
+  {
+    canonical: 'UBND các tỉnh, thành phố trực thuộc Trung ương',
+    aliases: ['UBND các tỉnh, thành phố', 'UBND các tỉnh, thành phố trực thuộc TW', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'UBND các tỉnh, TP trực thuộc TW'],
+  },
+];
+
 /** Commune level (xã, phường, đặc khu) after 1 July 2025: no district level any more. */
 const COMMUNE: AgencyEntry[] = [
   { canonical: 'HĐND xã', aliases: ['Hội đồng nhân dân xã'] },
@@ -270,5 +281,6 @@ function withLevel(entries: AgencyEntry[], level: AgencyLevel): AgencyEntry[] {
 export const BUILTIN_AGENCIES: AgencyEntry[] = [
   ...withLevel(PROVINCIAL_AND_GENERIC, 'provincial'),
   ...withLevel(CENTRAL, 'central'),
+  ...withLevel(PROVINCES_AS_ADDRESSEES, 'provincial'),
   ...withLevel(COMMUNE, 'commune'),
 ];
