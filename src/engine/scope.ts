@@ -14,6 +14,17 @@ interface Signal {
 
 /** Upper-case letters (Vietnamese included) for capitalised names. */
 const UP = '\\p{Lu}';
+/**
+ * Word edges for Vietnamese text: `\\b` knows only ASCII letters ("xã", "ỦY" end in non-ASCII
+ * letters), so edges are written as look-arounds on letters and digits.
+ */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const NOT_COMMAND = '(?!Chỉ\\s+huy|chỉ\\s+huy|đội|CHQS|CH' + E + ')';
+
+function re(source: string, flags = 'gu'): RegExp {
+  return new RegExp(source, flags);
+}
 
 /**
  * Title signals. Issuers and document symbols weigh most; a central body merely cited by a
@@ -21,25 +32,27 @@ const UP = '\\p{Lu}';
  */
 const TITLE_SIGNALS: Signal[] = [
   // Document symbols: "QĐ-BKHCN", "KH-BYT" (a ministry), "QĐ-TTg" (the Prime Minister), "KH-TU" (a provincial Party committee).
-  { re: /\b(?:QĐ|KH|CTr|CT|NQ|KL|HD|TB|BC|CV)-B[A-ZĐ]{1,8}\b/gu, scope: 'central', weight: 3 },
-  { re: /\b(?:QĐ|KH|CTr|CT|NQ)-TTg\b/gu, scope: 'central', weight: 3 },
-  { re: /\b(?:KH|CTr|NQ|KL|CT)-(?:TU|TƯ|TW)\b/gu, scope: 'provincial', weight: 1 },
+  { re: re(`${B}(?:QĐ|KH|CTr|CT|NQ|KL|HD|TB|BC|CV)-B[A-ZĐ]{1,8}${E}`), scope: 'central', weight: 3 },
+  { re: re(`${B}(?:QĐ|KH|CTr|CT|NQ)-TTg${E}`), scope: 'central', weight: 3 },
+  { re: re(`${B}(?:KH|CTr|NQ|KL|CT)-(?:TU|TƯ)${E}`), scope: 'provincial', weight: 3 },
   // Bodies.
-  { re: new RegExp(`\\bBộ\\s+(?!Chỉ\\s+huy|chỉ\\s+huy|đội|CHQS|CH\\b)${UP}`, 'gu'), scope: 'central', weight: 2 },
-  { re: /\b(?:Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Trung ương|Việt Nam)\b/gu, scope: 'central', weight: 1 },
-  { re: /\b(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh|thành phố)\b/giu, scope: 'provincial', weight: 3 },
-  { re: /\b(?:Tỉnh ủy|Thành ủy|tỉnh)\b/giu, scope: 'provincial', weight: 1 },
-  { re: new RegExp(`\\bSở\\s+${UP}`, 'gu'), scope: 'provincial', weight: 1 },
-  { re: /\b(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng bộ)\s+(?:xã|phường|đặc khu)\b/giu, scope: 'commune', weight: 3 },
+  { re: re(`${B}Bộ\\s+${NOT_COMMAND}${UP}`), scope: 'central', weight: 2 },
+  { re: re(`${B}BỘ\\s+(?!CHỈ\\s+HUY|ĐỘI)${UP}`), scope: 'central', weight: 2 },
+  { re: re(`${B}(?:Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Trung ương|Việt Nam)${E}`, 'giu'), scope: 'central', weight: 1 },
+  { re: re(`${B}(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\\s+(?:tỉnh|thành phố)${E}`, 'giu'), scope: 'provincial', weight: 3 },
+  { re: re(`${B}(?:Tỉnh ủy|Thành ủy)${E}`, 'giu'), scope: 'provincial', weight: 3 },
+  { re: re(`${B}tỉnh${E}`, 'giu'), scope: 'provincial', weight: 1 },
+  { re: re(`${B}Sở\\s+${UP}`), scope: 'provincial', weight: 1 },
+  { re: re(`${B}(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng bộ)\\s+(?:xã|phường|đặc khu)${E}`, 'giu'), scope: 'commune', weight: 3 },
 ];
 
 /** Agency-cell signals: the head word of each party. */
 const CELL_SIGNALS: Signal[] = [
-  { re: new RegExp(`(?:^|[,;:]\\s*|\\s)Bộ\\s+(?!Chỉ\\s+huy|chỉ\\s+huy|đội|CHQS|CH\\b)${UP}`, 'gu'), scope: 'central', weight: 1 },
-  { re: /\b(?:Trung ương|Việt Nam)\b/gu, scope: 'central', weight: 1 },
-  { re: new RegExp(`(?:^|[,;:]\\s*|\\s)Sở\\s+${UP}`, 'gu'), scope: 'provincial', weight: 1 },
-  { re: /\b(?:tỉnh|Tỉnh ủy)\b/giu, scope: 'provincial', weight: 1 },
-  { re: /\b(?:Phòng Kinh tế|Phòng Văn hóa - Xã hội|Văn phòng HĐND và UBND|Đảng ủy xã|Đảng ủy phường|Công an xã|Công an phường)\b/giu, scope: 'commune', weight: 1 },
+  { re: re(`${B}Bộ\\s+${NOT_COMMAND}${UP}`), scope: 'central', weight: 1 },
+  { re: re(`${B}(?:Trung ương|Việt Nam)${E}`), scope: 'central', weight: 1 },
+  { re: re(`${B}Sở\\s+${UP}`), scope: 'provincial', weight: 1 },
+  { re: re(`${B}(?:tỉnh|Tỉnh ủy)${E}`, 'giu'), scope: 'provincial', weight: 1 },
+  { re: re(`${B}(?:Phòng Kinh tế|Phòng Văn hóa - Xã hội|Văn phòng HĐND và UBND|Đảng ủy xã|Đảng ủy phường|Công an xã|Công an phường)${E}`, 'giu'), scope: 'commune', weight: 1 },
 ];
 
 function score(text: string, signals: Signal[], into: Record<SheetScope, number>): void {
