@@ -406,6 +406,17 @@ describe('status vocabulary', () => {
     expect(unknown[0].message).toContain(ACCEPTED_STATUSES.join(', '));
   });
 
+  it('a report of results in a status column is not an unknown status', () => {
+    const H = [...H6, 'Kết quả thực hiện'];
+    const r = analyze(grid(H, [
+      [...row6('1', 'A', 'Sở Y tế', 'Quý II/2026'), 'Đã ban hành Kế hoạch số 12/KH-UBND và tổ chức hội nghị triển khai tới các xã'],
+      [...row6('2', 'B', 'Sở Y tế', 'Quý II/2026'), 'Đã hoàn thành việc xây dựng đề án'],
+      [...row6('3', 'C', 'Sở Y tế', 'Quý II/2026'), 'Sắp xong'],
+    ]));
+    expect(r.tasks.map((t) => t.progress?.status ?? null)).toEqual([null, 'done', null]);
+    expect(r.findings.filter((f) => f.code === 'status-unknown').map((f) => f.data.value)).toEqual(['Sắp xong']);
+  });
+
   it('a completion date beats the status text on on-time / late', () => {
     const H = [...H6, 'Tình trạng', 'Ngày hoàn thành'];
     const r = analyze(grid(H, [[...row6('1', 'A', 'Sở Y tế', '30/06/2026'), 'Hoàn thành đúng hạn', '15/07/2026']]));
