@@ -174,6 +174,14 @@ describe('matching never crosses levels', () => {
     expect(d.match('Ban Quản lý dự án C', 'commune').name).toBe('Ban Quản lý dự án B');
   });
 
+  it("a user's own entry without a level takes its head word's", () => {
+    const d = new AgencyDictionary([{ canonical: 'Sở Du lịch' }, { canonical: 'Trung tâm Dữ liệu' }]);
+    expect(d.match('Sở Du lich')).toMatchObject({ name: 'Sở Du lịch', variant: true });
+    expect(d.match('Bộ Du lịch').known).toBe(false);
+    expect(d.match('Trung tâm Dữ liêu')).toMatchObject({ name: 'Trung tâm Dữ liệu', variant: true });
+    expect(d.levelOf('Sở Du lịch')).toBe('provincial');
+  });
+
   it('the sheet scope reaches the agency cells of a check', () => {
     const agencies = [
       { canonical: 'Ban Quản lý dự án A', level: 'provincial' as const },

@@ -111,7 +111,9 @@ export class AgencyDictionary {
     this.entries = order;
     const generated = new Map<string, Compiled | null>();
     order.forEach((entry, rank) => {
-      const c: Compiled = { entry, kind: entry.generic ? 'generic' : 'agency', level: entry.level ?? null, rank };
+      // A user's entry without a level takes the one its head word fixes ("Sở Du lịch": provincial).
+      const level = entry.generic ? null : entry.level ?? headLevel(cleanParty(entry.canonical));
+      const c: Compiled = { entry, kind: entry.generic ? 'generic' : 'agency', level, rank };
       const ex = exactForm(entry.canonical);
       if (!this.exact.has(ex)) this.exact.set(ex, c);
       for (const name of [entry.canonical, ...(entry.aliases ?? [])]) {
@@ -220,7 +222,7 @@ export class AgencyDictionary {
     const fixed = headLevel(cleaned);
     const key = matchKey(cleaned);
     const fuzzy = fixed
-      ? this.fuzzy(key, (c) => c.level === fixed)
+      ? this.fuzzy(key, (c) => c.level === fixed || c.level === null)
       : prefer
         ? this.fuzzy(key, (c) => c.level === null || c.level === prefer) ?? this.fuzzy(key, (c) => c.level !== null && c.level !== prefer)
         : this.fuzzy(key, () => true);
