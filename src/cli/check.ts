@@ -44,6 +44,8 @@ function jsonSheet(r: SheetReport) {
     columns: r.columns,
     missingRoles: r.missingRoles,
     planYear: r.planYear,
+    planYears: r.planYears ?? null,
+    scope: r.scope ?? null,
     sections: r.sections,
     tasks: r.tasks.map((task) => ({
       row: task.row,
@@ -59,6 +61,7 @@ function jsonSheet(r: SheetReport) {
       deadline: task.deadline,
       result: task.result,
       status: task.status,
+      ...(task.progress ? { progress: task.progress } : {}),
       doneDate: task.doneDate,
       state: task.state,
       unassigned: task.unassigned,

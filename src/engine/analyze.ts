@@ -119,6 +119,8 @@ export function reportFromModel(model: SheetModel): SheetReport {
     columnIndexes: { ...model.columns },
     missingRoles: hasTable ? REQUIRED_ROLES.filter((r) => model.columns[r] === undefined) : [...REQUIRED_ROLES],
     planYear: model.planYear,
+    planYears: model.planYears ? { ...model.planYears } : null,
+    scope: model.scope,
     sections: model.sections.map(({ row, label, title }) => ({ row, label, title })),
     tasks,
     rows: model.rows.map(({ index, row, cls }) => ({ index, row, cls })),

@@ -34,6 +34,12 @@
  * - A readable deadline followed by a separator and prose ("Quý I/2026, trình UBND tỉnh") keeps the
  *   deadline and puts the prose in `remark`. Prose before the deadline makes it 'unknown' (a shifted
  *   cell is more likely than a deadline).
+ * - Running text that names two or more dates or periods anywhere ("Sơ kết trong quý II hoặc quý
+ *   III; tổng kết vào tháng 11/2026", or a period followed by prose naming another) is read whole:
+ *   due at the latest part, starting at the earliest, kind 'date' when every part is a date, else
+ *   'period'; `parts` lists what was read. A year counts there only as "năm 2026", and is a period
+ *   of its own. Parts without a year take the year of the part after (else before), else the plan
+ *   year. One period in prose is still 'unknown' (a shifted cell is more likely).
  * - A text longer than 500 characters is prose: 'unknown'.
  * - A cell of punctuation only ("-", "…", "/") is 'missing'. Booleans and errors are 'unknown'.
  * - A number with a date format is an Excel serial; without one, an integer 1900–2100 is a year
@@ -572,6 +578,36 @@ class Parser {
     return 0;
   }
 
+  /**
+   * Running text: every period anywhere in the tokens, with its source offsets. Words that are not
+   * fillers end a list ("quý II hoặc III" is one list; "quý II …; tổng kết tháng 11" two parts). A
+   * year counts only as "năm 2026" (a bare number may be a document's symbol: "176/2025/QH15").
+   */
+  scan(): { items: Item[]; from: number[]; to: number[] } {
+    const t = this.t;
+    const items: Item[] = [];
+    const from: number[] = [];
+    const to: number[] = [];
+    let ctx: Unit | null = null;
+    while (this.i < t.length) {
+      const start = this.i;
+      const it = this.atom(ctx);
+      if (it) {
+        if (it.unit !== 'y' || (t[start].v === 'nam' && it.year !== null)) {
+          items.push(it);
+          from.push(t[start].s);
+          to.push(t[this.i - 1].e);
+        }
+        ctx = it.unit;
+        continue;
+      }
+      const tok = t[this.i];
+      if (!(tok.k === 'w' && FILLER.has(tok.v)) && !(tok.k === 'p' && GLUE.has(tok.v) && tok.v !== ';' && tok.v !== '.')) ctx = null;
+      this.i++;
+    }
+    return { items, from, to };
+  }
+
   parse(): ParseState {
     const t = this.t;
     const items: Item[] = [];
@@ -632,10 +668,11 @@ interface Span {
 
 type Resolved = Span | 'no-year' | 'invalid' | 'empty';
 
-function resolve(items: Item[], fallbackYear: number | null): Resolved {
+function resolve(items: Item[], fallbackYear: number | null, yearsArePeriods = false): Resolved {
   if (items.length === 0) return 'empty';
-  // A year next to another period only qualifies it: "Năm 2026, Quý II".
-  const periods = items.some((it) => it.unit !== 'y') ? items.filter((it) => it.unit !== 'y') : items;
+  // A year next to another period only qualifies it: "Năm 2026, Quý II" (in a cell; in running
+  // text "trong năm 2026 …; sơ kết tháng 6" the year is a period of its own).
+  const periods = !yearsArePeriods && items.some((it) => it.unit !== 'y') ? items.filter((it) => it.unit !== 'y') : items;
   // Year of the nearest part after (else before) each part that names one.
   const nextYear: (number | null)[] = new Array(items.length).fill(null);
   const prevYear: (number | null)[] = new Array(items.length).fill(null);
@@ -746,6 +783,8 @@ interface TextResult {
   kind: 'date' | 'period' | 'recurring' | 'unknown' | 'empty' | 'no-year';
   span?: Span;
   remark?: string;
+  /** The tokens read (reused to read the text as a sentence). */
+  tokens?: Token[];
 }
 
 function wordCount(tokens: Token[]): number {
@@ -760,6 +799,7 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
   if (tokens.length === 0) return { kind: 'empty' };
   const st = new Parser(tokens).parse();
   const complete = st.stop >= tokens.length;
+  if (!complete && !allowPartial) return { kind: 'unknown' };
   let remark: string | undefined;
   if (!complete) {
     if (allowPartial && st.remarkFrom >= 0) {
@@ -777,7 +817,7 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
           }
         }
       }
-      return { kind: 'unknown' };
+      return { kind: 'unknown', tokens };
     }
   }
   if (st.recurring) {
@@ -791,7 +831,39 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
   const r = resolve(st.items, fallbackYear);
   if (r === 'no-year') return { kind: 'no-year' };
   if (r === 'invalid' || r === 'empty') return { kind: 'unknown' };
-  return { kind: r.single ? 'date' : 'period', span: r, remark };
+  return remark ? { kind: r.single ? 'date' : 'period', span: r, remark, tokens } : { kind: r.single ? 'date' : 'period', span: r };
+}
+
+/** Words and shapes every date or period part holds (quý, tháng, ngày, năm, d/m, nửa/đầu/cuối năm). */
+const SENTENCE_MARK = /qu[yýỳ]|th[aá]ng|ng[aà]y|n[aă]m|\d[/.-]\d/gi;
+
+/**
+ * A cell of running text naming several dates or periods ("Sơ kết trong quý II hoặc quý III; tổng
+ * kết vào tháng 11/2026"): every part is read, the latest is due, the earliest starts. Kind 'date'
+ * when every part is a date, else 'period'; `parts` lists what was read, as written. Null when
+ * fewer than two parts are found or they do not resolve.
+ */
+function readSentence(text: string, planYear: number | null, read?: Token[]): Deadline | null {
+  // Cheap test first: two parts need two period words or numeric dates.
+  SENTENCE_MARK.lastIndex = 0;
+  let marks = 0;
+  while (marks < 2 && SENTENCE_MARK.test(text)) marks++;
+  if (marks < 2) return null;
+  const tokens = read ?? tokenize(text);
+  const { items, from, to } = new Parser(tokens).scan();
+  if (items.length < 2) return null;
+  const r = resolve(items, planYear, true);
+  if (typeof r !== 'object') return null;
+  const out: Deadline = {
+    text,
+    due: r.due,
+    kind: items.every((it) => it.unit === 'd') ? 'date' : 'period',
+    start: r.start,
+    parts: items.map((_, k) => squash(text.slice(from[k], to[k]))),
+  };
+  if (r.inferred) out.yearInferred = true;
+  if (r.multiYear) out.multiYear = true;
+  return out;
 }
 
 function joinRemark(a: string | undefined, b: string): string {
@@ -812,7 +884,15 @@ function parseText(text: string, planYear: number | null): Deadline {
       ? { text, due: null, kind: 'missing' }
       : { text, due: null, kind: 'unknown' };
   }
-  if (head.kind === 'unknown' || head.kind === 'no-year') return { text, due: null, kind: 'unknown' };
+  // Tokens of the main text are those of the whole text when it has no brackets.
+  const read = brackets.length === 0 ? head.tokens : undefined;
+  if (head.kind === 'unknown' || head.kind === 'no-year') return readSentence(text, planYear, read) ?? { text, due: null, kind: 'unknown' };
+  // A period followed by prose that names more periods ("Quý II/2026, tổng kết vào tháng 11/2026"):
+  // read them all.
+  if (head.kind !== 'recurring' && head.remark && rest.length === 0) {
+    const all = readSentence(text, planYear, read);
+    if (all) return all;
+  }
 
   if (head.kind === 'recurring') {
     const out: Deadline = { text, due: null, kind: 'recurring', start: head.span ? head.span.start : null };

@@ -19,6 +19,7 @@ import type {
   Role,
   RowClass,
   Section,
+  SheetScope,
   SheetSnapshot,
   Task,
 } from './types';
@@ -29,6 +30,10 @@ import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
 import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
 import { taskState } from './states';
+import { readStatus } from './status';
+import { settleProgressColumns } from './status-column';
+import { inferScope } from './scope';
+import { deadlineYears, titleYears, type PlanYears } from './plan-years';
 
 export interface RowModel extends ClassifiedRow {
   /** Cell values after merges are resolved (vertical merges spread down their column). */
@@ -106,6 +111,10 @@ export interface SheetModel {
   planYear: number | null;
   /** Where the plan year came from. */
   planYearSource: 'option' | 'deadlines' | 'title' | null;
+  /** The years the plan covers (title, else the deadlines); deadlines outside them are reported. */
+  planYears: PlanYears | null;
+  /** Central, provincial or commune-level plan (title rows, else agencies); null when unclear. */
+  scope: SheetScope | null;
   title: string;
   dict: AgencyDictionary;
   /** The table body holds merged areas (so blank cells are really blank). */
@@ -225,7 +234,9 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const dict = opts.dict ?? (opts.agencies?.length ? new AgencyDictionary(opts.agencies) : builtinDictionary());
   const { values, merged } = resolveMerges(snapshot);
 
-  const header = detectHeader(snapshot.values, snapshot.merges ?? []);
+  // "Tiến độ (thực hiện)" heads a deadline column in plans and a status column in progress
+  // reports: the column's content decides.
+  const header = settleProgressColumns(detectHeader(snapshot.values, snapshot.merges ?? []), values);
   let columns: ColumnMap = header ? { ...header.columns } : {};
   if (opts.columns) {
     for (const role of ROLES) {
@@ -257,6 +268,8 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
     tasks: [],
     planYear: null,
     planYearSource: null,
+    planYears: null,
+    scope: null,
     title,
     dict,
     bodyHasMerges: false,
@@ -280,8 +293,10 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   markGroups(model);
   realignRows(model, typer);
   assembleTasks(model, ttCol, taskCol);
+  model.scope = sheetScope(model);
   fillTasks(model);
   noteLostMerges(model);
+  settlePlanYears(model);
   return model;
 }
 
@@ -307,7 +322,8 @@ function settlePlanYear(model: SheetModel, bodyTexts: string[][], given: number 
   const deadlineTexts: string[] = [];
   const dc = model.columns.deadline;
   if (dc !== undefined) for (const texts of bodyTexts) if (texts[dc]) deadlineTexts.push(texts[dc]);
-  const fromDeadlines = inferPlanYear(deadlineTexts);
+  // The title breaks a tie between years ("giai đoạn 2026–2030" with one deadline a year).
+  const fromDeadlines = inferPlanYear(deadlineTexts, model.title);
   if (fromDeadlines) {
     model.planYear = fromDeadlines;
     model.planYearSource = 'deadlines';
@@ -318,6 +334,38 @@ function settlePlanYear(model: SheetModel, bodyTexts: string[][], given: number 
     model.planYear = fromTitle;
     model.planYearSource = 'title';
   }
+}
+
+/** The sheet's scope from its title and the agency cells of its task rows. */
+function sheetScope(model: SheetModel): SheetScope | null {
+  const cells: string[] = [];
+  const { lead, support } = model.columns;
+  for (const r of model.rows) {
+    if (r.cls !== 'task' && r.cls !== 'continuation') continue;
+    if (lead !== undefined && r.texts[lead]) cells.push(r.texts[lead]);
+    if (support !== undefined && support !== lead && r.texts[support]) cells.push(r.texts[support]);
+  }
+  return inferScope(model.title, cells);
+}
+
+/**
+ * The plan's years: the title's ("giai đoạn 2026–2030", "năm 2026", "2025 và những năm tiếp
+ * theo"), else the run of years the deadlines name around the plan year.
+ */
+function settlePlanYears(model: SheetModel): void {
+  const fromTitle = titleYears(model.title);
+  if (fromTitle) {
+    model.planYears = fromTitle;
+    return;
+  }
+  const y = model.planYear;
+  if (y === null) return;
+  const due: number[] = [];
+  for (const tm of model.tasks) {
+    const d = tm.task.deadline;
+    if (d.due && !d.multiYear && (d.kind === 'date' || d.kind === 'period')) due.push(Number(d.due.slice(0, 4)));
+  }
+  model.planYears = deadlineYears(due, y);
 }
 
 /** Classify every body row (section, group, task, continuation, header, blank, other). */
@@ -653,6 +701,8 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   t.inspector = textOrNull(inspector);
   t.result = textOrNull(joinedText(rows, columns.result));
   t.status = textOrNull(joinedText(rows, columns.status));
+  const progress = t.status ? readStatus(t.status) : null;
+  if (progress) t.progress = progress;
   t.note = textOrNull(joinedText(rows, columns.note));
 
 
@@ -702,20 +752,20 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   }
   if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
     tm.combinedAssignment = true;
-    leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs);
-    supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict).refs);
+    leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict, model.scope).refs);
+    supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict, model.scope).refs);
   } else if (leadText) {
-    const p = parseAgencyCell(leadText, dict);
+    const p = parseAgencyCell(leadText, dict, model.scope);
     leadParts = p.refs;
     if (p.runTogether) tm.runTogether = ['lead'];
   }
   if (supportText && columns.support !== columns.lead) {
-    const p = parseAgencyCell(supportText, dict);
+    const p = parseAgencyCell(supportText, dict, model.scope);
     supportParts = supportParts.length ? supportParts.concat(p.refs) : p.refs;
     if (p.runTogether) tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
   }
   t.lead = leadParts;
   t.support = supportParts;
   t.unassigned = leadParts.length === 0;
-  t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate }, options.asOf, options.dueSoonDays);
+  t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress }, options.asOf, options.dueSoonDays);
 }

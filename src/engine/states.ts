@@ -1,7 +1,7 @@
 /**
  * Task states as of a date: done (on time / late), open, due soon, overdue, recurring, no deadline.
  */
-import type { Deadline, TaskState } from './types';
+import type { Deadline, Progress, TaskState } from './types';
 import { fold } from './text';
 import { daysBetween } from './calendar';
 
@@ -29,16 +29,25 @@ export interface StateInput {
   status: string | null;
   /** ISO completion date when known. */
   doneDate: string | null;
+  /** The status read against the progress-report vocabulary (status.ts), when it was recognised. */
+  progress?: Progress | null;
 }
 
+/**
+ * A task's state. A recognised status decides done / not done; a completion date beats the
+ * status text's "đúng hạn / quá hạn"; a task not done whose status says it is late is overdue.
+ */
 export function taskState(input: StateInput, asOf: string, dueSoonDays: number): TaskState {
-  const { deadline } = input;
-  if (isDoneStatus(input.status) || (input.doneDate && !input.status)) {
+  const { deadline, progress } = input;
+  const done = progress ? progress.status === 'done' : isDoneStatus(input.status);
+  if (done || (input.doneDate && !input.status)) {
     if (input.doneDate && deadline.due) {
       return input.doneDate <= deadline.due ? 'done-on-time' : 'done-late';
     }
+    if (progress?.timing) return progress.timing === 'on-time' ? 'done-on-time' : 'done-late';
     return 'done';
   }
+  if (progress?.timing === 'late') return 'overdue';
   if (deadline.kind === 'recurring') return 'recurring';
   if (!deadline.due) return 'no-deadline';
   const left = daysBetween(asOf, deadline.due);

@@ -88,6 +88,8 @@ export interface Deadline {
   conflict?: string;
   /** Remark in brackets that does not change the date. */
   remark?: string;
+  /** Read from running text: every date or period found, as written (the latest is due). */
+  parts?: string[];
 }
 
 export type PartyKind = 'agency' | 'generic' | 'person';
@@ -105,6 +107,8 @@ export interface AgencyRef {
   variant?: boolean;
   /** The name no longer exists (2025 reorganisation): what took over. */
   renamedTo?: string;
+  /** ISO date from which the name no longer exists, when the dictionary knows it. */
+  changedOn?: string;
   /** For a person's role: the agency inside it, as a suggestion ("Giám đốc Sở VHTTDL" → Sở VHTTDL). */
   suggestion?: string;
 }
@@ -118,6 +122,16 @@ export type TaskState =
   | 'overdue'
   | 'recurring'
   | 'no-deadline';
+
+/** A normalised progress status (from a status column: Tình trạng, Tiến độ, Tình hình thực hiện, …). */
+export type ProgressStatus = 'done' | 'in-progress' | 'not-started' | 'paused';
+/** On time or late, when the status text says so ("Hoàn thành đúng hạn", "Đang thực hiện quá hạn"). */
+export type ProgressTiming = 'on-time' | 'late';
+
+export interface Progress {
+  status: ProgressStatus;
+  timing?: ProgressTiming;
+}
 
 export interface Task {
   /** 1-based sheet row of the task's first row. */
@@ -137,6 +151,8 @@ export interface Task {
   deadline: Deadline;
   result: string | null;
   status: string | null;
+  /** The status text read against the progress-report vocabulary; absent when the cell is empty or unrecognised. */
+  progress?: Progress;
   doneDate: string | null;
   note: string | null;
   state: TaskState;
@@ -216,11 +232,21 @@ export interface AnalyzeOptions {
   planYear?: number;
 }
 
+/** Level of the state a body belongs to (there is no district level after 1 July 2025). */
+export type AgencyLevel = 'central' | 'provincial' | 'commune';
+
+/** The level of government a sheet's plan belongs to (inferred from its title rows and agencies). */
+export type SheetScope = AgencyLevel;
+
 export interface AgencyEntry {
   canonical: string;
   aliases?: string[];
   /** Former name, replaced by `renamedTo` (2025 reorganisation). */
   renamedTo?: string;
+  /** ISO date the change took effect, when known (e.g. 2025-03-01 for the ministries). */
+  changedOn?: string;
+  /** Level of the body; matching never crosses levels for names whose head word fixes one ("Bộ …", "Sở …"). */
+  level?: AgencyLevel;
   /** Generic phrase that names nobody accountable. */
   generic?: boolean;
 }
@@ -270,6 +296,10 @@ export interface SheetReport {
   columnIndexes: ColumnMap;
   missingRoles: Role[];
   planYear: number | null;
+  /** The years the plan covers (`to` null: open-ended); deadlines outside them are reported. */
+  planYears?: { from: number; to: number | null } | null;
+  /** Central, provincial or commune-level plan, from the title rows and agencies; null when unclear. */
+  scope?: SheetScope | null;
   sections: Section[];
   tasks: Task[];
   rows: ClassifiedRow[];

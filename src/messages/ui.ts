@@ -28,6 +28,10 @@ export const ui: Catalogue = {
 
     'ui.report.header': 'Bảng phân công bắt đầu ở dòng {row} của trang {sheet}.',
     'ui.report.planYear': 'Năm kế hoạch: {year}.',
+    'ui.report.planYears': 'Các năm của kế hoạch: {from}–{to}.',
+    'ui.report.scope.central': 'Kế hoạch cấp trung ương.',
+    'ui.report.scope.provincial': 'Kế hoạch cấp tỉnh.',
+    'ui.report.scope.commune': 'Kế hoạch cấp xã.',
     'ui.report.missingRoles': 'Chưa tìm thấy cột bắt buộc: {roles}. Hãy chọn cột ở mục "Cột của bảng".',
 
     'ui.columns.heading': 'Cột của bảng',
@@ -186,6 +190,10 @@ export const ui: Catalogue = {
 
     'ui.report.header': 'The assignment table starts at row {row} of sheet {sheet}.',
     'ui.report.planYear': 'Plan year: {year}.',
+    'ui.report.planYears': 'Plan years: {from}–{to}.',
+    'ui.report.scope.central': 'Central-level plan.',
+    'ui.report.scope.provincial': 'Provincial plan.',
+    'ui.report.scope.commune': 'Commune-level plan.',
     'ui.report.missingRoles': 'Required columns not found: {roles}. Choose them under "Table columns".',
 
     'ui.columns.heading': 'Table columns',

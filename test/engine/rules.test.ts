@@ -203,6 +203,11 @@ const CASES: Record<string, Case> = {
     expect: { severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Sở Kế hoạch và Đầu tư', now: TC }, suggestion: TC },
     passes: () => analyze(grid(H6, [ok6()])),
   },
+  'finding.agency-name.renamed-on': {
+    fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', 'Bộ Kế hoạch và Đầu tư', Q1)])),
+    expect: { severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Bộ Kế hoạch và Đầu tư', now: 'Bộ Tài chính', date: '01/03/2025' }, suggestion: 'Bộ Tài chính' },
+    passes: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', 'Bộ Tài chính', Q1)])),
+  },
   'finding.deadline.missing': {
     fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, '')])),
     expect: { severity: 'warning', cell: 'F2', role: 'deadline', data: { tt: '1' } },
@@ -222,6 +227,22 @@ const CASES: Record<string, Case> = {
     fires: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý II')])),
     expect: { severity: 'info', cell: 'F3', role: 'deadline', data: { value: 'Quý II', year: 2026 } },
     passes: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý II/2026')])),
+  },
+  'finding.deadline.outside-plan-years': {
+    // A programme for 2026–2030 (title): 2027 and 2030 are inside, 2032 is not.
+    fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2032')], { title: [['Chương trình hành động giai đoạn 2026–2030']] })),
+    expect: { severity: 'warning', cell: 'F4', role: 'deadline', data: { value: 'Quý I/2032', from: 2026, to: 2030 } },
+    passes: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Năm 2030')], { title: [['Chương trình hành động giai đoạn 2026–2030']] })),
+  },
+  'finding.deadline.sentence': {
+    fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Sơ kết trong quý II hoặc quý III; tổng kết vào tháng 11/2026.')])),
+    expect: { severity: 'info', cell: 'F2', role: 'deadline', data: { parts: 'quý II, quý III, tháng 11/2026', due: '30/11/2026' } },
+    passes: () => analyze(grid(H6, [ok6()])),
+  },
+  'finding.status-unknown': {
+    fires: () => analyze(grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Gần xong rồi']])),
+    expect: { severity: 'warning', cell: 'G3', role: 'status', data: { value: 'Gần xong rồi' } },
+    passes: () => analyze(grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Đang thực hiện']])),
   },
   'finding.deadline.outside-plan': {
     fires: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2024')]), { planYear: 2026 }),

@@ -49,6 +49,19 @@ describe('task pane', () => {
     expect(within(errors).getByRole('group', { name: /^Chưa có cơ quan chủ trì \(1\)$/ })).toBeTruthy();
   });
 
+  test("the report line names the plan's level and its years", async () => {
+    await renderChecked();
+    expect(screen.getByText(/Kế hoạch cấp tỉnh\. Năm kế hoạch: 2026\./)).toBeTruthy();
+  });
+
+  test('a ministry-level programme over several years shows both', async () => {
+    const sheet = sampleSheet('Bộ');
+    sheet.values[0] = ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', null, null, null, null, null];
+    sheet.values[1] = ['CHƯƠNG TRÌNH HÀNH ĐỘNG GIAI ĐOẠN 2026–2030 (Kèm theo Quyết định số 12/QĐ-BKHCN)', null, null, null, null, null];
+    await renderChecked(new MemoryHost({ sheets: [sheet] }));
+    expect(screen.getByText(/Kế hoạch cấp trung ương\. Các năm của kế hoạch: 2026–2030\./)).toBeTruthy();
+  });
+
   test('clicking a finding selects its cell', async () => {
     const { host } = await renderChecked();
     const button = screen.getByRole('button', { name: /^Đi tới ô C5: / });

@@ -6,7 +6,8 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { fold } from '../text';
-import type { AgencyEntry, AgencyRef, PartyKind } from '../types';
+import type { AgencyEntry, AgencyLevel, AgencyRef, PartyKind } from '../types';
+import { BUILTIN_AGENCIES } from './data';
 import {
   cleanParty,
   exactForm,
@@ -19,161 +20,24 @@ import {
   provinceKey,
 } from './normalize';
 
-const VHTTDL = 'Sở Văn hóa, Thể thao và Du lịch';
-const TC = 'Sở Tài chính';
-const NV = 'Sở Nội vụ';
-const NNMT = 'Sở Nông nghiệp và Môi trường';
-const KHCN = 'Sở Khoa học và Công nghệ';
-const XD = 'Sở Xây dựng';
-const DTTG = 'Sở Dân tộc và Tôn giáo';
-const BAO = 'Báo và Phát thanh, Truyền hình tỉnh';
-const TGDV = 'Ban Tuyên giáo và Dân vận Tỉnh ủy';
 const XA_PHUONG = 'UBND các xã, phường';
+/** The district level ended on 1 July 2025 (see SOURCES.md). */
+const DISTRICTS_ABOLISHED = '2025-07-01';
 
-/** Everything in shared/agencies.md, plus a few bodies people's roles point at (UBND tỉnh, …). */
-export const BUILTIN_AGENCIES: AgencyEntry[] = [
-  // Departments of the Provincial People's Committee (after the 2025 reorganisation)
-  {
-    canonical: VHTTDL,
-    aliases: ['Sở VHTTDL', 'Sở VH TTDL', 'Sở VH,TT&DL', 'Sở VHTT&DL', 'VHTTDL', 'Sở VH, TT và DL'],
-  },
-  { canonical: TC, aliases: ['STC', 'Sở TC'] },
-  { canonical: NV, aliases: ['SNV'] },
-  { canonical: 'Sở Tư pháp', aliases: ['STP'] },
-  { canonical: 'Sở Công Thương', aliases: ['Sở Công thương', 'SCT'] },
-  { canonical: NNMT, aliases: ['Sở NN&MT', 'Sở NNMT', 'Sở NN và MT'] },
-  { canonical: XD, aliases: ['SXD'] },
-  { canonical: KHCN, aliases: ['Sở KH&CN', 'Sở KHCN', 'Sở Khoa học Công nghệ'] },
-  { canonical: 'Sở Giáo dục và Đào tạo', aliases: ['Sở GD&ĐT', 'Sở GDĐT'] },
-  { canonical: 'Sở Y tế' },
-  { canonical: 'Sở Ngoại vụ' },
-  { canonical: DTTG, aliases: ['Sở DT&TG'] },
-  { canonical: 'Thanh tra tỉnh' },
-  { canonical: 'Văn phòng UBND tỉnh', aliases: ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'] },
-
-  // Names that no longer exist (2025) and what took over
-  { canonical: 'Sở Kế hoạch và Đầu tư', aliases: ['Sở KH&ĐT', 'Sở KHĐT'], renamedTo: TC },
-  {
-    canonical: 'Sở Nông nghiệp và Phát triển nông thôn',
-    aliases: ['Sở NN&PTNT', 'Sở NNPTNT'],
-    renamedTo: NNMT,
-  },
-  { canonical: 'Sở Tài nguyên và Môi trường', aliases: ['Sở TN&MT', 'Sở TNMT'], renamedTo: NNMT },
-  { canonical: 'Sở Thông tin và Truyền thông', aliases: ['Sở TT&TT', 'Sở TTTT'], renamedTo: KHCN },
-  { canonical: 'Sở Giao thông vận tải', aliases: ['Sở GTVT'], renamedTo: XD },
-  {
-    canonical: 'Sở Lao động - Thương binh và Xã hội',
-    aliases: ['Sở LĐ-TB&XH', 'Sở LĐTBXH'],
-    renamedTo: NV,
-  },
-  { canonical: 'Ban Dân tộc tỉnh', aliases: ['Ban Dân tộc'], renamedTo: DTTG },
-  { canonical: 'Cục Thống kê tỉnh', aliases: ['Cục Thống kê'], renamedTo: 'Thống kê tỉnh' },
-  { canonical: 'Cục Thuế tỉnh', aliases: ['Cục Thuế'], renamedTo: 'Thuế tỉnh' },
-  { canonical: 'Báo tỉnh', renamedTo: BAO },
-  {
-    canonical: 'Đài Phát thanh - Truyền hình tỉnh',
-    aliases: ['Đài PT-TH tỉnh', 'Đài PTTH tỉnh'],
-    renamedTo: BAO,
-  },
-  { canonical: 'Ban Tuyên giáo Tỉnh ủy', renamedTo: TGDV },
-  { canonical: 'Ban Dân vận Tỉnh ủy', renamedTo: TGDV },
-  {
-    canonical: 'UBND các huyện, thị xã, thành phố',
-    aliases: ['UBND cấp huyện', 'UBND các huyện', 'UBND các huyện, thành phố', 'UBND các huyện, thị xã'],
-    renamedTo: XA_PHUONG,
-  },
-
-  // Other bodies that plans assign
-  { canonical: 'UBND tỉnh', aliases: ['Ủy ban nhân dân tỉnh'] },
-  { canonical: 'HĐND tỉnh', aliases: ['Hội đồng nhân dân tỉnh'] },
-  { canonical: 'Công an tỉnh' },
-  { canonical: 'Bộ Chỉ huy Quân sự tỉnh', aliases: ['Bộ CHQS tỉnh', 'BCH Quân sự tỉnh', 'Bộ Chỉ huy QS tỉnh'] },
-  {
-    canonical: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
-    aliases: ['Bộ Chỉ huy BĐBP tỉnh', 'Bộ Chỉ huy BĐBP', 'BĐBP tỉnh', 'Bộ CH BĐBP tỉnh', 'BCH BĐBP tỉnh'],
-  },
-  { canonical: 'Thống kê tỉnh' },
-  { canonical: 'Thuế tỉnh' },
-  {
-    canonical: 'Ngân hàng Chính sách xã hội',
-    aliases: ['Ngân hàng Chính sách XH', 'NHCSXH', 'Chi nhánh Ngân hàng Chính sách xã hội tỉnh', 'Ngân hàng Chính sách xã hội tỉnh'],
-  },
-  {
-    canonical: 'Ban Quản lý Khu kinh tế tỉnh',
-    aliases: ['Ban QL Khu kinh tế tỉnh', 'BQL Khu kinh tế tỉnh', 'Ban QLKKT tỉnh'],
-  },
-  {
-    canonical: 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch',
-    aliases: ['Trung tâm XTĐT, TM&DL', 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh'],
-  },
-  { canonical: 'Trung tâm Thông tin và Hội nghị tỉnh' },
-  {
-    canonical: BAO,
-    aliases: ['Báo và PTTH tỉnh', 'Báo và PT, TH tỉnh', 'Báo và Đài Phát thanh, Truyền hình tỉnh'],
-  },
-  {
-    canonical: 'Hội Liên hiệp Văn học Nghệ thuật tỉnh',
-    aliases: ['Hội Văn học Nghệ thuật tỉnh', 'Hội VHNT tỉnh', 'Hội LHVHNT tỉnh'],
-  },
-  { canonical: 'Liên hiệp các tổ chức hữu nghị tỉnh' },
-  { canonical: 'Hiệp hội Du lịch tỉnh', aliases: ['Hiệp hội Du lịch'] },
-  {
-    canonical: 'Ủy ban MTTQ Việt Nam tỉnh',
-    aliases: ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Ủy ban MTTQ tỉnh', 'UBMTTQ tỉnh', 'UB MTTQ tỉnh', 'MTTQ tỉnh'],
-  },
-  { canonical: 'Tỉnh đoàn', aliases: ['Tỉnh Đoàn', 'Đoàn Thanh niên tỉnh'] },
-  { canonical: 'Hội Liên hiệp Phụ nữ tỉnh', aliases: ['Hội LHPN tỉnh', 'Hội Liên hiệp Phụ nữ'] },
-  { canonical: 'Hội Nông dân tỉnh', aliases: ['Hội Nông dân', 'Hội ND tỉnh'] },
-  { canonical: 'Liên đoàn Lao động tỉnh', aliases: ['LĐLĐ tỉnh', 'Liên đoàn Lao động'] },
-  {
-    canonical: XA_PHUONG,
-    aliases: [
-      'UBND các xã phường',
-      'UBND các phường, xã',
-      'UBND các xã, phường, thị trấn',
-      'UBND các địa phương',
-      'UBND xã, phường',
-      'UBND cấp xã',
-    ],
-  },
-
-  // Party bodies
-  { canonical: 'Tỉnh ủy' },
-  { canonical: 'Thường trực Tỉnh ủy' },
-  { canonical: 'Ban Thường vụ Tỉnh ủy', aliases: ['BTV Tỉnh ủy'] },
-  { canonical: 'Đảng ủy UBND tỉnh' },
-  { canonical: 'Đảng ủy HĐND tỉnh', aliases: ['Đảng ủy Hội đồng Nhân dân tỉnh'] },
-  { canonical: 'Đảng ủy các cơ quan Đảng tỉnh' },
-  { canonical: 'Đảng ủy các cấp' },
-  { canonical: TGDV, aliases: ['Ban Tuyên giáo và Dân vận'] },
-
-  // Generic phrases (name nobody accountable)
-  {
-    canonical: 'Các sở, ban, ngành, địa phương liên quan',
-    aliases: ['Các sở, ban, ngành, địa phương', 'Các sở, ban, ngành, địa phương có liên quan'],
-    generic: true,
-  },
-  {
-    canonical: 'Các cơ quan, đơn vị liên quan',
-    aliases: ['Các cơ quan, đơn vị có liên quan', 'Các cơ quan, đơn vị'],
-    generic: true,
-  },
-  { canonical: 'Các sở, ngành có liên quan', aliases: ['Các sở, ngành liên quan'], generic: true },
-  { canonical: 'Các tổ chức đoàn thể', generic: true },
-  { canonical: 'Các địa phương', aliases: ['Các địa phương liên quan'], generic: true },
-  { canonical: 'Các sở, ngành và các địa phương liên quan', generic: true },
-];
+export { BUILTIN_AGENCIES };
 
 interface Compiled {
   entry: AgencyEntry;
   kind: PartyKind;
+  /** The entry's level (null: generic phrases and user entries without one). */
+  level: AgencyLevel | null;
   /** Order of insertion: user entries first. */
   rank: number;
 }
 
 /** People's roles: a role word at the start, the body (if any) after it. Lower case, NFC. */
 const ROLE_RE =
-  /^(?:phó chủ tịch|chủ tịch|phó giám đốc|giám đốc|tổng giám đốc|phó tổng biên tập|tổng biên tập|chánh án|phó chánh|chánh|phó trưởng|trưởng|thủ trưởng|phó bí thư|bí thư|cục trưởng|chi cục trưởng|chỉ huy trưởng|chính ủy|hiệu trưởng|viện trưởng|chủ nhiệm|người đứng đầu|đồng chí|đ\/c|lãnh đạo)(?=$|[\s,:.])/u;
+  /^(?:phó thủ tướng|thủ tướng|bộ trưởng|thứ trưởng|phó chủ tịch|chủ tịch|phó giám đốc|giám đốc|tổng giám đốc|phó tổng biên tập|tổng biên tập|chánh án|phó chánh|chánh|phó trưởng|trưởng|thủ trưởng|phó bí thư|bí thư|cục trưởng|chi cục trưởng|chỉ huy trưởng|chính ủy|hiệu trưởng|viện trưởng|chủ nhiệm|người đứng đầu|đồng chí|đ\/c|lãnh đạo)(?=$|[\s,:.])/u;
 
 /** "UBND …" as written (short or long form). */
 const UBND_RE = /^(?:ubnd|ub nd|ủy ban nhân dân|uỷ ban nhân dân|ủy ban nd)\s+(.+)$/iu;
@@ -189,13 +53,28 @@ function levenshteinThreshold(n: number): number {
   return Math.floor(n * 0.15);
 }
 
-/** Generated short key for "Sở X Y và Z W": "so" + initials ("Sở Nông nghiệp và Môi trường" → sonnmt). */
-function initialsKey(canonical: string): string | null {
-  const f = fold(canonical);
-  if (!f.startsWith('so ')) return null;
+/**
+ * Generated short key for "Sở X Y và Z W": "so" + initials ("Sở Nông nghiệp và Môi trường" → sonnmt);
+ * likewise "bo" + initials for a ministry ("Bộ Giao thông vận tải" → bogtvt).
+ */
+function initialsKey(entry: AgencyEntry): string | null {
+  const f = fold(entry.canonical);
+  const head = f.startsWith('so ') ? 'so' : f.startsWith('bo ') && entry.level === 'central' ? 'bo' : null;
+  if (!head) return null;
   const words = f.slice(3).split(' ').filter((w) => w && w !== 'va');
   if (words.length < 2) return null;
-  return `so${words.map((w) => w[0]).join('')}`;
+  return `${head}${words.map((w) => w[0]).join('')}`;
+}
+
+/**
+ * The level a name's head word fixes: "Bộ …" is a ministry (central; "Bộ Chỉ huy …" and "Bộ đội …"
+ * are provincial commands), "Sở …" a provincial department. Null when the head does not say.
+ */
+export function headLevel(cleaned: string): AgencyLevel | null {
+  const l = lowerVi(cleaned);
+  if (/^sở\s/u.test(l)) return 'provincial';
+  if (/^bộ\s/u.test(l)) return /^bộ\s+(?:chỉ huy|ch\b|chq|đội)/u.test(l) ? 'provincial' : 'central';
+  return null;
 }
 
 function ucFirst(s: string): string {
@@ -232,7 +111,9 @@ export class AgencyDictionary {
     this.entries = order;
     const generated = new Map<string, Compiled | null>();
     order.forEach((entry, rank) => {
-      const c: Compiled = { entry, kind: entry.generic ? 'generic' : 'agency', rank };
+      // A user's entry without a level takes the one its head word fixes ("Sở Du lịch": provincial).
+      const level = entry.generic ? null : entry.level ?? headLevel(cleanParty(entry.canonical));
+      const c: Compiled = { entry, kind: entry.generic ? 'generic' : 'agency', level, rank };
       const ex = exactForm(entry.canonical);
       if (!this.exact.has(ex)) this.exact.set(ex, c);
       for (const name of [entry.canonical, ...(entry.aliases ?? [])]) {
@@ -243,7 +124,7 @@ export class AgencyDictionary {
           this.fuzzyKeys.push({ key, c });
         }
       }
-      const ik = initialsKey(entry.canonical);
+      const ik = initialsKey(entry);
       if (ik) generated.set(ik, generated.has(ik) && generated.get(ik)?.entry !== entry ? null : c);
     });
     for (const [k, c] of generated) {
@@ -258,14 +139,20 @@ export class AgencyDictionary {
    * Names one party (already split from its cell). Memoised: the same text gets the same ref, frozen
    * (a ref is a value; the tasks of a sheet share them rather than each holding a copy).
    */
-  match(text: string): AgencyRef {
-    let ref = this.memo.get(text);
+  match(text: string, prefer: AgencyLevel | null = null): AgencyRef {
+    const key = prefer === null ? text : `${prefer}\u0000${text}`;
+    let ref = this.memo.get(key);
     if (ref === undefined) {
-      ref = Object.freeze(this.compute(text));
+      ref = Object.freeze(this.compute(text, prefer));
       if (this.memo.size > 100_000) this.memo.clear();
-      this.memo.set(text, ref);
+      this.memo.set(key, ref);
     }
     return ref;
+  }
+
+  /** The level of a name in the dictionary (exact, alias or spelling variant), or null. */
+  levelOf(text: string): AgencyLevel | null {
+    return this.lookup(cleanParty(text))?.c.level ?? null;
   }
 
   /**
@@ -302,18 +189,24 @@ export class AgencyDictionary {
   private fromEntry(raw: string, c: Compiled, variant: boolean): AgencyRef {
     const name = c.entry.canonical;
     const renamedTo = c.entry.renamedTo;
+    const changedOn = c.entry.changedOn;
     // One literal per shape: no property is added after the object is made.
+    if (renamedTo && changedOn) {
+      return variant && c.kind !== 'generic'
+        ? { name, raw, kind: c.kind, known: true, variant: true, renamedTo, changedOn }
+        : { name, raw, kind: c.kind, known: true, renamedTo, changedOn };
+    }
     if (variant && c.kind !== 'generic') {
       return renamedTo ? { name, raw, kind: c.kind, known: true, variant: true, renamedTo } : { name, raw, kind: c.kind, known: true, variant: true };
     }
     return renamedTo ? { name, raw, kind: c.kind, known: true, renamedTo } : { name, raw, kind: c.kind, known: true };
   }
 
-  private compute(raw: string): AgencyRef {
+  private compute(raw: string, prefer: AgencyLevel | null): AgencyRef {
     const cleaned = cleanParty(raw);
     if (!cleaned) return { name: '', raw, kind: 'agency', known: false };
 
-    const person = this.person(raw, cleaned);
+    const person = this.person(raw, cleaned, prefer);
     if (person) return person;
 
     const found = this.lookup(cleaned);
@@ -324,14 +217,22 @@ export class AgencyDictionary {
 
     if (isGenericText(cleaned)) return { name: ucFirst(cleaned), raw, kind: 'generic', known: true };
 
-    const fuzzy = this.fuzzy(matchKey(cleaned));
+    // Approximate matching never crosses levels: a "Bộ …" is never read as a "Sở …" (nor the
+    // reverse). A name whose head does not fix a level is compared with the sheet's level first.
+    const fixed = headLevel(cleaned);
+    const key = matchKey(cleaned);
+    const fuzzy = fixed
+      ? this.fuzzy(key, (c) => c.level === fixed || c.level === null)
+      : prefer
+        ? this.fuzzy(key, (c) => c.level === null || c.level === prefer) ?? this.fuzzy(key, (c) => c.level !== null && c.level !== prefer)
+        : this.fuzzy(key, () => true);
     if (fuzzy) return this.fromEntry(raw, fuzzy, true);
 
     return { name: cleaned, raw, kind: 'agency', known: false };
   }
 
   /** "Giám đốc Sở VHTTDL", "Phó Chủ tịch UBND tỉnh, Nguyễn Thành Sinh", "Chủ tịch UBND xã Bắc Hà". */
-  private person(raw: string, cleaned: string): AgencyRef | null {
+  private person(raw: string, cleaned: string, prefer: AgencyLevel | null): AgencyRef | null {
     const lower = lowerVi(cleaned);
     const m = ROLE_RE.exec(lower);
     if (!m) return null;
@@ -344,7 +245,7 @@ export class AgencyDictionary {
       if (/^(các\s+)?(xã|phường|thị trấn)(?=[\s,:]|$)/iu.test(rest)) candidates.unshift(`UBND ${rest}`);
       for (const cand of candidates) {
         if (ROLE_RE.test(lowerVi(cand))) continue;
-        const inner = this.match(cand);
+        const inner = this.match(cand, prefer);
         if (inner.kind === 'agency' && inner.known) {
           ref.suggestion = inner.renamedTo ?? inner.name;
           break;
@@ -381,7 +282,10 @@ export class AgencyDictionary {
       const lvl = level === 'tp' || level === 'tp.' ? 'thành phố' : level;
       const name = `UBND ${lp[1] ? 'các ' : ''}${lvl}${lp[3]} ${place}`;
       const ref: AgencyRef = { name, raw, kind: 'agency', known: true };
-      if (DISTRICT_LEVELS.has(level) && !isProvinceKey(fold(place))) ref.renamedTo = XA_PHUONG;
+      if (DISTRICT_LEVELS.has(level) && !isProvinceKey(fold(place))) {
+        ref.renamedTo = XA_PHUONG;
+        ref.changedOn = DISTRICTS_ABOLISHED;
+      }
       return ref;
     }
     if (isNameLike(rest) && fold(rest) !== 'tinh') {
@@ -391,11 +295,12 @@ export class AgencyDictionary {
   }
 
   /** Approximate match on folded keys (fallback only). */
-  private fuzzy(key: string): Compiled | null {
+  private fuzzy(key: string, allowed: (c: Compiled) => boolean): Compiled | null {
     if (key.length < 5) return null;
     let best: Compiled | null = null;
     let bestD = Infinity;
     for (const { key: k, c } of this.fuzzyKeys) {
+      if (!allowed(c)) continue;
       const t = levenshteinThreshold(Math.max(k.length, key.length));
       if (t === 0 || Math.abs(k.length - key.length) > t) continue;
       const d = distance(k, key);
@@ -412,6 +317,7 @@ export class AgencyDictionary {
     // A truncated abbreviation ("Sở VH&TT" → sovhtt, a prefix of sovhttdl): only when unambiguous.
     let prefixHit: Compiled | null = null;
     for (const { key: k, c } of this.fuzzyKeys) {
+      if (!allowed(c)) continue;
       if (k.length > key.length && k.startsWith(key) && key.length / k.length >= 0.6) {
         if (prefixHit && prefixHit.entry !== c.entry) return null;
         prefixHit = c;

@@ -2,11 +2,11 @@
  * Agencies: the dictionary, splitting a cell into parties, and reading a cell that holds both
  * roles. Pure: no Node APIs, no DOM, no clock.
  */
-import type { AgencyRef } from '../types';
+import type { AgencyLevel, AgencyRef } from '../types';
 import { AgencyDictionary } from './dictionary';
 import { splitPartiesDetailed } from './split';
 
-export { AgencyDictionary, BUILTIN_AGENCIES } from './dictionary';
+export { AgencyDictionary, BUILTIN_AGENCIES, headLevel } from './dictionary';
 export {
   splitParties,
   splitPartiesDetailed,
@@ -34,20 +34,22 @@ const cellMemo = new WeakMap<AgencyDictionary, Map<string, CellReading>>();
  * text: its refs are frozen, its list read-only (nothing downstream changes them; a caller that
  * needs its own list copies it).
  */
-export function parseAgencyCell(text: string, dict: AgencyDictionary): CellReading {
+export function parseAgencyCell(text: string, dict: AgencyDictionary, prefer: AgencyLevel | null = null): CellReading {
   let memo = cellMemo.get(dict);
   if (!memo) {
     memo = new Map();
     cellMemo.set(dict, memo);
   }
-  let hit = memo.get(text);
+  // The sheet's level only changes how unknown names are compared; it is part of the key.
+  const key = prefer === null ? text : `${prefer}\u0000${text}`;
+  let hit = memo.get(key);
   if (!hit) {
     const { parts, runTogether } = splitPartiesDetailed(text, dict);
     // The refs are frozen; the list is typed read-only but not frozen (V8 iterates frozen arrays
     // on a slow path).
-    hit = { refs: parts.map((p) => dict.match(p)), runTogether };
+    hit = { refs: parts.map((p) => dict.match(p, prefer)), runTogether };
     if (memo.size > 20_000) memo.clear();
-    memo.set(text, hit);
+    memo.set(key, hit);
   }
   return hit;
 }

@@ -2,6 +2,7 @@ import type { AgencyRef } from '../types';
 import type { TaskModel } from '../model';
 import { renameFix } from '../fixes';
 import { fold } from '../text';
+import { isoToVn } from '../calendar';
 import { defineRule } from './rule';
 
 /** Spelling key: case, spacing, punctuation and tone-mark placement do not count; đ vs d does. */
@@ -13,12 +14,13 @@ const spellingKey = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g
  * - misspelt: matched only approximately ("Sở VH TTL") (info, canonical name suggested);
  * - inconsistent: the same agency written several ways in one sheet ("Sở VHTTDL" and "Sở VH TTDL"):
  *   the less used spellings are reported (info, canonical name suggested);
- * - renamed: a name that no longer exists since the 2025 mergers (warning, what took over).
+ * - renamed: a name that no longer exists since the 2025 mergers (warning, what took over, and
+ *   since when when the dictionary knows the date).
  * Fixes: write the canonical spelling (variant); write the successor's name (renamed: its own,
  * explicit choice, since a plan may cite the old name on purpose). Never both in one fix.
  */
 export default defineRule({
-  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed'], hasSuggestions: true, fixes: ['canonical', 'renamed'] },
+  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed', 'renamed-on'], hasSuggestions: true, fixes: ['canonical', 'renamed'] },
   create(ctx) {
     const dict = ctx.model.dict;
     const spellings = new Map<string, string>();
@@ -43,8 +45,10 @@ export default defineRule({
       for (const r of refs) {
         if (r.kind !== 'agency') continue;
         if (r.renamedTo) {
+          const dated = Boolean(r.changedOn);
+          const data: Record<string, string> = dated ? { value: r.raw, now: r.renamedTo, date: isoToVn(r.changedOn!) } : { value: r.raw, now: r.renamedTo };
           const fixes = renameFix(ctx, tm, role, r, r.renamedTo, 'renamed', { value: r.raw, now: r.renamedTo });
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo, fixes });
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: dated ? 'renamed-on' : 'renamed', severity: 'warning', data, suggestion: r.renamedTo, fixes });
         } else if (!r.known) {
           ctx.report({ index, col: ctx.colOf(role), role, messageId: 'unknown', data: { value: r.raw } });
         } else if (

@@ -22,6 +22,7 @@ import leadInSupport from './lead-in-support';
 import agenciesRunTogether from './agencies-run-together';
 import agencyName from './agency-name';
 import deadline from './deadline';
+import statusUnknown from './status-unknown';
 
 export const RULES: Rule[] = [
   headerMissing,
@@ -46,6 +47,7 @@ export const RULES: Rule[] = [
   agenciesRunTogether,
   agencyName,
   deadline,
+  statusUnknown,
 ];
 
 export type { Rule, RuleMeta, RuleContext, Report } from './rule';

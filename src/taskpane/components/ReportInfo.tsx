@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
 
-/** Where the table was found, the plan year, and the required columns still missing. */
+/** Where the table was found, the plan's level and year(s), and the required columns still missing. */
 export function ReportInfo() {
   const { state, t } = usePane();
   const styles = usePaneStyles();
@@ -13,7 +13,10 @@ export function ReportInfo() {
       {report.headerRow !== null && (
         <p className={styles.hint}>
           {t('ui.report.header', { row: report.headerRow, sheet: report.name })}{' '}
-          {report.planYear !== null && t('ui.report.planYear', { year: report.planYear })}
+          {report.scope && `${t(`ui.report.scope.${report.scope}`)} `}
+          {report.planYears && report.planYears.to !== null && report.planYears.to !== report.planYears.from
+            ? t('ui.report.planYears', { from: report.planYears.from, to: report.planYears.to })
+            : report.planYear !== null && t('ui.report.planYear', { year: report.planYear })}
         </p>
       )}
       {report.missingRoles.length > 0 && (
