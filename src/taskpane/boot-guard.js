@@ -68,7 +68,7 @@
     todo: 'Cách khắc phục:',
     steps: [
       'Dùng Microsoft 365 (bản cập nhật gần đây), Office 2021 trở lên, hoặc Excel trên web (trình duyệt Edge, Chrome, Firefox, Safari).',
-      'Với Office 2016 hoặc 2019 bản bán lẻ trên Windows: cài Microsoft Edge WebView2 Runtime (Windows 11 đã có sẵn), rồi mở lại Excel. Bản cấp phép số lượng lớn (volume license) của Office 2016/2019 luôn dùng Internet Explorer: cần nâng cấp Office.',
+      'Với Office 2019 bản bán lẻ trên Windows: cài Microsoft Edge WebView2 Runtime (Windows 11 đã có sẵn), rồi mở lại Excel. Office 2019 bản cấp phép số lượng lớn (volume license) luôn dùng Internet Explorer, Office 2016 thiếu các chức năng Excel cần thiết: cần nâng cấp Office.',
       'Trong lúc chờ, vẫn kiểm tra được tệp phụ lục .xlsx mà không cần phần bổ trợ: mở trang Phân công (taskpane.html) trực tiếp trong trình duyệt Edge, Chrome hoặc Firefox (chế độ độc lập), hoặc dùng lệnh phancong trên máy tính (phancong check tệp.xlsx).'
     ]
   };
@@ -77,7 +77,7 @@
     todo: 'What to do:',
     steps: [
       'Use Microsoft 365 (a recent update), Office 2021 or later, or Excel on the web (Edge, Chrome, Firefox, Safari).',
-      'Retail Office 2016 or 2019 on Windows: install the Microsoft Edge WebView2 Runtime (Windows 11 has it), then restart Excel. Volume-licensed Office 2016/2019 always uses Internet Explorer: Office must be upgraded.',
+      'Retail Office 2019 on Windows: install the Microsoft Edge WebView2 Runtime (Windows 11 has it), then restart Excel. Volume-licensed Office 2019 always uses Internet Explorer, and Office 2016 lacks Excel features the add-in needs: Office must be upgraded.',
       'Meanwhile, .xlsx appendices can still be checked without the add-in: open the Phân công page (taskpane.html) directly in Edge, Chrome or Firefox (standalone mode), or use the phancong command on a computer (phancong check file.xlsx).'
     ]
   };

@@ -5,7 +5,8 @@
  *
  * Round trips (context.sync calls) per command, asserted by test/adapters/office.test.ts:
  * - listSheets: 1.
- * - readSheet: 1 for a used range of at most 100 rows. Values, valueTypes, number formats, bold flags
+ * - readSheet: 1 for a used range of at most 1,000 rows (FIRST_ROWS: about 3 KB a row assumed, 20
+ *   columns of 150 bytes, so about 3 MB at most for a typical appendix). Values, valueTypes, number formats, bold flags
  *   (getCellProperties, ExcelApi 1.9) and merged areas (getMergedAreasOrNullObject, ExcelApi 1.13) are
  *   queued before the same sync, with the used range's size. Larger sheets are read on in runs of whole
  *   rows sized by an estimate of the response: the bytes per row measured so far (values.ts jsonBytes),
@@ -13,12 +14,14 @@
  *   5 MB): 1 more sync per run. Should a run still be refused as too large (RangeExceedsLimit,
  *   ResponsePayloadSizeLimitExceeded, RequestPayloadSizeLimitExceeded), it is read again in halves.
  *   If the merged areas cannot be returned (more than 512 of them), it reads again without merges.
- * - applyMarks: 2. Sync 1 re-reads the values (for the fingerprint) and loads the conditional
- *   formats; if the fingerprint differs it throws StaleSheetError having written nothing. Sync 2
- *   deletes the add-in's own rules and adds the new ones (skipped when there is nothing to do).
+ * - applyMarks: 2 (more for a sheet read in runs, as readSheet). Sync 1 re-reads the values (for the
+ *   fingerprint) and loads the conditional formats; if the fingerprint differs it throws
+ *   StaleSheetError having written nothing. Sync 2 deletes the add-in's own rules and adds the new
+ *   ones (skipped when there is nothing to do).
  * - clearMarks: 2 at most (load, then delete; 1 when there is nothing to delete).
  * - selectCell: 1. loadSettings: 0. saveSettings: 0 (document settings, saveAsync).
- * - writeSummary: 3 at most (see summary.ts).
+ * - writeSummary: 3 for a small report; more batches for a large one, each under the payload budget
+ *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  */
 import type { CellValue, MergedArea, SheetSnapshot, SheetReport } from '../../engine/types';
@@ -47,13 +50,16 @@ export type OfficeApi = typeof Office;
 export interface OfficeHostOptions {
   /** At most this many cells per read (far below Excel's 5,000,000-cell read limit). Default 1,000,000. */
   chunkCells?: number;
-  /** Rows read in the first sync, before anything is known of the sheet's size. Default 100. */
+  /** Rows read in the first sync, before anything is known of the sheet's size. Default FIRST_ROWS (1,000). */
   firstRows?: number;
   /** Bytes one request or response may carry by the adapter's estimate. Default PAYLOAD_BUDGET. */
   payloadBudget?: number;
   /** Longest address list given to one getRanges() call (one conditional format). Default 2,000 chars. */
   maxAddressChars?: number;
 }
+
+/** Rows read in the first sync of a read: sized for about 3 KB a row (20 columns of about 150 bytes). */
+export const FIRST_ROWS = 1000;
 
 /** Document settings key (Office.context.document.settings): the whole WorkbookSettings as JSON. */
 export const SETTINGS_KEY = 'phancong.settings';
@@ -129,7 +135,7 @@ function queueRangeRead(range: Excel.Range, want: Want) {
 
 export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: OfficeHostOptions = {}): WorkbookHost {
   const chunkCells = options.chunkCells ?? 1_000_000;
-  const firstRows = options.firstRows ?? 100;
+  const firstRows = options.firstRows ?? FIRST_ROWS;
   const payloadBudget = options.payloadBudget ?? PAYLOAD_BUDGET;
   const maxAddressChars = options.maxAddressChars ?? 2000;
   const supports = (v: string) => {
