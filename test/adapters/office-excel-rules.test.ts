@@ -64,7 +64,7 @@ describe('Excel fake: value coercion on writing values', () => {
 
 describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', () => {
   test('a request over the limit is refused whole: RequestPayloadSizeLimitExceeded, nothing applied', async () => {
-    const fake = createExcelFake({ payloadByteLimit: 1_000 });
+    const fake = createExcelFake({ payloadByteLimit: 2_000 });
     fake.addSheet({ name: 'S', values: [] });
     await fake.Excel.run(async (ctx: any) => {
       const ws = ctx.workbook.worksheets.getItem('S');
@@ -73,14 +73,14 @@ describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', ()
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     });
     expect(fake.cells('S')).toEqual({});
-    expect(fake.book.payloads[0].request).toBeGreaterThan(1_000);
+    expect(fake.book.payloads[0].request).toBeGreaterThan(2_000);
   });
 
   test('a response over the limit: ResponsePayloadSizeLimitExceeded and no value delivered', async () => {
-    const fake = createExcelFake({ payloadByteLimit: 500 });
-    fake.addSheet({ name: 'S', values: Array.from({ length: 20 }, () => ['Sở Văn hóa, Thể thao và Du lịch']) });
+    const fake = createExcelFake({ payloadByteLimit: 2_000 });
+    fake.addSheet({ name: 'S', values: Array.from({ length: 60 }, () => ['Sở Văn hóa, Thể thao và Du lịch']) });
     await fake.Excel.run(async (ctx: any) => {
-      const range = ctx.workbook.worksheets.getItem('S').getRange('A1:A20');
+      const range = ctx.workbook.worksheets.getItem('S').getRange('A1:A60');
       range.load('values');
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
       expect(() => range.values).toThrow(/not available/);

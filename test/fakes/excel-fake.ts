@@ -186,8 +186,12 @@ export const PAYLOAD_CELL_LIMIT = 5_000_000;
  * not 5 MiB, measured by payloadBytes (which counts every non-ASCII character as a 6-byte \uXXXX escape).
  */
 export const PAYLOAD_BYTE_LIMIT = 5_000_000;
-/** Bytes counted for each queued call (its object path and action record in the request), beyond its arguments. */
-export const ACTION_OVERHEAD_BYTES = 64;
+/**
+ * Bytes counted for each queued call beyond its arguments: Office.js sends every call as an action
+ * record with the object path it applies to (ids, type, name, path), about 100–250 bytes of JSON.
+ * Undocumented; the fake takes the high end (stricter).
+ */
+export const ACTION_OVERHEAD_BYTES = 250;
 
 /**
  * The size of a value as JSON in a request or response, counted strictly: JSON.stringify's length,

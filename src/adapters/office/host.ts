@@ -201,17 +201,28 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
   }
 
   /** Read the used range (values only → valuesOnly used range). `extra` queues more loads in the first sync. */
-  async function readUsed(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra, first = firstRows): Promise<UsedRead> {
+  async function readUsed(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra, first = firstRows, rows?: number): Promise<UsedRead> {
     try {
       return await readUsedOnce(ctx, sheet, want, first, extra);
     } catch (e) {
-      // Even the first rows were too large (very wide rows, very long texts): fewer first rows.
-      if (isTooLarge(e) && first > 1) return readUsed(ctx, sheet, want, extra, Math.ceil(first / 2));
+      // Even the first rows were too large (very wide rows, very long texts): half as many first rows
+      // (of those the sheet has: its row count costs one small sync, once).
+      if (isTooLarge(e) && first > 1) {
+        const count = rows ?? (await usedRowCount(ctx, sheet));
+        return readUsed(ctx, sheet, want, extra, Math.ceil(Math.min(first, count) / 2), count);
+      }
       // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without them.
       if (want.merges && !isTooLarge(e) && !['ItemNotFound', 'InvalidReference'].includes(errorCode(e)))
-        return readUsed(ctx, sheet, { ...want, merges: false }, extra, first);
+        return readUsed(ctx, sheet, { ...want, merges: false }, extra, first, rows);
       throw e;
     }
+  }
+
+  async function usedRowCount(ctx: Excel.RequestContext, sheet: string): Promise<number> {
+    const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+    used.load('rowCount');
+    await ctx.sync();
+    return used.rowCount;
   }
 
   function loadOwnRules(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {

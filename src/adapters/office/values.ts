@@ -27,8 +27,11 @@ export const DATE_FORMAT = 'dd/mm/yyyy';
 export const PAYLOAD_LIMIT = 5_000_000;
 /** What the adapter lets one batch carry by its own estimate: the rest is margin for Office.js's framing. */
 export const PAYLOAD_BUDGET = 3_500_000;
-/** Estimated bytes of one queued operation beyond its arguments (object path, action record). */
-export const OP_BYTES = 160;
+/**
+ * Estimated bytes of one queued operation beyond its arguments: Office.js sends each call as an action
+ * record with its object path; a typical operation here is two calls (getRange, then a property set).
+ */
+export const OP_BYTES = 500;
 
 export type XlValue = string | number | boolean;
 
