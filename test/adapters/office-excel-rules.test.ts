@@ -343,3 +343,26 @@ describe('a 10,000-row × 8-column sheet', () => {
     expect(fake.sheet(OWN_SHEETS.tasks)!.tables[0].area.r1).toBe(10_000);
   }, 120_000);
 });
+
+describe('writeAppendix in the faithful fake', () => {
+  test('a very large draft is written in runs of rows, every request under 5 MB; the texts stay text', async () => {
+    const { extractPlan } = await import('../../src/engine/plan-text/extract');
+    const { readFileSync } = await import('fs');
+    const { join } = await import('path');
+    const seed = extractPlan(readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8'));
+    // The seed's 13 tasks, 250 times, each text starting with "- " (as Excel would take for a formula).
+    const tasks = Array.from({ length: 250 }, (_, k) => seed.tasks.map((t) => ({ ...t, task: `- ${t.task} (${k + 1})` }))).flat();
+    const draft = { ...seed, tasks };
+    expect(draft.tasks.length).toBeGreaterThan(3_000);
+    const fake = createExcelFake();
+    fake.addSheet({ name: 'Sheet1', values: [['x']] });
+    const host = createOfficeHost(fake.Excel, fake.Office);
+    fake.resetSyncs();
+    const { sheet } = await host.writeAppendix!(draft, 'vi');
+    expect(fake.syncs).toBeGreaterThan(2);
+    expect(fake.maxPayload.request).toBeLessThan(PAYLOAD_BYTE_LIMIT);
+    const cells = Object.values(fake.cells(sheet));
+    expect(cells.filter((c) => c.err || c.formula)).toEqual([]);
+    expect(cells.filter((c) => typeof c.v === 'string' && c.v.startsWith('- ')).length).toBe(draft.tasks.length);
+  }, 120_000);
+});
