@@ -276,6 +276,19 @@ describe('writeSummary in the faithful fake', () => {
     expect(fake.book.names.filter((n) => n.comment === OWN_MARKER)).toHaveLength(4);
   });
 
+  test('sheets left by a write cut off before its clean-up carry a temporary marker: shown as own, deleted next time', async () => {
+    const fake = createExcelFake();
+    fake.addSheet(tricky());
+    const left = fake.addSheet({ name: '~PC Tổng hợp', values: [['nửa chừng']] });
+    fake.book.names.push({ name: 'PhanCong_Tmp_summary_abc', comment: OWN_MARKER, ref: { sheetId: left.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } } });
+    const host = createOfficeHost(fake.Excel, fake.Office);
+    expect((await host.listSheets()).find((s) => s.name === '~PC Tổng hợp')!.own).toBe(true);
+    const report = analyzeSheet((await host.readSheet('Phụ lục')).snapshot, { asOf: '2026-05-01' });
+    await host.writeSummary(report, 'vi');
+    expect(fake.sheetNames()).toEqual(['Phụ lục', OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings]);
+    expect(fake.book.names.map((n) => n.name).filter((n) => n.startsWith('PhanCong_Tmp_'))).toEqual([]);
+  });
+
   test('PivotTables created before a failing PivotTable are reported as created', async () => {
     const fake = createExcelFake();
     fake.addSheet(tricky());

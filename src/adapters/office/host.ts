@@ -280,7 +280,7 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
           names.items.map((n) => ({ name: n.name, comment: n.comment, value: n.value })),
           sheets.items.map((s) => s.name),
         );
-        const own = new Set(scan.own.map((o) => o.sheet.toLowerCase()));
+        const own = new Set([...scan.own, ...scan.leftovers].map((o) => o.sheet.toLowerCase()));
         return sheets.items
           .filter((s) => s.visibility === 'Visible')
           .map((s) => ({ name: s.name, active: s.name === active.name, own: own.has(s.name.toLowerCase()) }));

@@ -4,7 +4,9 @@
  * end, so that a failure leaves the previous summary as it was.
  *
  * Sync 1 — look: sheet names, named items (own-sheet markers, see own.ts), table names.
- * Syncs 2…n — build: four new sheets under temporary names ("~PC …", free names), in this order the
+ * Syncs 2…n — build: four new sheets under temporary names ("~PC …", free names; each with a temporary
+ *   marker name PhanCong_Tmp_<kind>_<run>, so that a write cut off before its clean-up leaves sheets the
+ *   next write recognises and deletes), in this order the
  *   summary (counts by state, cross-tables lead/leader/quarter × state as plain cells, a clustered bar
  *   chart of lead × state), the task table (an Excel Table, due dates as serials with a date format),
  *   the task × agency table and the findings (a hyperlink to each cell). Every cell gets its number
@@ -31,7 +33,7 @@ import { columnLetter } from '../../engine/text';
 import { t } from '../../messages';
 import type { SummaryResult } from '../../host/types';
 import { office as officeMessages } from '../../messages/office';
-import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, type OwnKind } from './own';
+import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
 import { cellFormat, chunkRows, jsonBytes, OP_BYTES, PAYLOAD_BUDGET, toExcelValue, type XlValue } from './values';
 
 export { toExcelValue, cellWrite, cellFormat, wouldCoerce, DATE_FORMAT } from './values';
@@ -229,7 +231,8 @@ export async function writeSummary(
     nameItems.map((n) => ({ name: n.name, comment: n.comment, value: n.value })),
     sheetNames,
   );
-  const ownLower = new Set(scan.own.map((o) => o.sheet.toLowerCase()));
+  // Own sheets, and sheets left by a summary write that was cut off: both are replaced.
+  const ownLower = new Set([...scan.own, ...scan.leftovers].map((o) => o.sheet.toLowerCase()));
   const taken = new Set(sheetNames.filter((n) => !ownLower.has(n.toLowerCase())).map((n) => n.toLowerCase()));
   const allSheets = new Set(sheetNames.map((n) => n.toLowerCase()));
 
@@ -271,9 +274,17 @@ export async function writeSummary(
   // ---- syncs 2…n: build under temporary names; the swap ends the last batch.
   const batch = new Batch(ctx, budget);
   const built = {} as Record<OwnKind, Excel.Worksheet>;
+  // Each new sheet carries a temporary marker while it is built: should the write be cut off (Excel
+  // closed, connection lost) before the clean-up below, the next write still knows the sheet is ours.
+  const run = Date.now().toString(36);
+  const tempMarker = (kind: OwnKind) => `${TEMP_NAME_PREFIX}${kind}_${run}`;
+  const tempMarkers: Excel.NamedItem[] = [];
   try {
-    await batch.reserve(4 * OP_BYTES);
-    for (const kind of OWN_KINDS) built[kind] = sheets.add(temp[kind]);
+    await batch.reserve(8 * OP_BYTES);
+    for (const kind of OWN_KINDS) {
+      built[kind] = sheets.add(temp[kind]);
+      tempMarkers.push(wb.names.add(tempMarker(kind), built[kind].getRange('A1'), OWN_MARKER));
+    }
 
     // Summary sheet: plain cells + chart.
     const summaryWs = built.summary;
@@ -304,9 +315,10 @@ export async function writeSummary(
     await writeTable(built.findings, batch, budget, findingsTable, findingsNames.tmp);
 
     // The swap: queued after every write, so it runs only if they all succeeded.
-    await batch.reserve((scan.own.length + nameItems.length + 12) * OP_BYTES);
-    for (const o of scan.own) sheets.getItem(o.sheet).delete();
-    for (const i of [...scan.own.map((o) => o.nameIndex), ...scan.orphans]) nameItems[i].delete();
+    await batch.reserve((scan.own.length + scan.leftovers.length + nameItems.length + 16) * OP_BYTES);
+    for (const o of [...scan.own, ...scan.leftovers]) sheets.getItem(o.sheet).delete();
+    for (const i of [...scan.own.map((o) => o.nameIndex), ...scan.leftovers.map((o) => o.nameIndex), ...scan.orphans]) nameItems[i].delete();
+    for (const marker of tempMarkers) marker.delete();
     for (const kind of OWN_KINDS) built[kind].name = target[kind];
     wb.tables.getItem(taskNames.tmp).name = taskNames.final;
     wb.tables.getItem(agencyNames.tmp).name = agencyNames.final;
@@ -314,7 +326,7 @@ export async function writeSummary(
     for (const kind of OWN_KINDS) wb.names.add(ownNameFor(kind), built[kind].getRange('A1'), OWN_MARKER);
     await batch.flush();
   } catch (e) {
-    await dropTemporary(ctx, new Set(OWN_KINDS.map((k) => temp[k].toLowerCase())));
+    await dropTemporary(ctx, new Set(OWN_KINDS.map((k) => temp[k].toLowerCase())), new Set(OWN_KINDS.map((k) => tempMarker(k).toLowerCase())));
     throw e;
   }
 
@@ -360,15 +372,23 @@ export async function writeSummary(
   return result;
 }
 
-/** After a failed build: delete the sheets still under a temporary name (best effort; the old ones stay). */
-async function dropTemporary(ctx: Excel.RequestContext, temps: Set<string>): Promise<void> {
+/**
+ * After a failed build: delete this run's temporary markers and the sheets still under a temporary
+ * name (best effort; the previous summary sheets were never touched). What cannot be deleted now
+ * keeps its marker, and the next write deletes it.
+ */
+async function dropTemporary(ctx: Excel.RequestContext, temps: Set<string>, markers: Set<string>): Promise<void> {
   try {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
+    const names = ctx.workbook.names;
+    names.load('items/name');
     await ctx.sync();
     const doomed = sheets.items.filter((s) => temps.has(s.name.toLowerCase()));
+    const marks = names.items.filter((n) => markers.has(n.name.toLowerCase()));
+    for (const n of marks) n.delete();
     for (const s of doomed) s.delete();
-    if (doomed.length) await ctx.sync();
+    if (doomed.length || marks.length) await ctx.sync();
   } catch {
     // Nothing more can be done here; the error that stopped the build is what the user must see.
   }
