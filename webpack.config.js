@@ -47,6 +47,8 @@ function contentSecurityPolicy(dev) {
 const PAGES = {
   'taskpane.html': { template: './src/taskpane/taskpane.html', chunks: ['taskpane'] },
   'commands.html': { template: './src/commands/commands.html', chunks: ['commands'] },
+  // The manifest's SupportUrl: help in Vietnamese (what it does, Office versions, sideloading, privacy, limits). No script.
+  'help.html': { template: './src/help/help.html', chunks: [] },
 };
 
 /**
@@ -142,6 +144,8 @@ module.exports = async (env = {}, argv = {}) => {
           // The sample appendix the standalone page offers ("Dùng phụ lục mẫu"), fetched from this origin.
           { from: 'assets/sample/*.xlsx', to: 'assets/sample/[name][ext]' },
           { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
+          // ES5, run before everything else: explains an Office webview that cannot run the pane (IE, EdgeHTML).
+          { from: 'src/taskpane/boot-guard.js', to: 'boot-guard.js' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: manifestFor },
         ],
       }),

@@ -86,6 +86,23 @@ describe('manifest.xml', () => {
     expect(info.appDomains ?? []).toEqual([]);
   });
 
+  test('SupportUrl points to the bundled help page (Vietnamese: what it does, versions, sideloading, privacy, limits)', async () => {
+    const doc = await parseStringPromise(xml);
+    const support = doc.OfficeApp.SupportUrl[0].$.DefaultValue as string;
+    expect(support).toBe(`${DEV_ORIGIN}/help.html`);
+    const emitted = await emittedFiles();
+    expect(emitted.has('help.html')).toBe(true);
+    const page = Object.entries(webpackConfig.PAGES).find(([file]) => file === 'help.html')![1];
+    const html = fs.readFileSync(path.join(ROOT, page.template), 'utf8');
+    expect(html).toMatch(/<html lang="vi">/);
+    for (const id of ['lam-gi', 'phien-ban', 'cai-dat', 'rieng-tu', 'gioi-han']) expect(html).toContain(`id="${id}"`);
+    for (const words of ['Microsoft 365', 'Office 2021', 'Excel trên web', 'WebView2', 'manifest.xml', 'phancong check'])
+      expect(html).toContain(words);
+    // In the production build too, when one is there (the browser suite builds it).
+    const built = path.join(ROOT, 'dist', 'addin', 'help.html');
+    if (fs.existsSync(built)) expect(fs.readFileSync(built, 'utf8')).toMatch(/id="?phien-ban"?[ >]/); // minified: quotes dropped
+  });
+
   test('requires ExcelApi 1.7 (1.8 and 1.9 are checked at run time)', async () => {
     const doc = await parseStringPromise(xml);
     const sets = doc.OfficeApp.Requirements[0].Sets[0].Set.map((s: { $: { Name: string; MinVersion: string } }) => s.$);
@@ -149,11 +166,14 @@ describe('no remote code but Office.js', () => {
     for (const page of Object.values(webpackConfig.PAGES)) {
       const html = fs.readFileSync(path.join(ROOT, page.template), 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-      // No inline script: every script has a local src and an empty body.
+      // No inline script: every script has a local src and an empty body; the boot guard comes first.
       for (const [, attrs, body] of scripts) {
         expect(body.trim()).toBe('');
-        expect(attrs).toMatch(/src="office-loader\.js"/);
+        expect(attrs).toMatch(/src="(boot-guard|office-loader)\.js"/);
       }
+      // The help page (SupportUrl) has no script at all.
+      const expected = page.template.includes('/help/') ? [] : ['boot-guard.js', 'office-loader.js'];
+      expect(scripts.map(([, attrs]) => /src="([^"]+)"/.exec(attrs)![1])).toEqual(expected);
       expect(html).toContain('http-equiv="Content-Security-Policy"');
       expect(html).not.toMatch(/https?:\/\//);
     }

@@ -48,6 +48,11 @@ export interface SummaryResult {
   sheets: string[];
   /** Parts skipped because the host lacks them (e.g. 'pivotTables'), for the pane to explain. */
   skipped: string[];
+  /**
+   * The PivotTables created, by name (Office host). When their batch failed part-way this lists those
+   * that exist nonetheless; undefined when the host cannot tell.
+   */
+  pivotTables?: string[];
 }
 
 /** What the user chose to apply: the edits and merges of one or more fixes, on one sheet. */

@@ -25,6 +25,8 @@ async function officeHost(): Promise<{ host: WorkbookHost; theme: ReturnType<typ
 }
 
 async function boot(): Promise<void> {
+  // boot-guard.js found a webview that cannot run the pane and shows why: leave the page to it.
+  if (window.__PHANCONG_UNSUPPORTED__) return;
   const element = document.getElementById('root');
   if (!element) return;
   const view: PaneView = new URLSearchParams(window.location.search).get('view') === 'summary' ? 'summary' : 'check';

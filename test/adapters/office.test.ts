@@ -62,8 +62,11 @@ const SEED: SheetSeed & SheetSnapshot = {
 
 const AS_OF = '2026-05-01';
 
-function setup(apiVersion = '1.13', extra: Partial<{ payloadCellLimit: number; chunkCells: number }> = {}) {
-  const fake = createExcelFake({ apiVersion, payloadCellLimit: extra.payloadCellLimit });
+function setup(
+  apiVersion = '1.13',
+  extra: Partial<{ payloadCellLimit: number; payloadByteLimit: number; chunkCells: number; payloadBudget: number; firstRows: number }> = {},
+) {
+  const fake = createExcelFake({ apiVersion, payloadCellLimit: extra.payloadCellLimit, payloadByteLimit: extra.payloadByteLimit });
   fake.addSheet(SEED);
   // A user conditional format and a user custom rule, which the add-in must never touch.
   const sheet = fake.sheet(SHEET)!;
@@ -71,7 +74,11 @@ function setup(apiVersion = '1.13', extra: Partial<{ payloadCellLimit: number; c
     { id: 'user-1', type: 'CellValue', areas: [{ r0: 5, c0: 6, r1: 9, c1: 6 }] },
     { id: 'user-2', type: 'Custom', areas: [{ r0: 5, c0: 1, r1: 9, c1: 1 }], formula: '=LEN(B6)>100', fill: '#FF0000', fontColor: null },
   );
-  const host = createOfficeHost(fake.Excel, fake.Office, { chunkCells: extra.chunkCells });
+  const host = createOfficeHost(fake.Excel, fake.Office, {
+    chunkCells: extra.chunkCells,
+    payloadBudget: extra.payloadBudget,
+    firstRows: extra.firstRows,
+  });
   fake.resetSyncs();
   return { fake, host };
 }
@@ -208,15 +215,30 @@ describe('readSheet', () => {
     expect(snapshot.bold).toBeUndefined();
   });
 
-  test('a used range too large for one response is read in chunks, with the same result', async () => {
-    const { fake, host } = setup('1.13', { payloadCellLimit: 20, chunkCells: 12 });
+  test('a sheet larger than the first rows is read on in runs sized by the measured bytes per row', async () => {
+    const { fake, host } = setup('1.13', { payloadByteLimit: 4_000, payloadBudget: 1_000, firstRows: 3 });
     const { snapshot, fingerprint } = await host.readSheet(SHEET);
-    // 1 failed sync + 1 geometry + ceil(8 rows / 2 rows per chunk) = 6
-    expect(fake.syncs).toBe(6);
+    // 1 sync for the size, the merges and 3 rows, then runs of rows under the budget.
+    expect(fake.syncs).toBeGreaterThan(2);
+    expect(fake.maxPayload.response).toBeLessThanOrEqual(4_000);
     expect(snapshot.values).toEqual(SEED.values);
+    expect(snapshot.numberFormats).toEqual(SEED.numberFormats);
     expect(snapshot.bold).toEqual(SEED.bold);
     expect(snapshot.merges).toEqual(SEED.merges);
     expect(fingerprint).toBe(fingerprintSnapshot(SEED));
+  });
+
+  test('a run that Excel still refuses as too large is read again in halves (RangeExceedsLimit too)', async () => {
+    // The adapter's estimate is wrong on purpose (budget far above the fake's limits).
+    const bytes = setup('1.13', { payloadByteLimit: 3_200, payloadBudget: 1_000_000 });
+    const a = await bytes.host.readSheet(SHEET);
+    expect(a.snapshot.values).toEqual(SEED.values);
+    expect(bytes.fake.syncs).toBeLessThanOrEqual(6); // refused, the row count, then halves of the 8 rows
+    expect(bytes.fake.book.payloads.some((p) => p.response > 3_200)).toBe(true); // refused at least once
+    const cells = setup('1.13', { payloadCellLimit: 20 });
+    const b = await cells.host.readSheet(SHEET);
+    expect(b.snapshot.values).toEqual(SEED.values);
+    expect(b.snapshot.bold).toEqual(SEED.bold);
   });
 
   test('more than 512 merged areas: read again without merges', async () => {
@@ -225,7 +247,7 @@ describe('readSheet', () => {
     for (let r = 20; r < 20 + 520; r++) sheet.merges.push({ r0: r, c0: 1, r1: r, c1: 2 });
     fake.setCell(SHEET, 'B600', 'cuối');
     const { snapshot } = await host.readSheet(SHEET);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(2); // refused (more than 512 merged areas); then again without merges
     expect(snapshot.merges).toBeUndefined();
     expect(snapshot.values.slice(0, SEED.values.length)).toEqual(SEED.values);
     expect(snapshot.values[597][0]).toBe('cuối');
@@ -361,7 +383,9 @@ describe('writeSummary', () => {
     const first = report.tasks[0];
     expect(taskCells[`${dueCol}2`]).toEqual({ v: 46112, nf: 'dd/mm/yyyy' }); // 2026-03-31
     expect(first.deadline.due).toBe('2026-03-31');
-    expect(taskCells.E4.v).toBe("'=Báo cáo tổng kết"); // text that looks like a formula stays text
+    expect(taskCells.E4).toEqual({ v: '=Báo cáo tổng kết', nf: '@' }); // text that looks like a formula stays text
+    expect(taskCells.E4.formula).toBeUndefined();
+    expect(result.pivotTables).toEqual(['PhanCong_Lead', 'PhanCong_Leader', 'PhanCong_Quarter']);
     expect(tasks.frozenRows).toBe(1);
 
     // Findings: hyperlinks to the user's cells.
@@ -461,8 +485,9 @@ describe('writeSummary', () => {
     });
     fake.resetSyncs();
     const result = await host.writeSummary(report, 'vi');
-    expect(fake.syncs).toBe(3);
+    expect(fake.syncs).toBe(4); // look, build + swap, PivotTables (refused), which PivotTables exist
     expect(result.skipped).toEqual(['pivotTables']);
+    expect(result.pivotTables).toEqual([]);
     expect(fake.sheet(OWN_SHEETS.tasks)!.tables).toHaveLength(1);
     expect(sheet.pivots.map((p) => p.id)).toEqual(['user-pivot']);
   });

@@ -12,8 +12,12 @@
  * - Requirement sets: methods introduced after the configured ExcelApi version fail at sync with
  *   ApiNotFound (getCellProperties / getRanges 1.9, PivotTables 1.8, getMergedAreasOrNullObject 1.13…),
  *   and `Office.context.requirements.isSetSupported` answers from the same version.
- * - Loading values of more than 5,000,000 cells in one range fails (ResponsePayloadSizeLimitExceeded),
- *   like Excel on the web's payload limit.
+ * - Real Excel's rules that the add-in must not trip over, each cited where it is modelled:
+ *   value coercion on writing `values` (coerceWrite), the 5 MB request and response payload limits
+ *   and the 5,000,000-cell read limit (FakeContext.sync, readGrid), one namespace for table names and
+ *   defined names with Excel's naming rules (checkDefinedName), and the sheet-naming rules with the
+ *   reserved name "History" (checkSheetName). Where the documentation leaves Excel's behaviour open,
+ *   the fake is stricter than Excel, so that a test passing here does not rely on luck there.
  *
  * - Data validation (ExcelApi 1.8), page layout (1.9), borders, fonts, alignment, column widths and row
  *   heights are recorded on the sheet (FakeSheet.validations, pageLayout, borders, columnWidths,
@@ -34,6 +38,8 @@ export interface FakeCell {
   v?: FakeScalar;
   /** The value is an error (#REF!, #N/A): `v` holds its text. */
   err?: boolean;
+  /** A written text that Excel took as a formula (see coerceWrite). */
+  formula?: string;
   nf?: string;
   bold?: boolean;
   italic?: boolean;
@@ -153,14 +159,51 @@ export interface FakeBook {
   apiVersion: string;
   /** Cells one range load may return (default PAYLOAD_CELL_LIMIT). */
   payloadCellLimit: number;
+  /** Bytes one request, and one response, may carry (default PAYLOAD_BYTE_LIMIT). */
+  payloadByteLimit: number;
+  /** Test hook: a `values` write for which this returns an error fails with it (a fault injected in a batch). */
+  faultOnWrite?: (sheet: string, values: unknown) => FakeOfficeError | null;
+  /** Measured size of every sync's request and response (bytes, see payloadBytes). */
+  payloads: { request: number; response: number }[];
   syncs: number;
   nextId: number;
 }
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-/** Cells whose values one range load may return (Excel on the web limits the payload to ~5 MB). */
+/**
+ * Cells one range may read. "A range is limited to 5,000,000 cells for read operations"
+ * (office-js-docs-pr, docs/concepts/resource-limits-and-performance-optimization.md, "Excel add-ins");
+ * beyond it Excel answers RangeExceedsLimit ("The cell count in the range has exceeded the maximum
+ * supported number", docs/testing/application-specific-api-error-handling.md).
+ */
 export const PAYLOAD_CELL_LIMIT = 5_000_000;
+/**
+ * Bytes one request and one response may carry. "Excel on the web has a payload size limit for
+ * requests and responses of 5MB" (same resource-limits article); the errors are
+ * RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded ("This error only occurs in Office
+ * on the web", application-specific-api-error-handling.md). Stricter than the article: 5,000,000 bytes,
+ * not 5 MiB, measured by payloadBytes (which counts every non-ASCII character as a 6-byte \uXXXX escape).
+ */
+export const PAYLOAD_BYTE_LIMIT = 5_000_000;
+/**
+ * Bytes counted for each queued call beyond its arguments: Office.js sends every call as an action
+ * record with the object path it applies to (ids, type, name, path), about 100–250 bytes of JSON.
+ * Undocumented; the fake takes the high end (stricter).
+ */
+export const ACTION_OVERHEAD_BYTES = 250;
+
+/**
+ * The size of a value as JSON in a request or response, counted strictly: JSON.stringify's length,
+ * plus 5 bytes for every non-ASCII character (as if sent as a \uXXXX escape; in UTF-8 it would be 2 or 3).
+ */
+export function payloadBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  const json = JSON.stringify(value) ?? '';
+  let extra = 0;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) extra += 5;
+  return json.length + extra;
+}
 
 /* ------------------------------------------------------------------ errors */
 
@@ -306,8 +349,13 @@ function findSheet(book: FakeBook, name: string): FakeSheet | undefined {
   return book.sheets.find((s) => s.name.toLowerCase() === n);
 }
 
+/**
+ * Excel's sheet-name rules (Microsoft support, "Rename a worksheet": a name cannot be blank, exceed 31
+ * characters, contain / \\ ? * : [ ], begin or end with an apostrophe, or be "History", which Excel
+ * reserves for itself — the change-history sheet of a shared workbook). Case-insensitive uniqueness.
+ */
 function checkSheetName(book: FakeBook, name: string, except?: FakeSheet): void {
-  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history')
     throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
   const other = findSheet(book, name);
   if (other && other !== except) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
@@ -373,7 +421,7 @@ function serialToDmy(serial: number): string {
 
 function readGrid<T>(sheet: FakeSheet, area: Area, f: (cell: FakeCell | undefined) => T, limit = PAYLOAD_CELL_LIMIT): T[][] {
   if (cellsIn(area) > limit)
-    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `range of ${cellsIn(area)} cells is too large`);
+    throw new FakeOfficeError('RangeExceedsLimit', `The cell count in the range (${cellsIn(area)}) has exceeded the maximum supported number.`);
   const out: T[][] = [];
   for (let r = area.r0; r <= area.r1; r++) {
     const row: T[] = [];
@@ -402,8 +450,66 @@ function writeGrid(sheet: FakeSheet, area: Area, input: unknown, put: (cell: Fak
     }
 }
 
+/** Number-like text: "1", "01", "-1.5", "1.10", "1,10", "1.000.000", "1e3", "5%", "$12" (any locale's separators: stricter). */
+const NUMBER_LIKE = /^[+-]?[$€£¥₫]?\s*(\d[\d.,\s]*|[.,]\d+)(e[+-]?\d+)?\s*%?[$€£¥₫]?$/i;
+/** Date- or time-like text: "30/6/2026", "6/2026", "2018-12-31", "1-2", "31.12.2026", "8:30", "8:30:15". */
+const DATE_LIKE = /^(\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
+
+function looseNumber(text: string): number {
+  const t = text.replace(/[\s$€£¥₫%]/g, '');
+  const lastSep = Math.max(t.lastIndexOf('.'), t.lastIndexOf(','));
+  const n = lastSep < 0 ? Number(t) : Number(`${t.slice(0, lastSep).replace(/[.,]/g, '')}.${t.slice(lastSep + 1)}`);
+  return Number.isFinite(n) ? (text.includes('%') ? n / 100 : n) : 0;
+}
+
+function dateSerial(text: string): number {
+  const parts = text.split(/[/.\-: ]/).map(Number);
+  const [a, b, c] = parts;
+  const ymd = a > 31 ? [a, b, c ?? 1] : [c ?? 2026, b, a];
+  const t = Date.UTC(ymd[0] < 100 ? 2000 + ymd[0] : ymd[0], (ymd[1] || 1) - 1, ymd[2] || 1);
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/**
+ * What Excel stores when a value is written through Range.values. Modelled rules:
+ * - A string starting with "=", "+" or "-" is taken as a formula: "If the returned value starts with a
+ *   plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula" (Excel.Range
+ *   `values`, office-js-docs-reference / @types/office-js); OfficeDev/office-js#3256 ("Unable to set values
+ *   in Excel range when values start with a minus"). The fake does not calculate: the cell keeps the
+ *   formula and shows #NAME? (what a text such as "- Tổ chức" gives in Excel), unless the text is a plain
+ *   number such as "-5" or "+1.5", which Excel reads as that number.
+ * - Number-, date-, time- and boolean-like text becomes a number (a date serial, with a date format when
+ *   the cell had none) or a boolean, as typed input does: OfficeDev/office-js#229 (writing "2018-12-31"
+ *   through `values` gives a date and the number format m/d/yyyy). Stricter than Excel: separators of
+ *   every locale count ("1,10" and "1.10" are both numbers), since the user's locale decides in Excel.
+ * - None of this happens when the cell's number format is text "@": Excel keeps what is written as text
+ *   (Microsoft support, "Format numbers as text": apply the Text format before typing the numbers).
+ * - A leading apostrophe: Microsoft documents no quote-prefix behaviour for `values` (office-js#6687 shows
+ *   it is not kept through `formulas`), so the fake keeps the apostrophe as part of the text: an add-in
+ *   that relied on it would see "'=x" come back, not "=x".
+ */
+export function coerceWrite(cell: FakeCell, v: unknown): void {
+  putValue(cell, v);
+  if (typeof cell.v !== 'string' || cell.err || cell.nf === '@') return;
+  const text = cell.v;
+  if (NUMBER_LIKE.test(text.trim()) && /\d/.test(text)) {
+    cell.v = looseNumber(text.trim());
+    if (text.includes('%') && cell.nf === undefined) cell.nf = '0%';
+  } else if (DATE_LIKE.test(text.trim())) {
+    cell.v = dateSerial(text.trim());
+    if (cell.nf === undefined) cell.nf = 'm/d/yyyy';
+  } else if (/^(true|false)$/i.test(text.trim())) {
+    cell.v = text.trim().toLowerCase() === 'true';
+  } else if (/^[=+-]/.test(text)) {
+    cell.formula = text;
+    cell.v = '#NAME?';
+    cell.err = true;
+  }
+}
+
 function putValue(cell: FakeCell, v: unknown): void {
   delete cell.err;
+  delete cell.formula;
   if (v === null || v === undefined || v === '') delete cell.v;
   else if (typeof v === 'string' && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(v)) {
     cell.v = v;
@@ -555,6 +661,7 @@ export class FakeObj {
     if (spec.navs && prop in spec.navs) return this.child(prop, () => spec.navs![prop](this)).proxy;
     if (spec.methods && prop in spec.methods)
       return (...args: unknown[]) => {
+        this.ctx.addRequest(ACTION_OVERHEAD_BYTES + payloadBytes(args.map((a) => ((a as any)?.__fake ? '{ref}' : a))));
         const out = spec.methods![prop](this, ...args);
         return out instanceof FakeObj ? out.proxy : out;
       };
@@ -565,6 +672,7 @@ export class FakeObj {
     const s = this.spec.scalars?.[prop];
     if (!s || !s.set || BUILTIN.has(prop)) throw new FakeOfficeError('InvalidArgument', `${this.spec.typeName}.${prop} is read-only in the fake`);
     this.loaded.set(prop, value);
+    this.ctx.addRequest(ACTION_OVERHEAD_BYTES + prop.length + payloadBytes(value));
     const snapshot = clone(value);
     this.ctx.queue(() => {
       if (s.api) this.ctx.requireApi(s.api, `${this.spec.typeName}.${prop}`);
@@ -582,6 +690,7 @@ export class FakeObj {
 
   load(what?: unknown): any {
     const paths = parseLoad(what);
+    this.ctx.addRequest(ACTION_OVERHEAD_BYTES + payloadBytes(what));
     this.ctx.queue(() => this.applyLoad(paths));
     return this.proxy;
   }
@@ -611,7 +720,9 @@ export class FakeObj {
       const s = spec.scalars![name];
       if (s.api) this.ctx.requireApi(s.api, `${spec.typeName}.${name}`);
       if (!s.get) throw new FakeOfficeError('InvalidArgument', `${spec.typeName}.${name} cannot be loaded`);
-      this.loaded.set(name, clone(s.get(t, this)));
+      const value = clone(s.get(t, this));
+      this.loaded.set(name, value);
+      this.ctx.addResponse(this, name, value);
     }
     for (const p of paths) {
       if (p[0] === '*' || (p.length === 1 && spec.scalars && p[0] in spec.scalars)) continue;
@@ -659,6 +770,10 @@ class FakeClientResult<T> {
     this.v = v;
     this.has = true;
   }
+  clear(): void {
+    this.v = undefined;
+    this.has = false;
+  }
   get value(): T {
     if (!this.has) throw notLoaded('value');
     return this.v as T;
@@ -703,17 +818,58 @@ export class FakeContext {
       throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this host supports ${this.book.apiVersion}.`);
   }
 
+  /** Bytes of the request being queued (see payloadBytes). */
+  private requestBytes = 0;
+  private responseBytes = 0;
+  private responded: [FakeObj | FakeClientResult<unknown>, string][] = [];
+
+  addRequest(bytes: number): void {
+    if (!this.inSync) this.requestBytes += bytes;
+  }
+
+  addResponse(owner: FakeObj | FakeClientResult<unknown>, name: string, value: unknown): void {
+    this.responseBytes += name.length + 4 + payloadBytes(value);
+    this.responded.push([owner, name]);
+  }
+
+  /**
+   * One round trip. The request is measured first: over the limit, Excel on the web refuses it whole
+   * (RequestPayloadSizeLimitExceeded) and nothing of the batch runs. Then the actions run in order; a
+   * failing one rejects the sync, the ones before it stay applied. Last the response is measured: over
+   * the limit, the sync rejects with ResponsePayloadSizeLimitExceeded and no loaded value is delivered
+   * (the writes of the batch have happened). Citations at PAYLOAD_BYTE_LIMIT.
+   */
   async sync(): Promise<void> {
     this.book.syncs += 1;
     const batch = this.actions;
+    const request = this.requestBytes;
     this.actions = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.responded = [];
     await Promise.resolve();
+    const limit = this.book.payloadByteLimit;
+    if (request > limit) {
+      this.book.payloads.push({ request, response: 0 });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${request} bytes) has exceeded the limit (${limit}).`);
+    }
     this.inSync = true;
     try {
       for (const action of batch) action();
     } finally {
       this.inSync = false;
+      this.book.payloads.push({ request, response: this.responseBytes });
       for (const o of this.all) o.markSynced();
+    }
+    if (this.responseBytes > limit) {
+      for (const [owner, name] of this.responded) {
+        if (owner instanceof FakeObj) owner.loaded.delete(name);
+        else owner.clear();
+      }
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${limit}).`,
+      );
     }
   }
 
@@ -734,7 +890,9 @@ export class FakeContext {
     const r = new FakeClientResult<T>();
     this.queue(() => {
       if (api) this.requireApi(api, what ?? 'method');
-      r.set(clone(compute()));
+      const value = clone(compute());
+      r.set(value);
+      this.addResponse(r, 'value', value);
     });
     return r;
   }
@@ -957,7 +1115,11 @@ const RANGE: ObjSpec = {
   scalars: {
     values: {
       get: (t: RangeT, self) => readGrid(t.sheet, t.area, (c) => (c?.v === undefined ? '' : c.v), self.ctx.book.payloadCellLimit),
-      set: (t: RangeT, v) => writeGrid(t.sheet, t.area, v, putValue),
+      set: (t: RangeT, v, self) => {
+        const fault = self.ctx.book.faultOnWrite?.(t.sheet.name, v);
+        if (fault) throw fault;
+        writeGrid(t.sheet, t.area, v, coerceWrite);
+      },
     },
     numberFormat: {
       get: (t: RangeT, self) => readGrid(t.sheet, t.area, (c) => c?.nf ?? 'General', self.ctx.book.payloadCellLimit),
@@ -1001,7 +1163,8 @@ const RANGE: ObjSpec = {
             return;
           }
           cell.link = { ...v };
-          if (v.textToDisplay !== undefined) putValue(cell, v.textToDisplay);
+          // The text shown is written like a value (coerced likewise: nothing documents otherwise).
+          if (v.textToDisplay !== undefined) coerceWrite(cell, v.textToDisplay);
         }),
     },
   },
@@ -1022,6 +1185,20 @@ const RANGE: ObjSpec = {
         const r = t.area.r0 + row;
         const c = t.area.c0 + col;
         return { sheet: t.sheet, area: { r0: r, r1: r, c0: c, c1: c } };
+      }),
+    getRow: (self, row: number) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as RangeT;
+        const r = t.area.r0 + row;
+        if (row < 0 || r > t.area.r1) throw new FakeOfficeError('InvalidArgument', `row ${row} is outside the range`);
+        return { sheet: t.sheet, area: { r0: r, r1: r, c0: t.area.c0, c1: t.area.c1 } };
+      }),
+    getIntersection: (self, other: unknown) =>
+      rangeObj(self.ctx, () => {
+        const t = self.resolve() as RangeT;
+        const a = intersect(t.area, rangeFromArg(self.ctx, t.sheet, other));
+        if (!a) throw new FakeOfficeError('ItemNotFound', 'The ranges do not intersect.');
+        return { sheet: t.sheet, area: a };
       }),
     getResizedRange: (self, dr: number, dc: number) =>
       rangeObj(self.ctx, () => {
@@ -1518,6 +1695,34 @@ function worksheetsObj(ctx: FakeContext): FakeObj {
   );
 }
 
+/**
+ * Excel's rules for defined names and table names, which share ONE namespace in a workbook:
+ * - Microsoft support, "Names in formulas" / "Define and use names in formulas": the first character is
+ *   a letter, an underscore or a backslash; the rest letters, digits, periods and underscores; no
+ *   spaces; at most 255 characters; "C", "c", "R" or "r" alone are not allowed, nor names that are cell
+ *   references (A1, $B$2, R1C1); names are not case-sensitive and must be unique.
+ * - Microsoft support, "Rename an Excel table": a table name follows the same rules and must be unique
+ *   among the workbook's tables AND defined names (a table cannot take a range name, and the reverse).
+ * - [MS-XLSB] 2.5.166 XLNameWideString: not "TRUE"/"FALSE", not an A1 reference, not beginning with an
+ *   R1C1 reference.
+ * Stricter than Excel: any 1–3 letters followed by digits counts as a cell reference, whatever the row.
+ * `except` is the item being renamed (its own name is not a clash).
+ */
+export function checkDefinedName(book: FakeBook, name: string, except?: FakeTable | FakeName): void {
+  const bad = (why: string) => new FakeOfficeError('InvalidArgument', `The name '${name}' is not valid: ${why}.`);
+  if (!name || name.length > 255) throw bad('empty or longer than 255 characters');
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw bad('it must start with a letter, "_" or "\\" and hold only letters, digits, "_" and "."');
+  if (/^[rc]$/i.test(name)) throw bad('"R" and "C" are reserved');
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) throw bad('it looks like a cell reference');
+  if (/^[rc]\d/i.test(name) || /^(rc|cr)$/i.test(name)) throw bad('it begins with an R1C1 reference');
+  if (/^(true|false)$/i.test(name)) throw bad('TRUE and FALSE are reserved');
+  const n = name.toLowerCase();
+  const table = allTables(book).find((x) => x.table !== except && x.table.name.toLowerCase() === n);
+  const defined = book.names.find((x) => x !== except && x.name.toLowerCase() === n);
+  if (table || defined)
+    throw new FakeOfficeError('ItemAlreadyExists', `The name '${name}' is already used by a ${table ? 'table' : 'defined name'} (tables and defined names share one namespace).`);
+}
+
 /* ---- tables */
 
 function allTables(book: FakeBook): { sheet: FakeSheet; table: FakeTable }[] {
@@ -1532,9 +1737,7 @@ const TABLE: ObjSpec = {
       get: (t: FakeTable) => t.name,
       set: (t: FakeTable, v, self) => {
         const n = String(v);
-        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(n)) throw new FakeOfficeError('InvalidArgument', `bad table name ${n}`);
-        if (allTables(self.ctx.book).some((x) => x.table !== t && x.table.name.toLowerCase() === n.toLowerCase()))
-          throw new FakeOfficeError('InvalidArgument', `table name ${n} is taken`);
+        checkDefinedName(self.ctx.book, n, t);
         t.name = n;
       },
     },
@@ -1570,8 +1773,11 @@ function tableCollection(ctx: FakeContext, sheets: () => FakeSheet[]): FakeObj {
             const where = anyRange(ctx, address, sheets().length === 1 ? first : undefined);
             if (where.sheet.tables.some((t) => intersect(t.area, where.area)))
               throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.');
+            // The default name TableN is free in the one namespace of tables and defined names.
             let i = 1;
-            while (allTables(ctx.book).some((x) => x.table.name === `Table${i}`)) i++;
+            const clash = (n: string) =>
+              allTables(ctx.book).some((x) => x.table.name.toLowerCase() === n) || ctx.book.names.some((x) => x.name.toLowerCase() === n);
+            while (clash(`table${i}`)) i++;
             const table: FakeTable = { id: newId(ctx.book, 'table'), name: `Table${i}`, area: { ...where.area }, hasHeaders };
             where.sheet.tables.push(table);
             return table;
@@ -1834,9 +2040,7 @@ function namesObj(ctx: FakeContext): FakeObj {
           ctx.created(
             NAMED_ITEM,
             () => {
-              if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `bad name ${name}`);
-              if (ctx.book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-                throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+              checkDefinedName(ctx.book, name);
               const n: FakeName = { name, comment: String(comment) };
               if (typeof reference === 'string' && !splitSheet(reference).sheet) n.formula = reference;
               else {
@@ -1887,8 +2091,10 @@ function workbookObj(ctx: FakeContext): FakeObj {
 export interface FakeHostOptions {
   /** Highest ExcelApi requirement set supported. Default "1.13". */
   apiVersion?: string;
-  /** Cells one range load may return before ResponsePayloadSizeLimitExceeded. Default 5,000,000. */
+  /** Cells one range may read before RangeExceedsLimit. Default 5,000,000. */
   payloadCellLimit?: number;
+  /** Bytes one request or response may carry. Default PAYLOAD_BYTE_LIMIT (5,000,000). */
+  payloadByteLimit?: number;
 }
 
 /** A snapshot-like seed (structurally the engine's SheetSnapshot; no import, to stay standalone). */
@@ -1910,6 +2116,8 @@ export interface ExcelFake {
   book: FakeBook;
   /** Round trips so far. */
   readonly syncs: number;
+  /** Largest request and response so far (bytes, as measured by payloadBytes). */
+  readonly maxPayload: { request: number; response: number };
   resetSyncs(): void;
   setApiVersion(v: string): void;
   addSheet(seed: SheetSeed): FakeSheet;
@@ -1930,6 +2138,8 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
     settings: {},
     apiVersion: options.apiVersion ?? '1.13',
     payloadCellLimit: options.payloadCellLimit ?? PAYLOAD_CELL_LIMIT,
+    payloadByteLimit: options.payloadByteLimit ?? PAYLOAD_BYTE_LIMIT,
+    payloads: [],
     syncs: 0,
     nextId: 0,
   };
@@ -2001,8 +2211,15 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
     get syncs() {
       return book.syncs;
     },
+    get maxPayload() {
+      return {
+        request: Math.max(0, ...book.payloads.map((p) => p.request)),
+        response: Math.max(0, ...book.payloads.map((p) => p.response)),
+      };
+    },
     resetSyncs() {
       book.syncs = 0;
+      book.payloads = [];
     },
     setApiVersion(v: string) {
       book.apiVersion = v;

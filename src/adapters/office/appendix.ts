@@ -6,6 +6,8 @@
  * writeAppendix: TWO round trips.
  * - Sync 1 — look: the sheet names (a free name is chosen: the add-in never writes over a sheet).
  * - Sync 2 — write: add the sheet; text format (@) then the values of the whole block in one call
+ *   (in runs of rows with a sync between them when the block would pass half the payload budget,
+ *   about 1.75 MB: a plan of thousands of long tasks)
  *   (so "1.1" stays a number as written and "30/6/2026" stays the plan's text); fonts, title merges,
  *   header fill, borders, alignment, bold runs of sections and groups, merged section titles,
  *   column widths and row heights; the status drop-down on each run of task rows (ExcelApi 1.8,
@@ -34,6 +36,7 @@ import {
   type AppendixRowKind,
 } from '../appendix-layout';
 import { freeSheetName } from './own';
+import { chunkRows, jsonBytes, PAYLOAD_BUDGET } from './values';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const MAX_CELL_TEXT = 32767;
@@ -99,9 +102,19 @@ export async function writeAppendix(
     layout.headers.map(cellText),
     ...layout.rows.map((r) => r.values.map(cellText)),
   ];
+  // Text format, then the values, in runs of rows that keep each request under the payload budget
+  // (one run, so no extra sync, for any plan of ordinary size; the formats below share the last batch).
+  const runsOfRows = chunkRows(
+    grid.map((r) => jsonBytes(r) + jsonBytes(r.map(() => '@'))),
+    PAYLOAD_BUDGET / 2,
+  );
+  for (const [i, [a, b]] of runsOfRows.entries()) {
+    const part = ws.getRange(`A${a + 1}:${lastCol}${b}`);
+    part.numberFormat = grid.slice(a, b).map((r) => r.map(() => '@'));
+    part.values = grid.slice(a, b);
+    if (i < runsOfRows.length - 1) await ctx.sync();
+  }
   const block = ws.getRange(`A1:${lastCol}${lastRow}`);
-  block.numberFormat = grid.map((r) => r.map(() => '@'));
-  block.values = grid;
   block.format.font.name = DRAFT_FONT;
   block.format.font.size = 12;
   block.format.wrapText = true;

@@ -5,18 +5,23 @@
  *
  * Round trips (context.sync calls) per command, asserted by test/adapters/office.test.ts:
  * - listSheets: 1.
- * - readSheet: 1. Values, valueTypes, number formats, bold flags (getCellProperties, ExcelApi 1.9)
- *   and merged areas (getMergedAreasOrNullObject, ExcelApi 1.13) of the used range are all queued
- *   before the same sync. Only when that response is too large (Excel on the web: ~5 MB payload,
- *   ResponsePayloadSizeLimitExceeded) does it fall back to reading in chunks: 1 sync for the geometry,
- *   then 1 sync per chunk of at most `chunkCells` cells (default 1,000,000; whole rows). If the merged
- *   areas cannot be returned (more than 512 of them), it reads again without merges (1 more sync).
- * - applyMarks: 2. Sync 1 re-reads the values (for the fingerprint) and loads the conditional
- *   formats; if the fingerprint differs it throws StaleSheetError having written nothing. Sync 2
- *   deletes the add-in's own rules and adds the new ones (skipped when there is nothing to do).
+ * - readSheet: 1 for a used range of at most 1,000 rows (FIRST_ROWS: about 3 KB a row assumed, 20
+ *   columns of 150 bytes, so about 3 MB at most for a typical appendix). Values, valueTypes, number formats, bold flags
+ *   (getCellProperties, ExcelApi 1.9) and merged areas (getMergedAreasOrNullObject, ExcelApi 1.13) are
+ *   queued before the same sync, with the used range's size. Larger sheets are read on in runs of whole
+ *   rows sized by an estimate of the response: the bytes per row measured so far (values.ts jsonBytes),
+ *   so that each response stays under PAYLOAD_BUDGET (3.5 MB; Excel on the web refuses responses over
+ *   5 MB): 1 more sync per run. Should a run still be refused as too large (RangeExceedsLimit,
+ *   ResponsePayloadSizeLimitExceeded, RequestPayloadSizeLimitExceeded), it is read again in halves.
+ *   If the merged areas cannot be returned (more than 512 of them), it reads again without merges.
+ * - applyMarks: 2 (more for a sheet read in runs, as readSheet). Sync 1 re-reads the values (for the
+ *   fingerprint) and loads the conditional formats; if the fingerprint differs it throws
+ *   StaleSheetError having written nothing. Sync 2 deletes the add-in's own rules and adds the new
+ *   ones (skipped when there is nothing to do).
  * - clearMarks: 2 at most (load, then delete; 1 when there is nothing to delete).
  * - selectCell: 1. loadSettings: 0. saveSettings: 0 (document settings, saveAsync).
- * - writeSummary: 3 at most (see summary.ts).
+ * - writeSummary: 3 for a small report; more batches for a large one, each under the payload budget
+ *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  */
 import type { CellValue, MergedArea, SheetSnapshot, SheetReport } from '../../engine/types';
@@ -36,22 +41,35 @@ import {
 import { fingerprintValues } from './fingerprint';
 import { scanOwn } from './own';
 import { writeSummary } from './summary';
+import { jsonBytes, PAYLOAD_BUDGET } from './values';
 import { readColumnText, writeAppendix } from './appendix';
 
 export type ExcelApi = typeof Excel;
 export type OfficeApi = typeof Office;
 
 export interface OfficeHostOptions {
-  /** Cells read per sync when a sheet is too large to read in one response. Default 1,000,000. */
+  /** At most this many cells per read (far below Excel's 5,000,000-cell read limit). Default 1,000,000. */
   chunkCells?: number;
+  /** Rows read in the first sync, before anything is known of the sheet's size. Default FIRST_ROWS (1,000). */
+  firstRows?: number;
+  /** Bytes one request or response may carry by the adapter's estimate. Default PAYLOAD_BUDGET. */
+  payloadBudget?: number;
   /** Longest address list given to one getRanges() call (one conditional format). Default 2,000 chars. */
   maxAddressChars?: number;
 }
 
+/** Rows read in the first sync of a read: sized for about 3 KB a row (20 columns of about 150 bytes). */
+export const FIRST_ROWS = 1000;
+
 /** Document settings key (Office.context.document.settings): the whole WorkbookSettings as JSON. */
 export const SETTINGS_KEY = 'phancong.settings';
 
-const PAYLOAD_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge']);
+/**
+ * Errors that mean "too large" (application-specific-api-error-handling.md): the payload limits of Excel
+ * on the web, and RangeExceedsLimit ("The cell count in the range has exceeded the maximum supported
+ * number"). PayloadTooLarge is not an Office.js code (Microsoft Graph's 413), kept in case a host passes it on.
+ */
+const PAYLOAD_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit', 'PayloadTooLarge']);
 
 function errorCode(e: unknown): string {
   const any = e as { code?: unknown; debugInfo?: { code?: unknown } } | null;
@@ -108,12 +126,17 @@ function queueRangeRead(range: Excel.Range, want: Want) {
     const values = range.values.map((row, r) => row.map((v, c) => toCell(v, range.valueTypes[r]?.[c])));
     const numberFormats = want.formats ? (range.numberFormat as string[][]).map((row) => row.map(String)) : undefined;
     const bold = props ? props.value.map((row) => row.map((p) => p.format?.font?.bold === true)) : undefined;
-    return { values, numberFormats, bold };
+    // What the response carried, as the adapter estimates it (to size the next read).
+    const bytes =
+      jsonBytes(range.values) + jsonBytes(range.valueTypes) + (want.formats ? jsonBytes(range.numberFormat) : 0) + (props ? jsonBytes(props.value) : 0);
+    return { values, numberFormats, bold, bytes };
   };
 }
 
 export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: OfficeHostOptions = {}): WorkbookHost {
   const chunkCells = options.chunkCells ?? 1_000_000;
+  const firstRows = options.firstRows ?? FIRST_ROWS;
+  const payloadBudget = options.payloadBudget ?? PAYLOAD_BUDGET;
   const maxAddressChars = options.maxAddressChars ?? 2000;
   const supports = (v: string) => {
     try {
@@ -123,26 +146,17 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     }
   };
 
-  /** Everything in one sync (the normal case). */
-  async function readOnce(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra): Promise<UsedRead> {
+  /**
+   * Sync 1: the used range's place and size, its merged areas, `extra`, and its first `first` rows.
+   * Then runs of whole rows, each sized so that its response stays under the budget by the bytes per
+   * row measured so far; a run refused as too large is read again in halves.
+   */
+  async function readUsedOnce(ctx: Excel.RequestContext, sheet: string, want: Want, first: number, extra?: Extra): Promise<UsedRead> {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     const used = ws.getUsedRange(true); // the top-left cell when the sheet is blank
-    used.load('rowIndex, columnIndex');
-    const collect = queueRangeRead(used, want);
-    const merged = want.merges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
-    extra?.(ws);
-    await ctx.sync();
-    const origin = { row: used.rowIndex, col: used.columnIndex };
-    const got = collect();
-    return { origin, ...got, merges: merged && !merged.isNullObject ? parseAreas(merged.address, origin) : want.merges ? [] : undefined };
-  }
-
-  /** The used range is too large for one response: geometry first, then chunks of whole rows. */
-  async function readChunked(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra): Promise<UsedRead> {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
-    const used = ws.getUsedRange(true);
     used.load('rowIndex, columnIndex, rowCount, columnCount');
+    const head = used.getRow(0).getResizedRange(first - 1, 0).getIntersection(used);
+    const collect = queueRangeRead(head, want);
     const merged = want.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     extra?.(ws);
@@ -150,44 +164,65 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     const origin = { row: used.rowIndex, col: used.columnIndex };
     const rows = used.rowCount;
     const cols = used.columnCount;
-    const per = Math.max(1, Math.floor(chunkCells / cols));
+    const got = collect();
     const out: UsedRead = {
       origin,
-      values: [],
-      numberFormats: want.formats ? [] : undefined,
-      bold: want.bold ? [] : undefined,
+      values: got.values,
+      numberFormats: got.numberFormats,
+      bold: got.bold,
       merges: merged ? (merged.isNullObject ? [] : parseAreas(merged.address, origin)) : undefined,
     };
-    for (let r = 0; r < rows; r += per) {
-      const part = ws.getRangeByIndexes(origin.row + r, origin.col, Math.min(per, rows - r), cols);
-      const collect = queueRangeRead(part, want);
-      await ctx.sync();
-      const got = collect();
-      out.values.push(...got.values);
-      if (got.numberFormats) out.numberFormats!.push(...got.numberFormats);
-      if (got.bold) out.bold!.push(...got.bold);
+    let perRow = got.bytes / Math.max(1, got.values.length);
+    let r = got.values.length;
+    while (r < rows) {
+      let count = Math.max(1, Math.min(rows - r, Math.floor(chunkCells / cols), Math.floor(payloadBudget / Math.max(1, perRow * 1.25))));
+      for (;;) {
+        const part = ws.getRangeByIndexes(origin.row + r, origin.col, count, cols);
+        const collectPart = queueRangeRead(part, want);
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (isTooLarge(e) && count > 1) {
+            count = Math.ceil(count / 2);
+            continue;
+          }
+          throw e;
+        }
+        const part2 = collectPart();
+        out.values.push(...part2.values);
+        if (part2.numberFormats) out.numberFormats!.push(...part2.numberFormats);
+        if (part2.bold) out.bold!.push(...part2.bold);
+        perRow = Math.max(perRow, part2.bytes / count);
+        r += count;
+        break;
+      }
     }
     return out;
   }
 
   /** Read the used range (values only → valuesOnly used range). `extra` queues more loads in the first sync. */
-  async function readUsed(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra): Promise<UsedRead> {
+  async function readUsed(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra, first = firstRows, rows?: number): Promise<UsedRead> {
     try {
-      return await readOnce(ctx, sheet, want, extra);
+      return await readUsedOnce(ctx, sheet, want, first, extra);
     } catch (e) {
-      if (isTooLarge(e)) {
-        try {
-          return await readChunked(ctx, sheet, want, extra);
-        } catch (e2) {
-          if (!want.merges) throw e2;
-          return readChunked(ctx, sheet, { ...want, merges: false }, extra);
-        }
+      // Even the first rows were too large (very wide rows, very long texts): half as many first rows
+      // (of those the sheet has: its row count costs one small sync, once).
+      if (isTooLarge(e) && first > 1) {
+        const count = rows ?? (await usedRowCount(ctx, sheet));
+        return readUsed(ctx, sheet, want, extra, Math.ceil(Math.min(first, count) / 2), count);
       }
       // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without them.
-      if (want.merges && !['ItemNotFound', 'InvalidReference'].includes(errorCode(e)))
-        return readUsed(ctx, sheet, { ...want, merges: false }, extra);
+      if (want.merges && !isTooLarge(e) && !['ItemNotFound', 'InvalidReference'].includes(errorCode(e)))
+        return readUsed(ctx, sheet, { ...want, merges: false }, extra, first, rows);
       throw e;
     }
+  }
+
+  async function usedRowCount(ctx: Excel.RequestContext, sheet: string): Promise<number> {
+    const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+    used.load('rowCount');
+    await ctx.sync();
+    return used.rowCount;
   }
 
   function loadOwnRules(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
@@ -245,7 +280,7 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
           names.items.map((n) => ({ name: n.name, comment: n.comment, value: n.value })),
           sheets.items.map((s) => s.name),
         );
-        const own = new Set(scan.own.map((o) => o.sheet.toLowerCase()));
+        const own = new Set([...scan.own, ...scan.leftovers].map((o) => o.sheet.toLowerCase()));
         return sheets.items
           .filter((s) => s.visibility === 'Visible')
           .map((s) => ({ name: s.name, active: s.name === active.name, own: own.has(s.name.toLowerCase()) }));
@@ -306,7 +341,7 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
-      return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8') }));
+      return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }));
     },
 
     async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {

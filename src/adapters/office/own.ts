@@ -46,14 +46,30 @@ export interface OwnScan {
   own: OwnSheet[];
   /** Marker names whose sheet no longer exists (indexes into the list given). */
   orphans: number[];
+  /**
+   * Sheets a summary write was building when it was cut off (a temporary marker, TEMP_NAME_PREFIX, on
+   * an existing sheet), with the marker's index: the add-in's own, to delete on the next write.
+   */
+  leftovers: { sheet: string; nameIndex: number }[];
 }
+
+/** Marks a sheet the summary writer is still building (see summary.ts); followed by kind and run id. */
+export const TEMP_NAME_PREFIX = 'PhanCong_Tmp_';
 
 /** Match marker names against the workbook's sheet names (case-insensitive, as Excel compares them). */
 export function scanOwn(names: NameInfo[], sheetNames: string[]): OwnScan {
   const bySheet = new Map(sheetNames.map((s) => [s.toLowerCase(), s]));
   const own: OwnSheet[] = [];
   const orphans: number[] = [];
+  const leftovers: OwnScan['leftovers'] = [];
   names.forEach((n, i) => {
+    if (n.name.startsWith(TEMP_NAME_PREFIX) && n.comment === OWN_MARKER) {
+      const target = nameTargetSheet(n.value);
+      const sheet = target === null ? undefined : bySheet.get(target.toLowerCase());
+      if (sheet === undefined) orphans.push(i);
+      else leftovers.push({ sheet, nameIndex: i });
+      return;
+    }
     if (!n.name.startsWith(OWN_NAME_PREFIX) || n.comment !== OWN_MARKER) return;
     const kind = n.name.slice(OWN_NAME_PREFIX.length) as OwnKind;
     if (!(kind in OWN_SHEETS)) return;
@@ -62,7 +78,7 @@ export function scanOwn(names: NameInfo[], sheetNames: string[]): OwnScan {
     if (sheet === undefined) orphans.push(i);
     else own.push({ kind, sheet, nameIndex: i });
   });
-  return { own, orphans };
+  return { own, orphans, leftovers };
 }
 
 /**
