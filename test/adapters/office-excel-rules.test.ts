@@ -205,7 +205,8 @@ function tricky(): SheetSeed {
     ['KẾ HOẠCH PHÂN CÔNG NHIỆM VỤ', null, null, null, null, null, null, null],
     HEADER,
     ['I', 'NHIỆM VỤ CHUNG', null, null, null, null, null, null],
-    ['1', '- Tổ chức hội nghị triển khai', 'Phó Chủ tịch UBND tỉnh', 'Sở Nội vụ', 'Sở Tài chính', 'Quý I/2026', '+ Báo cáo', '= ghi chú'],
+    // '3', not '1': a '1' above '1.10' would head it as a group (issue 10), and this test needs four tasks.
+    ['3', '- Tổ chức hội nghị triển khai', 'Phó Chủ tịch UBND tỉnh', 'Sở Nội vụ', 'Sở Tài chính', 'Quý I/2026', '+ Báo cáo', '= ghi chú'],
     ['1.10', '+ Bổ sung kinh phí', null, 'Sở Tài chính', '- Các sở', 'Tháng 6/2026', '01', '1.10'],
     ['01', '=Báo cáo tổng kết', null, 'Sở Văn hóa, Thể thao và Du lịch', null, 'Năm 2026', 'TRUE', '30/6/2026'],
     ['2', '1.10', null, 'Sở Nội vụ', null, 'Quý II/2026', null, null],
