@@ -117,3 +117,32 @@ describe('what the service worker keeps', () => {
     }
   });
 });
+
+describe('hosting samples shipped in the archive', () => {
+  const TEMPLATES = path.join(ROOT, 'src', 'tools', 'package');
+
+  test('IIS web.config: well-formed, the content types a default IIS may lack, no-cache, nothing that stops framing', async () => {
+    // The XML parser office-addin-manifest reads manifests with (its dependency; no types shipped).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseStringPromise } = require('xml2js') as { parseStringPromise(xml: string): Promise<any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const text = fs.readFileSync(path.join(TEMPLATES, 'web.config'), 'utf8');
+    const doc = await parseStringPromise(text);
+    const content = doc.configuration['system.webServer'][0].staticContent[0];
+    const types = Object.fromEntries(content.mimeMap.map((m: { $: { fileExtension: string; mimeType: string } }) => [m.$.fileExtension, m.$.mimeType]));
+    expect(types).toMatchObject({ '.webmanifest': 'application/manifest+json', '.json': 'application/json', '.xml': 'application/xml' });
+    // Every mimeMap is preceded by a remove (IIS refuses a duplicate extension).
+    expect(content.remove.map((r: { $: { fileExtension: string } }) => r.$.fileExtension).sort()).toEqual(Object.keys(types).sort());
+    expect(content.clientCache[0].$.cacheControlMode).toBe('DisableCache');
+    expect(text.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/X-Frame-Options|frame-ancestors|<rewrite>/i);
+  });
+
+  test('nginx: hashed scripts kept a year, everything else revalidated, .webmanifest typed, nothing that stops framing', () => {
+    const conf = fs.readFileSync(path.join(TEMPLATES, 'nginx-phancong.conf'), 'utf8');
+    const directives = conf.replace(/#.*$/gm, '');
+    expect(directives).toContain('location ~ "\\.[0-9a-f]{8}\\.js$"');
+    expect(directives).toContain('public, max-age=31536000, immutable');
+    expect(directives).toContain('add_header Cache-Control "no-cache" always;');
+    expect(directives).toContain('default_type application/manifest+json;');
+    expect(directives).not.toMatch(/X-Frame-Options|frame-ancestors/i);
+  });
+});
