@@ -20,6 +20,9 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+// Release packaging (issue 18): the version, the standalone page's service worker and web manifest.
+const { OfflinePlugin } = require('./src/tools/offline-plugin');
+const { version: VERSION } = require('./package.json');
 
 const DEV_URL = 'https://localhost:3000/';
 const PORT = 3000;
@@ -40,6 +43,9 @@ function contentSecurityPolicy(dev) {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
+    // The standalone page's service worker (sw.js) and web app manifest, both from this origin.
+    "worker-src 'self'",
+    "manifest-src 'self'",
   ].join('; ');
 }
 
@@ -94,12 +100,21 @@ async function devServerOptions() {
   };
 }
 
-/** The manifest as copied into the build: https://localhost:3000/ → PHANCONG_PUBLIC_URL when set. */
-function manifestFor(content) {
-  const url = process.env.PHANCONG_PUBLIC_URL;
-  if (!url) return content;
-  const base = url.endsWith('/') ? url : `${url}/`;
-  return Buffer.from(content.toString().split(DEV_URL).join(base));
+/** package.json's version as an Office manifest version (n.n.n.n): 0.1.0 → 0.1.0.0. */
+function manifestVersion(version = VERSION) {
+  const m = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version);
+  if (!m) throw new Error(`package.json version "${version}" is not x.y.z`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+/**
+ * The manifest as copied into the build: https://localhost:3000/ → PHANCONG_PUBLIC_URL when set;
+ * <Version> from package.json, so that Office sees every release as an update.
+ */
+function manifestFor(content, url = process.env.PHANCONG_PUBLIC_URL) {
+  let text = content.toString().replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion()}</Version>`);
+  if (url) text = text.split(DEV_URL).join(url.endsWith('/') ? url : `${url}/`);
+  return Buffer.from(text);
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -118,6 +133,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: '[name].[contenthash:8].js',
       // The standalone page's chunk (ExcelJS, the preview), loaded with import() outside Office only.
       chunkFilename: '[name].[contenthash:8].js',
+      // The version salts the hashes: a new version gets new file names even where code is unchanged.
+      hashSalt: VERSION,
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
@@ -146,9 +163,11 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
           // ES5, run before everything else: explains an Office webview that cannot run the pane (IE, EdgeHTML).
           { from: 'src/taskpane/boot-guard.js', to: 'boot-guard.js' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: manifestFor },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content) },
         ],
       }),
+      // Production only: a service worker would keep serving stale files to the dev server.
+      ...(dev ? [] : [new OfflinePlugin({ version: VERSION })]),
     ],
     performance: { hints: false },
   };
@@ -159,3 +178,6 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.PAGES = PAGES;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.OFFICE_JS_ORIGIN = OFFICE_JS_ORIGIN;
+module.exports.manifestVersion = manifestVersion;
+module.exports.manifestFor = manifestFor;
+module.exports.DEV_URL = DEV_URL;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes the add-in's icons (assets/icon-16/32/64/80/128.png): a green rounded square with a white
- * check mark, drawn per pixel with anti-aliased edges and encoded as PNG with Node's zlib only.
+ * Writes the add-in's icons (assets/icon-16/32/64/80/128.png for the manifest; 192 and 512 for the
+ * standalone page's web app manifest): a green rounded square with a white check mark, drawn per
+ * pixel with anti-aliased edges and encoded as PNG with Node's zlib only.
  * Run `node assets/make-icons.js` after changing the drawing; the PNGs are committed.
  */
 'use strict';
@@ -9,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const SIZES = [16, 32, 64, 80, 128];
+const SIZES = [16, 32, 64, 80, 128, 192, 512];
 const FILL = [0x10, 0x7c, 0x41]; // Excel-like green
 const MARK = [0xff, 0xff, 0xff];
 /** The check mark, in units of the icon's size. */

@@ -23,6 +23,7 @@ const NAMESPACE = /^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//;
 const webpackConfig = require('../webpack.config.js') as ((env: object, argv: object) => Promise<WebpackConfig>) & {
   PAGES: Record<string, { template: string }>;
   contentSecurityPolicy(dev: boolean): string;
+  manifestVersion(version?: string): string;
 };
 interface WebpackConfig {
   entry: Record<string, string>;
@@ -75,7 +76,8 @@ describe('manifest.xml', () => {
   test('office-addin-manifest reads it: id, version, host, permissions, locale', async () => {
     const info = readManifestFile();
     expect(info.id).toBe('c6262481-0a74-4ab1-920c-dbedbab9c051');
-    expect(info.version).toBe('1.0.0.0');
+    // package.json's version (the build writes it into every copy too: webpack.config.js manifestFor).
+    expect(info.version).toBe(webpackConfig.manifestVersion());
     expect(info.officeAppType).toBe('TaskPaneApp');
     expect(info.hosts).toEqual(['Workbook']);
     expect(info.permissions).toBe('ReadWriteDocument');

@@ -6,6 +6,7 @@
 import { promises as fs } from 'fs';
 import type { CliIO } from './io';
 import { runCheck } from './check';
+import { VERSION } from './version';
 import { t } from '../messages';
 
 export function nodeIO(): CliIO {
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       return await runDraft(rest, io);
     }
     if (command === '--version' || command === '-v') {
-      io.stdout('0.1.0\n');
+      io.stdout(`${VERSION}\n`);
       return 0;
     }
     io.stdout(`${t('vi', 'cli.usage')}\n`);

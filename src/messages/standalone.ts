@@ -40,6 +40,9 @@ export const standalone: Catalogue = {
     'standalone.error.sample': 'Không tải được phụ lục mẫu đi kèm trang này.',
     'standalone.error.download': 'Không tạo được tệp tải về.',
     'standalone.error.open': 'Không mở được tệp {file}.',
+    'standalone.update.available':
+      'Đã có phiên bản mới của Phân công. Bấm "Tải lại" để dùng phiên bản mới (tệp đang mở sẽ cần mở lại; tệp của bạn không bị thay đổi).',
+    'standalone.update.reload': 'Tải lại',
   },
   en: {
     'standalone.title': 'Phân công — in the browser',
@@ -79,5 +82,8 @@ export const standalone: Catalogue = {
     'standalone.error.sample': 'The sample appendix that comes with this page could not be loaded.',
     'standalone.error.download': 'The download could not be created.',
     'standalone.error.open': 'Could not open {file}.',
+    'standalone.update.available':
+      'A new version of Phân công is available. Choose "Reload" to use it (the open file will need to be opened again; your file is not changed).',
+    'standalone.update.reload': 'Reload',
   },
 };

@@ -11,6 +11,7 @@ import {
   makeStaticStyles,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Tab,
@@ -28,6 +29,7 @@ import { translator, type Translate } from '../messages';
 import { App, type PaneTheme } from '../taskpane/components/App';
 import { createController, systemClock, type Clock, type Controller } from '../taskpane/state/controller';
 import type { Notice, PaneState, PaneView } from '../taskpane/state/state';
+import { registerOffline, type OfflineUpdate } from './offline';
 import { SheetPreview } from './SheetPreview';
 import { SummaryChart } from './SummaryChart';
 
@@ -139,6 +141,7 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<Notice | null>(null);
   const [status, setStatus] = useState<Notice | null>(null);
+  const [update, setUpdate] = useState<OfflineUpdate | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
@@ -188,6 +191,11 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
   );
 
   const openFile = useCallback((file: File | undefined | null) => file && open(file.name, () => file.arrayBuffer()), [open]);
+
+  // Offline use and new-version notices (production builds, standalone page only).
+  useEffect(() => {
+    void registerOffline(setUpdate);
+  }, []);
 
   useEffect(() => {
     if (sample && !autoOpened.current) {
@@ -247,6 +255,16 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
 
   const messages = (
     <>
+      {update && (
+        <MessageBar intent="info" data-notice="standalone.update.available">
+          <MessageBarBody>{t('standalone.update.available')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => update.apply()}>
+              {t('standalone.update.reload')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {opening && <Spinner size="tiny" label={t('standalone.opening', { file: opening })} role="status" />}
       {error && (
         <MessageBar intent="error" data-notice={error.id}>
