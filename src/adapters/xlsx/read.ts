@@ -149,7 +149,12 @@ export function sniff(bytes: Uint8Array): FileKind {
  * Load .xlsx bytes and snapshot every worksheet.
  * @throws WorkbookReadError for input that is not an .xlsx, is password-protected, or is damaged.
  */
-export async function readWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
+export interface ReadOptions {
+  /** Called with the package facts before ExcelJS parses (the guard names them if time runs out). */
+  onFacts?(facts: PackageFacts): void;
+}
+
+export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const bytes = toUint8(buffer);
   if (bytes.length === 0) throw new WorkbookReadError('not-xlsx', 'The file is empty.');
   const kind = sniff(bytes);
@@ -176,6 +181,7 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<Wo
     const detail = err instanceof Error ? err.message : String(err);
     throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
   }
+  options.onFacts?.(prepared.facts);
   installFastMerges();
   const workbook = new ExcelJS.Workbook();
   try {
