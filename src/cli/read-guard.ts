@@ -64,7 +64,7 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 1000) })))), limits.timeMs);
+    const timer = setTimeout(() => finish(() => reject(tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })))), limits.timeMs);
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'facts') facts = m.facts as PackageFacts;
       else if (m.kind === 'done') finish(() => resolve(m.sheets as SheetSnapshot[]));

@@ -32,7 +32,10 @@ import {
   type WorkbookSettings,
 } from '../../host/types';
 import { fingerprintSnapshot } from '../office/fingerprint';
-import { readWorkbook, sheetSnapshot } from '../xlsx/read';
+import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
+
+/** How long the page waits for a workbook to be read (real appendices take about a second). */
+export const READ_LIMIT_MS = 60_000;
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
@@ -61,6 +64,10 @@ export interface StandaloneHostOptions {
   fileName: string;
   /** The date the pane checks for (the summary sheet shows it). Default: today. */
   asOf?: () => string;
+  /** Milliseconds the read may take before it stops with a "too heavy" message (READ_LIMIT_MS). */
+  readLimitMs?: number;
+  /** Language of that message (the page's). */
+  lang?: Lang;
 }
 
 function todayIso(): string {
@@ -96,7 +103,8 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Open .xlsx bytes. @throws WorkbookReadError (not an .xlsx, encrypted, damaged). */
   static async open(bytes: ArrayBuffer | Uint8Array, options: StandaloneHostOptions): Promise<StandaloneHost> {
-    const { workbook } = await readWorkbook(bytes);
+    // Under a deadline: a file too heavy to read stops with a message instead of hanging the tab.
+    const { workbook } = await readWorkbookWithin(bytes, options.readLimitMs ?? READ_LIMIT_MS, options.lang ?? 'vi');
     return new StandaloneHost(workbook, options);
   }
 

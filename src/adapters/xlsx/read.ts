@@ -17,6 +17,9 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { preparePackage, type PackageFacts } from './package';
+import { describeHeavy } from './heavy';
+import { t } from '../../messages';
+import type { Lang } from '../../engine/types';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
@@ -202,6 +205,32 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: Re
   }
   const sheets = workbook.worksheets.map((ws) => sheetSnapshot(ws));
   return { sheets, workbook, facts: prepared.facts };
+}
+
+/**
+ * readWorkbook with a deadline, for the browser page (where the ExcelJS workbook must stay on the
+ * page's thread: the preview and the download use it). Past `ms` the read is abandoned with
+ * WorkbookReadError('too-heavy') naming what made the file heavy; ExcelJS's parse, which yields
+ * between parts, is left to finish in the background and its result dropped. The CLI reads in a
+ * worker thread instead (src/cli/read-guard.ts), which is ended at its limit.
+ */
+export async function readWorkbookWithin(buffer: ArrayBuffer | Uint8Array, ms: number, lang: Lang): Promise<WorkbookSnapshot> {
+  let facts: PackageFacts | undefined;
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const limit = t(lang, 'read.limit.time', { seconds: Math.round(ms / 100) / 10 });
+      const what = describeHeavy(facts, lang);
+      reject(new WorkbookReadError('too-heavy', `Stopped reading after ${seconds} s: ${what}.`, undefined, { seconds, limit, what }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([readWorkbook(buffer, { onFacts: (f) => (facts = f) }), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
