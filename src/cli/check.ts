@@ -207,8 +207,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       // worker), so this load of the same normalised package finishes too.
       const { readWorkbook } = await import('../adapters/xlsx/read');
       const { writeCheckedWorkbook } = await import('../adapters/xlsx/write');
+      const { graftCheckedCopy } = await import('../adapters/xlsx/graft');
       const wb = await readWorkbook(bytes);
-      const outBytes = await writeCheckedWorkbook(wb.workbook, tables, { lang, asOf: o.asOf });
+      // ExcelJS writes the marks and own sheets into a scratch copy; the copy written is the
+      // original package with those parts grafted on (every other part kept byte for byte).
+      const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang, asOf: o.asOf });
+      const outBytes = await graftCheckedCopy(bytes, scratch, tables.map((r) => r.name));
       await io.writeFile(o.out, outBytes);
     } catch (e) {
       return fail(o, 'write', t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) }));

@@ -151,3 +151,122 @@ describe('honest refusals', () => {
     expect(io.err).toContain('không hỏi mật khẩu');
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The checked copy keeps everything: part by part
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'xlsx');
+const HOSTILE = join(__dirname, '..', 'fixtures', 'hostile');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const hostile = require('./hostile-corpus.js') as { CORPUS: { file: string; expect: string }[] };
+
+/** Every file of the corpora that reads (the two slowest heavy files aside: they are read above). */
+const COPY_INPUTS = [
+  ...corpus.FILES.filter((f) => f.file !== 'merges-20000.xlsx' && f.file !== 'shared-strings-60000.xlsx').map((f) => join(REAL, f.file)),
+  ...require('fs')
+    .readdirSync(FIXTURES)
+    .filter((f: string) => f.endsWith('.xlsx'))
+    .map((f: string) => join(FIXTURES, f)),
+  ...hostile.CORPUS.filter((c) => c.expect === 'read').map((c) => join(HOSTILE, c.file)),
+];
+
+async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Buffer>();
+  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) out.set(name, Buffer.from(await zip.files[name].async('uint8array')));
+  return out;
+}
+
+/** workbook part, its rels, styles, and the worksheet parts of the named sheets of a package. */
+async function editableParts(bytes: Uint8Array, sheets: string[]): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const rootRels = await zip.file('_rels/.rels')!.async('string');
+  const wbTarget = /Target="\/?([^"]+)"[^>]*Type="[^"]*officeDocument"|Type="[^"]*officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rootRels)!;
+  const wb = wbTarget[1] ?? wbTarget[2];
+  const dir = wb.slice(0, wb.lastIndexOf('/') + 1);
+  const relsName = `${dir}_rels/${wb.slice(dir.length)}.rels`;
+  const rels = await zip.file(relsName)!.async('string');
+  const wbXml = await zip.file(wb)!.async('string');
+  const out = new Set(['[Content_Types].xml', wb, relsName]);
+  const targetOf = (id: string) => {
+    const m = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*>`).exec(rels)![0];
+    const t = /Target="([^"]+)"/.exec(m)![1];
+    return t.startsWith('/') ? t.slice(1) : dir + t;
+  };
+  const styles = /<Relationship [^>]*Type="[^"]*\/styles"[^>]*>/.exec(rels);
+  if (styles) out.add(/Id="([^"]+)"/.exec(styles[0])![1] && targetOf(/Id="([^"]+)"/.exec(styles[0])![1]));
+  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(m[0])![1];
+    if (sheets.includes(name)) out.add(targetOf(/:id="([^"]+)"/.exec(m[0])![1]));
+  }
+  return out;
+}
+
+describe('check --out: the copy is the original package plus the add-in’s parts', () => {
+  it.each(COPY_INPUTS.map((f) => [basename(f), f]))('%s', async (_name, file) => {
+    const input = new Uint8Array(readFileSync(file));
+    const io = recordingIO();
+    const code = await main(['check', file, '--out', 'copy.xlsx', '--json', '--as-of', '2026-06-15'], io);
+    expect(io.err).toBe('');
+    if (code === 3) {
+      expect(io.files.size).toBe(0);
+      return;
+    }
+    expect([0, 1]).toContain(code);
+    const copy = io.files.get('copy.xlsx')!;
+    const checked = (JSON.parse(io.out).sheets as { name: string; headerRow: number | null }[]).filter((s) => s.headerRow !== null).map((s) => s.name);
+    const before = await parts(input);
+    const after = await parts(copy);
+    const editable = await editableParts(input, checked);
+    // Every part of the input is in the copy; all but the few the add-in edits are byte-identical.
+    for (const [name, bytes] of before) {
+      expect({ name, present: after.has(name) }).toEqual({ name, present: true });
+      if (!editable.has(name)) expect({ name, same: Buffer.compare(bytes, after.get(name)!) === 0 }).toEqual({ name, same: true });
+    }
+    // The copy reads, with the user's sheets as they were and the add-in's sheets after them.
+    const a = await readWorkbook(input);
+    const b = await readWorkbook(copy);
+    for (const s of a.sheets) {
+      const t = b.sheets.find((x) => x.name === s.name)!;
+      expect({ sheet: s.name, values: t.values, merges: t.merges }).toEqual({ sheet: s.name, values: s.values, merges: s.merges });
+    }
+    expect(b.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['PC Nhiệm vụ', 'PC Tổng hợp', 'PC Kết quả kiểm tra']));
+  });
+
+  it('keeps a macro workbook whole: the macro project and its content type, charts, chart sheet, PivotTable, comments, links, custom XML', async () => {
+    const file = join(REAL, 'keeps-everything.xlsm');
+    const io = recordingIO();
+    await main(['check', file, '--out', 'copy.xlsm', '--as-of', '2026-06-15'], io);
+    const after = await parts(io.files.get('copy.xlsm')!);
+    for (const name of ['xl/vbaProject.bin', 'xl/charts/chart1.xml', 'xl/chartsheets/sheet1.xml', 'xl/pivotTables/pivotTable1.xml', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/comments1.xml', 'xl/externalLinks/externalLink1.xml', 'customXml/item1.xml', 'xl/printerSettings/printerSettings1.bin']) {
+      expect({ name, present: after.has(name) }).toEqual({ name, present: true });
+    }
+    const types = after.get('[Content_Types].xml')!.toString('utf8');
+    expect(types).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    const wb = after.get('xl/workbook.xml')!.toString('utf8');
+    expect(wb).toContain('<sheet name="Biểu đồ"');
+    expect(wb).toContain('<definedName name="DanhSachCoQuan">');
+    expect(wb).toContain('<pivotCache cacheId="1"');
+    const sheet = after.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect(sheet).toContain('<hyperlinks>');
+    expect(sheet).toContain('<legacyDrawing r:id="rIdVml1"/>');
+    expect(sheet).toContain('phancong:');
+  });
+
+  it('a second check of the copy replaces the add-in’s sheets and marks instead of adding more', async () => {
+    const io = recordingIO();
+    await main(['check', join(REAL, 'keeps-everything.xlsm'), '--out', 'once.xlsm', '--as-of', '2026-06-15'], io);
+    io.files.set('once.xlsm', io.files.get('once.xlsm')!);
+    await main(['check', 'once.xlsm', '--out', 'twice.xlsm', '--as-of', '2026-06-15'], io);
+    const once = await parts(io.files.get('once.xlsm')!);
+    const twice = await parts(io.files.get('twice.xlsm')!);
+    expect([...twice.keys()].sort()).toEqual([...once.keys()].sort());
+    const wb = twice.get('xl/workbook.xml')!.toString('utf8');
+    expect(wb.match(/PhanCong_Own_Tasks/g)).toHaveLength(1);
+    expect(wb.match(/name="PC Nhiệm vụ"/g)).toHaveLength(1);
+    const sheet = twice.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect(sheet.match(/phancong:/g)?.length).toBe(once.get('xl/worksheets/sheet1.xml')!.toString('utf8').match(/phancong:/g)?.length);
+    const { sheets } = await readWorkbook(io.files.get('twice.xlsm')!);
+    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Ghi chú', 'PC Nhiệm vụ', 'PC Cơ quan', 'PC Tổng hợp', 'PC Kết quả kiểm tra']);
+  });
+});
