@@ -55,6 +55,8 @@ export interface PreparedPackage {
   facts: PackageFacts;
   /** What was changed, for tests and diagnostics ('prefix', 'positions', 'validations', 'relocated'). */
   changes: string[];
+  /** The package has a workbook part that declares sheets (so it is a spreadsheet, read or not). */
+  declaresSheets: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,13 +392,14 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   const facts: PackageFacts = { merges: 0, validationCells: 0, conditionalCells: 0, sharedStrings: 0, cells: 0, xmlBytes: 0 };
   const changes = new Set<string>();
   const loc = await locate(zip);
-  if (!loc) return { bytes, facts, changes: [] };
+  if (!loc) return { bytes, facts, changes: [], declaresSheets: false };
 
   const standard = isStandard(loc);
   const out: Map<string, string> = new Map();
 
   // Workbook
   const wbXml = (await text(zip, loc.workbook)) ?? '';
+  const declaresSheets = loc.worksheets.length > 0;
   facts.xmlBytes += wbXml.length;
   const wbNorm = stripMainPrefix(wbXml);
   if (wbNorm !== wbXml) changes.add('prefix');
@@ -440,12 +443,12 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   }
 
   if (standard) {
-    if (changes.size === 0) return { bytes, facts, changes: [] };
+    if (changes.size === 0) return { bytes, facts, changes: [], declaresSheets };
     for (const [name, xml] of out) {
       const existing = findFile(zip, name);
       zip.file(existing ? existing.name : name, xml);
     }
-    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes] };
+    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets };
   }
 
   // Relocated: a new package of the parts ExcelJS reads, under their usual names.
@@ -491,7 +494,7 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   fresh.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   fresh.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`);
   for (const [name, xml] of out) fresh.file(name, xml);
-  return { bytes: await fresh.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes] };
+  return { bytes: await fresh.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets };
 }
 
 function escapeAttr(s: string): string {

@@ -199,6 +199,11 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: Re
     if (damaged) throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
     throw new WorkbookReadError('unreadable', `The workbook is valid but cannot be read here (${detail}). Excel can open it: save it again as an Excel Workbook and check the copy.`, err);
   }
+  if (workbook.worksheets.length === 0 && prepared.declaresSheets) {
+    // A workbook part that names sheets, none of which the reader found: a spreadsheet written in a
+    // way it does not know (Strict Open XML, say), not "not an Excel file".
+    throw new WorkbookReadError('unreadable', 'The workbook declares sheets that cannot be read here. Excel can open it: save it again as an Excel Workbook and check the copy.');
+  }
   if (workbook.worksheets.length === 0) {
     // A zip that holds no worksheet: a .docx, an .odt, an archive…
     throw new WorkbookReadError('not-xlsx', 'The file is a zip archive but holds no Excel worksheet.');
