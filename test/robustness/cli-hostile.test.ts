@@ -14,7 +14,7 @@ import { OWN_SHEETS } from '../../src/engine/tables';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const corpus = require('./hostile-corpus.js') as {
-  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt'; about: string }[];
+  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable'; about: string }[];
   writeCorpus(dir: string): Promise<{ file: string; bytes: number }[]>;
   DEFAULT_OUT: string;
 };
@@ -60,12 +60,14 @@ const READ_MESSAGE: Record<string, RegExp> = {
   legacy: /định dạng Excel cũ \(\.xls\)/,
   encrypted: /đặt mật khẩu/,
   corrupt: /bị hỏng/,
+  unreadable: /Excel mở được tệp này/,
 };
 const WHAT_TO_DO: Record<string, RegExp> = {
   'not-xlsx': /Hãy .*lưu lại/,
   legacy: /Hãy lưu lại dưới dạng \.xlsx/,
   encrypted: /Hãy .*bỏ mật khẩu/,
   corrupt: /Hãy mở tệp bằng Excel .*lưu lại/,
+  unreadable: /Lưu thành .* rồi kiểm tra bản vừa lưu/,
 };
 
 describe('hostile corpus', () => {

@@ -57,6 +57,16 @@ export interface PreparedPackage {
   changes: string[];
   /** The package has a workbook part that declares sheets (so it is a spreadsheet, read or not). */
   declaresSheets: boolean;
+  /** Parts ExcelJS would read whose XML is cut off (no end tag of the root element): damage. */
+  damaged: string[];
+}
+
+/** False when an XML part does not end with the end tag of its root element (cut off). */
+export function xmlComplete(xml: string): boolean {
+  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(xml.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''));
+  if (!root) return false;
+  const tail = xml.trimEnd();
+  return tail.endsWith(`</${root[1]}>`) || new RegExp(`<${root[1].replace(/[.]/g, '\\.')}\\b[^>]*/>$`).test(tail);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +402,7 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   const facts: PackageFacts = { merges: 0, validationCells: 0, conditionalCells: 0, sharedStrings: 0, cells: 0, xmlBytes: 0 };
   const changes = new Set<string>();
   const loc = await locate(zip);
-  if (!loc) return { bytes, facts, changes: [], declaresSheets: false };
+  if (!loc) return { bytes, facts, changes: [], declaresSheets: false, damaged: [] };
 
   const standard = isStandard(loc);
   const out: Map<string, string> = new Map();
@@ -400,6 +410,8 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   // Workbook
   const wbXml = (await text(zip, loc.workbook)) ?? '';
   const declaresSheets = loc.worksheets.length > 0;
+  const damaged: string[] = [];
+  if (!xmlComplete(wbXml)) damaged.push(loc.workbook);
   facts.xmlBytes += wbXml.length;
   const wbNorm = stripMainPrefix(wbXml);
   if (wbNorm !== wbXml) changes.add('prefix');
@@ -410,6 +422,7 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
     if (!part) continue;
     const xml = (await text(zip, part)) ?? '';
     facts.xmlBytes += xml.length;
+    if (!xmlComplete(xml)) damaged.push(part);
     if (kind === 'sharedStrings') {
       const unique = /<(?:\w+:)?sst\b[^>]*\suniqueCount\s*=\s*"(\d+)"/.exec(xml);
       facts.sharedStrings = unique ? Number(unique[1]) : countOf(xml, /<(?:\w+:)?si\b/g);
@@ -425,6 +438,7 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
     const { part } = loc.worksheets[i];
     const raw = (await text(zip, part)) ?? '';
     facts.xmlBytes += raw.length;
+    if (!xmlComplete(raw)) damaged.push(part);
     let xml = stripMainPrefix(raw);
     if (xml !== raw) changes.add('prefix');
     const scan = scanSheetData(xml);
@@ -443,12 +457,12 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   }
 
   if (standard) {
-    if (changes.size === 0) return { bytes, facts, changes: [], declaresSheets };
+    if (changes.size === 0) return { bytes, facts, changes: [], declaresSheets, damaged };
     for (const [name, xml] of out) {
       const existing = findFile(zip, name);
       zip.file(existing ? existing.name : name, xml);
     }
-    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets };
+    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets, damaged };
   }
 
   // Relocated: a new package of the parts ExcelJS reads, under their usual names.
@@ -494,7 +508,7 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   fresh.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   fresh.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`);
   for (const [name, xml] of out) fresh.file(name, xml);
-  return { bytes: await fresh.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets };
+  return { bytes: await fresh.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets, damaged };
 }
 
 function escapeAttr(s: string): string {

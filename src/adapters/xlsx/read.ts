@@ -184,6 +184,9 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: Re
     const detail = err instanceof Error ? err.message : String(err);
     throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
   }
+  if (prepared.damaged.length) {
+    throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${prepared.damaged.join(', ')} cut off).`);
+  }
   options.onFacts?.(prepared.facts);
   installFastMerges();
   const workbook = new ExcelJS.Workbook();
