@@ -32,7 +32,11 @@ import {
   type WorkbookSettings,
 } from '../../host/types';
 import { fingerprintSnapshot } from '../office/fingerprint';
-import { readWorkbook, sheetSnapshot } from '../xlsx/read';
+import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
+import { graftCheckedCopy } from '../xlsx/graft';
+
+/** How long the page waits for a workbook to be read (real appendices take about a second). */
+export const READ_LIMIT_MS = 60_000;
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
@@ -61,6 +65,10 @@ export interface StandaloneHostOptions {
   fileName: string;
   /** The date the pane checks for (the summary sheet shows it). Default: today. */
   asOf?: () => string;
+  /** Milliseconds the read may take before it stops with a "too heavy" message (READ_LIMIT_MS). */
+  readLimitMs?: number;
+  /** Language of that message (the page's). */
+  lang?: Lang;
 }
 
 function todayIso(): string {
@@ -87,6 +95,9 @@ export class StandaloneHost implements WorkbookHost {
   private listeners = new Set<() => void>();
   private snapshots = new Map<string, { version: number; snapshot: SheetSnapshot }>();
 
+  /** The bytes of the opened file: the download is written by adding to them. */
+  original: Uint8Array | null = null;
+
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
     this.asOf = options.asOf ?? todayIso;
@@ -96,8 +107,12 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Open .xlsx bytes. @throws WorkbookReadError (not an .xlsx, encrypted, damaged). */
   static async open(bytes: ArrayBuffer | Uint8Array, options: StandaloneHostOptions): Promise<StandaloneHost> {
-    const { workbook } = await readWorkbook(bytes);
-    return new StandaloneHost(workbook, options);
+    // Under a deadline: a file too heavy to read stops with a message instead of hanging the tab.
+    const { workbook } = await readWorkbookWithin(bytes, options.readLimitMs ?? READ_LIMIT_MS, options.lang ?? 'vi');
+    const host = new StandaloneHost(workbook, options);
+    // The download adds to the original package (graft.ts), so everything ExcelJS cannot keep stays.
+    host.original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    return host;
   }
 
   // ------------------------------------------------------------------ preview store
@@ -172,7 +187,8 @@ export class StandaloneHost implements WorkbookHost {
    */
   async checkedBytes(report: SheetReport | null, lang: Lang, asOf: string = this.asOf()): Promise<Uint8Array> {
     const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
-    const bytes = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
+    const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
+    const bytes = this.original ? await graftCheckedCopy(this.original, scratch) : scratch;
     this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
     return bytes;
   }
