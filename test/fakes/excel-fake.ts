@@ -404,6 +404,8 @@ function writeGrid(sheet: FakeSheet, area: Area, input: unknown, put: (cell: Fak
 
 function putValue(cell: FakeCell, v: unknown): void {
   delete cell.err;
+  // A leading apostrophe is Excel's quote prefix: the rest is stored as text (not shown, not kept).
+  if (typeof v === 'string' && v.startsWith("'")) v = v.slice(1);
   if (v === null || v === undefined || v === '') delete cell.v;
   else if (typeof v === 'string' && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(v)) {
     cell.v = v;
@@ -1101,6 +1103,11 @@ const RANGE: ObjSpec = {
         const t = self.resolve() as RangeT;
         t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.area));
         t.sheet.merges.push({ ...t.area });
+      }),
+    unmerge: (self) =>
+      self.ctx.call(() => {
+        const t = self.resolve() as RangeT;
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.area));
       }),
   },
 };
