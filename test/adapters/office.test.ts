@@ -361,7 +361,7 @@ describe('writeSummary', () => {
     const first = report.tasks[0];
     expect(taskCells[`${dueCol}2`]).toEqual({ v: 46112, nf: 'dd/mm/yyyy' }); // 2026-03-31
     expect(first.deadline.due).toBe('2026-03-31');
-    expect(taskCells.E4.v).toBe("'=Báo cáo tổng kết"); // text that looks like a formula stays text
+    expect(taskCells.E4.v).toBe('=Báo cáo tổng kết'); // written with the quote prefix: stays text, the apostrophe is not stored
     expect(tasks.frozenRows).toBe(1);
 
     // Findings: hyperlinks to the user's cells.
