@@ -63,7 +63,7 @@ function jsonSheet(r: SheetReport) {
       state: task.state,
       unassigned: task.unassigned,
     })),
-    findings: r.findings.map(({ code, severity, cell, row, role, message, messageId, suggestion }) => ({
+    findings: r.findings.map(({ code, severity, cell, row, role, message, messageId, suggestion, fixes }) => ({
       code,
       severity,
       cell,
@@ -72,6 +72,7 @@ function jsonSheet(r: SheetReport) {
       message,
       messageId,
       ...(suggestion ? { suggestion } : {}),
+      ...(fixes?.length ? { fixes } : {}),
     })),
     summary: r.summary,
   };
