@@ -6,33 +6,8 @@
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
-import type { AnalyzeOptions, Finding, SheetReport, SheetSnapshot } from '../../src/engine/types';
 
-jest.mock('../../src/engine/analyze', () => {
-  const real = jest.requireActual('../../src/engine/analyze');
-  return { ...real, analyzeSheet: (s: SheetSnapshot, o: AnalyzeOptions) => withTestFixes(real.analyzeSheet(s, o), s) };
-});
-
-function withTestFixes(report: SheetReport, s: SheetSnapshot): SheetReport {
-  const at = (cell: string) => s.values[Number(cell.slice(1)) - 1]?.[cell.charCodeAt(0) - 65] ?? null;
-  const extra: Finding[] = [];
-  for (const f of report.findings) {
-    if (f.code === 'merge-lost' && f.cell && !f.fixes) {
-      const above = `${f.cell[0]}${Number(f.cell.slice(1)) - 1}`;
-      f.fixes = [
-        { id: `merge-lost:${f.cell}:fill`, messageId: 'fix.merge-lost.fill', data: {}, edits: [{ sheet: s.name, cell: f.cell, before: null, after: at(above) }] },
-        { id: `merge-lost:${f.cell}:merge`, messageId: 'fix.merge-lost.merge', data: {}, edits: [], merges: [`${above}:${f.cell}`] },
-      ];
-    }
-    if (f.code === 'markup-in-cell' && f.cell && !f.fixes) {
-      const text = String(at(f.cell));
-      f.fixes = [{ id: `markup-in-cell:${f.cell}:fix`, messageId: 'fix.markup-in-cell', data: {}, edits: [{ sheet: s.name, cell: f.cell, before: text, after: text.replace(/<[^>]+>/g, '') }] }];
-      extra.push({ ...f, code: 'url-in-cell', fixes: [{ id: `url-in-cell:${f.cell}:fix`, messageId: 'fix.url-in-cell', data: {}, edits: [{ sheet: s.name, cell: f.cell, before: text, after: 'x' }] }] });
-    }
-  }
-  report.findings.push(...extra);
-  return report;
-}
+jest.mock('../../src/engine/analyze', () => require('../helpers/test-fixes').analyzeModuleWithTestFixes());
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
