@@ -13,8 +13,6 @@ export const fixUi: Catalogue = {
     'ui.tab.fixCount': 'Sửa ({count})',
     'ui.tab.track': 'Theo dõi',
     'ui.tab.report': 'Báo cáo',
-    'ui.track.hint': 'Tô màu các dòng quá hạn, sắp đến hạn, chưa có cơ quan chủ trì ngay trên trang tính.',
-    'ui.report.hint': 'Ghi các trang tổng hợp (nhiệm vụ, cơ quan, thống kê, phát hiện) hoặc tạo phụ lục mới từ văn bản kế hoạch.',
     'ui.tab.noReport': 'Hãy kiểm tra một trang tính trước (thẻ "Kiểm tra").',
 
     'ui.fix.heading': 'Sửa lỗi ({count} phát hiện có cách sửa)',
@@ -82,8 +80,6 @@ export const fixUi: Catalogue = {
     'ui.tab.fixCount': 'Fix ({count})',
     'ui.tab.track': 'Track',
     'ui.tab.report': 'Report',
-    'ui.track.hint': 'Colour the overdue, due-soon and unassigned rows on the sheet itself.',
-    'ui.report.hint': 'Write the summary sheets (tasks, agencies, figures, findings) or draft a new appendix from a plan text.',
     'ui.tab.noReport': 'Check a sheet first (the "Check" tab).',
 
     'ui.fix.heading': 'Fixes ({count} findings can be fixed)',
