@@ -2,7 +2,7 @@
  * The engine's entry point: one sheet snapshot in, one report out. Synchronous, deterministic,
  * and pure (the caller supplies the as-of date; the engine has no clock).
  */
-import type { AnalyzeOptions, Finding, Role, SheetReport, SheetSnapshot, Severity } from './types';
+import type { AnalyzeOptions, CellEdit, CellValue, Finding, Fix, Role, SheetReport, SheetSnapshot, Severity } from './types';
 import { ROLES, REQUIRED_ROLES } from './types';
 import { buildModel, type BuildOptions, type SheetModel } from './model';
 import { RULES } from './rules';
@@ -29,6 +29,15 @@ export function runRules(model: SheetModel): Finding[] {
     return x;
   };
   const messages = new MessageContext(lang, model.snapshot.name);
+  // Fix ids are `<code>:<cell>:<choice>`; a second fix with the same id in one check gets "#2", …
+  const fixIds = new Map<string, number>();
+  const sheet = model.snapshot.name;
+  const cellRef = (index: number, col: number) => `${messages.letter(model.sheetCol(col))}${model.sheetRow(index)}`;
+  const rawValue = (index: number, col: number): CellValue => {
+    const v = model.snapshot.values[index]?.[col];
+    return v === undefined ? null : v;
+  };
+  const edit = (index: number, col: number, after: CellValue): CellEdit => ({ sheet, cell: cellRef(index, col), before: rawValue(index, col), after });
   for (const rule of RULES) {
     const code = rule.meta.code;
     const baseId = `finding.${code}`;
@@ -36,6 +45,9 @@ export function runRules(model: SheetModel): Finding[] {
     const context: RuleContext = {
       model,
       colOf,
+      cellRef,
+      rawValue,
+      edit,
       report(r: Report) {
         let messageId = baseId;
         if (r.messageId && r.messageId !== 'default') {
@@ -53,6 +65,20 @@ export function runRules(model: SheetModel): Finding[] {
         const severity = r.severity ?? rule.meta.severity;
         const cell = row !== null && col !== null ? `${messages.letter(col)}${row}` : row !== null ? a1(row, 1) : null;
         const finding = new ReportedFinding(code, severity, cell, row, col, role, messageId, data, messages, r.suggestion);
+        if (r.fixes?.length) {
+          const fixes: Fix[] = [];
+          for (const d of r.fixes) {
+            if (!d.edits.length && !d.merges?.length) continue;
+            let id = `${code}:${cell ?? ''}:${d.choice}`;
+            const n = (fixIds.get(id) ?? 0) + 1;
+            fixIds.set(id, n);
+            if (n > 1) id = `${id}#${n}`;
+            const fix: Fix = { id, messageId: `fix.${code}.${d.choice}`, data: d.data ?? {}, edits: d.edits };
+            if (d.merges?.length) fix.merges = d.merges;
+            fixes.push(fix);
+          }
+          if (fixes.length) finding.fixes = fixes;
+        }
         findings.push(finding);
       },
     };

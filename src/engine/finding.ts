@@ -7,9 +7,10 @@
  * the time of a check.
  *
  * The own enumerable properties are the Finding fields but `message` (a getter); `toJSON()` gives
- * every field, `message` included, in the order of the Finding type.
+ * every field, `message` included, in the order of the Finding type (`fixes` only when the rule
+ * offered some).
  */
-import type { Finding, Lang, Role, Severity } from './types';
+import type { Finding, Fix, Lang, Role, Severity } from './types';
 import { columnLetter } from './text';
 import { t, tInto } from '../messages';
 
@@ -56,6 +57,8 @@ export class MessageContext {
 
 export class ReportedFinding implements Finding {
   declare suggestion?: string;
+  /** Set by the check when the rule offered repairs (absent otherwise, so the JSON stays as it was). */
+  declare fixes?: Fix[];
   #message: string | undefined = undefined;
   readonly #context: MessageContext;
 
@@ -82,9 +85,11 @@ export class ReportedFinding implements Finding {
   }
 
   toJSON(): Finding {
-    const { code, severity, cell, row, col, role, messageId, data, message, suggestion } = this;
-    return suggestion
+    const { code, severity, cell, row, col, role, messageId, data, message, suggestion, fixes } = this;
+    const out: Finding = suggestion
       ? { code, severity, cell, row, col, role, messageId, data, message, suggestion }
       : { code, severity, cell, row, col, role, messageId, data, message };
+    if (fixes) out.fixes = fixes;
+    return out;
   }
 }

@@ -4,3 +4,4 @@ export { analyzeSheet, headerColumns } from './analyze';
 export { planMarks, MARK_TAG, MARK_STYLES, isOwnMarkFormula, type MarkPlan, type MarkRule, type MarkKind } from './marks';
 export { buildTaskTable, buildTaskAgencyTable, buildFindingsTable, OWN_SHEETS, OWN_MARKER, type OutTable, type OutCell } from './tables';
 export { RULES } from './rules';
+export { applyEdits, applyFixes, combineFixes, undoEdits, parseA1, parseRange, rangeCells, sameValue, EditConflictError, type SnapshotUndo } from './edits';

@@ -1,7 +1,12 @@
 /**
  * The sheet model: everything the validation rules look at, built once per check.
  * Snapshot → merges resolved → header found → rows classified → rows re-aligned → tasks assembled
- * (continuation rows joined, lost vertical merges inherited) → deadlines and agencies parsed.
+ * (continuation rows joined) → deadlines and agencies parsed → lost vertical merges noted.
+ *
+ * The model describes the sheet as written: a blank cell stays blank (a task whose lead cell is
+ * empty and not covered by a real merged area is unassigned). Where a blank cell was probably a
+ * vertical merge lost when the table was copied, the value above is noted as a suggestion
+ * (`TaskModel.lostMerges`), which the rules offer as a fix; it is never read into the task.
  */
 import type {
   AgencyRef,
@@ -44,16 +49,43 @@ export interface RowModel extends ClassifiedRow {
 export interface TaskModel {
   task: Task;
   rows: RowModel[];
-  /** Role → 1-based sheet row a blank cell's value was taken from (a vertical merge lost in a paste). */
-  inherited: Partial<Record<Role, number>>;
+  /**
+   * Role → the value a blank cell probably had (a vertical merge lost in a paste), as a suggestion
+   * only: the task's fields keep the blank.
+   */
+  lostMerges: Partial<Record<Role, LostMerge>>;
   /** Roles whose cell held two agencies run together. */
   runTogether: readonly Role[];
   /** Lead and support were read from one cell ("X chủ trì, phối hợp với Y"). */
   combinedAssignment: boolean;
-  /** The group row this task sits under, if any. */
+  /** The group row this task sits under (the innermost one), if any. */
   groupRow: RowModel | null;
+  /** The section row this task sits under, if any. */
+  sectionRow: RowModel | null;
   /** Deadline came from a cell holding an Excel error. */
   errorCells: readonly { role: Role; col: number; row: number; value: string }[];
+}
+
+/**
+ * A blank leader / inspector / lead cell that probably continued the cell above (a vertical merge
+ * lost when the table was copied): where the value is, and what a fix would write or merge.
+ */
+export interface LostMerge {
+  /** 0-based snapshot row and 1-based sheet row of the row the value is on (a task or group row). */
+  index: number;
+  row: number;
+  /** The value as read there (display text). */
+  text: string;
+  /** What "fill" writes into the blank cell: the source cell's own value when it holds just the text. */
+  value: CellValue;
+  /** The source row is a group heading (the group's value offered to its child). */
+  group: boolean;
+  /**
+   * Last 0-based snapshot row a vertical merge from `index` would cover (every cell in between is
+   * blank, unmerged, on a task or continuation row), or -1 when no merge can restore it (the source
+   * cell does not hold the text as written, or a non-blank cell intervenes before this task's rows).
+   */
+  through: number;
 }
 
 export interface SectionModel extends Section {
@@ -93,7 +125,7 @@ const NO_MOVES: Move[] = [];
  * Shared empty task containers: a task that needs one gets its own. The object is frozen; the
  * lists are read-only by type only (V8 iterates frozen arrays on a slow path).
  */
-const NO_INHERITED: Partial<Record<Role, number>> = Object.freeze({});
+const NO_LOST_MERGES: Partial<Record<Role, LostMerge>> = Object.freeze({});
 const NO_ROLES: readonly Role[] = [];
 const NO_ERROR_CELLS: TaskModel['errorCells'] = [];
 
@@ -249,6 +281,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   realignRows(model, typer);
   assembleTasks(model, ttCol, taskCol);
   fillTasks(model);
+  noteLostMerges(model);
   return model;
 }
 
@@ -355,23 +388,25 @@ function classifyRows(
   }
 }
 
-const INTEGER_TT = /^\d+\.?$/;
-const GROUP_FILLED_ROLES: readonly Role[] = ['lead', 'deadline', 'support'];
+const DOTTED_TT = /^\d{1,3}(\.\d{1,3})*\.?$/;
 
-/** Groups: an integer-numbered row whose following numbered rows are its children (n.x). */
+/** `child` is numbered under `parent` ("2.2.1" under "2.2" or "2.2."). */
+function isChildTt(child: string, parent: string): boolean {
+  return normaliseTt(child).startsWith(`${normaliseTt(parent)}.`);
+}
+
+/**
+ * Groups: a numbered row whose number prefixes the next numbered row's ("2" above "2.1", "2.2"
+ * above "2.2.1") heads those rows; it is not a task, even when it has its own lead or deadline
+ * (its children are the tasks; counting both would count the work twice).
+ */
 function markGroups(model: SheetModel): void {
-  const { columns } = model;
   const numbered = model.rows.filter((r) => r.cls === 'task' || r.cls === 'section');
   for (let i = 0; i < numbered.length; i++) {
     const r = numbered[i];
-    if (r.cls !== 'task' || !INTEGER_TT.test(r.tt)) continue;
+    if (r.cls !== 'task' || !DOTTED_TT.test(r.tt)) continue;
     const next = numbered[i + 1];
-    if (!next || next.cls !== 'task' || !normaliseTt(next.tt).startsWith(`${normaliseTt(r.tt)}.`)) continue;
-    const anyFilled = GROUP_FILLED_ROLES.some((role) => {
-      const c = columns[role];
-      return c !== undefined && r.texts[c];
-    });
-    if (!anyFilled) r.cls = 'group';
+    if (next && next.cls === 'task' && isChildTt(next.tt, r.tt)) r.cls = 'group';
   }
 }
 
@@ -400,7 +435,8 @@ const NO_DEADLINE: Deadline = Object.freeze({ text: '', due: null, kind: 'missin
 /** Sections, groups and tasks (a task with its continuation rows), in sheet order. */
 function assembleTasks(model: SheetModel, ttCol: number, taskCol: number): void {
   let section: SectionModel | null = null;
-  let group: RowModel | null = null;
+  /** Open groups, outermost first ("2", "2.2"). */
+  const groups: RowModel[] = [];
   let current: TaskModel | null = null;
   for (const r of model.rows) {
     if (r.cls === 'section') {
@@ -408,12 +444,13 @@ function assembleTasks(model: SheetModel, ttCol: number, taskCol: number): void 
       const titleText = r.texts[taskCol] || romanTitled(r.tt)?.title || r.texts.find((t, c) => t && c !== ttCol) || '';
       section = { row: r.row, label, title: titleText, model: r };
       model.sections.push(section);
-      group = null;
+      groups.length = 0;
       current = null;
       continue;
     }
     if (r.cls === 'group') {
-      group = r;
+      while (groups.length && !isChildTt(r.tt, groups[groups.length - 1].tt)) groups.pop();
+      groups.push(r);
       model.groups.push(r);
       current = null;
       continue;
@@ -424,7 +461,9 @@ function assembleTasks(model: SheetModel, ttCol: number, taskCol: number): void 
       continue;
     }
     if (r.cls !== 'task') continue;
-    if (group && !normaliseTt(r.tt).startsWith(`${normaliseTt(group.tt)}.`) && INTEGER_TT.test(r.tt)) group = null;
+    // A numbered task outside the open groups closes them (an unnumbered one stays where it is).
+    if (r.tt) while (groups.length && !isChildTt(r.tt, groups[groups.length - 1].tt)) groups.pop();
+    const group = groups.length ? groups[groups.length - 1] : null;
     current = {
       task: {
         row: r.row,
@@ -446,27 +485,20 @@ function assembleTasks(model: SheetModel, ttCol: number, taskCol: number): void 
         unassigned: false,
       },
       rows: [r],
-      inherited: NO_INHERITED,
+      lostMerges: NO_LOST_MERGES,
       runTogether: NO_ROLES,
       combinedAssignment: false,
       groupRow: group,
+      sectionRow: section?.model ?? null,
       errorCells: NO_ERROR_CELLS,
     };
     model.tasks.push(current);
   }
 }
 
-/** Roles whose blank cell may continue the value above (a vertical merge lost in a paste). */
-const INHERIT_ROLES: readonly Role[] = ['leader', 'inspector', 'lead'];
-
 /** What filling one task's fields needs from the check (built once per check). */
 interface FillContext {
   model: SheetModel;
-  /**
-   * Last value seen per inheritable role, with the section label it was seen under (one record
-   * per role, updated in place).
-   */
-  lastSeen: Partial<Record<Role, { text: string; row: number; section: string | undefined }>>;
   /**
    * Lead cells repeat row after row; their reading depends on the text alone and is only read,
    * never changed, so one reading per text is shared within the check.
@@ -474,9 +506,9 @@ interface FillContext {
   assignments: Map<string, Assignment | null>;
 }
 
-/** Assemble each task's fields: joined texts, inherited values, deadline, agencies, state. */
+/** Assemble each task's fields: joined texts, deadline, agencies, state. */
 function fillTasks(model: SheetModel): void {
-  const ctx: FillContext = { model, lastSeen: {}, assignments: new Map() };
+  const ctx: FillContext = { model, assignments: new Map() };
   for (const tm of model.tasks) fillTask(tm, ctx);
 }
 
@@ -489,31 +521,122 @@ function joinedText(rows: RowModel[], c: number | undefined): string | undefined
   return acc ?? '';
 }
 
-/**
- * Lost vertical merges: in a sheet without merged cells, a blank leader / inspector / lead under a
- * filled one in the same section is taken to continue it (and reported). Returns the value to use.
- */
-function inheritOrRemember(tm: TaskModel, role: Role, value: string | undefined, ctx: FillContext): string | undefined {
-  const c = ctx.model.columns[role];
-  if (c === undefined) return value;
-  const seen = ctx.lastSeen[role];
-  const section = tm.task.section ?? undefined;
-  if (!value) {
-    if (!ctx.model.bodyHasMerges && seen && seen.section === section && !tm.rows[0].merged[c]) {
-      if (tm.inherited === NO_INHERITED) tm.inherited = {};
-      tm.inherited[role] = seen.row;
-      return seen.text;
+/** Roles whose blank cell may be a vertical merge lost in a paste. */
+export const LOST_MERGE_ROLES: readonly Role[] = ['leader', 'inspector', 'lead'];
+
+/** A value seen above, which a blank cell below may have continued. */
+interface Seen {
+  index: number;
+  row: number;
+  text: string;
+  value: CellValue;
+  group: boolean;
+  /** The source cell holds the text as written, so a merge from it restores the value. */
+  mergeable: boolean;
+}
+
+/** The cell as read holds nothing and no real merged area covers it. */
+function isBlankCell(r: RowModel, c: number): boolean {
+  return !r.texts[c] && !r.original[c] && !r.merged[c];
+}
+
+/** Where a role's value sits in a run of rows (a task's rows, or a group row), as a lost-merge source. */
+function sourceOf(model: SheetModel, rows: RowModel[], c: number, text: string, group: boolean): Seen {
+  let only: RowModel | null = null;
+  let n = 0;
+  for (const r of rows) {
+    if (r.texts[c]) {
+      n++;
+      only = r;
     }
-    return value;
   }
-  if (seen) {
-    seen.text = value;
-    seen.row = tm.rows[0].row;
-    seen.section = section;
-  } else {
-    ctx.lastSeen[role] = { text: value, row: tm.rows[0].row, section };
+  const own = n === 1 && only!.original[c] === only!.texts[c] && !only!.merged[c] ? only! : null;
+  const raw = own ? (model.snapshot.values[own.index]?.[c] ?? null) : null;
+  // Fill writes the cell's own value (an Excel value keeps its type) unless it carries markup.
+  const value: CellValue = own && (typeof raw !== 'string' || cellText(raw) === raw.trim()) && raw !== null ? raw : text;
+  const at = own ?? rows[0];
+  return { index: at.index, row: at.row, text, value, group, mergeable: own !== null };
+}
+
+/**
+ * Lost vertical merges, as suggestions: a task whose leader / inspector / lead cell is blank in
+ * every row (and not under a real merge) probably continued the nearest filled cell above it in
+ * the same section and group, or its group heading's. The task keeps the blank; the rules offer
+ * the value above as a fix.
+ */
+function noteLostMerges(model: SheetModel): void {
+  const { columns } = model;
+  for (const role of LOST_MERGE_ROLES) {
+    const c = columns[role];
+    if (c === undefined) continue;
+    // The last filled cell above, as rows; read into a source only when a blank below needs it.
+    let seenRows: RowModel[] | null = null;
+    let seenText = '';
+    let seenGroup = false;
+    let seen: Seen | null = null;
+    let scope: string | null = null;
+    const throughMemo = new Map<number, number>();
+    for (const tm of model.tasks) {
+      const key = `${tm.sectionRow?.index ?? -1}:${tm.groupRow?.index ?? -1}`;
+      if (key !== scope) {
+        scope = key;
+        seenRows = null;
+        seen = null;
+        // A new group: its heading's value (or an enclosing group's) is what a blank child continues.
+        for (let g: RowModel | null = tm.groupRow; g && !seenRows; g = enclosingGroup(model, g)) {
+          const text = g.texts[c];
+          if (text) {
+            seenRows = [g];
+            seenText = text;
+            seenGroup = true;
+          }
+        }
+      }
+      const text = joinedText(tm.rows, c) ?? '';
+      if (text) {
+        seenRows = tm.rows;
+        seenText = text;
+        seenGroup = false;
+        seen = null;
+        continue;
+      }
+      if (!seenRows || !tm.rows.every((r) => isBlankCell(r, c))) continue;
+      if (!seen) seen = sourceOf(model, seenRows, c, seenText, seenGroup);
+      let through = -1;
+      if (seen.mergeable) {
+        let end = throughMemo.get(seen.index);
+        if (end === undefined) {
+          end = mergeEnd(model, seen.index, c);
+          throughMemo.set(seen.index, end);
+        }
+        if (end >= tm.rows[tm.rows.length - 1].index) through = end;
+      }
+      if (tm.lostMerges === NO_LOST_MERGES) tm.lostMerges = {};
+      tm.lostMerges[role] = { index: seen.index, row: seen.row, text: seen.text, value: seen.value, group: seen.group, through };
+    }
   }
-  return value;
+}
+
+/** The group a group row sits in ("2" for "2.2"), or null. */
+function enclosingGroup(model: SheetModel, g: RowModel): RowModel | null {
+  const i = model.groups.indexOf(g);
+  for (let k = i - 1; k >= 0; k--) {
+    const p = model.groups[k];
+    if (p.index < (g.index ?? 0) && isChildTt(g.tt, p.tt)) return p;
+  }
+  return null;
+}
+
+/** Last row a vertical merge from `index` down column `c` can cover: blank, unmerged task / continuation cells. */
+function mergeEnd(model: SheetModel, index: number, c: number): number {
+  const first = model.rows.length ? model.rows[0].index : 0;
+  let end = index;
+  for (let k = index + 1 - first; k < model.rows.length; k++) {
+    const r = model.rows[k];
+    if ((r.cls !== 'task' && r.cls !== 'continuation') || !isBlankCell(r, c)) break;
+    end = r.index;
+  }
+  return end;
 }
 
 function fillTask(tm: TaskModel, ctx: FillContext): void {
@@ -521,9 +644,9 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   const { columns, snapshot, dict, options } = model;
   const rows = tm.rows;
   const first = rows[0];
-  const leader = inheritOrRemember(tm, 'leader', joinedText(rows, columns.leader), ctx);
-  const inspector = inheritOrRemember(tm, 'inspector', joinedText(rows, columns.inspector), ctx);
-  const lead = inheritOrRemember(tm, 'lead', joinedText(rows, columns.lead), ctx);
+  const leader = joinedText(rows, columns.leader);
+  const inspector = joinedText(rows, columns.inspector);
+  const lead = joinedText(rows, columns.lead);
   const t = tm.task;
   t.task = joinedText(rows, columns.task) ?? '';
   t.leader = textOrNull(leader);
@@ -584,7 +707,7 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   } else if (leadText) {
     const p = parseAgencyCell(leadText, dict);
     leadParts = p.refs;
-    if (p.runTogether && tm.inherited.lead === undefined) tm.runTogether = ['lead'];
+    if (p.runTogether) tm.runTogether = ['lead'];
   }
   if (supportText && columns.support !== columns.lead) {
     const p = parseAgencyCell(supportText, dict);

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../engine/types';
 import { findings } from './findings';
+import { fixes } from './fixes';
 import { ui } from './ui';
 import { cli } from './cli';
 import { draft } from './draft';
@@ -17,7 +18,7 @@ import { fixUi } from './fix-ui';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, ui, cli, draft, office, xlsx, standalone, fixUi];
+const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

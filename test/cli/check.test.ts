@@ -14,8 +14,9 @@ describe('phancong check', () => {
     const code = await main(['check', fx('002-bold.xlsx'), '--as-of', '2026-11-22'], io);
     expect(code).toBe(1);
     expect(io.err).toBe('');
-    expect(io.out).toContain('Trang "Phụ lục 02": tiêu đề ở dòng 11; 117 nhiệm vụ trong 14 mục.');
-    expect(io.out).toContain('QUÁ HẠN (36 nhiệm vụ, tính đến 22/11/2026)');
+    expect(io.out).toContain('Trang "Phụ lục 02": tiêu đề ở dòng 11; 116 nhiệm vụ trong 14 mục.');
+    // 35, not 36: V.3 heads 3.1–3.3 and is no longer counted as a task of its own.
+    expect(io.out).toContain('QUÁ HẠN (35 nhiệm vụ, tính đến 22/11/2026)');
     expect(io.out).toMatch(/\[lead-missing\] Trang 'Phụ lục 02', dòng 117, cột E \(Cơ quan chủ trì\)/);
     expect(io.out).toContain('Kết quả: bảng còn LỖI cần sửa.');
     // Info findings are summarised unless --all.
@@ -47,7 +48,15 @@ describe('phancong check', () => {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(['code', 'severity', 'cell', 'row', 'role', 'message']));
       expect(['error', 'warning', 'info']).toContain(f.severity);
     }
-    expect(doc.summary.tasks).toBe(117);
+    // V.3 heads 3.1–3.3: a group, not a task (issue 10).
+    expect(doc.summary.tasks).toBe(116);
+    // Findings carry the fixes their rule offers, as data; the others have no `fixes` key.
+    const withFixes = s.findings.filter((f: { fixes?: unknown[] }) => f.fixes);
+    expect(withFixes.length).toBeGreaterThan(0);
+    const f = s.findings.find((x: { code: string; row: number }) => x.code === 'lead-missing' && x.row === 9);
+    expect(f.fixes.map((x: { id: string }) => x.id)).toEqual(['lead-missing:E9:fill', 'lead-missing:E9:merge']);
+    expect(f.fixes[0]).toEqual({ id: 'lead-missing:E9:fill', messageId: 'fix.lead-missing.fill', data: expect.objectContaining({ row: 8 }), edits: [expect.objectContaining({ sheet: 'Phụ lục 02', cell: 'E9', before: null })] });
+    expect(s.findings.find((x: { code: string }) => x.code === 'section-order').fixes).toBeUndefined();
   });
 
   it('examines every sheet and says when a sheet has no assignment table', async () => {
@@ -125,7 +134,7 @@ describe('phancong check', () => {
   it('--lang en speaks English', async () => {
     const io = recordingIO();
     await main(['check', fx('002-bold.xlsx'), '--as-of', '2026-11-22', '--lang', 'en'], io);
-    expect(io.out).toContain('Sheet "Phụ lục 02": header at row 11; 117 tasks in 14 sections.');
+    expect(io.out).toContain('Sheet "Phụ lục 02": header at row 11; 116 tasks in 14 sections.');
     expect(io.out).toContain('Result: the table has ERRORS to fix.');
   });
 
@@ -149,7 +158,7 @@ describe('the installed command', () => {
   it('runs as a process with the documented exit codes', () => {
     const ok = spawnSync('node', [bin, 'check', fx('002-raw.xlsx'), '--as-of', '2026-11-22', '--json'], { encoding: 'utf8' });
     expect(ok.status).toBe(1);
-    expect(JSON.parse(ok.stdout).sheets[0].tasks).toHaveLength(117);
+    expect(JSON.parse(ok.stdout).sheets[0].tasks).toHaveLength(116);
     const bad = spawnSync('node', [bin, 'check', join(root, 'package.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('không phải tệp Excel');

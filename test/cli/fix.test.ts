@@ -1,13 +1,8 @@
-/**
- * `phancong fix`. Until every rule produces its fixes, the engine is wrapped so that two findings
- * carry fixes built here the way the rules describe them (merge-lost: fill or merge; markup-in-cell:
- * remove the tags), plus a second fix on the same cell to show how a conflict is reported.
- */
+/** `phancong fix` against the engine's own fixes (a small table with a blank lead, markup, a missing year). */
 import ExcelJS from 'exceljs';
+import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
-
-jest.mock('../../src/engine/analyze', () => require('../helpers/test-fixes').analyzeModuleWithTestFixes());
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -17,6 +12,7 @@ async function workbook(): Promise<Uint8Array> {
   ws.addRow(['1', 'Việc một', 'Sở Tài chính', 'Quý IV/2026']);
   ws.addRow(['2', 'Việc hai', null, 'Thường xuyên']);
   ws.addRow(['3', 'Việc <b>ba</b>', 'Sở Nội vụ', 'Năm 2026']);
+  ws.addRow(['4', 'Việc bốn', 'Sở Tài chính', '30/6']);
   ws.getCell('C4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   ws.getCell('B5').font = { italic: true };
   wb.addWorksheet('Ghi chú').addRow(['không phải bảng']);
@@ -30,19 +26,19 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 describe('phancong fix', () => {
-  test('prints every edit, skips the later of two fixes on one cell, writes a copy, leaves the input alone (exit 0)', async () => {
+  test('prints every edit, writes a copy with the formats kept, leaves the input alone (exit 0)', async () => {
     const io = recordingIO();
     const input = await workbook();
     io.files.set('in.xlsx', input);
     const code = await main(['fix', 'in.xlsx', '--out', 'out.xlsx', '--as-of', '2026-11-22'], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
-    expect(io.out).toContain('Trang "KH": 2 cách sửa, 2 ô.');
-    expect(io.out).toContain('[merge-lost] C4:');
+    expect(io.out).toContain('Trang "KH": 3 cách sửa, 3 ô.');
+    expect(io.out).toContain('[lead-missing] C4: Điền "Sở Tài chính" (như dòng 3)');
     expect(io.out).toContain('C4: "(trống)" → "Sở Tài chính"');
     expect(io.out).toContain('B5: "Việc <b>ba</b>" → "Việc ba"');
-    expect(io.out).toContain('Bỏ qua [url-in-cell] B5: trùng ô B5 với [markup-in-cell] B5 đã sửa trước');
-    expect(io.out).toContain('Đã ghi bản đã sửa vào: out.xlsx (tệp gốc giữ nguyên). Tổng: 2 cách sửa, 2 ô, 1 bỏ qua.');
+    expect(io.out).toContain('D6: "30/6" → "30/6/2026"');
+    expect(io.out).toContain('Đã ghi bản đã sửa vào: out.xlsx (tệp gốc giữ nguyên). Tổng: 3 cách sửa, 3 ô, 0 bỏ qua.');
     expect(io.files.get('in.xlsx')).toBe(input);
 
     const out = (await load(io.files.get('out.xlsx')!)).getWorksheet('KH')!;
@@ -51,28 +47,28 @@ describe('phancong fix', () => {
     expect(out.getCell('C4').fill).toEqual(orig.getCell('C4').fill);
     expect(out.getCell('B5').value).toBe('Việc ba');
     expect(out.getCell('B5').font).toEqual(orig.getCell('B5').font);
-    orig.eachRow((row, r) =>
+    expect(out.getCell('D6').value).toBe('30/6/2026');
+    orig.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.address !== 'C4' && cell.address !== 'B5') expect([cell.address, out.getCell(cell.address).value]).toEqual([cell.address, cell.value]);
+        if (!['C4', 'B5', 'D6'].includes(cell.address)) expect([cell.address, out.getCell(cell.address).value]).toEqual([cell.address, cell.value]);
       }),
     );
-    // The fixed copy has no merge-lost or markup finding left (checked with the same wrapped engine).
+    // The fixed copy: none of those findings is raised again.
     const again = recordingIO();
     again.files.set('out.xlsx', io.files.get('out.xlsx')!);
-    await main(['check', 'out.xlsx', '--as-of', '2026-11-22', '--json'], again);
-    const codes = JSON.parse(again.out).sheets[0].findings.map((f: { code: string }) => f.code);
-    expect(codes).not.toContain('merge-lost');
-    expect(codes).not.toContain('markup-in-cell');
+    expect(await main(['check', 'out.xlsx', '--as-of', '2026-11-22', '--json'], again)).toBe(0);
+    const findings = JSON.parse(again.out).sheets[0].findings;
+    expect(findings.filter((f: { fixes?: unknown[] }) => f.fixes)).toEqual([]);
   });
 
   test('--choice merge restores the merge; --rule limits the fixes; --json lists them', async () => {
     const io = recordingIO();
     io.files.set('in.xlsx', await workbook());
-    expect(await main(['fix', 'in.xlsx', '-o', 'out.xlsx', '--choice', 'merge', '--rule', 'merge-lost', '--json'], io)).toBe(0);
+    expect(await main(['fix', 'in.xlsx', '-o', 'out.xlsx', '--choice', 'merge', '--rule', 'lead-missing', '--json'], io)).toBe(0);
     const doc = JSON.parse(io.out);
     expect(doc.summary).toEqual({ fixes: 1, cells: 2, skipped: 0 });
     expect(doc.sheets[0].applied).toEqual([
-      expect.objectContaining({ id: 'merge-lost:C4:merge', code: 'merge-lost', cell: 'C4', edits: [], merges: ['C3:C4'] }),
+      expect.objectContaining({ id: 'lead-missing:C4:merge', code: 'lead-missing', cell: 'C4', merges: ['C3:C4'], message: 'Gộp lại ô C3:C4 (giá trị "Sở Tài chính" ở dòng 3)' }),
     ]);
     const ws = (await load(io.files.get('out.xlsx')!)).getWorksheet('KH')!;
     expect(ws.getCell('C4').isMerged).toBe(true);
@@ -84,13 +80,13 @@ describe('phancong fix', () => {
     io.files.set('in.xlsx', await workbook());
     expect(await main(['fix', 'in.xlsx', '--dry-run', '--lang', 'en'], io)).toBe(0);
     expect(io.out).toContain('C4: "(empty)" → "Sở Tài chính"');
-    expect(io.out).toContain('Dry run (--dry-run): no file written. Total: 2 fixes, 2 cells, 1 skipped.');
+    expect(io.out).toContain('Dry run (--dry-run): no file written. Total: 3 fixes, 3 cells, 0 skipped.');
     expect([...io.files.keys()]).toEqual(['in.xlsx']);
     const check = recordingIO();
     check.files.set('in.xlsx', io.files.get('in.xlsx')!);
     await main(['check', 'in.xlsx', '--json'], check);
-    const lost = JSON.parse(check.out).sheets[0].findings.find((f: { code: string }) => f.code === 'merge-lost');
-    expect(lost.fixes.map((f: { id: string }) => f.id)).toEqual(['merge-lost:C4:fill', 'merge-lost:C4:merge']);
+    const lost = JSON.parse(check.out).sheets[0].findings.find((f: { code: string }) => f.code === 'lead-missing');
+    expect(lost.fixes.map((f: { id: string }) => f.id)).toEqual(['lead-missing:C4:fill', 'lead-missing:C4:merge']);
   });
 
   test.each([
@@ -120,5 +116,22 @@ describe('phancong fix', () => {
     expect(await main(['fix', 'in.xlsx', '--out', 'f.xlsx', '--sheet', 'Không có'], io2)).toBe(2);
     expect(io2.err).toContain('Không có trang "Không có"');
     expect(io2.files.has('f.xlsx')).toBe(false);
+  });
+
+  test('002-raw: fix, then check shows the same tasks with no markup, trailing-dot or shifted-cell finding left', async () => {
+    const io = recordingIO();
+    const file = join(__dirname, '..', 'fixtures', 'xlsx', '002-raw.xlsx');
+    expect(await main(['fix', file, '--out', 'f.xlsx', '--as-of', '2026-11-22', '--json'], io)).toBe(0);
+    const fixed = JSON.parse(io.out);
+    expect(fixed.summary.fixes).toBeGreaterThan(0);
+    const before = recordingIO();
+    await main(['check', file, '--as-of', '2026-11-22', '--json'], before);
+    const after = recordingIO();
+    after.files.set('f.xlsx', io.files.get('f.xlsx')!);
+    await main(['check', 'f.xlsx', '--as-of', '2026-11-22', '--json'], after);
+    const [b, a] = [JSON.parse(before.out).sheets[0], JSON.parse(after.out).sheets[0]];
+    expect(a.tasks.length).toBe(b.tasks.length);
+    const left = new Set(a.findings.map((f: { code: string }) => f.code));
+    for (const code of ['markup-in-cell', 'tt-format', 'cells-shifted']) expect([code, left.has(code)]).toEqual([code, false]);
   });
 });

@@ -20,8 +20,11 @@ describe('findings: messages formatted when read', () => {
     const json = JSON.parse(JSON.stringify(missing)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['code', 'severity', 'cell', 'row', 'col', 'role', 'messageId', 'data', 'message']);
     expect(json.message).toBe(missing.message);
+    expect(missing.fixes).toBeUndefined();
     const withSuggestion = report.findings.find((f) => f.suggestion)!;
-    expect(Object.keys(JSON.parse(JSON.stringify(withSuggestion)))).toEqual(['code', 'severity', 'cell', 'row', 'col', 'role', 'messageId', 'data', 'message', 'suggestion']);
+    // Fixes, when the rule offers some, come last.
+    expect(withSuggestion.fixes?.length).toBeGreaterThan(0);
+    expect(Object.keys(JSON.parse(JSON.stringify(withSuggestion)))).toEqual(['code', 'severity', 'cell', 'row', 'col', 'role', 'messageId', 'data', 'message', 'suggestion', 'fixes']);
   });
 
   it('a copy made by spreading keeps the data fields; the message is read from the finding', () => {

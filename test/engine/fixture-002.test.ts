@@ -9,6 +9,7 @@ import { join } from 'path';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { SheetReport } from '../../src/engine/types';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
+import { applyFixes } from '../../src/engine/edits';
 import { seed002Snapshot, SEED_002 } from '../helpers/tsv';
 
 const AS_OF = '2026-11-22';
@@ -21,6 +22,10 @@ const sectionLines = lines.filter((l) => /^<b>[IVXLC]+<\/b>\t/.test(l));
 const groupLines = lines.filter((l) => /^<b>\d+<\/b>\t/.test(l));
 const taskLines = lines.filter((l) => /^\d+(\.\d+)*\.?$/.test(first(l)) && !/^<b>/.test(l));
 const headerLines = lines.filter((l) => /^(<b>)?TT(<\/b>)?\t/.test(l));
+// A numbered line whose number prefixes the next numbered line's heads it ("3" above "3.1"): a group.
+const numbered = lines.map(first).filter((n) => /^(\d+(\.\d+)*\.?|[IVXLC]+)$/.test(n));
+const norm = (n: string) => n.replace(/\.$/, '');
+const headingNumbers = numbered.filter((n, i) => /^\d/.test(n) && i + 1 < numbered.length && norm(numbered[i + 1]).startsWith(`${norm(n)}.`));
 
 const byRow = (r: SheetReport, row: number) => r.tasks.find((t) => t.row === row)!;
 const codesAt = (r: SheetReport, row: number) => r.findings.filter((f) => f.row === row).map((f) => f.messageId);
@@ -38,9 +43,12 @@ describe('seed 002 as a grid (text export)', () => {
   it('finds every section, group and task of the source', () => {
     expect(sectionLines).toHaveLength(14);
     expect(r.sections.map((s) => s.label)).toEqual(['I', 'II', 'III', 'VI', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XVI']);
-    expect(r.rows.filter((x) => x.cls === 'group')).toHaveLength(groupLines.length);
-    expect(r.tasks).toHaveLength(taskLines.length);
-    expect(r.tasks).toHaveLength(117);
+    // The 9 bold group lines, and V.3, which has its own lead but heads 3.1–3.3.
+    expect(headingNumbers).toHaveLength(groupLines.length + 1);
+    expect(r.rows.filter((x) => x.cls === 'group')).toHaveLength(headingNumbers.length);
+    expect(r.rows.find((x) => x.row === 50)?.cls).toBe('group');
+    expect(r.tasks).toHaveLength(taskLines.length - 1);
+    expect(r.tasks).toHaveLength(116);
     expect(r.rows.filter((x) => x.cls === 'header')).toHaveLength(headerLines.length - 1);
   });
 
@@ -89,12 +97,20 @@ describe('seed 002 as a grid (text export)', () => {
     expect(byRow(r, 139).task).toContain('dulichlaocai.vn');
   });
 
-  it('carries blank cells down where the paste lost vertical merges, and says so', () => {
-    expect(byRow(r, 14).lead.map((a) => a.name)).toEqual(byRow(r, 13).lead.map((a) => a.name));
+  it('reads a blank lead as unassigned where the paste lost vertical merges, and offers the value above', () => {
+    expect(byRow(r, 14).lead).toEqual([]);
+    expect(byRow(r, 14).unassigned).toBe(true);
+    const f = r.findings.find((x) => x.code === 'lead-missing' && x.row === 14)!;
+    expect(f.messageId).toBe('finding.lead-missing.lost-merge');
+    expect(f.data.from).toBe(13);
+    expect(f.fixes!.map((x) => x.id)).toEqual(['lead-missing:E14:fill', 'lead-missing:E14:merge']);
+    expect(f.fixes![0].edits).toEqual([{ sheet: 'Phụ lục 02', cell: 'E14', before: null, after: 'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện' }]);
+    // Blank leader cells under a filled one: merge-lost, with the same two fixes.
     expect(codesAt(r, 14)).toContain('finding.merge-lost');
-    // The first task of a section has nothing above it to inherit: unassigned.
+    // The first task of a section has nothing above it to offer: unassigned, no fix.
     expect(byRow(r, 117).unassigned).toBe(true);
-    expect(r.findings.find((x) => x.code === 'lead-missing')?.cell).toBe('E117');
+    expect(r.findings.find((x) => x.code === 'lead-missing' && x.row === 117)?.fixes).toBeUndefined();
+    expect(r.summary.unassigned).toBe(37);
   });
 
   it('reports agency problems: run together, lead in support, variants and a generic lead', () => {
@@ -121,7 +137,7 @@ describe('seed 002 as a grid (text export)', () => {
     expect(byRow(r, 13).state).toBe('recurring');
     expect(byRow(r, 27).state).toBe('no-deadline');
     const total = Object.values(r.summary.byState).reduce((a, b) => a + (b ?? 0), 0);
-    expect(total).toBe(117);
+    expect(total).toBe(116);
     // Due soon: nothing in 002 falls between 22/11 and 07/12 except month/quarter ends after.
     expect(r.tasks.filter((t) => t.state === 'due-soon')).toHaveLength(0);
     const soon = analyzeSheet(seed002Snapshot(), { asOf: '2026-12-20' });
@@ -139,7 +155,7 @@ describe('seed 002 as a grid (text export)', () => {
 
   it('speaks English on request', () => {
     const en = analyzeSheet(seed002Snapshot(), { asOf: AS_OF, lang: 'en' });
-    expect(en.findings.find((f) => f.code === 'lead-missing')?.message).toMatch(/^Sheet 'Phụ lục 02', row 117, column E \(Lead agency\): Task 1 has no lead agency\.$/);
+    expect(en.findings.find((f) => f.code === 'lead-missing' && f.row === 117)?.message).toMatch(/^Sheet 'Phụ lục 02', row 117, column E \(Lead agency\): Task 1 has no lead agency\.$/);
   });
 });
 
@@ -172,5 +188,58 @@ describe('seed 002 as .xlsx files', () => {
     const due = (r: SheetReport) => r.tasks.filter((t) => !cut.has(t.tt + t.section)).map((t) => t.deadline.due);
     expect(cut.size).toBe(3);
     expect(due(p)).toEqual(due(g));
+  });
+
+  it('the three forms agree on which tasks are unassigned, their lead-column merges being equivalent', async () => {
+    const [bold, raw, pasted] = await Promise.all(['002-bold.xlsx', '002-raw.xlsx', '002-pasted.xlsx'].map(async (name) => {
+      const wb = await readWorkbook(readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', name)));
+      return { snap: wb.sheets[0], report: analyzeSheet(wb.sheets[0], { asOf: AS_OF }) };
+    }));
+    // How they differ: 002-pasted merges the leader (C) and inspector (D) columns and the section
+    // and group titles (B:H); none of the three has a merged area in the lead column (E).
+    const leadCol = (x: typeof raw) => x.report.columnIndexes.lead!;
+    const bodyLeadMerges = (x: typeof raw) => (x.snap.merges ?? []).filter((m) => m.left <= leadCol(x) && m.right >= leadCol(x) && m.bottom > m.top);
+    for (const x of [bold, raw, pasted]) expect(bodyLeadMerges(x)).toEqual([]);
+    expect((pasted.snap.merges ?? []).some((m) => m.left === 2 && m.bottom > m.top)).toBe(true);
+    expect(raw.snap.merges ?? []).toEqual([]);
+    // Tasks keyed by section (in order), number and occurrence (IX.1 has 1.1 twice); rows differ.
+    const keys = (r: SheetReport) => {
+      const seen = new Map<string, number>();
+      let section = -1;
+      let last: string | null = null;
+      return r.tasks.map((t) => {
+        if (t.section !== last) {
+          section++;
+          last = t.section;
+        }
+        const k = `${section}:${t.section}:${t.tt}`;
+        const n = (seen.get(k) ?? 0) + 1;
+        seen.set(k, n);
+        return { key: `${k}#${n}`, unassigned: t.unassigned };
+      });
+    };
+    const unassigned = (r: SheetReport) => keys(r).filter((x) => x.unassigned).map((x) => x.key);
+    expect(keys(pasted.report).map((x) => x.key)).toEqual(keys(raw.report).map((x) => x.key));
+    expect(unassigned(raw.report)).toEqual(unassigned(bold.report));
+    expect(unassigned(pasted.report)).toEqual(unassigned(raw.report));
+    expect(unassigned(raw.report)).toHaveLength(37);
+    expect(raw.report.summary.unassigned).toBe(pasted.report.summary.unassigned);
+  });
+
+  it('applying every fix offered to the raw paste keeps the tasks and leaves no markup, trailing dot or shifted cell', async () => {
+    const wb = await readWorkbook(readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', '002-raw.xlsx')));
+    let snap = wb.sheets[0];
+    const start = analyzeSheet(snap, { asOf: AS_OF });
+    let r = start;
+    for (let round = 0; round < 5 && r.findings.some((f) => f.fixes); round++) {
+      // The first choice of each ("fill" for a lost merge).
+      snap = applyFixes(snap, r.findings.flatMap((f) => (f.fixes ? [f.fixes[0]] : []))).snapshot;
+      r = analyzeSheet(snap, { asOf: AS_OF });
+    }
+    // The same tasks ("3.4." now written "3.4").
+    expect(r.tasks.map((t) => [t.row, t.tt])).toEqual(start.tasks.map((t) => [t.row, t.tt.replace(/\.$/, '')]));
+    expect(r.findings.filter((f) => ['markup-in-cell', 'tt-format', 'cells-shifted', 'merge-lost'].includes(f.code))).toEqual([]);
+    // Only the tasks with nothing above them to offer stay unassigned.
+    expect(r.summary.unassigned).toBe(start.findings.filter((f) => f.code === 'lead-missing' && !f.fixes).length);
   });
 });

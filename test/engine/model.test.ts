@@ -102,7 +102,7 @@ describe('row classification', () => {
     expect(r.findings).toEqual([]);
   });
 
-  it('a group heads its sub-tasks; an integer task with its own assignment is a task', () => {
+  it('a numbered row whose number prefixes the next rows\' heads them, even with its own assignment', () => {
     const r = analyze(
       grid(H6, [
         ['I', 'Mục một'],
@@ -121,7 +121,8 @@ describe('row classification', () => {
       [4, 'task'],
       [5, 'task'],
       [6, 'task'],
-      [7, 'task'],
+      // "3" has its own lead and deadline, but 3.1 is numbered under it: a group, not a task.
+      [7, 'group'],
       [8, 'task'],
       [9, 'task'],
     ]);
@@ -129,11 +130,54 @@ describe('row classification', () => {
       ['1.1', '1'],
       ['1.2', '1'],
       ['2', null],
-      ['3', null],
-      ['3.1', null],
+      ['3.1', '3'],
       ['4', null],
     ]);
+    expect(r.summary.total).toBe(5);
     expect(r.findings).toEqual([]);
+  });
+
+  it('"2.2" above "2.2.1" is a group inside group "2"; the next "2.3" closes it', () => {
+    const r = analyze(
+      grid(H6, [
+        ['2', 'Nhóm 2'],
+        row6('2.1', 'A', TC, Q1),
+        row6('2.2', 'B', TC, Q1),
+        row6('2.2.1', 'B1', NV, Q1),
+        row6('2.2.2', 'B2', '', Q1),
+        row6('2.3', 'C', TC, Q1),
+        row6('3', 'D', TC, Q1),
+      ]),
+    );
+    expect(classes(r).map(([, c]) => c)).toEqual(['group', 'task', 'group', 'task', 'task', 'task', 'task']);
+    expect(r.tasks.map((t) => [t.tt, t.group, t.unassigned])).toEqual([
+      ['2.1', '2', false],
+      ['2.2.1', '2.2', false],
+      // A blank lead under a group that names one is unassigned; the group's lead is only offered.
+      ['2.2.2', '2.2', true],
+      ['2.3', '2', false],
+      ['3', null, false],
+    ]);
+    // Counted once: the group row is not a task, its children are.
+    expect(r.summary.total).toBe(5);
+    expect(r.summary.unassigned).toBe(1);
+  });
+
+  it("a child with a blank lead is offered its group heading's lead as a fix", () => {
+    const r = analyze(grid(H6, [row6('2', 'Nhóm 2', NV, Q1), row6('2.1', 'A', '', Q1), row6('2.2', 'B', '', Q1)]));
+    expect(r.tasks.map((t) => [t.tt, t.unassigned])).toEqual([
+      ['2.1', true],
+      ['2.2', true],
+    ]);
+    const f = r.findings.filter((x) => x.code === 'lead-missing');
+    expect(f.map((x) => [x.cell, x.messageId, x.data.from, x.data.value])).toEqual([
+      ['D3', 'finding.lead-missing.group', 2, NV],
+      ['D4', 'finding.lead-missing.group', 2, NV],
+    ]);
+    expect(f[0].fixes!.map((x) => [x.id, x.edits.map((e) => [e.cell, e.before, e.after]), x.merges ?? []])).toEqual([
+      ['lead-missing:D3:fill', [['D3', null, NV]], []],
+      ['lead-missing:D3:merge', [['D3', null, null], ['D4', null, null]], ['D2:D4']],
+    ]);
   });
 
   it('a bold group row in the 002 style (<b>2</b>) heads 2.1, 2.2', () => {
@@ -291,7 +335,7 @@ describe('merged cells', () => {
   });
 });
 
-describe('inheritance of blank cells (vertical merges lost in a paste)', () => {
+describe('blank cells stay blank; a lost vertical merge is a suggestion with fixes', () => {
   const body: Cell[][] = [
     ['I', 'Mục một'],
     ['1', 'A', 'Phó Chủ tịch UBND tỉnh', TC, NV, Q1],
@@ -301,25 +345,39 @@ describe('inheritance of blank cells (vertical merges lost in a paste)', () => {
     ['1', 'D', '', '', '', Q1],
   ];
 
-  it('in a sheet without merges, a blank leader / lead takes the value above within the section', () => {
+  it('a blank leader / lead is read as blank; the value above is offered, within the section', () => {
     const r = analyze(grid(H6, body));
     expect(r.tasks.map((t) => [t.section, t.tt, t.leader, names(t.lead), names(t.support)])).toEqual([
       ['I', '1', 'Phó Chủ tịch UBND tỉnh', [TC], [NV]],
-      // support is never inherited
-      ['I', '2', 'Phó Chủ tịch UBND tỉnh', [TC], []],
-      ['I', '3', 'Phó Chủ tịch UBND tỉnh', [TC], []],
-      // not across a section
+      ['I', '2', null, [], []],
+      ['I', '3', null, [], []],
       ['II', '1', null, [], []],
     ]);
-    expect(r.tasks.map((t) => t.unassigned)).toEqual([false, false, false, true]);
-    expect(r.findings.map((f) => [f.code, f.cell, f.data.rows ?? ''])).toEqual([
-      ['merge-lost', 'C4', '4–5'],
-      ['merge-lost', 'D4', '4–5'],
-      ['lead-missing', 'D7', ''],
+    expect(r.tasks.map((t) => t.unassigned)).toEqual([false, true, true, true]);
+    expect(r.summary.unassigned).toBe(3);
+    expect(r.findings.map((f) => [f.code, f.cell, f.messageId, f.data.rows ?? f.data.from ?? ''])).toEqual([
+      // By row, errors first.
+      ['lead-missing', 'D4', 'finding.lead-missing.lost-merge', 3],
+      ['merge-lost', 'C4', 'finding.merge-lost', '4–5'],
+      ['lead-missing', 'D5', 'finding.lead-missing.lost-merge', 3],
+      // not across a section: nothing to offer
+      ['lead-missing', 'D7', 'finding.lead-missing', ''],
     ]);
+    const leader = r.findings[1];
+    expect(leader.suggestion).toBe('Phó Chủ tịch UBND tỉnh');
+    expect(leader.fixes!.map((x) => [x.id, x.messageId, x.edits.map((e) => `${e.cell}:${String(e.before)}→${String(e.after)}`), x.merges])).toEqual([
+      ['merge-lost:C4:fill', 'fix.merge-lost.fill', ['C4:null→Phó Chủ tịch UBND tỉnh', 'C5:null→Phó Chủ tịch UBND tỉnh'], undefined],
+      ['merge-lost:C4:merge', 'fix.merge-lost.merge', ['C4:null→null', 'C5:null→null'], ['C3:C5']],
+    ]);
+    // Each unassigned task offers its own fill, and the merge of the whole blank run.
+    expect(r.findings[2].fixes!.map((x) => [x.id, x.edits.map((e) => e.cell), x.merges])).toEqual([
+      ['lead-missing:D5:fill', ['D5'], undefined],
+      ['lead-missing:D5:merge', ['D4', 'D5'], ['D3:D5']],
+    ]);
+    expect(r.findings[3].fixes).toBeUndefined();
   });
 
-  it('an inspector is inherited like the leader (8-column sheet)', () => {
+  it('an inspector is offered like the leader (8-column sheet)', () => {
     const r = analyze(
       grid(H8, [
         ['1', 'A', 'Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL', 'Sở VHTTDL', TC, Q1, ''],
@@ -328,25 +386,37 @@ describe('inheritance of blank cells (vertical merges lost in a paste)', () => {
     );
     expect(r.tasks.map((t) => [t.leader, t.inspector])).toEqual([
       ['Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL'],
-      ['Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL'],
+      [null, null],
     ]);
-    expect(r.findings.filter((f) => f.code === 'merge-lost').map((f) => f.role)).toEqual(['leader', 'inspector']);
+    expect(r.findings.filter((f) => f.code === 'merge-lost').map((f) => [f.role, f.data.value])).toEqual([
+      ['leader', 'Phó Chủ tịch UBND tỉnh'],
+      ['inspector', 'Giám đốc Sở VHTTDL'],
+    ]);
   });
 
-  it('in a sheet whose body has merges, blank cells are really blank', () => {
-    // One unrelated vertical merge (the deadline of tasks 1–2) shows the sheet keeps its merges.
-    const r = analyze(grid(H6, body, { merges: [{ top: 2, left: 5, bottom: 3, right: 5 }] }));
-    expect(r.tasks.map((t) => [t.tt, t.leader, names(t.lead)])).toEqual([
-      ['1', 'Phó Chủ tịch UBND tỉnh', [TC]],
-      ['2', null, []],
-      ['3', null, []],
-      ['1', null, []],
+  it('a blank cell under a real merged area belongs to it; a blank one elsewhere is still blank', () => {
+    // One real vertical merge in the lead column (tasks 1–2), then a blank lead below it.
+    const r = analyze(grid(H6, body, { merges: [{ top: 2, left: 3, bottom: 3, right: 3 }] }));
+    expect(r.tasks.map((t) => [t.tt, names(t.lead), t.unassigned])).toEqual([
+      ['1', [TC], false],
+      ['2', [TC], false],
+      ['3', [], true],
+      ['1', [], true],
     ]);
-    expect(codes(r).filter((c) => c === 'merge-lost')).toEqual([]);
-    expect(codes(r).filter((c) => c === 'lead-missing')).toHaveLength(3);
+    const f = r.findings.find((x) => x.code === 'lead-missing' && x.cell === 'D5')!;
+    // The value shows on row 4 (under the merge), so that is the row named.
+    expect(f.data.from).toBe(4);
+    // The cell above is under the merge: only "fill" can restore the value (a new merge would overlap).
+    expect(f.fixes!.map((x) => x.id)).toEqual(['lead-missing:D5:fill']);
   });
 
-  it('merges in the header only do not count as body merges', () => {
+  it('a repeated header between the rows stops the merge, not the fill', () => {
+    const r = analyze(grid(H6, [row6('1', 'A', TC, Q1), H6, row6('2', 'B', '', Q1)]));
+    const f = r.findings.find((x) => x.code === 'lead-missing')!;
+    expect(f.fixes!.map((x) => x.id)).toEqual(['lead-missing:D4:fill']);
+  });
+
+  it('merges in the header only do not hide a blank body cell', () => {
     const r = analyze(grid(['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan', '', 'Thời gian thực hiện'], [['', '', '', 'Chủ trì', 'Phối hợp', ''], ...body.slice(1, 3)], {
       merges: [
         { top: 0, left: 0, bottom: 1, right: 0 },
@@ -359,13 +429,28 @@ describe('inheritance of blank cells (vertical merges lost in a paste)', () => {
     expect(r.headerHeight).toBe(2);
     expect(r.tasks.map((t) => [t.leader, names(t.lead)])).toEqual([
       ['Phó Chủ tịch UBND tỉnh', [TC]],
-      ['Phó Chủ tịch UBND tỉnh', [TC]],
+      [null, []],
     ]);
+    expect(r.findings.filter((f) => f.code === 'lead-missing').map((f) => f.data.from)).toEqual([3]);
   });
 
-  it('without sections, inheritance runs over the whole table', () => {
+  it('a generated sheet with every eighth lead cell blank (no merges) reports every one of them unassigned', () => {
+    const rows: Cell[][] = [];
+    for (let i = 1; i <= 800; i++) rows.push(row6(String(i), `Nhiệm vụ ${i}`, i % 8 === 0 ? '' : TC, Q1));
+    const r = analyze(grid(H6, rows));
+    expect(r.tasks).toHaveLength(800);
+    expect(r.summary.unassigned).toBe(100);
+    expect(r.tasks.filter((t) => t.unassigned).map((t) => Number(t.tt))).toEqual(Array.from({ length: 100 }, (_, k) => (k + 1) * 8));
+    // Each is reported, with the value above offered (a suggestion, never read into the task).
+    const missing = r.findings.filter((f) => f.code === 'lead-missing');
+    expect(missing).toHaveLength(100);
+    expect(missing.every((f) => f.suggestion === TC && f.fixes?.length === 2)).toBe(true);
+  });
+
+  it('without sections, the suggestion runs over the whole table', () => {
     const r = analyze(grid(H6, [row6('1', 'A', TC, Q1), row6('2', 'B', '', Q1)]));
-    expect(names(r.tasks[1].lead)).toEqual([TC]);
+    expect(names(r.tasks[1].lead)).toEqual([]);
+    expect(r.findings.find((f) => f.code === 'lead-missing')!.suggestion).toBe(TC);
   });
 });
 

@@ -95,7 +95,7 @@ const CASES: Record<string, Case> = {
   'finding.merge-lost': {
     fires: () =>
       analyze(grid(H6, [row6('1', 'Nhiệm vụ A', TC, Q1, { leader: 'Phó Chủ tịch UBND tỉnh' }), ok6('2', 'Nhiệm vụ B')])),
-    expect: { severity: 'warning', cell: 'C3', role: 'leader', data: { from: 2, rows: '3', count: 1 } },
+    expect: { severity: 'warning', cell: 'C3', role: 'leader', data: { from: 2, rows: '3', count: 1, value: 'Phó Chủ tịch UBND tỉnh' }, suggestion: 'Phó Chủ tịch UBND tỉnh' },
     // Same cells, but the leader is a real vertical merge over both rows.
     passes: () =>
       analyze(
@@ -149,6 +149,17 @@ const CASES: Record<string, Case> = {
     fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', '', Q1)])),
     expect: { severity: 'error', cell: 'D2', role: 'lead', data: { tt: '1' } },
     passes: () => analyze(grid(H6, [ok6()])),
+  },
+  'finding.lead-missing.lost-merge': {
+    fires: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', '', Q1)])),
+    expect: { severity: 'error', cell: 'D3', role: 'lead', data: { tt: '2', from: 2, value: TC }, suggestion: TC },
+    // The same blank under a real merged area belongs to the task above's cell.
+    passes: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', '', Q1)], { merges: [{ top: 1, left: 3, bottom: 2, right: 3 }] })),
+  },
+  'finding.lead-missing.group': {
+    fires: () => analyze(grid(H6, [row6('2', 'Nhóm nhiệm vụ', TC, Q1), row6('2.1', 'Nhiệm vụ A', '', Q1)])),
+    expect: { severity: 'error', cell: 'D3', role: 'lead', data: { tt: '2.1', from: 2, value: TC }, suggestion: TC },
+    passes: () => analyze(grid(H6, [row6('2', 'Nhóm nhiệm vụ', TC, Q1), ok6('2.1')])),
   },
   'finding.lead-generic': {
     fires: () => analyze(grid(H6, [row6('1', 'Nhiệm vụ A', 'Các sở, ngành, địa phương liên quan', Q1)])),
@@ -265,6 +276,19 @@ describe('rule catalogue (meta)', () => {
       const stray = messageIds(lang).filter((id) => id.startsWith('finding.') && !declared.has(id));
       expect(stray).toEqual([]);
     }
+  });
+
+  it('every fix a rule declares has its message (fix.<code>.<choice>) in both languages, with the same placeholders', () => {
+    const declared = new Set<string>();
+    for (const r of RULES) for (const choice of r.meta.fixes ?? []) declared.add(`fix.${r.meta.code}.${choice}`);
+    expect(declared.size).toBeGreaterThanOrEqual(12);
+    for (const id of declared) {
+      expect(messageIds('vi')).toContain(id);
+      expect(messageIds('en')).toContain(id);
+      expect(t('en', id)).not.toBe(t('vi', id));
+      expect(placeholders(t('en', id))).toEqual(placeholders(t('vi', id)));
+    }
+    for (const lang of ['vi', 'en'] as const) expect(messageIds(lang).filter((id) => id.startsWith('fix.') && !declared.has(id))).toEqual([]);
   });
 
   it('this file has a case for every declared message id, and no case for an undeclared one', () => {

@@ -1,15 +1,13 @@
 /**
  * The pane's fix flow (src/taskpane/state/fix.ts) through the controller, against the standalone
- * host (ExcelJS in memory: the real applyEdits / undoEdits). Fixes come from test/helpers/test-fixes.ts
- * until every rule produces its own.
+ * host (ExcelJS in memory: the real applyEdits / undoEdits) and the engine's own fixes.
  */
 import ExcelJS from 'exceljs';
 import { StandaloneHost } from '../../src/adapters/standalone';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
 import { fixableCount, fixGroups, fixPreviewPlan } from '../../src/taskpane/state/fix';
 import { MemoryHost, sampleSheet } from './memory-host';
-
-jest.mock('../../src/engine/analyze', () => require('../helpers/test-fixes').analyzeModuleWithTestFixes());
+import { withConflict } from '../helpers/test-fixes';
 
 const clock: Clock = { today: () => '2026-11-22' };
 const S = 'KH';
@@ -43,22 +41,21 @@ describe('pane: fixes', () => {
     const s = controller.getState();
     expect(s.fix.available).toBe(true);
     expect(s.tab).toBe('check');
-    expect(fixableCount(s.report)).toBe(3);
+    expect(fixableCount(s.report)).toBe(2);
     expect(fixGroups(s.report).map((g) => [g.code, g.items.map((i) => i.finding.cell)])).toEqual([
+      ['lead-missing', ['C4']], // errors first
       ['markup-in-cell', ['B5']],
-      ['merge-lost', ['C4']],
-      ['url-in-cell', ['B5']],
     ]);
-    const lost = s.report!.findings.find((f) => f.code === 'merge-lost')!;
+    const lost = s.report!.findings.find((f) => f.code === 'lead-missing')!;
     controller.previewFinding(lost);
     expect(controller.getState().tab).toBe('fix');
     let view = fixPreviewPlan(controller.getState().report, controller.getState().fix.preview)!;
-    expect(view.rows.map((r) => r.fix?.id)).toEqual(['merge-lost:C4:fill']);
+    expect(view.rows.map((r) => r.fix?.id)).toEqual(['lead-missing:C4:fill']);
     expect(view.plan.batches).toEqual([{ sheet: S, edits: [{ sheet: S, cell: 'C4', before: null, after: 'Sở Tài chính' }], merges: [] }]);
     // The second choice.
-    controller.chooseFix(view.rows[0].item.key, 'merge-lost:C4:merge');
+    controller.chooseFix(view.rows[0].item.key, 'lead-missing:C4:merge');
     view = fixPreviewPlan(controller.getState().report, controller.getState().fix.preview)!;
-    expect(view.plan.batches[0].merges).toEqual(['C3:C4']);
+    expect(view.plan.batches[0]).toEqual({ sheet: S, edits: [{ sheet: S, cell: 'C4', before: null, after: null }], merges: ['C3:C4'] });
     expect(view.cells).toBe(2);
     // Left out: nothing to apply.
     controller.chooseFix(view.rows[0].item.key, null);
@@ -71,14 +68,14 @@ describe('pane: fixes', () => {
     const { wb, controller } = await checked();
     const original = values(wb);
     const fill = wb.getWorksheet(S)!.getCell('C4').fill;
-    controller.previewRule('merge-lost');
+    controller.previewRule('lead-missing');
     await controller.applyFixes();
     let s = controller.getState();
     expect(s.error).toBeNull();
     expect(wb.getWorksheet(S)!.getCell('C4').value).toBe('Sở Tài chính');
     expect(wb.getWorksheet(S)!.getCell('C4').fill).toEqual(fill);
     expect(s.status).toEqual({ id: 'ui.done.fixed', data: { fixes: 1, cells: 1, sheet: S, skipped: 0 } });
-    expect(s.report!.findings.map((f) => f.code)).not.toContain('merge-lost'); // checked again
+    expect(s.report!.findings.map((f) => f.code)).not.toContain('lead-missing'); // checked again
     expect(s.fix.preview).toBeNull();
     expect(s.fix.lastApply).toMatchObject({ sheet: S, fixes: 1, cells: 1 });
 
@@ -88,21 +85,20 @@ describe('pane: fixes', () => {
     expect(values(wb)).toEqual(original);
     expect(s.status).toEqual({ id: 'ui.done.undone', data: { cells: 1, sheet: S } });
     expect(s.fix.lastApply).toBeNull();
-    expect(s.report!.findings.map((f) => f.code)).toContain('merge-lost');
+    expect(s.report!.findings.map((f) => f.code)).toContain('lead-missing');
   });
 
   test('a preview with two fixes on one cell applies the first and says the other is skipped', async () => {
-    const { wb, controller } = await checked();
-    const report = controller.getState().report!;
+    const { wb, host, controller } = await checked();
+    // A second fix on B5 (test/helpers/test-fixes.ts), in the same preview after the markup fix.
+    const report = withConflict(structuredClone(controller.getState().report!), (await host.readSheet(S)).snapshot);
+    const [markup, url] = ['markup-in-cell', 'url-in-cell'].map((code) => fixGroups(report).find((g) => g.code === code)!.items[0]);
+    const preview = { scope: 'rule' as const, code: 'markup-in-cell', items: [markup, url].map((i) => ({ key: i.key, index: i.index, chosen: i.finding.fixes![0].id })) };
+    const view = fixPreviewPlan(report, preview)!;
+    expect(view.rows[1].skipped).toEqual({ cells: ['B5'], other: markup.finding });
+    expect(view.plan.applied.map((f) => f.id)).toEqual(['markup-in-cell:B5:strip']);
+    expect(view.cells).toBe(1);
     controller.previewRule('markup-in-cell');
-    // Add the url-in-cell finding (same cell B5) to the same preview, after the markup fix.
-    const url = fixGroups(report).find((g) => g.code === 'url-in-cell')!.items[0];
-    const preview = controller.getState().fix.preview!;
-    const both = { ...preview, items: [...preview.items, { key: url.key, index: url.index, chosen: url.finding.fixes![0].id }] };
-    const view = fixPreviewPlan(report, both)!;
-    expect(view.rows[1].skipped).toEqual({ cells: ['B5'], other: report.findings.find((f) => f.code === 'markup-in-cell') });
-    expect(view.plan.applied.map((f) => f.id)).toEqual(['markup-in-cell:B5:fix']);
-    controller.previewFinding(report.findings.find((f) => f.code === 'markup-in-cell')!);
     await controller.applyFixes();
     expect(wb.getWorksheet(S)!.getCell('B5').value).toBe('Việc ba');
   });
@@ -111,7 +107,7 @@ describe('pane: fixes', () => {
     const { wb, controller } = await checked();
     wb.getWorksheet(S)!.getCell('D5').value = 'Năm 2027';
     const before = values(wb);
-    controller.previewRule('merge-lost');
+    controller.previewRule('lead-missing');
     await controller.applyFixes();
     const s = controller.getState();
     expect(s.error).toEqual({ id: 'ui.error.fixStale', data: { sheet: S } });
@@ -121,7 +117,7 @@ describe('pane: fixes', () => {
 
   test('undo refused with "cells changed since" when an applied cell was edited; the record is kept', async () => {
     const { wb, controller } = await checked();
-    controller.previewRule('merge-lost');
+    controller.previewRule('lead-missing');
     await controller.applyFixes();
     wb.getWorksheet(S)!.getCell('C4').value = 'Sở Xây dựng';
     await controller.undoFixes();

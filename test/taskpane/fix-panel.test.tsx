@@ -6,7 +6,7 @@
  *
  * The Sửa view rendered (jsdom) over the standalone host: Sửa beside a finding opens the preview in
  * the Sửa view (cells before → after, two choices), Áp dụng writes and checks again, Hoàn tác
- * restores. Fixes come from test/helpers/test-fixes.ts.
+ * restores. The engine's own fixes.
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
@@ -16,7 +16,6 @@ import { createController, type Clock } from '../../src/taskpane/state/controlle
 
 import './jsdom-setup';
 
-jest.mock('../../src/engine/analyze', () => require('../helpers/test-fixes').analyzeModuleWithTestFixes());
 jest.setTimeout(120_000); // see draft-panel.test.tsx: tabster under jsdom
 
 const clock: Clock = { today: () => '2026-11-22' };
@@ -43,11 +42,11 @@ test('Sửa → preview → choice → Áp dụng → Hoàn tác', async () => {
   render(<App controller={controller} />);
   await act(() => controller.start());
   await click(screen.getByRole('button', { name: 'Kiểm tra' }));
-  expect(screen.getByRole('tab', { name: 'Sửa (3)' })).toBeTruthy();
+  expect(screen.getByRole('tab', { name: 'Sửa (2)' })).toBeTruthy();
 
   // Sửa beside the finding in the Kiểm tra list.
   await click(screen.getByRole('button', { name: 'Sửa ô C4: xem trước' }));
-  expect(screen.getByRole('tab', { name: 'Sửa (3)' }).getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tab', { name: 'Sửa (2)' }).getAttribute('aria-selected')).toBe('true');
   const preview = screen.getByRole('region', { name: 'Xem trước: 1 ô sẽ thay đổi' });
   const row = within(preview).getByRole('row', { name: /C4/ });
   expect(row.textContent).toBe('C4(trống)Sở Tài chính');
@@ -62,7 +61,7 @@ test('Sửa → preview → choice → Áp dụng → Hoàn tác', async () => {
   expect(wb.getWorksheet('KH')!.getCell('C4').value).toBe('Sở Tài chính');
   // Checked again (after the pane yields to paint its progress).
   expect(await screen.findByText('Đã sửa 1 phát hiện (1 ô) trên trang "KH" và kiểm tra lại.')).toBeTruthy();
-  expect(screen.getByRole('tab', { name: 'Sửa (2)' })).toBeTruthy();
+  expect(screen.getByRole('tab', { name: 'Sửa (1)' })).toBeTruthy();
 
   await click(screen.getByRole('button', { name: 'Hoàn tác' }));
   expect(wb.getWorksheet('KH')!.getCell('C4').value).toBeNull();
@@ -75,8 +74,8 @@ test('Sửa tất cả opens a checklist of every fix of the rule; unticking lea
   render(<App controller={controller} />);
   await act(() => controller.start());
   await act(() => controller.check());
-  await click(screen.getByRole('tab', { name: 'Sửa (3)' }));
-  const group = screen.getByRole('group', { name: 'Ô gộp bị mất (1)' });
+  await click(screen.getByRole('tab', { name: 'Sửa (2)' }));
+  const group = screen.getByRole('group', { name: 'Chưa có cơ quan chủ trì (1)' });
   await click(within(group).getByRole('button', { name: /^Sửa tất cả 1 phát hiện/ }));
   const box = screen.getByRole('checkbox');
   expect((box as HTMLInputElement).checked).toBe(true);

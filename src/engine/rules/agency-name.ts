@@ -1,4 +1,6 @@
 import type { AgencyRef } from '../types';
+import type { TaskModel } from '../model';
+import { renameFix } from '../fixes';
 import { fold } from '../text';
 import { defineRule } from './rule';
 
@@ -12,9 +14,11 @@ const spellingKey = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g
  * - inconsistent: the same agency written several ways in one sheet ("Sở VHTTDL" and "Sở VH TTDL"):
  *   the less used spellings are reported (info, canonical name suggested);
  * - renamed: a name that no longer exists since the 2025 mergers (warning, what took over).
+ * Fixes: write the canonical spelling (variant); write the successor's name (renamed: its own,
+ * explicit choice, since a plan may cite the old name on purpose). Never both in one fix.
  */
 export default defineRule({
-  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed'], hasSuggestions: true },
+  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed'], hasSuggestions: true, fixes: ['canonical', 'renamed'] },
   create(ctx) {
     const dict = ctx.model.dict;
     const spellings = new Map<string, string>();
@@ -35,17 +39,21 @@ export default defineRule({
         for (const r of tm.task.support) fn(r);
       }
     };
-    const check = (refs: readonly AgencyRef[], role: 'lead' | 'support', index: number) => {
+    const check = (tm: TaskModel, refs: readonly AgencyRef[], role: 'lead' | 'support', index: number) => {
       for (const r of refs) {
         if (r.kind !== 'agency') continue;
         if (r.renamedTo) {
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo });
+          const fixes = renameFix(ctx, tm, role, r, r.renamedTo, 'renamed', { value: r.raw, now: r.renamedTo });
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'renamed', severity: 'warning', data: { value: r.raw, now: r.renamedTo }, suggestion: r.renamedTo, fixes });
         } else if (!r.known) {
           ctx.report({ index, col: ctx.colOf(role), role, messageId: 'unknown', data: { value: r.raw } });
-        } else if (r.variant && !dict.isKnownName(r.raw)) {
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
-        } else if ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name)) {
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name });
+        } else if (
+          (r.variant && !dict.isKnownName(r.raw)) ||
+          // The dictionary's own spelling is never the inconsistent one.
+          ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name) && spelling(r.raw) !== spelling(r.name))
+        ) {
+          const fixes = renameFix(ctx, tm, role, r, r.name, 'canonical', { value: r.raw, canonical: r.name });
+          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name, fixes });
         }
       }
     };
@@ -65,8 +73,8 @@ export default defineRule({
       },
       task(tm) {
         const index = tm.rows[0].index;
-        check(tm.task.lead, 'lead', index);
-        check(tm.task.support, 'support', index);
+        check(tm, tm.task.lead, 'lead', index);
+        check(tm, tm.task.support, 'support', index);
       },
     };
   },

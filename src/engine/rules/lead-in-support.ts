@@ -1,16 +1,20 @@
+import { removeSupportFix } from '../fixes';
 import { defineRule } from './rule';
 
-/** The lead agency is listed again among the supporting agencies. */
+/** The lead agency is listed again among the supporting agencies. Fix: remove it from the support cell. */
 export default defineRule({
-  meta: { code: 'lead-in-support', severity: 'warning', type: 'problem', docs: 'Lead agency repeated among support agencies.', messages: ['default'] },
+  meta: { code: 'lead-in-support', severity: 'warning', type: 'problem', docs: 'Lead agency repeated among support agencies.', messages: ['default'], fixes: ['remove'] },
   create(ctx) {
     return {
       task(tm) {
         const { lead, support } = tm.task;
         if (!lead.length || !support.length) return;
+        const seen = new Set<string>();
         for (const s of support) {
-          if (s.kind === 'agency' && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
-            ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name } });
+          // Once per agency, however often it is repeated.
+          if (s.kind === 'agency' && !seen.has(s.name) && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
+            seen.add(s.name);
+            ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name }, fixes: removeSupportFix(ctx, tm, s) });
           }
         }
       },

@@ -4,8 +4,13 @@
  * visitors for the parts of the sheet model it cares about. A rule reports a message id plus data
  * and a location; messages live in the catalogue (src/messages/findings.ts) under
  * `finding.<code>` or `finding.<code>.<messageId>`. Suggestions are data, never applied.
+ *
+ * Fixes are data too (ESLint's `fix` is the model): a rule that knows the edit that repairs a
+ * finding reports it as `fixes` (cell edits, and vertical merges to restore), built with the
+ * context's `edit` helper; the host applies the one the user chooses. A fix is deterministic,
+ * touches only the cells it lists, and after it is applied a new check no longer raises the finding.
  */
-import type { Role, Severity } from '../types';
+import type { CellEdit, CellValue, Role, Severity } from '../types';
 import type { RowModel, SectionModel, SheetModel, TaskModel } from '../model';
 
 export interface RuleMeta {
@@ -20,6 +25,18 @@ export interface RuleMeta {
   messages: string[];
   /** The rule can offer a replacement value as a suggestion. */
   hasSuggestions?: boolean;
+  /** Fix choices the rule can offer (catalogue `fix.<code>.<choice>`). */
+  fixes?: string[];
+}
+
+/** A fix as a rule describes it; the check adds its id (`<code>:<cell>:<choice>`) and message id. */
+export interface FixDraft {
+  /** One of the rule's `meta.fixes`. */
+  choice: string;
+  data?: Record<string, string | number>;
+  edits: CellEdit[];
+  /** Vertical merges to restore, A1 ranges. */
+  merges?: string[];
 }
 
 export interface Report {
@@ -32,6 +49,8 @@ export interface Report {
   role?: Role | null;
   suggestion?: string;
   severity?: Severity;
+  /** Repairs the user may apply (empty or absent: none). */
+  fixes?: FixDraft[];
 }
 
 export interface RuleContext {
@@ -39,6 +58,12 @@ export interface RuleContext {
   report(r: Report): void;
   /** Column of a role (0-based snapshot), or null when the sheet has no such column. */
   colOf(role: Role): number | null;
+  /** The A1 reference on the user's sheet of a 0-based snapshot cell. */
+  cellRef(index: number, col: number): string;
+  /** A cell's value as the snapshot holds it (merges not resolved; null when empty). */
+  rawValue(index: number, col: number): CellValue;
+  /** One cell edit of a fix: the snapshot cell's current value → `after` (null clears it). */
+  edit(index: number, col: number, after: CellValue): CellEdit;
 }
 
 export interface Visitors {
