@@ -232,7 +232,7 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     const edits = items.flatMap((f) => f.fixes![0].edits);
     const shown = await page.$$eval('[data-fix-preview] tr[data-edit]', (trs) => trs.map((tr) => tr.getAttribute('data-edit')));
     expect(shown).toEqual(edits.map((e) => e.cell));
-    await page.locator('[data-fix-preview]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'office-fix-preview');
     await expectAccessible(page, 'office fix preview');
 

@@ -96,7 +96,8 @@ function FixPreview() {
   const checklist = state.fix.preview.scope === 'rule';
   const fixText = (f: Fix) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : t('ui.fix.generic'));
   const findingText = (f: Finding) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : f.message);
-  const shown = (v: CellValue) => (showCellValue(v) === '' ? t('ui.fix.preview.empty') : showCellValue(v));
+  const isEmpty = (v: CellValue) => showCellValue(v) === '';
+  const shown = (v: CellValue) => (isEmpty(v) ? t('ui.fix.preview.empty') : showCellValue(v));
 
   const row = (r: PreviewRow) => {
     const id = safeId(r.item.key);
@@ -143,12 +144,8 @@ function FixPreview() {
               {r.fix.edits.map((e) => (
                 <tr key={`${e.sheet}!${e.cell}`} data-edit={e.cell}>
                   <td className={styles.cell}>{e.cell}</td>
-                  <td>
-                    <del className={styles.before}>{shown(e.before)}</del>
-                  </td>
-                  <td>
-                    <ins className={styles.after}>{shown(e.after)}</ins>
-                  </td>
+                  <td>{isEmpty(e.before) ? <span className={styles.hint}>{shown(e.before)}</span> : <del className={styles.before}>{shown(e.before)}</del>}</td>
+                  <td>{isEmpty(e.after) ? <span className={styles.hint}>{shown(e.after)}</span> : <ins className={styles.after}>{shown(e.after)}</ins>}</td>
                 </tr>
               ))}
               {(r.fix.merges ?? []).map((m) => (
