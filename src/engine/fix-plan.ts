@@ -33,10 +33,14 @@ export interface FixPlan {
   skipped: SkippedFix[];
 }
 
-/** The choice a fix stands for: the last part of its id ("lead-missing:E12:fill" → "fill"). */
+/**
+ * The choice a fix stands for: the last part of its id ("lead-missing:E12:fill" → "fill"; a repeated
+ * id's "#2" suffix is not part of it).
+ */
 export function fixChoice(fix: Fix): string {
-  const i = fix.id.lastIndexOf(':');
-  return i >= 0 ? fix.id.slice(i + 1) : fix.id;
+  const id = fix.id.replace(/#\d+$/, '');
+  const i = id.lastIndexOf(':');
+  return i >= 0 ? id.slice(i + 1) : id;
 }
 
 /** The rule code of a fix (first part of its id). */

@@ -39,6 +39,7 @@ describe('fix plan', () => {
     expect(selectFixes(findings, { choice: 'merge' })).toEqual([merge, tt]);
     expect(selectFixes(findings, { choice: 'merge', rules: ['tt-format'] })).toEqual([tt]);
     expect(fixChoice(merge)).toBe('merge');
+    expect(fixChoice({ ...merge, id: 'lead-missing:E9:merge#2' })).toBe('merge');
   });
 
   test('fixes touching the same cell: the first wins, the later one is skipped whole and says which fix it yields to', () => {
