@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `phancong` command: `phancong check <file.xlsx> …` and `phancong draft <plan> --out …`.
+ * The `phancong` command: `phancong check <file.xlsx> …`, `phancong fix <file.xlsx> --out …` and
+ * `phancong draft <plan> --out …`.
  * The only file here that touches the process; commands get a CliIO.
  */
 import { promises as fs, realpathSync } from 'fs';
@@ -51,6 +52,10 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   const [command, ...rest] = argv;
   try {
     if (command === 'check') return await runCheck(rest, io);
+    if (command === 'fix') {
+      const { runFix } = await import('./fix');
+      return await runFix(rest, io);
+    }
     if (command === 'draft') {
       const { runDraft } = await import('./draft');
       return await runDraft(rest, io);

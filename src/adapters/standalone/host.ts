@@ -11,6 +11,8 @@
  * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
  * - download: writeCheckedWorkbook, exactly what `check --out` writes for the checked sheet.
  * - writeAppendix: addDraftSheet (src/adapters/xlsx/draft-writer.ts), the writer of `phancong draft`.
+ * - applyEdits / undoEdits: src/adapters/xlsx/edits.ts, the writer of `phancong fix`; the exact
+ *   previous cells (rich text, styles) are kept beside each UndoRecord for its undo.
  *
  * Besides the WorkbookHost calls, the host is a small store for the preview (src/standalone):
  * subscribe()/preview() give a version that changes with every change of the workbook, the sheet
@@ -30,6 +32,8 @@ import {
   type SummaryResult,
   type WorkbookHost,
   type WorkbookSettings,
+  type EditBatch,
+  type UndoRecord,
 } from '../../host/types';
 import { fingerprintSnapshot } from '../office/fingerprint';
 import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
@@ -40,6 +44,7 @@ export const READ_LIMIT_MS = 60_000;
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
+import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
 import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
 import type { PlanDraft } from '../../engine/plan-text/extract';
@@ -94,6 +99,8 @@ export class StandaloneHost implements WorkbookHost {
   private state: PreviewState;
   private listeners = new Set<() => void>();
   private snapshots = new Map<string, { version: number; snapshot: SheetSnapshot }>();
+  /** Exact cell values and styles before each apply (rich text, formulas), for undo. */
+  private undoRaw = new WeakMap<UndoRecord, RawCell[]>();
 
   /** The bytes of the opened file: the download is written by adding to them. */
   original: Uint8Array | null = null;
@@ -268,6 +275,22 @@ export class StandaloneHost implements WorkbookHost {
       .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v).trim()))
       .filter((v) => v !== '')
       .join('\n');
+  }
+
+  /** Fixes (issue 10): the same ExcelJS edit code as `phancong fix` (src/adapters/xlsx/edits.ts). */
+  async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
+    const ws = this.sheet(batch.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(batch.sheet);
+    const { record, raw } = applyEditBatch(ws, batch);
+    this.undoRaw.set(record, raw);
+    this.update({ sheet: batch.sheet }, true);
+    return record;
+  }
+
+  async undoEdits(record: UndoRecord): Promise<void> {
+    undoEditBatch(this.sheet(record.sheet), record, this.undoRaw.get(record));
+    this.undoRaw.delete(record);
+    this.update({ sheet: record.sheet }, true);
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

@@ -350,6 +350,11 @@ function ownValue(cell: ExcelJS.Cell): unknown {
   return cell.value;
 }
 
+/** One cell's value as sheetSnapshot reads it (null for a cell covered by a merge). */
+export function cellSnapshotValue(cell: ExcelJS.Cell): CellValue {
+  return convert(ownValue(cell)).value;
+}
+
 function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   const out: MergedArea[] = [];
   const push = (top: number, left: number, bottom: number, right: number): void => {
