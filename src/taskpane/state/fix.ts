@@ -189,7 +189,10 @@ interface FixDeps {
 }
 
 const nameOf = (e: unknown) => (typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined);
-const cellsOfError = (e: unknown) => ((e as { cells?: unknown }).cells instanceof Array ? ((e as { cells: string[] }).cells.join(', ')) : '');
+const cellsOfError = (e: unknown) => {
+  const cells = (e as { cells?: unknown }).cells;
+  return Array.isArray(cells) ? cells.join(', ') : '';
+};
 
 export function createFixFlows(deps: FixDeps): FixFlows {
   const { host, getState, dispatch, exclusive } = deps;
@@ -237,7 +240,9 @@ export function createFixFlows(deps: FixDeps): FixFlows {
           // One sheet per report: one batch, one write after the host's stale-sheet check.
           for (const batch of view.plan.batches) records.push(await host.applyEdits!(batch, read.fingerprint));
         } catch (e) {
-          if (records.length > 0) dispatch({ type: 'fix/applied', lastApply: { sheet, records, fixes: 0, cells: 0 } });
+          // Several batches (never more than one today): keep what was written, so it can be undone.
+          if (records.length > 0)
+            dispatch({ type: 'fix/applied', lastApply: { sheet, records, fixes: 0, cells: records.reduce((n, r) => n + r.cells.length, 0) } });
           if (nameOf(e) === 'StaleSheetError') fail('ui.error.fixStale', { sheet });
           else if (nameOf(e) === 'EditsChangedError') fail('ui.error.fixChanged', { sheet, cells: cellsOfError(e) });
           else dispatch({ type: 'error', error: errorNotice(e, 'ui.error.fix', { sheet }) });
