@@ -22,7 +22,7 @@
  *      HUONG-DAN-CAI-DAT.html  the installation guide for IT, in Vietnamese
  *      VERSION.txt             version, manifest version, address
  *      iis/web.config, nginx/phancong.conf   hosting samples
- *      cli/phancong-<version>.tgz, cli/phancong.js   the command line
+ *      cli/phancong-<version>.tgz, cli/phancong.js (+ read-worker.js)   the command line
  *
  * Options: --no-build (reuse dist/addin), --out DIR (default dist/release). The last line printed
  * is the archive's absolute path.
@@ -138,13 +138,17 @@ async function buildCli(dir) {
   const webpack = require('webpack');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'phancong-cli-'));
   const pkgDir = path.join(work, 'phancong');
-  const compiler = webpack({
+  // Two files: the command, and the worker thread every read runs in (src/cli/read-guard.ts starts
+  // `read-worker.js` beside the running file, under a time and memory limit).
+  const bundle = (entry, filename, banner) => ({
     mode: 'production',
     target: 'node20',
     context: ROOT,
     devtool: false,
-    entry: './src/cli/bin.ts',
-    output: { path: pkgDir, filename: 'phancong.js' },
+    entry,
+    output: { path: pkgDir, filename },
+    // The real __dirname / __filename of the bundled file (read-guard.ts finds the worker by them).
+    node: { __dirname: false, __filename: false },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
@@ -159,16 +163,22 @@ async function buildCli(dir) {
     optimization: { minimize: false },
     plugins: [
       new webpack.DefinePlugin({ __PHANCONG_VERSION__: JSON.stringify(PKG.version) }),
-      // One file: `phancong draft`'s import() stays inside it.
+      // One file each: `phancong draft`'s import() stays inside it.
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-      new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true }),
+      ...(banner ? [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })] : []),
     ],
     performance: { hints: false },
     infrastructureLogging: { level: 'error' },
   });
-  const stats = await new Promise((resolve, reject) => compiler.run((err, result) => (err || !result ? reject(err || new Error('webpack: no result')) : resolve(result))));
-  await new Promise((resolve) => compiler.close(resolve));
-  if (stats.hasErrors()) throw new PackageError(`command-line bundle failed:\n${stats.toString({ all: false, errors: true })}`);
+  for (const [entry, filename, banner] of [
+    ['./src/cli/bin.ts', 'phancong.js', true],
+    ['./src/cli/read-worker.ts', 'read-worker.js', false],
+  ]) {
+    const compiler = webpack(bundle(entry, filename, banner));
+    const stats = await new Promise((resolve, reject) => compiler.run((err, result) => (err || !result ? reject(err || new Error('webpack: no result')) : resolve(result))));
+    await new Promise((resolve) => compiler.close(resolve));
+    if (stats.hasErrors()) throw new PackageError(`command-line bundle ${filename} failed:\n${stats.toString({ all: false, errors: true })}`);
+  }
   fs.chmodSync(path.join(pkgDir, 'phancong.js'), 0o755);
   const manifest = {
     name: 'phancong',
@@ -176,7 +186,7 @@ async function buildCli(dir) {
     description: PKG.description,
     license: PKG.license,
     bin: { phancong: 'phancong.js' },
-    files: ['phancong.js'],
+    files: ['phancong.js', 'read-worker.js'],
     engines: PKG.engines,
   };
   fs.writeFileSync(path.join(pkgDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -185,6 +195,7 @@ async function buildCli(dir) {
   run(npm, ['pack', '--silent', '--pack-destination', dir], { cwd: pkgDir, stdio: ['ignore', 'ignore', 'inherit'] });
   fs.copyFileSync(path.join(pkgDir, 'phancong.js'), path.join(dir, 'phancong.js'));
   fs.chmodSync(path.join(dir, 'phancong.js'), 0o755);
+  fs.copyFileSync(path.join(pkgDir, 'read-worker.js'), path.join(dir, 'read-worker.js'));
   fs.rmSync(work, { recursive: true, force: true });
   const tgz = `phancong-${PKG.version}.tgz`;
   if (!fs.existsSync(path.join(dir, tgz))) throw new PackageError(`npm pack did not write ${tgz}`);
