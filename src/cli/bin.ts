@@ -3,8 +3,6 @@
  * The entry of the release's single-file `phancong` (src/tools/package.js bundles it with webpack
  * for Node): runs the command line. main.ts keeps its own `require.main` start for dist/cli.
  */
-import { main } from './main';
+import { runProcess } from './main';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runProcess();

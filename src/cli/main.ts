@@ -73,8 +73,20 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   }
 }
 
-if (require.main === module) {
+/**
+ * Run as a process: the arguments, the exit code, and a quiet end when the reader of the output
+ * stops early (`phancong check … | head` closes the pipe: EPIPE is not an error of ours).
+ */
+export function runProcess(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runProcess();

@@ -231,6 +231,12 @@ describe('the installed command', () => {
     expect(bad.stderr).toContain('không phải tệp Excel');
   });
 
+  it('ends quietly when the reader closes the pipe early (check … | head): no EPIPE trace', () => {
+    const r = spawnSync('sh', ['-c', `node "${bin}" check "${fx('002-raw.xlsx')}" --as-of 2026-11-22 --all | head -n 2`], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('stops a read past its time limit with exit 2 and a message naming the limit (the read runs in a worker)', () => {
     const heavy = join(root, 'test', 'fixtures', 'real', 'merges-20000.xlsx');
     const r = spawnSync('node', [bin, 'check', heavy, '--json'], { encoding: 'utf8', env: { ...process.env, PHANCONG_READ_TIME_MS: '300' } });
