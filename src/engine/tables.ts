@@ -33,6 +33,25 @@ export const OWN_SHEETS = {
 /** Written by the add-in on each of its own sheets (where the writer keeps its marker). */
 export const OWN_MARKER = 'phancong:own';
 
+/**
+ * Each own sheet carries a workbook-scoped defined name `PhanCong_Own_<kind>` that refers to its A1:
+ * the one marker both writers use (Office.js adds OWN_MARKER as the name's comment; ExcelJS cannot
+ * write name comments, so a reader must not require it). Names compare case-insensitively, as in Excel.
+ */
+export const OWN_NAME_PREFIX = 'PhanCong_Own_';
+export type OwnSheetKind = keyof typeof OWN_SHEETS;
+
+export function ownMarkerName(kind: OwnSheetKind): string {
+  return `${OWN_NAME_PREFIX}${kind}`;
+}
+
+/** The own-sheet kind a defined name marks ("PhanCong_Own_tasks", any case), or null. */
+export function ownKindOfName(name: string): OwnSheetKind | null {
+  if (name.length <= OWN_NAME_PREFIX.length || name.slice(0, OWN_NAME_PREFIX.length).toLowerCase() !== OWN_NAME_PREFIX.toLowerCase()) return null;
+  const kind = name.slice(OWN_NAME_PREFIX.length).toLowerCase();
+  return (Object.keys(OWN_SHEETS) as OwnSheetKind[]).find((k) => k.toLowerCase() === kind) ?? null;
+}
+
 /** A reference to a cell on the checked sheet, for a hyperlink: 'Phụ lục 02'!E12 */
 export function sheetCellRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;

@@ -2,20 +2,21 @@
  * How the Office.js adapter recognises the sheets it owns.
  *
  * Each own sheet carries a workbook-scoped named item `PhanCong_Own_<kind>` (kind = tasks, agencies,
- * summary, findings) that refers to the sheet's A1 and whose comment is OWN_MARKER. A named item
+ * summary, findings; engine/tables.ts ownMarkerName) that refers to the sheet's A1; this adapter also
+ * writes OWN_MARKER as its comment, but a name without it (the .xlsx writer's) marks an own sheet too. A named item
  * follows its sheet when the sheet is renamed or moved, is invisible in the grid, cannot be
  * overwritten by typing in a cell, and is not copied when the user copies the sheet (so a copy is the
  * user's). A sheet without such a name is a user sheet, whatever it is called: it is never deleted or
  * written to, even when its name is one of OWN_SHEETS (then the add-in writes under "<name> (2)").
  */
-import { OWN_MARKER, OWN_SHEETS } from '../../engine/tables';
+import { OWN_MARKER, ownKindOfName, ownMarkerName, type OwnSheetKind } from '../../engine/tables';
 
-export type OwnKind = keyof typeof OWN_SHEETS;
+export type OwnKind = OwnSheetKind;
 export const OWN_KINDS: OwnKind[] = ['summary', 'tasks', 'agencies', 'findings'];
-export const OWN_NAME_PREFIX = 'PhanCong_Own_';
+export { OWN_NAME_PREFIX } from '../../engine/tables';
 
 export function ownNameFor(kind: OwnKind): string {
-  return `${OWN_NAME_PREFIX}${kind}`;
+  return ownMarkerName(kind);
 }
 
 /** The sheet a named range refers to ("'PC Tổng hợp'!$A$1", "=Sheet1!$A$1"); null for #REF! or a constant. */
@@ -70,9 +71,11 @@ export function scanOwn(names: NameInfo[], sheetNames: string[]): OwnScan {
       else leftovers.push({ sheet, nameIndex: i });
       return;
     }
-    if (!n.name.startsWith(OWN_NAME_PREFIX) || n.comment !== OWN_MARKER) return;
-    const kind = n.name.slice(OWN_NAME_PREFIX.length) as OwnKind;
-    if (!(kind in OWN_SHEETS)) return;
+    // The marker name decides (any case). Its comment is OWN_MARKER when this adapter wrote it and
+    // empty when the .xlsx writer did (ExcelJS cannot write name comments); any other comment means
+    // somebody else's name.
+    const kind = ownKindOfName(n.name);
+    if (kind === null || (n.comment !== '' && n.comment !== OWN_MARKER)) return;
     const target = nameTargetSheet(n.value);
     const sheet = target === null ? undefined : bySheet.get(target.toLowerCase());
     if (sheet === undefined) orphans.push(i);

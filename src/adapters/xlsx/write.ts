@@ -10,7 +10,7 @@
  *   summary (live formulas with cached results) and the findings (with links to the cells).
  *
  * Decisions:
- * - Own-sheet marker: a workbook defined name `PhanCong_Own_<Kind>` (OWN_NAME_PREFIX) that refers to
+ * - Own-sheet marker: a workbook defined name `PhanCong_Own_<kind>` (engine/tables.ts ownMarkerName) that refers to
  *   A1 of the own sheet. Excel keeps it pointing at the sheet when the sheet is moved or renamed, it
  *   is invisible in the grid, and Office.js can read it (workbook.names). `isOwnSheet(ws)` checks it.
  *   A sheet with an own name but no marker is the user's: it is never touched, and the own sheet
@@ -53,17 +53,10 @@ export interface WriteOptions {
   asOf: string;
 }
 
-export type OwnSheetKind = keyof typeof OWN_SHEETS;
+export type { OwnSheetKind } from '../../engine/tables';
 
-/** Prefix of the workbook defined names that mark the add-in's own sheets. */
-export const OWN_NAME_PREFIX = 'PhanCong_Own_';
-
-const OWN_NAME: Record<OwnSheetKind, string> = {
-  tasks: `${OWN_NAME_PREFIX}Tasks`,
-  agencies: `${OWN_NAME_PREFIX}Agencies`,
-  summary: `${OWN_NAME_PREFIX}Summary`,
-  findings: `${OWN_NAME_PREFIX}Findings`,
-};
+export { OWN_NAME_PREFIX } from '../../engine/tables';
+import { OWN_NAME_PREFIX, ownKindOfName, ownMarkerName, type OwnSheetKind } from '../../engine/tables';
 
 const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings'];
 
@@ -142,7 +135,7 @@ function ownNamedCells(wb: ExcelJS.Workbook): NamedCell[] {
 export function ownSheetKind(ws: ExcelJS.Worksheet): OwnSheetKind | null {
   for (const { name, cell } of ownNamedCells(ws.workbook)) {
     if (!sameName(unquoteSheet(cell.sheetName), ws.name)) continue;
-    const kind = OWN_KINDS.find((k) => OWN_NAME[k].toLowerCase() === name.toLowerCase());
+    const kind = ownKindOfName(name);
     if (kind) return kind;
   }
   return null;
@@ -184,7 +177,7 @@ function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
 
 function addOwnSheet(wb: ExcelJS.Workbook, kind: OwnSheetKind): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(freeSheetName(wb, OWN_SHEETS[kind]));
-  wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, OWN_NAME[kind]);
+  wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, ownMarkerName(kind));
   return ws;
 }
 
