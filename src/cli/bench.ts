@@ -14,6 +14,8 @@ import { execFileSync } from 'child_process';
 import path from 'path';
 import { browserBench } from './bench-browser';
 import { analyzeSheet } from '../engine/analyze';
+import { parseDeadline } from '../engine/deadline';
+import { AgencyDictionary } from '../engine/agencies';
 import type { SheetSnapshot } from '../engine/types';
 import { generateSheet, prng, randomGrid } from './bench-sheets';
 
@@ -120,6 +122,17 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
   const secs = (Date.now() - start) / 1000;
   log('');
   log(`Fuzz throughput: ${fmt(grids / secs)} random grids/s (${fmt(cells / secs)} cells/s; ${fmt(grids)} grids in ${fmt(secs, 1)} s)`);
+
+  // Parsers alone (these figures were once asserted in unit tests; timings belong here).
+  const texts = ['Quý I/2026', 'Trong năm 2026', 'Thường xuyên', 'Quý III – IV/2026', 'Quý II/2026 ( vào dịp 30/4)', 'Hoàn thành tư liệu hóa tại Sa Pa (2026), Bắc Hà (2027), Y Tý (2028).'];
+  let t0 = Date.now();
+  for (let i = 0; i < 50_000; i++) parseDeadline(`${texts[i % texts.length]} ${' '.repeat(i % 13)}x${i}`, { planYear: 2026 });
+  log(`Deadline parser: 50,000 distinct texts in ${fmt(Date.now() - t0)} ms`);
+  const dict = new AgencyDictionary();
+  const cellsSeen = ['Sở VHTTDL', 'Sở VH TTL', 'Các sở, ban, ngành, địa phương', 'UBND xã Bắc Hà', 'Giám đốc Sở VHTTDL', 'Trung tâm X'];
+  t0 = Date.now();
+  for (let i = 0; i < 150_000; i++) dict.match(i % 7 === 0 ? `Trung tâm ${i % 500}` : cellsSeen[i % cellsSeen.length]);
+  log(`Agency dictionary: 150,000 look-ups (memoised) in ${fmt(Date.now() - t0)} ms`);
 
   // Largest sheet within 2 s: rows × 30 columns, doubling.
   let rows = 1000;

@@ -290,13 +290,18 @@ describe('AgencyDictionary: user entries', () => {
   });
 });
 
-describe('AgencyDictionary: speed', () => {
-  it('answers 150,000 calls quickly (memoised)', () => {
+describe('AgencyDictionary: many calls', () => {
+  // The time is a benchmark figure (`npm run bench`); here: the memoised answers stay the same answers.
+  it('answers 150,000 calls, the same answer each time for the same text', () => {
     const d = new AgencyDictionary();
     const cells = ['Sở VHTTDL', 'Sở VH TTL', 'Các sở, ban, ngành, địa phương', 'UBND xã Bắc Hà', 'Giám đốc Sở VHTTDL', 'Trung tâm X'];
-    const t0 = Date.now();
-    for (let i = 0; i < 150_000; i++) d.match(i % 7 === 0 ? `Trung tâm ${i % 500}` : cells[i % cells.length]);
-    expect(Date.now() - t0).toBeLessThan(3000);
+    const first = new Map(cells.map((c) => [c, JSON.stringify(d.match(c))]));
+    for (let i = 0; i < 150_000; i++) {
+      const cell = i % 7 === 0 ? `Trung tâm ${i % 500}` : cells[i % cells.length];
+      const m = d.match(cell);
+      if (first.has(cell) && i % 997 === 0) expect(JSON.stringify(m)).toBe(first.get(cell));
+    }
+    expect(d.match('Sở VHTTDL').name).toBe('Sở Văn hóa, Thể thao và Du lịch');
   });
 });
 

@@ -689,7 +689,9 @@ describe('parseDeadline: text and purity', () => {
     expect(d('Quý II', {}).kind).toBe('unknown');
   });
 
-  it('reads 50,000 cells quickly', () => {
+  // No pathological pattern: 100,000 readings finish (jest's test timeout is the bound; the time
+  // itself is a benchmark figure, `npm run bench`), and they read.
+  it('reads 50,000 distinct cells and 50,000 repeated ones', () => {
     const texts = [
       'Quý I/2026',
       'Trong năm 2026',
@@ -699,16 +701,23 @@ describe('parseDeadline: text and purity', () => {
       'Quý II/2026 ( vào dịp 30/4)',
       'Hoàn thành tư liệu hóa kiến trúc – văn hóa tại Sa Pa (2026), Bắc Hà (2027), Y Tý (2028).',
     ];
-    const t0 = performance.now();
     let dated = 0;
     for (let i = 0; i < 50000; i++) {
       // Distinct texts, so that the small result cache does not hide the parser's cost.
       const r = parseDeadline(`${texts[i % texts.length]} ${i % 2 === 0 ? '' : '.'}${' '.repeat(i % 13)}x${i}`, P);
       if (r.due) dated++;
     }
-    for (let i = 0; i < 50000; i++) if (parseDeadline(texts[i % texts.length], P).due) dated++;
     expect(dated).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    // Repeated texts (served from the cache) read as each text reads alone.
+    const alone = texts.map((t) => (parseDeadline(t, P).due ? 1 : 0));
+    let repeated = 0;
+    let expected = 0;
+    for (let i = 0; i < 50000; i++) {
+      if (parseDeadline(texts[i % texts.length], P).due) repeated++;
+      expected += alone[i % texts.length];
+    }
+    expect(repeated).toBe(expected);
+    expect(expected).toBeGreaterThan(25000);
   });
 });
 
