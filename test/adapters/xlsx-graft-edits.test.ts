@@ -13,6 +13,7 @@ import { readWorkbook } from '../../src/adapters/xlsx/read';
 import { StandaloneHost } from '../../src/adapters/standalone/host';
 import type { CellValue } from '../../src/engine/types';
 import { main } from '../../src/cli/main';
+import { extractPlan } from '../../src/engine/plan-text/extract';
 import { recordingIO } from '../helpers/cli-io';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -219,5 +220,17 @@ describe('standalone download', () => {
     expect((await readWorkbook(download)).sheets.find((s) => s.name === name)!.values).toEqual(original.values);
     const [a, b] = [await parts(bytes), await parts(download)];
     for (const [n, buf] of a) if (/worksheets\//.test(n)) expect([n, Buffer.compare(buf, b.get(n)!)]).toEqual([n, 0]);
+  });
+
+  test('a sheet made in the page (a draft appendix) is in the download with the fixes', async () => {
+    const host = await StandaloneHost.open(fs.readFileSync(SAMPLE), { fileName: 'mau.xlsx', asOf: () => '2026-05-01' });
+    const draft = extractPlan(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'seeds', '000-lao-cai-ke-hoach-2026.txt'), 'utf8'));
+    const { sheet } = await host.writeAppendix(draft, 'vi');
+    const read = await host.readSheet(sheet);
+    const before = read.snapshot.values[read.snapshot.values.length - 1][1];
+    const row = read.snapshot.values.length;
+    await host.applyEdits({ sheet, edits: [{ sheet, cell: `B${row}`, before, after: 'Đã sửa' }], merges: [] }, read.fingerprint);
+    const names = (await readWorkbook(await host.checkedBytes(null, 'vi'))).sheets;
+    expect(names.find((s) => s.name === sheet)!.values[row - 1][1]).toBe('Đã sửa');
   });
 });

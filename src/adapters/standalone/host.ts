@@ -113,10 +113,13 @@ export class StandaloneHost implements WorkbookHost {
    * The fixes applied so far, for the download (written into the original package): per sheet, per
    * cell its value in the opened file and its value now; the merges restored and not undone.
    */
+  /** The sheets of the opened file. */
+  private readonly opened: Set<string>;
   private applied = new Map<string, { cells: Map<string, { original: CellValue; now: CellValue }>; merges: string[] }>();
 
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
+    this.opened = new Set(workbook.worksheets.map((ws) => ws.name));
     this.asOf = options.asOf ?? todayIso;
     const first = this.userSheets()[0] ?? workbook.worksheets[0];
     this.state = { version: 0, fileName: options.fileName, sheet: first?.name ?? '', selected: null, selectSeq: 0, summary: null };
@@ -205,7 +208,10 @@ export class StandaloneHost implements WorkbookHost {
   async checkedBytes(report: SheetReport | null, lang: Lang, asOf: string = this.asOf()): Promise<Uint8Array> {
     const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
     const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
-    const bytes = this.original ? await graftCheckedCopy(await graftEdits(this.original, this.appliedPatches()), scratch) : scratch;
+    // A sheet made in the page (a draft appendix) is not in the original package: then the copy is
+    // ExcelJS's, which holds it (graft.ts adds only the add-in's own sheets).
+    const made = this.workbook.worksheets.some((ws) => !isOwnSheet(ws) && !this.opened.has(ws.name));
+    const bytes = this.original && !made ? await graftCheckedCopy(await graftEdits(this.original, this.appliedPatches()), scratch) : scratch;
     this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
     return bytes;
   }
