@@ -5,8 +5,9 @@
  * written: --out must name another file.
  *
  * Fixes touching the same cell are taken in the findings' order: the first wins, each later one is
- * skipped whole and listed as skipped (src/engine/fix-plan.ts). The edits are written with the same
- * ExcelJS code as the standalone page (src/adapters/xlsx/edits.ts): cell formats stay.
+ * skipped whole and listed as skipped (src/engine/fix-plan.ts). The edits are checked with the same
+ * ExcelJS code as the standalone page (src/adapters/xlsx/edits.ts), then written into the input's
+ * own package (src/adapters/xlsx/graft-edits.ts): cell formats and every other part stay.
  *
  * Exit code: 0 the chosen fixes were applied (or listed, with --dry-run), also when there was
  * nothing to fix; 2 an unreadable input, a bad option, or a write failure.
@@ -201,7 +202,10 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
         }
       }
     try {
-      const outBytes = new Uint8Array(await wb.workbook.xlsx.writeBuffer());
+      // The copy is the input package with the edits written into its sheets: every other part
+      // (drawings, comments, charts, macros…) is kept byte for byte (graft-edits.ts).
+      const { graftEdits } = await import('../adapters/xlsx/graft-edits');
+      const outBytes = await graftEdits(bytes, sheets.flatMap((s) => s.plan.batches));
       await io.writeFile(o.out!, outBytes);
     } catch (e) {
       io.stderr(`${t(lang, 'cli.error.write', { file: o.out!, reason: io.describeError(e) })}\n`);

@@ -9,10 +9,13 @@
  *   (src/adapters/office/fingerprint.ts), so a stale write is refused the same way.
  * - applyMarks / clearMarks: the add-in's own conditional formats (src/adapters/xlsx/marks.ts).
  * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
- * - download: writeCheckedWorkbook, exactly what `check --out` writes for the checked sheet.
+ * - download: writeCheckedWorkbook as `check --out` writes it, grafted onto the opened file (graft.ts)
+ *   with the applied fixes written in (graft-edits.ts).
  * - writeAppendix: addDraftSheet (src/adapters/xlsx/draft-writer.ts), the writer of `phancong draft`.
- * - applyEdits / undoEdits: src/adapters/xlsx/edits.ts, the writer of `phancong fix`; the exact
- *   previous cells (rich text, styles) are kept beside each UndoRecord for its undo.
+ * - applyEdits / undoEdits: src/adapters/xlsx/edits.ts, the checker of `phancong fix`; the exact
+ *   previous cells (rich text, styles) are kept beside each UndoRecord for its undo. The cells the
+ *   applied fixes changed (undone ones excepted) and their merges are written into the original
+ *   package for the download (graft-edits.ts), as `phancong fix` writes its copy.
  *
  * Besides the WorkbookHost calls, the host is a small store for the preview (src/standalone):
  * subscribe()/preview() give a version that changes with every change of the workbook, the sheet
@@ -22,7 +25,7 @@
  * cannot read or write the Office document settings where the add-in keeps them.
  */
 import type ExcelJS from 'exceljs';
-import type { Lang, SheetReport, SheetSnapshot } from '../../engine/types';
+import type { CellValue, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
 import type { MarkPlan } from '../../engine/marks';
 import {
   StaleSheetError,
@@ -38,6 +41,8 @@ import {
 import { fingerprintSnapshot } from '../office/fingerprint';
 import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
 import { graftCheckedCopy } from '../xlsx/graft';
+import { graftEdits, type SheetPatch } from '../xlsx/graft-edits';
+import { sameCellValue } from '../../engine/fix-plan';
 
 /** How long the page waits for a workbook to be read (real appendices take about a second). */
 export const READ_LIMIT_MS = 60_000;
@@ -104,9 +109,17 @@ export class StandaloneHost implements WorkbookHost {
 
   /** The bytes of the opened file: the download is written by adding to them. */
   original: Uint8Array | null = null;
+  /**
+   * The fixes applied so far, for the download (written into the original package): per sheet, per
+   * cell its value in the opened file and its value now; the merges restored and not undone.
+   */
+  /** The sheets of the opened file. */
+  private readonly opened: Set<string>;
+  private applied = new Map<string, { cells: Map<string, { original: CellValue; now: CellValue }>; merges: string[] }>();
 
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
+    this.opened = new Set(workbook.worksheets.map((ws) => ws.name));
     this.asOf = options.asOf ?? todayIso;
     const first = this.userSheets()[0] ?? workbook.worksheets[0];
     this.state = { version: 0, fileName: options.fileName, sheet: first?.name ?? '', selected: null, selectSeq: 0, summary: null };
@@ -195,7 +208,10 @@ export class StandaloneHost implements WorkbookHost {
   async checkedBytes(report: SheetReport | null, lang: Lang, asOf: string = this.asOf()): Promise<Uint8Array> {
     const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
     const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
-    const bytes = this.original ? await graftCheckedCopy(this.original, scratch) : scratch;
+    // A sheet made in the page (a draft appendix) is not in the original package: then the copy is
+    // ExcelJS's, which holds it (graft.ts adds only the add-in's own sheets).
+    const made = this.workbook.worksheets.some((ws) => !isOwnSheet(ws) && !this.opened.has(ws.name));
+    const bytes = this.original && !made ? await graftCheckedCopy(await graftEdits(this.original, this.appliedPatches()), scratch) : scratch;
     this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
     return bytes;
   }
@@ -283,6 +299,7 @@ export class StandaloneHost implements WorkbookHost {
     if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(batch.sheet);
     const { record, raw } = applyEditBatch(ws, batch);
     this.undoRaw.set(record, raw);
+    this.track(record.sheet, record.cells, (c) => c.after, record.merges, []);
     this.update({ sheet: batch.sheet }, true);
     return record;
   }
@@ -290,7 +307,32 @@ export class StandaloneHost implements WorkbookHost {
   async undoEdits(record: UndoRecord): Promise<void> {
     undoEditBatch(this.sheet(record.sheet), record, this.undoRaw.get(record));
     this.undoRaw.delete(record);
+    this.track(record.sheet, record.cells, (c) => c.before, [], record.merges);
     this.update({ sheet: record.sheet }, true);
+  }
+
+  /** Keep the cells' values now (the first `before` seen is the opened file's) and the merges. */
+  private track(sheet: string, cells: UndoRecord['cells'], now: (c: UndoRecord['cells'][number]) => CellValue, merged: string[], unmerged: string[]): void {
+    const s = this.applied.get(sheet) ?? { cells: new Map(), merges: [] };
+    this.applied.set(sheet, s);
+    for (const c of cells) {
+      const key = c.cell.toUpperCase();
+      const seen = s.cells.get(key);
+      s.cells.set(key, { original: seen ? seen.original : c.before, now: now(c) });
+    }
+    const gone = new Set(unmerged.map((m) => m.toUpperCase()));
+    s.merges = [...s.merges.filter((m) => !gone.has(m)), ...merged.map((m) => m.toUpperCase())];
+  }
+
+  /** What the download writes into the original package: the cells that differ from it, the merges. */
+  private appliedPatches(): Map<string, SheetPatch> {
+    const out = new Map<string, SheetPatch>();
+    for (const [sheet, s] of this.applied) {
+      const cells = new Map<string, CellValue>();
+      for (const [cell, v] of s.cells) if (!sameCellValue(v.original, v.now)) cells.set(cell, v.now);
+      out.set(sheet, { cells, merges: [...s.merges] });
+    }
+    return out;
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

@@ -35,17 +35,17 @@ export const GRAFT_EDITED = ['[Content_Types].xml', 'workbook', 'workbook rels',
 // ---------------------------------------------------------------------------------------------
 // XML helpers
 
-function attr(tag: string, name: string): string | undefined {
+export function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? decode(m[2] ?? m[3] ?? '') : undefined;
 }
-function decode(s: string): string {
+export function decode(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? _m);
 }
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** The prefix ('x:' or '') under which a part writes elements of the main namespace. */
-function mainPrefix(xml: string): string {
+export function mainPrefix(xml: string): string {
   const root = /<([A-Za-z_][\w.-]*:)?(worksheet|workbook|styleSheet)\b/.exec(xml);
   return root?.[1] ?? '';
 }
@@ -56,7 +56,7 @@ function prefixed(fragment: string, p: string): string {
 }
 
 /** The child elements (outer XML) of the first `<name …>…</name>` block, and where it is. */
-function block(xml: string, name: string, p: string): { start: number; end: number; open: string; items: string[] } | null {
+export function block(xml: string, name: string, p: string): { start: number; end: number; open: string; items: string[] } | null {
   const open = new RegExp(`<${p}${name}\\b[^>]*?(/?)>`).exec(xml);
   if (!open) return null;
   if (open[1] === '/') return { start: open.index, end: open.index + open[0].length, open: open[0].replace(/\/>$/, '>'), items: [] };
@@ -85,7 +85,7 @@ function topLevel(inner: string): string[] {
   return items;
 }
 
-function writeBlock(xml: string, name: string, p: string, items: string[], before: string[]): string {
+export function writeBlock(xml: string, name: string, p: string, items: string[], before: string[]): string {
   const b = block(xml, name, p);
   const open = (b?.open ?? `<${p}${name}>`).replace(/\scount="\d+"/, '').replace(/>$/, ` count="${items.length}">`);
   const text = `${open}${items.join('')}</${p}${name}>`;
@@ -93,7 +93,7 @@ function writeBlock(xml: string, name: string, p: string, items: string[], befor
   return insertBefore(xml, before.map((n) => p + n), text, p);
 }
 
-function insertBefore(xml: string, names: string[], fragment: string, p: string): string {
+export function insertBefore(xml: string, names: string[], fragment: string, p: string): string {
   for (const n of names) {
     const i = xml.search(new RegExp(`<${n}[\\s/>]`));
     if (i >= 0) return xml.slice(0, i) + fragment + xml.slice(i);
@@ -105,7 +105,7 @@ function insertBefore(xml: string, names: string[], fragment: string, p: string)
 // ---------------------------------------------------------------------------------------------
 // Package reading
 
-interface Pkg {
+export interface Pkg {
   zip: JSZip;
   workbookPart: string;
   workbookXml: string;
@@ -115,16 +115,16 @@ interface Pkg {
 }
 
 /** Add or replace a part (no folder entries: the original zip has none). */
-function put(zip: JSZip, name: string, data: string): void {
+export function put(zip: JSZip, name: string, data: string): void {
   zip.file(name, data, { createFolders: false });
 }
 
-async function readText(zip: JSZip, name: string): Promise<string | null> {
+export async function readText(zip: JSZip, name: string): Promise<string | null> {
   const f = zip.file(name);
   return f ? f.async('string') : null;
 }
 
-async function openPkg(bytes: Uint8Array): Promise<Pkg> {
+export async function openPkg(bytes: Uint8Array): Promise<Pkg> {
   const zip = await JSZip.loadAsync(bytes);
   const rootRels = (await readText(zip, '_rels/.rels')) ?? '';
   const office = [...rootRels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/officeDocument$/.test(attr(t, 'Type') ?? ''));
@@ -291,7 +291,7 @@ function ownCfBlocks(xml: string, styles: StyleMerger): string[] {
     .map((b) => b.replace(/\sdxfId="(\d+)"/g, (_m, d: string) => ` dxfId="${styles.dxf(Number(d))}"`));
 }
 
-const AFTER_CF = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+export const AFTER_CF = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 /** A user sheet with the previous own formats replaced by `blocks` (user rules after them). */
 function markedSheetXml(xml: string, blocks: string[]): string {
