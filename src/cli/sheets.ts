@@ -1,6 +1,6 @@
 /** Read a workbook and pick the sheet holding the assignment table (shared by diff and merge). */
 import type ExcelJS from 'exceljs';
-import type { Lang, SheetReport } from '../engine/types';
+import type { Lang, SheetReport, SheetSnapshot } from '../engine/types';
 import type { CliIO } from './io';
 import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
@@ -15,6 +15,7 @@ export class SheetPickError extends Error {
 
 export interface PickedSheet {
   report: SheetReport;
+  snapshot: SheetSnapshot;
   workbook: ExcelJS.Workbook;
 }
 
@@ -54,12 +55,12 @@ export async function readSheetReport(
     if (report.headerRow === null || report.tasks.length === 0) {
       throw new SheetPickError('no-table', o.noTableMessage ?? t(lang, 'diff.error.noTable', { file }));
     }
-    return { report, workbook: wb.workbook };
+    return { report, snapshot: snap, workbook: wb.workbook };
   }
   for (const snap of wb.sheets) {
     if (own.has(snap.name)) continue;
     const report = analyzeSheet(snap, { asOf: o.asOf, lang });
-    if (report.headerRow !== null && report.tasks.length > 0) return { report, workbook: wb.workbook };
+    if (report.headerRow !== null && report.tasks.length > 0) return { report, snapshot: snap, workbook: wb.workbook };
   }
   throw new SheetPickError('no-table', o.noTableMessage ?? t(lang, 'diff.error.noTable', { file }));
 }

@@ -71,3 +71,30 @@ export function buildCompareTable(c: Comparison, lang: Lang, sheet: string, ttCo
 export function isoToVn(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
+
+/** The gathering log: every change applied, every conflict, every unmatched report row. */
+export function buildGatherTable(
+  g: { applied: readonly import('./gather').AppliedChange[]; conflicts: readonly import('./gather').Conflict[]; unmatched: readonly import('./gather').UnmatchedRow[] },
+  lang: Lang,
+  masterSheet: string,
+): OutTable {
+  const rows: OutCell[][] = [];
+  const field = (f: string) => t(lang, `tracking.${f}`);
+  for (const x of g.applied) {
+    rows.push([t(lang, 'merge.kind.applied'), link(masterSheet, x.row, x.col), x.tt, x.task, field(x.field), x.before, x.after, x.source.file, x.source.sheet, x.source.row]);
+  }
+  for (const x of g.conflicts) {
+    for (const v of x.values) {
+      rows.push([t(lang, 'merge.kind.conflict'), link(masterSheet, x.row, x.col), x.tt, x.task, field(x.field), x.master, v.value, v.source.file, v.source.sheet, v.source.row]);
+    }
+  }
+  for (const x of g.unmatched) {
+    const values = Object.entries(x.values).map(([f, v]) => `${field(f)}: ${v}`).join('; ');
+    rows.push([t(lang, 'merge.kind.unmatched'), '', x.tt, x.task, '', '', values, x.file, x.sheet, x.row]);
+  }
+  return {
+    name: 'PC_GopBaoCao',
+    headers: ['kind', 'cell', 'tt', 'task', 'field', 'before', 'after', 'file', 'sheet', 'sourceRow'].map((k) => t(lang, `merge.table.${k}`)),
+    rows,
+  };
+}
