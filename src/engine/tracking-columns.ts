@@ -33,7 +33,9 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
   const headerIndex = report.headerRow - 1 - origin.row;
   let last = -1;
   for (const c of Object.values(report.columnIndexes)) if (c !== undefined) last = Math.max(last, c);
-  for (let r = headerIndex; r < headerIndex + Math.max(1, report.headerHeight); r++) {
+  // After the last cell holding anything from the header down (cells pushed past the table by a
+  // paste are the user's: never written over).
+  for (let r = headerIndex; r < snapshot.values.length; r++) {
     const row = snapshot.values[r] ?? [];
     for (let c = row.length - 1; c > last; c--) {
       if (row[c] !== null && row[c] !== '') {
@@ -43,7 +45,7 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
     }
   }
   for (const m of snapshot.merges ?? []) {
-    if (m.top <= headerIndex && m.bottom >= headerIndex) last = Math.max(last, m.right);
+    if (m.bottom >= headerIndex) last = Math.max(last, m.right);
   }
   const missing = TRACKING_ROLES.filter((role) => report.columnIndexes[role as Role] === undefined);
   return missing.map((role, i) => ({
