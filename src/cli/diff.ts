@@ -50,6 +50,12 @@ export function diffJson(c: Comparison) {
   };
 }
 
+/** A long run of unchanged words: its first and last three words. */
+function elide(text: string): string {
+  const w = text.split(' ');
+  return w.length > 8 ? `${w.slice(0, 3).join(' ')} … ${w.slice(-3).join(' ')}` : text;
+}
+
 export function humanDiff(c: Comparison, lang: Lang): string[] {
   const out: string[] = [];
   if (isSameVersion(c)) return [t(lang, 'diff.none')];
@@ -70,11 +76,13 @@ export function humanDiff(c: Comparison, lang: Lang): string[] {
   if (c.changed.length) {
     out.push('', t(lang, 'diff.changed', { count: c.changed.length }));
     for (const x of c.changed) {
-      let line = `  ${t(lang, 'diff.changeLine', { tt: x.tt, row: x.row, field: t(lang, `role.${x.field}`), before: short(x.before), after: short(x.after) })}`;
+      let line = x.words
+        ? `  ${t(lang, 'diff.changeTask', { tt: x.tt, row: x.row, field: t(lang, `role.${x.field}`) })}`
+        : `  ${t(lang, 'diff.changeLine', { tt: x.tt, row: x.row, field: t(lang, `role.${x.field}`), before: short(x.before), after: short(x.after) })}`;
       if (x.sameDue && x.dueAfter) line += ` ${t(lang, 'diff.sameDue', { due: isoToVn(x.dueAfter) })}`;
       out.push(line);
       if (x.words) {
-        const words = x.words.map((w) => (w.kind === 'same' ? w.text : w.kind === 'added' ? `[+${w.text}]` : `[-${w.text}]`)).join(' ');
+        const words = x.words.map((w) => (w.kind === 'same' ? elide(w.text) : w.kind === 'added' ? `[+${w.text}]` : `[-${w.text}]`)).join(' ');
         out.push(t(lang, 'diff.words', { words }));
       }
     }
