@@ -15,6 +15,7 @@ import { analyzeSheet } from './analyze';
 import { alignTasks } from './compare';
 import { cellText, fold, isErrorValue } from './text';
 import { isDateFormat, parseDeadline, serialToIso } from './deadline';
+import { isoToSerial } from './calendar';
 import { planTrackingColumns, TRACKING_ROLES, withTrackingColumns, type PlannedColumn, type TrackingRole } from './tracking-columns';
 
 export interface SourceRef {
@@ -117,7 +118,13 @@ export function trackedValue(snapshot: SheetSnapshot, report: SheetReport, task:
     if (typeof value === 'number' && (isDateFormat(fmt) || (field === 'done-date' && value > 20000 && value < 80000))) {
       return { value, text: isoToVn(serialToIso(value)), isDate: true };
     }
-    return { value, text: cellText(value), isDate: false };
+    const text = cellText(value);
+    // A completion date typed as text ("15/10/2026") is written back as a real date.
+    if (field === 'done-date' && typeof value === 'string' && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text)) {
+      const d = parseDeadline(text);
+      if (d.kind === 'date' && d.due) return { value: isoToSerial(d.due), text: isoToVn(d.due), isDate: true };
+    }
+    return { value, text, isDate: false };
   }
   const text = found.map((f) => cellText(f.value)).join(' ');
   return { value: text, text, isDate: false };

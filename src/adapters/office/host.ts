@@ -353,6 +353,16 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
       return excel.run((ctx) => readColumnText(ctx, sheet, column));
     },
 
+    async applyGather(result, lang) {
+      const { applyGatherOffice } = await import('./gather');
+      return excel.run((ctx) => applyGatherOffice(ctx, result, lang));
+    },
+
+    async writeComparison(table) {
+      const { writeComparisonOffice } = await import('./gather');
+      return excel.run((ctx) => writeComparisonOffice(ctx, table));
+    },
+
     async selectCell(sheet: string, cell: string): Promise<void> {
       await excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);

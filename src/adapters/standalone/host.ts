@@ -242,6 +242,22 @@ export class StandaloneHost implements WorkbookHost {
     return { sheet };
   }
 
+  /** "Gộp báo cáo": the gathering written into the open workbook (the writer of `phancong merge`). */
+  async applyGather(result: import('../../engine/gather').GatherResult, lang: 'vi' | 'en'): Promise<{ logSheet: string }> {
+    const { applyGather } = await import('../xlsx/gather-writer');
+    const out = applyGather(this.workbook, result, lang);
+    this.update({}, true);
+    return out;
+  }
+
+  /** "So sánh với bản trước": the PC So sánh sheet (the writer of `phancong diff --out`). */
+  async writeComparison(table: import('../../engine/tables').OutTable): Promise<{ sheet: string }> {
+    const { writeOwnTableSheet } = await import('../xlsx/own-table');
+    const sheet = writeOwnTableSheet(this.workbook, 'Compare', 'PC So sánh', table, { widths: [22, 10, 7, 7, 10, 10, 20, 50, 50, 30], linkCols: [1], wrapCols: [7, 8] });
+    this.update({}, true);
+    return { sheet };
+  }
+
   /** The column's non-empty cells, top to bottom, joined with newlines (as the Office host reads them). */
   async readColumnText(sheet: string, column: string): Promise<string> {
     const col = normalizeColumn(column);
