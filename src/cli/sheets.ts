@@ -2,7 +2,6 @@
 import type ExcelJS from 'exceljs';
 import type { Lang, SheetReport, SheetSnapshot } from '../engine/types';
 import type { CliIO } from './io';
-import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 
 /** The input cannot be used: `message` says why, in the user's language. */
@@ -43,24 +42,11 @@ export async function readSheetReport(
     const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
     throw new SheetPickError(`read-${reason}`, t(lang, `read.error.${reason}`, { file }));
   }
-  const { OWN_SHEETS } = await import('../engine/tables');
-  const { COMPARE_SHEETS } = await import('../engine/compare-table');
-  const own = new Set<string>([...Object.values(OWN_SHEETS), ...Object.values(COMPARE_SHEETS)]);
-  if (o.sheet !== undefined) {
-    const snap = wb.sheets.find((s) => s.name === o.sheet);
-    if (!snap) {
-      throw new SheetPickError('no-sheet', t(lang, 'diff.error.noSheet', { file, sheet: o.sheet, sheets: wb.sheets.map((s) => s.name).join(', ') }));
-    }
-    const report = analyzeSheet(snap, { asOf: o.asOf, lang });
-    if (report.headerRow === null || report.tasks.length === 0) {
-      throw new SheetPickError('no-table', o.noTableMessage ?? t(lang, 'diff.error.noTable', { file }));
-    }
-    return { report, snapshot: snap, workbook: wb.workbook };
-  }
-  for (const snap of wb.sheets) {
-    if (own.has(snap.name)) continue;
-    const report = analyzeSheet(snap, { asOf: o.asOf, lang });
-    if (report.headerRow !== null && report.tasks.length > 0) return { report, snapshot: snap, workbook: wb.workbook };
+  const { pickTableSheet } = await import('../engine/pick-sheet');
+  const picked = pickTableSheet(wb.sheets, { asOf: o.asOf, lang }, o.sheet);
+  if (picked.ok) return { report: picked.report, snapshot: picked.snapshot, workbook: wb.workbook };
+  if (picked.reason === 'no-sheet') {
+    throw new SheetPickError('no-sheet', t(lang, 'diff.error.noSheet', { file, sheet: o.sheet!, sheets: wb.sheets.map((s) => s.name).join(', ') }));
   }
   throw new SheetPickError('no-table', o.noTableMessage ?? t(lang, 'diff.error.noTable', { file }));
 }

@@ -115,3 +115,44 @@ describe('So sánh với bản trước through the Office host', () => {
     expect(fake.sheetNames().filter((n) => n.startsWith('PC So sánh'))).toEqual(['PC So sánh']);
   });
 });
+
+describe('pane flows (host-agnostic) through the Office host, files read with ExcelJS', () => {
+  async function xlsxOf(snapshot: import('../../src/engine/types').SheetSnapshot): Promise<Uint8Array> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(snapshot.name);
+    snapshot.values.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v as never;
+    }));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  test('Gộp báo cáo: plan from picked files, apply in two round trips', async () => {
+    const { planGather, applyGatherPlan } = await import('../../src/taskpane/state/gather');
+    const fake = createExcelFake();
+    fake.addSheet(buildSheet(sections(), { name: 'Phụ lục' }).snapshot);
+    const host = createOfficeHost(fake.Excel, fake.Office, {});
+    const report = cloneSections(sections());
+    report[1].tasks[1].status = 'Hoàn thành';
+    const result = await planGather(host, 'Phụ lục', [{ name: 'so-tc.xlsx', bytes: await xlsxOf(buildSheet(report).snapshot) }], opts as { asOf: string; lang: 'vi' });
+    expect(result.applied.map((a) => [a.tt, a.after, a.source.file])).toEqual([['2', 'Hoàn thành', 'so-tc.xlsx']]);
+    fake.resetSyncs();
+    await applyGatherPlan(host, result, 'vi');
+    expect(fake.syncs).toBe(2);
+    await expect(planGather(host, 'Phụ lục', [{ name: 'x.xlsx', bytes: new Uint8Array([1, 2]) }], { asOf: '2026-11-22', lang: 'vi' })).rejects.toMatchObject({ file: 'x.xlsx', messageId: 'read.error.not-xlsx' });
+  });
+
+  test('So sánh với bản trước: the current sheet against a picked older file', async () => {
+    const { compareWithOlder } = await import('../../src/taskpane/state/gather');
+    const fake = createExcelFake();
+    const newer = cloneSections(sections());
+    newer[0].tasks.push({ ...newer[0].tasks[0], tt: '3', text: PHRASES[9] });
+    fake.addSheet(buildSheet(newer, { name: 'Phụ lục' }).snapshot);
+    const host = createOfficeHost(fake.Excel, fake.Office, {});
+    const older = await xlsxOf(buildSheet(sections(), { name: 'Phụ lục' }).snapshot);
+    const out = await compareWithOlder(host, 'Phụ lục', { name: 'v1.xlsx', bytes: older }, { asOf: '2026-11-22', lang: 'vi', writeSheet: true });
+    expect(out.comparison.added.map((a) => a.tt)).toEqual(['3']);
+    expect(out.written).toBe('PC So sánh');
+    expect(fake.cells('PC So sánh').A2.v).toBe('Thêm mới');
+  });
+});
