@@ -1,3 +1,5 @@
+import type { Lang, SheetSnapshot } from '../engine/types';
+
 /** What a command needs from the outside world, so commands can be tested without a process. */
 export interface CliIO {
   stdout(s: string): void;
@@ -7,4 +9,11 @@ export interface CliIO {
   now(): Date;
   /** A short, user-facing reason for a file-system error (no stack). */
   describeError(e: unknown): string;
+  /** True when two paths name the same file (after resolving; symbolic links followed). */
+  samePath?(a: string, b: string): boolean;
+  /**
+   * Read a workbook's sheets under a time and memory limit (Node: a worker thread). Without it the
+   * command reads in-process, with no limit (tests, embedding).
+   */
+  readWorkbook?(bytes: Uint8Array, lang: Lang): Promise<SheetSnapshot[]>;
 }
