@@ -93,3 +93,85 @@ export async function applyGatherPlan(host: WorkbookHost, result: GatherResult, 
   if (!host.applyGather) throw new Error('applyGather unsupported');
   return host.applyGather(result, lang);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A small store for the two pane sections (kept apart from the pane's reducer: the flows only need
+// the host, the sheet, the date and the language, which the components pass in).
+
+export interface GatherPaneState {
+  busy: 'gather' | 'apply' | 'compare' | null;
+  /** Catalogue id (and data) of the last failure. */
+  error: { id: string; data?: Record<string, string | number> } | null;
+  /** The planned gathering (before apply) and the files it came from. */
+  plan: GatherResult | null;
+  files: string[];
+  /** The log sheet written by the last apply. */
+  applied: string | null;
+  comparison: CompareOutcome | null;
+  compareFile: string | null;
+  /** The PC So sánh sheet written by the last compare. */
+  compareSheet: string | null;
+}
+
+export interface GatherStore {
+  getState(): GatherPaneState;
+  subscribe(listener: () => void): () => void;
+  available: { gather: boolean; compare: boolean };
+  plan(sheet: string, files: PickedFile[], o: { asOf: string; lang: Lang }): Promise<void>;
+  apply(lang: Lang): Promise<void>;
+  compare(sheet: string, file: PickedFile, o: { asOf: string; lang: Lang; writeSheet: boolean }): Promise<void>;
+  select(sheet: string, cell: string): Promise<void>;
+}
+
+export function createGatherStore(host: WorkbookHost): GatherStore {
+  let state: GatherPaneState = { busy: null, error: null, plan: null, files: [], applied: null, comparison: null, compareFile: null, compareSheet: null };
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<GatherPaneState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+  const failure = (e: unknown, fallback: string): GatherPaneState['error'] =>
+    e instanceof PickedFileError ? { id: e.messageId, data: { file: e.file } } : { id: fallback, data: { reason: (e as Error)?.message ?? String(e) } };
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    available: { gather: typeof host.applyGather === 'function', compare: true },
+    async plan(sheet, files, o) {
+      set({ busy: 'gather', error: null, plan: null, applied: null, files: files.map((f) => f.name) });
+      try {
+        set({ plan: await planGather(host, sheet, files, o), busy: null });
+      } catch (e) {
+        set({ busy: null, error: failure(e, 'ui.gather.error') });
+      }
+    },
+    async apply(lang) {
+      if (!state.plan) return;
+      set({ busy: 'apply', error: null });
+      try {
+        const { logSheet } = await applyGatherPlan(host, state.plan, lang);
+        set({ busy: null, applied: logSheet });
+      } catch (e) {
+        set({ busy: null, error: (e as Error)?.name === 'StaleSheetError' ? { id: 'ui.gather.stale' } : failure(e, 'ui.gather.error') });
+      }
+    },
+    async compare(sheet, file, o) {
+      set({ busy: 'compare', error: null, comparison: null, compareFile: file.name, compareSheet: null });
+      try {
+        const out = await compareWithOlder(host, sheet, file, o);
+        set({ busy: null, comparison: out, compareSheet: out.written });
+      } catch (e) {
+        set({ busy: null, error: failure(e, 'ui.compare.error') });
+      }
+    },
+    async select(sheet, cell) {
+      try {
+        await host.selectCell(sheet, cell);
+      } catch {
+        // a removed task has no cell: nothing to select
+      }
+    },
+  };
+}
