@@ -88,8 +88,17 @@ export function alignTasks(before: readonly Task[], after: readonly Task[], opts
   const restBefore = before.map((_, i) => i).filter((i) => !usedBefore.has(i));
   const restAfter = after.map((_, j) => j).filter((j) => !usedAfter.has(j));
   const candidates: { i: number; j: number; sim: number }[] = [];
+  // Edit distance is at least the difference in length: pairs whose lengths alone put them below the
+  // threshold are skipped without computing it (exact, and it keeps big renumbered tables fast).
+  const len = (t: Task) => fold(t.task).length;
+  const lenBefore = new Map(restBefore.map((i) => [i, len(before[i])]));
+  const lenAfter = new Map(restAfter.map((j) => [j, len(after[j])]));
   for (const i of restBefore) {
     for (const j of restAfter) {
+      const a = lenBefore.get(i)!;
+      const b = lenAfter.get(j)!;
+      const longest = Math.max(a, b);
+      if (longest > 0 && 1 - Math.abs(a - b) / longest < threshold) continue;
       const sim = textSimilarity(before[i].task, after[j].task);
       if (sim >= threshold) candidates.push({ i, j, sim });
     }
