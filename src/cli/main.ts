@@ -60,6 +60,8 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       const { runDraft } = await import('./draft');
       return await runDraft(rest, io);
     }
+    if (command === 'diff') return await (await import('./diff')).runDiff(rest, io);
+    if (command === 'merge') return await (await import('./merge')).runMerge(rest, io);
     if (command === '--version' || command === '-v') {
       io.stdout(`${VERSION}\n`);
       return 0;

@@ -6,6 +6,8 @@
 import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry, CellEdit, CellValue } from '../engine/types';
 import type { MarkPlan } from '../engine/marks';
 import type { PlanDraft } from '../engine/plan-text/extract';
+import type { OutTable } from '../engine/tables';
+import type { GatherResult } from '../engine/gather';
 
 export interface HostCapabilities {
   /** Native PivotTables can be created (ExcelApi 1.8). */
@@ -106,6 +108,14 @@ export interface WorkbookHost {
   undoEdits?(record: UndoRecord): Promise<void>;
   /** Optional: the non-empty cells of one column of a sheet ("B"), top to bottom, joined by newlines. */
   readColumnText?(sheet: string, column: string): Promise<string>;
+  /**
+   * Optional ("Gộp báo cáo", issue 13): write a gathering into the open workbook — the missing tracking
+   * headers, each applied value, the "PC Gộp báo cáo" log. StaleSheetError (nothing written) when a
+   * cell no longer holds what the gathering read.
+   */
+  applyGather?(result: GatherResult, lang: 'vi' | 'en'): Promise<{ logSheet: string }>;
+  /** Optional ("So sánh với bản trước", issue 13): write (or replace) the "PC So sánh" own sheet. */
+  writeComparison?(table: OutTable): Promise<{ sheet: string }>;
 }
 
 /** The sheet's values changed between reading and writing: check again. */

@@ -15,10 +15,11 @@ import { office } from './office';
 import { xlsx } from './xlsx';
 import { standalone } from './standalone';
 import { fixUi } from './fix-ui';
+import { compare } from './compare';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi];
+const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, compare];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

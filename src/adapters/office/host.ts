@@ -25,6 +25,7 @@
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  * - applyEdits: 2 (the stale-sheet check of applyMarks, then one write); undoEdits: 2 (see edits.ts).
  */
+import { applyGatherOffice, writeComparisonOffice } from './gather';
 import type { CellValue, MergedArea, SheetSnapshot, SheetReport } from '../../engine/types';
 import type { MarkPlan } from '../../engine/marks';
 import type { PlanDraft } from '../../engine/plan-text/extract';
@@ -365,6 +366,14 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
 
     async readColumnText(sheet: string, column: string): Promise<string> {
       return excel.run((ctx) => readColumnText(ctx, sheet, column));
+    },
+
+    async applyGather(result, lang) {
+      return excel.run((ctx) => applyGatherOffice(ctx, result, lang));
+    },
+
+    async writeComparison(table) {
+      return excel.run((ctx) => writeComparisonOffice(ctx, table));
     },
 
     async selectCell(sheet: string, cell: string): Promise<void> {

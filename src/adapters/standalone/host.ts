@@ -49,6 +49,8 @@ export const READ_LIMIT_MS = 60_000;
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
+import { applyGather } from '../xlsx/gather-writer';
+import { writeOwnTableSheet } from '../xlsx/own-table';
 import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
 import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
@@ -278,6 +280,20 @@ export class StandaloneHost implements WorkbookHost {
   async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
     const sheet = addDraftSheet(this.workbook, draft, lang);
     this.update({ sheet }, true);
+    return { sheet };
+  }
+
+  /** "Gộp báo cáo": the gathering written into the open workbook (the writer of `phancong merge`). */
+  async applyGather(result: import('../../engine/gather').GatherResult, lang: 'vi' | 'en'): Promise<{ logSheet: string }> {
+    const out = applyGather(this.workbook, result, lang);
+    this.update({}, true);
+    return out;
+  }
+
+  /** "So sánh với bản trước": the PC So sánh sheet (the writer of `phancong diff --out`). */
+  async writeComparison(table: import('../../engine/tables').OutTable): Promise<{ sheet: string }> {
+    const sheet = writeOwnTableSheet(this.workbook, 'Compare', 'PC So sánh', table, { widths: [22, 10, 7, 7, 10, 10, 20, 50, 50, 30], linkCols: [1], wrapCols: [7, 8] });
+    this.update({}, true);
     return { sheet };
   }
 

@@ -288,7 +288,7 @@ function freeTableName(wb: ExcelJS.Workbook, base: string): string {
   for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
 }
 
-interface TableLayout {
+export interface TableLayout {
   widths: number[];
   /** 0-based columns holding dates. */
   dateCols?: number[];
@@ -302,7 +302,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 
 /** Write a table at A1 as an Excel table (or a plain header when it has no rows). */
-function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: OutTable, layout: TableLayout): void {
+export function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: OutTable, layout: TableLayout): void {
   const headers = uniqueHeaders(table.headers);
   const rows = table.rows.map((r) => r.map(toCellValue));
   if (rows.length > 0) {

@@ -16,6 +16,7 @@ import { DraftPanel } from './DraftPanel';
 import { DueSoonDays } from './DueSoonDays';
 import { FindingsList } from './FindingsList';
 import { FixPanel } from './FixPanel';
+import { ComparePanel, GatherPanel } from './GatherPanels';
 import { fixableCount, PANE_TABS, type PaneTab } from '../state/fix';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
@@ -95,10 +96,16 @@ function Pane() {
           </>
         )}
         {state.tab === 'fix' && <FixPanel />}
-        {state.tab === 'track' && <MarkActions />}
+        {state.tab === 'track' && (
+          <>
+            <MarkActions />
+            <GatherPanel />
+          </>
+        )}
         {state.tab === 'report' && (
           <>
             <SummaryActions />
+            <ComparePanel />
             <DraftPanel />
           </>
         )}

@@ -7,6 +7,7 @@ import { analyzeSheet } from '../../engine/analyze';
 import { planMarks } from '../../engine/marks';
 import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engine/types';
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
+import { createGatherStore, type GatherStore } from './gather';
 import { hasMessage } from '../../messages';
 import { headerColumns, tableSpan } from './columns';
 import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
@@ -45,6 +46,8 @@ export interface ControllerOptions {
 
 /** DraftFlows: "Tạo phụ lục từ văn bản" (draft.ts); FixFlows: the tabs and the "Sửa" view (fix.ts). */
 export interface Controller extends DraftFlows, FixFlows {
+  /** "Gộp báo cáo" and "So sánh với bản trước" (issue 13): their own small store (gather.ts). */
+  gather?: GatherStore;
   getState(): PaneState;
   subscribe(listener: () => void): () => void;
   /** Load the sheets, then (summary view) check the chosen sheet at once. */
@@ -323,6 +326,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
 
     setFilter: (filter) => dispatch({ type: 'setFilter', filter }),
     dismissError: () => dispatch({ type: 'dismissError' }),
+    gather: createGatherStore(host),
     ...createDraftFlows({ host, getState: () => state, dispatch, exclusive }),
     ...createFixFlows({
       host,
