@@ -125,7 +125,7 @@ export function reportFromModel(model: SheetModel): SheetReport {
     tasks,
     rows: model.rows.map(({ index, row, cls }) => ({ index, row, cls })),
     findings,
-    summary: summarise(tasks, model.sections.map((s) => s.label)),
+    summary: summarise(tasks, model.sections.map((s) => s.label), model.options.asOf),
   };
 }
 

@@ -259,7 +259,10 @@ describe('summarise', () => {
   });
 
   it('an empty table', () => {
-    expect(summarise([])).toEqual({ total: 0, byState: {}, unassigned: 0, byLead: [], byLeader: [], byQuarter: [], bySection: [], bySupport: [] });
+    const { report, ...rest } = summarise([]);
+    expect(rest).toEqual({ total: 0, byState: {}, unassigned: 0, byLead: [], byLeader: [], byQuarter: [], bySection: [], bySupport: [] });
+    expect(report?.rows).toEqual([]);
+    expect(report?.total.counts.total).toBe(0);
   });
 
   it('analyzeSheet fills the summary from its tasks (two leads in one cell)', () => {
