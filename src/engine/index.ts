@@ -20,3 +20,14 @@ export {
   type ReminderTask,
   type ReportPeriod,
 } from './tracking';
+export {
+  planTrackingColumns,
+  describeTrackingPlan,
+  TRACKING_STATUSES,
+  DONE_DATE_RANGE,
+  type TrackingPlan,
+  type TrackingPlanResult,
+  type TrackingColumn,
+  type TrackingValidation,
+  type TrackingKind,
+} from './tracking-columns';

@@ -14,10 +14,11 @@ import { common } from './common';
 import { office } from './office';
 import { xlsx } from './xlsx';
 import { standalone } from './standalone';
+import { track } from './track';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone];
+const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, track];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {
