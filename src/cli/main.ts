@@ -34,6 +34,10 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       const { runDraft } = await import('./draft');
       return await runDraft(rest, io);
     }
+    if (command === 'track') {
+      const { runTrack } = await import('./track');
+      return await runTrack(rest, io);
+    }
     if (command === '--version' || command === '-v') {
       io.stdout(`${VERSION}\n`);
       return 0;
