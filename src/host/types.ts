@@ -6,6 +6,7 @@
 import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry, CellEdit, CellValue } from '../engine/types';
 import type { MarkPlan } from '../engine/marks';
 import type { PlanDraft } from '../engine/plan-text/extract';
+import type { TrackingPlan } from '../engine/tracking-columns';
 
 export interface HostCapabilities {
   /** Native PivotTables can be created (ExcelApi 1.8). */
@@ -106,6 +107,24 @@ export interface WorkbookHost {
   undoEdits?(record: UndoRecord): Promise<void>;
   /** Optional: the non-empty cells of one column of a sheet ("B"), top to bottom, joined by newlines. */
   readColumnText?(sheet: string, column: string): Promise<string>;
+  /**
+   * Optional ("Thêm cột theo dõi", issue 12): append the tracking columns of an engine plan
+   * (planTrackingColumns) to the right of the table. Refuses with StaleSheetError when the sheet
+   * changed since `fingerprint`, and with TrackingCellsBusyError when a target cell holds something;
+   * writes only the plan's cells. Returns what undo needs (the header cells written, the merges).
+   */
+  addTrackingColumns?(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord>;
+}
+
+/** A cell where a tracking column would go holds something: nothing was written. */
+export class TrackingCellsBusyError extends Error {
+  constructor(
+    public readonly sheet: string,
+    public readonly cells: string[],
+  ) {
+    super(`tracking-busy:${sheet}:${cells.join(',')}`);
+    this.name = 'TrackingCellsBusyError';
+  }
 }
 
 /** The sheet's values changed between reading and writing: check again. */

@@ -23,6 +23,8 @@
  * - writeSummary: 3 for a small report; more batches for a large one, each under the payload budget
  *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
+ * - addTrackingColumns: 2 (sync 1 re-reads the values for the fingerprint, the target cells and the
+ *   header cell's look; sync 2 writes; more for a sheet read in runs, as readSheet).
  */
 import type { CellValue, MergedArea, SheetSnapshot, SheetReport } from '../../engine/types';
 import type { MarkPlan } from '../../engine/marks';
@@ -43,6 +45,9 @@ import { scanOwn } from './own';
 import { writeSummary } from './summary';
 import { jsonBytes, PAYLOAD_BUDGET } from './values';
 import { readColumnText, writeAppendix } from './appendix';
+import type { TrackingPlan } from '../../engine/tracking-columns';
+import { busyCells, queueTrackingRead, queueTrackingWrite } from './tracking';
+import { TrackingCellsBusyError, type UndoRecord } from '../../host/types';
 
 export type ExcelApi = typeof Excel;
 export type OfficeApi = typeof Office;
@@ -342,6 +347,22 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
 
     async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
       return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }));
+    },
+
+    async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
+      return excel.run(async (ctx) => {
+        let read: ReturnType<typeof queueTrackingRead> | undefined;
+        const got = await readUsed(ctx, plan.sheet, { formats: false, bold: false, merges: false }, (ws) => {
+          read = queueTrackingRead(ws, plan);
+        });
+        if (fingerprintValues(got.values, got.origin) !== fingerprint) throw new StaleSheetError(plan.sheet);
+        const busy = busyCells(plan, read!.target);
+        if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
+        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        const undo = queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') });
+        await ctx.sync();
+        return undo;
+      });
     },
 
     async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {

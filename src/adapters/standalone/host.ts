@@ -36,6 +36,9 @@ import { readWorkbook, sheetSnapshot } from '../xlsx/read';
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
+import { addTrackingColumns as addTrackingColumnsXlsx } from '../xlsx/tracking';
+import type { TrackingPlan } from '../../engine/tracking-columns';
+import { TrackingCellsBusyError, type UndoRecord } from '../../host/types';
 import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
 import type { PlanDraft } from '../../engine/plan-text/extract';
@@ -217,6 +220,24 @@ export class StandaloneHost implements WorkbookHost {
     removeOwnMarks(ws);
     addMarkRules(ws, plan.rules);
     this.update({ sheet: plan.sheet }, true);
+  }
+
+  /** "Thêm cột theo dõi" (issue 12): the same writer as `phancong track`, after the same refusals as Excel. */
+  async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
+    const ws = this.sheet(plan.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(plan.sheet);
+    const busy: string[] = [];
+    for (const c of plan.columns) {
+      for (let r = plan.headerRow; r <= plan.lastRow; r++) {
+        const v = ws.getCell(r, c.col).value;
+        if (v !== null && v !== undefined && v !== '') busy.push(`${c.letter}${r}`);
+      }
+    }
+    if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
+    const written = addTrackingColumnsXlsx(this.workbook, plan);
+    this.update({ sheet: plan.sheet }, true);
+    const header = new Map(plan.columns.map((c) => [`${c.letter}${plan.headerRow}`, c.header]));
+    return { sheet: plan.sheet, cells: written.map((cell) => ({ cell, before: null, numberFormat: null, after: header.get(cell) ?? null })), merges: [...plan.headerMerges] };
   }
 
   async clearMarks(sheet: string): Promise<void> {
