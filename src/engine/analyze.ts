@@ -113,6 +113,7 @@ export function reportFromModel(model: SheetModel): SheetReport {
   const tasks = model.tasks.map((tm) => tm.task);
   return {
     name: model.snapshot.name,
+    asOf: model.options.asOf,
     headerRow: model.header ? model.sheetRow(model.header.row) : null,
     headerHeight: model.header?.height ?? 0,
     columns,

@@ -6,6 +6,7 @@
 import type { Lang, SheetReport, Task } from './types';
 import { t } from '../messages';
 import { quarterKey } from './summary';
+import { categoryOf } from './tracking';
 
 export type OutCell =
   | string
@@ -28,6 +29,10 @@ export const OWN_SHEETS = {
   agencies: 'PC Cơ quan',
   summary: 'PC Tổng hợp',
   findings: 'PC Kết quả kiểm tra',
+  /** The standard per-agency report (issue 12). */
+  report: 'PC Báo cáo',
+  /** Overdue and due-soon tasks by lead agency (issue 12). */
+  reminders: 'PC Đôn đốc',
 } as const;
 
 /** Written by the add-in on each of its own sheets (where the writer keeps its marker). */
@@ -63,6 +68,7 @@ export const TASK_COLUMNS = [
   'state',
   'unassigned',
   'status',
+  'category',
 ] as const;
 
 export function quarterLabel(task: Task, lang: Lang): string {
@@ -91,6 +97,7 @@ export function buildTaskTable(report: SheetReport, lang: Lang): OutTable {
     t(lang, `state.${task.state}`),
     task.unassigned,
     task.status ?? '',
+    t(lang, `category.${categoryOf(task)}`),
   ]);
   return {
     name: 'PC_NhiemVu',
@@ -116,13 +123,14 @@ export function buildTaskAgencyTable(report: SheetReport, lang: Lang): OutTable 
           ref.raw,
           t(lang, `state.${task.state}`),
           quarterLabel(task, lang),
+          t(lang, `category.${categoryOf(task)}`),
         ]);
       }
     }
   }
   return {
     name: 'PC_CoQuan',
-    headers: ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter'].map((c) => t(lang, `table.${c}`)),
+    headers: ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter', 'category'].map((c) => t(lang, `table.${c}`)),
     rows,
   };
 }

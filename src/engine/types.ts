@@ -293,6 +293,8 @@ export interface Summary {
 
 export interface SheetReport {
   name: string;
+  /** ISO date the states and categories were computed for (set by the engine). */
+  asOf?: string;
   /** 1-based sheet row of the header, or null when no assignment table was found. */
   headerRow: number | null;
   headerHeight: number;

@@ -306,7 +306,7 @@ describe('writeCheckedWorkbook', () => {
       const names: string[] = [];
       twice.definedNames.forEach((n) => names.push(n));
       expect(names.filter((n) => n.startsWith(OWN_NAME_PREFIX)).sort()).toEqual(
-        ['Agencies', 'Findings', 'Summary', 'Tasks'].map((k) => OWN_NAME_PREFIX + k),
+        ['Agencies', 'Findings', 'Reminders', 'Report', 'Summary', 'Tasks'].map((k) => OWN_NAME_PREFIX + k),
       );
     });
 

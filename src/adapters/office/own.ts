@@ -11,7 +11,7 @@
 import { OWN_MARKER, OWN_SHEETS } from '../../engine/tables';
 
 export type OwnKind = keyof typeof OWN_SHEETS;
-export const OWN_KINDS: OwnKind[] = ['summary', 'tasks', 'agencies', 'findings'];
+export const OWN_KINDS: OwnKind[] = ['summary', 'tasks', 'agencies', 'findings', 'report', 'reminders'];
 export const OWN_NAME_PREFIX = 'PhanCong_Own_';
 
 export function ownNameFor(kind: OwnKind): string {

@@ -248,7 +248,7 @@ export class StandaloneHost implements WorkbookHost {
   async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
     const result = writeOwnSheets(this.workbook, [report], { lang, asOf: this.asOf() });
     this.update({ summary: { report, lang }, sheet: result.sheets.summary }, true);
-    return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.findings], skipped: [] };
+    return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.report, result.sheets.reminders, result.sheets.findings], skipped: [] };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -46,6 +46,7 @@ import { quarterSortKey } from '../../engine/summary';
 import { columnIndex, columnLetter } from '../../engine/text';
 import { hasMessage, t } from '../../messages';
 import { xlsx as xlsxMessages } from '../../messages/xlsx';
+import { planTitle, writeRemindersSheet, writeReportSheet } from './report-sheet';
 
 export interface WriteOptions {
   lang: Lang;
@@ -63,9 +64,11 @@ const OWN_NAME: Record<OwnSheetKind, string> = {
   agencies: `${OWN_NAME_PREFIX}Agencies`,
   summary: `${OWN_NAME_PREFIX}Summary`,
   findings: `${OWN_NAME_PREFIX}Findings`,
+  report: `${OWN_NAME_PREFIX}Report`,
+  reminders: `${OWN_NAME_PREFIX}Reminders`,
 };
 
-const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings'];
+const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings', 'report', 'reminders'];
 
 /** Summary columns: every state, those that need attention first. */
 export const SUMMARY_STATES: TaskState[] = [
@@ -678,6 +681,22 @@ export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[
     agencyCol: { role: 3, agency: 4, state: 6 },
   };
   const summaryBlocks = writeSummary(wsSummary, mergeSummaries(withTable.map((rep) => rep.summary).concat(withTable.length ? [] : [emptyReport().summary])), ctx, asOf);
+
+  // Issue 12: the standard report and the reminder list, over the same tables.
+  const wsReport = addOwnSheet(workbook, 'report');
+  sheets.report = wsReport.name;
+  writeReportSheet(
+    wsReport,
+    withTable,
+    {
+      tasks: { sheet: wsTasks.name, rowCount: tasksTable.rows.length, lead: col('lead'), category: col('category') },
+      agencies: { sheet: wsAgencies.name, rowCount: agencyTable.rows.length, role: 3, agency: 4, category: agencyTable.headers.length - 1 },
+    },
+    { lang, asOf, title: planTitle(workbook, withTable) },
+  );
+  const wsReminders = addOwnSheet(workbook, 'reminders');
+  sheets.reminders = wsReminders.name;
+  writeRemindersSheet(wsReminders, withTable, { lang, asOf });
 
   const wsFindings = addOwnSheet(workbook, 'findings');
   sheets.findings = wsFindings.name;
