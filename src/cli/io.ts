@@ -7,4 +7,6 @@ export interface CliIO {
   now(): Date;
   /** A short, user-facing reason for a file-system error (no stack). */
   describeError(e: unknown): string;
+  /** Optional: create a folder (and its parents); `phancong remind` writes its letters into one. */
+  mkdir?(path: string): Promise<void>;
 }

@@ -16,6 +16,9 @@ export function nodeIO(): CliIO {
     readFile: async (p) => new Uint8Array(await fs.readFile(p)),
     writeFile: (p, d) => fs.writeFile(p, d),
     now: () => new Date(),
+    mkdir: async (p) => {
+      await fs.mkdir(p, { recursive: true });
+    },
     describeError: (e) => {
       const err = e as NodeJS.ErrnoException;
       if (err?.code === 'ENOENT') return t('vi', 'cli.reason.enoent');
@@ -37,6 +40,10 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     if (command === 'track') {
       const { runTrack } = await import('./track');
       return await runTrack(rest, io);
+    }
+    if (command === 'remind') {
+      const { runRemind } = await import('./remind');
+      return await runRemind(rest, io);
     }
     if (command === '--version' || command === '-v') {
       io.stdout(`${VERSION}\n`);
