@@ -157,6 +157,44 @@ export async function runBrowserBench(quick: boolean, log: (s: string) => void =
   log(`  cold start (the page's first check) ${fmt(r.cold, 1)} ms; first after warm-up ${fmt(r.first, 1)} ms; median ${fmt(median(r.times), 1)} ms over ${r.times.length} sheets (target < 150 ms: ${median(r.times) < 150 ? 'met' : 'NOT met'})`);
 }
 
+/**
+ * Reading the heaviest realistic workbooks of test/fixtures/real (whole-column validations, 20,000
+ * merges, 60,000 shared strings…): readWorkbook's time and the process's peak memory growth, and
+ * how plain ExcelJS 4.4.0 fared on the same file (limited to 20 s; "> 20 s" = it did not finish).
+ */
+export async function runReadBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
+  const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'real');
+  const { readdirSync, readFileSync } = await import('fs');
+  const { readWorkbook } = await import('../adapters/xlsx/read');
+  const files = readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f));
+  const heavy = ['validation-8-columns.xlsx', 'validation-whole-sheet.xlsx', 'conditional-filter-whole-columns.xlsx', 'merges-20000.xlsx', 'shared-strings-60000.xlsx', 'keeps-everything.xlsm'].filter((f) => files.includes(f));
+  log('');
+  log('Reading realistic heavy workbooks (test/fixtures/real): readWorkbook, then plain ExcelJS 4.4.0 on the same bytes');
+  log('File                                     read ms   ExcelJS alone');
+  for (const f of heavy) {
+    const bytes = new Uint8Array(readFileSync(path.join(dir, f)));
+    const t0 = process.hrtime.bigint();
+    await readWorkbook(bytes);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    let plain = 'not measured (--quick)';
+    if (!quick) {
+      try {
+        const out = execFileSync(process.execPath, ['-e', PLAIN_EXCELJS, path.join(dir, f)], { encoding: 'utf8', timeout: 20000, cwd: path.resolve(__dirname, '..', '..', '..') });
+        plain = out.trim().startsWith('error') ? out.trim() : `${fmt(Number(out.trim()))} ms`;
+      } catch {
+        plain = '> 20 s (stopped)';
+      }
+    }
+    log(`${f.padEnd(40)} ${fmt(ms).padStart(7)}   ${plain}`);
+  }
+}
+
+const PLAIN_EXCELJS = `
+const ExcelJS = require('exceljs');
+const bytes = require('fs').readFileSync(process.argv[1]);
+const t0 = Date.now();
+new ExcelJS.Workbook().xlsx.load(bytes).then(() => console.log(Date.now() - t0), (e) => console.log('error: ' + String(e.message).slice(0, 60)));`;
+
 if (require.main === module) {
   const coldAt = process.argv.indexOf('--cold');
   if (coldAt >= 0) {
@@ -166,7 +204,10 @@ if (require.main === module) {
   } else {
     const quick = process.argv.includes('--quick');
     runBench(quick);
-    runBrowserBench(quick).catch((e: Error) => {
+    runReadBench(quick)
+      .catch((e: Error) => process.stdout.write(`\nReading: failed (${e.message.split('\n')[0]})\n`))
+      .then(() => runBrowserBench(quick))
+      .catch((e: Error) => {
       process.stdout.write(`\nIn the browser: failed (${e.message.split('\n')[0]})\n`);
       process.exitCode = 1;
     });

@@ -1,9 +1,12 @@
 /**
  * `phancong check <file.xlsx>`: read a workbook, check each sheet (or one), print a report a staff
  * member can act on (or one JSON document), optionally write a checked copy with marks and
- * summary sheets. Exit code 0: no errors; 1: errors found; 2: the input cannot be read.
+ * summary sheets. Exit code 0: no errors; 1: errors found; 2: the command could not do its work
+ * (bad option, unreadable input, unknown --sheet, --out equal to the input, failed write); 3: no
+ * sheet examined holds an assignment table. With --json, stdout always carries one JSON document:
+ * the report, or for exit 2 an error document ({error: {code, message}, sheets: []}).
  */
-import type { Lang, SheetReport, Finding, Task } from '../engine/types';
+import type { Lang, SheetReport, SheetSnapshot, Finding, Task } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
@@ -149,76 +152,96 @@ function humanSheet(r: SheetReport, o: CheckOptions): string[] {
   return out;
 }
 
+/** Exit codes of `phancong check` (README: "Exit codes"). */
+export const EXIT = { ok: 0, errors: 1, failed: 2, noTable: 3 } as const;
+
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
+  // Before the options are parsed, --json is known from the raw arguments (a usage error still
+  // owes a JSON document to a tool that asked for one).
+  const wantsJson = argv.includes('--json');
+  const fail = (o: { file?: string; asOf?: string; lang: Lang; json: boolean }, code: string, message: string, extra = ''): number => {
+    io.stderr(`${message}\n${extra}`);
+    if (o.json) io.stdout(`${JSON.stringify({ file: o.file ?? null, asOf: o.asOf ?? null, lang: o.lang, error: { code, message }, sheets: [] }, null, 2)}\n`);
+    return EXIT.failed;
+  };
   let o: CheckOptions;
   try {
     o = parseCheckArgs(argv, todayIso(io.now()));
   } catch (e) {
     if (e instanceof CliUsageError) {
-      io.stderr(`${t('vi', e.messageId, e.data)}\n${t('vi', 'cli.usage.check')}\n`);
-      return 2;
+      return fail({ lang: 'vi', json: wantsJson }, 'usage', t('vi', e.messageId, e.data), `${t('vi', 'cli.usage.check')}\n`);
     }
     throw e;
   }
   const lang = o.lang;
+  if (o.out !== undefined && io.samePath?.(o.out, o.file) === true) {
+    return fail(o, 'out-is-input', t(lang, 'cli.error.outIsInput', { file: o.file }));
+  }
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(o.file);
   } catch (e) {
-    io.stderr(`${t(lang, 'cli.error.open', { file: o.file, reason: io.describeError(e) })}\n`);
-    return 2;
+    return fail(o, 'open', t(lang, 'cli.error.open', { file: o.file, reason: io.describeError(e) }));
   }
-  const { readWorkbook, WorkbookReadError } = await import('../adapters/xlsx/read');
-  let wb: Awaited<ReturnType<typeof readWorkbook>>;
+  const { WorkbookReadError } = await import('../adapters/xlsx/read');
+  let sheets: SheetSnapshot[];
   try {
-    wb = await readWorkbook(bytes);
+    sheets = io.readWorkbook ? await io.readWorkbook(bytes, lang) : (await (await import('../adapters/xlsx/read')).readWorkbook(bytes)).sheets;
   } catch (e) {
     const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    const message = t(lang, `read.error.${reason}`, { file: o.file });
-    io.stderr(`${message}\n`);
-    // With --json, stdout still carries one JSON document: the error, for tools that read it.
-    if (o.json) io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, error: { code: `read-${reason}`, message }, sheets: [] }, null, 2)}\n`);
-    return 2;
+    const data = e instanceof WorkbookReadError ? e.data : {};
+    return fail(o, `read-${reason}`, t(lang, `read.error.${reason}`, { ...data, file: o.file }));
   }
-  let sheets = wb.sheets;
+  const allNames = sheets.map((s) => s.name);
   if (o.sheet !== undefined) {
     sheets = sheets.filter((s) => s.name === o.sheet);
     if (!sheets.length) {
-      io.stderr(`${t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`);
-      return 2;
+      return fail(o, 'no-sheet', t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: allNames.join(', ') }));
     }
   }
   const { OWN_SHEETS } = await import('../engine/tables');
   const own = new Set<string>(Object.values(OWN_SHEETS));
   sheets = sheets.filter((s) => o.sheet !== undefined || !own.has(s.name));
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoonDays }));
+  const tables = reports.filter((r) => r.headerRow !== null);
 
-  if (o.out) {
+  // No copy for a workbook without a table: there is nothing to mark or summarise.
+  if (o.out && tables.length > 0) {
     try {
+      // The copy is written from a workbook loaded here: the read above ran under its limits (in a
+      // worker), so this load of the same normalised package finishes too.
+      const { readWorkbook } = await import('../adapters/xlsx/read');
       const { writeCheckedWorkbook } = await import('../adapters/xlsx/write');
-      const outBytes = await writeCheckedWorkbook(wb.workbook, reports.filter((r) => r.headerRow !== null), { lang, asOf: o.asOf });
+      const { graftCheckedCopy } = await import('../adapters/xlsx/graft');
+      const wb = await readWorkbook(bytes);
+      // ExcelJS writes the marks and own sheets into a scratch copy; the copy written is the
+      // original package with those parts grafted on (every other part kept byte for byte).
+      const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang, asOf: o.asOf });
+      const outBytes = await graftCheckedCopy(bytes, scratch, tables.map((r) => r.name));
       await io.writeFile(o.out, outBytes);
     } catch (e) {
-      io.stderr(`${t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) })}\n`);
-      return 2;
+      return fail(o, 'write', t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) }));
     }
   }
 
   // A sheet without an assignment table (notes, figures) is not an error when the whole workbook is
-  // examined, as long as some sheet has a table; a sheet asked for by name, or a workbook with no
-  // table at all, is.
-  const tables = reports.filter((r) => r.headerRow !== null);
-  const counted = o.sheet !== undefined || tables.length === 0 ? reports : tables;
+  // examined, as long as some sheet has a table. A workbook (or the sheet asked for) with no table
+  // at all is exit 3, which a batch can tell from a table with errors.
+  const noTable = tables.length === 0;
+  const counted = o.sheet !== undefined ? reports : tables;
   const hasErrors = counted.some((r) => r.findings.some((f) => f.severity === 'error'));
+  const result = noTable ? 'no-table' : hasErrors ? 'errors' : 'ok';
+  const wrote = o.out !== undefined && !noTable;
   if (o.json) {
-    io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, sheets: reports.map(jsonSheet), summary: combinedSummary(reports), ...(o.out ? { out: o.out } : {}) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, result, sheets: reports.map(jsonSheet), summary: combinedSummary(reports), ...(wrote ? { out: o.out } : {}) }, null, 2)}\n`);
   } else {
     const lines = [t(lang, 'cli.title'), t(lang, 'cli.fileLine', { file: o.file, asOf: isoToVn(o.asOf) })];
     for (const r of reports) lines.push(...humanSheet(r, o));
     lines.push('');
-    if (o.out) lines.push(t(lang, 'cli.wrote', { file: o.out }));
-    lines.push(hasErrors ? t(lang, 'cli.result.errors') : t(lang, 'cli.result.ok'));
+    if (wrote) lines.push(t(lang, 'cli.wrote', { file: o.out! }));
+    if (noTable && o.out !== undefined) lines.push(t(lang, 'cli.notWritten', { file: o.out }));
+    lines.push(t(lang, noTable ? 'cli.result.noTable' : hasErrors ? 'cli.result.errors' : 'cli.result.ok'));
     io.stdout(`${lines.join('\n')}\n`);
   }
-  return hasErrors ? 1 : 0;
+  return noTable ? EXIT.noTable : hasErrors ? EXIT.errors : EXIT.ok;
 }

@@ -1,3 +1,5 @@
+import type { Lang, SheetSnapshot } from '../engine/types';
+
 /** What a command needs from the outside world, so commands can be tested without a process. */
 export interface CliIO {
   stdout(s: string): void;
@@ -9,4 +11,11 @@ export interface CliIO {
   describeError(e: unknown): string;
   /** Optional: create a folder (and its parents); `phancong remind` writes its letters into one. */
   mkdir?(path: string): Promise<void>;
+  /** True when two paths name the same file (after resolving; symbolic links followed). */
+  samePath?(a: string, b: string): boolean;
+  /**
+   * Read a workbook's sheets under a time and memory limit (Node: a worker thread). Without it the
+   * command reads in-process, with no limit (tests, embedding).
+   */
+  readWorkbook?(bytes: Uint8Array, lang: Lang): Promise<SheetSnapshot[]>;
 }

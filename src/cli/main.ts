@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `phancong` command: `phancong check <file.xlsx> …` and `phancong draft <plan> --out …`.
+ * The `phancong` command: `phancong check <file.xlsx> …`, `phancong fix <file.xlsx> --out …` and
+ * `phancong draft <plan> --out …`.
  * The only file here that touches the process; commands get a CliIO.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, realpathSync } from 'fs';
+import path from 'path';
 import type { CliIO } from './io';
 import { runCheck } from './check';
 import { VERSION } from './version';
@@ -19,6 +21,11 @@ export function nodeIO(): CliIO {
     mkdir: async (p) => {
       await fs.mkdir(p, { recursive: true });
     },
+    samePath: (a, b) => resolvedPath(a) === resolvedPath(b),
+    readWorkbook: async (bytes, lang) => {
+      const { readSheetsGuarded, limitsFromEnv } = await import('./read-guard');
+      return readSheetsGuarded(bytes, lang, limitsFromEnv(process.env));
+    },
     describeError: (e) => {
       const err = e as NodeJS.ErrnoException;
       if (err?.code === 'ENOENT') return t('vi', 'cli.reason.enoent');
@@ -29,10 +36,29 @@ export function nodeIO(): CliIO {
   };
 }
 
+/** A path made absolute, symbolic links followed (for the part that exists), case-folded on Windows. */
+function resolvedPath(p: string): string {
+  let abs = path.resolve(p);
+  try {
+    abs = realpathSync.native(abs);
+  } catch {
+    try {
+      abs = path.join(realpathSync.native(path.dirname(abs)), path.basename(abs));
+    } catch {
+      // the folder does not exist either: compare the absolute path as it is
+    }
+  }
+  return process.platform === 'win32' || process.platform === 'darwin' ? abs.toLowerCase() : abs;
+}
+
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'check') return await runCheck(rest, io);
+    if (command === 'fix') {
+      const { runFix } = await import('./fix');
+      return await runFix(rest, io);
+    }
     if (command === 'draft') {
       const { runDraft } = await import('./draft');
       return await runDraft(rest, io);

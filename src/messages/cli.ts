@@ -4,7 +4,7 @@ import type { Catalogue } from './index';
 export const cli: Catalogue = {
   vi: {
     'cli.usage':
-      'Phân công — kiểm tra bảng phân công nhiệm vụ\n\nCách dùng:\n  phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp-đã-kiểm-tra.xlsx] [--lang vi|en] [--all]\n  phancong draft <kế-hoạch.txt|kế-hoạch.docx> --out phụ-lục.xlsx [--lang vi|en]',
+      'Phân công — kiểm tra bảng phân công nhiệm vụ\n\nCách dùng:\n  phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp-đã-kiểm-tra.xlsx] [--lang vi|en] [--all]\n  phancong fix <tệp.xlsx> --out tệp-đã-sửa.xlsx [--sheet TÊN] [--rule mã,mã] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <kế-hoạch.txt|kế-hoạch.docx> --out phụ-lục.xlsx [--lang vi|en]',
     'cli.usage.check': 'Cách dùng: phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp.xlsx] [--lang vi|en] [--all]',
     'cli.error.lang': 'Ngôn ngữ "{value}" không hỗ trợ; dùng vi hoặc en.',
     'cli.error.asOf': 'Ngày "{value}" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-22.',
@@ -14,6 +14,9 @@ export const cli: Catalogue = {
     'cli.error.open': 'Không mở được tệp "{file}": {reason}.',
     'cli.error.noSheet': 'Không có trang "{sheet}". Các trang trong tệp: {sheets}.',
     'cli.error.write': 'Không ghi được tệp "{file}": {reason}.',
+    'cli.error.outIsInput': 'Tệp ghi ra (--out) trùng với tệp đang kiểm tra "{file}". Phân công không ghi đè tệp gốc: hãy chọn một tên khác cho bản đã kiểm tra.',
+    'cli.notWritten': 'Không ghi bản đã kiểm tra "{file}": không có bảng phân công nào để tô màu và tổng hợp.',
+    'cli.result.noTable': 'Kết quả: không trang nào có bảng phân công nhiệm vụ (cần một dòng tiêu đề có các cột như "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành").',
     'cli.error.unexpected': 'Có lỗi không mong muốn: {reason}',
     'cli.reason.enoent': 'không tìm thấy tệp',
     'cli.reason.eacces': 'không có quyền truy cập',
@@ -40,7 +43,7 @@ export const cli: Catalogue = {
   },
   en: {
     'cli.usage':
-      'Phân công — checks task-assignment tables\n\nUsage:\n  phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out checked.xlsx] [--lang vi|en] [--all]\n  phancong draft <plan.txt|plan.docx> --out appendix.xlsx [--lang vi|en]',
+      'Phân công — checks task-assignment tables\n\nUsage:\n  phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out checked.xlsx] [--lang vi|en] [--all]\n  phancong fix <file.xlsx> --out fixed.xlsx [--sheet NAME] [--rule code,code] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <plan.txt|plan.docx> --out appendix.xlsx [--lang vi|en]',
     'cli.usage.check': 'Usage: phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out file.xlsx] [--lang vi|en] [--all]',
     'cli.error.lang': 'Language "{value}" is not supported; use vi or en.',
     'cli.error.asOf': 'Date "{value}" is not valid; write YYYY-MM-DD, e.g. 2026-11-22.',
@@ -50,6 +53,9 @@ export const cli: Catalogue = {
     'cli.error.open': 'Cannot open "{file}": {reason}.',
     'cli.error.noSheet': 'No sheet "{sheet}". Sheets in the file: {sheets}.',
     'cli.error.write': 'Cannot write "{file}": {reason}.',
+    'cli.error.outIsInput': 'The output file (--out) is the file being checked, "{file}". Phân công never overwrites the original: choose another name for the checked copy.',
+    'cli.notWritten': 'The checked copy "{file}" was not written: there is no assignment table to mark or summarise.',
+    'cli.result.noTable': 'Result: no sheet holds a task-assignment table (it needs a header row with columns such as "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành").',
     'cli.error.unexpected': 'Unexpected error: {reason}',
     'cli.reason.enoent': 'file not found',
     'cli.reason.eacces': 'permission denied',

@@ -15,10 +15,11 @@ import { office } from './office';
 import { xlsx } from './xlsx';
 import { standalone } from './standalone';
 import { track } from './track';
+import { fixUi } from './fix-ui';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, track];
+const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, track];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

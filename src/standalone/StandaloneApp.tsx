@@ -130,7 +130,7 @@ const noState = () => null;
 
 function readErrorNotice(error: unknown, file: string): Notice {
   // The same messages as `phancong check` gives for the same file (catalogue: read.error.*).
-  if (error instanceof WorkbookReadError) return { id: `read.error.${error.reason}`, data: { file } };
+  if (error instanceof WorkbookReadError) return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
   return { id: 'standalone.error.open', data: { file } };
 }
 
@@ -161,7 +161,7 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
       setStatus(null);
       try {
         const bytes = await load();
-        const host = await StandaloneHost.open(bytes, { fileName });
+        const host = await StandaloneHost.open(bytes, { fileName, lang: session?.controller.getState().lang ?? lang });
         const controller = createController(host, clock, { view, lang: session?.controller.getState().lang ?? lang });
         host.asOf = () => controller.getState().asOf;
         seq.current += 1;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
-import { join } from 'path';
+import { basename, dirname, join, relative } from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
@@ -64,12 +64,79 @@ describe('phancong check', () => {
     const code = await main(['check', fx('no-table.xlsx'), '--as-of', '2026-11-22'], io);
     expect(io.out).toContain('Trang "Thuyết minh": không có bảng phân công nhiệm vụ.');
     expect(io.out).toContain('Trang "Số liệu": không có bảng phân công nhiệm vụ.');
-    expect(code).toBe(1);
+    // No table anywhere: exit 3, said plainly (not "bảng còn LỖI"), which a batch tells from 1.
+    expect(io.out).toContain('Kết quả: không trang nào có bảng phân công nhiệm vụ');
+    expect(io.out).not.toContain('LỖI cần sửa');
+    expect(code).toBe(3);
+  });
+
+  it('no table: --json says result "no-table", and --out writes no copy', async () => {
+    const io = recordingIO();
+    expect(await main(['check', fx('no-table.xlsx'), '--json', '--out', 'copy.xlsx', '--as-of', '2026-11-22'], io)).toBe(3);
+    const doc = JSON.parse(io.out);
+    expect(doc.result).toBe('no-table');
+    expect(doc.out).toBeUndefined();
+    expect(io.files.has('copy.xlsx')).toBe(false);
+    const io2 = recordingIO();
+    expect(await main(['check', fx('002-raw.xlsx'), '--json', '--as-of', '2026-11-22'], io2)).toBe(1);
+    expect(JSON.parse(io2.out).result).toBe('errors');
+  });
+
+  it('--out naming the input (after resolving the path) is refused with exit 2, and nothing is written', async () => {
+    const input = fx('002-raw.xlsx');
+    const { nodeIO } = await import('../../src/cli/main');
+    const samePath = nodeIO().samePath!;
+    const rel = relative(process.cwd(), input);
+    for (const out of [input, rel, `./${rel}`, join(dirname(input), '..', basename(dirname(input)), basename(input))]) {
+      const io = { ...recordingIO(), samePath };
+      const rec = io as ReturnType<typeof recordingIO>;
+      const code = await main(['check', input, '--out', out, '--json'], io);
+      expect(code).toBe(2);
+      expect(rec.files.size).toBe(0);
+    }
+    const io = { ...recordingIO(), samePath };
+    let out = '';
+    let err = '';
+    io.stdout = (s) => void (out += s);
+    io.stderr = (s) => void (err += s);
+    expect(await main(['check', input, '--out', rel, '--json'], io)).toBe(2);
+    expect(err).toContain('không ghi đè tệp gốc');
+    expect(JSON.parse(out).error.code).toBe('out-is-input');
+    // A different name is fine.
+    expect(samePath(input, join(dirname(input), 'khac.xlsx'))).toBe(false);
+  });
+
+  it('--json prints one JSON error document for every exit-2 case', async () => {
+    const cases: [string[], string, (io: ReturnType<typeof recordingIO>) => void][] = [
+      [['check', '/no/such/file.xlsx', '--json'], 'open', () => undefined],
+      [['check', fx('no-table.xlsx'), '--sheet', 'Không có', '--json'], 'no-sheet', () => undefined],
+      [['check', fx('002-raw.xlsx'), '--bogus', '--json'], 'usage', () => undefined],
+      [['check', fx('002-raw.xlsx'), '--as-of', '31/12/2026', '--json'], 'usage', () => undefined],
+      [
+        ['check', fx('002-raw.xlsx'), '--json', '--out', 'readonly/copy.xlsx'],
+        'write',
+        (io) => {
+          io.writeFile = async () => {
+            throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+          };
+        },
+      ],
+    ];
+    for (const [argv, code, setup] of cases) {
+      const io = recordingIO();
+      setup(io);
+      expect(await main(argv, io)).toBe(2);
+      const doc = JSON.parse(io.out);
+      expect({ argv, code: doc.error.code }).toEqual({ argv, code });
+      expect(typeof doc.error.message).toBe('string');
+      expect(io.err).toContain(doc.error.message);
+      expect(doc.sheets).toEqual([]);
+    }
   });
 
   it('--sheet picks one sheet, and an unknown sheet is a clear error (exit 2)', async () => {
     const io = recordingIO();
-    expect(await main(['check', fx('no-table.xlsx'), '--sheet', 'Số liệu', '--json'], io)).toBe(1);
+    expect(await main(['check', fx('no-table.xlsx'), '--sheet', 'Số liệu', '--json'], io)).toBe(3);
     expect(JSON.parse(io.out).sheets.map((s: { name: string }) => s.name)).toEqual(['Số liệu']);
     const io2 = recordingIO();
     expect(await main(['check', fx('no-table.xlsx'), '--sheet', 'Không có'], io2)).toBe(2);
@@ -96,7 +163,7 @@ describe('phancong check', () => {
     // …unless the user asked for that sheet by name.
     const io3 = recordingIO();
     io3.files.set('ok2.xlsx', io2.files.get('ok2.xlsx')!);
-    expect(await main(['check', 'ok2.xlsx', '--sheet', 'Ghi chú'], io3)).toBe(1);
+    expect(await main(['check', 'ok2.xlsx', '--sheet', 'Ghi chú'], io3)).toBe(3);
   });
 
   it('--json on unreadable input still prints one JSON document, the error', async () => {
@@ -162,5 +229,17 @@ describe('the installed command', () => {
     const bad = spawnSync('node', [bin, 'check', join(root, 'package.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('không phải tệp Excel');
+  });
+
+  it('stops a read past its time limit with exit 2 and a message naming the limit (the read runs in a worker)', () => {
+    const heavy = join(root, 'test', 'fixtures', 'real', 'merges-20000.xlsx');
+    const r = spawnSync('node', [bin, 'check', heavy, '--json'], { encoding: 'utf8', env: { ...process.env, PHANCONG_READ_TIME_MS: '300' } });
+    expect(r.status).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error.code).toBe('read-too-heavy');
+    expect(doc.error.message).toMatch(/Đã dừng đọc tệp .* \(giới hạn 0 giây\)|Đã dừng đọc tệp .*giới hạn/);
+    // Within the default limits the same file reads.
+    const ok = spawnSync('node', [bin, 'check', heavy, '--json'], { encoding: 'utf8' });
+    expect([0, 1]).toContain(ok.status);
   });
 });

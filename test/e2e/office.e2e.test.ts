@@ -117,6 +117,12 @@ function ownMarkRows(cfs: FakeCF[]): Record<string, number[]> {
   return out;
 }
 
+/** Show one of the pane's views (Kiểm tra · Sửa · Theo dõi · Báo cáo). */
+async function showTab(page: Page, tab: 'check' | 'fix' | 'track' | 'report'): Promise<void> {
+  await page.locator(`#pc-tab-${tab}`).click();
+  await page.waitForSelector(`[role="tabpanel"][data-tab="${tab}"]`);
+}
+
 async function expectAccessible(page: Page, state: string): Promise<void> {
   const violations = await axeSerious(page);
   expect({ state, violations }).toEqual({ state, violations: [] });
@@ -150,6 +156,7 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     await expectAccessible(page, 'office checked');
 
     // Tô màu: two round trips; the fake holds exactly the plan's rules; no user cell changed.
+    await showTab(page, 'track');
     await resetSyncs(page);
     await page.getByRole('button', { name: t('vi', 'ui.actions.mark'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.marked"]');
@@ -171,6 +178,7 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
 
     // Tạo bảng tổng hợp: three round trips (look, write, PivotTables); the own sheets, a chart and
     // three PivotTables; the user's sheet untouched.
+    await showTab(page, 'report');
     await resetSyncs(page);
     await page.getByRole('button', { name: t('vi', 'ui.actions.summary'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.summary"]');
@@ -184,6 +192,7 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     await expectAccessible(page, 'office summary');
 
     // A finding with a cell: one round trip, and Excel's selection is that cell.
+    await showTab(page, 'check');
     await resetSyncs(page);
     const target = report.findings.find((f) => f.cell)!;
     await page
@@ -201,6 +210,56 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     const area = selected.selection as { r0: number; c0: number; r1: number; c1: number };
     expect(area.r0 <= row && row <= area.r1 && area.c0 <= col && col <= area.c1).toBe(true);
+    await page.close();
+  });
+
+  test('fixes: preview, Áp dụng (stale check + one write, then the check), Hoàn tác, through the real UI', async () => {
+    const page = await browser.newPage({ width: 420, height: 800 });
+    await page.addInitScript({ content: initScript });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByLabel(t('vi', 'ui.asOf.label')).fill(AS_OF);
+    await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.checked"]');
+    const before = await fakeView(page);
+
+    const groups = new Map<string, typeof report.findings>();
+    for (const f of report.findings) if (f.fixes?.length) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+    const code = groups.has('lead-missing') ? 'lead-missing' : [...groups.keys()][0];
+    const items = groups.get(code)!;
+    await showTab(page, 'fix');
+    await page.locator(`[data-fix-rule="${code}"] button`).first().click();
+    await page.waitForSelector('[data-fix-preview="rule"]');
+    const edits = items.flatMap((f) => f.fixes![0].edits);
+    const shown = await page.$$eval('[data-fix-preview] tr[data-edit]', (trs) => trs.map((tr) => tr.getAttribute('data-edit')));
+    expect(shown).toEqual(edits.map((e) => e.cell));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'office-fix-preview');
+    await expectAccessible(page, 'office fix preview');
+
+    // Áp dụng: 2 round trips to write (stale check, one write) + 1 to check again; only the listed
+    // cells changed, each to its new value, formats kept.
+    await resetSyncs(page);
+    await page.getByRole('button', { name: /^Áp dụng \(\d+\)$/ }).click();
+    await page.waitForSelector('[data-notice="ui.done.fixed"], [data-notice="ui.done.fixedSkipped"]');
+    const fixed = await fakeView(page);
+    expect(fixed.syncs).toBe(3);
+    const touched = new Set(edits.map((e) => e.cell));
+    for (const addr of new Set([...Object.keys(before.cells), ...Object.keys(fixed.cells)])) {
+      if (!touched.has(addr)) expect([addr, fixed.cells[addr]]).toEqual([addr, before.cells[addr]]);
+    }
+    for (const e of edits) {
+      expect([e.cell, fixed.cells[e.cell]?.v ?? null]).toEqual([e.cell, e.after]);
+      expect([e.cell, fixed.cells[e.cell]?.nf, fixed.cells[e.cell]?.bold]).toEqual([e.cell, before.cells[e.cell]?.nf, before.cells[e.cell]?.bold]);
+    }
+    await expect(page.locator(`[data-fix-rule="${code}"]`).count()).resolves.toBe(0);
+
+    // Hoàn tác: 2 round trips + the check; every cell exactly as before.
+    await resetSyncs(page);
+    await page.getByRole('button', { name: t('vi', 'ui.fix.undo'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.undone"]');
+    const undone = await fakeView(page);
+    expect(undone.syncs).toBe(3);
+    expect(undone.cells).toEqual(before.cells);
     await page.close();
   });
 });

@@ -18,6 +18,7 @@ import { planMarks } from '../../src/engine/marks';
 import { OWN_SHEETS } from '../../src/engine/tables';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { counters } from '../../src/taskpane/state/selectors';
+import { columnIndex } from '../../src/engine/text';
 import { tableSpan } from '../../src/taskpane/state/columns';
 import { t } from '../../src/messages';
 import { CHART_BARS } from '../../src/standalone/SummaryChart';
@@ -89,6 +90,21 @@ async function previewMarks(page: Page): Promise<Record<string, number[]>> {
   return out;
 }
 
+/** The user sheet's values in the workbook the page downloads. */
+async function downloadedValues(page: Page): Promise<unknown[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('vi', 'standalone.download') }).click()]);
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phancong-fix-')), 'fixed.xlsx');
+  await download.saveAs(saved);
+  const got = await readWorkbook(fs.readFileSync(saved));
+  return sheetSnapshot(got.workbook.getWorksheet('Phụ lục 02')!).values;
+}
+
+/** Show one of the pane's views (Kiểm tra · Sửa · Theo dõi · Báo cáo). */
+async function showTab(page: Page, tab: 'check' | 'fix' | 'track' | 'report'): Promise<void> {
+  await page.locator(`#pc-tab-${tab}`).click();
+  await page.waitForSelector(`[role="tabpanel"][data-tab="${tab}"]`);
+}
+
 /** The pane column back at its top (actions scrolled it), for the screenshots. */
 async function scrollPaneToTop(page: Page): Promise<void> {
   await page.locator('[data-standalone] > div').first().evaluate((el) => el.scrollTo(0, 0));
@@ -152,7 +168,8 @@ describeBrowser('standalone page (real Chromium)', () => {
     const expectedMarks = planRows();
     expect(Object.keys(expectedMarks).length).toBeGreaterThan(0);
 
-    // Tô màu: the preview draws exactly the rows the engine's plan marks.
+    // Tô màu (the Theo dõi view): the preview draws exactly the rows the engine's plan marks.
+    await showTab(page, 'track');
     await page.getByRole('button', { name: t('vi', 'ui.actions.mark'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.marked"]');
     expect(await previewMarks(page)).toEqual(expectedMarks);
@@ -167,7 +184,8 @@ describeBrowser('standalone page (real Chromium)', () => {
     expect(await previewMarks(page)).toEqual({});
     await page.waitForSelector('[data-legend="none"]');
 
-    // Tạo bảng tổng hợp: the own sheets appear as tabs, the summary sheet shows with its chart.
+    // Tạo bảng tổng hợp (the Báo cáo view): the own sheets appear as tabs, the summary sheet shows with its chart.
+    await showTab(page, 'report');
     await page.getByRole('button', { name: t('vi', 'ui.actions.summary'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.summary"]');
     const tabs = await page.$$eval('[data-sheet-tab]', (els) => els.map((e) => e.getAttribute('data-sheet-tab')));
@@ -281,7 +299,7 @@ describeBrowser('standalone page (real Chromium)', () => {
     await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.checked"]');
     // Click every finding (they select cells holding the tags) and the link cell's text.
-    for (const b of await page.locator('[data-finding] button').all()) await b.click();
+    for (const b of await page.locator('[data-finding] button[data-goto]').all()) await b.click();
     await page.getByText('https://example.com/tai-lieu').first().click();
     const preview = page.locator('[data-standalone="workbook"]');
     await expect(preview.getByText('<img src="x" onerror="window.__pwned=1">Việc một').count()).resolves.toBeGreaterThan(0);
@@ -289,6 +307,56 @@ describeBrowser('standalone page (real Chromium)', () => {
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     await page.close();
     // afterEach: no request left the machine (example.com and google.com were never fetched).
+  });
+
+  test('sample: Sửa previews every edit of a rule, Áp dụng writes only those cells and checks again, Hoàn tác restores', async () => {
+    const page = await browser.newPage();
+    await checkSample(page);
+    const groups = new Map<string, typeof report.findings>();
+    for (const f of report.findings) if (f.fixes?.length) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+    expect(groups.size).toBeGreaterThan(0);
+    const fixable = [...groups.values()].reduce((n, g) => n + g.length, 0);
+    await expect(page.getByRole('tab', { name: t('vi', 'ui.tab.fixCount', { count: fixable }) }).count()).resolves.toBe(1);
+
+    // Sửa beside a finding in the Kiểm tra list opens its preview in the Sửa view.
+    const first = report.findings.find((f) => f.fixes?.length && f.cell)!;
+    await page.getByRole('button', { name: t('vi', 'ui.fix.oneLabel', { cell: first.cell! }) }).first().click();
+    await page.waitForSelector('[role="tabpanel"][data-tab="fix"] [data-fix-preview="finding"]');
+    await scrollPaneToTop(page);
+    await screenshot(page, 'standalone-fix-preview');
+    await expectAccessible(page, 'fix-preview');
+    await page.getByRole('button', { name: t('vi', 'ui.fix.close') }).click();
+
+    // Sửa tất cả of the markup group: a checklist of every edit, before → after.
+    const code = groups.has('markup-in-cell') ? 'markup-in-cell' : [...groups.keys()][0];
+    const items = groups.get(code)!;
+    await page.locator(`[data-fix-rule="${code}"] button`).first().click();
+    await page.waitForSelector('[data-fix-preview="rule"]');
+    const edits = items.flatMap((f) => f.fixes![0].edits);
+    const shown = await page.$$eval('[data-fix-preview] tr[data-edit]', (trs) => trs.map((tr) => tr.getAttribute('data-edit')));
+    expect(shown).toEqual(edits.map((e) => e.cell));
+    await expect(page.locator('[data-fix-preview] input[type="checkbox"]').count()).resolves.toBe(items.length);
+    await expectAccessible(page, 'fix-checklist');
+
+    // Áp dụng: the workbook holds exactly those edits (downloaded and read back), and the sheet is
+    // checked again (the rule's findings are gone).
+    await page.getByRole('button', { name: new RegExp(`^${t('vi', 'ui.fix.apply', { count: 0 }).replace(/\(0\)/, '\\(\\d+\\)')}$`) }).click();
+    await page.waitForSelector('[data-notice="ui.done.fixed"], [data-notice="ui.done.fixedSkipped"]');
+    await expect(page.locator(`[data-fix-rule="${code}"]`).count()).resolves.toBe(0);
+    const expected = snapshot.values.map((row) => [...row]);
+    for (const e of edits) {
+      const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(e.cell)!;
+      expected[Number(row) - 1][columnIndex(letters)] = e.after;
+    }
+    expect(await downloadedValues(page)).toEqual(expected);
+
+    // Hoàn tác: every cell back, the findings back.
+    await showTab(page, 'fix');
+    await page.getByRole('button', { name: t('vi', 'ui.fix.undo'), exact: true }).click();
+    await page.waitForSelector('[data-notice="ui.done.undone"]');
+    await expect(page.locator(`[data-fix-rule="${code}"]`).count()).resolves.toBe(1);
+    expect(await downloadedValues(page)).toEqual(snapshot.values);
+    await page.close();
   });
 
   test('`?sample=1` (what `npm start` opens) starts with the sample loaded; English follows the pane', async () => {

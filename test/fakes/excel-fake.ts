@@ -1279,6 +1279,11 @@ const RANGE: ObjSpec = {
         t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.area));
         t.sheet.merges.push({ ...t.area });
       }),
+    unmerge: (self) =>
+      self.ctx.call(() => {
+        const t = self.resolve() as RangeT;
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.area));
+      }),
   },
 };
 

@@ -14,7 +14,7 @@ import { OWN_SHEETS } from '../../src/engine/tables';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const corpus = require('./hostile-corpus.js') as {
-  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt'; about: string }[];
+  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable'; about: string }[];
   writeCorpus(dir: string): Promise<{ file: string; bytes: number }[]>;
   DEFAULT_OUT: string;
 };
@@ -60,12 +60,14 @@ const READ_MESSAGE: Record<string, RegExp> = {
   legacy: /định dạng Excel cũ \(\.xls\)/,
   encrypted: /đặt mật khẩu/,
   corrupt: /bị hỏng/,
+  unreadable: /Excel mở được tệp này/,
 };
 const WHAT_TO_DO: Record<string, RegExp> = {
   'not-xlsx': /Hãy .*lưu lại/,
   legacy: /Hãy lưu lại dưới dạng \.xlsx/,
   encrypted: /Hãy .*bỏ mật khẩu/,
   corrupt: /Hãy mở tệp bằng Excel .*lưu lại/,
+  unreadable: /Lưu thành .* rồi kiểm tra bản vừa lưu/,
 };
 
 describe('hostile corpus', () => {
@@ -91,17 +93,18 @@ describe('hostile corpus', () => {
       const r = await run(['check', file, '--json', '--as-of', '2026-06-15']);
       expect(r.stderr).not.toMatch(STACK);
       if (entry.expect === 'read') {
-        expect([0, 1]).toContain(r.code);
+        expect([0, 1, 3]).toContain(r.code);
         expect(r.stderr).toBe('');
         const doc = JSON.parse(r.stdout);
         expect(doc.file).toBe(file);
         expect(Array.isArray(doc.sheets)).toBe(true);
-        // Sheets without a table do not count when another sheet has one (notes, figures).
+        // Sheets without a table do not count when another sheet has one (notes, figures); with
+        // no table at all the exit code is 3.
         type S = { headerRow: number | null; findings: { severity: string }[] };
         const tables = doc.sheets.filter((s: S) => s.headerRow !== null);
-        const counted: S[] = tables.length ? tables : doc.sheets;
-        const hasErrors = counted.some((s) => s.findings.some((f) => f.severity === 'error'));
-        expect(r.code).toBe(hasErrors ? 1 : 0);
+        const hasErrors = tables.some((s: S) => s.findings.some((f) => f.severity === 'error'));
+        expect(r.code).toBe(tables.length === 0 ? 3 : hasErrors ? 1 : 0);
+        expect(doc.result).toBe(tables.length === 0 ? 'no-table' : hasErrors ? 'errors' : 'ok');
         // Every finding about a cell names the sheet, the row and the column.
         for (const s of doc.sheets) {
           for (const f of s.findings) {
@@ -206,9 +209,14 @@ describe('check --out: nothing lost', () => {
     const outPath = join(tmpdir(), `phancong-out-${basename(file)}`);
     const r = await run(['check', file, '--out', outPath, '--json', '--as-of', '2026-06-15']);
     expect(r.stderr).not.toMatch(STACK);
-    expect([0, 1]).toContain(r.code);
-    // The input file is never modified, and nothing but the --out file is written.
+    expect([0, 1, 3]).toContain(r.code);
+    // The input file is never modified, and nothing but the --out file is written (nothing at
+    // all for a workbook without a table: exit 3).
     expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+    if (r.code === 3) {
+      expect(r.written.size).toBe(0);
+      return;
+    }
     expect([...r.written.keys()]).toEqual([outPath]);
 
     const input = await load(before);

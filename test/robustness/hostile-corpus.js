@@ -9,7 +9,8 @@
  *   node test/robustness/hostile-corpus.js /tmp/out   # writes into another folder
  *
  * CORPUS below lists each file and what reading it must give: 'read' (a workbook, checked: exit
- * code 0 or 1) or the WorkbookReadError reason ('not-xlsx' | 'encrypted' | 'corrupt': exit code 2).
+ * code 0, 1 or 3) or the WorkbookReadError reason ('not-xlsx' | 'encrypted' | 'corrupt' |
+ * 'unreadable': exit code 2).
  */
 'use strict';
 
@@ -284,6 +285,33 @@ const CORPUS = [
       addTable(wb.addWorksheet('Phụ lục 02'), 1);
       const bytes = await toBuffer(wb);
       return bytes.subarray(0, Math.floor(bytes.length / 2));
+    },
+  },
+  {
+    file: 'broken-xml.xlsx',
+    expect: 'corrupt',
+    about: 'a whole zip whose sheet XML is cut off mid-element (a writer that crashed): damaged, not "unreadable"',
+    build: async () => {
+      const wb = newWorkbook();
+      addTable(wb.addWorksheet('Phụ lục 02'), 1);
+      const zip = await JSZip.loadAsync(await toBuffer(wb));
+      const sheet = await zip.file('xl/worksheets/sheet1.xml').async('string');
+      zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, sheet.indexOf('</sheetData>') - 20), { date: FIXED_DATE, createFolders: false });
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+    },
+  },
+  {
+    file: 'valid-unreadable.xlsx',
+    expect: 'unreadable',
+    about: 'a valid package the reader cannot read (a conditional format naming a format the file does not define): "save a copy", never "damaged"',
+    build: async () => {
+      const wb = newWorkbook();
+      addTable(wb.addWorksheet('Phụ lục 02'), 1);
+      const zip = await JSZip.loadAsync(await toBuffer(wb));
+      const sheet = await zip.file('xl/worksheets/sheet1.xml').async('string');
+      const cf = '<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="7" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>';
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace('<pageMargins', `${cf}<pageMargins`), { date: FIXED_DATE, createFolders: false });
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
     },
   },
   {

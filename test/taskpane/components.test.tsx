@@ -15,6 +15,12 @@ async function renderPane(host = new MemoryHost({ sheets: [sampleSheet()] })) {
   return { host, controller, ...view };
 }
 
+async function showTab(name: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('tab', { name }));
+  });
+}
+
 async function renderChecked(host?: MemoryHost) {
   const pane = await renderPane(host);
   await act(async () => {
@@ -43,10 +49,20 @@ describe('task pane', () => {
     expect(item('overdue')).toBe('1Quá hạn');
     expect(item('dueSoon')).toBe('1Sắp đến hạn');
     expect(item('unassigned')).toBe('1Chưa giao chủ trì');
-    for (const name of ['Tô màu', 'Xóa tô màu', 'Tạo bảng tổng hợp']) expect(screen.getByRole('button', { name })).toBeTruthy();
     const errors = screen.getByRole('region', { name: /^Lỗi \(\d+\)$/ });
     // Groups are headed by the rule's title from the catalogue (rule.lead-missing).
     expect(within(errors).getByRole('group', { name: /^Chưa có cơ quan chủ trì \(1\)$/ })).toBeTruthy();
+    // The other views: Theo dõi holds the marks, Báo cáo the summary; the counters stay in sight.
+    expect(screen.getAllByRole('tab')).toHaveLength(4);
+    for (const name of ['Kiểm tra', 'Sửa', 'Theo dõi', 'Báo cáo']) expect(screen.getByRole('tab', { name })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Kiểm tra' }).getAttribute('aria-selected')).toBe('true');
+    await showTab('Theo dõi');
+    for (const name of ['Tô màu', 'Xóa tô màu']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Tổng quan' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Đi tới ô C5: / })).toBeNull();
+    await showTab('Báo cáo');
+    expect(screen.getByRole('button', { name: 'Tạo bảng tổng hợp' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Tổng quan' })).toBeTruthy();
   });
 
   test("the report line names the plan's level and its years", async () => {
@@ -74,11 +90,13 @@ describe('task pane', () => {
 
   test('the action buttons call the host', async () => {
     const { host } = await renderChecked();
+    await showTab('Theo dõi');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Tô màu' }));
     });
     expect(host.callsOf('applyMarks')).toHaveLength(1);
     expect(screen.getByText(/^Đã tô màu \d+ dòng trên trang "Phụ lục"\.$/)).toBeTruthy();
+    await showTab('Báo cáo');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Tạo bảng tổng hợp' }));
     });
@@ -109,8 +127,9 @@ describe('task pane', () => {
       fireEvent.click(screen.getByRole('radio', { name: 'English' }));
     });
     expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Create summary' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Go to cell C5: / })).toBeTruthy();
+    await showTab('Report');
+    expect(screen.getByRole('button', { name: 'Create summary' })).toBeTruthy();
   });
 
   test('every control that takes the keyboard has an accessible name', async () => {
@@ -120,6 +139,8 @@ describe('task pane', () => {
     const unnamed: string[] = [];
     for (const el of focusable) {
       if (el.hasAttribute('disabled') || el.getAttribute('tabindex') === '-1') continue;
+      // Tabster's focus guards around the tab list (aria-hidden, never a control).
+      if (el.hasAttribute('data-tabster-dummy')) continue;
       const name = accessibleName(el);
       if (!name.trim()) unnamed.push(el.outerHTML.slice(0, 120));
     }

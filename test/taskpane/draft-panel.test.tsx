@@ -13,6 +13,10 @@ import { MemoryHost, sampleSheet } from './memory-host';
 import './jsdom-setup';
 
 const clock: Clock = { today: () => '2026-05-20' };
+
+// The pane's Fluent TabList brings tabster, whose mutation observer walks every node jsdom adds (the
+// preview tables here): several times slower than in a browser, and slower still on a loaded machine.
+jest.setTimeout(120_000);
 const PLAN = readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8');
 
 async function renderPane(host: MemoryHost) {
@@ -22,7 +26,15 @@ async function renderPane(host: MemoryHost) {
   return { host, controller, ...view };
 }
 
+/** The panel lives in the "Báo cáo" tab. */
+async function showReportTab(name = 'Báo cáo') {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('tab', { name }));
+  });
+}
+
 async function open() {
+  await showReportTab();
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tạo phụ lục từ văn bản' }));
   });
@@ -31,6 +43,7 @@ async function open() {
 describe('DraftPanel', () => {
   test('paste the plan, preview 13 tasks, create the sheet, then check it', async () => {
     const { host, controller } = await renderPane(new MemoryHost({ sheets: [sampleSheet()] }));
+    await showReportTab();
     const header = screen.getByRole('button', { name: 'Tạo phụ lục từ văn bản' });
     expect(header.getAttribute('aria-expanded')).toBe('false');
     await open();
@@ -119,12 +132,15 @@ describe('DraftPanel', () => {
 
   test('hidden when the host cannot write an appendix', async () => {
     await renderPane(new MemoryHost({ sheets: [sampleSheet()], appendix: false }));
+    await showReportTab();
+    expect(screen.getByRole('button', { name: 'Tạo bảng tổng hợp' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Tạo phụ lục từ văn bản' })).toBeNull();
   });
 
   test('English labels', async () => {
     const { controller } = await renderPane(new MemoryHost({ sheets: [sampleSheet()] }));
     await act(() => controller.setLang('en'));
+    await showReportTab('Report');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Create an appendix from the plan text' }));
     });

@@ -23,6 +23,7 @@
  * - writeSummary: 3 for a small report; more batches for a large one, each under the payload budget
  *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
+ * - applyEdits: 2 (the stale-sheet check of applyMarks, then one write); undoEdits: 2 (see edits.ts).
  * - addTrackingColumns: 2 (sync 1 re-reads the values for the fingerprint, the target cells and the
  *   header cell's look; sync 2 writes; more for a sheet read in runs, as readSheet).
  */
@@ -47,7 +48,9 @@ import { jsonBytes, PAYLOAD_BUDGET } from './values';
 import { readColumnText, writeAppendix } from './appendix';
 import type { TrackingPlan } from '../../engine/tracking-columns';
 import { busyCells, queueTrackingRead, queueTrackingWrite } from './tracking';
-import { TrackingCellsBusyError, type UndoRecord } from '../../host/types';
+import { TrackingCellsBusyError } from '../../host/types';
+import { applyEditsOffice, undoEditsOffice } from './edits';
+import type { EditBatch, UndoRecord } from '../../host/types';
 
 export type ExcelApi = typeof Excel;
 export type OfficeApi = typeof Office;
@@ -368,6 +371,17 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
       const support = { dataValidation: supports('1.8'), freezePanes: supports('1.7'), pageLayout: supports('1.9') };
       return excel.run((ctx) => writeAppendix(ctx, draft, lang, support));
+    },
+
+    async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
+      const options = { mergedAreas: supports('1.13') };
+      return excel.run((ctx) =>
+        applyEditsOffice(ctx, batch, fingerprint, (c, sheet, extra) => readUsed(c, sheet, { formats: false, bold: false, merges: false }, extra), options),
+      );
+    },
+
+    async undoEdits(record: UndoRecord): Promise<void> {
+      await excel.run((ctx) => undoEditsOffice(ctx, record, { mergedAreas: supports('1.13') }));
     },
 
     async readColumnText(sheet: string, column: string): Promise<string> {

@@ -11,6 +11,8 @@
  * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
  * - download: writeCheckedWorkbook, exactly what `check --out` writes for the checked sheet.
  * - writeAppendix: addDraftSheet (src/adapters/xlsx/draft-writer.ts), the writer of `phancong draft`.
+ * - applyEdits / undoEdits: src/adapters/xlsx/edits.ts, the writer of `phancong fix`; the exact
+ *   previous cells (rich text, styles) are kept beside each UndoRecord for its undo.
  *
  * Besides the WorkbookHost calls, the host is a small store for the preview (src/standalone):
  * subscribe()/preview() give a version that changes with every change of the workbook, the sheet
@@ -30,15 +32,22 @@ import {
   type SummaryResult,
   type WorkbookHost,
   type WorkbookSettings,
+  type EditBatch,
+  type UndoRecord,
 } from '../../host/types';
 import { fingerprintSnapshot } from '../office/fingerprint';
-import { readWorkbook, sheetSnapshot } from '../xlsx/read';
+import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
+import { graftCheckedCopy } from '../xlsx/graft';
+
+/** How long the page waits for a workbook to be read (real appendices take about a second). */
+export const READ_LIMIT_MS = 60_000;
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
 import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
 import { addTrackingColumns as addTrackingColumnsXlsx } from '../xlsx/tracking';
 import type { TrackingPlan } from '../../engine/tracking-columns';
-import { TrackingCellsBusyError, type UndoRecord } from '../../host/types';
+import { TrackingCellsBusyError } from '../../host/types';
+import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
 import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
 import type { PlanDraft } from '../../engine/plan-text/extract';
@@ -64,6 +73,10 @@ export interface StandaloneHostOptions {
   fileName: string;
   /** The date the pane checks for (the summary sheet shows it). Default: today. */
   asOf?: () => string;
+  /** Milliseconds the read may take before it stops with a "too heavy" message (READ_LIMIT_MS). */
+  readLimitMs?: number;
+  /** Language of that message (the page's). */
+  lang?: Lang;
 }
 
 function todayIso(): string {
@@ -89,6 +102,11 @@ export class StandaloneHost implements WorkbookHost {
   private state: PreviewState;
   private listeners = new Set<() => void>();
   private snapshots = new Map<string, { version: number; snapshot: SheetSnapshot }>();
+  /** Exact cell values and styles before each apply (rich text, formulas), for undo. */
+  private undoRaw = new WeakMap<UndoRecord, RawCell[]>();
+
+  /** The bytes of the opened file: the download is written by adding to them. */
+  original: Uint8Array | null = null;
 
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
@@ -99,8 +117,12 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Open .xlsx bytes. @throws WorkbookReadError (not an .xlsx, encrypted, damaged). */
   static async open(bytes: ArrayBuffer | Uint8Array, options: StandaloneHostOptions): Promise<StandaloneHost> {
-    const { workbook } = await readWorkbook(bytes);
-    return new StandaloneHost(workbook, options);
+    // Under a deadline: a file too heavy to read stops with a message instead of hanging the tab.
+    const { workbook } = await readWorkbookWithin(bytes, options.readLimitMs ?? READ_LIMIT_MS, options.lang ?? 'vi');
+    const host = new StandaloneHost(workbook, options);
+    // The download adds to the original package (graft.ts), so everything ExcelJS cannot keep stays.
+    host.original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    return host;
   }
 
   // ------------------------------------------------------------------ preview store
@@ -175,7 +197,8 @@ export class StandaloneHost implements WorkbookHost {
    */
   async checkedBytes(report: SheetReport | null, lang: Lang, asOf: string = this.asOf()): Promise<Uint8Array> {
     const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
-    const bytes = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
+    const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
+    const bytes = this.original ? await graftCheckedCopy(this.original, scratch) : scratch;
     this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
     return bytes;
   }
@@ -273,6 +296,22 @@ export class StandaloneHost implements WorkbookHost {
       .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v).trim()))
       .filter((v) => v !== '')
       .join('\n');
+  }
+
+  /** Fixes (issue 10): the same ExcelJS edit code as `phancong fix` (src/adapters/xlsx/edits.ts). */
+  async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
+    const ws = this.sheet(batch.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(batch.sheet);
+    const { record, raw } = applyEditBatch(ws, batch);
+    this.undoRaw.set(record, raw);
+    this.update({ sheet: batch.sheet }, true);
+    return record;
+  }
+
+  async undoEdits(record: UndoRecord): Promise<void> {
+    undoEditBatch(this.sheet(record.sheet), record, this.undoRaw.get(record));
+    this.undoRaw.delete(record);
+    this.update({ sheet: record.sheet }, true);
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

@@ -16,25 +16,39 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
+import { preparePackage, type PackageFacts } from './package';
+import { describeHeavy } from './heavy';
+import { t } from '../../messages';
+import type { Lang } from '../../engine/types';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** The loaded ExcelJS workbook, for callers that write findings back. */
   workbook: ExcelJS.Workbook;
+  /** What the package holds that makes it heavy (merges, validations, strings, cells). */
+  facts?: PackageFacts;
 }
 
-export type WorkbookReadErrorReason = 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt';
+/**
+ * Why a workbook cannot be read: 'corrupt' is a damaged package (the zip or its XML is broken);
+ * 'unreadable' is a valid package that the reader still cannot read (Excel can open it: the user
+ * saves a copy); 'too-heavy' is a read stopped by its time or memory limit (see guard.ts).
+ */
+export type WorkbookReadErrorReason = 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable' | 'too-heavy';
 
 /** The bytes cannot be read as an .xlsx workbook. `reason` says why, for the user's message. */
 export class WorkbookReadError extends Error {
   readonly reason: WorkbookReadErrorReason;
   readonly cause?: unknown;
+  /** For 'too-heavy': what the package holds that made it heavy (message data). */
+  readonly data: Record<string, string | number>;
 
-  constructor(reason: WorkbookReadErrorReason, message: string, cause?: unknown) {
+  constructor(reason: WorkbookReadErrorReason, message: string, cause?: unknown, data: Record<string, string | number> = {}) {
     super(message);
     this.name = 'WorkbookReadError';
     this.reason = reason;
     this.cause = cause;
+    this.data = data;
     // Keep instanceof working when compiled to ES5-style classes.
     Object.setPrototypeOf(this, WorkbookReadError.prototype);
   }
@@ -138,7 +152,12 @@ export function sniff(bytes: Uint8Array): FileKind {
  * Load .xlsx bytes and snapshot every worksheet.
  * @throws WorkbookReadError for input that is not an .xlsx, is password-protected, or is damaged.
  */
-export async function readWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
+export interface ReadOptions {
+  /** Called with the package facts before ExcelJS parses (the guard names them if time runs out). */
+  onFacts?(facts: PackageFacts): void;
+}
+
+export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const bytes = toUint8(buffer);
   if (bytes.length === 0) throw new WorkbookReadError('not-xlsx', 'The file is empty.');
   const kind = sniff(bytes);
@@ -158,20 +177,105 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<Wo
     throw new WorkbookReadError('not-xlsx', 'The file is not an Excel workbook (.xlsx).');
   }
 
-  const workbook = new ExcelJS.Workbook();
+  let prepared: Awaited<ReturnType<typeof preparePackage>>;
   try {
-    // ExcelJS's typings ask for a Node Buffer; JSZip underneath accepts any Uint8Array/ArrayBuffer.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    prepared = await preparePackage(bytes);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
+  }
+  if (prepared.damaged.length) {
+    throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${prepared.damaged.join(', ')} cut off).`);
+  }
+  options.onFacts?.(prepared.facts);
+  installFastMerges();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings ask for a Node Buffer; JSZip underneath accepts any Uint8Array/ArrayBuffer.
+    await workbook.xlsx.load(prepared.bytes as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    // The zip opened and its parts were found: an XML part that does not parse is damage; any
+    // other failure is the reader's limit, not the file's fault (Excel opens it).
+    // (saxes reports XML errors as "line:column: …").
+    const damaged = /^\d+:\d+:/.test(detail) || /unexpected end|unclosed tag/i.test(detail);
+    if (damaged) throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
+    throw new WorkbookReadError('unreadable', `The workbook is valid but cannot be read here (${detail}). Excel can open it: save it again as an Excel Workbook and check the copy.`, err);
+  }
+  if (workbook.worksheets.length === 0 && prepared.declaresSheets) {
+    // A workbook part that names sheets, none of which the reader found: a spreadsheet written in a
+    // way it does not know (Strict Open XML, say), not "not an Excel file".
+    throw new WorkbookReadError('unreadable', 'The workbook declares sheets that cannot be read here. Excel can open it: save it again as an Excel Workbook and check the copy.');
   }
   if (workbook.worksheets.length === 0) {
     // A zip that holds no worksheet: a .docx, an .odt, an archive…
     throw new WorkbookReadError('not-xlsx', 'The file is a zip archive but holds no Excel worksheet.');
   }
   const sheets = workbook.worksheets.map((ws) => sheetSnapshot(ws));
-  return { sheets, workbook };
+  return { sheets, workbook, facts: prepared.facts };
+}
+
+/**
+ * readWorkbook with a deadline, for the browser page (where the ExcelJS workbook must stay on the
+ * page's thread: the preview and the download use it). Past `ms` the read is abandoned with
+ * WorkbookReadError('too-heavy') naming what made the file heavy; ExcelJS's parse, which yields
+ * between parts, is left to finish in the background and its result dropped. The CLI reads in a
+ * worker thread instead (src/cli/read-guard.ts), which is ended at its limit.
+ */
+export async function readWorkbookWithin(buffer: ArrayBuffer | Uint8Array, ms: number, lang: Lang): Promise<WorkbookSnapshot> {
+  let facts: PackageFacts | undefined;
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const limit = t(lang, 'read.limit.time', { seconds: Math.round(ms / 100) / 10 });
+      const what = describeHeavy(facts, lang);
+      reject(new WorkbookReadError('too-heavy', `Stopped reading after ${seconds} s: ${what}.`, undefined, { seconds, limit, what }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([readWorkbook(buffer, { onFacts: (f) => (facts = f) }), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * ExcelJS checks each new merged range against every earlier one (quadratic: 20,000 merges take
+ * minutes). Replace that check with one over the range's own cells (a cell of an earlier merge is
+ * marked merged), which gives the same answer, and let ExcelJS's own method do the rest with an
+ * empty merge index that is put back afterwards. Installed once, on ExcelJS's Worksheet class.
+ */
+let fastMergesInstalled = false;
+export function installFastMerges(): void {
+  if (fastMergesInstalled) return;
+  fastMergesInstalled = true;
+  type Dims = { top: number; left: number; bottom: number; right: number };
+  type Internal = {
+    _merges: Record<string, Dims>;
+    findCell(r: number, c: number): { isMerged: boolean } | undefined;
+    _mergeCellsInternal(dimensions: Dims, ignoreStyle?: boolean): void;
+  };
+  const probe = new ExcelJS.Workbook().addWorksheet('probe') as unknown as Internal;
+  const proto = Object.getPrototypeOf(probe) as Internal;
+  const original = proto._mergeCellsInternal;
+  if (typeof original !== 'function') return;
+  proto._mergeCellsInternal = function fastMergeCells(this: Internal, dimensions: Dims, ignoreStyle?: boolean): void {
+    for (let r = dimensions.top; r <= dimensions.bottom; r++) {
+      for (let c = dimensions.left; c <= dimensions.right; c++) {
+        if (this.findCell(r, c)?.isMerged) throw new Error('Cannot merge already merged cells');
+      }
+    }
+    const merges = this._merges;
+    this._merges = {};
+    try {
+      original.call(this, dimensions, ignoreStyle);
+    } finally {
+      Object.assign(merges, this._merges);
+      this._merges = merges;
+    }
+  };
 }
 
 interface RichTextRun {
@@ -244,6 +348,11 @@ function convert(v: unknown): Converted {
 function ownValue(cell: ExcelJS.Cell): unknown {
   if (cell.isMerged && cell.master.address !== cell.address) return undefined;
   return cell.value;
+}
+
+/** One cell's value as sheetSnapshot reads it (null for a cell covered by a merge). */
+export function cellSnapshotValue(cell: ExcelJS.Cell): CellValue {
+  return convert(ownValue(cell)).value;
 }
 
 function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {

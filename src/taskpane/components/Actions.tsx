@@ -3,8 +3,8 @@ import { DeleteRegular, PaintBucketRegular, TableRegular } from '@fluentui/react
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
 
-/** "Tô màu", "Xóa tô màu", "Tạo bảng tổng hợp". */
-export function Actions() {
+/** "Tô màu", "Xóa tô màu" (the Theo dõi view). */
+export function MarkActions() {
   const { controller, state, t } = usePane();
   const styles = usePaneStyles();
   const busy = state.busy !== null;
@@ -17,6 +17,7 @@ export function Actions() {
       <p id="pc-mark-hint" className={styles.hint}>
         {t('ui.actions.markHint')}
       </p>
+      {!state.report && <p className={styles.hint}>{t('ui.tab.noReport')}</p>}
       <div className={styles.row}>
         <Button
           icon={<PaintBucketRegular />}
@@ -34,12 +35,24 @@ export function Actions() {
           {t('ui.actions.unmark')}
         </Button>
       </div>
+    </section>
+  );
+}
+
+/** "Tạo bảng tổng hợp" (the Báo cáo view). */
+export function SummaryActions() {
+  const { controller, state, t } = usePane();
+  const styles = usePaneStyles();
+  const busy = state.busy !== null;
+  return (
+    <section className={styles.section} aria-labelledby="pc-summary">
       <h2 id="pc-summary" className={styles.heading}>
         {t('ui.section.summary')}
       </h2>
       <p id="pc-summary-hint" className={styles.hint}>
         {t('ui.actions.summaryHint')}
       </p>
+      {!state.report && <p className={styles.hint}>{t('ui.tab.noReport')}</p>}
       <div className={styles.row}>
         <Button
           appearance={state.view === 'summary' ? 'primary' : 'secondary'}

@@ -2,11 +2,11 @@
  * The task pane. Components render the controller's state and call its actions; none of them
  * touches the workbook or holds a business rule.
  */
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Tab, TabList, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useMemo, useSyncExternalStore } from 'react';
 import { translator } from '../../messages';
 import type { Controller } from '../state/controller';
-import { Actions } from './Actions';
+import { MarkActions, SummaryActions } from './Actions';
 import { AsOfDate } from './AsOfDate';
 import { CheckButton } from './CheckButton';
 import { ColumnMapping } from './ColumnMapping';
@@ -15,6 +15,8 @@ import { Counters } from './Counters';
 import { DraftPanel } from './DraftPanel';
 import { DueSoonDays } from './DueSoonDays';
 import { FindingsList } from './FindingsList';
+import { FixPanel } from './FixPanel';
+import { fixableCount, PANE_TABS, type PaneTab } from '../state/fix';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
 import { ReportInfo } from './ReportInfo';
@@ -42,7 +44,9 @@ export function App({ controller, theme = 'light' }: AppProps) {
 
 function Pane() {
   const styles = usePaneStyles();
-  const { state, t } = usePane();
+  const { controller, state, t } = usePane();
+  const fixable = fixableCount(state.report);
+  const label = (tab: PaneTab) => (tab === 'fix' && fixable > 0 ? t('ui.tab.fixCount', { count: fixable }) : t(`ui.tab.${tab}`));
   return (
     <main className={styles.root} aria-labelledby="pc-title" aria-busy={state.busy !== null}>
       <header className={styles.header}>
@@ -52,26 +56,53 @@ function Pane() {
         <p className={styles.hint}>{t('ui.app.subtitle')}</p>
       </header>
       <LanguageSwitch />
-      <section className={styles.section} aria-labelledby="pc-check">
-        <h2 id="pc-check" className={styles.heading}>
-          {t('ui.section.check')}
-        </h2>
-        <SheetPicker />
-        <div className={styles.row}>
-          <AsOfDate />
-          <DueSoonDays />
-        </div>
-        <div className={styles.row}>
-          <CheckButton />
-        </div>
-      </section>
-      <DraftPanel />
+      <div className={styles.sticky}>
+        <Counters />
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={state.tab}
+          aria-label={t('ui.tabs.label')}
+          onTabSelect={(_, d) => controller.setTab(d.value as PaneTab)}
+        >
+          {PANE_TABS.map((tab) => (
+            <Tab key={tab} id={`pc-tab-${tab}`} value={tab} aria-controls="pc-tabpanel">
+              {label(tab)}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
       <Notices />
-      <ReportInfo />
-      <Counters />
-      {state.report && <Actions />}
-      <FindingsList />
-      <ColumnMapping />
+      <div id="pc-tabpanel" role="tabpanel" aria-labelledby={`pc-tab-${state.tab}`} className={styles.section} data-tab={state.tab}>
+        {state.tab === 'check' && (
+          <>
+            <section className={styles.section} aria-labelledby="pc-check">
+              <h2 id="pc-check" className={styles.heading}>
+                {t('ui.section.check')}
+              </h2>
+              <SheetPicker />
+              <div className={styles.row}>
+                <AsOfDate />
+                <DueSoonDays />
+              </div>
+              <div className={styles.row}>
+                <CheckButton />
+              </div>
+            </section>
+            <ReportInfo />
+            <FindingsList />
+            <ColumnMapping />
+          </>
+        )}
+        {state.tab === 'fix' && <FixPanel />}
+        {state.tab === 'track' && <MarkActions />}
+        {state.tab === 'report' && (
+          <>
+            <SummaryActions />
+            <DraftPanel />
+          </>
+        )}
+      </div>
     </main>
   );
 }

@@ -241,7 +241,11 @@ function Preview({ preview }: { preview: DraftPreview }) {
       </div>
       {created && (
         <div className={styles.row}>
-          <Button icon={<CheckmarkRegular />} disabled={busy} onClick={() => void controller.check(created)}>
+          <Button icon={<CheckmarkRegular />} disabled={busy} onClick={() => {
+              // The findings show in the Kiểm tra view.
+              controller.setTab('check');
+              void controller.check(created);
+            }}>
             {t('ui.draft.checkNew', { sheet: created })}
           </Button>
         </div>

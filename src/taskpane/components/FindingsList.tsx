@@ -1,4 +1,5 @@
 import { Button, Dropdown, Field, mergeClasses, Option } from '@fluentui/react-components';
+import { WrenchRegular } from '@fluentui/react-icons';
 import type { Finding, Severity } from '../../engine/types';
 import { hasMessage } from '../../messages';
 import { groupFindings, ruleCodes, SEVERITIES } from '../state/selectors';
@@ -24,6 +25,7 @@ export function FindingsList() {
     return t('ui.findings.rule', { code: ruleName(code), count: found?.count ?? 0 });
   };
   const message = (f: Finding) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : f.message);
+  const canFix = state.fix.available;
 
   return (
     <section className={styles.section} aria-labelledby="pc-findings">
@@ -89,17 +91,32 @@ export function FindingsList() {
                         <li key={key} data-finding={finding.code}>
                           {finding.cell ? (
                             <>
-                              <Button
-                                appearance="subtle"
-                                className={mergeClasses(styles.finding, selected && styles.selected)}
-                                aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
-                                aria-describedby={suggestionId}
-                                aria-current={selected ? 'true' : undefined}
-                                icon={<span className={styles.cell}>{finding.cell}</span>}
-                                onClick={() => void controller.selectFinding(finding)}
-                              >
-                                <span className={styles.findingText}>{` ${text}`}</span>
-                              </Button>
+                              <div className={styles.findingRow}>
+                                <Button
+                                  appearance="subtle"
+                                  data-goto
+                                  className={mergeClasses(styles.finding, styles.findingGrow, selected && styles.selected)}
+                                  aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
+                                  aria-describedby={suggestionId}
+                                  aria-current={selected ? 'true' : undefined}
+                                  icon={<span className={styles.cell}>{finding.cell}</span>}
+                                  onClick={() => void controller.selectFinding(finding)}
+                                >
+                                  <span className={styles.findingText}>{` ${text}`}</span>
+                                </Button>
+                                {canFix && finding.fixes?.length ? (
+                                  <Button
+                                    size="small"
+                                    data-fix
+                                    icon={<WrenchRegular />}
+                                    aria-label={t('ui.fix.oneLabel', { cell: finding.cell })}
+                                    disabled={state.busy !== null}
+                                    onClick={() => controller.previewFinding(finding)}
+                                  >
+                                    {t('ui.findings.fix')}
+                                  </Button>
+                                ) : null}
+                              </div>
                               {suggestion && <div className={styles.suggestion}>{suggestion}</div>}
                             </>
                           ) : (

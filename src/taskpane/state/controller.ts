@@ -11,6 +11,7 @@ import { hasMessage } from '../../messages';
 import { headerColumns, tableSpan } from './columns';
 import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
 import { errorNotice } from './errors';
+import { createFixFlows, initialFixState, type FixFlows } from './fix';
 import { findingKey } from './selectors';
 import {
   initialState,
@@ -42,8 +43,8 @@ export interface ControllerOptions {
   view?: PaneView;
 }
 
-/** DraftFlows: "Tạo phụ lục từ văn bản" (draft.ts). */
-export interface Controller extends DraftFlows {
+/** DraftFlows: "Tạo phụ lục từ văn bản" (draft.ts); FixFlows: the tabs and the "Sửa" view (fix.ts). */
+export interface Controller extends DraftFlows, FixFlows {
   getState(): PaneState;
   subscribe(listener: () => void): () => void;
   /** Load the sheets, then (summary view) check the chosen sheet at once. */
@@ -101,7 +102,7 @@ function chooseSheet(sheets: SheetInfo[], current: string | null): string | null
 
 export function createController(host: WorkbookHost, clock: Clock = systemClock, options: ControllerOptions = {}): Controller {
   let state = initialState(clock.today(), options.lang ?? 'vi', options.view ?? 'check');
-  state = { ...state, draft: initialDraftState(host) };
+  state = { ...state, draft: initialDraftState(host), fix: initialFixState(host) };
   const listeners = new Set<() => void>();
   /** The last sheet read and the options it was analysed with (to re-analyse or mark it). */
   let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
@@ -323,6 +324,14 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     setFilter: (filter) => dispatch({ type: 'setFilter', filter }),
     dismissError: () => dispatch({ type: 'dismissError' }),
     ...createDraftFlows({ host, getState: () => state, dispatch, exclusive }),
+    ...createFixFlows({
+      host,
+      getState: () => state,
+      dispatch,
+      exclusive,
+      lastRead: () => (lastRun && state.report && lastRun.read.snapshot.name === state.report.name ? lastRun.read : null),
+      recheck: (sheet) => runCheck(sheet, state.asOf, state.dueSoonDays, undefined),
+    }),
   };
   return controller;
 }

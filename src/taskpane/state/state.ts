@@ -6,6 +6,7 @@
 import type { HostCapabilities, SheetInfo, WorkbookSettings } from '../../host/types';
 import type { Lang, SheetReport, Severity } from '../../engine/types';
 import { draftPaneReducer, initialDraftState, isDraftAction, type DraftAction, type DraftState } from './draft';
+import { fixPaneReducer, initialFixState, isFixAction, type FixAction, type FixState, type PaneTab } from './fix';
 
 export type MessageData = Record<string, string | number>;
 
@@ -61,6 +62,10 @@ export interface PaneState {
   selected: string | null;
   /** "Tạo phụ lục từ văn bản" (see draft.ts). */
   draft: DraftState;
+  /** The view shown: Kiểm tra · Sửa · Theo dõi · Báo cáo (fix.ts). */
+  tab: PaneTab;
+  /** The "Sửa" view: preview and the last apply, for undo (fix.ts). */
+  fix: FixState;
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 15;
@@ -85,6 +90,8 @@ export function initialState(asOf: string, lang: Lang = 'vi', view: PaneView = '
     filter: { severity: 'all', code: 'all' },
     selected: null,
     draft: initialDraftState(),
+    tab: view === 'summary' ? 'report' : 'check',
+    fix: initialFixState(),
   };
 }
 
@@ -110,7 +117,8 @@ export type PaneAction =
   | { type: 'dismissError' }
   | { type: 'setFilter'; filter: Partial<FindingFilter> }
   | { type: 'selected'; key: string }
-  | DraftAction;
+  | DraftAction
+  | FixAction;
 
 function addNotices(list: Notice[], more: Notice[]): Notice[] {
   const out = [...list];
@@ -140,7 +148,7 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
     case 'setSheet':
       if (action.sheet === state.sheet) return state;
       // A report belongs to one sheet: choosing another one drops it.
-      return { ...state, sheet: action.sheet, report: null, header: [], selected: null, status: null };
+      return { ...state, sheet: action.sheet, report: null, header: [], selected: null, status: null, fix: { ...state.fix, preview: null } };
     case 'setAsOf':
       return { ...state, asOf: action.asOf };
     case 'setDueSoonDays':
@@ -152,7 +160,8 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
     case 'report': {
       const codes = new Set(action.report.findings.map((f) => f.code));
       const filter = state.filter.code !== 'all' && !codes.has(state.filter.code) ? { ...state.filter, code: 'all' } : state.filter;
-      return { ...state, report: action.report, header: action.header, selected: null, filter };
+      // A preview points at the previous report's findings: a new report closes it.
+      return { ...state, report: action.report, header: action.header, selected: null, filter, fix: { ...state.fix, preview: null } };
     }
     case 'error':
       return { ...state, error: action.error, status: null };
@@ -167,6 +176,7 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
     case 'selected':
       return { ...state, selected: action.key };
     default:
+      if (isFixAction(action)) return fixPaneReducer(state, action);
       return isDraftAction(action) ? draftPaneReducer(state, action) : state;
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * Every read of the command runs under a time and memory limit (issue 17): the workbook is read in
+ * a worker thread with a V8 heap limit, and the worker is ended when its time is up. Past either
+ * limit the read stops with WorkbookReadError('too-heavy'), whose data names what made the file
+ * heavy (from the package facts the worker posts before it starts parsing).
+ */
+import { Worker } from 'worker_threads';
+import path from 'path';
+import type { Lang, SheetSnapshot } from '../engine/types';
+import { WorkbookReadError, type WorkbookReadErrorReason } from '../adapters/xlsx/read';
+import type { PackageFacts } from '../adapters/xlsx/package';
+import { describeHeavy } from '../adapters/xlsx/heavy';
+import { t } from '../messages';
+import type { WorkerMessage } from './read-worker';
+
+export interface ReadLimits {
+  /** Milliseconds before the read is stopped. */
+  timeMs: number;
+  /** The worker's V8 old-generation heap limit, in MB. */
+  memoryMb: number;
+}
+
+/** Generous for real appendices (10,000 rows read in about a second), small enough to never hang. */
+export const DEFAULT_LIMITS: ReadLimits = { timeMs: 60_000, memoryMb: 1536 };
+
+/** Limits from PHANCONG_READ_TIME_MS / PHANCONG_READ_MEMORY_MB, else the defaults. */
+export function limitsFromEnv(env: Record<string, string | undefined>): ReadLimits {
+  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return { timeMs: num(env.PHANCONG_READ_TIME_MS, DEFAULT_LIMITS.timeMs), memoryMb: num(env.PHANCONG_READ_MEMORY_MB, DEFAULT_LIMITS.memoryMb) };
+}
+
+/**
+ * Under ts-jest the modules are .ts files that a worker cannot load: the worker then registers a
+ * transpile-only hook with the TypeScript compiler first (tests only; the built CLI is plain JS).
+ */
+function startWorker(bytes: Uint8Array, memoryMb: number): Worker {
+  const options = { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'read-worker.js'), options);
+  const script = path.join(__dirname, 'read-worker.ts');
+  const boot = `
+    const ts = require('typescript');
+    const fs = require('fs');
+    require.extensions['.ts'] = (m, file) => m._compile(ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: file }).outputText, file);
+    require(${JSON.stringify(script)});`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+/** Read the sheets of a workbook in a worker, within `limits`. */
+export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLimits = DEFAULT_LIMITS): Promise<SheetSnapshot[]> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let facts: PackageFacts | null = null;
+    let settled = false;
+    const worker = startWorker(bytes, limits.memoryMb);
+    const tooHeavy = (limit: string) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const what = describeHeavy(facts, lang);
+      return new WorkbookReadError('too-heavy', `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`, undefined, { seconds, limit, what });
+    };
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => finish(() => reject(tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })))), limits.timeMs);
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'facts') facts = m.facts as PackageFacts;
+      else if (m.kind === 'done') finish(() => resolve(m.sheets as SheetSnapshot[]));
+      else finish(() => reject(m.reason ? new WorkbookReadError(m.reason as WorkbookReadErrorReason, m.message, undefined, m.data) : new Error(m.message)));
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(e.message)) {
+        finish(() => reject(tooHeavy(t(lang, 'read.limit.memory', { mb: limits.memoryMb }))));
+      } else {
+        finish(() => reject(e));
+      }
+    });
+    worker.on('exit', () => finish(() => reject(tooHeavy(t(lang, 'read.limit.memory', { mb: limits.memoryMb })))));
+  });
+}
