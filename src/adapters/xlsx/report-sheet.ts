@@ -210,7 +210,6 @@ export function writeReportSheet(
     r++;
   });
   const totalRow = r;
-  ws.getCell(totalRow, 1).value = '';
   writeRow(totalRow, t(lang, 'report.total'), report.total.counts, countTotal, true);
   ws.getCell(totalRow + 2, 2).value = t(lang, 'report.note');
   ws.getCell(totalRow + 2, 2).font = { name: 'Times New Roman', italic: true, size: 10 };
@@ -256,7 +255,7 @@ export function writeRemindersSheet(ws: ExcelJS.Worksheet, reports: SheetReport[
       const values = [a.agency === '' ? t(lang, 'lead.none') : a.agency, task.tt, task.task, task.deadline, days, task.leader ?? '', task.status ?? '', t(lang, `category.${task.category}`)];
       values.forEach((v, i) => {
         const cell = row.getCell(i + 1);
-        cell.value = v;
+        cell.value = v === '' ? null : v;
         cell.border = THIN;
         cell.alignment = { vertical: 'top', wrapText: i === 2 || i === 0 };
       });
