@@ -21,6 +21,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
 import { ReportInfo } from './ReportInfo';
 import { SheetPicker } from './SheetPicker';
+import { RemindersPanel, TrackColumnsPanel } from './TrackPanel';
 import { usePaneStyles } from './styles';
 
 export type PaneTheme = 'light' | 'dark';
@@ -95,10 +96,16 @@ function Pane() {
           </>
         )}
         {state.tab === 'fix' && <FixPanel />}
-        {state.tab === 'track' && <MarkActions />}
+        {state.tab === 'track' && (
+          <>
+            <MarkActions />
+            <TrackColumnsPanel />
+          </>
+        )}
         {state.tab === 'report' && (
           <>
             <SummaryActions />
+            <RemindersPanel />
             <DraftPanel />
           </>
         )}

@@ -13,6 +13,7 @@ import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
 import { errorNotice } from './errors';
 import { createFixFlows, initialFixState, type FixFlows } from './fix';
 import { findingKey } from './selectors';
+import { createTrackFlows, type TrackFlows } from './track';
 import {
   initialState,
   reducer,
@@ -64,6 +65,8 @@ export interface Controller extends DraftFlows, FixFlows {
   selectFinding(finding: Finding): Promise<void>;
   setFilter(filter: Partial<FindingFilter>): void;
   dismissError(): void;
+  /** Tracking columns and reminder letters (issue 12): their own small store. */
+  track: TrackFlows;
 }
 
 const MAX_DUE_SOON_DAYS = 366;
@@ -331,6 +334,9 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       exclusive,
       lastRead: () => (lastRun && state.report && lastRun.read.snapshot.name === state.report.name ? lastRun.read : null),
       recheck: (sheet) => runCheck(sheet, state.asOf, state.dueSoonDays, undefined),
+    }),
+    track: createTrackFlows(host, () => state, async () => {
+      if (state.sheet) await runCheck(state.sheet, state.asOf, state.dueSoonDays, undefined);
     }),
   };
   return controller;
