@@ -114,6 +114,12 @@ export interface WorkbookHost {
    * writes only the plan's cells. Returns what undo needs (the header cells written, the merges).
    */
   addTrackingColumns?(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord>;
+  /**
+   * Optional (live re-check, issue 12): call `onChange` after each edit of the sheet (Worksheet
+   * onChanged, ExcelApi 1.7). Resolves to a function that stops watching; null when the host cannot
+   * watch. Edits the add-in itself makes with events switched off are not reported.
+   */
+  watchSheet?(sheet: string, onChange: () => void): Promise<(() => Promise<void>) | null>;
 }
 
 /** A cell where a tracking column would go holds something: nothing was written. */

@@ -74,3 +74,45 @@ describe('pane: reminder letters', () => {
     expect(xml).not.toContain('Xây dựng kế hoạch');
   });
 });
+
+describe('pane: live re-check (Worksheet onChanged on the fake)', () => {
+  it('typing a status re-checks after a pause and the marks follow; the add-in’s own write does not wake it', async () => {
+    const { fake, controller } = await setup();
+    await controller.track.setLive(true);
+    expect(controller.track.getState().live).toBe(SHEET);
+    // Adding the tracking columns writes with events off: no live run.
+    await controller.track.previewTracking();
+    await controller.track.addTracking();
+    await new Promise((r) => setTimeout(r, 600));
+    await controller.track.settled();
+    expect(controller.track.getState().liveRuns).toBe(0);
+    await controller.applyMarks();
+    const overdue = () => controller.getState().report!.tasks.find((x) => x.tt === '1')!.state;
+    expect(overdue()).toBe('overdue');
+    // Two quick edits: one re-check after the pause.
+    fake.setCell(SHEET, 'F3', 'Đang thực hiện');
+    fake.setCell(SHEET, 'F3', 'Đã hoàn thành');
+    await new Promise((r) => setTimeout(r, 50));
+    await controller.track.settled();
+    expect(controller.track.getState().liveRuns).toBe(1);
+    expect(overdue()).toBe('done');
+    expect(controller.getState().report!.tasks[0].category).toBe('done-undated');
+    // The marks were re-applied from the new check: row 3 no longer carries the overdue mark.
+    const cfs = fake.sheet(SHEET)!.cfs.map((cf) => JSON.stringify(cf));
+    expect(cfs.some((c) => c.includes('"r0":2'))).toBe(false);
+    await controller.track.setLive(false);
+    fake.setCell(SHEET, 'F4', 'Đã hoàn thành');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(controller.track.getState().liveRuns).toBe(1);
+  });
+
+  it('below ExcelApi 1.7 the pane cannot watch (no error)', async () => {
+    const fake = createExcelFake({ apiVersion: '1.6' });
+    fake.addSheet(SEED);
+    const controller = createController(createOfficeHost(fake.Excel, fake.Office), { today: () => '2026-03-01' });
+    await controller.loadSheets();
+    await controller.check(SHEET);
+    await controller.track.setLive(true);
+    expect(controller.track.getState().live).toBeNull();
+  });
+});

@@ -352,6 +352,21 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
       return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }));
     },
 
+    async watchSheet(sheet: string, onChange: () => void): Promise<(() => Promise<void>) | null> {
+      if (!supports('1.7')) return null;
+      return excel.run(async (ctx) => {
+        const reg = ctx.workbook.worksheets.getItem(sheet).onChanged.add(async () => onChange());
+        await ctx.sync();
+        // Removing needs the context the handler was added in (Excel.run(reg.context, …)).
+        return async () => {
+          await excel.run(((reg as unknown as { context?: Excel.RequestContext }).context ?? ctx) as Excel.RequestContext, async (c) => {
+            reg.remove();
+            await c.sync();
+          });
+        };
+      });
+    },
+
     async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
       return excel.run(async (ctx) => {
         let read: ReturnType<typeof queueTrackingRead> | undefined;
@@ -362,7 +377,11 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         const busy = busyCells(plan, read!.target);
         if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        // The add-in's own write does not wake the live re-check (events off for this batch, ExcelApi 1.8).
+        const quiet = supports('1.8');
+        if (quiet) ctx.runtime.enableEvents = false;
         const undo = queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') });
+        if (quiet) ctx.runtime.enableEvents = true;
         await ctx.sync();
         return undo;
       });

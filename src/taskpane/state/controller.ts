@@ -109,6 +109,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
   const listeners = new Set<() => void>();
   /** The last sheet read and the options it was analysed with (to re-analyse or mark it). */
   let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
+  /** The sheet whose marks the user applied in this session (the live re-check keeps them up to date). */
+  let markedSheet: string | null = null;
 
   const dispatch = (action: PaneAction) => {
     state = reducer(state, action);
@@ -278,6 +280,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
         const { firstCol, lastCol } = tableSpan(lastRun.read.snapshot, report);
         const plan = planMarks(report, firstCol, lastCol);
         await host.applyMarks(plan, lastRun.read.fingerprint);
+        markedSheet = report.name;
         const rows = plan.rules.reduce((n, r) => n + r.rows.length, 0);
         dispatch({
           type: 'status',
@@ -293,6 +296,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       }
       return exclusive({ id: 'ui.busy.unmarking' }, { id: 'ui.error.unmark' }, async () => {
         await host.clearMarks(sheet);
+        if (markedSheet === sheet) markedSheet = null;
         dispatch({ type: 'status', status: { id: 'ui.done.unmarked', data: { sheet } } });
       });
     },
@@ -335,9 +339,16 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       lastRead: () => (lastRun && state.report && lastRun.read.snapshot.name === state.report.name ? lastRun.read : null),
       recheck: (sheet) => runCheck(sheet, state.asOf, state.dueSoonDays, undefined),
     }),
-    track: createTrackFlows(host, () => state, async () => {
-      if (state.sheet) await runCheck(state.sheet, state.asOf, state.dueSoonDays, undefined);
-    }),
+    track: createTrackFlows(
+      host,
+      () => state,
+      async () => {
+        if (state.sheet) await controller.check(state.sheet);
+      },
+      async () => {
+        if (markedSheet && markedSheet === state.report?.name) await controller.applyMarks();
+      },
+    ),
   };
   return controller;
 }

@@ -17,6 +17,10 @@ export interface TrackState {
   preview: { plan: TrackingPlan; fingerprint: string; text: string } | null;
   message: { kind: 'info' | 'error' | 'success'; text: string } | null;
   busy: boolean;
+  /** The sheet watched by the live re-check, or null. */
+  live: string | null;
+  /** Live re-checks run so far (for the pane and tests). */
+  liveRuns: number;
 }
 
 export interface TrackFlows {
@@ -29,14 +33,50 @@ export interface TrackFlows {
   /** Apply the previewed plan, then check the sheet again. */
   addTracking(): Promise<void>;
   cancelTracking(): void;
+  /** Watch the checked sheet and re-check it after each edit (a short pause first); off: stop. */
+  setLive(on: boolean): Promise<void>;
+  /** Resolves when no live re-check is pending or running (tests, benchmark). */
+  settled(): Promise<void>;
   /** Lead agencies with overdue or due-soon tasks in the current report. */
   reminders(): AgencyReminder[];
   letterText(agency: string): string;
   letterFile(agency: string): Promise<{ name: string; bytes: Uint8Array }>;
 }
 
-export function createTrackFlows(host: WorkbookHost, pane: () => PaneState, recheck: () => Promise<void>): TrackFlows {
-  let state: TrackState = { preview: null, message: null, busy: false };
+/** Quiet time after the last edit before the live re-check runs (ms). */
+export const LIVE_DEBOUNCE_MS = 400;
+
+export function createTrackFlows(
+  host: WorkbookHost,
+  pane: () => PaneState,
+  recheck: () => Promise<void>,
+  remark: () => Promise<void> = async () => {},
+  debounceMs = LIVE_DEBOUNCE_MS,
+): TrackFlows {
+  let state: TrackState = { preview: null, message: null, busy: false, live: null, liveRuns: 0 };
+  let stopWatch: (() => Promise<void>) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  /** After the quiet time: re-check (and re-mark) unless the pane is busy (then wait again). */
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (pane().busy !== null || state.busy || running) {
+        schedule();
+        return;
+      }
+      running = (async () => {
+        try {
+          await recheck();
+          await remark();
+        } finally {
+          running = null;
+          set({ liveRuns: state.liveRuns + 1 });
+        }
+      })();
+    }, debounceMs);
+  };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<TrackState>) => {
     state = { ...state, ...patch };
@@ -100,6 +140,28 @@ export function createTrackFlows(host: WorkbookHost, pane: () => PaneState, rech
       }
     },
     cancelTracking: () => set({ preview: null }),
+    async setLive(on) {
+      if (stopWatch) {
+        const stop = stopWatch;
+        stopWatch = null;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        await stop().catch(() => undefined);
+      }
+      const sheet = pane().sheet;
+      if (!on || !sheet || !host.watchSheet) {
+        set({ live: null });
+        return;
+      }
+      stopWatch = await host.watchSheet(sheet, schedule);
+      set({ live: stopWatch ? sheet : null });
+    },
+    async settled() {
+      while (timer || running) {
+        if (running) await running;
+        else await new Promise((r) => setTimeout(r, debounceMs / 4));
+      }
+    },
     reminders() {
       const p = pane();
       return p.report ? buildReminders(p.report.tasks, p.asOf) : [];
