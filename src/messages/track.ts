@@ -135,6 +135,8 @@ export const track: Catalogue = {
     'ui.remind.copyFor': 'Sao chép nội dung công văn gửi {agency}',
     'ui.remind.copied': 'Đã sao chép',
     'ui.remind.textFor': 'Nội dung công văn gửi {agency}',
+    'ui.live.label': 'Tự kiểm tra lại khi sửa trang tính',
+    'ui.live.on': 'Đang theo dõi thay đổi trên "{sheet}"',
   },
   en: {
     'rule.done-date-invalid': 'Invalid completion date',
@@ -264,5 +266,7 @@ export const track: Catalogue = {
     'ui.remind.copyFor': 'Copy the text of the letter to {agency}',
     'ui.remind.copied': 'Copied',
     'ui.remind.textFor': 'Text of the letter to {agency}',
+    'ui.live.label': 'Re-check automatically when the sheet is edited',
+    'ui.live.on': 'Watching "{sheet}" for edits',
   },
 };

@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
-import { Button, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Switch, Textarea } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CopyRegular, TableAddRegular } from '@fluentui/react-icons';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
@@ -19,6 +19,14 @@ export function TrackColumnsPanel() {
       <p id="pc-track-hint" className={styles.hint}>
         {t('ui.track.hint')}
       </p>
+      {controller.track.canWatch && (
+        <Switch
+          checked={ts.live !== null}
+          disabled={!state.report}
+          label={ts.live ? t('ui.live.on', { sheet: ts.live }) : t('ui.live.label')}
+          onChange={(_, d) => void track.setLive(d.checked)}
+        />
+      )}
       {ts.message && (
         <MessageBar intent={ts.message.kind === 'error' ? 'error' : ts.message.kind === 'success' ? 'success' : 'info'}>
           <MessageBarBody>{ts.message.text}</MessageBarBody>

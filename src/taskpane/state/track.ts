@@ -26,6 +26,8 @@ export interface TrackState {
 export interface TrackFlows {
   /** The host can add tracking columns. */
   readonly supported: boolean;
+  /** The host can watch a sheet for edits (live re-check). */
+  readonly canWatch: boolean;
   getState(): TrackState;
   subscribe(listener: () => void): () => void;
   /** Plan the tracking columns of the checked sheet (a fresh read) and show the preview. */
@@ -95,6 +97,7 @@ export function createTrackFlows(
 
   const flows: TrackFlows = {
     supported: typeof host.addTrackingColumns === 'function',
+    canWatch: typeof host.watchSheet === 'function',
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
