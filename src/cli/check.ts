@@ -67,6 +67,7 @@ function jsonSheet(r: SheetReport) {
       ...(task.progress ? { progress: task.progress } : {}),
       doneDate: task.doneDate,
       state: task.state,
+      ...(task.category ? { category: task.category } : {}),
       unassigned: task.unassigned,
     })),
     findings: r.findings.map(({ code, severity, cell, row, role, message, messageId, suggestion, fixes }) => ({

@@ -9,6 +9,8 @@ export interface CliIO {
   now(): Date;
   /** A short, user-facing reason for a file-system error (no stack). */
   describeError(e: unknown): string;
+  /** Optional: create a folder (and its parents); `phancong remind` writes its letters into one. */
+  mkdir?(path: string): Promise<void>;
   /** True when two paths name the same file (after resolving; symbolic links followed). */
   samePath?(a: string, b: string): boolean;
   /**

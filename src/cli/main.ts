@@ -18,6 +18,9 @@ export function nodeIO(): CliIO {
     readFile: async (p) => new Uint8Array(await fs.readFile(p)),
     writeFile: (p, d) => fs.writeFile(p, d),
     now: () => new Date(),
+    mkdir: async (p) => {
+      await fs.mkdir(p, { recursive: true });
+    },
     samePath: (a, b) => resolvedPath(a) === resolvedPath(b),
     readWorkbook: async (bytes, lang) => {
       const { readSheetsGuarded, limitsFromEnv } = await import('./read-guard');
@@ -62,6 +65,14 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     }
     if (command === 'diff') return await (await import('./diff')).runDiff(rest, io);
     if (command === 'merge') return await (await import('./merge')).runMerge(rest, io);
+    if (command === 'track') {
+      const { runTrack } = await import('./track');
+      return await runTrack(rest, io);
+    }
+    if (command === 'remind') {
+      const { runRemind } = await import('./remind');
+      return await runRemind(rest, io);
+    }
     if (command === '--version' || command === '-v') {
       io.stdout(`${VERSION}\n`);
       return 0;

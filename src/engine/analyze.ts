@@ -113,6 +113,7 @@ export function reportFromModel(model: SheetModel): SheetReport {
   const tasks = model.tasks.map((tm) => tm.task);
   return {
     name: model.snapshot.name,
+    asOf: model.options.asOf,
     headerRow: model.header ? model.sheetRow(model.header.row) : null,
     headerHeight: model.header?.height ?? 0,
     columns,
@@ -125,7 +126,7 @@ export function reportFromModel(model: SheetModel): SheetReport {
     tasks,
     rows: model.rows.map(({ index, row, cls }) => ({ index, row, cls })),
     findings,
-    summary: summarise(tasks, model.sections.map((s) => s.label)),
+    summary: summarise(tasks, model.sections.map((s) => s.label), model.options.asOf),
   };
 }
 

@@ -16,7 +16,7 @@ import { alignTasks } from './compare';
 import { cellText, fold, isErrorValue } from './text';
 import { isDateFormat, parseDeadline, serialToIso } from './deadline';
 import { isoToSerial } from './calendar';
-import { planTrackingColumns, TRACKING_ROLES, withTrackingColumns, type PlannedColumn, type TrackingRole } from './tracking-columns';
+import { planTrackingColumns, TRACKING_ROLES, withTrackingColumns, type PlannedColumn, type TrackingRole } from './gather-columns';
 
 export interface SourceRef {
   file: string;

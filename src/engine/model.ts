@@ -30,6 +30,7 @@ import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
 import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
 import { taskState } from './states';
+import { taskCategory } from './tracking';
 import { readStatus } from './status';
 import { settleProgressColumns } from './status-column';
 import { inferScope } from './scope';
@@ -768,4 +769,5 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   t.support = supportParts;
   t.unassigned = leadParts.length === 0;
   t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress }, options.asOf, options.dueSoonDays);
+  t.category = taskCategory({ deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress }, options.asOf, options.dueSoonDays);
 }

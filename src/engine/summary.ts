@@ -3,6 +3,7 @@
  * for each), by leader × state, by due quarter × state, by section × state, and support involvement.
  */
 import type { SummaryCount, Summary, Task, TaskState } from './types';
+import { buildReminders, buildStandardReport } from './tracking';
 
 export function quarterKey(task: Task): { year: number; quarter: number } | null {
   const due = task.deadline.due;
@@ -46,7 +47,7 @@ class Counter {
 /** Keys for tasks with no lead / leader / deadline / section ("" is shown by the caller's catalogue). */
 export const NONE_KEY = '';
 
-export function summarise(tasks: Task[], sectionOrder: string[] = []): Summary {
+export function summarise(tasks: Task[], sectionOrder: string[] = [], asOf?: string): Summary {
   const byState: Partial<Record<TaskState, number>> = {};
   const lead = new Counter();
   const leader = new Counter();
@@ -86,5 +87,7 @@ export function summarise(tasks: Task[], sectionOrder: string[] = []): Summary {
     bySupport: [...support.entries()]
       .map(([key, count]) => ({ key, count }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'vi')),
+    report: buildStandardReport(tasks),
+    ...(asOf ? { reminders: buildReminders(tasks, asOf) } : {}),
   };
 }

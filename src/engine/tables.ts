@@ -6,6 +6,7 @@
 import type { Lang, SheetReport, Task } from './types';
 import { t } from '../messages';
 import { quarterKey } from './summary';
+import { categoryOf } from './tracking';
 
 export type OutCell =
   | string
@@ -28,6 +29,10 @@ export const OWN_SHEETS = {
   agencies: 'PC Cơ quan',
   summary: 'PC Tổng hợp',
   findings: 'PC Kết quả kiểm tra',
+  /** The standard per-agency report (issue 12). */
+  report: 'PC Báo cáo',
+  /** Overdue and due-soon tasks by lead agency (issue 12). */
+  reminders: 'PC Đôn đốc',
 } as const;
 
 /** Written by the add-in on each of its own sheets (where the writer keeps its marker). */
@@ -43,6 +48,16 @@ export type OwnSheetKind = keyof typeof OWN_SHEETS;
 
 export function ownMarkerName(kind: OwnSheetKind): string {
   return `${OWN_NAME_PREFIX}${kind}`;
+}
+
+/** Own sheets written outside the summary, each by its own command (issue 13: PC So sánh, PC Gộp báo cáo). */
+export const OTHER_OWN_KINDS = ['compare', 'merge'] as const;
+
+/** Any of the add-in's own-sheet marker names (the summary's kinds and OTHER_OWN_KINDS), any case. */
+export function isOwnMarkerName(name: string): boolean {
+  if (ownKindOfName(name) !== null) return true;
+  const rest = name.slice(OWN_NAME_PREFIX.length).toLowerCase();
+  return name.slice(0, OWN_NAME_PREFIX.length).toLowerCase() === OWN_NAME_PREFIX.toLowerCase() && (OTHER_OWN_KINDS as readonly string[]).includes(rest);
 }
 
 /** The own-sheet kind a defined name marks ("PhanCong_Own_tasks", any case), or null. */
@@ -82,6 +97,7 @@ export const TASK_COLUMNS = [
   'state',
   'unassigned',
   'status',
+  'category',
 ] as const;
 
 export function quarterLabel(task: Task, lang: Lang): string {
@@ -110,6 +126,7 @@ export function buildTaskTable(report: SheetReport, lang: Lang): OutTable {
     t(lang, `state.${task.state}`),
     task.unassigned,
     task.status ?? '',
+    t(lang, `category.${categoryOf(task)}`),
   ]);
   return {
     name: 'PC_NhiemVu',
@@ -135,13 +152,14 @@ export function buildTaskAgencyTable(report: SheetReport, lang: Lang): OutTable 
           ref.raw,
           t(lang, `state.${task.state}`),
           quarterLabel(task, lang),
+          t(lang, `category.${categoryOf(task)}`),
         ]);
       }
     }
   }
   return {
     name: 'PC_CoQuan',
-    headers: ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter'].map((c) => t(lang, `table.${c}`)),
+    headers: ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter', 'category'].map((c) => t(lang, `table.${c}`)),
     rows,
   };
 }

@@ -156,6 +156,8 @@ export interface Task {
   doneDate: string | null;
   note: string | null;
   state: TaskState;
+  /** The reporting category (tracking.ts) beside `state`; set by the engine. */
+  category?: import('./tracking').ReportCategory;
   unassigned: boolean;
 }
 
@@ -283,10 +285,16 @@ export interface Summary {
   byQuarter: SummaryCount[];
   bySection: SummaryCount[];
   bySupport: { key: string; count: number }[];
+  /** The standard per-agency report (issue 12). */
+  report?: import('./tracking').StandardReport;
+  /** Per lead agency, its overdue and due-soon tasks (when the as-of date is known). */
+  reminders?: import('./tracking').AgencyReminder[];
 }
 
 export interface SheetReport {
   name: string;
+  /** ISO date the states and categories were computed for (set by the engine). */
+  asOf?: string;
   /** 1-based sheet row of the header, or null when no assignment table was found. */
   headerRow: number | null;
   headerHeight: number;

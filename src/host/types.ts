@@ -8,6 +8,7 @@ import type { MarkPlan } from '../engine/marks';
 import type { PlanDraft } from '../engine/plan-text/extract';
 import type { OutTable } from '../engine/tables';
 import type { GatherResult } from '../engine/gather';
+import type { TrackingPlan } from '../engine/tracking-columns';
 
 export interface HostCapabilities {
   /** Native PivotTables can be created (ExcelApi 1.8). */
@@ -116,6 +117,30 @@ export interface WorkbookHost {
   applyGather?(result: GatherResult, lang: 'vi' | 'en'): Promise<{ logSheet: string }>;
   /** Optional ("So sánh với bản trước", issue 13): write (or replace) the "PC So sánh" own sheet. */
   writeComparison?(table: OutTable): Promise<{ sheet: string }>;
+  /**
+   * Optional ("Thêm cột theo dõi", issue 12): append the tracking columns of an engine plan
+   * (planTrackingColumns) to the right of the table. Refuses with StaleSheetError when the sheet
+   * changed since `fingerprint`, and with TrackingCellsBusyError when a target cell holds something;
+   * writes only the plan's cells. Returns what undo needs (the header cells written, the merges).
+   */
+  addTrackingColumns?(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord>;
+  /**
+   * Optional (live re-check, issue 12): call `onChange` after each edit of the sheet (Worksheet
+   * onChanged, ExcelApi 1.7). Resolves to a function that stops watching; null when the host cannot
+   * watch. Edits the add-in itself makes with events switched off are not reported.
+   */
+  watchSheet?(sheet: string, onChange: () => void): Promise<(() => Promise<void>) | null>;
+}
+
+/** A cell where a tracking column would go holds something: nothing was written. */
+export class TrackingCellsBusyError extends Error {
+  constructor(
+    public readonly sheet: string,
+    public readonly cells: string[],
+  ) {
+    super(`tracking-busy:${sheet}:${cells.join(',')}`);
+    this.name = 'TrackingCellsBusyError';
+  }
 }
 
 /** The sheet's values changed between reading and writing: check again. */

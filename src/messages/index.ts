@@ -14,12 +14,13 @@ import { common } from './common';
 import { office } from './office';
 import { xlsx } from './xlsx';
 import { standalone } from './standalone';
+import { track } from './track';
 import { fixUi } from './fix-ui';
 import { compare } from './compare';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, compare];
+const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, compare, track];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

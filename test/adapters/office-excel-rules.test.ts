@@ -274,7 +274,7 @@ describe('writeSummary in the faithful fake', () => {
     fake.book.payloadByteLimit = PAYLOAD_BYTE_LIMIT;
     await host.writeSummary(report, 'en');
     expect(fake.sheetNames()).toEqual(before.sheets);
-    expect(fake.book.names.filter((n) => n.comment === OWN_MARKER)).toHaveLength(4);
+    expect(fake.book.names.filter((n) => n.comment === OWN_MARKER)).toHaveLength(6);
   });
 
   test('sheets left by a write cut off before its clean-up carry a temporary marker: shown as own, deleted next time', async () => {
@@ -286,7 +286,7 @@ describe('writeSummary in the faithful fake', () => {
     expect((await host.listSheets()).find((s) => s.name === '~PC Tổng hợp')!.own).toBe(true);
     const report = analyzeSheet((await host.readSheet('Phụ lục')).snapshot, { asOf: '2026-05-01' });
     await host.writeSummary(report, 'vi');
-    expect(fake.sheetNames()).toEqual(['Phụ lục', OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings]);
+    expect(fake.sheetNames()).toEqual(['Phụ lục', OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings, OWN_SHEETS.report, OWN_SHEETS.reminders]);
     expect(fake.book.names.map((n) => n.name).filter((n) => n.startsWith('PhanCong_Tmp_'))).toEqual([]);
   });
 
@@ -349,7 +349,7 @@ describe('a 10,000-row × 8-column sheet', () => {
     const report = analyzeSheet(read.snapshot, { asOf: '2026-05-01' });
     expect(report.tasks).toHaveLength(10_000);
     const result = await host.writeSummary(report, 'vi');
-    expect(result.sheets).toHaveLength(4);
+    expect(result.sheets).toHaveLength(6);
     expect(fake.syncs - readSyncs).toBeGreaterThan(3); // the build took several batches
     // The fake refuses anything over 5,000,000 bytes; it measured every round trip.
     expect(fake.maxPayload.request).toBeLessThan(PAYLOAD_BYTE_LIMIT);

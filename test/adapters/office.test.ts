@@ -369,7 +369,7 @@ describe('writeSummary', () => {
     const result = await host.writeSummary(report, 'vi');
     expect(fake.syncs).toBeLessThanOrEqual(3);
     expect(result.skipped).toEqual([]);
-    expect(result.sheets).toEqual([OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings]);
+    expect(result.sheets).toEqual([OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings, OWN_SHEETS.report, OWN_SHEETS.reminders]);
     expect(fake.sheetNames()).toEqual([SHEET, ...result.sheets]);
     expect(fake.cells(SHEET)).toEqual(cells);
     expect(userCfs(fake)).toEqual(users);
@@ -377,7 +377,7 @@ describe('writeSummary', () => {
     // Task table: an Excel Table; the due date is a serial with a date format.
     const tasks = fake.sheet(OWN_SHEETS.tasks)!;
     expect(tasks.tables.map((t) => t.name)).toEqual(['PC_NhiemVu']);
-    expect(tasks.tables[0].area).toEqual({ r0: 0, c0: 0, r1: report.tasks.length, c1: 14 });
+    expect(tasks.tables[0].area).toEqual({ r0: 0, c0: 0, r1: report.tasks.length, c1: 15 }); // with the reporting category (issue 12)
     const taskCells = fake.cells(OWN_SHEETS.tasks);
     const dueCol = 'K'; // TASK_COLUMNS index 10
     const first = report.tasks[0];
@@ -385,7 +385,13 @@ describe('writeSummary', () => {
     expect(first.deadline.due).toBe('2026-03-31');
     expect(taskCells.E4).toEqual({ v: '=Báo cáo tổng kết', nf: '@' }); // text that looks like a formula stays text
     expect(taskCells.E4.formula).toBeUndefined();
-    expect(result.pivotTables).toEqual(['PhanCong_Lead', 'PhanCong_Leader', 'PhanCong_Quarter']);
+    expect(result.pivotTables).toEqual(['PhanCong_Lead', 'PhanCong_Leader', 'PhanCong_Quarter', 'PhanCong_Report']);
+    // Issue 12: the report's PivotTable counts lead and support rows by agency × reporting category.
+    const reportPivot = fake.sheet(OWN_SHEETS.report)!.pivots[0];
+    expect(reportPivot).toMatchObject({ name: 'PhanCong_Report', rows: ['Vai trò', 'Cơ quan'], columns: ['Phân loại báo cáo'] });
+    const reportCells = fake.cells(OWN_SHEETS.report);
+    expect(reportCells.A1.v).toBe('BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ');
+    expect(reportCells.C5.v).toBe('Tổng số nhiệm vụ được giao');
     expect(tasks.frozenRows).toBe(1);
 
     // Findings: hyperlinks to the user's cells.
@@ -409,7 +415,7 @@ describe('writeSummary', () => {
     expect(summary.charts[0].title).toBe('Nhiệm vụ theo cơ quan chủ trì và tình trạng');
 
     // Each own sheet carries its marker; listSheets says so.
-    expect(ownNames(fake)).toEqual(['PhanCong_Own_agencies', 'PhanCong_Own_findings', 'PhanCong_Own_summary', 'PhanCong_Own_tasks']);
+    expect(ownNames(fake)).toEqual(['PhanCong_Own_agencies', 'PhanCong_Own_findings', 'PhanCong_Own_reminders', 'PhanCong_Own_report', 'PhanCong_Own_summary', 'PhanCong_Own_tasks']);
     fake.resetSyncs();
     const list = await host.listSheets();
     expect(fake.syncs).toBe(1);
@@ -426,9 +432,9 @@ describe('writeSummary', () => {
     await host.writeSummary(report, 'en');
     expect(fake.syncs).toBeLessThanOrEqual(3);
     expect(fake.sheetNames()).toEqual(first);
-    expect(ownNames(fake)).toHaveLength(4);
+    expect(ownNames(fake)).toHaveLength(6);
     expect(fake.book.sheets.flatMap((s) => s.tables).map((t) => t.name).sort()).toEqual(['PC_CoQuan', 'PC_KetQua', 'PC_NhiemVu']);
-    expect(fake.book.sheets.flatMap((s) => s.pivots)).toHaveLength(3);
+    expect(fake.book.sheets.flatMap((s) => s.pivots)).toHaveLength(4);
     expect(fake.sheet(OWN_SHEETS.summary)!.charts).toHaveLength(1);
   });
 
@@ -510,7 +516,7 @@ describe('writeSummary', () => {
     };
     const result = await host.writeSummary(empty, 'vi');
     expect(result.skipped).toEqual([]);
-    expect(fake.sheet(OWN_SHEETS.tasks)!.tables[0].area).toEqual({ r0: 0, c0: 0, r1: 1, c1: 14 });
+    expect(fake.sheet(OWN_SHEETS.tasks)!.tables[0].area).toEqual({ r0: 0, c0: 0, r1: 1, c1: 15 });
     expect(fake.sheet(OWN_SHEETS.summary)!.pivots).toHaveLength(0);
     expect(fake.sheet(OWN_SHEETS.summary)!.charts).toHaveLength(0);
   });

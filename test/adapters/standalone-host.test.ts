@@ -77,7 +77,7 @@ describe('StandaloneHost', () => {
     const read = await host.readSheet(SHEET);
     const report = analyzeSheet(read.snapshot, { asOf: AS_OF, lang: 'vi' });
     const result = await host.writeSummary(report, 'vi');
-    expect(result).toEqual({ sheets: [OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.summary, OWN_SHEETS.findings], skipped: [] });
+    expect(result).toEqual({ sheets: [OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders, OWN_SHEETS.findings], skipped: [] });
     expect(readOwnMarks(host.workbook.getWorksheet(SHEET)!)).toEqual([]);
     expect(host.preview().sheet).toBe(OWN_SHEETS.summary);
     expect(host.preview().summary?.report).toBe(report);

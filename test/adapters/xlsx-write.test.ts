@@ -306,7 +306,7 @@ describe('writeCheckedWorkbook', () => {
       const names: string[] = [];
       twice.definedNames.forEach((n) => names.push(n));
       expect(names.filter((n) => n.startsWith(OWN_NAME_PREFIX)).sort()).toEqual(
-        ['agencies', 'findings', 'summary', 'tasks'].map((k) => OWN_NAME_PREFIX + k),
+        ['agencies', 'findings', 'reminders', 'report', 'summary', 'tasks'].map((k) => OWN_NAME_PREFIX + k),
       );
     });
 

@@ -189,7 +189,7 @@ describeBrowser('standalone page (real Chromium)', () => {
     await page.getByRole('button', { name: t('vi', 'ui.actions.summary'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.summary"]');
     const tabs = await page.$$eval('[data-sheet-tab]', (els) => els.map((e) => e.getAttribute('data-sheet-tab')));
-    expect(tabs).toEqual(['Phụ lục 02', OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.summary, OWN_SHEETS.findings]);
+    expect(tabs).toEqual(['Phụ lục 02', OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders, OWN_SHEETS.findings]);
     await page.waitForSelector(`[data-preview="${OWN_SHEETS.summary}"]`);
     const bars = await page.$$eval('[data-chart="byLead"] g[data-bar]', (gs) =>
       gs.map((g) => [g.getAttribute('data-bar'), Number(g.getAttribute('data-total'))]),

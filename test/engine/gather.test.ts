@@ -4,7 +4,7 @@ import { sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { applyGather } from '../../src/adapters/xlsx/gather-writer';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { gather, prepareMaster, trackedValue, type GatherResult, type ReportInput } from '../../src/engine/gather';
-import { planTrackingColumns } from '../../src/engine/tracking-columns';
+import { planTrackingColumns } from '../../src/engine/gather-columns';
 import { fold } from '../../src/engine/text';
 import type { CellValue, SheetSnapshot } from '../../src/engine/types';
 import { AGENCIES, buildSheet, cloneSections, PHRASES, STATUSES, type GenSection, type GenTask } from '../helpers/appendix-gen';

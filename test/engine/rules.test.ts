@@ -244,6 +244,16 @@ const CASES: Record<string, Case> = {
     expect: { severity: 'warning', cell: 'G3', role: 'status', data: { value: 'Gần xong rồi' } },
     passes: () => analyze(grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Đang thực hiện']])),
   },
+  'finding.done-date-invalid': {
+    fires: () => analyze(grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), 'sắp xong']])),
+    expect: { severity: 'warning', cell: 'G3', role: 'done-date', data: { value: 'sắp xong' } },
+    passes: () => analyze(grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), '']])),
+  },
+  'finding.done-date-invalid.future': {
+    fires: () => analyze(grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), '10/04/2026']])),
+    expect: { severity: 'warning', cell: 'G3', role: 'done-date', data: { value: '10/04/2026', asOf: '01/03/2026' } },
+    passes: () => analyze(grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), '01/03/2026']])),
+  },
   'finding.deadline.outside-plan': {
     fires: () => analyze(grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2024')]), { planYear: 2026 }),
     expect: { severity: 'warning', cell: 'F3', role: 'deadline', data: { value: 'Quý I/2024', year: 2026 } },

@@ -259,7 +259,10 @@ describe('summarise', () => {
   });
 
   it('an empty table', () => {
-    expect(summarise([])).toEqual({ total: 0, byState: {}, unassigned: 0, byLead: [], byLeader: [], byQuarter: [], bySection: [], bySupport: [] });
+    const { report, ...rest } = summarise([]);
+    expect(rest).toEqual({ total: 0, byState: {}, unassigned: 0, byLead: [], byLeader: [], byQuarter: [], bySection: [], bySupport: [] });
+    expect(report?.rows).toEqual([]);
+    expect(report?.total.counts.total).toBe(0);
   });
 
   it('analyzeSheet fills the summary from its tasks (two leads in one cell)', () => {
@@ -425,8 +428,9 @@ describe('tables', () => {
       'Đang thực hiện, trong hạn',
       false,
       'Đang thực hiện',
+      'Đang thực hiện trong hạn',
     ]);
-    expect(vi.rows[1]).toEqual(['Phụ lục 02', 14, '2', '', 'Nhiệm vụ 2', '', '(Chưa có cơ quan chủ trì)', '', '', 'Thường xuyên', null, '(Không có thời hạn)', 'Thường xuyên', true, '']);
+    expect(vi.rows[1]).toEqual(['Phụ lục 02', 14, '2', '', 'Nhiệm vụ 2', '', '(Chưa có cơ quan chủ trì)', '', '', 'Thường xuyên', null, '(Không có thời hạn)', 'Thường xuyên', true, '', 'Thường xuyên']);
     const col = (c: (typeof TASK_COLUMNS)[number]) => TASK_COLUMNS.indexOf(c);
     expect(en.rows[0][col('quarter')]).toBe('Q2/2026');
     expect(en.rows[0][col('state')]).toBe('In progress, on time');
@@ -437,14 +441,14 @@ describe('tables', () => {
   it('buildTaskAgencyTable: one row per task × agency, roles named in the language', () => {
     const vi = buildTaskAgencyTable(rep, 'vi');
     expect(vi.name).toBe('PC_CoQuan');
-    expect(vi.headers).toEqual(['Dòng', 'TT', 'Vai trò', 'Cơ quan', 'Như đã ghi', 'Tình trạng', 'Quý']);
+    expect(vi.headers).toEqual(['Dòng', 'TT', 'Vai trò', 'Cơ quan', 'Như đã ghi', 'Tình trạng', 'Quý', 'Phân loại báo cáo']);
     expect(vi.rows).toEqual([
-      [12, '1', 'Cơ quan chủ trì', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở VHTTDL', 'Đang thực hiện, trong hạn', 'Quý 2/2026'],
-      [12, '1', 'Cơ quan phối hợp', 'Sở Tài chính', 'Sở Tài chính', 'Đang thực hiện, trong hạn', 'Quý 2/2026'],
-      [12, '1', 'Cơ quan phối hợp', 'Sở Nội vụ', 'Sở Nội vụ', 'Đang thực hiện, trong hạn', 'Quý 2/2026'],
+      [12, '1', 'Cơ quan chủ trì', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở VHTTDL', 'Đang thực hiện, trong hạn', 'Quý 2/2026', 'Đang thực hiện trong hạn'],
+      [12, '1', 'Cơ quan phối hợp', 'Sở Tài chính', 'Sở Tài chính', 'Đang thực hiện, trong hạn', 'Quý 2/2026', 'Đang thực hiện trong hạn'],
+      [12, '1', 'Cơ quan phối hợp', 'Sở Nội vụ', 'Sở Nội vụ', 'Đang thực hiện, trong hạn', 'Quý 2/2026', 'Đang thực hiện trong hạn'],
     ]);
     const en = buildTaskAgencyTable(rep, 'en');
-    expect(en.headers).toEqual(['Row', 'No.', 'Role', 'Agency', 'As written', 'State', 'Quarter']);
+    expect(en.headers).toEqual(['Row', 'No.', 'Role', 'Agency', 'As written', 'State', 'Quarter', 'Report category']);
     expect(en.rows.map((r) => r[2])).toEqual(['Lead agency', 'Supporting agencies', 'Supporting agencies']);
   });
 

@@ -138,6 +138,17 @@ export interface FakeSheet {
   rowHeights: Record<number, number>;
   /** Page layout (ExcelApi 1.9): properties set, plus print titles / area / margins. */
   pageLayout: Record<string, unknown>;
+  /** Worksheet.onChanged handlers (ExcelApi 1.7), registered at sync. */
+  changeHandlers?: ((event: FakeChangeEvent) => Promise<unknown> | void)[];
+}
+
+/** What a worksheet's onChanged handler receives (WorksheetChangedEventArgs, the fields the add-in reads). */
+export interface FakeChangeEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
 }
 
 export interface FakeName {
@@ -167,6 +178,8 @@ export interface FakeBook {
   payloads: { request: number; response: number }[];
   syncs: number;
   nextId: number;
+  /** context.runtime.enableEvents (ExcelApi 1.8): false while an add-in writes with events off. */
+  eventsEnabled?: boolean;
 }
 
 export const MAX_ROWS = 1048576;
@@ -796,6 +809,15 @@ export class FakeContext {
       get workbook() {
         return self.workbookObj.proxy;
       },
+      // context.runtime.enableEvents (ExcelApi 1.8): takes effect in the batch, as a queued write.
+      runtime: {
+        set enableEvents(v: boolean) {
+          self.call(() => void (self.book.eventsEnabled = Boolean(v)), '1.8', 'Runtime.enableEvents');
+        },
+        get enableEvents() {
+          return self.book.eventsEnabled !== false;
+        },
+      },
       sync: () => self.sync(),
       trackedObjects: { add() {}, remove() {} },
     };
@@ -904,6 +926,16 @@ export class FakeContext {
       effect();
     });
   }
+}
+
+/**
+ * A worksheet's onChanged handlers run after the change, asynchronously (Excel raises the event
+ * after the edit); not while events are switched off (context.runtime.enableEvents = false).
+ */
+function fireChanged(book: FakeBook, sheet: FakeSheet, address: string): void {
+  if (book.eventsEnabled === false || !sheet.changeHandlers?.length) return;
+  const event: FakeChangeEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local' };
+  for (const h of [...sheet.changeHandlers]) setTimeout(() => void h(event), 0);
 }
 
 /* ------------------------------------------------------------------ object specs */
@@ -1119,6 +1151,7 @@ const RANGE: ObjSpec = {
         const fault = self.ctx.book.faultOnWrite?.(t.sheet.name, v);
         if (fault) throw fault;
         writeGrid(t.sheet, t.area, v, coerceWrite);
+        fireChanged(self.ctx.book, t.sheet, formatArea(t.area));
       },
     },
     numberFormat: {
@@ -1566,6 +1599,35 @@ const SHEET: ObjSpec = {
     visibility: { get: (s: FakeSheet) => s.visibility, set: (s: FakeSheet, v) => (s.visibility = v as FakeSheet['visibility']) },
   },
   navs: {
+    onChanged: (self) =>
+      new FakeObj(
+        self.ctx,
+        {
+          typeName: 'EventHandlers',
+          methods: {
+            // Registered when the batch syncs, as Office.js does; the result's remove() is queued likewise.
+            add: (ev: FakeObj, handler: (e: FakeChangeEvent) => Promise<unknown> | void) => {
+              ev.ctx.call(
+                () => {
+                  const s = ev.resolve() as FakeSheet;
+                  (s.changeHandlers ??= []).push(handler);
+                },
+                '1.7',
+                'Worksheet.onChanged',
+              );
+              return {
+                context: ev.ctx.proxy,
+                remove: () =>
+                  ev.ctx.call(() => {
+                    const s = ev.resolve() as FakeSheet;
+                    s.changeHandlers = (s.changeHandlers ?? []).filter((h) => h !== handler);
+                  }),
+              };
+            },
+          },
+        },
+        () => self.resolve(),
+      ),
     tables: (self) => tableCollection(self.ctx, () => [self.resolve() as FakeSheet]),
     pivotTables: (self) => pivotCollection(self.ctx, () => [self.resolve() as FakeSheet], self),
     charts: (self) => chartCollection(self),
@@ -2151,7 +2213,11 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
   let session: Record<string, unknown> = {};
 
   const Excel = {
-    async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {
+    async run<T>(first: ((ctx: any) => Promise<T>) | object, second?: (ctx: any) => Promise<T>): Promise<T> {
+      // Excel.run(batch) or Excel.run(object, batch): the object (a context to resume) is not modelled.
+      const batch = (typeof first === 'function' ? first : second!) as (ctx: any) => Promise<T>;
+      // A context given back (an event registration's `context`): the batch runs on it.
+      if (typeof first === 'object' && first !== null && typeof (first as { sync?: unknown }).sync === 'function') return batch(first);
       const ctx = new FakeContext(book);
       const out = await batch(ctx.proxy);
       if (ctx.pending > 0) await ctx.sync();
@@ -2286,6 +2352,7 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
       const cell = touch(s, a.r0, a.c0);
       putValue(cell, value);
       tidy(s, a.r0, a.c0);
+      fireChanged(book, s, address.toUpperCase());
     },
   };
   return fake;

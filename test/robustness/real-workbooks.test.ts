@@ -267,6 +267,6 @@ describe('check --out: the copy is the original package plus the add-in’s part
     const sheet = twice.get('xl/worksheets/sheet1.xml')!.toString('utf8');
     expect(sheet.match(/phancong:/g)?.length).toBe(once.get('xl/worksheets/sheet1.xml')!.toString('utf8').match(/phancong:/g)?.length);
     const { sheets } = await readWorkbook(io.files.get('twice.xlsm')!);
-    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Ghi chú', 'PC Nhiệm vụ', 'PC Cơ quan', 'PC Tổng hợp', 'PC Kết quả kiểm tra']);
+    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Ghi chú', 'PC Nhiệm vụ', 'PC Cơ quan', 'PC Tổng hợp', 'PC Báo cáo', 'PC Đôn đốc', 'PC Kết quả kiểm tra']);
   });
 });

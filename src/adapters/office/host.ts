@@ -24,6 +24,8 @@
  *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  * - applyEdits: 2 (the stale-sheet check of applyMarks, then one write); undoEdits: 2 (see edits.ts).
+ * - addTrackingColumns: 2 (sync 1 re-reads the values for the fingerprint, the target cells and the
+ *   header cell's look; sync 2 writes; more for a sheet read in runs, as readSheet).
  */
 import { applyGatherOffice, writeComparisonOffice } from './gather';
 import type { CellValue, MergedArea, SheetSnapshot, SheetReport } from '../../engine/types';
@@ -41,10 +43,14 @@ import {
   type WorkbookSettings,
 } from '../../host/types';
 import { fingerprintValues } from './fingerprint';
-import { scanOwn } from './own';
+import { nameTargetSheet, scanOwn } from './own';
+import { isOwnMarkerName } from '../../engine/tables';
 import { writeSummary } from './summary';
 import { jsonBytes, PAYLOAD_BUDGET } from './values';
 import { readColumnText, writeAppendix } from './appendix';
+import type { TrackingPlan } from '../../engine/tracking-columns';
+import { busyCells, queueTrackingRead, queueTrackingWrite } from './tracking';
+import { TrackingCellsBusyError } from '../../host/types';
 import { applyEditsOffice, undoEditsOffice } from './edits';
 import type { EditBatch, UndoRecord } from '../../host/types';
 
@@ -285,6 +291,11 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
           sheets.items.map((s) => s.name),
         );
         const own = new Set([...scan.own, ...scan.leftovers].map((o) => o.sheet.toLowerCase()));
+        // PC So sánh, PC Gộp báo cáo (their own commands' markers) are the add-in's too.
+        for (const n of names.items) {
+          const target = isOwnMarkerName(n.name) ? nameTargetSheet(n.value) : null;
+          if (target) own.add(target.toLowerCase());
+        }
         return sheets.items
           .filter((s) => s.visibility === 'Visible')
           .map((s) => ({ name: s.name, active: s.name === active.name, own: own.has(s.name.toLowerCase()) }));
@@ -346,6 +357,41 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
 
     async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
       return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }));
+    },
+
+    async watchSheet(sheet: string, onChange: () => void): Promise<(() => Promise<void>) | null> {
+      if (!supports('1.7')) return null;
+      return excel.run(async (ctx) => {
+        const reg = ctx.workbook.worksheets.getItem(sheet).onChanged.add(async () => onChange());
+        await ctx.sync();
+        // Removing needs the context the handler was added in (Excel.run(reg.context, …)).
+        return async () => {
+          await excel.run(((reg as unknown as { context?: Excel.RequestContext }).context ?? ctx) as Excel.RequestContext, async (c) => {
+            reg.remove();
+            await c.sync();
+          });
+        };
+      });
+    },
+
+    async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
+      return excel.run(async (ctx) => {
+        let read: ReturnType<typeof queueTrackingRead> | undefined;
+        const got = await readUsed(ctx, plan.sheet, { formats: false, bold: false, merges: false }, (ws) => {
+          read = queueTrackingRead(ws, plan);
+        });
+        if (fingerprintValues(got.values, got.origin) !== fingerprint) throw new StaleSheetError(plan.sheet);
+        const busy = busyCells(plan, read!.target);
+        if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
+        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        // The add-in's own write does not wake the live re-check (events off for this batch, ExcelApi 1.8).
+        const quiet = supports('1.8');
+        if (quiet) ctx.runtime.enableEvents = false;
+        const undo = queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') });
+        if (quiet) ctx.runtime.enableEvents = true;
+        await ctx.sync();
+        return undo;
+      });
     },
 
     async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {

@@ -34,6 +34,10 @@ import { t } from '../../messages';
 import type { SummaryResult } from '../../host/types';
 import { office as officeMessages } from '../../messages/office';
 import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
+import { reportGrid, remindersGrid, REPORT_GRID_COLUMNS } from '../report-layout';
+
+/** The report sheet's PivotTable (issue 12). */
+const REPORT_PIVOT = 'PhanCong_Report';
 import { cellFormat, chunkRows, jsonBytes, OP_BYTES, PAYLOAD_BUDGET, toExcelValue, type XlValue } from './values';
 
 export { toExcelValue, cellWrite, cellFormat, wouldCoerce, DATE_FORMAT } from './values';
@@ -313,6 +317,19 @@ export async function writeSummary(
     await writeTable(built.tasks, batch, budget, taskTable, taskNames.tmp);
     await writeTable(built.agencies, batch, budget, agencyTable, agencyNames.tmp);
     await writeTable(built.findings, batch, budget, findingsTable, findingsNames.tmp);
+    const asOf = report.asOf ?? new Date().toISOString().slice(0, 10);
+    // Issue 12: the standard report and the reminder list, as values (the report's PivotTable follows).
+    for (const [kind, grid] of [
+      ['report', reportGrid([report], lang, asOf, report.name)],
+      ['reminders', remindersGrid([report], lang, asOf)],
+    ] as const) {
+      const values = rect(grid.rows.map((row) => row.map((v) => (typeof v === 'string' ? toExcelValue(v) : v))));
+      const ws = built[kind];
+      await writeGrid(ws, batch, budget, values, values.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))));
+      await batch.reserve((grid.bold.length + 2) * OP_BYTES);
+      for (const r of grid.bold) ws.getRange(area(r, 0, r, values[0].length - 1)).format.font.bold = true;
+      ws.freezePanes.freezeRows(grid.headerRow + 1);
+    }
 
     // The swap: queued after every write, so it runs only if they all succeeded.
     await batch.reserve((scan.own.length + scan.leftovers.length + nameItems.length + 16) * OP_BYTES);
@@ -331,7 +348,7 @@ export async function writeSummary(
   }
 
   const result: SummaryResult = {
-    sheets: [target.summary, target.tasks, target.agencies, target.findings],
+    sheets: [target.summary, target.tasks, target.agencies, target.findings, target.report, target.reminders],
     skipped: [],
     pivotTables: [],
   };
@@ -354,17 +371,29 @@ export async function writeSummary(
       data.summarizeBy = excel.AggregationFunction.count;
       data.name = msg(lang, 'office.pivot.count');
     });
+    // Issue 12: the report's PivotTable (role, agency × reporting category) beside its values.
+    const agencySource = wb.tables.getItem(agencyNames.final);
+    const rp = built.report.pivotTables.add(REPORT_PIVOT, agencySource, built.report.getRange(a1(4, REPORT_GRID_COLUMNS.length + 4)));
+    rp.rowHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[2]));
+    rp.rowHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[3]));
+    rp.columnHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[agencyTable.headers.length - 1]));
+    const rd = rp.dataHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[0]));
+    rd.summarizeBy = excel.AggregationFunction.count;
+    rd.name = msg(lang, 'office.pivot.count');
     await ctx.sync();
-    result.pivotTables = PIVOTS.map(([name]) => name);
+    result.pivotTables = [...PIVOTS.map(([name]) => name), REPORT_PIVOT];
   } catch {
     // A batch is not a transaction: PivotTables added before the failing operation exist. Say which.
     result.skipped.push('pivotTables');
     try {
       const pivots = summaryWs.pivotTables;
       pivots.load('items/name');
+      const reportPivots = built.report.pivotTables;
+      reportPivots.load('items/name');
       await ctx.sync();
       const ours = new Set(PIVOTS.map(([name]) => name.toLowerCase()));
       result.pivotTables = pivots.items.map((p) => p.name).filter((n) => ours.has(n.toLowerCase()));
+      if (reportPivots.items.some((p) => p.name === REPORT_PIVOT)) result.pivotTables.push(REPORT_PIVOT);
     } catch {
       result.pivotTables = undefined; // unknown
     }

@@ -51,6 +51,9 @@ import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type Ow
 import { addDraftSheet } from '../xlsx/draft-writer';
 import { applyGather } from '../xlsx/gather-writer';
 import { writeOwnTableSheet } from '../xlsx/own-table';
+import { addTrackingColumns as addTrackingColumnsXlsx } from '../xlsx/tracking';
+import type { TrackingPlan } from '../../engine/tracking-columns';
+import { TrackingCellsBusyError } from '../../host/types';
 import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
 import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
@@ -260,6 +263,24 @@ export class StandaloneHost implements WorkbookHost {
     this.update({ sheet: plan.sheet }, true);
   }
 
+  /** "Thêm cột theo dõi" (issue 12): the same writer as `phancong track`, after the same refusals as Excel. */
+  async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
+    const ws = this.sheet(plan.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(plan.sheet);
+    const busy: string[] = [];
+    for (const c of plan.columns) {
+      for (let r = plan.headerRow; r <= plan.lastRow; r++) {
+        const v = ws.getCell(r, c.col).value;
+        if (v !== null && v !== undefined && v !== '') busy.push(`${c.letter}${r}`);
+      }
+    }
+    if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
+    const written = addTrackingColumnsXlsx(this.workbook, plan);
+    this.update({ sheet: plan.sheet }, true);
+    const header = new Map(plan.columns.map((c) => [`${c.letter}${plan.headerRow}`, c.header]));
+    return { sheet: plan.sheet, cells: written.map((cell) => ({ cell, before: null, numberFormat: null, after: header.get(cell) ?? null })), merges: [...plan.headerMerges] };
+  }
+
   async clearMarks(sheet: string): Promise<void> {
     removeOwnMarks(this.sheet(sheet));
     this.update({}, true);
@@ -268,7 +289,7 @@ export class StandaloneHost implements WorkbookHost {
   async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
     const result = writeOwnSheets(this.workbook, [report], { lang, asOf: this.asOf() });
     this.update({ summary: { report, lang }, sheet: result.sheets.summary }, true);
-    return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.findings], skipped: [] };
+    return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.report, result.sheets.reminders, result.sheets.findings], skipped: [] };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

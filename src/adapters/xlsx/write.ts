@@ -46,6 +46,7 @@ import { quarterSortKey } from '../../engine/summary';
 import { columnIndex, columnLetter } from '../../engine/text';
 import { hasMessage, t } from '../../messages';
 import { xlsx as xlsxMessages } from '../../messages/xlsx';
+import { planTitle, writeRemindersSheet, writeReportSheet } from './report-sheet';
 
 export interface WriteOptions {
   lang: Lang;
@@ -56,9 +57,9 @@ export interface WriteOptions {
 export type { OwnSheetKind } from '../../engine/tables';
 
 export { OWN_NAME_PREFIX } from '../../engine/tables';
-import { OWN_NAME_PREFIX, ownKindOfName, ownMarkerName, type OwnSheetKind } from '../../engine/tables';
+import { OWN_NAME_PREFIX, isOwnMarkerName, ownKindOfName, ownMarkerName, type OwnSheetKind } from '../../engine/tables';
 
-const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings'];
+const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings', 'report', 'reminders'];
 
 /** Summary columns: every state, those that need attention first. */
 export const SUMMARY_STATES: TaskState[] = [
@@ -143,7 +144,9 @@ export function ownSheetKind(ws: ExcelJS.Worksheet): OwnSheetKind | null {
 
 /** True when the worksheet is one of the add-in's own sheets (it carries the marker name). */
 export function isOwnSheet(ws: ExcelJS.Worksheet): boolean {
-  return ownSheetKind(ws) !== null;
+  if (ownSheetKind(ws) !== null) return true;
+  // PC So sánh, PC Gộp báo cáo: own too, though not the summary's.
+  return ownNamedCells(ws.workbook).some(({ name, cell }) => isOwnMarkerName(name) && sameName(unquoteSheet(cell.sheetName), ws.name));
 }
 
 /** True for "PC Nhiệm vụ" and "PC Nhiệm vụ (2)", … for any own sheet name. */
@@ -161,8 +164,9 @@ function removeOwnSheets(wb: ExcelJS.Workbook): void {
   for (const ws of [...wb.worksheets]) {
     if (isOwnSheet(ws) && hasOwnSheetName(ws.name)) wb.removeWorksheet(ws.id);
   }
+  // Only the summary's markers: PC So sánh and PC Gộp báo cáo (OTHER_OWN_KINDS) keep theirs.
   for (const { name, cell } of ownNamedCells(wb)) {
-    wb.definedNames.removeEx(cell as never, name);
+    if (ownKindOfName(name) !== null) wb.definedNames.removeEx(cell as never, name);
   }
 }
 
@@ -671,6 +675,22 @@ export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[
     agencyCol: { role: 3, agency: 4, state: 6 },
   };
   const summaryBlocks = writeSummary(wsSummary, mergeSummaries(withTable.map((rep) => rep.summary).concat(withTable.length ? [] : [emptyReport().summary])), ctx, asOf);
+
+  // Issue 12: the standard report and the reminder list, over the same tables.
+  const wsReport = addOwnSheet(workbook, 'report');
+  sheets.report = wsReport.name;
+  writeReportSheet(
+    wsReport,
+    withTable,
+    {
+      tasks: { sheet: wsTasks.name, rowCount: tasksTable.rows.length, lead: col('lead'), category: col('category') },
+      agencies: { sheet: wsAgencies.name, rowCount: agencyTable.rows.length, role: 3, agency: 4, category: agencyTable.headers.length - 1 },
+    },
+    { lang, asOf, title: planTitle(workbook, withTable) },
+  );
+  const wsReminders = addOwnSheet(workbook, 'reminders');
+  sheets.reminders = wsReminders.name;
+  writeRemindersSheet(wsReminders, withTable, { lang, asOf });
 
   const wsFindings = addOwnSheet(workbook, 'findings');
   sheets.findings = wsFindings.name;

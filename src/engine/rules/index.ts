@@ -23,6 +23,7 @@ import agenciesRunTogether from './agencies-run-together';
 import agencyName from './agency-name';
 import deadline from './deadline';
 import statusUnknown from './status-unknown';
+import doneDateInvalid from './done-date-invalid';
 
 export const RULES: Rule[] = [
   headerMissing,
@@ -48,6 +49,7 @@ export const RULES: Rule[] = [
   agencyName,
   deadline,
   statusUnknown,
+  doneDateInvalid,
 ];
 
 export type { Rule, RuleMeta, RuleContext, Report } from './rule';

@@ -22,6 +22,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
 import { ReportInfo } from './ReportInfo';
 import { SheetPicker } from './SheetPicker';
+import { RemindersPanel, TrackColumnsPanel } from './TrackPanel';
 import { usePaneStyles } from './styles';
 
 export type PaneTheme = 'light' | 'dark';
@@ -100,12 +101,14 @@ function Pane() {
           <>
             <MarkActions />
             <GatherPanel />
+            <TrackColumnsPanel />
           </>
         )}
         {state.tab === 'report' && (
           <>
             <SummaryActions />
             <ComparePanel />
+            <RemindersPanel />
             <DraftPanel />
           </>
         )}

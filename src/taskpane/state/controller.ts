@@ -14,6 +14,7 @@ import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
 import { errorNotice } from './errors';
 import { createFixFlows, initialFixState, type FixFlows } from './fix';
 import { findingKey } from './selectors';
+import { createTrackFlows, type TrackFlows } from './track';
 import {
   initialState,
   reducer,
@@ -67,6 +68,8 @@ export interface Controller extends DraftFlows, FixFlows {
   selectFinding(finding: Finding): Promise<void>;
   setFilter(filter: Partial<FindingFilter>): void;
   dismissError(): void;
+  /** Tracking columns and reminder letters (issue 12): their own small store. */
+  track: TrackFlows;
 }
 
 const MAX_DUE_SOON_DAYS = 366;
@@ -109,6 +112,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
   const listeners = new Set<() => void>();
   /** The last sheet read and the options it was analysed with (to re-analyse or mark it). */
   let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
+  /** The sheet whose marks the user applied in this session (the live re-check keeps them up to date). */
+  let markedSheet: string | null = null;
 
   const dispatch = (action: PaneAction) => {
     state = reducer(state, action);
@@ -278,6 +283,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
         const { firstCol, lastCol } = tableSpan(lastRun.read.snapshot, report);
         const plan = planMarks(report, firstCol, lastCol);
         await host.applyMarks(plan, lastRun.read.fingerprint);
+        markedSheet = report.name;
         const rows = plan.rules.reduce((n, r) => n + r.rows.length, 0);
         dispatch({
           type: 'status',
@@ -293,6 +299,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       }
       return exclusive({ id: 'ui.busy.unmarking' }, { id: 'ui.error.unmark' }, async () => {
         await host.clearMarks(sheet);
+        if (markedSheet === sheet) markedSheet = null;
         dispatch({ type: 'status', status: { id: 'ui.done.unmarked', data: { sheet } } });
       });
     },
@@ -336,6 +343,16 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       lastRead: () => (lastRun && state.report && lastRun.read.snapshot.name === state.report.name ? lastRun.read : null),
       recheck: (sheet) => runCheck(sheet, state.asOf, state.dueSoonDays, undefined),
     }),
+    track: createTrackFlows(
+      host,
+      () => state,
+      async () => {
+        if (state.sheet) await controller.check(state.sheet);
+      },
+      async () => {
+        if (markedSheet && markedSheet === state.report?.name) await controller.applyMarks();
+      },
+    ),
   };
   return controller;
 }

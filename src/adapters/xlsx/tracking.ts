@@ -1,0 +1,63 @@
+/**
+ * "Thêm cột theo dõi" through ExcelJS: applies an engine TrackingPlan (planTrackingColumns) to a
+ * worksheet. Writes only the cells the plan names, which the plan checked are empty: the header
+ * cells (styled like the table's last header cell, merged down a two-row header), the body cells'
+ * borders and number format, and data validation (drop-down, date rule) with Vietnamese prompts.
+ */
+import ExcelJS from 'exceljs';
+import type { TrackingPlan, TrackingValidation } from '../../engine/tracking-columns';
+import { rangeCells } from '../../engine/edits';
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function isoToDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+export function excelValidation(v: TrackingValidation): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: v.promptTitle,
+    prompt: v.prompt,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: v.errorTitle,
+    error: v.error,
+  };
+  if (v.kind === 'status-list') return { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...common };
+  return { type: 'date', operator: 'between', formulae: [isoToDate(v.from!), isoToDate(v.to!)], ...common };
+}
+
+/** Applies the plan to the worksheet named in it; returns the A1 cells written. */
+export function addTrackingColumns(workbook: ExcelJS.Workbook, plan: TrackingPlan): string[] {
+  const ws = workbook.getWorksheet(plan.sheet);
+  if (!ws) throw new Error(`Sheet "${plan.sheet}" not found.`);
+  const written: string[] = [];
+  const source = ws.getCell(plan.styleFrom);
+  const style = clone(source.style);
+  const bodyBorder = clone(ws.getCell(plan.firstRow, source.col).border);
+  for (const c of plan.columns) {
+    const head = ws.getCell(plan.headerRow, c.col);
+    head.value = c.header;
+    head.style = clone(style);
+    written.push(head.address);
+    for (let r = plan.headerRow + 1; r < plan.headerRow + plan.headerHeight; r++) ws.getCell(r, c.col).style = clone(style);
+    for (let r = plan.firstRow; r <= plan.lastRow; r++) {
+      const cell = ws.getCell(r, c.col);
+      if (bodyBorder) cell.border = clone(bodyBorder);
+      cell.alignment = { vertical: 'top', wrapText: true };
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+    }
+    const col = ws.getColumn(c.col);
+    if (!col.width) col.width = c.width;
+  }
+  for (const m of plan.headerMerges) ws.mergeCells(m);
+  for (const v of plan.validations) {
+    const dv = excelValidation(v);
+    for (const a of rangeCells(v.range)) ws.getCell(a).dataValidation = dv;
+  }
+  return written;
+}

@@ -1,0 +1,98 @@
+/**
+ * `phancong track <in.xlsx> --out <out.xlsx> [--sheet NAME] [--validate-existing]`: a copy of the
+ * workbook with the tracking columns (Tình trạng, Ngày hoàn thành, Kết quả / minh chứng) appended to
+ * the right of each checked table that lacks them, with drop-down and date rule. The input is never
+ * modified. Exit code 0: written; 1: refused for every table (cells to the right not empty, nothing
+ * to add); 2: usage or unreadable input.
+ */
+import type { Lang } from '../engine/types';
+import { analyzeSheet } from '../engine/analyze';
+import { planTrackingColumns, describeTrackingPlan } from '../engine/tracking-columns';
+import { OWN_SHEETS } from '../engine/tables';
+import { t } from '../messages';
+import type { CliIO } from './io';
+import { parseArgs, todayIso, CliUsageError } from './args';
+import { resolve } from 'path';
+
+export async function runTrack(argv: string[], io: CliIO): Promise<number> {
+  let file: string;
+  let out: string;
+  let sheet: string | undefined;
+  let lang: Lang;
+  let validateExisting: boolean;
+  try {
+    const a = parseArgs(argv, { flags: ['validate-existing'], options: ['out', 'sheet', 'lang'], aliases: { '-o': 'out' } });
+    if (a.positional.length !== 1 || !a.options.out) throw new CliUsageError('track.cli.usage');
+    file = a.positional[0];
+    out = a.options.out;
+    sheet = a.options.sheet;
+    lang = (a.options.lang ?? 'vi') as Lang;
+    if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
+    validateExisting = a.flags['validate-existing'];
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      io.stderr(`${t('vi', e.messageId, e.data)}\n${t('vi', 'track.cli.usage')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (resolve(file) === resolve(out)) {
+    io.stderr(`${t(lang, 'track.cli.sameFile')}\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    io.stderr(`${t(lang, 'cli.error.open', { file, reason: io.describeError(e) })}\n`);
+    return 2;
+  }
+  const { readWorkbook, WorkbookReadError } = await import('../adapters/xlsx/read');
+  let wb: Awaited<ReturnType<typeof readWorkbook>>;
+  try {
+    wb = await readWorkbook(bytes);
+  } catch (e) {
+    const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
+    io.stderr(`${t(lang, `read.error.${reason}`, { file })}\n`);
+    return 2;
+  }
+  const own = new Set<string>(Object.values(OWN_SHEETS));
+  let sheets = wb.sheets.filter((s) => !own.has(s.name));
+  if (sheet !== undefined) {
+    sheets = wb.sheets.filter((s) => s.name === sheet);
+    if (!sheets.length) {
+      io.stderr(`${t(lang, 'cli.error.noSheet', { sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`);
+      return 2;
+    }
+  }
+  const asOf = todayIso(io.now());
+  const { addTrackingColumns } = await import('../adapters/xlsx/tracking');
+  const lines: string[] = [];
+  let applied = 0;
+  for (const snap of sheets) {
+    const report = analyzeSheet(snap, { asOf, lang });
+    if (report.headerRow === null && sheet === undefined) continue;
+    const res = planTrackingColumns(snap, report, { lang, validateExisting });
+    if (!res.ok) {
+      lines.push(res.message);
+      continue;
+    }
+    addTrackingColumns(wb.workbook, res.plan);
+    applied++;
+    lines.push(describeTrackingPlan(res.plan, lang));
+  }
+  if (!applied) {
+    io.stderr(`${(lines.length ? lines : [t(lang, 'track.error.noTable', { sheet: sheet ?? file })]).join('\n')}\n`);
+    return 1;
+  }
+  try {
+    const buf = await wb.workbook.xlsx.writeBuffer();
+    await io.writeFile(out, new Uint8Array(buf as ArrayBuffer));
+  } catch (e) {
+    io.stderr(`${t(lang, 'cli.error.write', { file: out, reason: io.describeError(e) })}\n`);
+    return 2;
+  }
+  lines.push(t(lang, 'cli.wrote', { file: out }));
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,27 @@
+import { defineRule } from './rule';
+
+/**
+ * A completion date ("Ngày hoàn thành") that breaks the date rule the tracking columns carry: not a
+ * date, or later than the as-of date (a task cannot have been finished in the future).
+ */
+export default defineRule({
+  meta: { code: 'done-date-invalid', severity: 'warning', type: 'problem', docs: 'A completion date that is not a date or lies after the as-of date.', messages: ['default', 'future'] },
+  create(ctx) {
+    const col = ctx.colOf('done-date');
+    const asOf = ctx.model.options.asOf;
+    return {
+      task(tm) {
+        if (col === null) return;
+        const first = tm.rows[0];
+        const text = first.texts[col];
+        if (!text) return;
+        const t = tm.task;
+        if (!t.doneDate) {
+          ctx.report({ index: first.index, col, role: 'done-date', data: { value: text } });
+        } else if (t.doneDate > asOf) {
+          ctx.report({ index: first.index, col, role: 'done-date', messageId: 'future', data: { value: text, asOf: `${asOf.slice(8, 10)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}` } });
+        }
+      },
+    };
+  },
+});
