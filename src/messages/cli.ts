@@ -4,7 +4,7 @@ import type { Catalogue } from './index';
 export const cli: Catalogue = {
   vi: {
     'cli.usage':
-      'Phân công — kiểm tra bảng phân công nhiệm vụ\n\nCách dùng:\n  phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp-đã-kiểm-tra.xlsx] [--lang vi|en] [--all]\n  phancong fix <tệp.xlsx> --out tệp-đã-sửa.xlsx [--sheet TÊN] [--rule mã,mã] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <kế-hoạch.txt|kế-hoạch.docx> --out phụ-lục.xlsx [--lang vi|en]\n  phancong diff <bản-cũ.xlsx> <bản-mới.xlsx> [--sheet TÊN] [--json] [--out so-sánh.xlsx]\n  phancong merge <bảng-tổng.xlsx> <báo-cáo.xlsx>… --out bảng-đã-gộp.xlsx [--json]',
+      'Phân công — kiểm tra bảng phân công nhiệm vụ\n\nCách dùng:\n  phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp-đã-kiểm-tra.xlsx] [--lang vi|en] [--all]\n  phancong fix <tệp.xlsx> --out tệp-đã-sửa.xlsx [--sheet TÊN] [--rule mã,mã] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <kế-hoạch.txt|kế-hoạch.docx> --out phụ-lục.xlsx [--lang vi|en]\n  phancong diff <bản-cũ.xlsx> <bản-mới.xlsx> [--sheet TÊN] [--json] [--out so-sánh.xlsx]\n  phancong merge <bảng-tổng.xlsx> <báo-cáo.xlsx>… --out bảng-đã-gộp.xlsx [--json]\n  phancong track <tệp.xlsx> --out tệp-theo-dõi.xlsx [--sheet TÊN] [--validate-existing]\n  phancong remind <tệp.xlsx> --out <thư-mục> [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--agency TÊN]\n  phancong --version',
     'cli.usage.check': 'Cách dùng: phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp.xlsx] [--lang vi|en] [--all]',
     'cli.error.lang': 'Ngôn ngữ "{value}" không hỗ trợ; dùng vi hoặc en.',
     'cli.error.asOf': 'Ngày "{value}" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-22.',
@@ -43,7 +43,7 @@ export const cli: Catalogue = {
   },
   en: {
     'cli.usage':
-      'Phân công — checks task-assignment tables\n\nUsage:\n  phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out checked.xlsx] [--lang vi|en] [--all]\n  phancong fix <file.xlsx> --out fixed.xlsx [--sheet NAME] [--rule code,code] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <plan.txt|plan.docx> --out appendix.xlsx [--lang vi|en]\n  phancong diff <old.xlsx> <new.xlsx> [--sheet NAME] [--json] [--out diff.xlsx]\n  phancong merge <master.xlsx> <report.xlsx>… --out merged.xlsx [--json]',
+      'Phân công — checks task-assignment tables\n\nUsage:\n  phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out checked.xlsx] [--lang vi|en] [--all]\n  phancong fix <file.xlsx> --out fixed.xlsx [--sheet NAME] [--rule code,code] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <plan.txt|plan.docx> --out appendix.xlsx [--lang vi|en]\n  phancong diff <old.xlsx> <new.xlsx> [--sheet NAME] [--json] [--out diff.xlsx]\n  phancong merge <master.xlsx> <report.xlsx>… --out merged.xlsx [--json]\n  phancong track <file.xlsx> --out tracked.xlsx [--sheet NAME] [--validate-existing]\n  phancong remind <file.xlsx> --out <folder> [--as-of YYYY-MM-DD] [--due-soon DAYS] [--agency NAME]\n  phancong --version',
     'cli.usage.check': 'Usage: phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out file.xlsx] [--lang vi|en] [--all]',
     'cli.error.lang': 'Language "{value}" is not supported; use vi or en.',
     'cli.error.asOf': 'Date "{value}" is not valid; write YYYY-MM-DD, e.g. 2026-11-22.',
