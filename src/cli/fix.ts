@@ -12,6 +12,7 @@
  * Exit code: 0 the chosen fixes were applied (or listed, with --dry-run), also when there was
  * nothing to fix; 2 an unreadable input, a bad option, or a write failure.
  */
+import { openWorkbook, SheetPickError } from './sheets';
 import { resolve } from 'path';
 import type { Finding, Fix, Lang } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
@@ -143,22 +144,15 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const lang = o.lang;
-  let bytes: Uint8Array;
+  let wb: Awaited<ReturnType<typeof openWorkbook>>;
   try {
-    bytes = await io.readFile(o.file);
+    wb = await openWorkbook(io, o.file, lang);
   } catch (e) {
-    io.stderr(`${t(lang, 'cli.error.open', { file: o.file, reason: io.describeError(e) })}\n`);
+    if (!(e instanceof SheetPickError)) throw e;
+    io.stderr(`${e.message}\n`);
     return 2;
   }
-  const { readWorkbook, WorkbookReadError } = await import('../adapters/xlsx/read');
-  let wb: Awaited<ReturnType<typeof readWorkbook>>;
-  try {
-    wb = await readWorkbook(bytes);
-  } catch (e) {
-    const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    io.stderr(`${t(lang, `read.error.${reason}`, { file: o.file })}\n`);
-    return 2;
-  }
+  const { bytes } = wb;
   let snapshots = wb.sheets;
   if (o.sheet !== undefined) {
     snapshots = snapshots.filter((s) => s.name === o.sheet);

@@ -4,6 +4,7 @@
  * tasks. The workbook is only read. Exit code 0: letters written (or none needed); 1: the agency
  * asked for has none; 2: usage or unreadable input.
  */
+import { openWorkbook, SheetPickError } from './sheets';
 import type { Lang } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
 import { buildReminders } from '../engine/tracking';
@@ -35,20 +36,12 @@ export async function runRemind(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const { lang } = o;
-  let bytes: Uint8Array;
+  let wb: Awaited<ReturnType<typeof openWorkbook>>;
   try {
-    bytes = await io.readFile(o.file);
+    wb = await openWorkbook(io, o.file, lang);
   } catch (e) {
-    io.stderr(`${t(lang, 'cli.error.open', { file: o.file, reason: io.describeError(e) })}\n`);
-    return 2;
-  }
-  const { readWorkbook, WorkbookReadError } = await import('../adapters/xlsx/read');
-  let wb: Awaited<ReturnType<typeof readWorkbook>>;
-  try {
-    wb = await readWorkbook(bytes);
-  } catch (e) {
-    const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    io.stderr(`${t(lang, `read.error.${reason}`, { file: o.file })}\n`);
+    if (!(e instanceof SheetPickError)) throw e;
+    io.stderr(`${e.message}\n`);
     return 2;
   }
   const own = new Set<string>(Object.values(OWN_SHEETS));

@@ -5,6 +5,7 @@
  * modified. Exit code 0: written; 1: refused for every table (cells to the right not empty, nothing
  * to add); 2: usage or unreadable input.
  */
+import { openWorkbook, SheetPickError } from './sheets';
 import type { Lang } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
 import { planTrackingColumns, describeTrackingPlan } from '../engine/tracking-columns';
@@ -40,20 +41,12 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`${t(lang, 'track.cli.sameFile')}\n`);
     return 2;
   }
-  let bytes: Uint8Array;
+  let wb: Awaited<ReturnType<typeof openWorkbook>>;
   try {
-    bytes = await io.readFile(file);
+    wb = await openWorkbook(io, file, lang);
   } catch (e) {
-    io.stderr(`${t(lang, 'cli.error.open', { file, reason: io.describeError(e) })}\n`);
-    return 2;
-  }
-  const { readWorkbook, WorkbookReadError } = await import('../adapters/xlsx/read');
-  let wb: Awaited<ReturnType<typeof readWorkbook>>;
-  try {
-    wb = await readWorkbook(bytes);
-  } catch (e) {
-    const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    io.stderr(`${t(lang, `read.error.${reason}`, { file })}\n`);
+    if (!(e instanceof SheetPickError)) throw e;
+    io.stderr(`${e.message}\n`);
     return 2;
   }
   const own = new Set<string>(Object.values(OWN_SHEETS));
