@@ -4,23 +4,11 @@
  * PivotTables), and for the pane's text. Pure: no Office.js, no ExcelJS.
  */
 import type { Lang, SheetReport } from '../engine/types';
-import { buildReminders, buildStandardReport, quarterPeriod, type ReportColumn, type ReportPeriod } from '../engine/tracking';
+import { buildReminders, buildStandardReport, quarterPeriod, REPORT_COLUMNS, type ReportColumn, type ReportPeriod } from '../engine/tracking';
 import { t } from '../messages';
 
-export const REPORT_GRID_COLUMNS: readonly ReportColumn[] = [
-  'total',
-  'done',
-  'doneOnTime',
-  'doneLate',
-  'inProgress',
-  'inProgressOnTime',
-  'inProgressLate',
-  'notStarted',
-  'dueSoon',
-  'recurring',
-  'noDeadline',
-  'onTimeRate',
-];
+/** The report's columns: the engine's one list (engine/tracking.ts). */
+export const REPORT_GRID_COLUMNS: readonly ReportColumn[] = REPORT_COLUMNS;
 
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 

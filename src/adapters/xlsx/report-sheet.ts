@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Lang, SheetReport } from '../../engine/types';
-import { buildReminders, buildStandardReport, quarterPeriod, REPORT_COLUMN_CATEGORIES, type ReportColumn, type ReportPeriod } from '../../engine/tracking';
+import { buildReminders, buildStandardReport, quarterPeriod, REPORT_COLUMNS, REPORT_COLUMN_CATEGORIES, type ReportColumn, type ReportPeriod } from '../../engine/tracking';
 import { columnLetter, cellText } from '../../engine/text';
 import { t } from '../../messages';
 
@@ -17,21 +17,8 @@ export interface ReportSources {
   agencies: { sheet: string; rowCount: number; role: number; agency: number; category: number };
 }
 
-/** The count columns of the sheet, after STT and the agency, in order; the rate ends the row. */
-export const REPORT_SHEET_COLUMNS: readonly ReportColumn[] = [
-  'total',
-  'done',
-  'doneOnTime',
-  'doneLate',
-  'inProgress',
-  'inProgressOnTime',
-  'inProgressLate',
-  'notStarted',
-  'dueSoon',
-  'recurring',
-  'noDeadline',
-  'onTimeRate',
-];
+/** The report's columns: the engine's one list (engine/tracking.ts). */
+export const REPORT_SHEET_COLUMNS: readonly ReportColumn[] = REPORT_COLUMNS;
 
 /** Header groups (row 1 of the two header rows): a group spans its sub-columns. */
 const GROUPS: { id: string; cols: ReportColumn[] }[] = [
