@@ -17,69 +17,15 @@ import { buildStandardReport, buildReminders } from '../../src/engine/tracking';
 import { OWN_SHEETS } from '../../src/engine/tables';
 import type { SheetReport } from '../../src/engine/types';
 import { t } from '../../src/messages';
+import { SOFFICE, describeIfSoffice as describeIfSofficeFor, makeProfile, parseCsv } from '../helpers/libreoffice';
 
-function findSoffice(): string | null {
-  try {
-    return execFileSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-const SOFFICE = findSoffice();
-// eslint-disable-next-line no-console
-if (!SOFFICE) console.warn('LibreOffice (soffice) is not installed: skipping the report recalculation check.');
-const describeIfSoffice = SOFFICE ? describe : describe.skip;
+const describeIfSoffice = describeIfSofficeFor('the report recalculation check');
 
 const DIR = 'test/fixtures/xlsx';
 const FIXTURES = fs.readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).sort();
 const AS_OF = '2026-05-15';
 
-function makeProfile(dir: string): string {
-  const user = path.join(dir, 'profile', 'user');
-  fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(
-    path.join(user, 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return `file://${path.join(dir, 'profile')}`;
-}
 
-/** Minimal CSV parser (LibreOffice quotes fields with commas, quotes or line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const csvOf = (dir: string, file: string, sheet: string) => parseCsv(fs.readFileSync(path.join(dir, `${file.replace(/\.xlsx$/, '')}-${sheet}.csv`), 'utf8'));
 

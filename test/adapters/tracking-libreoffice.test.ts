@@ -11,18 +11,9 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
 import { TRACKING_STATUSES } from '../../src/engine/tracking-columns';
+import { SOFFICE, describeIfSoffice as describeIfSofficeFor } from '../helpers/libreoffice';
 
-function findSoffice(): string | null {
-  try {
-    return execFileSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-const SOFFICE = findSoffice();
-// eslint-disable-next-line no-console
-if (!SOFFICE) console.warn('LibreOffice (soffice) is not installed: skipping the tracking-columns read-back.');
-const describeIfSoffice = SOFFICE ? describe : describe.skip;
+const describeIfSoffice = describeIfSofficeFor('the tracking-columns read-back');
 
 describeIfSoffice('tracking columns read back by LibreOffice', () => {
   it('headers, status drop-down and date rule survive a LibreOffice round trip', async () => {

@@ -16,78 +16,14 @@ import type { SheetReport, SummaryCount } from '../../src/engine/types';
 import { t } from '../../src/messages';
 import { xlsx } from '../../src/messages/xlsx';
 import { USER_SHEET, buildUserWorkbook, check } from './xlsx-write.fixture';
+import { SOFFICE, describeIfSoffice as describeIfSofficeFor, makeProfile, parseCsv } from '../helpers/libreoffice';
 
-function findSoffice(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      const p = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (p) return p;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
 
-const SOFFICE = findSoffice();
-const SKIP_MESSAGE =
-  'LibreOffice (soffice) is not installed: skipping the end-to-end recalculation check. Install it with `apt-get install -y libreoffice-calc`.';
 
-if (!SOFFICE) {
-  // eslint-disable-next-line no-console
-  console.warn(SKIP_MESSAGE);
-}
 
-const describeIfSoffice = SOFFICE ? describe : describe.skip;
+const describeIfSoffice = describeIfSofficeFor('the end-to-end recalculation check');
 
-/** A throw-away LibreOffice profile that recalculates every formula of an .xlsx file on load. */
-function makeProfile(dir: string): string {
-  const user = path.join(dir, 'profile', 'user');
-  fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(
-    path.join(user, 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return `file://${path.join(dir, 'profile')}`;
-}
 
-/** Minimal CSV parser (LibreOffice quotes fields with commas, quotes or line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Check a workbook, strip the summary's cached results, let LibreOffice recalculate: the CSV grid. */
 async function recalculatedSummary(userBytes: Uint8Array, summaryName: string): Promise<{ grid: string[][]; report: SheetReport }> {
@@ -209,6 +145,6 @@ describeIfSoffice('xlsx writer × LibreOffice: the summary formulas recalculate 
 
 if (!SOFFICE) {
   describe('xlsx writer × LibreOffice', () => {
-    it.skip(SKIP_MESSAGE, () => undefined);
+    it.skip('LibreOffice (soffice) is not installed: the end-to-end recalculation check is skipped', () => undefined);
   });
 }
