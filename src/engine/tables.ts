@@ -135,6 +135,9 @@ export function buildTaskTable(report: SheetReport, lang: Lang): OutTable {
   };
 }
 
+/** Column ids of the task × agency table, in order; headers are `table.<id>` in the catalogue. */
+export const AGENCY_COLUMNS = ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter', 'category'] as const;
+
 /** Long table: one row per task × agency (lead or support). */
 export function buildTaskAgencyTable(report: SheetReport, lang: Lang): OutTable {
   const rows: OutCell[][] = [];
@@ -159,7 +162,7 @@ export function buildTaskAgencyTable(report: SheetReport, lang: Lang): OutTable 
   }
   return {
     name: 'PC_CoQuan',
-    headers: ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter', 'category'].map((c) => t(lang, `table.${c}`)),
+    headers: AGENCY_COLUMNS.map((c) => t(lang, `table.${c}`)),
     rows,
   };
 }

@@ -113,15 +113,12 @@ export interface AgencyRef {
   suggestion?: string;
 }
 
-export type TaskState =
-  | 'done-on-time'
-  | 'done-late'
-  | 'done'
-  | 'open'
-  | 'due-soon'
-  | 'overdue'
-  | 'recurring'
-  | 'no-deadline';
+/**
+ * Every task state, in the one order the add-in shows them (summary sheets, charts, legends): those
+ * that need attention first.
+ */
+export const TASK_STATES = ['overdue', 'due-soon', 'open', 'done-on-time', 'done-late', 'done', 'recurring', 'no-deadline'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
 
 /** A normalised progress status (from a status column: Tình trạng, Tiến độ, Tình hình thực hiện, …). */
 export type ProgressStatus = 'done' | 'in-progress' | 'not-started' | 'paused';

@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { OutTable } from '../../engine/tables';
-import { OWN_NAME_PREFIX, quoteSheet, writeTable, type TableLayout } from './write';
+import { OWN_NAME_PREFIX, quoteSheet } from './write';
+import { writeTable, type TableLayout } from './write-tables';
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
 

@@ -30,22 +30,14 @@
  *   characters, or two keys that differ only in case), the cell uses SUMPRODUCT(EXACT(…)) instead.
  */
 import ExcelJS from 'exceljs';
-import type { Lang, SheetReport, Summary, SummaryCount, TaskState } from '../../engine/types';
+import type { Lang, SheetReport } from '../../engine/types';
 import { planMarks, type MarkRule } from '../../engine/marks';
 import { addMarkRules, removeOwnMarks } from './marks';
-import {
-  buildFindingsTable,
-  buildTaskAgencyTable,
-  buildTaskTable,
-  OWN_SHEETS,
-  TASK_COLUMNS,
-  type OutCell,
-  type OutTable,
-} from '../../engine/tables';
-import { quarterSortKey } from '../../engine/summary';
-import { columnIndex, columnLetter } from '../../engine/text';
-import { hasMessage, t } from '../../messages';
-import { xlsx as xlsxMessages } from '../../messages/xlsx';
+import { AGENCY_COLUMNS, buildFindingsTable, buildTaskAgencyTable, buildTaskTable, OWN_SHEETS, TASK_COLUMNS } from '../../engine/tables';
+import { summaryLayout } from '../../engine/summary-layout';
+import { columnIndex } from '../../engine/text';
+import { concatTables, dedupeAgencyRows, withSheetColumn, writeTable } from './write-tables';
+import { mergeSummaries, renderSummary, type SummaryBlockLayout } from './write-summary';
 import { planTitle, writeRemindersSheet, writeReportSheet } from './report-sheet';
 
 export interface WriteOptions {
@@ -61,28 +53,6 @@ import { OWN_NAME_PREFIX, isOwnMarkerName, ownKindOfName, ownMarkerName, type Ow
 
 const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings', 'report', 'reminders'];
 
-/** Summary columns: every state, those that need attention first. */
-export const SUMMARY_STATES: TaskState[] = [
-  'overdue',
-  'due-soon',
-  'open',
-  'done-on-time',
-  'done-late',
-  'done',
-  'recurring',
-  'no-deadline',
-];
-
-// ---------------------------------------------------------------------------------------------
-// Messages (the xlsx section may not be registered in the catalogue yet: fall back to it directly)
-
-function msg(lang: Lang, id: string, data: Record<string, string | number> = {}): string {
-  if (hasMessage(id)) return t(lang, id, data);
-  const template = xlsxMessages[lang]?.[id] ?? xlsxMessages.vi[id];
-  if (template === undefined) return id;
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
@@ -95,21 +65,6 @@ function unquoteSheet(name: string | undefined): string {
   if (!name) return '';
   const inner = name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1) : name;
   return inner.replace(/''/g, "'");
-}
-
-/** A string as an Excel formula literal. */
-function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function isoToDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-}
-
-function isoToDisplay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
@@ -234,364 +189,8 @@ export function applyMarks(ws: ExcelJS.Worksheet, report: SheetReport): MarkRule
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-/** Several reports' tables as one, rows in report order. */
-function concatTables(tables: OutTable[], fallback: OutTable): OutTable {
-  return { name: fallback.name, headers: fallback.headers, rows: tables.flatMap((x) => x.rows) };
-}
-
-function withSheetColumn(table: OutTable, sheet: string, lang: Lang): OutTable {
-  return { ...table, headers: [t(lang, 'table.sheet'), ...table.headers], rows: table.rows.map((r) => [sheet, ...r]) };
-}
-
-/** One row per task × role × agency: the engine counts an agency once per task. */
-function dedupeAgencyRows(table: OutTable): OutTable {
-  const seen = new Set<string>();
-  const rows = table.rows.filter((r) => {
-    // [sheet, row, tt, role, agency, …]
-    const key = JSON.stringify([r[0], r[1], r[3], r[4]]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { ...table, rows };
-}
-
-type XlValue = ExcelJS.CellValue;
-
-function toCellValue(v: OutCell): XlValue {
-  if (v === null || v === '') return null;
-  if (typeof v === 'object' && 'date' in v) return isoToDate(v.date) ?? v.date;
-  if (typeof v === 'object' && 'link' in v) {
-    return { formula: `HYPERLINK(${literal(`#${v.link}`)},${literal(v.text)})`, result: v.text } as ExcelJS.CellFormulaValue;
-  }
-  return v;
-}
-
-function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((h, i) => {
-    let name = h.trim() || `Column${i + 1}`;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${h} ${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
-function tableNamesInUse(wb: ExcelJS.Workbook): Set<string> {
-  const names = new Set<string>();
-  for (const ws of wb.worksheets) {
-    const tables = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
-    for (const n of Object.keys(tables)) names.add(n.toLowerCase());
-  }
-  return names;
-}
-
-function freeTableName(wb: ExcelJS.Workbook, base: string): string {
-  const used = tableNamesInUse(wb);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
-}
-
-export interface TableLayout {
-  widths: number[];
-  /** 0-based columns holding dates. */
-  dateCols?: number[];
-  /** 0-based columns holding links. */
-  linkCols?: number[];
-  /** 0-based columns whose text wraps. */
-  wrapCols?: number[];
-}
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
-
-/** Write a table at A1 as an Excel table (or a plain header when it has no rows). */
-export function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: OutTable, layout: TableLayout): void {
-  const headers = uniqueHeaders(table.headers);
-  const rows = table.rows.map((r) => r.map(toCellValue));
-  if (rows.length > 0) {
-    ws.addTable({
-      name: freeTableName(wb, table.name),
-      ref: 'A1',
-      headerRow: true,
-      style: { theme: 'TableStyleMedium2', showRowStripes: true },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  } else {
-    headers.forEach((h, c) => (ws.getCell(1, c + 1).value = h));
-  }
-  headers.forEach((_, c) => {
-    const head = ws.getCell(1, c + 1);
-    head.font = { bold: true };
-    head.alignment = { vertical: 'middle', wrapText: true };
-    if (rows.length === 0) head.fill = HEADER_FILL;
-    const column = ws.getColumn(c + 1);
-    column.width = layout.widths[c] ?? 14;
-  });
-  for (let r = 0; r < rows.length; r++) {
-    for (const c of layout.dateCols ?? []) ws.getCell(r + 2, c + 1).numFmt = 'dd/mm/yyyy';
-    for (const c of layout.linkCols ?? []) if (rows[r][c] !== null) ws.getCell(r + 2, c + 1).font = LINK_FONT;
-    for (const c of layout.wrapCols ?? []) ws.getCell(r + 2, c + 1).alignment = { vertical: 'top', wrapText: true };
-  }
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Summary
-
-/** Sum several reports' summaries (for one report: that report's summary, as is). */
-export function mergeSummaries(summaries: Summary[]): Summary {
-  if (summaries.length === 1) return summaries[0];
-  const mergeCounts = (lists: SummaryCount[][]): SummaryCount[] => {
-    const map = new Map<string, SummaryCount>();
-    for (const list of lists) {
-      for (const e of list) {
-        let m = map.get(e.key);
-        if (!m) map.set(e.key, (m = { key: e.key, counts: {} }));
-        for (const [k, n] of Object.entries(e.counts) as [keyof SummaryCount['counts'], number][]) {
-          m.counts[k] = (m.counts[k] ?? 0) + n;
-        }
-      }
-    }
-    return [...map.values()];
-  };
-  const byCount = (a: SummaryCount, b: SummaryCount) =>
-    (b.counts.total ?? 0) - (a.counts.total ?? 0) || a.key.localeCompare(b.key, 'vi');
-  const byState: Summary['byState'] = {};
-  const support = new Map<string, number>();
-  for (const s of summaries) {
-    for (const [k, n] of Object.entries(s.byState) as [TaskState, number][]) byState[k] = (byState[k] ?? 0) + n;
-    for (const e of s.bySupport) support.set(e.key, (support.get(e.key) ?? 0) + e.count);
-  }
-  return {
-    total: summaries.reduce((n, s) => n + s.total, 0),
-    byState,
-    unassigned: summaries.reduce((n, s) => n + s.unassigned, 0),
-    byLead: mergeCounts(summaries.map((s) => s.byLead)).sort(byCount),
-    byLeader: mergeCounts(summaries.map((s) => s.byLeader)).sort(byCount),
-    byQuarter: mergeCounts(summaries.map((s) => s.byQuarter)).sort((a, b) =>
-      quarterSortKey(a.key).localeCompare(quarterSortKey(b.key)),
-    ),
-    // Sections keep the order they first appear in.
-    bySection: mergeCounts(summaries.map((s) => s.bySection)),
-    bySupport: [...support.entries()]
-      .map(([key, count]) => ({ key, count }))
-      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'vi')),
-  };
-}
-
-/** A column of a written table, as an absolute bounded range: 'PC Nhiệm vụ'!$G$2:$G$40 */
-interface TableRef {
-  sheet: string;
-  headers: string[];
-  rowCount: number;
-}
-
-function columnRange(ref: TableRef, col: number): string {
-  const letter = columnLetter(col);
-  return `${quoteSheet(ref.sheet)}!$${letter}$2:$${letter}$${ref.rowCount + 1}`;
-}
-
-type BlockKind = 'lead' | 'leader' | 'quarter' | 'section';
-
-interface SummaryRowSpec {
-  /** What the key cell shows. */
-  label: string;
-  /** The value the table column holds for this key ('' = a blank cell). */
-  match: string;
-  counts: SummaryCount['counts'];
-}
-
-/** COUNTIFS cannot match this text exactly (wildcards, operators, numbers, booleans, length). */
-function needsExact(text: string): boolean {
-  return (
-    /[*?~]/.test(text) ||
-    /^[=<>]/.test(text) ||
-    text.length > 200 ||
-    /^\s*[-+]?[\d\s.,/:%]+\s*$/.test(text) ||
-    /^(true|false)$/i.test(text.trim())
-  );
-}
-
-function blockRows(kind: BlockKind, summary: Summary, lang: Lang): SummaryRowSpec[] {
-  switch (kind) {
-    case 'lead':
-      return summary.byLead.map((e) => {
-        const label = e.key === '' ? t(lang, 'lead.none') : e.key;
-        return { label, match: label, counts: e.counts };
-      });
-    case 'leader':
-      return summary.byLeader.map((e) => ({
-        label: e.key === '' ? t(lang, 'leader.none') : e.key,
-        match: e.key,
-        counts: e.counts,
-      }));
-    case 'quarter':
-      return summary.byQuarter.map((e) => {
-        const m = /^(\d)\/(\d{4})$/.exec(e.key);
-        const label = m ? t(lang, 'quarter.label', { q: m[1], year: m[2] }) : t(lang, 'quarter.none');
-        return { label, match: label, counts: e.counts };
-      });
-    case 'section':
-      return summary.bySection.map((e) => ({
-        label: e.key === '' ? t(lang, 'section.none') : e.key,
-        match: e.key,
-        counts: e.counts,
-      }));
-  }
-}
-
-interface SummaryContext {
-  lang: Lang;
-  tasks: TableRef;
-  agencies: TableRef;
-  /** 0-based columns in the task table. */
-  taskCol: Record<'leader' | 'lead' | 'quarter' | 'section' | 'state', number>;
-  /** 0-based columns in the agency table. */
-  agencyCol: Record<'role' | 'agency' | 'state', number>;
-}
-
-/**
- * The formula that counts tasks with a key and a state.
- * keyRef / stateRef: cells holding the key's label and the state's label.
- */
-function countFormula(
-  ctx: SummaryContext,
-  kind: BlockKind,
-  spec: SummaryRowSpec,
-  exact: boolean,
-  keyRef: string,
-  stateRef: string,
-): string {
-  const { lang } = ctx;
-  // The lead block counts the long table's lead rows; tasks without a lead are on the task table.
-  const viaAgencies = kind === 'lead' && spec.match !== t(lang, 'lead.none');
-  const src = viaAgencies ? ctx.agencies : ctx.tasks;
-  const keyCol = viaAgencies ? ctx.agencyCol.agency : ctx.taskCol[kind];
-  const stateCol = viaAgencies ? ctx.agencyCol.state : ctx.taskCol.state;
-  const keyRange = columnRange(src, keyCol);
-  const stateRange = columnRange(src, stateCol);
-  const keyValue = spec.label === spec.match ? keyRef : literal(spec.match);
-  const extra: [string, string][] = viaAgencies
-    ? [[columnRange(src, ctx.agencyCol.role), literal(t(lang, 'role.lead'))]]
-    : [];
-  if (spec.match === '') {
-    const parts = [keyRange, '""', ...extra.flat(), stateRange, stateRef];
-    return `COUNTIFS(${parts.join(',')})`;
-  }
-  if (exact) {
-    const factors = [`EXACT(${keyRange},${keyValue})`, ...extra.map(([r, v]) => `(${r}=${v})`), `(${stateRange}=${stateRef})`];
-    return `SUMPRODUCT(${factors.join('*')})`;
-  }
-  const parts = [keyRange, keyValue, ...extra.flat(), stateRange, stateRef];
-  return `COUNTIFS(${parts.join(',')})`;
-}
-
-function totalFormula(ctx: SummaryContext, stateRef: string): string {
-  return `COUNTIFS(${columnRange(ctx.tasks, ctx.taskCol.state)},${stateRef})`;
-}
-
-const BLOCKS: { kind: BlockKind; title: string; keyHeader: string; summaryKey: keyof Summary }[] = [
-  { kind: 'lead', title: 'xlsx.summary.byLead', keyHeader: 'table.lead', summaryKey: 'byLead' },
-  { kind: 'leader', title: 'xlsx.summary.byLeader', keyHeader: 'table.leader', summaryKey: 'byLeader' },
-  { kind: 'quarter', title: 'xlsx.summary.byQuarter', keyHeader: 'table.quarter', summaryKey: 'byQuarter' },
-  { kind: 'section', title: 'xlsx.summary.bySection', keyHeader: 'table.section', summaryKey: 'bySection' },
-];
-
-/** Where each block landed on the summary sheet (1-based rows), for tests and callers. */
-export interface SummaryBlockLayout {
-  kind: BlockKind;
-  titleRow: number;
-  headerRow: number;
-  /** First and last key rows (empty when the block has no key). */
-  firstRow: number;
-  lastRow: number;
-  totalRow: number;
-  /** 1-based column of each state in SUMMARY_STATES order; the total column follows. */
-  stateCols: number[];
-  totalCol: number;
-}
-
-function writeSummary(ws: ExcelJS.Worksheet, summary: Summary, ctx: SummaryContext, asOf: string): SummaryBlockLayout[] {
-  const { lang } = ctx;
-  const nStates = SUMMARY_STATES.length;
-  const totalCol = nStates + 2;
-  const stateCols = SUMMARY_STATES.map((_, i) => i + 2);
-  ws.getCell('A1').value = msg(lang, 'xlsx.summary.title');
-  ws.getCell('A1').font = { bold: true, size: 14 };
-  ws.getCell('A2').value = msg(lang, 'xlsx.summary.asOf', { date: isoToDisplay(asOf), sheet: ctx.tasks.sheet });
-  ws.getCell('A2').font = { italic: true };
-  ws.getColumn(1).width = 44;
-  for (let c = 2; c <= totalCol; c++) ws.getColumn(c).width = 14;
-
-  const haveTasks = ctx.tasks.rowCount > 0;
-  const layouts: SummaryBlockLayout[] = [];
-  let r = 4;
-  for (const block of BLOCKS) {
-    const rows = blockRows(block.kind, summary, lang);
-    const titleRow = r;
-    const headerRow = r + 1;
-    ws.getCell(titleRow, 1).value = msg(lang, block.title);
-    ws.getCell(titleRow, 1).font = { bold: true, size: 12 };
-    const header = ws.getRow(headerRow);
-    header.getCell(1).value = t(lang, block.keyHeader);
-    SUMMARY_STATES.forEach((s, i) => (header.getCell(stateCols[i]).value = t(lang, `state.${s}`)));
-    header.getCell(totalCol).value = t(lang, 'table.total');
-    for (let c = 1; c <= totalCol; c++) {
-      const cell = header.getCell(c);
-      cell.font = { bold: true };
-      cell.fill = HEADER_FILL;
-      cell.alignment = { vertical: 'middle', horizontal: c === 1 ? 'left' : 'center', wrapText: true };
-    }
-    // Keys that differ only in case cannot be told apart by COUNTIFS.
-    const folded = new Map<string, number>();
-    for (const spec of rows) folded.set(spec.match.toLowerCase(), (folded.get(spec.match.toLowerCase()) ?? 0) + 1);
-    let row = headerRow + 1;
-    for (const spec of rows) {
-      const exact = needsExact(spec.match) || (folded.get(spec.match.toLowerCase()) ?? 0) > 1;
-      const line = ws.getRow(row);
-      line.getCell(1).value = spec.label;
-      SUMMARY_STATES.forEach((s, i) => {
-        const stateRef = `${columnLetter(stateCols[i] - 1)}$${headerRow}`;
-        const result = spec.counts[s] ?? 0;
-        line.getCell(stateCols[i]).value = haveTasks
-          ? { formula: countFormula(ctx, block.kind, spec, exact, `$A${row}`, stateRef), result }
-          : result;
-      });
-      line.getCell(totalCol).value = { formula: `SUM(B${row}:${columnLetter(totalCol - 2)}${row})`, result: spec.counts.total ?? 0 };
-      row++;
-    }
-    const totalRow = row;
-    const totals = ws.getRow(totalRow);
-    totals.getCell(1).value = msg(lang, 'xlsx.summary.allTasks');
-    SUMMARY_STATES.forEach((s, i) => {
-      const stateRef = `${columnLetter(stateCols[i] - 1)}$${headerRow}`;
-      const result = summary.byState[s] ?? 0;
-      totals.getCell(stateCols[i]).value = haveTasks ? { formula: totalFormula(ctx, stateRef), result } : result;
-    });
-    totals.getCell(totalCol).value = {
-      formula: `SUM(B${totalRow}:${columnLetter(totalCol - 2)}${totalRow})`,
-      result: summary.total,
-    };
-    for (let c = 1; c <= totalCol; c++) totals.getCell(c).font = { bold: true };
-    totals.getCell(1).border = { top: { style: 'thin' } };
-    for (let c = 2; c <= totalCol; c++) totals.getCell(c).border = { top: { style: 'thin' } };
-    layouts.push({
-      kind: block.kind,
-      titleRow,
-      headerRow,
-      firstRow: headerRow + 1,
-      lastRow: totalRow - 1,
-      totalRow,
-      stateCols,
-      totalCol,
-    });
-    r = totalRow + 2;
-  }
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
-  return layouts;
-}
+export { writeTable, type TableLayout } from './write-tables';
+export { mergeSummaries, SUMMARY_STATES, type SummaryBlockLayout } from './write-summary';
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
@@ -666,15 +265,12 @@ export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[
 
   const wsSummary = addOwnSheet(workbook, 'summary');
   sheets.summary = wsSummary.name;
-  const ctx: SummaryContext = {
-    lang,
-    tasks: { sheet: wsTasks.name, headers: tasksTable.headers, rowCount: tasksTable.rows.length },
-    agencies: { sheet: wsAgencies.name, headers: agencyTable.headers, rowCount: agencyTable.rows.length },
-    taskCol: { leader: col('leader'), lead: col('lead'), quarter: col('quarter'), section: col('section'), state: col('state') },
-    // The agency table: [sheet, row, tt, role, agency, raw, state, quarter]
-    agencyCol: { role: 3, agency: 4, state: 6 },
-  };
-  const summaryBlocks = writeSummary(wsSummary, mergeSummaries(withTable.map((rep) => rep.summary).concat(withTable.length ? [] : [emptyReport().summary])), ctx, asOf);
+  const summary = mergeSummaries(withTable.map((rep) => rep.summary).concat(withTable.length ? [] : [emptyReport().summary]));
+  const summaryBlocks = renderSummary(wsSummary, summaryLayout(summary, { lang, asOf, sheet: wsTasks.name, live: true, taskRows: tasksTable.rows.length }), {
+    tasks: { sheet: wsTasks.name, rowCount: tasksTable.rows.length, column: (id) => TASK_COLUMNS.indexOf(id as (typeof TASK_COLUMNS)[number]) },
+    // The agency table as written starts with the sheet column.
+    agencies: { sheet: wsAgencies.name, rowCount: agencyTable.rows.length, column: (id) => 1 + AGENCY_COLUMNS.indexOf(id as (typeof AGENCY_COLUMNS)[number]) },
+  });
 
   // Issue 12: the standard report and the reminder list, over the same tables.
   const wsReport = addOwnSheet(workbook, 'report');

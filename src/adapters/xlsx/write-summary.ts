@@ -1,0 +1,153 @@
+/**
+ * The summary sheet ("PC Tổng hợp") with ExcelJS: renders the engine's layout (engine/summary-layout.ts)
+ * as cells, the counts as live formulas over the task tables with the engine's counts cached as
+ * results.
+ */
+import ExcelJS from 'exceljs';
+import type { Summary, SummaryCount, TaskState } from '../../engine/types';
+import { TASK_STATES } from '../../engine/types';
+import { quarterSortKey } from '../../engine/summary';
+import { columnLetter } from '../../engine/text';
+import type { CellRef, CellStyle, ColumnRef, Formula, Operand, SummaryBlockKind, SummaryLayout } from '../../engine/summary-layout';
+import { HEADER_FILL, literal } from './write-tables';
+
+/** Summary columns: every state, in the engine's one order. */
+export const SUMMARY_STATES: readonly TaskState[] = TASK_STATES;
+
+/** Sum several reports' summaries (for one report: that report's summary, as is). */
+export function mergeSummaries(summaries: Summary[]): Summary {
+  if (summaries.length === 1) return summaries[0];
+  const mergeCounts = (lists: SummaryCount[][]): SummaryCount[] => {
+    const map = new Map<string, SummaryCount>();
+    for (const list of lists) {
+      for (const e of list) {
+        let m = map.get(e.key);
+        if (!m) map.set(e.key, (m = { key: e.key, counts: {} }));
+        for (const [k, n] of Object.entries(e.counts) as [keyof SummaryCount['counts'], number][]) {
+          m.counts[k] = (m.counts[k] ?? 0) + n;
+        }
+      }
+    }
+    return [...map.values()];
+  };
+  const byCount = (a: SummaryCount, b: SummaryCount) =>
+    (b.counts.total ?? 0) - (a.counts.total ?? 0) || a.key.localeCompare(b.key, 'vi');
+  const byState: Summary['byState'] = {};
+  const support = new Map<string, number>();
+  for (const s of summaries) {
+    for (const [k, n] of Object.entries(s.byState) as [TaskState, number][]) byState[k] = (byState[k] ?? 0) + n;
+    for (const e of s.bySupport) support.set(e.key, (support.get(e.key) ?? 0) + e.count);
+  }
+  return {
+    total: summaries.reduce((n, s) => n + s.total, 0),
+    byState,
+    unassigned: summaries.reduce((n, s) => n + s.unassigned, 0),
+    byLead: mergeCounts(summaries.map((s) => s.byLead)).sort(byCount),
+    byLeader: mergeCounts(summaries.map((s) => s.byLeader)).sort(byCount),
+    byQuarter: mergeCounts(summaries.map((s) => s.byQuarter)).sort((a, b) =>
+      quarterSortKey(a.key).localeCompare(quarterSortKey(b.key)),
+    ),
+    // Sections keep the order they first appear in.
+    bySection: mergeCounts(summaries.map((s) => s.bySection)),
+    bySupport: [...support.entries()]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'vi')),
+  };
+}
+
+/** Where a table landed: its sheet, the number of data rows (below the header on row 1), its columns' 0-based positions. */
+export interface TablePlacement {
+  sheet: string;
+  rowCount: number;
+  column: (id: string) => number;
+}
+
+/** 'Sheet name' quoted for a reference, with quotes doubled. */
+function quote(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function cellA1(ref: CellRef): string {
+  return `${ref.fixCol ? '$' : ''}${columnLetter(ref.col)}${ref.fixRow ? '$' : ''}${ref.row + 1}`;
+}
+
+/** A formula of the layout as Excel text; table columns become bounded absolute ranges ('PC Nhiệm vụ'!$G$2:$G$40). */
+export function formulaText(f: Formula, tables: Record<ColumnRef['table'], TablePlacement>): string {
+  const range = (r: ColumnRef) => {
+    const p = tables[r.table];
+    const letter = columnLetter(p.column(r.column));
+    return `${quote(p.sheet)}!$${letter}$2:$${letter}$${p.rowCount + 1}`;
+  };
+  const operand = (o: Operand) => ('text' in o ? literal(o.text) : cellA1(o.ref));
+  switch (f.fn) {
+    case 'countIfs':
+      return `COUNTIFS(${f.criteria.flatMap((c) => [range(c.range), operand(c.match)]).join(',')})`;
+    case 'countExact':
+      return `SUMPRODUCT(${[`EXACT(${range(f.exact.range)},${operand(f.exact.match)})`, ...f.equal.map((c) => `(${range(c.range)}=${operand(c.match)})`)].join('*')})`;
+    case 'sum':
+      return `SUM(${cellA1(f.from)}:${cellA1(f.to)})`;
+  }
+}
+
+function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
+  switch (style) {
+    case 'title':
+      cell.font = { bold: true, size: 14 };
+      break;
+    case 'note':
+      cell.font = { italic: true };
+      break;
+    case 'blockTitle':
+      cell.font = { bold: true, size: 12 };
+      break;
+    case 'headerKey':
+    case 'header':
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { vertical: 'middle', horizontal: style === 'headerKey' ? 'left' : 'center', wrapText: true };
+      break;
+    case 'total':
+      cell.font = { bold: true };
+      cell.border = { top: { style: 'thin' } };
+      break;
+  }
+}
+
+/** Where each block landed on the summary sheet (1-based rows), for tests and callers. */
+export interface SummaryBlockLayout {
+  kind: SummaryBlockKind;
+  titleRow: number;
+  headerRow: number;
+  /** First and last key rows (empty when the block has no key). */
+  firstRow: number;
+  lastRow: number;
+  totalRow: number;
+  /** 1-based column of each state in SUMMARY_STATES order; the total column follows. */
+  stateCols: number[];
+  totalCol: number;
+}
+
+/** Render the summary layout on an empty worksheet. */
+export function renderSummary(ws: ExcelJS.Worksheet, layout: SummaryLayout, tables: Record<ColumnRef['table'], TablePlacement>): SummaryBlockLayout[] {
+  layout.rows.forEach((cells, r) => {
+    cells.forEach((c, col) => {
+      if (!c) return;
+      const cell = ws.getCell(r + 1, col + 1);
+      cell.value = c.formula ? ({ formula: formulaText(c.formula, tables), result: c.value } as ExcelJS.CellFormulaValue) : c.value;
+      if (c.style) styleCell(cell, c.style);
+    });
+  });
+  layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  ws.views = [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }];
+  const stateCols = layout.stateCols.map((c) => c + 1);
+  return layout.blocks.map((b) => ({
+    kind: b.kind,
+    titleRow: b.titleRow + 1,
+    headerRow: b.headerRow + 1,
+    firstRow: b.firstRow + 1,
+    lastRow: b.lastRow + 1,
+    totalRow: b.totalRow + 1,
+    stateCols,
+    totalCol: layout.totalCol + 1,
+  }));
+}
