@@ -7,8 +7,8 @@
  * Syncs 2…n — build: four new sheets under temporary names ("~PC …", free names; each with a temporary
  *   marker name PhanCong_Tmp_<kind>_<run>, so that a write cut off before its clean-up leaves sheets the
  *   next write recognises and deletes), in this order the
- *   summary (counts by state, cross-tables lead/leader/quarter × state as plain cells, a clustered bar
- *   chart of lead × state), the task table (an Excel Table, due dates as serials with a date format),
+ *   summary (the engine's summary layout, engine/summary-layout.ts, as values: the blocks lead / leader /
+ *   quarter / section × state; a clustered bar chart of lead × state), the task table (an Excel Table, due dates as serials with a date format),
  *   the task × agency table and the findings (a hyperlink to each cell). Every cell gets its number
  *   format before its value: "@" for text, so that task texts such as "- Tổ chức…", "+5%", "=…",
  *   "1.10" or "01" stay the text they are (Excel would take them as formulas or numbers, values.ts).
@@ -27,7 +27,7 @@
  * A small report therefore takes 3 syncs (look, build + swap, PivotTables), as before.
  * When a user sheet already has an own sheet's name, the own sheet is written as "<name> (2)".
  */
-import type { Lang, SheetReport, SummaryCount, TaskState } from '../../engine/types';
+import type { Lang, SheetReport } from '../../engine/types';
 import { buildFindingsTable, buildTaskAgencyTable, buildTaskTable, OWN_MARKER, OWN_SHEETS, TASK_COLUMNS, type OutCell, type OutTable } from '../../engine/tables';
 import { columnLetter } from '../../engine/text';
 import { t } from '../../messages';
@@ -35,6 +35,7 @@ import type { SummaryResult } from '../../host/types';
 import { office as officeMessages } from '../../messages/office';
 import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
 import { reportGrid, remindersGrid, REPORT_GRID_COLUMNS } from '../report-layout';
+import { summaryLayout, type SummaryLayout } from '../../engine/summary-layout';
 
 /** The report sheet's PivotTable (issue 12). */
 const REPORT_PIVOT = 'PhanCong_Report';
@@ -49,8 +50,6 @@ function msg(lang: Lang, id: string, data: Record<string, string | number> = {})
   return own.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
-/** Order of state columns in the summary cross-tables (only states that occur are shown). */
-export const STATE_ORDER: TaskState[] = ['overdue', 'due-soon', 'open', 'done-late', 'done-on-time', 'done', 'recurring', 'no-deadline'];
 /** Bars in the chart: the lead agencies with most tasks. */
 const CHART_MAX_ROWS = 15;
 /** PivotTables stand side by side on the summary sheet from this column, this far apart. */
@@ -156,53 +155,17 @@ async function writeTable(ws: Excel.Worksheet, batch: Batch, budget: number, tab
   ws.freezePanes.freezeRows(1);
 }
 
-function keyLabel(kind: 'lead' | 'leader' | 'quarter', key: string, lang: Lang): string {
-  if (kind === 'quarter') {
-    const m = /^(\d)\/(\d{4})$/.exec(key);
-    return m ? t(lang, 'quarter.label', { q: m[1], year: m[2] }) : t(lang, 'quarter.none');
-  }
-  if (key === '') return t(lang, kind === 'lead' ? 'lead.none' : 'leader.none');
-  return key;
-}
-
-interface Block {
-  row: number;
-  rows: number;
-  cols: number;
-}
-
-/** The summary sheet's cells; returns where the lead × state block is (for the chart) and where to put the chart. */
-function summaryGrid(report: SheetReport, lang: Lang, states: TaskState[]) {
-  const rows: XlValue[][] = [];
-  const bold: number[] = [];
-  const s = report.summary;
-  bold.push(rows.length);
-  rows.push([msg(lang, 'office.summary.title', { sheet: report.name })]);
-  rows.push([]);
-  rows.push([msg(lang, 'office.summary.total'), s.total]);
-  rows.push([msg(lang, 'office.summary.unassigned'), s.unassigned]);
-  rows.push([]);
-  bold.push(rows.length);
-  rows.push([msg(lang, 'office.summary.byState')]);
-  for (const st of STATE_ORDER) if (s.byState[st]) rows.push([t(lang, `state.${st}`), s.byState[st]!]);
-  const blocks: Record<string, Block> = {};
-  const cross = (kind: 'lead' | 'leader' | 'quarter', heading: string, roleHeader: string, counts: SummaryCount[]) => {
-    rows.push([]);
-    bold.push(rows.length);
-    rows.push([msg(lang, heading)]);
-    const top = rows.length;
-    bold.push(rows.length);
-    rows.push([roleHeader, ...states.map((st) => t(lang, `state.${st}`)), t(lang, 'table.total')]);
-    for (const c of counts) rows.push([keyLabel(kind, c.key, lang), ...states.map((st) => c.counts[st] ?? 0), c.counts.total ?? 0]);
-    blocks[kind] = { row: top, rows: counts.length + 1, cols: states.length + 2 };
-  };
-  cross('lead', 'office.summary.byLead', t(lang, 'table.lead'), s.byLead);
-  cross('leader', 'office.summary.byLeader', t(lang, 'table.leader'), s.byLeader);
-  cross('quarter', 'office.summary.byQuarter', t(lang, 'table.quarter'), s.byQuarter);
-  rows.push([]);
-  const chartRow = rows.length;
+/**
+ * The summary sheet's cells from the engine's layout (engine/summary-layout.ts), as values (the counts
+ * the engine computed; the PivotTables beside them recompute), with the rows to show bold and where
+ * the chart goes (below the layout, after a blank row).
+ */
+function summaryGrid(layout: SummaryLayout) {
+  const BOLD = new Set(['title', 'blockTitle', 'headerKey', 'header', 'total']);
+  const rows: XlValue[][] = layout.rows.map((cells) => cells.map((c) => (c === null || c.value === null ? '' : c.value)));
+  const bold = layout.rows.flatMap((cells, r) => (cells.some((c) => c?.style && BOLD.has(c.style)) ? [r] : []));
   const grid = rect(rows).map((r) => r.map((v) => (typeof v === 'string' ? toExcelValue(v) : v)));
-  return { grid, bold, blocks, chartRow };
+  return { grid, bold, chartRow: rows.length + 1 };
 }
 
 export interface SummaryOptions {
@@ -290,19 +253,20 @@ export async function writeSummary(
       tempMarkers.push(wb.names.add(tempMarker(kind), built[kind].getRange('A1'), OWN_MARKER));
     }
 
-    // Summary sheet: plain cells + chart.
+    // Summary sheet: the engine's layout as values, and a chart of the lead block.
     const summaryWs = built.summary;
-    const present = STATE_ORDER.filter((st) => report.summary.byState[st]);
-    const states = present.length ? present : (['open'] as TaskState[]);
-    const sum = summaryGrid(report, lang, states);
+    const asOf = report.asOf ?? new Date().toISOString().slice(0, 10);
+    const layout = summaryLayout(report.summary, { lang, asOf, sheet: report.name, live: false, taskRows: taskTable.rows.length });
+    const sum = summaryGrid(layout);
     const width = sum.grid[0].length;
     await writeGrid(summaryWs, batch, budget, sum.grid, sum.grid.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))));
     await batch.reserve((sum.bold.length + 4) * OP_BYTES);
     for (const r of sum.bold) summaryWs.getRange(area(r, 0, r, width - 1)).format.font.bold = true;
-    const lead = sum.blocks.lead;
+    const lead = layout.blocks.find((b) => b.kind === 'lead')!;
     if (report.summary.byLead.length > 0) {
-      const rows = Math.min(lead.rows, CHART_MAX_ROWS + 1);
-      const source = summaryWs.getRange(area(lead.row, 0, lead.row + rows - 1, states.length));
+      // The header and the first agencies' rows, key and state columns (not the total).
+      const rows = Math.min(lead.lastRow - lead.headerRow + 1, CHART_MAX_ROWS + 1);
+      const source = summaryWs.getRange(area(lead.headerRow, 0, lead.headerRow + rows - 1, layout.states.length));
       const chart = summaryWs.charts.add(excel.ChartType.barClustered, source, excel.ChartSeriesBy.columns);
       chart.title.text = msg(lang, 'office.chart.byLead');
       chart.setPosition(a1(sum.chartRow, 0), a1(sum.chartRow + 22, 9));
@@ -317,7 +281,6 @@ export async function writeSummary(
     await writeTable(built.tasks, batch, budget, taskTable, taskNames.tmp);
     await writeTable(built.agencies, batch, budget, agencyTable, agencyNames.tmp);
     await writeTable(built.findings, batch, budget, findingsTable, findingsNames.tmp);
-    const asOf = report.asOf ?? new Date().toISOString().slice(0, 10);
     // Issue 12: the standard report and the reminder list, as values (the report's PivotTable follows).
     for (const [kind, grid] of [
       ['report', reportGrid([report], lang, asOf, report.name)],
