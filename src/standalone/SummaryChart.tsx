@@ -1,13 +1,12 @@
 /**
  * The summary's chart, drawn as SVG: tasks per lead agency (the agencies with the most tasks),
- * each bar split by state. The numbers are the report's summary, the same the summary sheet's
- * formulas compute; the table under the chart (the summary sheet) holds every agency.
+ * each bar split by state in the engine's one order (TASK_STATES). The numbers are the report's
+ * summary, the same the summary sheet's formulas compute (engine/summary-layout.ts); the table under
+ * the chart (the summary sheet) holds every agency.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { SheetReport, TaskState } from '../engine/types';
+import { TASK_STATES, type SheetReport, type TaskState } from '../engine/types';
 import type { Translate } from '../messages';
-
-const STATES: TaskState[] = ['overdue', 'due-soon', 'open', 'done-on-time', 'done-late', 'done', 'recurring', 'no-deadline'];
 
 /** State colours (the mark colours for overdue and due soon; contrast ≥ 3:1 on white for the rest). */
 export const STATE_COLORS: Record<TaskState, string> = {
@@ -46,7 +45,7 @@ export function SummaryChart({ report, t }: SummaryChartProps) {
   const styles = useStyles();
   const leads = report.summary.byLead.filter((e) => (e.counts.total ?? 0) > 0);
   const bars = leads.slice(0, CHART_BARS);
-  const used = STATES.filter((s) => bars.some((b) => (b.counts[s] ?? 0) > 0));
+  const used = TASK_STATES.filter((s) => bars.some((b) => (b.counts[s] ?? 0) > 0));
   const label = (key: string) => (key === '' ? t('lead.none') : key);
   if (bars.length === 0) {
     return <p className={styles.note}>{t('standalone.chart.none')}</p>;
