@@ -18,16 +18,8 @@
  *   to something else is left alone (the user kept it on purpose); only its marker is dropped.
  * - Several checked sheets: the own sheets are written once, with all reports' rows together (the
  *   first column, Sheet, tells them apart) and the summary counts all of them.
- * - Findings links: a HYPERLINK("#'Sheet'!E12", "E12") formula, not an ExcelJS hyperlink value.
- *   ExcelJS 4.4.0 writes an in-document hyperlink with BOTH an external relationship and a
- *   `location`, which Excel resolves as a link to a file (exceljs issue #3027); the formula works
- *   in Excel and LibreOffice alike.
- * - Summary formulas: COUNTIFS over bounded ranges of the task table (whole columns would count
- *   blank cells below the table for the "no section" / "no leader" rows). The lead block counts the
- *   lead rows of the long agency table, which holds one row per task × agency (deduplicated as the
- *   engine does), so a task with two leads counts for each, exactly. Where COUNTIFS cannot match a
- *   key exactly (wildcards * ? ~, a leading = < >, text that looks like a number, keys over 200
- *   characters, or two keys that differ only in case), the cell uses SUMPRODUCT(EXACT(…)) instead.
+ * - The tables are written by write-tables.ts, the summary sheet by write-summary.ts (rendering the
+ *   engine's layout, engine/summary-layout.ts), the report and reminder sheets by report-sheet.ts.
  */
 import ExcelJS from 'exceljs';
 import type { Lang, SheetReport } from '../../engine/types';
