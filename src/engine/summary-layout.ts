@@ -50,10 +50,48 @@ export type Formula =
   /** Rows whose first range equals its text exactly (case too) and the others equal theirs. */
   | { fn: 'countExact'; exact: Criterion; equal: Criterion[] }
   /** The sum of a row of cells. */
-  | { fn: 'sum'; from: CellRef; to: CellRef };
+  | { fn: 'sum'; from: CellRef; to: CellRef }
+  /** The non-empty cells of a column. */
+  | { fn: 'countA'; range: ColumnRef }
+  /** The sum of several formulas. */
+  | { fn: 'plus'; terms: Formula[] }
+  /** part / whole as a percentage with one decimal, 0 when whole is 0. */
+  | { fn: 'percent'; part: CellRef; whole: CellRef };
 
-/** How a cell looks; each renderer maps these to its own formats. */
-export type CellStyle = 'title' | 'note' | 'blockTitle' | 'headerKey' | 'header' | 'total';
+/**
+ * How a cell looks; each renderer maps these to its own formats. The summary: title … total; the
+ * standard report (report-layout.ts): report*, bold for its total row; the reminder list: remind*.
+ */
+export type CellStyle =
+  | 'title'
+  | 'note'
+  | 'blockTitle'
+  | 'headerKey'
+  | 'header'
+  | 'total'
+  | 'reportTitle'
+  | 'reportPlan'
+  | 'reportPeriod'
+  | 'reportHeader'
+  | 'reportLabel'
+  | 'reportCell'
+  | 'reportRate'
+  | 'reportLabelBold'
+  | 'reportCellBold'
+  | 'reportRateBold'
+  | 'reportNote'
+  | 'remindTitle'
+  | 'remindHeader'
+  | 'remindCell'
+  | 'remindWrap';
+
+/** Cells spanning a rectangle (0-based, inclusive); the value is the top-left cell's. */
+export interface LayoutMerge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 export interface LayoutCell {
   /** What the cell shows (a formula's result as computed by the engine). */

@@ -34,8 +34,9 @@ import { t } from '../../messages';
 import type { SummaryResult } from '../../host/types';
 import { office as officeMessages } from '../../messages/office';
 import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
-import { reportGrid, remindersGrid, REPORT_GRID_COLUMNS } from '../report-layout';
-import { summaryLayout, type SummaryLayout } from '../../engine/summary-layout';
+import { summaryLayout, type CellStyle, type LayoutCell } from '../../engine/summary-layout';
+import { remindersSheetLayout, reportSheetLayout } from '../../engine/report-layout';
+import { REPORT_COLUMNS } from '../../engine/tracking';
 
 /** The report sheet's PivotTable (issue 12). */
 const REPORT_PIVOT = 'PhanCong_Report';
@@ -155,13 +156,15 @@ async function writeTable(ws: Excel.Worksheet, batch: Batch, budget: number, tab
   ws.freezePanes.freezeRows(1);
 }
 
+/** Styles the Office writer shows bold (it renders values, bold rows and merges of a layout). */
+const BOLD = new Set<CellStyle>(['title', 'blockTitle', 'headerKey', 'header', 'total', 'reportTitle', 'reportPlan', 'reportHeader', 'reportLabelBold', 'reportCellBold', 'reportRateBold', 'remindTitle', 'remindHeader']);
+
 /**
- * The summary sheet's cells from the engine's layout (engine/summary-layout.ts), as values (the counts
- * the engine computed; the PivotTables beside them recompute), with the rows to show bold and where
- * the chart goes (below the layout, after a blank row).
+ * A sheet layout of the engine (engine/summary-layout.ts, engine/report-layout.ts) as values (the
+ * counts the engine computed; the PivotTables recompute), with the rows to show bold and the row
+ * below the layout (after a blank row) where a chart can go.
  */
-function summaryGrid(layout: SummaryLayout) {
-  const BOLD = new Set(['title', 'blockTitle', 'headerKey', 'header', 'total']);
+function layoutGrid(layout: { rows: (LayoutCell | null)[][] }) {
   const rows: XlValue[][] = layout.rows.map((cells) => cells.map((c) => (c === null || c.value === null ? '' : c.value)));
   const bold = layout.rows.flatMap((cells, r) => (cells.some((c) => c?.style && BOLD.has(c.style)) ? [r] : []));
   const grid = rect(rows).map((r) => r.map((v) => (typeof v === 'string' ? toExcelValue(v) : v)));
@@ -257,7 +260,7 @@ export async function writeSummary(
     const summaryWs = built.summary;
     const asOf = report.asOf ?? new Date().toISOString().slice(0, 10);
     const layout = summaryLayout(report.summary, { lang, asOf, sheet: report.name, live: false, taskRows: taskTable.rows.length });
-    const sum = summaryGrid(layout);
+    const sum = layoutGrid(layout);
     const width = sum.grid[0].length;
     await writeGrid(summaryWs, batch, budget, sum.grid, sum.grid.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))));
     await batch.reserve((sum.bold.length + 4) * OP_BYTES);
@@ -282,16 +285,19 @@ export async function writeSummary(
     await writeTable(built.agencies, batch, budget, agencyTable, agencyNames.tmp);
     await writeTable(built.findings, batch, budget, findingsTable, findingsNames.tmp);
     // Issue 12: the standard report and the reminder list, as values (the report's PivotTable follows).
-    for (const [kind, grid] of [
-      ['report', reportGrid([report], lang, asOf, report.name)],
-      ['reminders', remindersGrid([report], lang, asOf)],
+    const sizes = { taskRows: taskTable.rows.length, agencyRows: agencyTable.rows.length };
+    for (const [kind, layout] of [
+      ['report', reportSheetLayout(report.tasks, { lang, asOf, title: report.name, ...sizes })],
+      ['reminders', remindersSheetLayout(report.tasks, { lang, asOf })],
     ] as const) {
-      const values = rect(grid.rows.map((row) => row.map((v) => (typeof v === 'string' ? toExcelValue(v) : v))));
+      const grid = layoutGrid(layout);
+      const values = grid.grid;
       const ws = built[kind];
       await writeGrid(ws, batch, budget, values, values.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))));
-      await batch.reserve((grid.bold.length + 2) * OP_BYTES);
+      await batch.reserve((grid.bold.length + layout.merges.length + 2) * OP_BYTES);
       for (const r of grid.bold) ws.getRange(area(r, 0, r, values[0].length - 1)).format.font.bold = true;
-      ws.freezePanes.freezeRows(grid.headerRow + 1);
+      for (const m of layout.merges) ws.getRange(area(m.top, m.left, m.bottom, m.right)).merge(false);
+      ws.freezePanes.freezeRows(layout.freeze.rows);
     }
 
     // The swap: queued after every write, so it runs only if they all succeeded.
@@ -336,7 +342,7 @@ export async function writeSummary(
     });
     // Issue 12: the report's PivotTable (role, agency × reporting category) beside its values.
     const agencySource = wb.tables.getItem(agencyNames.final);
-    const rp = built.report.pivotTables.add(REPORT_PIVOT, agencySource, built.report.getRange(a1(4, REPORT_GRID_COLUMNS.length + 4)));
+    const rp = built.report.pivotTables.add(REPORT_PIVOT, agencySource, built.report.getRange(a1(4, REPORT_COLUMNS.length + 4)));
     rp.rowHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[2]));
     rp.rowHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[3]));
     rp.columnHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[agencyTable.headers.length - 1]));

@@ -3,13 +3,12 @@
  * as cells, the counts as live formulas over the task tables with the engine's counts cached as
  * results.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Summary, SummaryCount, TaskState } from '../../engine/types';
 import { TASK_STATES } from '../../engine/types';
 import { quarterSortKey } from '../../engine/summary';
-import { columnLetter } from '../../engine/text';
-import type { CellRef, CellStyle, ColumnRef, Formula, Operand, SummaryBlockKind, SummaryLayout } from '../../engine/summary-layout';
-import { HEADER_FILL, literal } from './write-tables';
+import type { ColumnRef, SummaryBlockKind, SummaryLayout } from '../../engine/summary-layout';
+import { renderLayout, type TablePlacement } from './render-layout';
 
 /** Summary columns: every state, in the engine's one order. */
 export const SUMMARY_STATES: readonly TaskState[] = TASK_STATES;
@@ -55,63 +54,7 @@ export function mergeSummaries(summaries: Summary[]): Summary {
   };
 }
 
-/** Where a table landed: its sheet, the number of data rows (below the header on row 1), its columns' 0-based positions. */
-export interface TablePlacement {
-  sheet: string;
-  rowCount: number;
-  column: (id: string) => number;
-}
-
-/** 'Sheet name' quoted for a reference, with quotes doubled. */
-function quote(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function cellA1(ref: CellRef): string {
-  return `${ref.fixCol ? '$' : ''}${columnLetter(ref.col)}${ref.fixRow ? '$' : ''}${ref.row + 1}`;
-}
-
-/** A formula of the layout as Excel text; table columns become bounded absolute ranges ('PC Nhiệm vụ'!$G$2:$G$40). */
-export function formulaText(f: Formula, tables: Record<ColumnRef['table'], TablePlacement>): string {
-  const range = (r: ColumnRef) => {
-    const p = tables[r.table];
-    const letter = columnLetter(p.column(r.column));
-    return `${quote(p.sheet)}!$${letter}$2:$${letter}$${p.rowCount + 1}`;
-  };
-  const operand = (o: Operand) => ('text' in o ? literal(o.text) : cellA1(o.ref));
-  switch (f.fn) {
-    case 'countIfs':
-      return `COUNTIFS(${f.criteria.flatMap((c) => [range(c.range), operand(c.match)]).join(',')})`;
-    case 'countExact':
-      return `SUMPRODUCT(${[`EXACT(${range(f.exact.range)},${operand(f.exact.match)})`, ...f.equal.map((c) => `(${range(c.range)}=${operand(c.match)})`)].join('*')})`;
-    case 'sum':
-      return `SUM(${cellA1(f.from)}:${cellA1(f.to)})`;
-  }
-}
-
-function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
-  switch (style) {
-    case 'title':
-      cell.font = { bold: true, size: 14 };
-      break;
-    case 'note':
-      cell.font = { italic: true };
-      break;
-    case 'blockTitle':
-      cell.font = { bold: true, size: 12 };
-      break;
-    case 'headerKey':
-    case 'header':
-      cell.font = { bold: true };
-      cell.fill = HEADER_FILL;
-      cell.alignment = { vertical: 'middle', horizontal: style === 'headerKey' ? 'left' : 'center', wrapText: true };
-      break;
-    case 'total':
-      cell.font = { bold: true };
-      cell.border = { top: { style: 'thin' } };
-      break;
-  }
-}
+export type { TablePlacement } from './render-layout';
 
 /** Where each block landed on the summary sheet (1-based rows), for tests and callers. */
 export interface SummaryBlockLayout {
@@ -129,16 +72,7 @@ export interface SummaryBlockLayout {
 
 /** Render the summary layout on an empty worksheet. */
 export function renderSummary(ws: ExcelJS.Worksheet, layout: SummaryLayout, tables: Record<ColumnRef['table'], TablePlacement>): SummaryBlockLayout[] {
-  layout.rows.forEach((cells, r) => {
-    cells.forEach((c, col) => {
-      if (!c) return;
-      const cell = ws.getCell(r + 1, col + 1);
-      cell.value = c.formula ? ({ formula: formulaText(c.formula, tables), result: c.value } as ExcelJS.CellFormulaValue) : c.value;
-      if (c.style) styleCell(cell, c.style);
-    });
-  });
-  layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  ws.views = [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }];
+  renderLayout(ws, { ...layout, merges: [], heights: {} }, tables);
   const stateCols = layout.stateCols.map((c) => c + 1);
   return layout.blocks.map((b) => ({
     kind: b.kind,
