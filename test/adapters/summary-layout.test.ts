@@ -1,7 +1,8 @@
 /**
  * The summary sheet is described once (engine/summary-layout.ts) and each writer only renders it:
  * the ExcelJS sheet (formulas with cached results) and the Office.js sheet (values) show the same
- * cells for the same report, and the layout's states are TASK_STATES in order.
+ * cells for the same report (and so do the report and reminder sheets), and the layout's states are
+ * TASK_STATES in order.
  */
 import { readWorkbook } from '../../src/adapters/xlsx/read';
 import { applyReports } from '../../src/adapters/xlsx/write';
@@ -17,21 +18,26 @@ jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'Excel' } }));
 
 type Shown = Record<string, string | number>;
 
-test('ExcelJS and Office.js show the same summary cells (but the as-of note: formulas vs values)', async () => {
+function shownXlsx(ws: import('exceljs').Worksheet): Shown {
+  const out: Shown = {};
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (cell.isMerged && cell.master !== cell) return;
+      // ExcelJS keeps no cached result of 0 (Excel recomputes on opening).
+      const shown = v !== null && typeof v === 'object' && 'formula' in v ? ((v.result as number | undefined) ?? 0) : (v as string | number);
+      if (shown !== null && shown !== '') out[cell.address] = shown;
+    }),
+  );
+  return out;
+}
+
+test('ExcelJS and Office.js show the same summary, report and reminder cells (but the notes that name their source)', async () => {
   const bytes = await buildUserWorkbook();
 
   const { sheets, workbook } = await readWorkbook(bytes);
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang: 'vi' }));
   const written = applyReports(workbook, reports, { lang: 'vi', asOf: AS_OF });
-  const xlsx: Shown = {};
-  workbook.getWorksheet(written.sheets.summary)!.eachRow((row) =>
-    row.eachCell((cell) => {
-      const v = cell.value;
-      // ExcelJS keeps no cached result of 0 (Excel recomputes on opening).
-      const shown = v !== null && typeof v === 'object' && 'formula' in v ? ((v.result as number | undefined) ?? 0) : (v as string | number);
-      if (shown !== null && shown !== '') xlsx[cell.address] = shown;
-    }),
-  );
 
   const fake = createExcelFake({ apiVersion: '1.13' });
   for (const s of (await readWorkbook(bytes)).sheets) fake.addSheet(s);
@@ -39,19 +45,38 @@ test('ExcelJS and Office.js show the same summary cells (but the as-of note: for
   const read = await host.readSheet(USER_SHEET);
   const report = analyzeSheet(read.snapshot, { asOf: AS_OF, lang: 'vi' });
   const result = await host.writeSummary(report, 'vi');
-  const office: Shown = {};
-  for (const [addr, cell] of Object.entries(fake.cells(result.sheets[0]))) {
-    const col = addr.replace(/\d+$/, '');
-    // Column M on: the PivotTables' note, beside the layout.
-    if (cell.v !== null && cell.v !== undefined && cell.v !== '' && col.length === 1 && col < 'K') office[addr] = cell.v as string | number;
-  }
+  const officeOf = (name: string, lastCol: string): Shown => {
+    const out: Shown = {};
+    for (const [addr, cell] of Object.entries(fake.cells(name))) {
+      const col = addr.replace(/\d+$/, '');
+      // Beyond the layout: the PivotTables and their note.
+      if (cell.v !== null && cell.v !== undefined && cell.v !== '' && col.length === 1 && col <= lastCol) out[addr] = cell.v as string | number;
+    }
+    return out;
+  };
 
+  const xlsx = shownXlsx(workbook.getWorksheet(written.sheets.summary)!);
+  const office = officeOf(result.sheets[0], 'J');
   expect(xlsx.A2).toContain('công thức');
   expect(office.A2).toBe(t('vi', 'xlsx.summary.asOfValues', { sheet: USER_SHEET, date: '22/11/2026' }));
   delete xlsx.A2;
   delete office.A2;
   expect(Object.keys(xlsx).length).toBeGreaterThan(50);
   expect(office).toEqual(xlsx);
+
+  // The report: the plan's name (A2) is the title block's text in the file, the sheet's name in Excel.
+  const xlsxReport = shownXlsx(workbook.getWorksheet(written.sheets.report)!);
+  const officeReport = officeOf(result.sheets[4], 'N');
+  delete xlsxReport.A2;
+  delete officeReport.A2;
+  expect(Object.keys(xlsxReport).length).toBeGreaterThan(40);
+  expect(officeReport).toEqual(xlsxReport);
+  const xlsxMerges = Object.keys((workbook.getWorksheet(written.sheets.report) as unknown as { _merges: Record<string, unknown> })._merges).sort();
+  const letters = (n: number) => String.fromCharCode(65 + n);
+  const officeMerges = fake.sheet(result.sheets[4])!.merges.map((m) => letters(m.c0) + (m.r0 + 1)).sort();
+  expect(officeMerges).toEqual(xlsxMerges);
+
+  expect(officeOf(result.sheets[5], 'H')).toEqual(shownXlsx(workbook.getWorksheet(written.sheets.reminders)!));
 });
 
 test('the layout: every state in TASK_STATES order, a total per block, formulas only over a non-empty table', () => {
