@@ -7,8 +7,9 @@
  * Syncs 2…n — build: four new sheets under temporary names ("~PC …", free names; each with a temporary
  *   marker name PhanCong_Tmp_<kind>_<run>, so that a write cut off before its clean-up leaves sheets the
  *   next write recognises and deletes), in this order the
- *   summary (the engine's summary layout, engine/summary-layout.ts, as values: the blocks lead / leader /
- *   quarter / section × state; a clustered bar chart of lead × state), the task table (an Excel Table, due dates as serials with a date format),
+ *   summary (the engine's summary layout, engine/summary-layout.ts, as values: the blocks lead /
+ *   leader / quarter / section × state; a clustered bar chart of lead × state), the task table (an
+ *   Excel Table, due dates as serials with a date format),
  *   the task × agency table and the findings (a hyperlink to each cell). Every cell gets its number
  *   format before its value: "@" for text, so that task texts such as "- Tổ chức…", "+5%", "=…",
  *   "1.10" or "01" stay the text they are (Excel would take them as formulas or numbers, values.ts).
