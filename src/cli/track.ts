@@ -2,18 +2,33 @@
  * `phancong track <in.xlsx> --out <out.xlsx> [--sheet NAME] [--validate-existing]`: a copy of the
  * workbook with the tracking columns (Tình trạng, Ngày hoàn thành, Kết quả / minh chứng) appended to
  * the right of each checked table that lacks them, with drop-down and date rule. The input is never
- * modified. Exit code 0: written; 1: refused for every table (cells to the right not empty, nothing
+ * modified. The copy is the ORIGINAL package with the columns written into its sheets
+ * (src/adapters/xlsx/graft-tracking.ts): every other part (drawings, charts, macros, comments…) is
+ * kept byte for byte; a package without styles.xml is written through ExcelJS instead. Exit code 0: written; 1: refused for every table (cells to the right not empty, nothing
  * to add); 2: usage or unreadable input.
  */
 import { openWorkbook, SheetPickError } from './sheets';
 import type { Lang } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
-import { planTrackingColumns, describeTrackingPlan } from '../engine/tracking-columns';
+import { planTrackingColumns, describeTrackingPlan, type TrackingPlan } from '../engine/tracking-columns';
 import { OWN_SHEETS } from '../engine/tables';
 import { t } from '../messages';
 import type { CliIO } from './io';
 import { parseArgs, todayIso, CliUsageError } from './args';
 import { resolve } from 'path';
+
+/** The original package with the plans' columns grafted in; ExcelJS's copy when the package has no styles part. */
+async function trackedCopy(wb: Awaited<ReturnType<typeof openWorkbook>>, plans: TrackingPlan[]): Promise<Uint8Array> {
+  const { graftTracking } = await import('../adapters/xlsx/graft-tracking');
+  try {
+    return await graftTracking(wb.bytes, plans);
+  } catch (e) {
+    if ((e as Error)?.message !== 'no-styles') throw e;
+  }
+  const { addTrackingColumns } = await import('../adapters/xlsx/tracking');
+  for (const plan of plans) addTrackingColumns(wb.workbook, plan);
+  return new Uint8Array((await wb.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
 
 export async function runTrack(argv: string[], io: CliIO): Promise<number> {
   let file: string;
@@ -59,9 +74,8 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
     }
   }
   const asOf = todayIso(io.now());
-  const { addTrackingColumns } = await import('../adapters/xlsx/tracking');
   const lines: string[] = [];
-  let applied = 0;
+  const plans: TrackingPlan[] = [];
   for (const snap of sheets) {
     const report = analyzeSheet(snap, { asOf, lang });
     if (report.headerRow === null && sheet === undefined) continue;
@@ -70,17 +84,15 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
       lines.push(res.message);
       continue;
     }
-    addTrackingColumns(wb.workbook, res.plan);
-    applied++;
+    plans.push(res.plan);
     lines.push(describeTrackingPlan(res.plan, lang));
   }
-  if (!applied) {
+  if (!plans.length) {
     io.stderr(`${(lines.length ? lines : [t(lang, 'track.error.noTable', { sheet: sheet ?? file })]).join('\n')}\n`);
     return 1;
   }
   try {
-    const buf = await wb.workbook.xlsx.writeBuffer();
-    await io.writeFile(out, new Uint8Array(buf as ArrayBuffer));
+    await io.writeFile(out, await trackedCopy(wb, plans));
   } catch (e) {
     io.stderr(`${t(lang, 'cli.error.write', { file: out, reason: io.describeError(e) })}\n`);
     return 2;

@@ -125,6 +125,12 @@ export interface WorkbookHost {
    */
   addTrackingColumns?(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord>;
   /**
+   * Optional (issue 12): take back the tracking columns of a record addTrackingColumns returned —
+   * values, formats, merges, validation and widths — as an undone fix leaves no trace. Only hosts
+   * that can remove every format they added offer it (the standalone page).
+   */
+  undoTrackingColumns?(record: UndoRecord): Promise<void>;
+  /**
    * Optional (live re-check, issue 12): call `onChange` after each edit of the sheet (Worksheet
    * onChanged, ExcelApi 1.7). Resolves to a function that stops watching; null when the host cannot
    * watch. Edits the add-in itself makes with events switched off are not reported.

@@ -23,8 +23,12 @@
  *   heights are recorded on the sheet (FakeSheet.validations, pageLayout, borders, columnWidths,
  *   rowHeights; FakeCell italic / fontName / fontSize / align / wrap) for the appendix tests.
  *
+ * - Events: a worksheet's onChanged (ExcelApi 1.7) fires after every `values` write and every
+ *   `setCell` (a user's edit), unless context.runtime.enableEvents (ExcelApi 1.8) is false at that
+ *   point of the batch (fireChanged).
+ *
  * Not modelled: formulas and calculation, PivotTable output cells, chart rendering, styles and
- * table formatting, events, tracked objects, number-format rendering beyond dates (`text`).
+ * table formatting, other events, tracked objects, number-format rendering beyond dates (`text`).
  *
  * Test-only, but kept free of Node APIs and jest so it can be injected into a browser page.
  */
@@ -809,7 +813,12 @@ export class FakeContext {
       get workbook() {
         return self.workbookObj.proxy;
       },
-      // context.runtime.enableEvents (ExcelApi 1.8): takes effect in the batch, as a queued write.
+      // context.runtime.enableEvents (ExcelApi 1.8). Microsoft ("Work with events using the Excel
+      // JavaScript API", office-js-docs-pr docs/excel/excel-add-ins-events.md, "Enable and disable
+      // events"): events are enabled and disabled at the runtime level, and enableEvents "determines if
+      // events are fired and their handlers are activated". Modelled as a queued write that takes effect
+      // at its place in the batch (a batch that fails before `= true` leaves events off, as in Excel,
+      // where the actions after a failing one do not run).
       runtime: {
         set enableEvents(v: boolean) {
           self.call(() => void (self.book.eventsEnabled = Boolean(v)), '1.8', 'Runtime.enableEvents');

@@ -14,6 +14,9 @@
  *   the apply wrote, or a merge is gone or different: EditsChangedError, nothing written. Sync 2
  *   unmerges, writes back each cell's value and number format.
  *
+ * The write batch of each runs with events off (quiet.ts, ExcelApi 1.8 when `options.quiet`), in the
+ * same sync: the fix does not wake the pane's own live re-check.
+ *
  * Only `values` of the listed cells are written (a text Excel would coerce goes in under "@", then
  * the cell's own format is put back: see writeCell), so number formats, fonts, fills, borders and
  * alignment stay. Merging uses `merge(false)`, which keeps formats too. Per-character
@@ -24,6 +27,7 @@ import { rangeCells, sameCellValue } from '../../engine/fix-plan';
 import { EditsChangedError, StaleSheetError, type EditBatch, type UndoRecord } from '../../host/types';
 import { fingerprintValues } from './fingerprint';
 import { cellWrite } from './values';
+import { queueQuietly, syncQuietly } from './quiet';
 
 /**
  * How to write an engine value into a user's cell whose number format is `numberFormat`: the value to
@@ -111,7 +115,7 @@ export async function applyEditsOffice(
   batch: EditBatch,
   fingerprint: string,
   readUsed: UsedValuesReader,
-  options: { mergedAreas: boolean },
+  options: { mergedAreas: boolean; quiet?: boolean },
 ): Promise<UndoRecord> {
   const cells = touchedCells(batch);
   let reads: CellRead[] = [];
@@ -130,13 +134,16 @@ export async function applyEditsOffice(
 
   const formats = new Map(reads.map((r) => [r.cell, String(r.range.numberFormat[0][0])]));
   const ws = ctx.workbook.worksheets.getItem(batch.sheet);
-  for (const e of batch.edits) {
-    const cell = e.cell.toUpperCase();
-    writeCell(ws.getRange(cell), e.after, formats.get(cell) ?? null);
-  }
-  for (const m of batch.merges) ws.getRange(m).merge(false);
+  const quiet = options.quiet === true;
+  queueQuietly(ctx, quiet, () => {
+    for (const e of batch.edits) {
+      const cell = e.cell.toUpperCase();
+      writeCell(ws.getRange(cell), e.after, formats.get(cell) ?? null);
+    }
+    for (const m of batch.merges) ws.getRange(m).merge(false);
+  });
   const back = loadCells(ws, cells, false);
-  await ctx.sync();
+  await syncQuietly(ctx, quiet);
   return {
     sheet: batch.sheet,
     cells: reads.map((r, i) => ({
@@ -149,7 +156,7 @@ export async function applyEditsOffice(
   };
 }
 
-export async function undoEditsOffice(ctx: Excel.RequestContext, record: UndoRecord, options: { mergedAreas: boolean }): Promise<void> {
+export async function undoEditsOffice(ctx: Excel.RequestContext, record: UndoRecord, options: { mergedAreas: boolean; quiet?: boolean }): Promise<void> {
   const ws = ctx.workbook.worksheets.getItem(record.sheet);
   const reads = loadCells(ws, record.cells.map((c) => c.cell), false);
   const merged = loadMerges(ws, record.merges, options.mergedAreas);
@@ -163,12 +170,15 @@ export async function undoEditsOffice(ctx: Excel.RequestContext, record: UndoRec
   });
   if (changed.length > 0) throw new EditsChangedError(record.sheet, [...new Set(changed)]);
 
-  for (const m of record.merges) ws.getRange(m).unmerge();
-  for (const c of record.cells) {
-    const range = ws.getRange(c.cell);
-    // The old format first; a text that Excel would coerce in it needs "@" to come back as text.
-    if (c.numberFormat !== null) range.numberFormat = [[c.numberFormat]];
-    writeCell(range, c.before, c.numberFormat);
-  }
-  await ctx.sync();
+  const quiet = options.quiet === true;
+  queueQuietly(ctx, quiet, () => {
+    for (const m of record.merges) ws.getRange(m).unmerge();
+    for (const c of record.cells) {
+      const range = ws.getRange(c.cell);
+      // The old format first; a text that Excel would coerce in it needs "@" to come back as text.
+      if (c.numberFormat !== null) range.numberFormat = [[c.numberFormat]];
+      writeCell(range, c.before, c.numberFormat);
+    }
+  });
+  await syncQuietly(ctx, quiet);
 }

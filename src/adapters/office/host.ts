@@ -24,6 +24,9 @@
  *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  * - applyEdits: 2 (the stale-sheet check of applyMarks, then one write); undoEdits: 2 (see edits.ts).
+ * Every write into the checked sheet (marks, fix edits and their undo, tracking columns) is queued
+ * between runtime.enableEvents = false and = true (quiet.ts, ExcelApi 1.8) in its write batch: no
+ * extra round trip, and the pane's live re-check is not woken by the add-in's own writes.
  * - addTrackingColumns: 2 (sync 1 re-reads the values for the fingerprint, the target cells and the
  *   header cell's look; sync 2 writes; more for a sheet read in runs, as readSheet).
  */
@@ -52,6 +55,7 @@ import type { TrackingPlan } from '../../engine/tracking-columns';
 import { busyCells, queueTrackingRead, queueTrackingWrite } from './tracking';
 import { TrackingCellsBusyError } from '../../host/types';
 import { applyEditsOffice, undoEditsOffice } from './edits';
+import { queueQuietly, syncQuietly } from './quiet';
 import type { EditBatch, UndoRecord } from '../../host/types';
 
 export type ExcelApi = typeof Excel;
@@ -326,22 +330,22 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         });
         if (fingerprintValues(got.values, got.origin) !== fingerprint) throw new StaleSheetError(plan.sheet);
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-        let ops = 0;
-        for (const cf of ownRules(cfs!)) {
-          cf.delete();
-          ops++;
-        }
-        for (const rule of plan.rules) {
-          const targets = multi ? groupRanges(rule.ranges).map((g) => ws.getRanges(g.join(','))) : rule.ranges.map((r) => ws.getRange(r));
-          for (const target of targets) {
-            const cf = target.conditionalFormats.add(excel.ConditionalFormatType.custom);
-            cf.custom.rule.formula = rule.formula;
-            cf.custom.format.fill.color = rule.style.fill;
-            cf.custom.format.font.color = rule.style.font;
-            ops++;
+        const own = ownRules(cfs!);
+        if (own.length === 0 && plan.rules.length === 0) return;
+        const quiet = supports('1.8');
+        queueQuietly(ctx, quiet, () => {
+          for (const cf of own) cf.delete();
+          for (const rule of plan.rules) {
+            const targets = multi ? groupRanges(rule.ranges).map((g) => ws.getRanges(g.join(','))) : rule.ranges.map((r) => ws.getRange(r));
+            for (const target of targets) {
+              const cf = target.conditionalFormats.add(excel.ConditionalFormatType.custom);
+              cf.custom.rule.formula = rule.formula;
+              cf.custom.format.fill.color = rule.style.fill;
+              cf.custom.format.font.color = rule.style.font;
+            }
           }
-        }
-        if (ops) await ctx.sync();
+        });
+        await syncQuietly(ctx, quiet);
       });
     },
 
@@ -350,8 +354,10 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         const cfs = loadOwnRules(ctx.workbook.worksheets.getItem(sheet));
         await ctx.sync();
         const own = ownRules(cfs);
-        for (const cf of own) cf.delete();
-        if (own.length) await ctx.sync();
+        if (own.length === 0) return;
+        const quiet = supports('1.8');
+        queueQuietly(ctx, quiet, () => own.forEach((cf) => cf.delete()));
+        await syncQuietly(ctx, quiet);
       });
     },
 
@@ -386,10 +392,8 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
         // The add-in's own write does not wake the live re-check (events off for this batch, ExcelApi 1.8).
         const quiet = supports('1.8');
-        if (quiet) ctx.runtime.enableEvents = false;
-        const undo = queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') });
-        if (quiet) ctx.runtime.enableEvents = true;
-        await ctx.sync();
+        const undo = queueQuietly(ctx, quiet, () => queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') }));
+        await syncQuietly(ctx, quiet);
         return undo;
       });
     },
@@ -400,14 +404,14 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
-      const options = { mergedAreas: supports('1.13') };
+      const options = { mergedAreas: supports('1.13'), quiet: supports('1.8') };
       return excel.run((ctx) =>
         applyEditsOffice(ctx, batch, fingerprint, (c, sheet, extra) => readUsed(c, sheet, { formats: false, bold: false, merges: false }, extra), options),
       );
     },
 
     async undoEdits(record: UndoRecord): Promise<void> {
-      await excel.run((ctx) => undoEditsOffice(ctx, record, { mergedAreas: supports('1.13') }));
+      await excel.run((ctx) => undoEditsOffice(ctx, record, { mergedAreas: supports('1.13'), quiet: supports('1.8') }));
     },
 
     async readColumnText(sheet: string, column: string): Promise<string> {

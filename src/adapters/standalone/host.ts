@@ -12,6 +12,9 @@
  * - download: writeCheckedWorkbook as `check --out` writes it, grafted onto the opened file (graft.ts)
  *   with the applied fixes written in (graft-edits.ts).
  * - writeAppendix: addDraftSheet (src/adapters/xlsx/draft-writer.ts), the writer of `phancong draft`.
+ * - addTrackingColumns / undoTrackingColumns: the writer of `phancong track` on the workbook in memory;
+ *   the columns added and not undone are written into the original package for the download
+ *   (graft-tracking.ts), as `phancong track` writes its copy.
  * - applyEdits / undoEdits: src/adapters/xlsx/edits.ts, the checker of `phancong fix`; the exact
  *   previous cells (rich text, styles) are kept beside each UndoRecord for its undo. The cells the
  *   applied fixes changed (undone ones excepted) and their merges are written into the original
@@ -51,7 +54,8 @@ import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type Ow
 import { addDraftSheet } from '../xlsx/draft-writer';
 import { applyGather } from '../xlsx/gather-writer';
 import { writeOwnTableSheet } from '../xlsx/own-table';
-import { addTrackingColumns as addTrackingColumnsXlsx } from '../xlsx/tracking';
+import { addTrackingColumns as addTrackingColumnsXlsx, removeTrackingColumns, trackingTrace, type TrackingTrace } from '../xlsx/tracking';
+import { graftTracking } from '../xlsx/graft-tracking';
 import type { TrackingPlan } from '../../engine/tracking-columns';
 import { TrackingCellsBusyError } from '../../host/types';
 import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
@@ -121,6 +125,8 @@ export class StandaloneHost implements WorkbookHost {
   /** The sheets of the opened file. */
   private readonly opened: Set<string>;
   private applied = new Map<string, { cells: Map<string, { original: CellValue; now: CellValue }>; merges: string[] }>();
+  /** The tracking columns added and not undone, in order, for the download (graft-tracking.ts) and the undo. */
+  private tracking = new Map<UndoRecord, { plan: TrackingPlan; trace: TrackingTrace }>();
 
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
@@ -216,7 +222,8 @@ export class StandaloneHost implements WorkbookHost {
     // A sheet made in the page (a draft appendix) is not in the original package: then the copy is
     // ExcelJS's, which holds it (graft.ts adds only the add-in's own sheets).
     const made = this.workbook.worksheets.some((ws) => !isOwnSheet(ws) && !this.opened.has(ws.name));
-    const bytes = this.original && !made ? await graftCheckedCopy(await graftEdits(this.original, this.appliedPatches()), scratch) : scratch;
+    const plans = [...this.tracking.values()].map((x) => x.plan);
+    const bytes = this.original && !made ? await graftCheckedCopy(await graftTracking(await graftEdits(this.original, this.appliedPatches()), plans), scratch) : scratch;
     this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
     return bytes;
   }
@@ -275,10 +282,22 @@ export class StandaloneHost implements WorkbookHost {
       }
     }
     if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
+    const trace = trackingTrace(this.workbook, plan);
     const written = addTrackingColumnsXlsx(this.workbook, plan);
     this.update({ sheet: plan.sheet }, true);
     const header = new Map(plan.columns.map((c) => [`${c.letter}${plan.headerRow}`, c.header]));
-    return { sheet: plan.sheet, cells: written.map((cell) => ({ cell, before: null, numberFormat: null, after: header.get(cell) ?? null })), merges: [...plan.headerMerges] };
+    const record: UndoRecord = { sheet: plan.sheet, cells: written.map((cell) => ({ cell, before: null, numberFormat: null, after: header.get(cell) ?? null })), merges: [...plan.headerMerges] };
+    this.tracking.set(record, { plan, trace });
+    return record;
+  }
+
+  /** Undo "Thêm cột theo dõi": the columns leave the sheet in memory and the download (as an undone fix). */
+  async undoTrackingColumns(record: UndoRecord): Promise<void> {
+    const added = this.tracking.get(record);
+    if (!added) throw new Error(`unknown-tracking:${record.sheet}`);
+    removeTrackingColumns(this.workbook, added.plan, added.trace);
+    this.tracking.delete(record);
+    this.update({ sheet: record.sheet }, true);
   }
 
   async clearMarks(sheet: string): Promise<void> {

@@ -25,6 +25,17 @@ import { AFTER_CF, attr, mainPrefix, openPkg, put, readText, writeBlock } from '
 export interface SheetPatch {
   cells: Map<string, CellValue>;
   merges: string[];
+  /** Cell formats (styles.xml cellXfs index) to set per cell (A1), with or without a value (graft-tracking.ts). */
+  styles?: Map<string, number>;
+}
+
+/** The cell element with its `s` attribute set to `s`. */
+function withStyle(p: string, xml: string, s: number): string {
+  return xml.replace(new RegExp(`^<${p}c\\b([^>]*?)(/?)>`), (_m, attrs: string, slash: string) => {
+    const rest = attrs.replace(/\ss\s*=\s*("[^"]*"|'[^']*')/, '');
+    const r = /^(\sr\s*=\s*"[^"]*")/.exec(rest);
+    return r ? `<${p}c${r[1]} s="${s}"${rest.slice(r[1].length)}${slash}>` : `<${p}c s="${s}"${rest}${slash}>`;
+  });
 }
 
 /** Where `<mergeCells>` goes: before the first of these (CT_Worksheet's order). */
@@ -46,11 +57,11 @@ function splitRef(ref: string): { col: number; row: number } {
   return { col: colNumber(m[1].toUpperCase()), row: Number(m[2]) };
 }
 
-interface Cell {
+export interface Cell {
   col: number;
   raw: string;
 }
-interface Row {
+export interface Row {
   n: number;
   /** The whole row element as in the part (rebuilt when `cells` is set). */
   raw: string;
@@ -86,7 +97,7 @@ function cellXml(p: string, ref: string, value: CellValue, old: string | null): 
 }
 
 /** The rows of sheetData's inner XML, their positions filled in where the part leaves them out. */
-function parseRows(inner: string, p: string): Row[] {
+export function parseRows(inner: string, p: string): Row[] {
   const rows: Row[] = [];
   const re = new RegExp(`<${p}row\\b([^>]*?)(/?)>`, 'g');
   let last = 0;
@@ -106,7 +117,7 @@ function parseRows(inner: string, p: string): Row[] {
   return rows;
 }
 
-function parseCells(row: Row, p: string): Cell[] {
+export function parseCells(row: Row, p: string): Cell[] {
   if (row.selfClosing) return [];
   const inner = row.raw.slice(row.raw.indexOf('>') + 1, row.raw.length - `</${p}row>`.length);
   const cells: Cell[] = [];
@@ -127,21 +138,29 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
   for (const [ref, v] of patch.cells) cells.set(ref.toUpperCase().replace(/\$/g, ''), v);
   for (const m of patch.merges) for (const c of rangeCells(m).slice(1)) cells.set(c.toUpperCase(), null);
 
+  const styles = new Map<string, number>();
+  for (const [ref, st] of patch.styles ?? []) styles.set(ref.toUpperCase().replace(/\$/g, ''), st);
+  const refs = [...new Set([...cells.keys(), ...styles.keys()])];
+
   let formula = false;
   const sharedSis = new Set<string>();
-  if (cells.size) {
+  if (refs.length) {
     const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
     if (!open) throw new Error('no-sheetData');
     const innerStart = open.index + open[0].length;
     const innerEnd = open[1] ? innerStart : xml.indexOf(`</${p}sheetData>`, innerStart);
     const rows = parseRows(xml.slice(innerStart, innerEnd), p);
     let grown: { top: number; left: number; bottom: number; right: number } | null = null;
-    for (const [ref, value] of cells) {
+    for (const ref of refs) {
       const { col, row: n } = splitRef(ref);
+      const hasValue = cells.has(ref);
+      const value = cells.get(ref) ?? null;
+      const style = styles.get(ref);
+      const empty = value === null || value === '';
       let i = rows.findIndex((r) => r.n >= n);
       let row = i >= 0 && rows[i].n === n ? rows[i] : null;
       if (!row) {
-        if (value === null || value === '') continue;
+        if (empty && style === undefined) continue;
         row = { n, raw: '', open: `<${p}row r="${n}">`, cells: [], selfClosing: false };
         if (i < 0) i = rows.length;
         rows.splice(i, 0, row);
@@ -149,8 +168,11 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
       row.cells ??= parseCells(row, p);
       let k = row.cells.findIndex((c) => c.col >= col);
       const old = k >= 0 && row.cells[k].col === col ? row.cells[k] : null;
-      if (!old && (value === null || value === '')) continue;
-      const made = cellXml(p, `${colLetters(col)}${n}`, value, old?.raw ?? null);
+      if (!old && empty && style === undefined) continue;
+      let made: { xml: string; formula: boolean; sharedSi: string | null };
+      if (hasValue) made = cellXml(p, `${colLetters(col)}${n}`, value, old?.raw ?? null);
+      else made = { xml: old ? old.raw : `<${p}c r="${colLetters(col)}${n}"/>`, formula: false, sharedSi: null };
+      if (style !== undefined) made.xml = withStyle(p, made.xml, style);
       formula ||= made.formula;
       if (made.sharedSi !== null) sharedSis.add(made.sharedSi);
       if (old) old.raw = made.xml;
@@ -217,7 +239,7 @@ export function patchesOf(batches: readonly EditBatch[]): Map<string, SheetPatch
  */
 export async function graftEdits(original: Uint8Array, batches: readonly EditBatch[] | Map<string, SheetPatch>): Promise<Uint8Array> {
   const patches = batches instanceof Map ? batches : patchesOf(batches);
-  const live = [...patches].filter(([, s]) => s.cells.size || s.merges.length);
+  const live = [...patches].filter(([, s]) => s.cells.size || s.merges.length || s.styles?.size);
   if (!live.length) return original;
   const o = await openPkg(original);
   let formula = false;

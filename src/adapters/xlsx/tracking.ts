@@ -31,6 +31,38 @@ export function excelValidation(v: TrackingValidation): ExcelJS.DataValidation {
   return { type: 'date', operator: 'between', formulae: [isoToDate(v.from!), isoToDate(v.to!)], ...common };
 }
 
+/** What removeTrackingColumns needs beyond the plan: the column widths before (undefined: none). */
+export interface TrackingTrace {
+  widths: (number | undefined)[];
+}
+
+/** The widths of the plan's columns as they are now (before addTrackingColumns). */
+export function trackingTrace(workbook: ExcelJS.Workbook, plan: TrackingPlan): TrackingTrace {
+  const ws = workbook.getWorksheet(plan.sheet);
+  return { widths: plan.columns.map((c) => ws?.getColumn(c.col).width) };
+}
+
+/**
+ * Takes back what addTrackingColumns wrote (the standalone page's undo): the header merges, every
+ * cell of the columns from the header to the last body row (value and style: the plan checked they
+ * were empty), the validations the plan set, and the column widths as they were.
+ */
+export function removeTrackingColumns(workbook: ExcelJS.Workbook, plan: TrackingPlan, trace: TrackingTrace): void {
+  const ws = workbook.getWorksheet(plan.sheet);
+  if (!ws) throw new Error(`Sheet "${plan.sheet}" not found.`);
+  for (const m of plan.headerMerges) ws.unMergeCells(m);
+  const dvs = (ws as unknown as { dataValidations: { remove(address: string): void } }).dataValidations;
+  for (const v of plan.validations) for (const a of rangeCells(v.range)) dvs.remove(a);
+  plan.columns.forEach((c, i) => {
+    for (let r = plan.headerRow; r <= plan.lastRow; r++) {
+      const cell = ws.getCell(r, c.col);
+      cell.value = null;
+      cell.style = {};
+    }
+    ws.getColumn(c.col).width = trace.widths[i];
+  });
+}
+
 /** Applies the plan to the worksheet named in it; returns the A1 cells written. */
 export function addTrackingColumns(workbook: ExcelJS.Workbook, plan: TrackingPlan): string[] {
   const ws = workbook.getWorksheet(plan.sheet);

@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { Button, MessageBar, MessageBarBody, Switch, Textarea } from '@fluentui/react-components';
-import { ArrowDownloadRegular, CopyRegular, TableAddRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowUndoRegular, CopyRegular, TableAddRegular } from '@fluentui/react-icons';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
 
@@ -51,6 +51,11 @@ export function TrackColumnsPanel() {
           <Button icon={<TableAddRegular />} aria-describedby="pc-track-hint" disabled={busy || !state.sheet || !track.supported} onClick={() => void track.previewTracking()}>
             {t('ui.track.preview')}
           </Button>
+          {ts.undo && (
+            <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void track.undoTracking()}>
+              {t('ui.track.undo')}
+            </Button>
+          )}
         </div>
       )}
     </section>

@@ -6,7 +6,7 @@
 import { analyzeSheet } from '../../engine/analyze';
 import { planTrackingColumns, describeTrackingPlan, type TrackingPlan } from '../../engine/tracking-columns';
 import { buildReminders, type AgencyReminder } from '../../engine/tracking';
-import type { WorkbookHost } from '../../host/types';
+import type { UndoRecord, WorkbookHost } from '../../host/types';
 import { StaleSheetError, TrackingCellsBusyError } from '../../host/types';
 import { letterContent, letterFileName, letterText } from '../../adapters/reminder-letter';
 import { t } from '../../messages';
@@ -21,6 +21,8 @@ export interface TrackState {
   live: string | null;
   /** Live re-checks run so far (for the pane and tests). */
   liveRuns: number;
+  /** The tracking columns last added, while the host can take them back (undoTrackingColumns). */
+  undo: { record: UndoRecord; plan: TrackingPlan } | null;
 }
 
 export interface TrackFlows {
@@ -35,6 +37,8 @@ export interface TrackFlows {
   /** Apply the previewed plan, then check the sheet again. */
   addTracking(): Promise<void>;
   cancelTracking(): void;
+  /** Take back the tracking columns last added (hosts with undoTrackingColumns), then check again. */
+  undoTracking(): Promise<void>;
   /** Watch the checked sheet and re-check it after each edit (a short pause first); off: stop. */
   setLive(on: boolean): Promise<void>;
   /** Resolves when no live re-check is pending or running (tests, benchmark). */
@@ -55,7 +59,7 @@ export function createTrackFlows(
   remark: () => Promise<void> = async () => {},
   debounceMs = LIVE_DEBOUNCE_MS,
 ): TrackFlows {
-  let state: TrackState = { preview: null, message: null, busy: false, live: null, liveRuns: 0 };
+  let state: TrackState = { preview: null, message: null, busy: false, live: null, liveRuns: 0, undo: null };
   let stopWatch: (() => Promise<void>) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
@@ -122,10 +126,11 @@ export function createTrackFlows(
       if (!preview || !host.addTrackingColumns || state.busy) return;
       set({ busy: true, message: null });
       try {
-        await host.addTrackingColumns(preview.plan, preview.fingerprint);
+        const record = await host.addTrackingColumns(preview.plan, preview.fingerprint);
         set({
           busy: false,
           preview: null,
+          undo: host.undoTrackingColumns ? { record, plan: preview.plan } : null,
           message: {
             kind: 'success',
             text: t(lang(), 'track.done', { count: preview.plan.columns.length, headers: preview.plan.columns.map((c) => c.header).join(', '), sheet: preview.plan.sheet, range: preview.plan.range }),
@@ -143,6 +148,19 @@ export function createTrackFlows(
       }
     },
     cancelTracking: () => set({ preview: null }),
+    async undoTracking() {
+      const undo = state.undo;
+      if (!undo || !host.undoTrackingColumns || state.busy) return;
+      set({ busy: true, message: null });
+      try {
+        await host.undoTrackingColumns(undo.record);
+        const { plan } = undo;
+        set({ busy: false, undo: null, message: { kind: 'success', text: t(lang(), 'track.undone', { count: plan.columns.length, sheet: plan.sheet, range: plan.range }) } });
+        await recheck();
+      } catch (e) {
+        set({ busy: false, message: { kind: 'error', text: t(lang(), 'ui.track.undoError', { reason: (e as Error)?.message ?? String(e) }) } });
+      }
+    },
     async setLive(on) {
       if (stopWatch) {
         const stop = stopWatch;
