@@ -5,8 +5,9 @@
  */
 import { createExcelFake, FakeOfficeError, type ExcelFake, type SheetSeed } from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
-import { fingerprintSnapshot, fingerprintValues } from '../../src/adapters/office/fingerprint';
-import { nameTargetSheet, scanOwn, freeSheetName } from '../../src/adapters/office/own';
+import { fingerprintSnapshot, fingerprintValues } from '../../src/engine/workbook';
+import { nameTargetSheet, scanOwn } from '../../src/adapters/office/own';
+import { freeSheetName } from '../../src/engine/workbook';
 import { SETTINGS_KEY } from '../../src/adapters/office/host';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { planMarks, MARK_STYLES, type MarkPlan } from '../../src/engine/marks';

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { StandaloneHost, checkedFileName } from '../../src/adapters/standalone';
-import { fingerprintSnapshot } from '../../src/adapters/office/fingerprint';
+import { fingerprintSnapshot } from '../../src/engine/workbook';
 import { readWorkbook, sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { readOwnMarks, worksheetCfs } from '../../src/adapters/xlsx/marks';
 import { applyReports, isOwnSheet, writeCheckedWorkbook } from '../../src/adapters/xlsx/write';

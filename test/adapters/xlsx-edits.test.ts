@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { applyEditBatch, undoEditBatch } from '../../src/adapters/xlsx/edits';
 import { sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { StandaloneHost } from '../../src/adapters/standalone';
-import { fingerprintSnapshot } from '../../src/adapters/office/fingerprint';
+import { fingerprintSnapshot } from '../../src/engine/workbook';
 import { EditsChangedError, StaleSheetError, type EditBatch } from '../../src/host/types';
 
 const S = 'Phụ lục';

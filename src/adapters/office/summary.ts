@@ -33,7 +33,8 @@ import { columnLetter } from '../../engine/text';
 import { t } from '../../messages';
 import type { SummaryResult } from '../../host/types';
 import { office as officeMessages } from '../../messages/office';
-import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
+import { ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
+import { freeSheetName, freeTableName } from '../../engine/workbook';
 import { reportGrid, remindersGrid, REPORT_GRID_COLUMNS } from '../report-layout';
 
 /** The report sheet's PivotTable (issue 12). */

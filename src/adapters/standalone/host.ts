@@ -6,7 +6,7 @@
  *
  * The same code paths as the CLI's `phancong check --out`:
  * - readSheet: sheetSnapshot (src/adapters/xlsx/read.ts), fingerprinted like the Office host
- *   (src/adapters/office/fingerprint.ts), so a stale write is refused the same way.
+ *   (src/engine/workbook/fingerprint.ts), so a stale write is refused the same way.
  * - applyMarks / clearMarks: the add-in's own conditional formats (src/adapters/xlsx/marks.ts).
  * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
  * - download: writeCheckedWorkbook as `check --out` writes it, grafted onto the opened file (graft.ts)
@@ -38,7 +38,7 @@ import {
   type EditBatch,
   type UndoRecord,
 } from '../../host/types';
-import { fingerprintSnapshot } from '../office/fingerprint';
+import { fingerprintSnapshot, normalizeColumn, todayIso } from '../../engine/workbook';
 import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
 import { graftCheckedCopy } from '../xlsx/graft';
 import { graftEdits, type SheetPatch } from '../xlsx/graft-edits';
@@ -55,7 +55,6 @@ import { addTrackingColumns as addTrackingColumnsXlsx } from '../xlsx/tracking';
 import type { TrackingPlan } from '../../engine/tracking-columns';
 import { TrackingCellsBusyError } from '../../host/types';
 import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
-import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
 import type { PlanDraft } from '../../engine/plan-text/extract';
 
@@ -84,12 +83,6 @@ export interface StandaloneHostOptions {
   readLimitMs?: number;
   /** Language of that message (the page's). */
   lang?: Lang;
-}
-
-function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -125,7 +118,7 @@ export class StandaloneHost implements WorkbookHost {
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
     this.opened = new Set(workbook.worksheets.map((ws) => ws.name));
-    this.asOf = options.asOf ?? todayIso;
+    this.asOf = options.asOf ?? (() => todayIso(new Date()));
     const first = this.userSheets()[0] ?? workbook.worksheets[0];
     this.state = { version: 0, fileName: options.fileName, sheet: first?.name ?? '', selected: null, selectSeq: 0, summary: null };
   }

@@ -44,6 +44,7 @@ import {
 } from '../../engine/tables';
 import { quarterSortKey } from '../../engine/summary';
 import { columnIndex, columnLetter } from '../../engine/text';
+import { freeSheetName, freeTableName, lowerNames } from '../../engine/workbook';
 import { hasMessage, t } from '../../messages';
 import { xlsx as xlsxMessages } from '../../messages/xlsx';
 import { planTitle, writeRemindersSheet, writeReportSheet } from './report-sheet';
@@ -170,17 +171,8 @@ function removeOwnSheets(wb: ExcelJS.Workbook): void {
   }
 }
 
-function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = (n: string) => wb.worksheets.some((ws) => sameName(ws.name, n));
-  if (!taken(base)) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!taken(name)) return name;
-  }
-}
-
 function addOwnSheet(wb: ExcelJS.Workbook, kind: OwnSheetKind): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(freeSheetName(wb, OWN_SHEETS[kind]));
+  const ws = wb.addWorksheet(freeSheetName(OWN_SHEETS[kind], lowerNames(wb.worksheets.map((w) => w.name))));
   wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, ownMarkerName(kind));
   return ws;
 }
@@ -286,12 +278,6 @@ function tableNamesInUse(wb: ExcelJS.Workbook): Set<string> {
   return names;
 }
 
-function freeTableName(wb: ExcelJS.Workbook, base: string): string {
-  const used = tableNamesInUse(wb);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
-}
-
 export interface TableLayout {
   widths: number[];
   /** 0-based columns holding dates. */
@@ -311,7 +297,7 @@ export function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: O
   const rows = table.rows.map((r) => r.map(toCellValue));
   if (rows.length > 0) {
     ws.addTable({
-      name: freeTableName(wb, table.name),
+      name: freeTableName(table.name, tableNamesInUse(wb)),
       ref: 'A1',
       headerRow: true,
       style: { theme: 'TableStyleMedium2', showRowStripes: true },

@@ -5,6 +5,7 @@
  */
 import { analyzeSheet } from '../../engine/analyze';
 import { planMarks } from '../../engine/marks';
+import { DUE_SOON_MAX_DAYS, isDueSoonDays, isIsoDate, todayIso } from '../../engine/workbook';
 import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engine/types';
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
 import { createGatherStore, type GatherStore } from './gather';
@@ -33,11 +34,7 @@ export interface Clock {
 }
 
 export const systemClock: Clock = {
-  today() {
-    const d = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  },
+  today: () => todayIso(new Date()),
 };
 
 export interface ControllerOptions {
@@ -70,20 +67,6 @@ export interface Controller extends DraftFlows, FixFlows {
   dismissError(): void;
   /** Tracking columns and reminder letters (issue 12): their own small store. */
   track: TrackFlows;
-}
-
-const MAX_DUE_SOON_DAYS = 366;
-
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-function validDueSoon(days: number): boolean {
-  return Number.isInteger(days) && days >= 0 && days <= MAX_DUE_SOON_DAYS;
 }
 
 /** Let the pane paint the progress label before synchronous engine work. */
@@ -246,8 +229,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
         dispatch({ type: 'error', error: { id: 'ui.error.asOf' } });
         return Promise.resolve();
       }
-      if (!validDueSoon(dueSoonDays)) {
-        dispatch({ type: 'error', error: { id: 'ui.error.dueSoon' } });
+      if (!isDueSoonDays(dueSoonDays)) {
+        dispatch({ type: 'error', error: { id: 'ui.error.dueSoon', data: { max: DUE_SOON_MAX_DAYS } } });
         return Promise.resolve();
       }
       if (sheet !== state.sheet) dispatch({ type: 'setSheet', sheet });
