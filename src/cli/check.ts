@@ -217,7 +217,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       const wb = await readWorkbook(bytes);
       // ExcelJS writes the marks and own sheets into a scratch copy; the copy written is the
       // original package with those parts grafted on (every other part kept byte for byte).
-      const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang, asOf: o.asOf });
+      const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang });
       const outBytes = await graftCheckedCopy(bytes, scratch, tables.map((r) => r.name));
       await io.writeFile(o.out, outBytes);
     } catch (e) {

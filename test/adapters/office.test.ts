@@ -95,7 +95,7 @@ function userCfs(fake: ExcelFake, sheet = SHEET) {
 async function checked(host: WorkbookHost) {
   const read = await host.readSheet(SHEET);
   const report = analyzeSheet(read.snapshot, { asOf: AS_OF });
-  return { read, report, plan: planMarks(report, 2, 7) };
+  return { read, report, plan: planMarks(report) };
 }
 
 /* ------------------------------------------------------------------ the fake itself */
@@ -503,8 +503,13 @@ describe('writeSummary', () => {
     const { fake, host } = setup();
     const empty: SheetReport = {
       name: SHEET,
+      asOf: AS_OF,
+      dueSoonDays: 15,
       headerRow: null,
       headerHeight: 0,
+      firstColumn: 1,
+      lastColumn: 1,
+      headerCells: [],
       columns: {},
       columnIndexes: {},
       missingRoles: ['tt', 'task', 'lead', 'deadline'],

@@ -318,7 +318,7 @@ export async function writeSummary(
     await writeTable(built.tasks, batch, budget, taskTable, taskNames.tmp);
     await writeTable(built.agencies, batch, budget, agencyTable, agencyNames.tmp);
     await writeTable(built.findings, batch, budget, findingsTable, findingsNames.tmp);
-    const asOf = report.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = report.asOf;
     // Issue 12: the standard report and the reminder list, as values (the report's PivotTable follows).
     for (const [kind, grid] of [
       ['report', reportGrid([report], lang, asOf, report.name)],

@@ -10,7 +10,7 @@ import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engin
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
 import { createGatherStore, type GatherStore } from './gather';
 import { hasMessage } from '../../messages';
-import { headerColumns, tableSpan } from './columns';
+import { headerColumns } from './columns';
 import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
 import { errorNotice } from './errors';
 import { createFixFlows, initialFixState, type FixFlows } from './fix';
@@ -93,8 +93,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
   let state = initialState(clock.today(), options.lang ?? 'vi', options.view ?? 'check');
   state = { ...state, draft: initialDraftState(host), fix: initialFixState(host) };
   const listeners = new Set<() => void>();
-  /** The last sheet read and the options it was analysed with (to re-analyse or mark it). */
-  let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
+  /**
+   * The last check: its sheet's fingerprint (guards marks and fixes against a changed sheet) and
+   * the options it ran with. The report carries everything else; no raw snapshot is kept.
+   */
+  let lastRun: { sheet: string; fingerprint: string; options: AnalyzeOptions } | null = null;
   /** The sheet whose marks the user applied in this session (the live re-check keeps them up to date). */
   let markedSheet: string | null = null;
 
@@ -131,8 +134,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
 
   function analyze(read: ReadSheet, opts: AnalyzeOptions): void {
     const report = analyzeSheet(read.snapshot, opts);
-    lastRun = { read, options: opts };
-    dispatch({ type: 'report', report, header: headerColumns(read.snapshot, report) });
+    lastRun = { sheet: read.snapshot.name, fingerprint: read.fingerprint, options: opts };
+    dispatch({ type: 'report', report, header: headerColumns(report) });
   }
 
   async function runCheck(sheet: string, asOf: string, dueSoonDays: number, columns: ColumnMap | undefined): Promise<void> {
@@ -208,13 +211,13 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     async setLang(lang) {
       if (lang === state.lang) return;
       dispatch({ type: 'setLang', lang });
-      // Findings carry their message in the report's language: re-analyse (no host call).
+      // Findings carry their message in the report's language: check the sheet again (the pane
+      // keeps no raw snapshot), with the options of the last check.
       if (lastRun && !state.busy) {
-        try {
-          analyze(lastRun.read, { ...lastRun.options, lang });
-        } catch (e) {
-          fail(e, 'ui.error.check', { sheet: lastRun.read.snapshot.name });
-        }
+        const { sheet, options } = lastRun;
+        await exclusive({ id: 'ui.busy.reading', data: { sheet } }, { id: 'ui.error.check', data: { sheet } }, () =>
+          runCheck(sheet, options.asOf, options.dueSoonDays ?? state.dueSoonDays, options.columns),
+        );
       }
       await saveSettings({ ...state.settings, lang });
     },
@@ -263,9 +266,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
           dispatch({ type: 'error', error: { id: 'ui.error.noReport' } });
           return;
         }
-        const { firstCol, lastCol } = tableSpan(lastRun.read.snapshot, report);
-        const plan = planMarks(report, firstCol, lastCol);
-        await host.applyMarks(plan, lastRun.read.fingerprint);
+        const plan = planMarks(report);
+        await host.applyMarks(plan, lastRun.fingerprint);
         markedSheet = report.name;
         const rows = plan.rules.reduce((n, r) => n + r.rows.length, 0);
         dispatch({
@@ -323,7 +325,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       getState: () => state,
       dispatch,
       exclusive,
-      lastRead: () => (lastRun && state.report && lastRun.read.snapshot.name === state.report.name ? lastRun.read : null),
+      lastFingerprint: () => (lastRun && state.report && lastRun.sheet === state.report.name ? lastRun.fingerprint : null),
       recheck: (sheet) => runCheck(sheet, state.asOf, state.dueSoonDays, undefined),
     }),
     track: createTrackFlows(
