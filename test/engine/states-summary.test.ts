@@ -307,12 +307,13 @@ describe('planMarks', () => {
 
   it('adjacent rows are merged into ranges across the table width; continuation rows are marked too', () => {
     const plan = planMarks(
-      report([
-        task({ tt: '1', row: 12, rows: [12, 13], state: 'overdue' }),
-        task({ tt: '2', row: 14, state: 'overdue' }),
-        task({ tt: '3', row: 16, state: 'overdue' }),
-        task({ tt: '4', row: 20, state: 'due-soon' }),
-        task({ tt: '5', row: 21, state: 'due-soon' }),
+      report(
+        [
+          task({ tt: '1', row: 12, rows: [12, 13], state: 'overdue' }),
+          task({ tt: '2', row: 14, state: 'overdue' }),
+          task({ tt: '3', row: 16, state: 'overdue' }),
+          task({ tt: '4', row: 20, state: 'due-soon' }),
+          task({ tt: '5', row: 21, state: 'due-soon' }),
         ],
         [],
         'Phụ lục 02',
