@@ -57,13 +57,5 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
   return out;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(v: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-}
-
-/** Local calendar date as YYYY-MM-DD. */
-export function todayIso(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+/** The workbook layer's ISO-date check and "today" (one of each for the command line and the pane). */
+export { isIsoDate, todayIso } from '../engine/workbook';

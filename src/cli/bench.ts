@@ -230,7 +230,7 @@ export async function runLiveBench(quick: boolean, log: (s: string) => void = (s
     // What the standalone host's readSheet and applyMarks do.
     const report = analyzeSheet(sheetSnapshot(ws), AS_OF);
     removeOwnMarks(ws);
-    addMarkRules(ws, planMarks(report, 0, 5).rules);
+    addMarkRules(ws, planMarks(report).rules);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const ms = median(times);

@@ -11,6 +11,7 @@ import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
 import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
+import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
 
 export interface CheckOptions {
   file: string;
@@ -33,8 +34,8 @@ export function parseCheckArgs(argv: string[], today: string): CheckOptions {
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
   const asOf = a.options['as-of'] ?? today;
   if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
-  const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : 15;
-  if (!Number.isInteger(dueSoon) || dueSoon < 0 || dueSoon > 365) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']! });
+  const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
+  if (!isDueSoonDays(dueSoon)) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']!, max: String(DUE_SOON_MAX_DAYS) });
   return { file: a.positional[0], sheet: a.options.sheet, asOf, json: a.flags.json, out: a.options.out, lang, all: a.flags.all, dueSoonDays: dueSoon };
 }
 
@@ -216,7 +217,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       const wb = await readWorkbook(bytes);
       // ExcelJS writes the marks and own sheets into a scratch copy; the copy written is the
       // original package with those parts grafted on (every other part kept byte for byte).
-      const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang, asOf: o.asOf });
+      const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang });
       const outBytes = await graftCheckedCopy(bytes, scratch, tables.map((r) => r.name));
       await io.writeFile(o.out, outBytes);
     } catch (e) {

@@ -13,6 +13,7 @@ import { fold } from '../engine/text';
 import { t } from '../messages';
 import type { CliIO } from './io';
 import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
+import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
 import { join } from 'path';
 import { promises as fs } from 'fs';
 
@@ -25,8 +26,8 @@ export async function runRemind(argv: string[], io: CliIO): Promise<number> {
     if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
     const asOf = a.options['as-of'] ?? todayIso(io.now());
     if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
-    const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : 15;
-    if (!Number.isInteger(dueSoon) || dueSoon < 0 || dueSoon > 365) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']! });
+    const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
+    if (!isDueSoonDays(dueSoon)) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']!, max: String(DUE_SOON_MAX_DAYS) });
     o = { file: a.positional[0], out: a.options.out, asOf, dueSoon, agency: a.options.agency, sheet: a.options.sheet, lang };
   } catch (e) {
     if (e instanceof CliUsageError) {

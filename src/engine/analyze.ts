@@ -2,7 +2,7 @@
  * The engine's entry point: one sheet snapshot in, one report out. Synchronous, deterministic,
  * and pure (the caller supplies the as-of date; the engine has no clock).
  */
-import type { AnalyzeOptions, CellEdit, CellValue, Finding, Fix, Role, SheetReport, SheetSnapshot, Severity } from './types';
+import type { AnalyzeOptions, CellEdit, CellValue, Finding, Fix, HeaderCell, Role, SheetReport, SheetSnapshot, Severity } from './types';
 import { ROLES, REQUIRED_ROLES } from './types';
 import { buildModel, type BuildOptions, type SheetModel } from './model';
 import { RULES } from './rules';
@@ -111,11 +111,17 @@ export function reportFromModel(model: SheetModel): SheetReport {
   }
   const hasTable = model.header !== null || model.options.columns !== undefined;
   const tasks = model.tasks.map((tm) => tm.task);
+  const headerRow = model.header ? model.sheetRow(model.header.row) : null;
+  const headerHeight = model.header?.height ?? 0;
   return {
     name: model.snapshot.name,
     asOf: model.options.asOf,
-    headerRow: model.header ? model.sheetRow(model.header.row) : null,
-    headerHeight: model.header?.height ?? 0,
+    dueSoonDays: model.options.dueSoonDays,
+    headerRow,
+    headerHeight,
+    firstColumn: model.sheetCol(0),
+    lastColumn: model.sheetCol(Math.max(model.width, 1) - 1),
+    headerCells: headerCells(model.snapshot, headerRow, headerHeight),
     columns,
     columnIndexes: { ...model.columns },
     missingRoles: hasTable ? REQUIRED_ROLES.filter((r) => model.columns[r] === undefined) : [...REQUIRED_ROLES],
@@ -135,17 +141,25 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions | 
   return reportFromModel(buildModel(snapshot, options));
 }
 
-/** The header texts of a sheet's header row(s), by 0-based column (for the column-mapping picker). */
-export function headerColumns(snapshot: SheetSnapshot, report: SheetReport): { col: number; letter: string; text: string }[] {
-  if (report.headerRow === null) return [];
+/**
+ * The header texts of a sheet's header row(s), by 0-based column (for the column-mapping picker);
+ * without a header row, every column of the widest row, without text.
+ */
+function headerCells(snapshot: SheetSnapshot, headerRow: number | null, headerHeight: number): HeaderCell[] {
   const origin = snapshot.origin ?? { row: 0, col: 0 };
-  const r = report.headerRow - origin.row - 1;
-  const out: { col: number; letter: string; text: string }[] = [];
-  const width = Math.max(...snapshot.values.slice(r, r + report.headerHeight).map((x) => x?.length ?? 0), 0);
-  for (let c = 0; c < width; c++) {
-    const parts = snapshot.values.slice(r, r + report.headerHeight).map((row) => row?.[c]);
-    const text = parts.map((v) => (typeof v === 'string' ? v.replace(/<[^>]+>/g, '').trim() : v === null || v === undefined ? '' : String(v))).filter(Boolean).join(' / ');
-    out.push({ col: c, letter: columnLetter(origin.col + c), text });
+  const out: HeaderCell[] = [];
+  if (headerRow !== null) {
+    const r = headerRow - origin.row - 1;
+    const rows = snapshot.values.slice(r, r + headerHeight);
+    const width = Math.max(...rows.map((x) => x?.length ?? 0), 0);
+    for (let c = 0; c < width; c++) {
+      const parts = rows.map((row) => row?.[c]);
+      const text = parts.map((v) => (typeof v === 'string' ? v.replace(/<[^>]+>/g, '').trim() : v === null || v === undefined ? '' : String(v))).filter(Boolean).join(' / ');
+      out.push({ col: c, letter: columnLetter(origin.col + c), text });
+    }
   }
+  if (out.length > 0) return out;
+  const width = Math.max(0, ...snapshot.values.map((row) => row?.length ?? 0));
+  for (let c = 0; c < width; c++) out.push({ col: c, letter: columnLetter(origin.col + c), text: '' });
   return out;
 }

@@ -47,6 +47,7 @@
  */
 import type { CellValue, Deadline } from './types';
 import { cellText, isErrorValue, squash, stripMarkup } from './text';
+import { isDateFormat } from './workbook/dates';
 import {
   endOfMonth,
   endOfQuarter,
@@ -57,6 +58,9 @@ import {
   startOfQuarter,
   toIso,
 } from './calendar';
+
+/** Number formats are the workbook layer's (workbook/dates.ts); re-exported for the engine's readers. */
+export { isDateFormat };
 
 export {
   serialToIso,
@@ -87,38 +91,6 @@ export interface ParseDeadlineOptions {
 
 // ---------------------------------------------------------------------------------------------
 // Number formats and numbers
-
-/**
- * True when an Excel number format shows a date: it has day, month or year tokens (d, m, y, e, g,
- * b1/b2 calendars aside) outside quoted text, bracketed sections ([$-42A], [Red], [h]) and escaped
- * characters. "General", "@", numeric formats → false. A pure time format (h:mm, mm:ss) → false.
- */
-export function isDateFormat(numberFormat: string | undefined): boolean {
-  if (!numberFormat) return false;
-  let f = '';
-  const s = numberFormat;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '"') {
-      const j = s.indexOf('"', i + 1);
-      if (j < 0) break;
-      i = j;
-    } else if (ch === '[') {
-      const j = s.indexOf(']', i + 1);
-      if (j < 0) break;
-      i = j;
-    } else if (ch === '\\' || ch === '_' || ch === '*') {
-      i++; // escaped / padding / fill character
-    } else {
-      f += ch.toLowerCase();
-    }
-  }
-  f = f.replace(/general/g, '').replace(/e[+-]/g, '');
-  if (/[dyeg]/.test(f)) return true;
-  // "m" alone is a month ("mmm", "mmmm yyyy"); next to h or s it is minutes.
-  if (/m/.test(f) && !/[hs]/.test(f)) return true;
-  return false;
-}
 
 const SERIAL_MIN = 36526; // 2000-01-01
 const SERIAL_MAX = 73050; // 2099-12-31

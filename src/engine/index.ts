@@ -1,6 +1,6 @@
 /** The pure engine: grid in → report out. No Office.js, no DOM, no Node APIs. */
 export * from './types';
-export { analyzeSheet, headerColumns } from './analyze';
+export { analyzeSheet } from './analyze';
 export { planMarks, MARK_TAG, MARK_STYLES, isOwnMarkFormula, type MarkPlan, type MarkRule, type MarkKind } from './marks';
 export { buildTaskTable, buildTaskAgencyTable, buildFindingsTable, OWN_SHEETS, OWN_MARKER, type OutTable, type OutCell } from './tables';
 export { RULES } from './rules';

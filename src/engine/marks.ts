@@ -73,10 +73,11 @@ export function rowRuns(rows: number[]): [number, number][] {
 
 /**
  * Plan the marks for a report. Each task row gets at most one kind (MARK_ORDER decides); rows with
- * an error-severity finding that are not otherwise marked get the "error" kind.
- * `firstCol`/`lastCol` are 1-based sheet columns the marks span (the table's width).
+ * an error-severity finding that are not otherwise marked get the "error" kind. The marks span the
+ * table's columns (`report.firstColumn` … `report.lastColumn`).
  */
-export function planMarks(report: SheetReport, firstCol: number, lastCol: number): MarkPlan {
+export function planMarks(report: Pick<SheetReport, 'name' | 'tasks' | 'findings' | 'firstColumn' | 'lastColumn'>): MarkPlan {
+  const { firstColumn: firstCol, lastColumn: lastCol } = report;
   const byRow = new Map<number, MarkKind>();
   const put = (row: number, kind: MarkKind) => {
     const prev = byRow.get(row);

@@ -35,6 +35,7 @@ import { readStatus } from './status';
 import { settleProgressColumns } from './status-column';
 import { inferScope } from './scope';
 import { deadlineYears, titleYears, type PlanYears } from './plan-years';
+import { DUE_SOON_DEFAULT_DAYS } from './workbook/dates';
 
 export interface RowModel extends ClassifiedRow {
   /** Cell values after merges are resolved (vertical merges spread down their column). */
@@ -227,7 +228,7 @@ export interface BuildOptions extends AnalyzeOptions {
 }
 
 export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetModel {
-  const options = { dueSoonDays: 15, lang: 'vi' as const, ...opts };
+  const options = { dueSoonDays: DUE_SOON_DEFAULT_DAYS, lang: 'vi' as const, ...opts };
   const origin = snapshot.origin ?? { row: 0, col: 0 };
   const sheetRow = (i: number) => origin.row + i + 1;
   const sheetCol = (c: number) => origin.col + c + 1;

@@ -288,13 +288,36 @@ export interface Summary {
   reminders?: import('./tracking').AgencyReminder[];
 }
 
+/** One column of a sheet's header, for the column-mapping picker. */
+export interface HeaderCell {
+  /** 0-based snapshot column (what a ColumnMap override uses). */
+  col: number;
+  /** Column letter on the user's sheet. */
+  letter: string;
+  /** The header text (stacked header rows joined with " / "); '' for a column without one. */
+  text: string;
+}
+
 export interface SheetReport {
   name: string;
-  /** ISO date the states and categories were computed for (set by the engine). */
-  asOf?: string;
+  /** ISO date the states and categories were computed for: whatever shows them shows this date. */
+  asOf: string;
+  /** The due-soon window (days) the states were computed with. */
+  dueSoonDays: number;
   /** 1-based sheet row of the header, or null when no assignment table was found. */
   headerRow: number | null;
   headerHeight: number;
+  /**
+   * 1-based sheet columns the table spans (marks cover them): from the snapshot's first column to
+   * the last column with a header text (merged header cells counted) or a mapped role.
+   */
+  firstColumn: number;
+  lastColumn: number;
+  /**
+   * The header row's cells by column; without a header row, every column of the widest row with
+   * an empty text (so that the table can still be mapped by hand).
+   */
+  headerCells: HeaderCell[];
   /** Role → column letter on the user's sheet. */
   columns: Partial<Record<Role, string>>;
   /** Role → 0-based snapshot column (what an override uses). */

@@ -99,7 +99,7 @@ export const ui: Catalogue = {
     'ui.error.check': 'Không kiểm tra được trang tính "{sheet}".',
     'ui.error.noSheet': 'Hãy chọn một trang tính để kiểm tra.',
     'ui.error.asOf': 'Ngày tính tình trạng không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm.',
-    'ui.error.dueSoon': 'Số ngày "sắp đến hạn" phải là số nguyên từ 0 đến 366.',
+    'ui.error.dueSoon': 'Số ngày "sắp đến hạn" phải là số nguyên từ 0 đến {max}.',
     'ui.error.noReport': 'Hãy bấm "Kiểm tra" trước.',
     'ui.error.noTable':
       'Không tìm thấy dòng tiêu đề của bảng phân công trên trang "{sheet}". Hãy chọn cột ở mục "Cột của bảng" hoặc kiểm tra lại trang tính.',
@@ -261,7 +261,7 @@ export const ui: Catalogue = {
     'ui.error.check': 'Could not check sheet "{sheet}".',
     'ui.error.noSheet': 'Choose a sheet to check.',
     'ui.error.asOf': 'The as-of date is not valid. Enter a day, month and year.',
-    'ui.error.dueSoon': 'The number of "due soon" days must be a whole number from 0 to 366.',
+    'ui.error.dueSoon': 'The number of "due soon" days must be a whole number from 0 to {max}.',
     'ui.error.noReport': 'Choose "Check" first.',
     'ui.error.noTable':
       'No assignment-table header row was found on sheet "{sheet}". Choose the columns under "Table columns" or check the sheet.',

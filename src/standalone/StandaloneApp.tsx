@@ -163,7 +163,6 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
         const bytes = await load();
         const host = await StandaloneHost.open(bytes, { fileName, lang: session?.controller.getState().lang ?? lang });
         const controller = createController(host, clock, { view, lang: session?.controller.getState().lang ?? lang });
-        host.asOf = () => controller.getState().asOf;
         seq.current += 1;
         setSession({ host, controller, seq: seq.current });
         void controller.start();

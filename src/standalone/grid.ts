@@ -5,9 +5,7 @@
 import { MARK_ORDER, type MarkKind } from '../engine/marks';
 import { columnIndex } from '../engine/text';
 import type { CellValue, MergedArea, SheetSnapshot } from '../engine/types';
-import { isDateFormat } from '../adapters/xlsx/read';
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+import { isDateFormat, serialToMs } from '../engine/workbook';
 
 /** A cell's text as Excel would roughly show it (dates as dd/mm/yyyy). */
 export function displayValue(value: CellValue, numberFormat: string | undefined): string {
@@ -16,7 +14,7 @@ export function displayValue(value: CellValue, numberFormat: string | undefined)
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
     if (isDateFormat(numberFormat)) {
-      const d = new Date(EXCEL_EPOCH_MS + Math.round(value * 86400000));
+      const d = new Date(serialToMs(value));
       const pad = (n: number) => String(n).padStart(2, '0');
       return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
     }

@@ -50,9 +50,7 @@ describe.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('%s', (_n
       const read = await host.readSheet(name);
       const report = analyzeSheet(read.snapshot, { asOf: '2026-11-22' });
       if (report.headerRow === null) continue;
-      const origin = read.snapshot.origin ?? { row: 0, col: 0 };
-      const width = Math.max(...Object.values(report.columnIndexes).map((c) => (c ?? 0) + 1));
-      const plan = planMarks(report, origin.col + 1, origin.col + width);
+      const plan = planMarks(report);
       await host.applyMarks(plan, read.fingerprint);
       // The marks really went on (so that clearing them below proves something).
       expect(fake.sheet(name)!.cfs.length).toBeGreaterThan(JSON.parse(cfBefore[name]).length + (plan.rules.length ? 0 : -1));

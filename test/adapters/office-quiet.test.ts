@@ -63,7 +63,7 @@ const BATCH: EditBatch = {
 describe('Office host: the add-in’s own writes do not fire onChanged (ExcelApi 1.8)', () => {
   it('marks: apply and clear in 2 round trips each, no change event, events on afterwards', async () => {
     const { fake, host, events, read, report, toggles } = await setup('1.13');
-    const plan = planMarks(report, 1, 5);
+    const plan = planMarks(report);
     expect(plan.rules.length).toBeGreaterThan(0);
     await host.applyMarks(plan, read.fingerprint);
     expect(fake.syncs).toBe(2);

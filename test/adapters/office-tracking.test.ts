@@ -95,7 +95,7 @@ describe('standalone host: addTrackingColumns', () => {
   it('the same writer as phancong track, refused on a stale sheet', async () => {
     const fs = await import('fs');
     const { StandaloneHost } = await import('../../src/adapters/standalone');
-    const host = await StandaloneHost.open(fs.readFileSync('test/fixtures/xlsx/two-row-header.xlsx'), { fileName: 'x.xlsx', asOf: () => '2026-03-01' });
+    const host = await StandaloneHost.open(fs.readFileSync('test/fixtures/xlsx/two-row-header.xlsx'), { fileName: 'x.xlsx' });
     const name = (await host.listSheets())[0].name;
     const { snapshot, fingerprint } = await host.readSheet(name);
     const res = planTrackingColumns(snapshot, analyzeSheet(snapshot, { asOf: '2026-03-01' }));

@@ -5,8 +5,9 @@
  */
 import { createExcelFake, FakeOfficeError, type ExcelFake, type SheetSeed } from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
-import { fingerprintSnapshot, fingerprintValues } from '../../src/adapters/office/fingerprint';
-import { nameTargetSheet, scanOwn, freeSheetName } from '../../src/adapters/office/own';
+import { fingerprintSnapshot, fingerprintValues } from '../../src/engine/workbook';
+import { nameTargetSheet, scanOwn } from '../../src/adapters/office/own';
+import { freeSheetName } from '../../src/engine/workbook';
 import { SETTINGS_KEY } from '../../src/adapters/office/host';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { planMarks, MARK_STYLES, type MarkPlan } from '../../src/engine/marks';
@@ -94,7 +95,7 @@ function userCfs(fake: ExcelFake, sheet = SHEET) {
 async function checked(host: WorkbookHost) {
   const read = await host.readSheet(SHEET);
   const report = analyzeSheet(read.snapshot, { asOf: AS_OF });
-  return { read, report, plan: planMarks(report, 2, 7) };
+  return { read, report, plan: planMarks(report) };
 }
 
 /* ------------------------------------------------------------------ the fake itself */
@@ -502,8 +503,13 @@ describe('writeSummary', () => {
     const { fake, host } = setup();
     const empty: SheetReport = {
       name: SHEET,
+      asOf: AS_OF,
+      dueSoonDays: 15,
       headerRow: null,
       headerHeight: 0,
+      firstColumn: 1,
+      lastColumn: 1,
+      headerCells: [],
       columns: {},
       columnIndexes: {},
       missingRoles: ['tt', 'task', 'lead', 'deadline'],

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { StandaloneHost, checkedFileName } from '../../src/adapters/standalone';
-import { fingerprintSnapshot } from '../../src/adapters/office/fingerprint';
+import { fingerprintSnapshot } from '../../src/engine/workbook';
 import { readWorkbook, sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { readOwnMarks, worksheetCfs } from '../../src/adapters/xlsx/marks';
 import { applyReports, isOwnSheet, writeCheckedWorkbook } from '../../src/adapters/xlsx/write';
@@ -15,6 +15,7 @@ import { planMarks } from '../../src/engine/marks';
 import { extractPlan } from '../../src/engine/plan-text/extract';
 import { OWN_SHEETS } from '../../src/engine/tables';
 import { StaleSheetError } from '../../src/host/types';
+import { createController } from '../../src/taskpane/state/controller';
 import { displayValue, mergeLayout, parseRange, rowMarks, rowWindow, visibleCell } from '../../src/standalone/grid';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample', 'phu-luc-mau.xlsx');
@@ -22,7 +23,7 @@ const SHEET = 'Phụ lục 02';
 const AS_OF = '2026-05-01';
 
 async function open(): Promise<StandaloneHost> {
-  const host = await StandaloneHost.open(fs.readFileSync(SAMPLE), { fileName: 'phu-luc-mau.xlsx', asOf: () => AS_OF });
+  const host = await StandaloneHost.open(fs.readFileSync(SAMPLE), { fileName: 'phu-luc-mau.xlsx' });
   return host;
 }
 
@@ -57,7 +58,7 @@ describe('StandaloneHost', () => {
     userRule(ws);
     const read = await host.readSheet(SHEET);
     const report = analyzeSheet(read.snapshot, { asOf: AS_OF, lang: 'vi' });
-    const plan = planMarks(report, 1, 8);
+    const plan = planMarks(report);
     const version = host.preview().version;
     await host.applyMarks(plan, read.fingerprint);
     expect(host.preview().version).toBe(version + 1);
@@ -85,7 +86,7 @@ describe('StandaloneHost', () => {
     expect((await host.listSheets()).filter((s) => s.own).map((s) => s.name)).toEqual(result.sheets);
 
     const cli = await readWorkbook(fs.readFileSync(SAMPLE));
-    applyReports(cli.workbook, [report], { lang: 'vi', asOf: AS_OF });
+    applyReports(cli.workbook, [report], { lang: 'vi' });
     for (const name of result.sheets) {
       expect(sheetSnapshot(host.workbook.getWorksheet(name)!).values).toEqual(sheetSnapshot(cli.workbook.getWorksheet(name)!).values);
     }
@@ -94,13 +95,39 @@ describe('StandaloneHost', () => {
     expect(host.workbook.worksheets.filter(isOwnSheet).map((w) => w.name)).toEqual(result.sheets);
   });
 
+  test('an as-of date changed after the check does not reach the summary: the sheets show the date their counts were made for', async () => {
+    const host = await open();
+    const controller = createController(host, { today: () => '2026-05-20' });
+    await controller.loadSheets();
+    await controller.check(SHEET, '2026-03-01', 15);
+    const checkedFor = controller.getState().report!;
+    expect(checkedFor.asOf).toBe('2026-03-01');
+    // The user types another date, and writes the summary without checking again.
+    controller.setAsOf('2026-12-31');
+    await controller.writeSummary();
+    expect(controller.getState().error).toBeNull();
+
+    const text = (name: string) => JSON.stringify(sheetSnapshot(host.workbook.getWorksheet(name)!).values);
+    for (const name of [OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders]) {
+      expect(text(name)).toContain('01/03/2026');
+      expect(text(name)).not.toContain('31/12/2026');
+    }
+    // Counts and dates together: exactly what the CLI writes for a check on 1 March.
+    const cli = await readWorkbook(fs.readFileSync(SAMPLE));
+    const march = analyzeSheet(cli.sheets.find((x) => x.name === SHEET)!, { asOf: '2026-03-01', dueSoonDays: 15, lang: 'vi' });
+    applyReports(cli.workbook, [march], { lang: 'vi' });
+    for (const name of [OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders, OWN_SHEETS.tasks]) {
+      expect(sheetSnapshot(host.workbook.getWorksheet(name)!).values).toEqual(sheetSnapshot(cli.workbook.getWorksheet(name)!).values);
+    }
+  });
+
   test('checkedBytes is what `phancong check --out` writes', async () => {
     const host = await open();
     const read = await host.readSheet(SHEET);
     const report = analyzeSheet(read.snapshot, { asOf: AS_OF, lang: 'vi' });
     const mine = await readWorkbook(await host.checkedBytes(report, 'vi'));
     const cli = await readWorkbook(fs.readFileSync(SAMPLE));
-    const want = await readWorkbook(await writeCheckedWorkbook(cli.workbook, [report], { lang: 'vi', asOf: AS_OF }));
+    const want = await readWorkbook(await writeCheckedWorkbook(cli.workbook, [report], { lang: 'vi' }));
     expect(mine.sheets.map((s) => s.values)).toEqual(want.sheets.map((s) => s.values));
     expect(readOwnMarks(mine.workbook.getWorksheet(SHEET)!)).toEqual(readOwnMarks(want.workbook.getWorksheet(SHEET)!));
     expect(readOwnMarks(host.workbook.getWorksheet(SHEET)!).length).toBeGreaterThan(0);

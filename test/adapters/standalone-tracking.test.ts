@@ -24,7 +24,7 @@ async function sheetParts(bytes: Uint8Array): Promise<Map<string, string>> {
 describe('standalone: tracking columns and their undo', () => {
   it('the download holds the columns; undo takes them out of the sheet and of the download', async () => {
     const bytes = new Uint8Array(fs.readFileSync(FILE));
-    const host = await StandaloneHost.open(bytes, { fileName: 'plain.xlsx', asOf: () => '2026-06-15' });
+    const host = await StandaloneHost.open(bytes, { fileName: 'plain.xlsx' });
     const controller = createController(host, { today: () => '2026-06-15' });
     await controller.loadSheets();
     await controller.check(SHEET);

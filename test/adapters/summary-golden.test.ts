@@ -54,7 +54,7 @@ const LAYOUT_KINDS = new Set(['summary', 'report', 'reminders']);
 async function xlsxGolden(bytes: Uint8Array, lang: 'vi' | 'en', all = true): Promise<string[]> {
   const { sheets, workbook } = await readWorkbook(bytes);
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang }));
-  const result = applyReports(workbook, reports, { lang, asOf: AS_OF });
+  const result = applyReports(workbook, reports, { lang });
   const lines = [`result ${JSON.stringify(result)}`, `sheets ${JSON.stringify(workbook.worksheets.map((w) => w.name))}`];
   for (const [kind, name] of Object.entries(result.sheets)) if (all || LAYOUT_KINDS.has(kind)) lines.push(...dumpSheet(workbook.getWorksheet(name)!));
   return lines;

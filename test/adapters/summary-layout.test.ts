@@ -37,7 +37,7 @@ test('ExcelJS and Office.js show the same summary, report and reminder cells (bu
 
   const { sheets, workbook } = await readWorkbook(bytes);
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang: 'vi' }));
-  const written = applyReports(workbook, reports, { lang: 'vi', asOf: AS_OF });
+  const written = applyReports(workbook, reports, { lang: 'vi' });
 
   const fake = createExcelFake({ apiVersion: '1.13' });
   for (const s of (await readWorkbook(bytes)).sheets) fake.addSheet(s);

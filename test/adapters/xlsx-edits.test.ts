@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { applyEditBatch, undoEditBatch } from '../../src/adapters/xlsx/edits';
 import { sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { StandaloneHost } from '../../src/adapters/standalone';
-import { fingerprintSnapshot } from '../../src/adapters/office/fingerprint';
+import { fingerprintSnapshot } from '../../src/engine/workbook';
 import { EditsChangedError, StaleSheetError, type EditBatch } from '../../src/host/types';
 
 const S = 'Phụ lục';
@@ -121,7 +121,7 @@ describe('xlsx edits', () => {
 
   test('the standalone host checks the fingerprint first, then applies; undo goes back to the same fingerprint', async () => {
     const wb = book();
-    const host = new StandaloneHost(wb, { fileName: 'x.xlsx', asOf: () => '2026-05-01' });
+    const host = new StandaloneHost(wb, { fileName: 'x.xlsx' });
     const read = await host.readSheet(S);
     wb.getWorksheet(S)!.getCell('D4').value = 'Quý III';
     await expect(host.applyEdits(BATCH, read.fingerprint)).rejects.toBeInstanceOf(StaleSheetError);

@@ -202,7 +202,7 @@ describe('phancong fix keeps every part it does not edit', () => {
 describe('standalone download', () => {
   test('holds the applied fixes; after undo, the original values and the original sheet part', async () => {
     const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
-    const host = await StandaloneHost.open(bytes, { fileName: 'mau.xlsx', asOf: () => '2026-05-01' });
+    const host = await StandaloneHost.open(bytes, { fileName: 'mau.xlsx' });
     const name = (await host.listSheets()).find((s) => !s.own)!.name;
     const read = await host.readSheet(name);
     const original = (await readWorkbook(bytes)).sheets.find((s) => s.name === name)!;
@@ -223,7 +223,7 @@ describe('standalone download', () => {
   });
 
   test('a sheet made in the page (a draft appendix) is in the download with the fixes', async () => {
-    const host = await StandaloneHost.open(fs.readFileSync(SAMPLE), { fileName: 'mau.xlsx', asOf: () => '2026-05-01' });
+    const host = await StandaloneHost.open(fs.readFileSync(SAMPLE), { fileName: 'mau.xlsx' });
     const draft = extractPlan(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'seeds', '000-lao-cai-ke-hoach-2026.txt'), 'utf8'));
     const { sheet } = await host.writeAppendix(draft, 'vi');
     const read = await host.readSheet(sheet);

@@ -6,11 +6,11 @@ import ExcelJS from 'exceljs';
 import {
   WorkbookReadError,
   dateToSerial,
-  isDateFormat,
   readWorkbook,
   sheetSnapshot,
 } from '../../src/adapters/xlsx/read';
 import type { CellValue, SheetSnapshot } from '../../src/engine/types';
+import { isDateFormat } from '../../src/engine/workbook';
 
 const ROOT = path.resolve(__dirname, '../..');
 const XLSX_DIR = path.join(ROOT, 'test/fixtures/xlsx');
@@ -364,9 +364,22 @@ describe('sheetSnapshot on an in-memory worksheet', () => {
     expect(sheetSnapshot(ws)).toMatchObject({ name: 'Trống', values: [], merges: [], hiddenRows: [] });
   });
 
-  it('recognises date formats', () => {
+  it('recognises date formats (the workbook layer decides, as for Excel)', () => {
     for (const f of ['dd/mm/yyyy', 'mm-dd-yy', 'd/m/yy h:mm', '[$-42A]dd/mm/yyyy', 'yyyy']) expect(isDateFormat(f)).toBe(true);
     for (const f of ['General', '0.00', '#,##0', '@', '"Ngày"0', '0%', '']) expect(isDateFormat(f)).toBe(false);
+  });
+
+  it('gives a date cell without a date or time format dd/mm/yyyy, and keeps a time format as it is', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('Ngày');
+    const at = new Date(Date.UTC(2026, 2, 31, 8, 30));
+    for (const [col, fmt] of [[1, 'General'], [2, 'h:mm'], [3, '[h]:mm:ss'], [4, 'dd/mm/yyyy hh:mm'], [5, 'mmmm yyyy']] as const) {
+      const cell = ws.getCell(1, col);
+      cell.value = at;
+      cell.numFmt = fmt;
+    }
+    const s = sheetSnapshot(ws);
+    expect(s.numberFormats![0]).toEqual(['dd/mm/yyyy', 'h:mm', '[h]:mm:ss', 'dd/mm/yyyy hh:mm', 'mmmm yyyy']);
+    expect(s.values[0][0]).toBe(dateToSerial(at));
   });
 });
 

@@ -65,7 +65,7 @@ export async function buildUserWorkbook(): Promise<Uint8Array> {
 export async function check(bytes: Uint8Array, lang: 'vi' | 'en' = 'vi'): Promise<{ out: Uint8Array; reports: SheetReport[] }> {
   const { sheets, workbook } = await readWorkbook(bytes);
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang }));
-  const out = await writeCheckedWorkbook(workbook, reports, { lang, asOf: AS_OF });
+  const out = await writeCheckedWorkbook(workbook, reports, { lang });
   return { out, reports };
 }
 

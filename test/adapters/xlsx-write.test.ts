@@ -109,7 +109,7 @@ describe('writeCheckedWorkbook', () => {
 
   it('adds one conditional format per mark kind over the table width, and keeps the user rule', () => {
     const ws = after.getWorksheet(USER_SHEET)!;
-    const plan = planMarks(report, 1, 5);
+    const plan = planMarks(report);
     expect(plan.rules.length).toBeGreaterThanOrEqual(3);
     const own = ownCfs(ws);
     expect(own.map((cf) => cf.ref)).toEqual(plan.rules.map((r) => r.ranges.join(' ')));
@@ -332,7 +332,7 @@ describe('writeCheckedWorkbook', () => {
     src.eachRow((row, n) => row.eachCell((c, col) => (ws2.getCell(n, col).value = c.value)));
     const snaps = [...sheets, (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).sheets.find((s) => s.name === 'Phụ lục 03')!];
     const reps = snaps.map((s) => analyzeSheet(s, { asOf: AS_OF, lang: 'vi' }));
-    const result = applyReports(workbook, reps, { lang: 'vi', asOf: AS_OF });
+    const result = applyReports(workbook, reps, { lang: 'vi' });
     const tasks = workbook.getWorksheet(result.sheets.tasks)!;
     const sheetNames = new Set<string>();
     tasks.eachRow((row, n) => n > 1 && sheetNames.add(String(row.getCell(1).value)));

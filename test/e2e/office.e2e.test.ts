@@ -16,7 +16,6 @@ import { planMarks } from '../../src/engine/marks';
 import { OWN_SHEETS } from '../../src/engine/tables';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { t } from '../../src/messages';
-import { tableSpan } from '../../src/taskpane/state/columns';
 import { counters } from '../../src/taskpane/state/selectors';
 import { axeSerious, describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
 import { buildOfficeDouble } from './office-double';
@@ -162,8 +161,7 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     await page.waitForSelector('[data-notice="ui.done.marked"]');
     const marked = await fakeView(page);
     expect(marked.syncs).toBe(2);
-    const { firstCol, lastCol } = tableSpan(officeSnapshot, report);
-    const plan = planMarks(report, firstCol, lastCol);
+    const plan = planMarks(report);
     expect(ownMarkRows(marked.cfs)).toEqual(Object.fromEntries(plan.rules.map((r) => [r.kind, r.rows])));
     expect(marked.cells).toEqual(before.cells);
 

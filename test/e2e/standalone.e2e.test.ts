@@ -19,7 +19,6 @@ import { OWN_SHEETS } from '../../src/engine/tables';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { counters } from '../../src/taskpane/state/selectors';
 import { columnIndex } from '../../src/engine/text';
-import { tableSpan } from '../../src/taskpane/state/columns';
 import { t } from '../../src/messages';
 import { CHART_BARS } from '../../src/standalone/SummaryChart';
 import { axeSerious, describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
@@ -111,8 +110,7 @@ async function scrollPaneToTop(page: Page): Promise<void> {
 }
 
 function planRows(): Record<string, number[]> {
-  const { firstCol, lastCol } = tableSpan(snapshot, report);
-  const plan = planMarks(report, firstCol, lastCol);
+  const plan = planMarks(report);
   return Object.fromEntries(plan.rules.map((r) => [r.kind, r.rows]));
 }
 
@@ -218,7 +216,7 @@ describeBrowser('standalone page (real Chromium)', () => {
     const got = await readWorkbook(fs.readFileSync(saved));
     const cliBook = await readWorkbook(fs.readFileSync(SAMPLE));
     const cliReports = cliBook.sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang: 'vi', dueSoonDays: DUE_SOON }));
-    const expectedBytes = await writeCheckedWorkbook(cliBook.workbook, cliReports.filter((r) => r.headerRow !== null), { lang: 'vi', asOf: AS_OF });
+    const expectedBytes = await writeCheckedWorkbook(cliBook.workbook, cliReports.filter((r) => r.headerRow !== null), { lang: 'vi' });
     const want = await readWorkbook(expectedBytes);
     expect(got.workbook.worksheets.map((ws) => ws.name)).toEqual(want.workbook.worksheets.map((ws) => ws.name));
     for (const ws of want.workbook.worksheets) {

@@ -177,11 +177,16 @@ function finding(row: number | null, severity: Finding['severity'], cell: string
   return { code: 'x', severity, cell, row, col: row ? 4 : null, role: row ? 'lead' : null, messageId: 'finding.x', data: {}, message: `m${row}` };
 }
 
-function report(tasks: Task[], findings: Finding[] = [], name = 'Phụ lục 02'): SheetReport {
+function report(tasks: Task[], findings: Finding[] = [], name = 'Phụ lục 02', [firstColumn, lastColumn] = [1, 6]): SheetReport {
   return {
     name,
+    asOf: '2026-05-20',
+    dueSoonDays: 15,
     headerRow: 1,
     headerHeight: 1,
+    firstColumn,
+    lastColumn,
+    headerCells: [],
     columns: {},
     columnIndexes: {},
     missingRoles: [],
@@ -290,8 +295,6 @@ describe('planMarks', () => {
         ],
         [finding(2, 'error'), finding(4, 'error'), finding(5, 'error'), finding(6, 'warning'), finding(null, 'error')],
       ),
-      1,
-      6,
     );
     const byRow = new Map<number, string>();
     for (const rule of plan.rules) for (const r of rule.rows) {
@@ -304,15 +307,18 @@ describe('planMarks', () => {
 
   it('adjacent rows are merged into ranges across the table width; continuation rows are marked too', () => {
     const plan = planMarks(
-      report([
-        task({ tt: '1', row: 12, rows: [12, 13], state: 'overdue' }),
-        task({ tt: '2', row: 14, state: 'overdue' }),
-        task({ tt: '3', row: 16, state: 'overdue' }),
-        task({ tt: '4', row: 20, state: 'due-soon' }),
-        task({ tt: '5', row: 21, state: 'due-soon' }),
-      ]),
-      1,
-      8,
+      report(
+        [
+          task({ tt: '1', row: 12, rows: [12, 13], state: 'overdue' }),
+          task({ tt: '2', row: 14, state: 'overdue' }),
+          task({ tt: '3', row: 16, state: 'overdue' }),
+          task({ tt: '4', row: 20, state: 'due-soon' }),
+          task({ tt: '5', row: 21, state: 'due-soon' }),
+        ],
+        [],
+        'Phụ lục 02',
+        [1, 8],
+      ),
     );
     expect(plan.sheet).toBe('Phụ lục 02');
     expect(plan.rules).toEqual([
@@ -321,18 +327,18 @@ describe('planMarks', () => {
     ]);
   });
 
-  it('the ranges follow the first and last column given', () => {
-    const plan = planMarks(report([task({ tt: '1', row: 5, state: 'overdue' })]), 3, 28);
+  it('the ranges follow the table’s first and last column, as the report carries them', () => {
+    const plan = planMarks(report([task({ tt: '1', row: 5, state: 'overdue' })], [], 'Phụ lục 02', [3, 28]));
     expect(plan.rules[0].ranges).toEqual(['C5:AB5']);
   });
 
   it('error rows are marked; warnings and sheet-level errors are not', () => {
-    const plan = planMarks(report([task({ tt: '1', row: 2 })], [finding(2, 'error'), finding(3, 'warning'), finding(4, 'info'), finding(null, 'error')]), 1, 6);
+    const plan = planMarks(report([task({ tt: '1', row: 2 })], [finding(2, 'error'), finding(3, 'warning'), finding(4, 'info'), finding(null, 'error')]));
     expect(plan.rules).toEqual([{ kind: 'error', style: MARK_STYLES.error, formula: markFormula('error'), ranges: ['A2:F2'], rows: [2] }]);
   });
 
   it('nothing to mark: no rules', () => {
-    expect(planMarks(report([task({ tt: '1', row: 2 }), task({ tt: '2', row: 3, state: 'recurring' })]), 1, 6).rules).toEqual([]);
+    expect(planMarks(report([task({ tt: '1', row: 2 }), task({ tt: '2', row: 3, state: 'recurring' })])).rules).toEqual([]);
   });
 
   it('formulas are tagged as the add-in’s own and always true', () => {
@@ -369,7 +375,9 @@ describe('planMarks', () => {
       ['open', true],
       ['no-deadline', false],
     ]);
-    const plan = planMarks(r, 1, 6);
+    // The report knows the table's width: the six header columns.
+    expect([r.firstColumn, r.lastColumn]).toEqual([1, 6]);
+    const plan = planMarks(r);
     expect(plan.rules.map((x) => [x.kind, x.ranges])).toEqual([
       ['overdue', ['A2:F3']],
       ['unassigned', ['A4:F4']],

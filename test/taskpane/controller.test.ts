@@ -96,7 +96,10 @@ describe('task-pane controller', () => {
     await controller.check();
     await controller.applyMarks();
     const [[plan, fingerprint]] = host.callsOf('applyMarks') as [[ReturnType<typeof planMarks>, string]];
-    expect(plan).toEqual(planMarks(controller.getState().report!, 1, 6));
+    const report = controller.getState().report!;
+    // The marks span the table's six columns, which the report carries (no snapshot kept by the pane).
+    expect([report.firstColumn, report.lastColumn]).toEqual([1, 6]);
+    expect(plan).toEqual(planMarks(report));
     expect(plan.rules.map((r) => r.kind)).toEqual(expect.arrayContaining(['overdue', 'unassigned']));
     expect(fingerprint).toBe(JSON.stringify(sampleSheet().values));
     expect(controller.getState().status?.id).toBe('ui.done.marked');
@@ -192,7 +195,9 @@ describe('task-pane controller', () => {
     expect(s.lang).toBe('en');
     expect(s.report!.findings.find((f) => f.code === 'lead-missing')!.message).toMatch(/^Sheet 'Phụ lục', row 5/);
     expect(host.settings.lang).toBe('en');
-    expect(host.callsOf('readSheet')).toHaveLength(1);
+    // The pane keeps no raw snapshot: the sheet is read once more, with the same as-of date.
+    expect(host.callsOf('readSheet')).toHaveLength(2);
+    expect(s.report!.asOf).toBe('2026-05-20');
   });
 
   test('summary view checks the active sheet on start', async () => {

@@ -35,7 +35,7 @@ import {
   STATUS_VALUES,
   type AppendixRowKind,
 } from '../appendix-layout';
-import { freeSheetName } from './own';
+import { freeSheetName, normalizeColumn } from '../../engine/workbook';
 import { chunkRows, jsonBytes, PAYLOAD_BUDGET } from './values';
 
 /** Excel keeps at most 32,767 characters in a cell. */
@@ -211,15 +211,6 @@ export async function writeAppendix(
   ws.getRange(`A${first}`).select();
   await ctx.sync();
   return { sheet: name };
-}
-
-/** "b", " AB " → "B", "AB"; null when it is not a column of a sheet (A … XFD). */
-export function normalizeColumn(column: string): string | null {
-  const c = column.trim().toUpperCase();
-  if (!/^[A-Z]{1,3}$/.test(c)) return null;
-  let n = 0;
-  for (const ch of c) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n <= 16384 ? c : null;
 }
 
 /** The column's non-empty cells, top to bottom, joined with newlines (one paragraph per cell). */

@@ -25,7 +25,7 @@
 import type { CellValue } from '../../engine/types';
 import { rangeCells, sameCellValue } from '../../engine/fix-plan';
 import { EditsChangedError, StaleSheetError, type EditBatch, type UndoRecord } from '../../host/types';
-import { fingerprintValues } from './fingerprint';
+import { fingerprintValues } from '../../engine/workbook';
 import { cellWrite } from './values';
 import { queueQuietly, syncQuietly } from './quiet';
 

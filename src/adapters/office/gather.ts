@@ -15,7 +15,8 @@ import { a1, fold } from '../../engine/text';
 import type { GatherResult } from '../../engine/gather';
 import { buildGatherTable, COMPARE_SHEETS } from '../../engine/compare-table';
 import { StaleSheetError } from '../../host/types';
-import { freeSheetName, nameTargetSheet, OWN_NAME_PREFIX } from './own';
+import { nameTargetSheet, OWN_NAME_PREFIX } from './own';
+import { freeSheetName } from '../../engine/workbook';
 import { cellWrite, DATE_FORMAT, TEXT_FORMAT, toExcelValue } from './values';
 
 export type TableSheetKind = 'Compare' | 'Merge';

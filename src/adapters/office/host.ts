@@ -45,7 +45,7 @@ import {
   type WorkbookHost,
   type WorkbookSettings,
 } from '../../host/types';
-import { fingerprintValues } from './fingerprint';
+import { fingerprintValues } from '../../engine/workbook';
 import { nameTargetSheet, scanOwn } from './own';
 import { isOwnMarkerName } from '../../engine/tables';
 import { writeSummary } from './summary';

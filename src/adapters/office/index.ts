@@ -7,7 +7,7 @@ import type { WorkbookHost } from '../../host/types';
 import { createOfficeHost, type OfficeHostOptions } from './host';
 
 export { createOfficeHost, SETTINGS_KEY, parseAreas, type OfficeHostOptions } from './host';
-export { fingerprintValues, fingerprintSnapshot } from './fingerprint';
+export { fingerprintValues, fingerprintSnapshot } from '../../engine/workbook';
 export { OWN_NAME_PREFIX, ownNameFor, scanOwn, nameTargetSheet } from './own';
 
 /** The host for the running task pane (call after Office.onReady). */

@@ -83,26 +83,3 @@ export function scanOwn(names: NameInfo[], sheetNames: string[]): OwnScan {
   });
   return { own, orphans, leftovers };
 }
-
-/**
- * The name to write an own sheet under: the base name unless a user sheet holds it, then
- * "<base> (2)", "(3)", … (Excel's own convention for copies). `taken` holds lower-cased names that
- * will still exist (user sheets, and own sheets already placed in this run).
- */
-export function freeSheetName(base: string, taken: Set<string>): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/** A table name not in `taken` (lower-cased): base, base_2, base_3, … */
-export function freeTableName(base: string, taken: Set<string>): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base}_${i}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}

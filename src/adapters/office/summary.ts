@@ -34,7 +34,8 @@ import { columnLetter } from '../../engine/text';
 import { t } from '../../messages';
 import type { SummaryResult } from '../../host/types';
 import { office as officeMessages } from '../../messages/office';
-import { freeSheetName, freeTableName, ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
+import { ownNameFor, scanOwn, OWN_KINDS, TEMP_NAME_PREFIX, type OwnKind } from './own';
+import { freeSheetName, freeTableName } from '../../engine/workbook';
 import { summaryLayout, type CellStyle, type LayoutCell } from '../../engine/summary-layout';
 import { remindersSheetLayout, reportSheetLayout } from '../../engine/report-layout';
 import { REPORT_COLUMNS } from '../../engine/tracking';
@@ -259,7 +260,7 @@ export async function writeSummary(
 
     // Summary sheet: the engine's layout as values, and a chart of the lead block.
     const summaryWs = built.summary;
-    const asOf = report.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = report.asOf;
     const layout = summaryLayout(report.summary, { lang, asOf, sheet: report.name, live: false, taskRows: taskTable.rows.length });
     const sum = layoutGrid(layout);
     const width = sum.grid[0].length;

@@ -6,7 +6,7 @@
  *
  * The same code paths as the CLI's `phancong check --out`:
  * - readSheet: sheetSnapshot (src/adapters/xlsx/read.ts), fingerprinted like the Office host
- *   (src/adapters/office/fingerprint.ts), so a stale write is refused the same way.
+ *   (src/engine/workbook/fingerprint.ts), so a stale write is refused the same way.
  * - applyMarks / clearMarks: the add-in's own conditional formats (src/adapters/xlsx/marks.ts).
  * - writeSummary: writeOwnSheets (src/adapters/xlsx/write.ts): the same four own sheets.
  * - download: writeCheckedWorkbook as `check --out` writes it, grafted onto the opened file (graft.ts)
@@ -41,7 +41,7 @@ import {
   type EditBatch,
   type UndoRecord,
 } from '../../host/types';
-import { fingerprintSnapshot } from '../office/fingerprint';
+import { fingerprintSnapshot, normalizeColumn } from '../../engine/workbook';
 import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
 import { graftCheckedCopy } from '../xlsx/graft';
 import { graftEdits, type SheetPatch } from '../xlsx/graft-edits';
@@ -59,7 +59,6 @@ import { graftTracking } from '../xlsx/graft-tracking';
 import type { TrackingPlan } from '../../engine/tracking-columns';
 import { TrackingCellsBusyError } from '../../host/types';
 import { applyEditBatch, undoEditBatch, type RawCell } from '../xlsx/edits';
-import { normalizeColumn } from '../office/appendix';
 import { columnIndex } from '../../engine/text';
 import type { PlanDraft } from '../../engine/plan-text/extract';
 
@@ -82,18 +81,10 @@ export interface PreviewState {
 
 export interface StandaloneHostOptions {
   fileName: string;
-  /** The date the pane checks for (the summary sheet shows it). Default: today. */
-  asOf?: () => string;
   /** Milliseconds the read may take before it stops with a "too heavy" message (READ_LIMIT_MS). */
   readLimitMs?: number;
   /** Language of that message (the page's). */
   lang?: Lang;
-}
-
-function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -107,8 +98,6 @@ export function checkedFileName(fileName: string, suffix: string): string {
 export class StandaloneHost implements WorkbookHost {
   readonly kind = 'standalone' as const;
   readonly workbook: ExcelJS.Workbook;
-  /** Where the summary's "as of" date comes from (the shell points it at the pane's date). */
-  asOf: () => string;
   private settings: WorkbookSettings = {};
   private state: PreviewState;
   private listeners = new Set<() => void>();
@@ -131,7 +120,6 @@ export class StandaloneHost implements WorkbookHost {
   constructor(workbook: ExcelJS.Workbook, options: StandaloneHostOptions) {
     this.workbook = workbook;
     this.opened = new Set(workbook.worksheets.map((ws) => ws.name));
-    this.asOf = options.asOf ?? todayIso;
     const first = this.userSheets()[0] ?? workbook.worksheets[0];
     this.state = { version: 0, fileName: options.fileName, sheet: first?.name ?? '', selected: null, selectSeq: 0, summary: null };
   }
@@ -216,9 +204,9 @@ export class StandaloneHost implements WorkbookHost {
    * The checked workbook as `phancong check --out` writes it (marks and own sheets for the report),
    * applied to the workbook in memory too, so the preview shows what the file holds.
    */
-  async checkedBytes(report: SheetReport | null, lang: Lang, asOf: string = this.asOf()): Promise<Uint8Array> {
+  async checkedBytes(report: SheetReport | null, lang: Lang): Promise<Uint8Array> {
     const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
-    const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang, asOf });
+    const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang });
     // A sheet made in the page (a draft appendix) is not in the original package: then the copy is
     // ExcelJS's, which holds it (graft.ts adds only the add-in's own sheets).
     const made = this.workbook.worksheets.some((ws) => !isOwnSheet(ws) && !this.opened.has(ws.name));
@@ -306,7 +294,7 @@ export class StandaloneHost implements WorkbookHost {
   }
 
   async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
-    const result = writeOwnSheets(this.workbook, [report], { lang, asOf: this.asOf() });
+    const result = writeOwnSheets(this.workbook, [report], { lang });
     this.update({ summary: { report, lang }, sheet: result.sheets.summary }, true);
     return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.report, result.sheets.reminders, result.sheets.findings], skipped: [] };
   }

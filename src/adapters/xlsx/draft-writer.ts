@@ -17,6 +17,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../engine/types';
+import { columnLetter, freeSheetName, lowerNames } from '../../engine/workbook';
 import type { PlanDraft } from '../../engine/plan-text/extract';
 import { t } from '../../messages';
 import {
@@ -42,14 +43,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 
 /** A sheet name not used in the workbook (case-insensitive): base, "base (2)", "base (3)", … (31 chars max). */
 function freeName(workbook: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
-  const clean = base.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
+  return freeSheetName(base, lowerNames(workbook.worksheets.map((w) => w.name)));
 }
 
 /**
@@ -135,7 +129,7 @@ export function addDraftSheet(workbook: ExcelJS.Workbook, draft: PlanDraft, lang
     r++;
   }
   if (r > DRAFT_HEADER_ROW + 1) {
-    ws.pageSetup.printArea = `A1:${String.fromCharCode(64 + last)}${r - 1}`;
+    ws.pageSetup.printArea = `A1:${columnLetter(last - 1)}${r - 1}`;
   }
   return sheetName;
 }

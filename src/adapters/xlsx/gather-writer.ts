@@ -7,9 +7,8 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../../engine/types';
 import type { GatherResult } from '../../engine/gather';
 import { buildGatherTable, COMPARE_SHEETS } from '../../engine/compare-table';
+import { serialToMs } from '../../engine/workbook';
 import { writeOwnTableSheet } from './own-table';
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): { logSheet: string } {
   const ws = workbook.getWorksheet(result.master.sheet);
@@ -26,7 +25,7 @@ export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, la
     const cell = ws.getCell(a.row, a.col);
     const v = a.value;
     if (v.isDate && typeof v.value === 'number') {
-      cell.value = new Date(EXCEL_EPOCH_MS + Math.round(v.value * 86400000));
+      cell.value = new Date(serialToMs(v.value));
       cell.numFmt = 'dd/mm/yyyy';
     } else if (v.value !== null && typeof v.value === 'object') {
       cell.value = v.text;

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { OutTable } from '../../engine/tables';
+import { freeSheetName, lowerNames } from '../../engine/workbook';
 import { OWN_NAME_PREFIX, quoteSheet } from './write';
 import { writeTable, type TableLayout } from './write-tables';
 
@@ -48,10 +49,7 @@ export function writeOwnTableSheet(
     if (marked.some((n) => sameName(n, ws.name)) && hasBaseName(ws.name, base)) wb.removeWorksheet(ws.id);
   }
   for (const cell of markerCells(wb, marker)) wb.definedNames.removeEx(cell as never, marker);
-  const taken = (n: string) => wb.worksheets.some((ws) => sameName(ws.name, n));
-  let name = base;
-  for (let i = 2; taken(name); i++) name = `${base} (${i})`;
-  const ws = wb.addWorksheet(name);
+  const ws = wb.addWorksheet(freeSheetName(base, lowerNames(wb.worksheets.map((w) => w.name))));
   wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, marker);
   writeTable(wb, ws, table, layout);
   return ws.name;

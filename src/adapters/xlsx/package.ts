@@ -26,6 +26,7 @@
  * strings, cells), so that a read stopped by its time or memory limit can say why.
  */
 import JSZip from 'jszip';
+import { columnIndex, columnLetter } from '../../engine/workbook';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -157,15 +158,12 @@ export function stripMainPrefix(xml: string): string {
 
 /** 1-based column of letters. */
 export function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
-  return n;
+  return columnIndex(letters) + 1;
 }
 
+/** 1-based column → letters. */
 export function colLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
+  return columnLetter(n - 1);
 }
 
 interface SheetScan {

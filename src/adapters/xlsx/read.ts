@@ -20,6 +20,7 @@ import { preparePackage, type PackageFacts } from './package';
 import { describeHeavy } from './heavy';
 import { t } from '../../messages';
 import type { Lang } from '../../engine/types';
+import { columnIndex, msToSerial, numberFormatKind } from '../../engine/workbook';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
@@ -54,31 +55,12 @@ export class WorkbookReadError extends Error {
   }
 }
 
-/** Excel serial number of 1899-12-30 (serial 0 in the 1900 date system), in ms since the epoch. */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86400000;
-/** Format given to a Date cell whose own format is not a date format. */
+/** Format given to a Date cell whose own format shows neither a date nor a time. */
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 
 /** A JS Date (ExcelJS gives dates as UTC) → Excel serial number, 1900 system. */
 export function dateToSerial(date: Date): number {
-  const days = (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
-  // Remove floating noise from time parts (keep millisecond precision).
-  return Math.round(days * MS_PER_DAY) / MS_PER_DAY;
-}
-
-/** True when a number format shows a date or time (d, m, y, h, s tokens outside quotes/brackets). */
-export function isDateFormat(format: string | undefined | null): boolean {
-  if (!format) return false;
-  if (/^general$/i.test(format.trim())) return false;
-  // Only the first section (positive numbers) matters for dates.
-  const stripped = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/_./g, '')
-    .replace(/\*./g, '');
-  return /[dmyhs]/i.test(stripped) && !/^[#0.,%\s]*$/.test(stripped);
+  return msToSerial(date.getTime());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,11 +369,7 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
 }
 
 /** Letters → 1-based column number. */
-function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+const lettersToCol = (letters: string): number => columnIndex(letters) + 1;
 
 /** Snapshot one worksheet (values, bold, number formats, merges, hidden rows). */
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
@@ -431,7 +409,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
         const { value, isDate } = convert(raw);
         const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : 'General';
         vRow[c - 1] = value;
-        fRow[c - 1] = isDate && !isDateFormat(numFmt) ? DEFAULT_DATE_FORMAT : numFmt;
+        fRow[c - 1] = isDate && numberFormatKind(numFmt) === null ? DEFAULT_DATE_FORMAT : numFmt;
         bRow[c - 1] = cell.font?.bold === true || richTextAllBold(raw);
       });
     }

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../../engine/types';
 import type { OutCell, OutTable } from '../../engine/tables';
 import { t } from '../../messages';
+import { freeTableName } from '../../engine/workbook';
 
 /** A string as an Excel formula literal. */
 export function literal(text: string): string {
@@ -72,11 +73,6 @@ function tableNamesInUse(wb: ExcelJS.Workbook): Set<string> {
   return names;
 }
 
-function freeTableName(wb: ExcelJS.Workbook, base: string): string {
-  const used = tableNamesInUse(wb);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
-}
 
 export interface TableLayout {
   widths: number[];
@@ -97,7 +93,7 @@ export function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: O
   const rows = table.rows.map((r) => r.map(toCellValue));
   if (rows.length > 0) {
     ws.addTable({
-      name: freeTableName(wb, table.name),
+      name: freeTableName(table.name, tableNamesInUse(wb)),
       ref: 'A1',
       headerRow: true,
       style: { theme: 'TableStyleMedium2', showRowStripes: true },

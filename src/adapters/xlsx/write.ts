@@ -31,11 +31,11 @@ import { columnIndex } from '../../engine/text';
 import { concatTables, dedupeAgencyRows, withSheetColumn, writeTable } from './write-tables';
 import { mergeSummaries, renderSummary, type SummaryBlockLayout } from './write-summary';
 import { planTitle, writeRemindersSheet, writeReportSheet } from './report-sheet';
+import { freeSheetName, lowerNames } from '../../engine/workbook';
 
+/** The as-of date and the due-soon window come from the reports (what their counts were made for). */
 export interface WriteOptions {
   lang: Lang;
-  /** ISO date the reports were computed for (shown on the summary sheet). */
-  asOf: string;
 }
 
 export type { OwnSheetKind } from '../../engine/tables';
@@ -117,17 +117,8 @@ function removeOwnSheets(wb: ExcelJS.Workbook): void {
   }
 }
 
-function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = (n: string) => wb.worksheets.some((ws) => sameName(ws.name, n));
-  if (!taken(base)) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!taken(name)) return name;
-  }
-}
-
 function addOwnSheet(wb: ExcelJS.Workbook, kind: OwnSheetKind): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(freeSheetName(wb, OWN_SHEETS[kind]));
+  const ws = wb.addWorksheet(freeSheetName(OWN_SHEETS[kind], lowerNames(wb.worksheets.map((w) => w.name))));
   wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, ownMarkerName(kind));
   return ws;
 }
@@ -137,43 +128,11 @@ function addOwnSheet(wb: ExcelJS.Workbook, kind: OwnSheetKind): ExcelJS.Workshee
 
 export { removeOwnMarks } from './marks';
 
-/** Last column (1-based) that the header row(s) reach, counting merges and the mapped roles. */
-export function tableLastColumn(ws: ExcelJS.Worksheet, report: SheetReport): number {
-  let last = 1;
-  for (const letter of Object.values(report.columns)) if (letter) last = Math.max(last, columnIndex(letter) + 1);
-  if (report.headerRow === null) return last;
-  const top = report.headerRow;
-  const bottom = report.headerRow + Math.max(1, report.headerHeight) - 1;
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.findRow(r);
-    if (!row) continue;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const v = cell.value;
-      if (v !== null && v !== undefined && v !== '') last = Math.max(last, col);
-    });
-  }
-  // Merged header cells reach further than their master cell (read from the model, so that no
-  // cell of the user's sheet gets created).
-  for (const m of sheetMerges(ws)) {
-    if (m.bottom >= top && m.top <= bottom) last = Math.max(last, m.right);
-  }
-  return last;
-}
-
-function sheetMerges(ws: ExcelJS.Worksheet): { top: number; left: number; bottom: number; right: number }[] {
-  const internal = (ws as unknown as { _merges?: Record<string, { model?: Record<string, number> } & Record<string, number>> })._merges;
-  if (!internal) return [];
-  return Object.values(internal).map((range) => {
-    const m = range.model ?? range;
-    return { top: Number(m.top), left: Number(m.left), bottom: Number(m.bottom), right: Number(m.right) };
-  });
-}
-
 /** Replace the add-in's conditional formats on the report's sheet with the report's marks. */
 export function applyMarks(ws: ExcelJS.Worksheet, report: SheetReport): MarkRule[] {
   removeOwnMarks(ws);
   if (report.headerRow === null) return [];
-  const plan = planMarks(report, 1, tableLastColumn(ws, report));
+  const plan = planMarks(report);
   addMarkRules(ws, plan.rules);
   return plan.rules;
 }
@@ -223,7 +182,9 @@ export function applyReports(workbook: ExcelJS.Workbook, reports: SheetReport[],
  * ones; the checked sheets' marks are left as they are. The standalone host's "Tạo bảng tổng hợp".
  */
 export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[], opts: WriteOptions): WriteResult {
-  const { lang, asOf } = opts;
+  const { lang } = opts;
+  // The date the counts were made for (one check gives every report the same one).
+  const asOf = reports[0]?.asOf ?? '';
   removeOwnSheets(workbook);
   const checked = reports.filter((rep) => workbook.getWorksheet(rep.name) !== undefined);
 
@@ -295,8 +256,13 @@ export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[
 function emptyReport(): SheetReport {
   return {
     name: '',
+    asOf: '',
+    dueSoonDays: 0,
     headerRow: null,
     headerHeight: 0,
+    firstColumn: 1,
+    lastColumn: 1,
+    headerCells: [],
     columns: {},
     columnIndexes: {},
     missingRoles: [],

@@ -1,5 +1,6 @@
 import { Field, SpinButton } from '@fluentui/react-components';
 import { usePane } from './context';
+import { DUE_SOON_MAX_DAYS } from '../../engine/workbook';
 
 export function DueSoonDays() {
   const { controller, state, t } = usePane();
@@ -7,7 +8,7 @@ export function DueSoonDays() {
     <Field label={t('ui.dueSoon.label')} hint={t('ui.dueSoon.hint')}>
       <SpinButton
         min={0}
-        max={366}
+        max={DUE_SOON_MAX_DAYS}
         value={state.dueSoonDays}
         disabled={state.busy !== null}
         onChange={(_, data) => {

@@ -5,11 +5,12 @@
  */
 import { analyzeSheet } from '../../engine/analyze';
 import { planMarks } from '../../engine/marks';
+import { DUE_SOON_MAX_DAYS, isDueSoonDays, isIsoDate, todayIso } from '../../engine/workbook';
 import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engine/types';
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
 import { createGatherStore, type GatherStore } from './gather';
 import { hasMessage } from '../../messages';
-import { headerColumns, tableSpan } from './columns';
+import { headerColumns } from './columns';
 import { createDraftFlows, initialDraftState, type DraftFlows } from './draft';
 import { errorNotice } from './errors';
 import { createFixFlows, initialFixState, type FixFlows } from './fix';
@@ -33,11 +34,7 @@ export interface Clock {
 }
 
 export const systemClock: Clock = {
-  today() {
-    const d = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  },
+  today: () => todayIso(new Date()),
 };
 
 export interface ControllerOptions {
@@ -72,20 +69,6 @@ export interface Controller extends DraftFlows, FixFlows {
   track: TrackFlows;
 }
 
-const MAX_DUE_SOON_DAYS = 366;
-
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-function validDueSoon(days: number): boolean {
-  return Number.isInteger(days) && days >= 0 && days <= MAX_DUE_SOON_DAYS;
-}
-
 /** Let the pane paint the progress label before synchronous engine work. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -110,8 +93,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
   let state = initialState(clock.today(), options.lang ?? 'vi', options.view ?? 'check');
   state = { ...state, draft: initialDraftState(host), fix: initialFixState(host) };
   const listeners = new Set<() => void>();
-  /** The last sheet read and the options it was analysed with (to re-analyse or mark it). */
-  let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
+  /**
+   * The last check: its sheet's fingerprint (guards marks and fixes against a changed sheet) and
+   * the options it ran with. The report carries everything else; no raw snapshot is kept.
+   */
+  let lastRun: { sheet: string; fingerprint: string; options: AnalyzeOptions } | null = null;
   /** The sheet whose marks the user applied in this session (the live re-check keeps them up to date). */
   let markedSheet: string | null = null;
 
@@ -148,8 +134,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
 
   function analyze(read: ReadSheet, opts: AnalyzeOptions): void {
     const report = analyzeSheet(read.snapshot, opts);
-    lastRun = { read, options: opts };
-    dispatch({ type: 'report', report, header: headerColumns(read.snapshot, report) });
+    lastRun = { sheet: read.snapshot.name, fingerprint: read.fingerprint, options: opts };
+    dispatch({ type: 'report', report, header: headerColumns(report) });
   }
 
   async function runCheck(sheet: string, asOf: string, dueSoonDays: number, columns: ColumnMap | undefined): Promise<void> {
@@ -225,13 +211,13 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     async setLang(lang) {
       if (lang === state.lang) return;
       dispatch({ type: 'setLang', lang });
-      // Findings carry their message in the report's language: re-analyse (no host call).
+      // Findings carry their message in the report's language: check the sheet again (the pane
+      // keeps no raw snapshot), with the options of the last check.
       if (lastRun && !state.busy) {
-        try {
-          analyze(lastRun.read, { ...lastRun.options, lang });
-        } catch (e) {
-          fail(e, 'ui.error.check', { sheet: lastRun.read.snapshot.name });
-        }
+        const { sheet, options } = lastRun;
+        await exclusive({ id: 'ui.busy.reading', data: { sheet } }, { id: 'ui.error.check', data: { sheet } }, () =>
+          runCheck(sheet, options.asOf, options.dueSoonDays ?? state.dueSoonDays, options.columns),
+        );
       }
       await saveSettings({ ...state.settings, lang });
     },
@@ -246,8 +232,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
         dispatch({ type: 'error', error: { id: 'ui.error.asOf' } });
         return Promise.resolve();
       }
-      if (!validDueSoon(dueSoonDays)) {
-        dispatch({ type: 'error', error: { id: 'ui.error.dueSoon' } });
+      if (!isDueSoonDays(dueSoonDays)) {
+        dispatch({ type: 'error', error: { id: 'ui.error.dueSoon', data: { max: DUE_SOON_MAX_DAYS } } });
         return Promise.resolve();
       }
       if (sheet !== state.sheet) dispatch({ type: 'setSheet', sheet });
@@ -280,9 +266,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
           dispatch({ type: 'error', error: { id: 'ui.error.noReport' } });
           return;
         }
-        const { firstCol, lastCol } = tableSpan(lastRun.read.snapshot, report);
-        const plan = planMarks(report, firstCol, lastCol);
-        await host.applyMarks(plan, lastRun.read.fingerprint);
+        const plan = planMarks(report);
+        await host.applyMarks(plan, lastRun.fingerprint);
         markedSheet = report.name;
         const rows = plan.rules.reduce((n, r) => n + r.rows.length, 0);
         dispatch({
@@ -340,7 +325,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       getState: () => state,
       dispatch,
       exclusive,
-      lastRead: () => (lastRun && state.report && lastRun.read.snapshot.name === state.report.name ? lastRun.read : null),
+      lastFingerprint: () => (lastRun && state.report && lastRun.sheet === state.report.name ? lastRun.fingerprint : null),
       recheck: (sheet) => runCheck(sheet, state.asOf, state.dueSoonDays, undefined),
     }),
     track: createTrackFlows(

@@ -13,7 +13,7 @@
  */
 import { planFixes, rangeCells, type FixPlan } from '../../engine/fix-plan';
 import type { Finding, Fix, SheetReport, Severity } from '../../engine/types';
-import type { ReadSheet, UndoRecord, WorkbookHost } from '../../host/types';
+import type { UndoRecord, WorkbookHost } from '../../host/types';
 import { errorNotice } from './errors';
 import { findingKey, SEVERITIES } from './selectors';
 import type { MessageData, Notice, PaneAction, PaneState } from './state';
@@ -182,8 +182,8 @@ interface FixDeps {
   getState(): PaneState;
   dispatch(action: PaneAction): void;
   exclusive(label: Notice, fallback: Notice, work: () => Promise<void>): Promise<void>;
-  /** The sheet read the current report was made from (its fingerprint guards the write). */
-  lastRead(): ReadSheet | null;
+  /** The fingerprint of the sheet read the current report was made from (it guards the write). */
+  lastFingerprint(): string | null;
   /** Check the sheet again (the controller's check, inside the running action). */
   recheck(sheet: string): Promise<void>;
 }
@@ -227,8 +227,8 @@ export function createFixFlows(deps: FixDeps): FixFlows {
     applyFixes() {
       const state = getState();
       const view = fixPreviewPlan(state.report, state.fix.preview);
-      const read = deps.lastRead();
-      if (!view || !state.report || !read) {
+      const fingerprint = deps.lastFingerprint();
+      if (!view || !state.report || fingerprint === null) {
         dispatch({ type: 'error', error: { id: 'ui.error.noReport' } });
         return Promise.resolve();
       }
@@ -238,7 +238,7 @@ export function createFixFlows(deps: FixDeps): FixFlows {
         const records: UndoRecord[] = [];
         try {
           // One sheet per report: one batch, one write after the host's stale-sheet check.
-          for (const batch of view.plan.batches) records.push(await host.applyEdits!(batch, read.fingerprint));
+          for (const batch of view.plan.batches) records.push(await host.applyEdits!(batch, fingerprint));
         } catch (e) {
           // Several batches (never more than one today): keep what was written, so it can be undone.
           if (records.length > 0)

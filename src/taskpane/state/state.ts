@@ -5,6 +5,7 @@
  */
 import type { HostCapabilities, SheetInfo, WorkbookSettings } from '../../host/types';
 import type { Lang, SheetReport, Severity } from '../../engine/types';
+import { DUE_SOON_DEFAULT_DAYS } from '../../engine/workbook';
 import { draftPaneReducer, initialDraftState, isDraftAction, type DraftAction, type DraftState } from './draft';
 import { fixPaneReducer, initialFixState, isFixAction, type FixAction, type FixState, type PaneTab } from './fix';
 
@@ -68,7 +69,8 @@ export interface PaneState {
   fix: FixState;
 }
 
-export const DEFAULT_DUE_SOON_DAYS = 15;
+/** The pane's default due-soon window (the workbook layer's, shared with the command line). */
+export const DEFAULT_DUE_SOON_DAYS = DUE_SOON_DEFAULT_DAYS;
 
 export function initialState(asOf: string, lang: Lang = 'vi', view: PaneView = 'check'): PaneState {
   return {

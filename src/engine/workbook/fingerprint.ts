@@ -1,6 +1,6 @@
 /**
  * A fingerprint of a sheet's values, to refuse writes when the sheet changed after it was checked.
- * Pure (no Office.js): the standalone (ExcelJS) host reuses it.
+ * Pure: the Office.js and the standalone (ExcelJS) hosts both use it.
  *
  * FNV-1a, two independent 32-bit lanes (different offset bases and a different mixing of each
  * character) → 16 hex digits. Not cryptographic: it guards against edits, not against an attacker.
@@ -10,7 +10,7 @@
  * used range (Office.js) or from A1 with ragged rows (ExcelJS), and inserting a row above the table
  * (which moves every value) changes it.
  */
-import type { CellValue } from '../../engine/types';
+import type { CellValue } from '../types';
 
 const PRIME = 0x01000193;
 
