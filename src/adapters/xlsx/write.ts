@@ -1,33 +1,7 @@
 /**
  * Write a checked workbook (.xlsx bytes) with ExcelJS: the `--out` file of `phancong check`, and
- * the standalone browser mode's download. Bytes in, bytes out: no Node APIs in this file.
- *
- * What it changes in the workbook that `readWorkbook` loaded:
- * - On every checked sheet: the add-in's own conditional formats (formulas tagged by MARK_TAG) are
- *   removed, then the marks of the report are added again (one rule per mark kind, over the table's
- *   columns). User cells are never written to: their values and styles stay as they were.
- * - The add-in's own sheets (OWN_SHEETS) are replaced: the task table, the task × agency table, the
- *   summary (live formulas with cached results) and the findings (with links to the cells).
- *
- * Decisions:
- * - Own-sheet marker: a workbook defined name `PhanCong_Own_<kind>` (engine/tables.ts ownMarkerName) that refers to
- *   A1 of the own sheet. Excel keeps it pointing at the sheet when the sheet is moved or renamed, it
- *   is invisible in the grid, and Office.js can read it (workbook.names). `isOwnSheet(ws)` checks it.
- *   A sheet with an own name but no marker is the user's: it is never touched, and the own sheet
- *   is written under "PC Nhiệm vụ (2)" (then (3), …) instead. A marked sheet that the user renamed
- *   to something else is left alone (the user kept it on purpose); only its marker is dropped.
- * - Several checked sheets: the own sheets are written once, with all reports' rows together (the
- *   first column, Sheet, tells them apart) and the summary counts all of them.
- * - Findings links: a HYPERLINK("#'Sheet'!E12", "E12") formula, not an ExcelJS hyperlink value.
- *   ExcelJS 4.4.0 writes an in-document hyperlink with BOTH an external relationship and a
- *   `location`, which Excel resolves as a link to a file (exceljs issue #3027); the formula works
- *   in Excel and LibreOffice alike.
- * - Summary formulas: COUNTIFS over bounded ranges of the task table (whole columns would count
- *   blank cells below the table for the "no section" / "no leader" rows). The lead block counts the
- *   lead rows of the long agency table, which holds one row per task × agency (deduplicated as the
- *   engine does), so a task with two leads counts for each, exactly. Where COUNTIFS cannot match a
- *   key exactly (wildcards * ? ~, a leading = < >, text that looks like a number, keys over 200
- *   characters, or two keys that differ only in case), the cell uses SUMPRODUCT(EXACT(…)) instead.
+ * the standalone browser mode's download. Bytes in, bytes out: no Node APIs in this file. What it
+ * changes in the workbook and why (own-sheet marker, links, summary formulas): ./README.md.
  */
 import ExcelJS from 'exceljs';
 import type { Lang, SheetReport, Summary, SummaryCount, TaskState } from '../../engine/types';
