@@ -8,7 +8,7 @@ import { join } from 'path';
 import { createExcelFake, type ExcelFake } from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
 import { normalizeColumn, widthToPoints } from '../../src/adapters/office/appendix';
-import { DRAFT_HEADER_ROW, STATUS_VALUES, appendixLayout } from '../../src/adapters/appendix-layout';
+import { DRAFT_HEADER_ROW, STATUS_VALUES, appendixLayout } from '../../src/engine/appendix-layout';
 import { extractPlan, type PlanDraft } from '../../src/engine/plan-text/extract';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { WorkbookHost } from '../../src/host/types';
