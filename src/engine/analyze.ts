@@ -42,17 +42,24 @@ export function runRules(model: SheetModel): Finding[] {
     const code = rule.meta.code;
     const baseId = `finding.${code}`;
     const ids = new Map<string, string>();
+    const severities = rule.meta.messages;
     const context: RuleContext = {
       model,
       colOf,
       cellRef,
       rawValue,
       edit,
+      reportTask(tm, role, messageId, data, extras) {
+        context.report({ index: tm.rows[0].index, col: colOf(role), role, messageId, data, ...extras });
+      },
       report(r: Report) {
+        const key = r.messageId ?? 'default';
+        const severity: Severity | undefined = Object.hasOwn(severities, key) ? severities[key] : undefined;
+        if (severity === undefined) throw new Error(`Rule ${code} reports "${key}", which its meta.messages does not declare`);
         let messageId = baseId;
-        if (r.messageId && r.messageId !== 'default') {
-          const known = ids.get(r.messageId);
-          if (known === undefined) ids.set(r.messageId, (messageId = `${baseId}.${r.messageId}`));
+        if (key !== 'default') {
+          const known = ids.get(key);
+          if (known === undefined) ids.set(key, (messageId = `${baseId}.${key}`));
           else messageId = known;
         }
         const row = r.index === null || r.index === undefined ? null : model.sheetRow(r.index);
@@ -60,9 +67,8 @@ export function runRules(model: SheetModel): Finding[] {
         let role = r.role ?? null;
         if (!role && r.col !== null && r.col !== undefined) role = roleAt(r.col);
         // Rules build a fresh data object per report; it becomes the finding's.
-        const data = (r.data ?? {}) as Record<string, string | number>;
+        const data = r.data ?? {};
         if (role && data.role === undefined) data.role = messages.roleName(role);
-        const severity = r.severity ?? rule.meta.severity;
         const cell = row !== null && col !== null ? `${messages.letter(col)}${row}` : row !== null ? a1(row, 1) : null;
         const finding = new ReportedFinding(code, severity, cell, row, col, role, messageId, data, messages, r.suggestion);
         if (r.fixes?.length) {

@@ -4,46 +4,8 @@
  *
  * Pure and deterministic: no clock, no Date object, integer calendar math (calendar.ts). Linear in
  * the text length: the text is folded once and read by a small hand-written token parser, with no
- * backtracking regular expressions.
- *
- * Decisions on ambiguous forms (see also the unit tests):
- * - A list or range of periods ("Quý III – IV/2026", "Quý II hoặc Quý III/2026", "Quý I, II/2026",
- *   "Tháng 6-8/2026", "Quý IV – III/2026") is due at the end of the latest part and starts at the
- *   start of the earliest part, whatever the order written.
- * - Parts without a year take the year written after them ("Quý I, II/2026"), else before them,
- *   else the plan year (yearInferred). With no plan year such a text is 'unknown'.
- * - A year next to another period only qualifies it ("Năm 2026, Quý II" = Quý II/2026).
- * - "đến năm 2030" is multi-year: start = 1 January of the plan year when that is earlier, else
- *   unknown (null). "đến hết năm 2026" is just the year 2026.
- * - "trước ngày 25/11/2026" is due 25/11/2026 (as domain.md says), not the day before.
- * - A single date is kind 'date' with start = due; everything else that resolves is 'period'.
- * - "đầu năm" = Q1, "giữa năm" = Q2–Q3, "cuối năm" = Q4 (due 31/12), "nửa đầu năm" and
- *   "6 tháng đầu năm" = H1, "N tháng đầu năm" = months 1..N, "N tháng cuối năm" = the last N months.
- *   "đầu/cuối/giữa" before quý/tháng is ignored (the period named).
- * - Recurring (kind 'recurring', due null): Thường xuyên, Hằng/Hàng năm (quý, tháng, tuần, ngày),
- *   Định kỳ, Liên tục, Thường niên, Mỗi năm, "… và các năm tiếp theo", "… trở đi", and on-demand
- *   forms: "Theo yêu cầu", "Khi có yêu cầu", "Theo chỉ đạo". When the cell also names a period
- *   ("Thường xuyên Năm 2026", "Năm 2026 và các năm tiếp theo") `start` is that period's start.
- *   A recurring word inside prose counts only when the cell starts with it or is at most 4 words.
- * - Other "Theo …" forms ("Theo kế hoạch", "Theo tiến độ dự án") name no date: 'unknown'.
- * - Brackets: a bracket that parses to a period inside the main period refines the due date
- *   (kind becomes that of the bracket; start stays the main period's start); one that lies (partly)
- *   outside is a `conflict` (main date kept); one that contains the main period, or does not parse,
- *   is a `remark`. A bracket's yearless date takes the main period's due year. A cell that is only a
- *   bracket is read from the bracket; prose with brackets stays 'unknown'.
- * - A readable deadline followed by a separator and prose ("Quý I/2026, trình UBND tỉnh") keeps the
- *   deadline and puts the prose in `remark`. Prose before the deadline makes it 'unknown' (a shifted
- *   cell is more likely than a deadline).
- * - Running text that names two or more dates or periods anywhere ("Sơ kết trong quý II hoặc quý
- *   III; tổng kết vào tháng 11/2026", or a period followed by prose naming another) is read whole:
- *   due at the latest part, starting at the earliest, kind 'date' when every part is a date, else
- *   'period'; `parts` lists what was read. A year counts there only as "năm 2026", and is a period
- *   of its own. Parts without a year take the year of the part after (else before), else the plan
- *   year. One period in prose is still 'unknown' (a shifted cell is more likely).
- * - A text longer than 500 characters is prose: 'unknown'.
- * - A cell of punctuation only ("-", "…", "/") is 'missing'. Booleans and errors are 'unknown'.
- * - A number with a date format is an Excel serial; without one, an integer 1900–2100 is a year
- *   and a number in 36526..73050 (2000-01-01..2099-12-31) is a serial; other numbers are 'unknown'.
+ * backtracking regular expressions. How ambiguous forms are read: ./README.md#deadlines (and the
+ * unit tests).
  */
 import type { CellValue, Deadline } from './types';
 import { cellText, isErrorValue, squash, stripMarkup } from './text';

@@ -10,7 +10,7 @@
  * every field, `message` included, in the order of the Finding type (`fixes` only when the rule
  * offered some).
  */
-import type { Finding, Fix, Lang, Role, Severity } from './types';
+import type { Finding, Fix, Lang, MessageData, Role, Severity } from './types';
 import { columnLetter } from './text';
 import { t, tInto } from '../messages';
 
@@ -70,7 +70,7 @@ export class ReportedFinding implements Finding {
     public col: number | null,
     public role: Role | null,
     public messageId: string,
-    public data: Record<string, string | number>,
+    public data: MessageData,
     context: MessageContext,
     suggestion?: string,
   ) {

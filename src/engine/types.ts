@@ -166,6 +166,13 @@ export interface Section {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * A message's data: facts, never text formatted in one language (the catalogue formats them in the
+ * reader's). A list holds items that each name the message that formats them (joined by "; ").
+ */
+export type MessageData = Record<string, string | number | readonly MessageItem[]>;
+export type MessageItem = { messageId: string } & Record<string, string | number>;
+
 export interface Finding {
   /** Stable rule code, e.g. "lead-missing". */
   code: string;
@@ -179,7 +186,7 @@ export interface Finding {
   role: Role | null;
   /** Message id in the catalogue and its data. */
   messageId: string;
-  data: Record<string, string | number>;
+  data: MessageData;
   /** The message, formatted in the report's language. */
   message: string;
   /** A suggested replacement, as data (never applied silently). */

@@ -92,7 +92,7 @@ export interface WorkbookHost {
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /**
    * Optional ("Tạo phụ lục từ văn bản"): add the drafted appendix as a NEW sheet in the standard
-   * layout (src/adapters/appendix-layout.ts: title rows, header, bold merged sections, status
+   * layout (src/engine/appendix-layout.ts: title rows, header, bold merged sections, status
    * drop-down, frozen header, A4 landscape where the host can) and activate it. Never overwrites a
    * sheet: the name is made free ("Phụ lục (dự thảo)", "Phụ lục (dự thảo) (2)", …). The pane hides
    * the feature when the host lacks it.

@@ -9,7 +9,7 @@ import { createExcelFake, type ExcelFake } from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
 import { widthToPoints } from '../../src/adapters/office/appendix';
 import { normalizeColumn } from '../../src/engine/workbook';
-import { DRAFT_HEADER_ROW, STATUS_VALUES, appendixLayout } from '../../src/adapters/appendix-layout';
+import { DRAFT_HEADER_ROW, STATUS_VALUES, appendixLayout } from '../../src/engine/appendix-layout';
 import { extractPlan, type PlanDraft } from '../../src/engine/plan-text/extract';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { WorkbookHost } from '../../src/host/types';

@@ -31,11 +31,33 @@ async function renderChecked(host?: MemoryHost) {
 }
 
 describe('task pane', () => {
+  test('the as-of date reads and shows day/month/year, and refuses a day that does not exist', async () => {
+    const { controller } = await renderPane();
+    const input = screen.getByLabelText('Tính tình trạng đến ngày') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { value: '01/12/2026' } });
+    });
+    expect(controller.getState().asOf).toBe('2026-12-01');
+    expect(input.value).toBe('01/12/2026');
+    expect(screen.queryByText(/Không có ngày này/)).toBeNull();
+    await act(async () => {
+      fireEvent.change(input, { target: { value: '30/02/2026' } });
+    });
+    expect(controller.getState().asOf).toBe('');
+    expect(screen.getByText('Không có ngày này. Hãy nhập ngày/tháng/năm, ví dụ 01/12/2026.')).toBeTruthy();
+    // A check with no valid date is refused with the catalogue's message.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    });
+    expect(controller.getState().error?.id).toBe('ui.error.asOf');
+    expect(controller.getState().report).toBeNull();
+  });
+
   test('shows its labels in Vietnamese', async () => {
     await renderPane();
     expect(screen.getByRole('heading', { level: 1, name: 'Phân công' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Trang tính cần kiểm tra' })).toBeTruthy();
-    expect(screen.getByLabelText('Tính tình trạng đến ngày')).toHaveProperty('value', '2026-05-20');
+    expect(screen.getByLabelText('Tính tình trạng đến ngày')).toHaveProperty('value', '20/05/2026');
     expect(screen.getByRole('spinbutton', { name: 'Số ngày coi là "sắp đến hạn"' })).toHaveProperty('value', '15');
     expect(screen.getByRole('button', { name: 'Kiểm tra' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Tiếng Việt' })).toHaveProperty('checked', true);

@@ -5,7 +5,7 @@
 import type { MarkPlan } from '../../src/engine/marks';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import type { PlanDraft } from '../../src/engine/plan-text/extract';
-import { appendixLayout, DRAFT_COLUMNS } from '../../src/adapters/appendix-layout';
+import { appendixLayout, DRAFT_COLUMNS } from '../../src/engine/appendix-layout';
 import { freeSheetName } from '../../src/engine/workbook';
 import { columnIndex } from '../../src/engine/text';
 import { t } from '../../src/messages';

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * "Tạo phụ lục từ văn bản" on Office.js: add the drafted appendix as a new sheet, and read a column's
- * text. The layout is src/adapters/appendix-layout.ts, the one the .xlsx writer uses.
+ * text. The layout is src/engine/appendix-layout.ts, the one the .xlsx writer uses.
  *
  * writeAppendix: TWO round trips.
  * - Sync 1 — look: the sheet names (a free name is chosen: the add-in never writes over a sheet).
@@ -34,7 +34,7 @@ import {
   DRAFT_WIDTHS,
   STATUS_VALUES,
   type AppendixRowKind,
-} from '../appendix-layout';
+} from '../../engine/appendix-layout';
 import { freeSheetName, normalizeColumn } from '../../engine/workbook';
 import { chunkRows, jsonBytes, PAYLOAD_BUDGET } from './values';
 

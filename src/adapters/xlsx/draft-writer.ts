@@ -2,7 +2,7 @@
  * Write a drafted appendix (from src/engine/plan-text) in the standard layout with ExcelJS: as a new
  * .xlsx workbook (writeDraftWorkbook, returns the bytes) or as a new sheet of a workbook already open
  * (addDraftSheet, the standalone page). Runs in Node and in a browser bundle. The layout's rows and
- * texts come from src/adapters/appendix-layout.ts, shared with the Office.js host.
+ * texts come from src/engine/appendix-layout.ts, shared with the Office.js host.
  *
  * Layout (one sheet):
  * - rows 1–2: the title block (PHÂN CÔNG NHIỆM VỤ; "Kèm theo Kế hoạch …" with the plan's title);
@@ -30,9 +30,9 @@ import {
   DRAFT_STATUS_COL,
   DRAFT_WIDTHS,
   STATUS_VALUES,
-} from '../appendix-layout';
+} from '../../engine/appendix-layout';
 
-export { DRAFT_COLUMNS, DRAFT_HEADER_ROW, STATUS_VALUES, displayTt, toRoman } from '../appendix-layout';
+export { DRAFT_COLUMNS, DRAFT_HEADER_ROW, STATUS_VALUES, displayTt, toRoman } from '../../engine/appendix-layout';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -1,25 +1,9 @@
 /**
  * Write a checked workbook (.xlsx bytes) with ExcelJS: the `--out` file of `phancong check`, and
- * the standalone browser mode's download. Bytes in, bytes out: no Node APIs in this file.
- *
- * What it changes in the workbook that `readWorkbook` loaded:
- * - On every checked sheet: the add-in's own conditional formats (formulas tagged by MARK_TAG) are
- *   removed, then the marks of the report are added again (one rule per mark kind, over the table's
- *   columns). User cells are never written to: their values and styles stay as they were.
- * - The add-in's own sheets (OWN_SHEETS) are replaced: the task table, the task × agency table, the
- *   summary (live formulas with cached results) and the findings (with links to the cells).
- *
- * Decisions:
- * - Own-sheet marker: a workbook defined name `PhanCong_Own_<kind>` (engine/tables.ts ownMarkerName) that refers to
- *   A1 of the own sheet. Excel keeps it pointing at the sheet when the sheet is moved or renamed, it
- *   is invisible in the grid, and Office.js can read it (workbook.names). `isOwnSheet(ws)` checks it.
- *   A sheet with an own name but no marker is the user's: it is never touched, and the own sheet
- *   is written under "PC Nhiệm vụ (2)" (then (3), …) instead. A marked sheet that the user renamed
- *   to something else is left alone (the user kept it on purpose); only its marker is dropped.
- * - Several checked sheets: the own sheets are written once, with all reports' rows together (the
- *   first column, Sheet, tells them apart) and the summary counts all of them.
- * - The tables are written by write-tables.ts, the summary sheet by write-summary.ts (rendering the
- *   engine's layout, engine/summary-layout.ts), the report and reminder sheets by report-sheet.ts.
+ * the standalone browser mode's download. Bytes in, bytes out: no Node APIs in this file. What it
+ * changes in the workbook and why (own-sheet marker, links, summary formulas): ./README.md.
+ * The tables are written by write-tables.ts, the summary sheet by write-summary.ts (rendering the
+ * engine's layout, engine/summary-layout.ts), the report and reminder sheets by report-sheet.ts.
  */
 import ExcelJS from 'exceljs';
 import type { Lang, SheetReport } from '../../engine/types';

@@ -3,47 +3,8 @@
  *
  * Pure: no Node APIs, no DOM, no clock. Input is the plan as plain text, one paragraph per line
  * (a .txt export, or the raw text of a .docx); output is raw strings: the agency and deadline
- * parsers of the checker read them later, exactly as they read the cells of a table.
- *
- * Where the tasks are (see `classifySection`):
- * - The plan is cut into sections at Roman headings ("III. NỘI DUNG THỰC HIỆN"), or at capital-letter
- *   headings ("B. NHIỆM VỤ") when the title is in capitals.
- * - A section holds tasks when its title names tasks (NHIỆM VỤ, GIẢI PHÁP, NỘI DUNG, HOẠT ĐỘNG,
- *   CHƯƠNG TRÌNH, DANH MỤC, CÔNG VIỆC, PHÂN CÔNG…) or when any line in it is an assignment line
- *   ("Đơn vị chủ trì: …"), whatever its title.
- * - Purpose, requirement, target, funding sections (MỤC ĐÍCH, YÊU CẦU, MỤC TIÊU, KINH PHÍ, CĂN CỨ…)
- *   are not read. They are listed in `skipped`, so the caller can say what was left out.
- * - "TỔ CHỨC THỰC HIỆN" lists duties per agency ("3. Sở Tài chính: Chủ trì, phối hợp với …"). It is
- *   read only when the plan has no other task section, or when `opts.organization` is true; then
- *   each numbered agency heading gives one task whose lead is that agency.
- * - With no section headings at all, the whole text from the first numbered item is read.
- * - The body ends at "Trên đây là …" or "Nơi nhận".
- *
- * Inside a task section:
- * - Numbered headings "1.", "1.1.", "2.2.1" (trailing dot optional when the number has a dot) and
- *   lettered items "a)" make the hierarchy. An item with sub-items is a group (a bold row in the
- *   appendix); the sub-items are the tasks, and inherit any assignment the group states itself.
- * - The task text is the item's heading; the paragraphs under it are kept as `detail`.
- * - Assignment lines, with or without a bullet (- + – •), bold markup (** or <b>) and colon:
- *   lead: Đơn vị/Cơ quan chủ trì (thực hiện), Chủ trì, Tổ chức thực hiện, Đơn vị/Cơ quan thực hiện,
- *   Cơ quan tham mưu; support: Đơn vị/Cơ quan phối hợp (thực hiện), Phối hợp (thực hiện);
- *   deadline: Thời gian (thực hiện/hoàn thành), Thời hạn, Tiến độ (thực hiện); result: Sản phẩm
- *   (đầu ra/dự kiến), Kết quả (dự kiến); content: Nội dung (thực hiện). A label with an empty value
- *   opens a block: the deeper bullets below it are the value ("- Sản phẩm:" then "+ …" lines).
- *   Without a colon, a label is taken only when the value looks like one (an agency name after a
- *   lead label, a period after a deadline label), so "Tổ chức thực hiện tốt …" stays text.
- * - Labels in a bracket at the end of a heading or bullet: "… (Chủ trì: Sở X; Thời gian: Quý II/2026)".
- * - Inline assignment: "Sở X chủ trì, phối hợp với Y …" in a paragraph of its own, or at the end
- *   of the heading ("… (Sở X chủ trì, phối hợp với Y; thời gian: Quý II/2026)"). The words are
- *   located here (where the lead starts, where the supporting list ends) and then read by the
- *   checker's parseAssignment, so the parties come out as "A; B" lists.
- * - "-" bullets under a numbered item are detail, unless they carry their own assignment (inline,
- *   or the item has two or more lead lines): then each bullet is a task of its own, numbered
- *   "<item>.1", "<item>.2", … and the item becomes a group.
- * - A paragraph that starts in lower case after a line with no closing punctuation continues that
- *   line (a page break of the source document cut it).
- * - What cannot be placed is reported in `unplaced`, never dropped: text before the first task of a
- *   task section, assignment lines with no task, a second value for the same field, footnotes.
+ * parsers of the checker read them later, exactly as they read the cells of a table. Where the
+ * tasks are found and how a task section is read: ./README.md.
  */
 import { squash, stripMarkup } from '../text';
 import { parseAssignment } from '../agencies';

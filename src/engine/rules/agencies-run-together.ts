@@ -3,13 +3,19 @@ import { defineRule } from './rule';
 
 /** Two agencies written in one cell without a separator ("Sở VHTTDL Các cơ quan truyền thông…"). Fix: insert "; ". */
 export default defineRule({
-  meta: { code: 'agencies-run-together', severity: 'warning', type: 'problem', docs: 'Agencies run together without a separator.', messages: ['default'], fixes: ['separate'] },
+  meta: {
+    code: 'agencies-run-together',
+    type: 'problem',
+    docs: 'Agencies run together without a separator.',
+    messages: { default: 'warning' },
+    fixes: ['separate'],
+  },
   create(ctx) {
     return {
       task(tm) {
         for (const role of tm.runTogether) {
           const refs = role === 'lead' ? tm.task.lead : tm.task.support;
-          ctx.report({ index: tm.rows[0].index, col: ctx.colOf(role), role, data: { parts: refs.map((r) => r.raw).join(' | ') }, fixes: separateFix(ctx, tm, role as 'lead' | 'support') });
+          ctx.reportTask(tm, role, 'default', { parts: refs.map((r) => r.raw).join(' | ') }, { fixes: separateFix(ctx, tm, role as 'lead' | 'support') });
         }
       },
     };

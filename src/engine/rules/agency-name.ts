@@ -20,7 +20,19 @@ const spellingKey = (raw: string) => fold(raw.replace(/đ/g, 'dd').replace(/Đ/g
  * explicit choice, since a plan may cite the old name on purpose). Never both in one fix.
  */
 export default defineRule({
-  meta: { code: 'agency-name', severity: 'info', type: 'suggestion', docs: 'Unknown, misspelt, inconsistent and renamed agency names.', messages: ['unknown', 'variant', 'renamed', 'renamed-on'], hasSuggestions: true, fixes: ['canonical', 'renamed'] },
+  meta: {
+    code: 'agency-name',
+    type: 'suggestion',
+    docs: 'Unknown, misspelt, inconsistent and renamed agency names.',
+    messages: {
+      unknown: 'info',
+      variant: 'info',
+      renamed: 'warning',
+      'renamed-on': 'warning',
+    },
+    hasSuggestions: true,
+    fixes: ['canonical', 'renamed'],
+  },
   create(ctx) {
     const dict = ctx.model.dict;
     const spellings = new Map<string, string>();
@@ -41,23 +53,23 @@ export default defineRule({
         for (const r of tm.task.support) fn(r);
       }
     };
-    const check = (tm: TaskModel, refs: readonly AgencyRef[], role: 'lead' | 'support', index: number) => {
+    const check = (tm: TaskModel, refs: readonly AgencyRef[], role: 'lead' | 'support') => {
       for (const r of refs) {
         if (r.kind !== 'agency') continue;
         if (r.renamedTo) {
           const dated = Boolean(r.changedOn);
           const data: Record<string, string> = dated ? { value: r.raw, now: r.renamedTo, date: isoToVn(r.changedOn!) } : { value: r.raw, now: r.renamedTo };
           const fixes = renameFix(ctx, tm, role, r, r.renamedTo, 'renamed', { value: r.raw, now: r.renamedTo });
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: dated ? 'renamed-on' : 'renamed', severity: 'warning', data, suggestion: r.renamedTo, fixes });
+          ctx.reportTask(tm, role, dated ? 'renamed-on' : 'renamed', data, { suggestion: r.renamedTo, fixes });
         } else if (!r.known) {
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'unknown', data: { value: r.raw } });
+          ctx.reportTask(tm, role, 'unknown', { value: r.raw });
         } else if (
           (r.variant && !dict.isKnownName(r.raw)) ||
           // The dictionary's own spelling is never the inconsistent one.
           ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name) && spelling(r.raw) !== spelling(r.name))
         ) {
           const fixes = renameFix(ctx, tm, role, r, r.name, 'canonical', { value: r.raw, canonical: r.name });
-          ctx.report({ index, col: ctx.colOf(role), role, messageId: 'variant', data: { value: r.raw, canonical: r.name }, suggestion: r.name, fixes });
+          ctx.reportTask(tm, role, 'variant', { value: r.raw, canonical: r.name }, { suggestion: r.name, fixes });
         }
       }
     };
@@ -76,9 +88,8 @@ export default defineRule({
         }
       },
       task(tm) {
-        const index = tm.rows[0].index;
-        check(tm, tm.task.lead, 'lead', index);
-        check(tm, tm.task.support, 'support', index);
+        check(tm, tm.task.lead, 'lead');
+        check(tm, tm.task.support, 'support');
       },
     };
   },

@@ -3,7 +3,12 @@ import { defineRule } from './rule';
 
 /** A cell holds an Excel error value (#REF!, #N/A, #VALUE!…). */
 export default defineRule({
-  meta: { code: 'cell-error', severity: 'error', type: 'problem', docs: 'Excel error values in the table.', messages: ['default'] },
+  meta: {
+    code: 'cell-error',
+    type: 'problem',
+    docs: 'Excel error values in the table.',
+    messages: { default: 'error' },
+  },
   create(ctx) {
     return {
       row(r) {

@@ -1,17 +1,23 @@
-import type { CellEdit, CellValue, Role } from '../types';
+import type { CellEdit, CellValue, MessageItem, Role } from '../types';
 import type { RowModel } from '../model';
 import { columnLetter } from '../text';
-import { t } from '../../messages';
 import { defineRule } from './rule';
 
 /**
  * Values sit in the wrong columns (shifted left or right, or beyond the header); they were read
- * from where they belong. One finding per row, at the first moved cell, listing every move.
+ * from where they belong. One finding per row, at the first moved cell, listing every move (as
+ * data: value, from, to and the role of the column it belongs to).
  * Fix: write the row as it was read (every cell whose value changes; a value moved alone keeps its
  * own cell value, an Excel date stays a date). No fix when a value fits no column (it would be lost).
  */
 export default defineRule({
-  meta: { code: 'cells-shifted', severity: 'warning', type: 'problem', docs: 'Cells shifted one or two columns; re-aligned by content.', messages: ['default'], fixes: ['move'] },
+  meta: {
+    code: 'cells-shifted',
+    type: 'problem',
+    docs: 'Cells shifted one or two columns; re-aligned by content.',
+    messages: { default: 'warning' },
+    fixes: ['move'],
+  },
   create(ctx) {
     const m = ctx.model;
     const roleAt = (c: number): Role | null => {
@@ -37,14 +43,14 @@ export default defineRule({
     return {
       row(r) {
         if (!r.moves.length) return;
-        const lang = m.options.lang;
-        const moves = r.moves
-          .map((mv) => {
-            const value = mv.value.length > 40 ? `${mv.value.slice(0, 37)}…` : mv.value;
-            const to = mv.to < 0 ? t(lang, 'shift.nowhere') : `${letter(mv.to)} (${t(lang, `role.${roleAt(mv.to)}`)})`;
-            return t(lang, 'shift.move', { value, from: letter(mv.from), to });
-          })
-          .join('; ');
+        // Each move as facts; the catalogue writes them out in the reader's language.
+        const moves = r.moves.map((mv): MessageItem => {
+          const value = mv.value.length > 40 ? `${mv.value.slice(0, 37)}…` : mv.value;
+          const from = letter(mv.from);
+          if (mv.to < 0) return { messageId: 'shift.move.nowhere', value, from };
+          const role = roleAt(mv.to);
+          return role ? { messageId: 'shift.move', value, from, to: letter(mv.to), role } : { messageId: 'shift.move.column', value, from, to: letter(mv.to) };
+        });
         const first = r.moves[0];
         // The location names the cell as it is on the sheet: its own column's role (where the value
         // belongs is in the moves), or none for a cell beyond the header.

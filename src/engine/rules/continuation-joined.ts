@@ -2,7 +2,12 @@ import { defineRule } from './rule';
 
 /** A row without a number continues the task above (a page break cut the cell); it was joined. */
 export default defineRule({
-  meta: { code: 'continuation-joined', severity: 'info', type: 'layout', docs: 'Continuation rows joined into their task.', messages: ['default'] },
+  meta: {
+    code: 'continuation-joined',
+    type: 'layout',
+    docs: 'Continuation rows joined into their task.',
+    messages: { default: 'info' },
+  },
   create(ctx) {
     return {
       task(tm) {

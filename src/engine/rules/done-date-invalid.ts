@@ -1,3 +1,4 @@
+import { isoToVn } from '../calendar';
 import { defineRule } from './rule';
 
 /**
@@ -5,7 +6,12 @@ import { defineRule } from './rule';
  * date, or later than the as-of date (a task cannot have been finished in the future).
  */
 export default defineRule({
-  meta: { code: 'done-date-invalid', severity: 'warning', type: 'problem', docs: 'A completion date that is not a date or lies after the as-of date.', messages: ['default', 'future'] },
+  meta: {
+    code: 'done-date-invalid',
+    type: 'problem',
+    docs: 'A completion date that is not a date or lies after the as-of date.',
+    messages: { default: 'warning', future: 'warning' },
+  },
   create(ctx) {
     const col = ctx.colOf('done-date');
     const asOf = ctx.model.options.asOf;
@@ -17,9 +23,9 @@ export default defineRule({
         if (!text) return;
         const t = tm.task;
         if (!t.doneDate) {
-          ctx.report({ index: first.index, col, role: 'done-date', data: { value: text } });
+          ctx.reportTask(tm, 'done-date', 'default', { value: text });
         } else if (t.doneDate > asOf) {
-          ctx.report({ index: first.index, col, role: 'done-date', messageId: 'future', data: { value: text, asOf: `${asOf.slice(8, 10)}/${asOf.slice(5, 7)}/${asOf.slice(0, 4)}` } });
+          ctx.reportTask(tm, 'done-date', 'future', { value: text, asOf: isoToVn(asOf) });
         }
       },
     };

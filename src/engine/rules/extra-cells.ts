@@ -3,7 +3,12 @@ import { defineRule } from './rule';
 
 /** A row holds values to the right of the header's last column. */
 export default defineRule({
-  meta: { code: 'extra-cells', severity: 'warning', type: 'layout', docs: 'Values beyond the header width.', messages: ['default'] },
+  meta: {
+    code: 'extra-cells',
+    type: 'layout',
+    docs: 'Values beyond the header width.',
+    messages: { default: 'warning' },
+  },
   create(ctx) {
     return {
       row(r) {

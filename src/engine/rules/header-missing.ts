@@ -2,7 +2,12 @@ import { defineRule } from './rule';
 
 /** No assignment table: no row names at least three column roles. */
 export default defineRule({
-  meta: { code: 'header-missing', severity: 'error', type: 'layout', docs: 'The sheet has no recognisable header row.', messages: ['default'] },
+  meta: {
+    code: 'header-missing',
+    type: 'layout',
+    docs: 'The sheet has no recognisable header row.',
+    messages: { default: 'error' },
+  },
   create(ctx) {
     return {
       sheet(model) {

@@ -2,7 +2,12 @@ import { defineRule } from './rule';
 
 /** The header row appears again inside the table (a page break of the source document). */
 export default defineRule({
-  meta: { code: 'header-repeated', severity: 'info', type: 'layout', docs: 'A repeated header row inside the table is skipped.', messages: ['default'] },
+  meta: {
+    code: 'header-repeated',
+    type: 'layout',
+    docs: 'A repeated header row inside the table is skipped.',
+    messages: { default: 'info' },
+  },
   create(ctx) {
     return {
       row(r) {

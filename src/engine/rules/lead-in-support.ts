@@ -3,7 +3,13 @@ import { defineRule } from './rule';
 
 /** The lead agency is listed again among the supporting agencies. Fix: remove it from the support cell. */
 export default defineRule({
-  meta: { code: 'lead-in-support', severity: 'warning', type: 'problem', docs: 'Lead agency repeated among support agencies.', messages: ['default'], fixes: ['remove'] },
+  meta: {
+    code: 'lead-in-support',
+    type: 'problem',
+    docs: 'Lead agency repeated among support agencies.',
+    messages: { default: 'warning' },
+    fixes: ['remove'],
+  },
   create(ctx) {
     return {
       task(tm) {
@@ -14,7 +20,7 @@ export default defineRule({
           // Once per agency, however often it is repeated.
           if (s.kind === 'agency' && !seen.has(s.name) && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
             seen.add(s.name);
-            ctx.report({ index: tm.rows[0].index, col: ctx.colOf('support'), role: 'support', data: { agency: s.name }, fixes: removeSupportFix(ctx, tm, s) });
+            ctx.reportTask(tm, 'support', 'default', { agency: s.name }, { fixes: removeSupportFix(ctx, tm, s) });
           }
         }
       },

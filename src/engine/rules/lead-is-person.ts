@@ -11,7 +11,14 @@ import { defineRule } from './rule';
  * write the agency inside the title in its place.
  */
 export default defineRule({
-  meta: { code: 'lead-is-person', severity: 'warning', type: 'problem', docs: "A person's role in the lead or support column.", messages: ['default', 'support'], hasSuggestions: true, fixes: ['move', 'move-only'] },
+  meta: {
+    code: 'lead-is-person',
+    type: 'problem',
+    docs: "A person's role in the lead or support column.",
+    messages: { default: 'warning', support: 'warning' },
+    hasSuggestions: true,
+    fixes: ['move', 'move-only'],
+  },
   create(ctx) {
     const lang = ctx.model.options.lang;
     const columnName = (role: Role) => {
@@ -21,15 +28,7 @@ export default defineRule({
     const check = (tm: TaskModel, role: 'lead' | 'support', refs: readonly AgencyRef[]) => {
       for (const r of refs) {
         if (r.kind !== 'person') continue;
-        ctx.report({
-          messageId: role === 'lead' ? 'default' : 'support',
-          index: tm.rows[0].index,
-          col: ctx.colOf(role),
-          role,
-          data: { value: r.raw, agency: r.suggestion ?? '—' },
-          suggestion: r.suggestion,
-          fixes: movePersonFix(ctx, tm, role, r, columnName),
-        });
+        ctx.reportTask(tm, role, role === 'lead' ? 'default' : 'support', { value: r.raw, agency: r.suggestion ?? '—' }, { suggestion: r.suggestion, fixes: movePersonFix(ctx, tm, role, r, columnName) });
       }
     };
     return {

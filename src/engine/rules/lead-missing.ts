@@ -10,10 +10,9 @@ import { defineRule } from './rule';
 export default defineRule({
   meta: {
     code: 'lead-missing',
-    severity: 'error',
     type: 'problem',
     docs: 'Every task needs a lead agency.',
-    messages: ['default', 'lost-merge', 'group'],
+    messages: { default: 'error', 'lost-merge': 'error', group: 'error' },
     hasSuggestions: true,
     fixes: ['fill', 'merge'],
   },
@@ -23,20 +22,11 @@ export default defineRule({
         const col = ctx.colOf('lead');
         if (col === null || !tm.task.unassigned) return;
         const lost = tm.lostMerges.lead;
-        const index = tm.rows[0].index;
         if (!lost) {
-          ctx.report({ index, col, role: 'lead', data: { tt: tm.task.tt } });
+          ctx.reportTask(tm, 'lead', 'default', { tt: tm.task.tt });
           return;
         }
-        ctx.report({
-          messageId: lost.group ? 'group' : 'lost-merge',
-          index,
-          col,
-          role: 'lead',
-          data: { tt: tm.task.tt, from: lost.row, value: short(lost.text, 80) },
-          suggestion: lost.text,
-          fixes: lostMergeFixes(ctx, [tm], col, lost),
-        });
+        ctx.reportTask(tm, 'lead', lost.group ? 'group' : 'lost-merge', { tt: tm.task.tt, from: lost.row, value: short(lost.text, 80) }, { suggestion: lost.text, fixes: lostMergeFixes(ctx, [tm], col, lost) });
       },
     };
   },

@@ -7,7 +7,13 @@ import { defineRule } from './rule';
  * a merged area is its top row's. Fix: remove the tags, keep the text (a cell left empty is cleared).
  */
 export default defineRule({
-  meta: { code: 'markup-in-cell', severity: 'warning', type: 'problem', docs: 'Markup tags typed into cells.', messages: ['default'], fixes: ['strip'] },
+  meta: {
+    code: 'markup-in-cell',
+    type: 'problem',
+    docs: 'Markup tags typed into cells.',
+    messages: { default: 'warning' },
+    fixes: ['strip'],
+  },
   create(ctx) {
     return {
       row(r) {

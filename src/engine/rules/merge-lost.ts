@@ -12,10 +12,9 @@ import { defineRule } from './rule';
 export default defineRule({
   meta: {
     code: 'merge-lost',
-    severity: 'warning',
     type: 'layout',
     docs: 'Blank cells that were probably vertical merges in the source.',
-    messages: ['default'],
+    messages: { default: 'warning' },
     hasSuggestions: true,
     fixes: ['fill', 'merge'],
   },

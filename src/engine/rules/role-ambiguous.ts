@@ -4,7 +4,12 @@ import { defineRule } from './rule';
 
 /** Two header cells name the same role; the first is used. */
 export default defineRule({
-  meta: { code: 'role-ambiguous', severity: 'warning', type: 'layout', docs: 'More than one column matches a role.', messages: ['default'] },
+  meta: {
+    code: 'role-ambiguous',
+    type: 'layout',
+    docs: 'More than one column matches a role.',
+    messages: { default: 'warning' },
+  },
   create(ctx) {
     return {
       sheet(model) {

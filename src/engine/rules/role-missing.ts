@@ -3,7 +3,12 @@ import { defineRule } from './rule';
 
 /** A required column (TT, task, lead agency, deadline) was not found in the header. */
 export default defineRule({
-  meta: { code: 'role-missing', severity: 'error', type: 'layout', docs: 'A required column role is missing from the header.', messages: ['default'] },
+  meta: {
+    code: 'role-missing',
+    type: 'layout',
+    docs: 'A required column role is missing from the header.',
+    messages: { default: 'error' },
+  },
   create(ctx) {
     return {
       sheet(model) {

@@ -6,7 +6,12 @@ const roman = (n: number) => ROMANS[n - 1] ?? String(n);
 
 /** Section numbers (I, II, III…) out of order, repeated, or missing. */
 export default defineRule({
-  meta: { code: 'section-order', severity: 'warning', type: 'problem', docs: 'Roman section numbers must run I, II, III… without repeats or gaps.', messages: ['default', 'duplicate', 'missing'] },
+  meta: {
+    code: 'section-order',
+    type: 'problem',
+    docs: 'Roman section numbers must run I, II, III… without repeats or gaps.',
+    messages: { default: 'warning', duplicate: 'warning', missing: 'warning' },
+  },
   create(ctx) {
     const seen = new Map<number, SectionModel>();
     let prev = 0;

@@ -10,14 +10,19 @@ const MAX_STATUS_WORDS = 8;
  * report of results (columns headed "Kết quả thực hiện" hold them), not a misspelt status.
  */
 export default defineRule({
-  meta: { code: 'status-unknown', severity: 'warning', type: 'problem', docs: 'A status the progress-report vocabulary does not know.', messages: ['default'] },
+  meta: {
+    code: 'status-unknown',
+    type: 'problem',
+    docs: 'A status the progress-report vocabulary does not know.',
+    messages: { default: 'warning' },
+  },
   create(ctx) {
     const accepted = ACCEPTED_STATUSES.join(', ');
     return {
       task(tm) {
         const t = tm.task;
         if (!t.status || t.progress || t.status.trim().split(/\s+/).length > MAX_STATUS_WORDS) return;
-        ctx.report({ index: tm.rows[0].index, col: ctx.colOf('status'), role: 'status', data: { value: t.status, accepted } });
+        ctx.reportTask(tm, 'status', 'default', { value: t.status, accepted });
       },
     };
   },

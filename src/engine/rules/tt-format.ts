@@ -3,7 +3,14 @@ import { defineRule } from './rule';
 
 /** A task number written with a trailing dot ("3.4.") where the table writes "3.4". Fix: drop the dot. */
 export default defineRule({
-  meta: { code: 'tt-format', severity: 'info', type: 'suggestion', docs: 'Task numbers written with a trailing dot.', messages: ['default'], hasSuggestions: true, fixes: ['dot'] },
+  meta: {
+    code: 'tt-format',
+    type: 'suggestion',
+    docs: 'Task numbers written with a trailing dot.',
+    messages: { default: 'info' },
+    hasSuggestions: true,
+    fixes: ['dot'],
+  },
   create(ctx) {
     return {
       task(tm) {

@@ -9,7 +9,12 @@ import { defineRule } from './rule';
 const NUMBER = /^\d+(\.\d+)*$/;
 
 export default defineRule({
-  meta: { code: 'tt-numbering', severity: 'warning', type: 'problem', docs: 'Task numbers: duplicates, gaps and steps back.', messages: ['duplicate', 'gap', 'order'] },
+  meta: {
+    code: 'tt-numbering',
+    type: 'problem',
+    docs: 'Task numbers: duplicates, gaps and steps back.',
+    messages: { duplicate: 'error', gap: 'warning', order: 'warning' },
+  },
   create(ctx) {
     // Numbers are keyed within the current section instance (each section row starts afresh).
     let last = new Map<string, number>();
@@ -34,7 +39,7 @@ export default defineRule({
         const key = tt;
         const col = ctx.colOf('tt') ?? 0;
         if (seen.has(key)) {
-          ctx.report({ messageId: 'duplicate', severity: 'error', index: r.index, col, data: { tt, first: seen.get(key)! } });
+          ctx.report({ messageId: 'duplicate', index: r.index, col, data: { tt, first: seen.get(key)! } });
           return;
         }
         seen.set(key, r.row);

@@ -8,7 +8,13 @@ const SEARCH = /\b(google\.[a-z.]+\/search|bing\.com\/search|\/search\?q=)/i;
  * Fix (search links only, which never belong in a plan): remove the link from the cell's text.
  */
 export default defineRule({
-  meta: { code: 'url-in-cell', severity: 'warning', type: 'problem', docs: 'URLs (especially search links) pasted into cells.', messages: ['default', 'search'], fixes: ['remove'] },
+  meta: {
+    code: 'url-in-cell',
+    type: 'problem',
+    docs: 'URLs (especially search links) pasted into cells.',
+    messages: { default: 'warning', search: 'warning' },
+    fixes: ['remove'],
+  },
   create(ctx) {
     return {
       row(r) {

@@ -27,7 +27,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkRegular, DismissRegular, DocumentTextRegular, TableAddRegular, TableSearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { displayTt } from '../../adapters/appendix-layout';
+import { displayTt } from '../../engine/appendix-layout';
 import type { DraftPreview } from '../state/draft';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';

@@ -99,7 +99,9 @@ export function FindingsList() {
                                   aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
                                   aria-describedby={suggestionId}
                                   aria-current={selected ? 'true' : undefined}
-                                  icon={<span className={styles.cell}>{finding.cell}</span>}
+                                  // The icon slot is 20 px wide and centred: the address gets a slot as wide as it is
+                                  // (in a 20 px slot its left part was cut off at the pane's edge).
+                                  icon={{ className: styles.cellSlot, children: <span className={styles.cell} data-cell>{finding.cell}</span> }}
                                   onClick={() => void controller.selectFinding(finding)}
                                 >
                                   <span className={styles.findingText}>{` ${text}`}</span>

@@ -35,6 +35,8 @@ export const usePaneStyles = makeStyles({
   /** A finding's suggestion, under its button, aligned with the button's text. */
   suggestion: { paddingLeft: `calc(3.5rem + ${tokens.spacingHorizontalM} + ${tokens.spacingHorizontalSNudge})`, paddingBottom: tokens.spacingVerticalXS },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5rem' },
+  /** A finding button's icon slot holding the cell address: as wide as the address, left-aligned. */
+  cellSlot: { width: 'auto', height: 'auto', minWidth: '3.5rem', flexShrink: 0, justifyContent: 'flex-start', fontSize: 'inherit' },
 
   /* Tabs (Kiểm tra · Sửa · Theo dõi · Báo cáo) and the counters above them stay in sight. */
   sticky: {

@@ -11,8 +11,8 @@
  *   (number and title, bold) and tasks. The appendix numbers its own sections I, II, … in order;
  *   a lettered item is numbered "a)", as appendices write it.
  */
-import type { Lang } from '../engine/types';
-import type { PlanDraft } from '../engine/plan-text/extract';
+import type { Lang } from './types';
+import type { PlanDraft } from './plan-text/extract';
 import { t } from '../messages';
 
 /** Values of the status drop-down: the words the checker reads as states. */

@@ -1,0 +1,23 @@
+/** Rule cell-error: sheets where it reports nothing, and sheets with every finding it reports. */
+import rule from '../../../src/engine/rules/cell-error';
+import { ruleTester } from '../../helpers/rule-tester';
+import { grid, H6 } from '../../helpers/grid';
+import { ok6, Q1, TC } from './common';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'no default on the corrected sheet',
+      sheet: grid(H6, [ok6()]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'reports default',
+      sheet: grid(H6, [['1', 'Nhiệm vụ A', '', TC, { error: '#REF!' }, Q1]]),
+      findings: [
+        { messageId: 'default', severity: 'error', cell: 'E2', role: 'support', data: { value: '#REF!' } },
+      ],
+    },
+  ],
+});
