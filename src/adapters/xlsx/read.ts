@@ -29,57 +29,11 @@ export interface WorkbookSnapshot {
   facts?: PackageFacts;
 }
 
-/**
- * Why a workbook cannot be read: 'corrupt' is a damaged package (the zip or its XML is broken);
- * 'unreadable' is a valid package that the reader still cannot read (Excel can open it: the user
- * saves a copy); 'too-heavy' is a read stopped by its time or memory limit (see guard.ts).
- */
-export type WorkbookReadErrorReason = 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable' | 'too-heavy';
+export { WorkbookReadError, type WorkbookReadErrorReason } from './read-error';
+import { WorkbookReadError } from './read-error';
 
-/** The bytes cannot be read as an .xlsx workbook. `reason` says why, for the user's message. */
-export class WorkbookReadError extends Error {
-  readonly reason: WorkbookReadErrorReason;
-  readonly cause?: unknown;
-  /** For 'too-heavy': what the package holds that made it heavy (message data). */
-  readonly data: Record<string, string | number>;
-
-  constructor(reason: WorkbookReadErrorReason, message: string, cause?: unknown, data: Record<string, string | number> = {}) {
-    super(message);
-    this.name = 'WorkbookReadError';
-    this.reason = reason;
-    this.cause = cause;
-    this.data = data;
-    // Keep instanceof working when compiled to ES5-style classes.
-    Object.setPrototypeOf(this, WorkbookReadError.prototype);
-  }
-}
-
-/** Excel serial number of 1899-12-30 (serial 0 in the 1900 date system), in ms since the epoch. */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86400000;
-/** Format given to a Date cell whose own format is not a date format. */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
-
-/** A JS Date (ExcelJS gives dates as UTC) → Excel serial number, 1900 system. */
-export function dateToSerial(date: Date): number {
-  const days = (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
-  // Remove floating noise from time parts (keep millisecond precision).
-  return Math.round(days * MS_PER_DAY) / MS_PER_DAY;
-}
-
-/** True when a number format shows a date or time (d, m, y, h, s tokens outside quotes/brackets). */
-export function isDateFormat(format: string | undefined | null): boolean {
-  if (!format) return false;
-  if (/^general$/i.test(format.trim())) return false;
-  // Only the first section (positive numbers) matters for dates.
-  const stripped = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/_./g, '')
-    .replace(/\*./g, '');
-  return /[dmyhs]/i.test(stripped) && !/^[#0.,%\s]*$/.test(stripped);
-}
+export { DEFAULT_DATE_FORMAT, dateToSerial, isDateFormat } from './read-values';
+import { DEFAULT_DATE_FORMAT, dateToSerial, isDateFormat } from './read-values';
 
 // ---------------------------------------------------------------------------------------------
 // Input sniffing
