@@ -17,6 +17,7 @@ import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
 import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
+import { writeJson } from './json-out';
 
 export interface CheckOptions {
   file: string;
@@ -219,7 +220,8 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const { noTable, hasErrors } = outcome(reports, tables, o);
   const wrote = o.out !== undefined && !noTable;
   if (o.json) {
-    io.stdout(`${JSON.stringify(jsonDocument(o.file, o, reports, wrote), null, 2)}\n`);
+    // The bytes of JSON.stringify(document, null, 2), written a piece at a time (json-out.ts).
+    writeJson((chunk) => io.stdout(chunk), jsonDocument(o.file, o, reports, wrote));
   } else {
     const lines = [t(lang, 'cli.title'), t(lang, 'cli.fileLine', { file: o.file, asOf: isoToVn(o.asOf) })];
     for (const r of reports) lines.push(...humanSheet(r, o));

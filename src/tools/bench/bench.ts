@@ -2,7 +2,9 @@
  * `npm run bench`: the engine's speed and memory on generated assignment tables (every timed check
  * is of a new sheet; the median is the headline), the cold start (the first check in a new
  * process), the fuzz throughput (random grids per second through analyzeSheet), the largest
- * sheet (rows × 30 columns) checked within 2 s, and the 10,000-row figures in Chromium
+ * sheet (rows × 30 columns) checked within 2 s, `phancong check` against a bare ExcelJS read of
+ * the same file at 10,000 and 50,000 rows and batch throughput (bench-check.ts), and the
+ * 10,000-row figures in Chromium
  * (bench-browser.ts). Built on its own (tsconfig.bench.json), not into the command's build.
  * Deterministic input: a seeded PRNG of our own, no Math.random.
  *
@@ -20,6 +22,7 @@ import { AgencyDictionary } from '../../engine/agencies';
 import type { SheetSnapshot } from '../../engine/types';
 import { generateSheet, prng, randomGrid } from './bench-sheets';
 import { projectRoot } from './root';
+import { runCheckBench } from './bench-check';
 
 export { generateSheet, prng, randomGrid } from './bench-sheets';
 
@@ -252,6 +255,8 @@ if (require.main === module) {
     runReadBench(quick)
       .then(() => runLiveBench(quick))
       .catch((e: Error) => process.stdout.write(`\nReading: failed (${e.message.split('\n')[0]})\n`))
+      .then(() => runCheckBench(quick))
+      .catch((e: Error) => process.stdout.write(`\nphancong check against a bare read: failed (${e.message.split('\n')[0]})\n`))
       .then(() => runBrowserBench(quick))
       .catch((e: Error) => {
       process.stdout.write(`\nIn the browser: failed (${e.message.split('\n')[0]})\n`);
