@@ -153,7 +153,7 @@ interface FastCell {
 
 /** One worksheet part → the snapshot sheetSnapshot() would make of ExcelJS's worksheet. */
 function sheet(name: string, xml: string, rels: string | null, shared: Shared[], styleOf: StyleIndex, date1904: boolean): SheetSnapshot {
-  if (PREFIXED.test(xml) || xml.includes('<![CDATA[')) throw new Decline();
+  if (PREFIXED.test(xml) || xml.includes('<![CDATA[') || xml.includes('<!--')) throw new Decline();
   for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g)) if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
   // Hyperlinks (ExcelJS: a cell whose address a <hyperlink r:id> names shows its text, else the target).
   const links = new Map<string, string>();
@@ -186,12 +186,34 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
 
   const rows = new Map<number, { hidden: boolean; style: Style | null; cells: Map<number, FastCell> }>();
   let row: { hidden: boolean; style: Style | null; cells: Map<number, FastCell> } | null = null;
-  for (const m of data.matchAll(/<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    if (m[1] !== undefined) {
-      const r = attr(m[0], 'r');
+  // A scan of the <row> and <c> elements of sheetData (indexOf, no backtracking regular expression).
+  for (let pos = 0; ; ) {
+    const lt = data.indexOf('<', pos);
+    if (lt < 0) break;
+    const gt = data.indexOf('>', lt);
+    if (gt < 0) throw new Decline();
+    const next = data.charCodeAt(lt + 2);
+    const isRow = data.startsWith('row', lt + 1) && (data.charCodeAt(lt + 4) <= 32 || data[lt + 4] === '>' || data[lt + 4] === '/');
+    const isCell = data[lt + 1] === 'c' && (next <= 32 || next === 62 /* > */ || next === 47 /* / */);
+    if (!isRow && !isCell) {
+      pos = lt + 1;
+      continue;
+    }
+    const selfClosing = data[gt - 1] === '/';
+    const open = data.slice(lt, gt + 1);
+    let inner = '';
+    pos = gt + 1;
+    if (isCell && !selfClosing) {
+      const close = data.indexOf('</c>', pos);
+      if (close < 0) throw new Decline();
+      inner = data.slice(pos, close);
+      pos = close + 4;
+    }
+    if (isRow) {
+      const r = attr(open, 'r');
       if (!r || !/^\d+$/.test(r)) throw new Decline();
-      const s = parseInt(attr(m[0], 's') ?? '', 10);
-      row = { hidden: excelUtils.parseBoolean(attr(m[0], 'hidden')), style: s ? styleOf(s) : NO_STYLE, cells: new Map() };
+      const s = parseInt(attr(open, 's') ?? '', 10);
+      row = { hidden: excelUtils.parseBoolean(attr(open, 'hidden')), style: s ? styleOf(s) : NO_STYLE, cells: new Map() };
       if (rows.has(Number(r))) throw new Decline();
       rows.set(Number(r), row);
       continue;
@@ -200,7 +222,7 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
     let r: string | undefined;
     let t: string | undefined;
     let sAttr: string | undefined;
-    for (const a of (m[2] ?? '').matchAll(CELL_ATTR)) {
+    for (const a of open.slice(2, selfClosing ? -2 : -1).matchAll(CELL_ATTR)) {
       const value = a[2] ?? a[3];
       if (value.includes('&')) throw new Decline();
       if (a[1] === 'r') r = value;
@@ -211,7 +233,6 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
     if (!ref) throw new Decline();
     const col = colNumber(ref[1]);
     const styleId = sAttr !== undefined ? parseInt(sAttr, 10) : undefined;
-    const inner = m[3] ?? '';
     if (t === 'd') throw new Decline();
     let formula: string | undefined;
     let shareType: string | undefined;
