@@ -12,6 +12,7 @@ import type { PackageFacts } from '../adapters/xlsx/package';
 import { describeHeavy } from '../adapters/xlsx/heavy';
 import { t } from '../messages';
 import type { WorkerMessage } from './read-worker';
+import { unpackSheets, type PackedSheet } from './snapshot-transfer';
 
 export interface ReadLimits {
   /** Milliseconds before the read is stopped. */
@@ -72,7 +73,7 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
     const timer = setTimeout(() => finish(() => reject(tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })))), limits.timeMs);
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'facts') facts = m.facts as PackageFacts;
-      else if (m.kind === 'done') finish(() => resolve(m.sheets as SheetSnapshot[]));
+      else if (m.kind === 'done') finish(() => resolve(unpackSheets(m.sheets as PackedSheet[])));
       else finish(() => reject(m.reason ? new WorkbookReadError(m.reason as WorkbookReadErrorReason, m.message, undefined, m.data) : new Error(m.message)));
     });
     worker.on('error', (e: Error & { code?: string }) => {

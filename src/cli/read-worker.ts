@@ -5,9 +5,12 @@
  * package facts first, so that a read stopped by its limit can still say what made it heavy.
  */
 import { parentPort, workerData } from 'worker_threads';
+import type { SheetSnapshot } from '../engine/types';
+import { packSheets } from './snapshot-transfer';
 
 export type WorkerMessage =
   | { kind: 'facts'; facts: unknown }
+  /** The sheets, packed (snapshot-transfer.ts). */
   | { kind: 'done'; sheets: unknown }
   | { kind: 'error'; reason: string | null; message: string; data: Record<string, string | number> };
 
@@ -25,7 +28,7 @@ const port = parentPort;
 if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   read(workerData.bytes as Uint8Array, workerData.fast === true, post).then(
-    (sheets) => post({ kind: 'done', sheets }),
+    (sheets) => post({ kind: 'done', sheets: packSheets(sheets as SheetSnapshot[]) }),
     async (e: unknown) => {
       const { WorkbookReadError } = await import('../adapters/xlsx/read-error');
       post({

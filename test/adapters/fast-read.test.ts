@@ -119,3 +119,13 @@ describe('phancong check prints the same bytes with the fast read and with Excel
     }
   });
 });
+
+describe('snapshots cross from the read worker packed, and arrive the same', () => {
+  test.each(['xlsx/002-bold.xlsx', 'real/libreoffice.xlsx', 'hostile/dates-mixed.xlsx', 'hostile/hidden-rows-cols.xlsx'])('%s', async (name) => {
+    const { packSheets, unpackSheets } = await import('../../src/cli/snapshot-transfer');
+    const sheets = (await readWorkbook(new Uint8Array(readFileSync(join(FIXTURES, name))))).sheets;
+    const packed = structuredClone(packSheets(sheets));
+    expect(unpackSheets(packed)).toStrictEqual(sheets);
+    expect(unpackSheets(packSheets([{ name: 'x', values: [[1]] }]))).toStrictEqual([{ name: 'x', values: [[1]] }]);
+  });
+});
