@@ -5,6 +5,12 @@
  * (bad option, unreadable input, unknown --sheet, --out equal to the input, failed write); 3: no
  * sheet examined holds an assignment table. With --json, stdout always carries one JSON document:
  * the report, or for exit 2 an error document ({error: {code, message}, sheets: []}).
+ *
+ * Batch (`phancong check <folder>` or several files): each workbook checked in turn in this one
+ * process, each read under the same limits; one summary line per file (--json: one compact JSON
+ * document per line, the single-file document), a file that cannot be read gets its line and the
+ * batch goes on. Exit code the worst of the files: 2 if any could not be checked, else 1 if any has
+ * errors, else 3 if any holds no table, else 0.
  */
 import type { Lang, SheetReport, SheetSnapshot, Finding, Task } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
@@ -12,9 +18,12 @@ import { t } from '../messages';
 import type { CliIO } from './io';
 import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
 import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
+import { writeJson } from './json-out';
 
 export interface CheckOptions {
   file: string;
+  /** Every path named (one for a single check; a batch when several, or when one is a folder). */
+  files: string[];
   sheet?: string;
   asOf: string;
   json: boolean;
@@ -29,14 +38,14 @@ export function parseCheckArgs(argv: string[], today: string): CheckOptions {
     flags: ['json', 'all'],
     options: ['sheet', 'as-of', 'out', 'lang', 'due-soon'],
   });
-  if (a.positional.length !== 1) throw new CliUsageError('cli.usage.check');
+  if (a.positional.length < 1) throw new CliUsageError('cli.usage.check');
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
   const asOf = a.options['as-of'] ?? today;
   if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
   const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
   if (!isDueSoonDays(dueSoon)) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']!, max: String(DUE_SOON_MAX_DAYS) });
-  return { file: a.positional[0], sheet: a.options.sheet, asOf, json: a.flags.json, out: a.options.out, lang, all: a.flags.all, dueSoonDays: dueSoon };
+  return { file: a.positional[0], files: a.positional, sheet: a.options.sheet, asOf, json: a.flags.json, out: a.options.out, lang, all: a.flags.all, dueSoonDays: dueSoon };
 }
 
 const isoToVn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -175,36 +184,17 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const lang = o.lang;
+  const batch = await batchFiles(o, io);
+  if (batch !== null) {
+    if (o.out !== undefined) return fail(o, 'usage', t(lang, 'cli.batch.noOut'));
+    return runBatch(batch.files, batch.empty, o, io);
+  }
   if (o.out !== undefined && io.samePath?.(o.out, o.file) === true) {
     return fail(o, 'out-is-input', t(lang, 'cli.error.outIsInput', { file: o.file }));
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(o.file);
-  } catch (e) {
-    return fail(o, 'open', t(lang, 'cli.error.open', { file: o.file, reason: io.describeError(e) }));
-  }
-  const { WorkbookReadError } = await import('../adapters/xlsx/read');
-  let sheets: SheetSnapshot[];
-  try {
-    sheets = io.readWorkbook ? await io.readWorkbook(bytes, lang) : (await (await import('../adapters/xlsx/read')).readWorkbook(bytes)).sheets;
-  } catch (e) {
-    const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
-    const data = e instanceof WorkbookReadError ? e.data : {};
-    return fail(o, `read-${reason}`, t(lang, `read.error.${reason}`, { ...data, file: o.file }));
-  }
-  const allNames = sheets.map((s) => s.name);
-  if (o.sheet !== undefined) {
-    sheets = sheets.filter((s) => s.name === o.sheet);
-    if (!sheets.length) {
-      return fail(o, 'no-sheet', t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: allNames.join(', ') }));
-    }
-  }
-  const { OWN_SHEETS } = await import('../engine/tables');
-  const own = new Set<string>(Object.values(OWN_SHEETS));
-  sheets = sheets.filter((s) => o.sheet !== undefined || !own.has(s.name));
-  const reports = sheets.map((s) => analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoonDays }));
-  const tables = reports.filter((r) => r.headerRow !== null);
+  const checked = await checkFile(o.file, o, io);
+  if ('error' in checked) return fail(o, checked.error.code, checked.error.message);
+  const { bytes, reports, tables } = checked;
 
   // No copy for a workbook without a table: there is nothing to mark or summarise.
   if (o.out && tables.length > 0) {
@@ -228,13 +218,11 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   // A sheet without an assignment table (notes, figures) is not an error when the whole workbook is
   // examined, as long as some sheet has a table. A workbook (or the sheet asked for) with no table
   // at all is exit 3, which a batch can tell from a table with errors.
-  const noTable = tables.length === 0;
-  const counted = o.sheet !== undefined ? reports : tables;
-  const hasErrors = counted.some((r) => r.findings.some((f) => f.severity === 'error'));
-  const result = noTable ? 'no-table' : hasErrors ? 'errors' : 'ok';
+  const { noTable, hasErrors } = outcome(reports, tables, o);
   const wrote = o.out !== undefined && !noTable;
   if (o.json) {
-    io.stdout(`${JSON.stringify({ file: o.file, asOf: o.asOf, lang, result, sheets: reports.map(jsonSheet), summary: combinedSummary(reports), ...(wrote ? { out: o.out } : {}) }, null, 2)}\n`);
+    // The bytes of JSON.stringify(document, null, 2), written a piece at a time (json-out.ts).
+    writeJson((chunk) => io.stdout(chunk), jsonDocument(o.file, o, reports, wrote));
   } else {
     const lines = [t(lang, 'cli.title'), t(lang, 'cli.fileLine', { file: o.file, asOf: isoToVn(o.asOf) })];
     for (const r of reports) lines.push(...humanSheet(r, o));
@@ -245,4 +233,112 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${lines.join('\n')}\n`);
   }
   return noTable ? EXIT.noTable : hasErrors ? EXIT.errors : EXIT.ok;
+}
+
+/** Result of one workbook: its verdict from the reports (a sheet asked for counts even without a table). */
+function outcome(reports: SheetReport[], tables: SheetReport[], o: CheckOptions) {
+  const noTable = tables.length === 0;
+  const counted = o.sheet !== undefined ? reports : tables;
+  const hasErrors = counted.some((r) => r.findings.some((f) => f.severity === 'error'));
+  const result = noTable ? 'no-table' : hasErrors ? 'errors' : 'ok';
+  return { noTable, hasErrors, result } as const;
+}
+
+function jsonDocument(file: string, o: CheckOptions, reports: SheetReport[], wrote: boolean) {
+  const { result } = outcome(reports, reports.filter((r) => r.headerRow !== null), o);
+  return { file, asOf: o.asOf, lang: o.lang, result, sheets: reports.map(jsonSheet), summary: combinedSummary(reports), ...(wrote ? { out: o.out } : {}) };
+}
+
+type Checked = { bytes: Uint8Array; reports: SheetReport[]; tables: SheetReport[] } | { error: { code: string; message: string } };
+
+/** Read one workbook (under the io's limits) and check its sheets; a failure is returned, not printed. */
+async function checkFile(file: string, o: CheckOptions, io: CliIO): Promise<Checked> {
+  const lang = o.lang;
+  const failure = (code: string, message: string): Checked => ({ error: { code, message } });
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    return failure('open', t(lang, 'cli.error.open', { file, reason: io.describeError(e) }));
+  }
+  let sheets: SheetSnapshot[];
+  try {
+    sheets = io.readWorkbook ? await io.readWorkbook(bytes, lang) : (await (await import('../adapters/xlsx/read')).readWorkbook(bytes)).sheets;
+  } catch (e) {
+    // The error class without ExcelJS: the command's own read never loads it on this thread.
+    const { WorkbookReadError } = await import('../adapters/xlsx/read-error');
+    const reason = e instanceof WorkbookReadError ? e.reason : 'corrupt';
+    const data = e instanceof WorkbookReadError ? e.data : {};
+    return failure(`read-${reason}`, t(lang, `read.error.${reason}`, { ...data, file }));
+  }
+  const allNames = sheets.map((s) => s.name);
+  if (o.sheet !== undefined) {
+    sheets = sheets.filter((s) => s.name === o.sheet);
+    if (!sheets.length) {
+      return failure('no-sheet', t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: allNames.join(', ') }));
+    }
+  }
+  const { OWN_SHEETS } = await import('../engine/tables');
+  const own = new Set<string>(Object.values(OWN_SHEETS));
+  sheets = sheets.filter((s) => o.sheet !== undefined || !own.has(s.name));
+  const reports = sheets.map((s) => analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoonDays }));
+  return { bytes, reports, tables: reports.filter((r) => r.headerRow !== null) };
+}
+
+/**
+ * The files of a batch, or null for a single check: several paths, or one that is a folder (its
+ * .xlsx/.xlsm files, in name order). `empty` names a folder that held none.
+ */
+async function batchFiles(o: CheckOptions, io: CliIO): Promise<{ files: string[]; empty: string[] } | null> {
+  const listed = await Promise.all(o.files.map(async (f) => ({ f, inside: (await io.listFolder?.(f)) ?? null })));
+  if (o.files.length === 1 && listed[0].inside === null) return null;
+  const files: string[] = [];
+  const empty: string[] = [];
+  for (const { f, inside } of listed) {
+    if (inside === null) files.push(f);
+    else if (inside.length === 0) empty.push(f);
+    else files.push(...inside);
+  }
+  return { files, empty };
+}
+
+/** Exit code rank in a batch: a file not checked is worst, then errors, then no table. */
+const WORST = [EXIT.failed, EXIT.errors, EXIT.noTable, EXIT.ok] as const;
+
+async function runBatch(files: string[], empty: string[], o: CheckOptions, io: CliIO): Promise<number> {
+  const lang = o.lang;
+  const codes: number[] = [];
+  const tally = { ok: 0, errors: 0, noTable: 0, failed: 0 };
+  for (const folder of empty) {
+    const message = t(lang, 'cli.batch.empty', { folder });
+    io.stderr(`${message}\n`);
+    if (o.json) io.stdout(`${JSON.stringify({ file: folder, asOf: o.asOf, lang, error: { code: 'empty-folder', message }, sheets: [] })}\n`);
+    codes.push(EXIT.failed);
+    tally.failed++;
+  }
+  for (const file of files) {
+    const checked = await checkFile(file, o, io);
+    if ('error' in checked) {
+      codes.push(EXIT.failed);
+      tally.failed++;
+      if (o.json) io.stdout(`${JSON.stringify({ file, asOf: o.asOf, lang, error: checked.error, sheets: [] })}\n`);
+      else io.stdout(`${t(lang, 'cli.batch.failed', { file, message: checked.error.message })}\n`);
+      continue;
+    }
+    const { reports, tables } = checked;
+    const { noTable, hasErrors } = outcome(reports, tables, o);
+    codes.push(noTable ? EXIT.noTable : hasErrors ? EXIT.errors : EXIT.ok);
+    if (noTable) tally.noTable++;
+    else if (hasErrors) tally.errors++;
+    else tally.ok++;
+    if (o.json) {
+      io.stdout(`${JSON.stringify(jsonDocument(file, o, reports, false))}\n`);
+    } else {
+      const summary = combinedSummary(reports);
+      const result = t(lang, noTable ? 'cli.batch.result.noTable' : hasErrors ? 'cli.batch.result.errors' : 'cli.batch.result.ok');
+      io.stdout(`${t(lang, 'cli.batch.line', { file, tasks: summary.tasks, errors: summary.findings.error, warnings: summary.findings.warning, result })}\n`);
+    }
+  }
+  if (!o.json) io.stdout(`${t(lang, 'cli.batch.total', { files: files.length + empty.length, ...tally })}\n`);
+  return WORST.find((c) => codes.includes(c)) ?? EXIT.ok;
 }

@@ -18,4 +18,9 @@ export interface CliIO {
    * command reads in-process, with no limit (tests, embedding).
    */
   readWorkbook?(bytes: Uint8Array, lang: Lang): Promise<SheetSnapshot[]>;
+  /**
+   * Optional: the workbooks (.xlsx, .xlsm) of a folder, paths in name order; null when `path` is
+   * not a folder. `phancong check <folder>` checks them in one process.
+   */
+  listFolder?(path: string): Promise<string[] | null>;
 }

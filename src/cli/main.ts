@@ -22,6 +22,12 @@ export function nodeIO(): CliIO {
       await fs.mkdir(p, { recursive: true });
     },
     samePath: (a, b) => resolvedPath(a) === resolvedPath(b),
+    listFolder: async (p) => {
+      const stat = await fs.stat(p).catch(() => null);
+      if (!stat?.isDirectory()) return null;
+      const names = (await fs.readdir(p)).filter((n) => /\.xls[xm]$/i.test(n) && !n.startsWith('~$')).sort();
+      return names.map((n) => path.join(p, n));
+    },
     readWorkbook: async (bytes, lang) => {
       const { readSheetsGuarded, limitsFromEnv } = await import('./read-guard');
       return readSheetsGuarded(bytes, lang, limitsFromEnv(process.env));

@@ -7,17 +7,23 @@
 import { Worker } from 'worker_threads';
 import path from 'path';
 import type { Lang, SheetSnapshot } from '../engine/types';
-import { WorkbookReadError, type WorkbookReadErrorReason } from '../adapters/xlsx/read';
+import { WorkbookReadError, type WorkbookReadErrorReason } from '../adapters/xlsx/read-error';
 import type { PackageFacts } from '../adapters/xlsx/package';
 import { describeHeavy } from '../adapters/xlsx/heavy';
 import { t } from '../messages';
 import type { WorkerMessage } from './read-worker';
+import { unpackSheets, type PackedSheet } from './snapshot-transfer';
 
 export interface ReadLimits {
   /** Milliseconds before the read is stopped. */
   timeMs: number;
   /** The worker's V8 old-generation heap limit, in MB. */
   memoryMb: number;
+  /**
+   * The fast read (fast-read.ts) first, ExcelJS for what it does not cover; false: ExcelJS only
+   * (PHANCONG_READ=exceljs). The snapshots are the same either way (test/adapters/fast-read.test.ts).
+   */
+  fast?: boolean;
 }
 
 /** Generous for real appendices (10,000 rows read in about a second), small enough to never hang. */
@@ -26,15 +32,15 @@ export const DEFAULT_LIMITS: ReadLimits = { timeMs: 60_000, memoryMb: 1536 };
 /** Limits from PHANCONG_READ_TIME_MS / PHANCONG_READ_MEMORY_MB, else the defaults. */
 export function limitsFromEnv(env: Record<string, string | undefined>): ReadLimits {
   const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
-  return { timeMs: num(env.PHANCONG_READ_TIME_MS, DEFAULT_LIMITS.timeMs), memoryMb: num(env.PHANCONG_READ_MEMORY_MB, DEFAULT_LIMITS.memoryMb) };
+  return { timeMs: num(env.PHANCONG_READ_TIME_MS, DEFAULT_LIMITS.timeMs), memoryMb: num(env.PHANCONG_READ_MEMORY_MB, DEFAULT_LIMITS.memoryMb), fast: env.PHANCONG_READ !== 'exceljs' };
 }
 
 /**
  * Under ts-jest the modules are .ts files that a worker cannot load: the worker then registers a
  * transpile-only hook with the TypeScript compiler first (tests only; the built CLI is plain JS).
  */
-function startWorker(bytes: Uint8Array, memoryMb: number): Worker {
-  const options = { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+function startWorker(bytes: Uint8Array, memoryMb: number, fast: boolean): Worker {
+  const options = { workerData: { bytes, fast }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
   if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'read-worker.js'), options);
   const script = path.join(__dirname, 'read-worker.ts');
   const boot = `
@@ -51,7 +57,7 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
     const started = Date.now();
     let facts: PackageFacts | null = null;
     let settled = false;
-    const worker = startWorker(bytes, limits.memoryMb);
+    const worker = startWorker(bytes, limits.memoryMb, limits.fast === true);
     const tooHeavy = (limit: string) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const what = describeHeavy(facts, lang);
@@ -67,7 +73,7 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
     const timer = setTimeout(() => finish(() => reject(tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })))), limits.timeMs);
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'facts') facts = m.facts as PackageFacts;
-      else if (m.kind === 'done') finish(() => resolve(m.sheets as SheetSnapshot[]));
+      else if (m.kind === 'done') finish(() => resolve(unpackSheets(m.sheets as PackedSheet[])));
       else finish(() => reject(m.reason ? new WorkbookReadError(m.reason as WorkbookReadErrorReason, m.message, undefined, m.data) : new Error(m.message)));
     });
     worker.on('error', (e: Error & { code?: string }) => {

@@ -1,26 +1,42 @@
 /**
- * The worker thread of read-guard.ts: reads the workbook's sheets and posts them back; posts the
+ * The worker thread of read-guard.ts: reads the workbook's sheets and posts them back. With
+ * `fast`, the fast read first (fast-read.ts: the same snapshots, without building ExcelJS's model;
+ * ExcelJS is not even loaded); for a package it does not cover, ExcelJS's read, which posts the
  * package facts first, so that a read stopped by its limit can still say what made it heavy.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { readWorkbook, WorkbookReadError } from '../adapters/xlsx/read';
+import type { SheetSnapshot } from '../engine/types';
+import { packSheets } from './snapshot-transfer';
 
 export type WorkerMessage =
   | { kind: 'facts'; facts: unknown }
+  /** The sheets, packed (snapshot-transfer.ts). */
   | { kind: 'done'; sheets: unknown }
   | { kind: 'error'; reason: string | null; message: string; data: Record<string, string | number> };
 
+async function read(bytes: Uint8Array, fast: boolean, post: (m: WorkerMessage) => void): Promise<unknown> {
+  if (fast) {
+    const { fastReadSheets } = await import('../adapters/xlsx/fast-read');
+    const sheets = await fastReadSheets(bytes);
+    if (sheets) return sheets;
+  }
+  const { readWorkbook } = await import('../adapters/xlsx/read');
+  return (await readWorkbook(bytes, { onFacts: (facts) => post({ kind: 'facts', facts }) })).sheets;
+}
+
 const port = parentPort;
 if (port) {
-  const bytes = workerData.bytes as Uint8Array;
-  readWorkbook(bytes, { onFacts: (facts) => port.postMessage({ kind: 'facts', facts } satisfies WorkerMessage) }).then(
-    (r) => port.postMessage({ kind: 'done', sheets: r.sheets } satisfies WorkerMessage),
-    (e: unknown) =>
-      port.postMessage({
+  const post = (m: WorkerMessage) => port.postMessage(m);
+  read(workerData.bytes as Uint8Array, workerData.fast === true, post).then(
+    (sheets) => post({ kind: 'done', sheets: packSheets(sheets as SheetSnapshot[]) }),
+    async (e: unknown) => {
+      const { WorkbookReadError } = await import('../adapters/xlsx/read-error');
+      post({
         kind: 'error',
         reason: e instanceof WorkbookReadError ? e.reason : null,
         message: e instanceof Error ? e.message : String(e),
         data: e instanceof WorkbookReadError ? e.data : {},
-      } satisfies WorkerMessage),
+      });
+    },
   );
 }

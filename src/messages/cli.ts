@@ -5,7 +5,7 @@ export const cli: Catalogue = {
   vi: {
     'cli.usage':
       'Phân công — kiểm tra bảng phân công nhiệm vụ\n\nCách dùng:\n  phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp-đã-kiểm-tra.xlsx] [--lang vi|en] [--all]\n  phancong fix <tệp.xlsx> --out tệp-đã-sửa.xlsx [--sheet TÊN] [--rule mã,mã] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <kế-hoạch.txt|kế-hoạch.docx> --out phụ-lục.xlsx [--lang vi|en]\n  phancong diff <bản-cũ.xlsx> <bản-mới.xlsx> [--sheet TÊN] [--json] [--out so-sánh.xlsx]\n  phancong merge <bảng-tổng.xlsx> <báo-cáo.xlsx>… --out bảng-đã-gộp.xlsx [--json]\n  phancong track <tệp.xlsx> --out tệp-theo-dõi.xlsx [--sheet TÊN] [--validate-existing]\n  phancong remind <tệp.xlsx> --out <thư-mục> [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--agency TÊN]\n  phancong --version',
-    'cli.usage.check': 'Cách dùng: phancong check <tệp.xlsx> [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp.xlsx] [--lang vi|en] [--all]',
+    'cli.usage.check': 'Cách dùng: phancong check <tệp.xlsx|thư-mục>… [--sheet TÊN] [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--json] [--out tệp.xlsx] [--lang vi|en] [--all]',
     'cli.error.lang': 'Ngôn ngữ "{value}" không hỗ trợ; dùng vi hoặc en.',
     'cli.error.asOf': 'Ngày "{value}" không hợp lệ; ghi theo dạng YYYY-MM-DD, ví dụ 2026-11-22.',
     'cli.error.dueSoon': 'Số ngày "sắp đến hạn" "{value}" không hợp lệ (0–{max}).',
@@ -40,11 +40,19 @@ export const cli: Catalogue = {
     'cli.wrote': 'Đã ghi bản đã kiểm tra (tô màu, bảng tổng hợp) vào: {file}',
     'cli.result.errors': 'Kết quả: bảng còn LỖI cần sửa.',
     'cli.result.ok': 'Kết quả: không có lỗi.',
+    'cli.batch.line': '{file}: {tasks} nhiệm vụ · {errors} lỗi · {warnings} cảnh báo — {result}',
+    'cli.batch.failed': '{file}: KHÔNG KIỂM TRA ĐƯỢC — {message}',
+    'cli.batch.result.ok': 'không có lỗi',
+    'cli.batch.result.errors': 'còn LỖI cần sửa',
+    'cli.batch.result.noTable': 'không có bảng phân công',
+    'cli.batch.total': 'Đã kiểm tra {files} tệp: {ok} không có lỗi, {errors} còn lỗi, {noTable} không có bảng phân công, {failed} không kiểm tra được.',
+    'cli.batch.empty': 'Thư mục "{folder}" không có tệp .xlsx hoặc .xlsm nào.',
+    'cli.batch.noOut': 'Khi kiểm tra nhiều tệp (một thư mục hoặc nhiều tệp) không dùng được --out; hãy kiểm tra từng tệp để ghi bản đã kiểm tra.',
   },
   en: {
     'cli.usage':
       'Phân công — checks task-assignment tables\n\nUsage:\n  phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out checked.xlsx] [--lang vi|en] [--all]\n  phancong fix <file.xlsx> --out fixed.xlsx [--sheet NAME] [--rule code,code] [--choice fill|merge] [--dry-run] [--json]\n  phancong draft <plan.txt|plan.docx> --out appendix.xlsx [--lang vi|en]\n  phancong diff <old.xlsx> <new.xlsx> [--sheet NAME] [--json] [--out diff.xlsx]\n  phancong merge <master.xlsx> <report.xlsx>… --out merged.xlsx [--json]\n  phancong track <file.xlsx> --out tracked.xlsx [--sheet NAME] [--validate-existing]\n  phancong remind <file.xlsx> --out <folder> [--as-of YYYY-MM-DD] [--due-soon DAYS] [--agency NAME]\n  phancong --version',
-    'cli.usage.check': 'Usage: phancong check <file.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out file.xlsx] [--lang vi|en] [--all]',
+    'cli.usage.check': 'Usage: phancong check <file.xlsx|folder>… [--sheet NAME] [--as-of YYYY-MM-DD] [--due-soon DAYS] [--json] [--out file.xlsx] [--lang vi|en] [--all]',
     'cli.error.lang': 'Language "{value}" is not supported; use vi or en.',
     'cli.error.asOf': 'Date "{value}" is not valid; write YYYY-MM-DD, e.g. 2026-11-22.',
     'cli.error.dueSoon': 'Due-soon days "{value}" is not valid (0–{max}).',
@@ -79,5 +87,13 @@ export const cli: Catalogue = {
     'cli.wrote': 'Wrote the checked copy (marks, summary sheets) to: {file}',
     'cli.result.errors': 'Result: the table has ERRORS to fix.',
     'cli.result.ok': 'Result: no errors.',
+    'cli.batch.line': '{file}: {tasks} tasks · {errors} errors · {warnings} warnings — {result}',
+    'cli.batch.failed': '{file}: NOT CHECKED — {message}',
+    'cli.batch.result.ok': 'no errors',
+    'cli.batch.result.errors': 'has ERRORS to fix',
+    'cli.batch.result.noTable': 'no assignment table',
+    'cli.batch.total': 'Checked {files} files: {ok} without errors, {errors} with errors, {noTable} without an assignment table, {failed} not checked.',
+    'cli.batch.empty': 'Folder "{folder}" holds no .xlsx or .xlsm file.',
+    'cli.batch.noOut': 'When checking several files (a folder or several files) --out cannot be used; check one file at a time to write a checked copy.',
   },
 };

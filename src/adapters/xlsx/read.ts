@@ -20,7 +20,7 @@ import { preparePackage, type PackageFacts } from './package';
 import { describeHeavy } from './heavy';
 import { t } from '../../messages';
 import type { Lang } from '../../engine/types';
-import { columnIndex, msToSerial, numberFormatKind } from '../../engine/workbook';
+import { columnIndex } from '../../engine/workbook';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
@@ -30,38 +30,11 @@ export interface WorkbookSnapshot {
   facts?: PackageFacts;
 }
 
-/**
- * Why a workbook cannot be read: 'corrupt' is a damaged package (the zip or its XML is broken);
- * 'unreadable' is a valid package that the reader still cannot read (Excel can open it: the user
- * saves a copy); 'too-heavy' is a read stopped by its time or memory limit (see guard.ts).
- */
-export type WorkbookReadErrorReason = 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable' | 'too-heavy';
+export { WorkbookReadError, type WorkbookReadErrorReason } from './read-error';
+import { WorkbookReadError } from './read-error';
 
-/** The bytes cannot be read as an .xlsx workbook. `reason` says why, for the user's message. */
-export class WorkbookReadError extends Error {
-  readonly reason: WorkbookReadErrorReason;
-  readonly cause?: unknown;
-  /** For 'too-heavy': what the package holds that made it heavy (message data). */
-  readonly data: Record<string, string | number>;
-
-  constructor(reason: WorkbookReadErrorReason, message: string, cause?: unknown, data: Record<string, string | number> = {}) {
-    super(message);
-    this.name = 'WorkbookReadError';
-    this.reason = reason;
-    this.cause = cause;
-    this.data = data;
-    // Keep instanceof working when compiled to ES5-style classes.
-    Object.setPrototypeOf(this, WorkbookReadError.prototype);
-  }
-}
-
-/** Format given to a Date cell whose own format shows neither a date nor a time. */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
-
-/** A JS Date (ExcelJS gives dates as UTC) → Excel serial number, 1900 system. */
-export function dateToSerial(date: Date): number {
-  return msToSerial(date.getTime());
-}
+export { DEFAULT_DATE_FORMAT, dateToSerial } from './read-values';
+import { dateCellFormat, dateToSerial } from './read-values';
 
 // ---------------------------------------------------------------------------------------------
 // Input sniffing
@@ -409,7 +382,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
         const { value, isDate } = convert(raw);
         const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : 'General';
         vRow[c - 1] = value;
-        fRow[c - 1] = isDate && numberFormatKind(numFmt) === null ? DEFAULT_DATE_FORMAT : numFmt;
+        fRow[c - 1] = isDate ? dateCellFormat(numFmt) : numFmt;
         bRow[c - 1] = cell.font?.bold === true || richTextAllBold(raw);
       });
     }

@@ -14,7 +14,7 @@ import { createExcelFake } from '../../../test/fakes/excel-fake';
 import { createOfficeHost } from '../../adapters/office/host';
 import { createController } from '../../taskpane/state/controller';
 import { LIVE_DEBOUNCE_MS } from '../../taskpane/state/track';
-import { generateSheet } from '../../cli/bench-sheets';
+import { generateSheet } from './bench-sheets';
 import type { CellValue } from '../../engine/types';
 
 const SHEET = 'Phụ lục';

@@ -3,7 +3,7 @@
  * Office embeds). Bundled by bench-browser.ts and added to a blank page; exposes
  * `globalThis.phancongBench`. Sheets are generated before each timing, never inside it.
  */
-import { analyzeSheet } from '../engine/analyze';
+import { analyzeSheet } from '../../engine/analyze';
 import { generateSheet } from './bench-sheets';
 
 const AS_OF = { asOf: '2026-06-15' };

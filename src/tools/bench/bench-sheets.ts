@@ -3,7 +3,7 @@
  * as the property tests'. Deterministic (a seeded PRNG of our own, no Math.random) and pure (no Node
  * APIs): the same code builds the sheets in Node and in the browser benchmark.
  */
-import type { CellValue, SheetSnapshot } from '../engine/types';
+import type { CellValue, SheetSnapshot } from '../../engine/types';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded PRNG (mulberry32)

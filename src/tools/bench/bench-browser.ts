@@ -29,7 +29,7 @@ async function bundle(root: string): Promise<string> {
     mode: 'production',
     target: 'web',
     context: root,
-    entry: path.join(root, 'src/cli/bench-page.ts'),
+    entry: path.join(root, 'src/tools/bench/bench-page.ts'),
     output: { path: out, filename: 'bench-page.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(root, 'tsconfig.json') } }] },

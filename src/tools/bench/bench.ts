@@ -2,8 +2,11 @@
  * `npm run bench`: the engine's speed and memory on generated assignment tables (every timed check
  * is of a new sheet; the median is the headline), the cold start (the first check in a new
  * process), the fuzz throughput (random grids per second through analyzeSheet), the largest
- * sheet (rows × 30 columns) checked within 2 s, and the 10,000-row figures in Chromium
- * (bench-browser.ts). Deterministic input: a seeded PRNG of our own, no Math.random.
+ * sheet (rows × 30 columns) checked within 2 s, `phancong check` against a bare ExcelJS read of
+ * the same file at 10,000 and 50,000 rows and batch throughput (bench-check.ts), and the
+ * 10,000-row figures in Chromium
+ * (bench-browser.ts). Built on its own (tsconfig.bench.json), not into the command's build.
+ * Deterministic input: a seeded PRNG of our own, no Math.random.
  *
  *   npm run bench                 # all figures
  *   npm run bench -- --quick      # smaller runs
@@ -13,11 +16,13 @@ import { runInNewContext } from 'vm';
 import { execFileSync } from 'child_process';
 import path from 'path';
 import { browserBench } from './bench-browser';
-import { analyzeSheet } from '../engine/analyze';
-import { parseDeadline } from '../engine/deadline';
-import { AgencyDictionary } from '../engine/agencies';
-import type { SheetSnapshot } from '../engine/types';
+import { analyzeSheet } from '../../engine/analyze';
+import { parseDeadline } from '../../engine/deadline';
+import { AgencyDictionary } from '../../engine/agencies';
+import type { SheetSnapshot } from '../../engine/types';
 import { generateSheet, prng, randomGrid } from './bench-sheets';
+import { projectRoot } from './root';
+import { runCheckBench } from './bench-check';
 
 export { generateSheet, prng, randomGrid } from './bench-sheets';
 
@@ -160,7 +165,7 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
 /** The same 10,000-row figures in Chromium, where the task pane runs the engine. */
 export async function runBrowserBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
   const rows = 10000;
-  const r = await browserBench(path.resolve(__dirname, '..', '..', '..'), rows, quick ? 7 : 11);
+  const r = await browserBench(projectRoot(), rows, quick ? 7 : 11);
   log('');
   if ('skipped' in r) {
     log(`In the browser: skipped (${r.skipped})`);
@@ -176,9 +181,9 @@ export async function runBrowserBench(quick: boolean, log: (s: string) => void =
  * how plain ExcelJS 4.4.0 fared on the same file (limited to 20 s; "> 20 s" = it did not finish).
  */
 export async function runReadBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
-  const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'real');
+  const dir = path.join(projectRoot(), 'test', 'fixtures', 'real');
   const { readdirSync, readFileSync } = await import('fs');
-  const { readWorkbook } = await import('../adapters/xlsx/read');
+  const { readWorkbook } = await import('../../adapters/xlsx/read');
   const files = readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f));
   const heavy = ['validation-8-columns.xlsx', 'validation-whole-sheet.xlsx', 'conditional-filter-whole-columns.xlsx', 'merges-20000.xlsx', 'shared-strings-60000.xlsx', 'keeps-everything.xlsm'].filter((f) => files.includes(f));
   log('');
@@ -192,7 +197,7 @@ export async function runReadBench(quick: boolean, log: (s: string) => void = (s
     let plain = 'not measured (--quick)';
     if (!quick) {
       try {
-        const out = execFileSync(process.execPath, ['-e', PLAIN_EXCELJS, path.join(dir, f)], { encoding: 'utf8', timeout: 20000, cwd: path.resolve(__dirname, '..', '..', '..') });
+        const out = execFileSync(process.execPath, ['-e', PLAIN_EXCELJS, path.join(dir, f)], { encoding: 'utf8', timeout: 20000, cwd: projectRoot() });
         plain = out.trim().startsWith('error') ? out.trim() : `${fmt(Number(out.trim()))} ms`;
       } catch {
         plain = '> 20 s (stopped)';
@@ -215,10 +220,10 @@ new ExcelJS.Workbook().xlsx.load(bytes).then(() => console.log(Date.now() - t0),
  */
 export async function runLiveBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
-  const { sheetSnapshot } = await import('../adapters/xlsx/read');
-  const { addMarkRules, removeOwnMarks } = await import('../adapters/xlsx/marks');
-  const { planMarks } = await import('../engine/marks');
-  const { LIVE_DEBOUNCE_MS } = await import('../taskpane/state/track');
+  const { sheetSnapshot } = await import('../../adapters/xlsx/read');
+  const { addMarkRules, removeOwnMarks } = await import('../../adapters/xlsx/marks');
+  const { planMarks } = await import('../../engine/marks');
+  const { LIVE_DEBOUNCE_MS } = await import('../../taskpane/state/track');
   const snap = generateSheet(1000, 5, 777);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Phụ lục');
@@ -250,6 +255,8 @@ if (require.main === module) {
     runReadBench(quick)
       .then(() => runLiveBench(quick))
       .catch((e: Error) => process.stdout.write(`\nReading: failed (${e.message.split('\n')[0]})\n`))
+      .then(() => runCheckBench(quick))
+      .catch((e: Error) => process.stdout.write(`\nphancong check against a bare read: failed (${e.message.split('\n')[0]})\n`))
       .then(() => runBrowserBench(quick))
       .catch((e: Error) => {
       process.stdout.write(`\nIn the browser: failed (${e.message.split('\n')[0]})\n`);

@@ -1,0 +1,487 @@
+/**
+ * The command's fast read (issue 15): the snapshot sheetSnapshot() makes from an ExcelJS workbook,
+ * made straight from the package's XML (JSZip, ExcelJS's own zip library) without building
+ * ExcelJS's workbook model, which is most of the cost of a check. Used by `phancong check` when
+ * no copy is written; the result must equal read.ts's, value for value, and a test holds the two
+ * equal on every fixture (test/adapters/xlsx/fast-read.test.ts).
+ *
+ * It follows ExcelJS 4.4.0's own rules (cell types, styles: the cell's own xf, none for s="0",
+ * row then column style for cells it creates; dates by ExcelJS's isDateFmt; text as its sax parser
+ * and TextXform give it) and uses ExcelJS's helpers for them. Whatever it does not cover it does
+ * not guess: it returns null and the caller reads with ExcelJS (read.ts), as before. Not covered:
+ * packages that need normalising (package.ts: prefixes, part paths, missing positions), phonetic
+ * runs, CDATA, typed dates (t="d"), overlapping merges, odd shared strings, conditional formats
+ * naming a format the file lacks (ExcelJS refuses those files: so must the command).
+ */
+import JSZip from 'jszip';
+import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
+import { dateCellFormat, dateToSerial } from './read-values';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const excelUtils = require('exceljs/lib/utils/utils') as {
+  xmlDecode(s: string): string;
+  isDateFmt(f: string | undefined): boolean;
+  excelToDate(v: unknown, date1904: boolean): Date;
+  parseBoolean(v: unknown): boolean;
+};
+const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Gives up: the caller reads with ExcelJS. */
+class Decline extends Error {}
+
+interface Style {
+  numFmt?: string;
+  bold: boolean;
+  /** A font is set (ExcelJS's style.font), which _mergeStyle passes on. */
+  font: boolean;
+  /** ExcelJS's isDateFmt(numFmt): numbers in this style are dates. */
+  date?: boolean;
+}
+
+/** The attributes of a <c> element ExcelJS reads (r, t, s), in one pass. */
+const CELL_ATTR = /\s([rts])\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+interface RichRun {
+  text?: string;
+  bold: boolean;
+}
+type Shared = string | { richText: RichRun[] };
+
+const NO_STYLE: Style = { bold: false, font: false };
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeText(m[2] ?? m[3] ?? '', false) : undefined;
+}
+
+/** Text as ExcelJS's sax parser gives it: line ends normalised, entities and character references decoded. */
+function decodeText(s: string, newlines = true): string {
+  if (newlines && s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+/** TextXform's model: the text with _xHHHH_ escapes turned into characters. */
+const textXform = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+const PREFIXED = /<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b/;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+/** Runs of a rich text (<r> elements): text through TextXform, bold when rPr has a <b> (ExcelJS's BooleanXform ignores val). */
+function richRuns(inner: string): RichRun[] {
+  const runs: RichRun[] = [];
+  for (const m of inner.matchAll(/<r\b[^>]*?(?:\/>|>([\s\S]*?)<\/r>)/g)) {
+    const body = m[1] ?? '';
+    const rPr = /<rPr\b[^>]*?(?:\/>|>([\s\S]*?)<\/rPr>)/.exec(body);
+    const t = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/.exec(body);
+    runs.push({ bold: !!rPr && /<b\b/.test(rPr[1] ?? ''), ...(t ? { text: textXform(decodeText(t[1] ?? '')) } : {}) });
+  }
+  return runs;
+}
+
+function sharedStrings(xml: string | null): Shared[] {
+  if (xml === null) return [];
+  if (xml.includes('<rPh') || xml.includes('<![CDATA[') || PREFIXED.test(xml)) throw new Decline();
+  const out: Shared[] = [];
+  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+    const inner = m[1] ?? '';
+    if (/<r\b/.test(inner)) {
+      if (/<t\b/.test(inner.replace(/<r\b[\s\S]*?<\/r>/g, ''))) throw new Decline();
+      out.push({ richText: richRuns(inner) });
+      continue;
+    }
+    const ts = [...inner.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)];
+    if (ts.length !== 1) throw new Decline();
+    out.push(textXform(decodeText(ts[0][1] ?? '')));
+  }
+  return out;
+}
+
+/** Style models by xf index, as ExcelJS's StylesXform.getStyleModel gives them (null: no such xf). */
+type StyleIndex = ((id: number) => Style | null) & { dxfs: number };
+
+function styles(xml: string | null): StyleIndex {
+  if (xml === null) return Object.assign(() => null, { dxfs: 0 });
+  if (PREFIXED.test(xml)) throw new Decline();
+  const numFmts = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
+    const code = attr(m[0], 'formatCode');
+    if (code !== undefined) numFmts.set(parseInt(attr(m[0], 'numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+  }
+  const fontsBlock = /<fonts\b[^>]*?(?:\/>|>([\s\S]*?)<\/fonts>)/.exec(xml)?.[1] ?? '';
+  const fonts = [...fontsBlock.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) => /<b\b/.test(m[1] ?? ''));
+  const xfsBlock = /<cellXfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/cellXfs>)/.exec(xml)?.[1] ?? '';
+  const xfs = [...xfsBlock.matchAll(/<xf\b[^>]*>/g)].map((m) => ({ numFmtId: parseInt(attr(m[0], 'numFmtId') ?? '', 10), fontId: parseInt(attr(m[0], 'fontId') ?? '', 10) }));
+  const dxfsBlock = /<dxfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/dxfs>)/.exec(xml)?.[1] ?? '';
+  const dxfs = [...dxfsBlock.matchAll(/<dxf\b/g)].length;
+  const cache = new Map<number, Style | null>();
+  return Object.assign((id: number) => {
+    if (cache.has(id)) return cache.get(id)!;
+    const xf = xfs[id];
+    let model: Style | null = null;
+    if (xf) {
+      model = { bold: false, font: false };
+      if (xf.numFmtId) {
+        const f = numFmts.get(xf.numFmtId) || NumFmtXform.getDefaultFmtCode(xf.numFmtId);
+        if (f) model.numFmt = f;
+      }
+      model.date = excelUtils.isDateFmt(model.numFmt);
+      if ((xf.fontId || xf.fontId === 0) && xf.fontId < fonts.length) {
+        model.font = true;
+        model.bold = fonts[xf.fontId];
+      }
+    }
+    cache.set(id, model);
+    return model;
+  }, { dxfs });
+}
+
+interface FastCell {
+  /** ExcelJS's cell.value (undefined: covered by a merge). */
+  value: unknown;
+  style: Style;
+}
+
+/** One worksheet part → the snapshot sheetSnapshot() would make of ExcelJS's worksheet. */
+function sheet(name: string, xml: string, rels: string | null, shared: Shared[], styleOf: StyleIndex, date1904: boolean): SheetSnapshot {
+  if (PREFIXED.test(xml) || xml.includes('<![CDATA[') || xml.includes('<!--')) throw new Decline();
+  for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g)) if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
+  // Hyperlinks (ExcelJS: a cell whose address a <hyperlink r:id> names shows its text, else the target).
+  const links = new Map<string, string>();
+  if (xml.includes('<hyperlink')) {
+    const targets = new Map<string, string>();
+    for (const m of (rels ?? '').matchAll(/<Relationship\b[^>]*>/g)) targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
+    for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
+      const rId = attr(m[0], 'r:id');
+      if (!rId) continue;
+      const target = targets.get(rId);
+      if (target === undefined) throw new Decline();
+      links.set(attr(m[0], 'ref') ?? '', target);
+    }
+  }
+  const start = xml.indexOf('<sheetData');
+  const end = xml.indexOf('</sheetData>');
+  const data = start < 0 ? '' : xml.slice(start, end < 0 ? xml.length : end);
+
+  // Columns' styles (for cells ExcelJS creates in a row: Cell's _mergeStyle of row and column).
+  const colStyles = new Map<number, Style>();
+  for (const m of xml.slice(0, start < 0 ? xml.length : start).matchAll(/<col\b[^>]*>/g)) {
+    const s = parseInt(attr(m[0], 'style') ?? '', 10);
+    if (!s) continue;
+    const st = styleOf(s) ?? NO_STYLE;
+    const min = parseInt(attr(m[0], 'min') ?? '', 10);
+    const max = parseInt(attr(m[0], 'max') ?? '', 10);
+    if (!(min > 0) || !(max >= min) || max > 16384) throw new Decline();
+    for (let c = min; c <= max; c++) colStyles.set(c, st);
+  }
+
+  const rows = new Map<number, { hidden: boolean; style: Style | null; cells: Map<number, FastCell> }>();
+  let row: { hidden: boolean; style: Style | null; cells: Map<number, FastCell> } | null = null;
+  // A scan of the <row> and <c> elements of sheetData (indexOf, no backtracking regular expression).
+  for (let pos = 0; ; ) {
+    const lt = data.indexOf('<', pos);
+    if (lt < 0) break;
+    const gt = data.indexOf('>', lt);
+    if (gt < 0) throw new Decline();
+    const next = data.charCodeAt(lt + 2);
+    const isRow = data.startsWith('row', lt + 1) && (data.charCodeAt(lt + 4) <= 32 || data[lt + 4] === '>' || data[lt + 4] === '/');
+    const isCell = data[lt + 1] === 'c' && (next <= 32 || next === 62 /* > */ || next === 47 /* / */);
+    if (!isRow && !isCell) {
+      pos = lt + 1;
+      continue;
+    }
+    const selfClosing = data[gt - 1] === '/';
+    const open = data.slice(lt, gt + 1);
+    let inner = '';
+    pos = gt + 1;
+    if (isCell && !selfClosing) {
+      const close = data.indexOf('</c>', pos);
+      if (close < 0) throw new Decline();
+      inner = data.slice(pos, close);
+      pos = close + 4;
+    }
+    if (isRow) {
+      const r = attr(open, 'r');
+      if (!r || !/^\d+$/.test(r)) throw new Decline();
+      const s = parseInt(attr(open, 's') ?? '', 10);
+      row = { hidden: excelUtils.parseBoolean(attr(open, 'hidden')), style: s ? styleOf(s) : NO_STYLE, cells: new Map() };
+      if (rows.has(Number(r))) throw new Decline();
+      rows.set(Number(r), row);
+      continue;
+    }
+    if (!row) throw new Decline();
+    let r: string | undefined;
+    let t: string | undefined;
+    let sAttr: string | undefined;
+    for (const a of open.slice(2, selfClosing ? -2 : -1).matchAll(CELL_ATTR)) {
+      const value = a[2] ?? a[3];
+      if (value.includes('&')) throw new Decline();
+      if (a[1] === 'r') r = value;
+      else if (a[1] === 't') t = value;
+      else if (a[1] === 's') sAttr = value;
+    }
+    const ref = r === undefined ? null : /^([A-Z]{1,3})(\d+)$/.exec(r);
+    if (!ref) throw new Decline();
+    const col = colNumber(ref[1]);
+    const styleId = sAttr !== undefined ? parseInt(sAttr, 10) : undefined;
+    if (t === 'd') throw new Decline();
+    let formula: string | undefined;
+    let shareType: string | undefined;
+    // The value text: <v> and, for inline strings, <is><t> (ExcelJS adds them up in order).
+    let text: string | undefined;
+    let rich: RichRun[] | undefined;
+    let is: RegExpExecArray | null = null;
+    if (inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4 && inner.endsWith('</v>')) {
+      // The usual cell: one <v>.
+      if (inner.length > 7) text = decodeText(inner.slice(3, -4));
+    } else if (inner !== '') {
+      if (inner.includes('<rPh')) throw new Decline();
+      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+      formula = f ? (f[2] ? decodeText(f[2]) : undefined) : undefined;
+      shareType = f ? attr(f[0], 't') : undefined;
+      is = /<is\b[^>]*?(?:\/>|>([\s\S]*?)<\/is>)/.exec(inner);
+      const rest = is ? inner.replace(is[0], '') : inner;
+      const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(rest);
+      if (v && v[1]) text = decodeText(v[1]);
+    }
+    if (is) {
+      const isInner = is[1] ?? '';
+      if (/<r\b/.test(isInner)) {
+        if (text !== undefined || /<t\b/.test(isInner.replace(/<r\b[\s\S]*?<\/r>/g, ''))) throw new Decline();
+        rich = richRuns(isInner);
+      } else {
+        for (const tm of isInner.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) if (tm[1]) text = (text ?? '') + decodeText(tm[1]);
+      }
+    }
+    const style = styleId ? styleOf(styleId) : null;
+    const date = (x: unknown) => (style?.date ? excelUtils.excelToDate(x, date1904) : x);
+    let value: unknown;
+    if (formula || shareType) {
+      let result: unknown;
+      if (rich) throw new Decline();
+      if (text) {
+        if (t === 'str') result = excelUtils.xmlDecode(text);
+        else if (t === 'b') result = parseInt(text, 10) !== 0;
+        else if (t === 'e') result = { error: text };
+        else result = parseFloat(text);
+      }
+      if (result !== undefined) result = date(result);
+      value = { formula: formula ?? '', result };
+    } else if (rich) {
+      if (t !== 'inlineStr') throw new Decline();
+      value = { richText: rich };
+    } else if (text !== undefined) {
+      if (t === 's') {
+        const i = parseInt(text, 10);
+        if (!(i >= 0 && i < shared.length)) throw new Decline();
+        value = shared[i];
+      } else if (t === 'str') value = excelUtils.xmlDecode(text);
+      else if (t === 'inlineStr') value = text;
+      else if (t === 'b') value = parseInt(text, 10) !== 0;
+      else if (t === 'e') value = { error: text };
+      else value = date(parseFloat(text));
+    } else if (styleId) {
+      value = null;
+    } else {
+      continue; // ExcelJS does not create this cell
+    }
+    const link = links.get(`${ref[1]}${ref[2]}`);
+    if (link !== undefined) {
+      const shown = formula || shareType ? (value as { result: unknown }).result : value;
+      value = { text: shown ?? undefined, hyperlink: link };
+    }
+    if (row.cells.has(col)) throw new Decline();
+    row.cells.set(col, { value, style: style ?? NO_STYLE });
+  }
+
+  // Merges: cells covered (all but the top-left) hold no value; ExcelJS creates missing ones.
+  const merges: MergedArea[] = [];
+  const covered = new Set<number>();
+  const key = (r: number, c: number) => r * 16385 + c;
+  const mergeRe = /<mergeCell\b[^>]*>/g;
+  for (const m of xml.matchAll(mergeRe)) {
+    const ref = (attr(m[0], 'ref') ?? '').toUpperCase().replace(/\$/g, '');
+    const mm = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref);
+    if (!mm) throw new Decline();
+    const l0 = colNumber(mm[1]);
+    const t0 = Number(mm[2]);
+    const r0 = mm[3] ? colNumber(mm[3]) : l0;
+    const b0 = mm[4] ? Number(mm[4]) : t0;
+    const top = Math.min(t0, b0);
+    const bottom = Math.max(t0, b0);
+    const left = Math.min(l0, r0);
+    const right = Math.max(l0, r0);
+    if ((bottom - top + 1) * (right - left + 1) > 1_000_000) throw new Decline();
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        const k = key(r, c);
+        if (covered.has(k)) throw new Decline(); // overlapping merges: ExcelJS refuses the file
+        covered.add(k);
+        let rw = rows.get(r);
+        if (!rw) {
+          rw = { hidden: false, style: NO_STYLE, cells: new Map() };
+          rows.set(r, rw);
+        }
+        let cell = rw.cells.get(c);
+        if (!cell) {
+          cell = { value: null, style: createdStyle(rw.style, colStyles.get(c)) };
+          rw.cells.set(c, cell);
+        }
+        if (r !== top || c !== left) cell.value = undefined;
+      }
+    }
+    if (top !== bottom || left !== right) merges.push({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
+  }
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+
+  // Extent: the last row and column holding a value, or reached by a merge.
+  let rowCount = 0;
+  let colCount = 0;
+  for (const [r, rw] of rows) {
+    for (const [c, cell] of rw.cells) {
+      if (cell.value === null || cell.value === undefined) continue;
+      if (r > rowCount) rowCount = r;
+      if (c > colCount) colCount = c;
+    }
+  }
+  for (const m of merges) {
+    rowCount = Math.max(rowCount, m.bottom + 1);
+    colCount = Math.max(colCount, m.right + 1);
+  }
+
+  const values: CellValue[][] = [];
+  const bold: boolean[][] = [];
+  const numberFormats: string[][] = [];
+  const hiddenRows: number[] = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const vRow: CellValue[] = new Array<CellValue>(colCount).fill(null);
+    const bRow: boolean[] = new Array<boolean>(colCount).fill(false);
+    const fRow: string[] = new Array<string>(colCount).fill('General');
+    const rw = rows.get(r);
+    if (rw) {
+      if (rw.hidden) hiddenRows.push(r - 1);
+      let width = 0;
+      for (const c of rw.cells.keys()) if (c > width) width = c;
+      // Row.eachCell({includeEmpty: true}) creates the cells it has not got, styled by row and column.
+      for (let c = 1; c <= Math.min(width, colCount); c++) {
+        const cell = rw.cells.get(c) ?? { value: null, style: createdStyle(rw.style, colStyles.get(c)) };
+        const { value, isDate } = convert(cell.value);
+        const numFmt = typeof cell.style.numFmt === 'string' && cell.style.numFmt !== '' ? cell.style.numFmt : 'General';
+        vRow[c - 1] = value;
+        fRow[c - 1] = isDate ? dateCellFormat(numFmt) : numFmt;
+        bRow[c - 1] = cell.style.bold || richTextAllBold(cell.value);
+      }
+    }
+    values.push(vRow);
+    bold.push(bRow);
+    numberFormats.push(fRow);
+  }
+  return { name, values, bold, numberFormats, merges, origin: { row: 0, col: 0 }, hiddenRows };
+}
+
+/** Cell._mergeStyle(row.style, column.style): the number format and font of the row, else the column. */
+function createdStyle(rowStyle: Style | null, colStyle: Style | undefined): Style {
+  const numFmt = rowStyle?.numFmt || colStyle?.numFmt;
+  const fontFrom = rowStyle?.font ? rowStyle : colStyle?.font ? colStyle : null;
+  return { ...(numFmt ? { numFmt } : {}), bold: fontFrom?.bold ?? false, font: !!fontFrom };
+}
+
+function richTextAllBold(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || v instanceof Date) return false;
+  const o = v as { richText?: RichRun[]; text?: { richText?: RichRun[] } };
+  const runs = Array.isArray(o.richText) ? o.richText : typeof o.text === 'object' && o.text !== null ? o.text.richText : undefined;
+  if (!Array.isArray(runs)) return false;
+  const visible = runs.filter((r) => typeof r.text === 'string' && r.text.trim() !== '');
+  return visible.length > 0 && visible.every((r) => r.bold);
+}
+
+/** read.ts's plainText: a string, or a rich text's runs joined; null otherwise. */
+function plain(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  const runs = typeof v === 'object' && v !== null && !(v instanceof Date) ? (v as { richText?: RichRun[] }).richText : undefined;
+  return Array.isArray(runs) ? runs.map((r) => (typeof r.text === 'string' ? r.text : '')).join('') : null;
+}
+
+/** read.ts's convert, for the values this reader makes. */
+function convert(v: unknown): { value: CellValue; isDate: boolean } {
+  if (v === null || v === undefined) return { value: null, isDate: false };
+  if (typeof v === 'string') return { value: v, isDate: false };
+  if (typeof v === 'number') return { value: Number.isFinite(v) ? v : { error: '#NUM!' }, isDate: false };
+  if (typeof v === 'boolean') return { value: v, isDate: false };
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { value: { error: '#VALUE!' }, isDate: false };
+    return { value: dateToSerial(v), isDate: true };
+  }
+  const o = v as { error?: unknown; formula?: unknown; result?: unknown; richText?: RichRun[] };
+  if (typeof o.error === 'string') return { value: { error: o.error }, isDate: false };
+  if ('formula' in o) {
+    const r = o.result;
+    if (r === undefined || (typeof r === 'object' && r !== null && !(r instanceof Date) && !('error' in r) && !('richText' in r))) return { value: null, isDate: false };
+    return convert(r);
+  }
+  if (Array.isArray(o.richText)) return { value: plain(o), isDate: false };
+  if ('hyperlink' in o) {
+    const h = o as { text?: unknown; hyperlink?: unknown };
+    const text = plain(h.text);
+    if (text !== null) return { value: text, isDate: false };
+    return { value: typeof h.hyperlink === 'string' ? h.hyperlink : null, isDate: false };
+  }
+  return { value: String(v), isDate: false };
+}
+
+/**
+ * The sheets of a standard .xlsx package, or null when this reader does not cover it (the caller
+ * then reads with ExcelJS). Throws only what JSZip throws for a damaged zip.
+ */
+export async function fastReadSheets(bytes: Uint8Array): Promise<SheetSnapshot[] | null> {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const text = (p: string) => zip.file(p)?.async('string') ?? Promise.resolve(null);
+    const rootRels = await text('_rels/.rels');
+    if (!rootRels || !/Target="\/?xl\/workbook\.xml"/.test(rootRels)) return null;
+    const wb = await text('xl/workbook.xml');
+    const rels = await text('xl/_rels/workbook.xml.rels');
+    if (!wb || !rels || PREFIXED.test(wb) || !wb.trimEnd().endsWith('</workbook>')) return null;
+    const date1904 = /<workbookPr\b[^>]*\sdate1904\s*=\s*"1"/.test(wb);
+    const targets = new Map<string, { type: string; target: string }>();
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      targets.set(attr(m[0], 'Id') ?? '', { type: (attr(m[0], 'Type') ?? '').replace(/.*\//, ''), target: attr(m[0], 'Target') ?? '' });
+    }
+    const ssRel = [...targets.values()].find((r) => r.type === 'sharedStrings');
+    const stRel = [...targets.values()].find((r) => r.type === 'styles');
+    if ((ssRel && !/^(\/xl\/)?sharedStrings\.xml$/.test(ssRel.target)) || (stRel && !/^(\/xl\/)?styles\.xml$/.test(stRel.target))) return null;
+    const ssXml = ssRel ? await text('xl/sharedStrings.xml') : null;
+    const stXml = stRel ? await text('xl/styles.xml') : null;
+    if ((ssRel && ssXml === null) || (stRel && stXml === null)) return null;
+    const shared = sharedStrings(ssXml);
+    const styleOf = styles(stXml);
+    const sheetTags = [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
+    if (!sheetTags.length) return null;
+    const out: SheetSnapshot[] = [];
+    for (const tag of sheetTags) {
+      const name = attr(tag, 'name');
+      const rel = targets.get(/\sr:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '');
+      if (!name || name.length > 31 || !rel || rel.type !== 'worksheet') return null;
+      const m = /^(?:\/xl\/)?(worksheets\/sheet\d+\.xml)$/.exec(rel.target);
+      if (!m) return null;
+      const xml = await text(`xl/${m[1]}`);
+      if (xml === null || !xml.trimEnd().endsWith('</worksheet>')) return null;
+      const sheetRels = xml.includes('<hyperlink') ? await text(`xl/worksheets/_rels/${m[1].slice('worksheets/'.length)}.rels`) : null;
+      out.push(sheet(name, xml, sheetRels, shared, styleOf, date1904));
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof Decline) return null;
+    return null;
+  }
+}
