@@ -246,3 +246,32 @@ test('property: diff after random edits reports exactly those edits', () => {
   );
 });
 
+
+test('property: diff of any version against itself is empty (also when one copy repeats its header on a new page)', () => {
+  fc.assert(
+    fc.property(caseArb, fc.boolean(), ({ counts, tasks }, repeatHeader) => {
+      let k = 0;
+      const base: GenSection[] = counts.map((count, s) => ({
+        label: LABELS[s],
+        title: TITLES[s],
+        tasks: Array.from({ length: count }, (_, i) => {
+          const g = tasks[k];
+          return {
+            tt: String(i + 1),
+            text: PHRASES[k++],
+            lead: AGENCIES[g.lead],
+            support: '',
+            deadline: DEADLINE_TEXTS[g.deadline],
+            status: STATUSES[g.status],
+            doneDate: '',
+            result: '',
+          };
+        }),
+      }));
+      const c = compareReports(analyze(buildSheet(base).snapshot), analyze(buildSheet(cloneSections(base), { repeatHeader }).snapshot));
+      expect({ added: c.added.length, removed: c.removed.length, moved: c.moved.length, changed: c.changed }).toEqual({ added: 0, removed: 0, moved: 0, changed: [] });
+      expect(isSameVersion(c)).toBe(true);
+    }),
+    { numRuns: 100 },
+  );
+});
