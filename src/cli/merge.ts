@@ -71,7 +71,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const prepared = prepareMaster(master.snapshot, { asOf, lang });
-  const result: GatherResult = { ...gather(prepared, inputs), addedColumns: prepared.added };
+  const result: GatherResult = gather(prepared, inputs);
   let logSheet: string | null = null;
   if (o.out) {
     try {

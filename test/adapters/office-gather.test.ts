@@ -78,8 +78,16 @@ describe('Gộp báo cáo through the Office host', () => {
     const { fake, host, result } = setup(false);
     expect(result.addedColumns.map((c) => c.header)).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
     await host.applyGather!(result, 'vi');
+    expect(fake.syncs).toBe(2);
     const cells = fake.cells('Phụ lục');
     expect([cells.F2?.v, cells.G2?.v, cells.H2?.v]).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
+    // As "Thêm cột theo dõi" adds them (one planner, one writer): header look, date format, drop-down and date rule.
+    expect(cells.F2.bold).toBe(cells.E2.bold);
+    const plan = result.tracking!;
+    expect(cells[`G${plan.lastRow}`].nf).toBe('dd/mm/yyyy');
+    const sheet = fake.sheet('Phụ lục')!;
+    expect(sheet.validations.find((v) => v.rule.list)).toMatchObject({ area: { r0: plan.firstRow - 1, r1: plan.lastRow - 1, c0: 5, c1: 5 } });
+    expect(sheet.validations.find((v) => v.rule.date)).toMatchObject({ area: { c0: 6, c1: 6 } });
   });
 
   test('a cell changed since the gathering read it: nothing written', async () => {

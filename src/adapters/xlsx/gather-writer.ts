@@ -1,6 +1,6 @@
 /**
- * Write a gathering into the master workbook (ExcelJS): the tracking header cells first (when they
- * were missing), then each applied value into its master cell, then the "PC Gộp báo cáo" log.
+ * Write a gathering into the master workbook (ExcelJS): the missing tracking columns first, as
+ * `phancong track` adds them (addTrackingColumns: header style, drop-down, date rule), then each applied value into its master cell, then the "PC Gộp báo cáo" log.
  * Only those cells change; the caller writes the bytes to a new file (the input is never modified).
  */
 import ExcelJS from 'exceljs';
@@ -8,20 +8,14 @@ import type { Lang } from '../../engine/types';
 import type { GatherResult } from '../../engine/gather';
 import { buildGatherTable, COMPARE_SHEETS } from '../../engine/compare-table';
 import { writeOwnTableSheet } from './own-table';
+import { addTrackingColumns } from './tracking';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): { logSheet: string } {
   const ws = workbook.getWorksheet(result.master.sheet);
   if (!ws) throw new Error(`No sheet ${result.master.sheet}`);
-  for (const p of result.addedColumns) {
-    const cell = ws.getCell(p.sheetRow, p.sheetCol);
-    const left = ws.getCell(p.sheetRow, p.sheetCol - 1);
-    cell.value = p.header;
-    if (left.style) cell.style = JSON.parse(JSON.stringify(left.style)) as Partial<ExcelJS.Style>;
-    const width = ws.getColumn(p.sheetCol - 1).width;
-    ws.getColumn(p.sheetCol).width = p.role === 'result' ? 40 : Math.max(width ?? 14, 16);
-  }
+  if (result.tracking) addTrackingColumns(workbook, result.tracking);
   for (const a of result.applied) {
     const cell = ws.getCell(a.row, a.col);
     const v = a.value;

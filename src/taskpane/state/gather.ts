@@ -85,7 +85,7 @@ export async function planGather(host: WorkbookHost, sheet: string, files: Picke
     inputs.push({ file: f.name, snapshot: r.snapshot, report: r.report });
   }
   const prepared = prepareMaster(current.snapshot, { asOf: o.asOf, lang: o.lang });
-  return { ...gather(prepared, inputs), addedColumns: prepared.added };
+  return gather(prepared, inputs);
 }
 
 /** Apply a planned gathering through the host (it refuses when the sheet changed since). */
