@@ -9,6 +9,9 @@ import type { GatherResult } from '../../engine/gather';
 import { buildGatherTable, COMPARE_SHEETS } from '../../engine/compare-table';
 import { writeOwnTableSheet } from './own-table';
 import { addTrackingColumns } from './tracking';
+import { graftCheckedCopy } from './graft';
+import { graftCells } from './graft-cells';
+import { a1 } from '../../engine/text';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -34,4 +37,26 @@ export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, la
     wrapCols: [3, 5, 6],
   });
   return { logSheet };
+}
+
+/**
+ * The copy `phancong merge --out` writes: the ORIGINAL package (the master's bytes) with the
+ * gathered values and the added tracking columns grafted into the master sheet, and the
+ * "PC Gộp báo cáo" sheet added (issue 17: every other part kept byte for byte, an .xlsm stays one).
+ * `workbook` is the master as ExcelJS read it; it becomes the scratch copy the parts come from.
+ */
+export async function writeGatheredCopy(original: Uint8Array, workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): Promise<{ bytes: Uint8Array; logSheet: string }> {
+  const { logSheet } = applyGather(workbook, result, lang);
+  const buf = await workbook.xlsx.writeBuffer();
+  const scratch = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  const plan = result.tracking;
+  const cells = [...(plan?.range ? [plan.range] : []), ...result.applied.map((a) => a1(a.row, a.col))];
+  const withCells = await graftCells(original, scratch, {
+    sheet: result.master.sheet,
+    cells,
+    validationsWithin: plan?.range ? [plan.range] : [],
+    merges: plan?.headerMerges ?? [],
+  });
+  const bytes = await graftCheckedCopy(withCells, scratch, [], { ownSheets: [logSheet] });
+  return { bytes, logSheet };
 }

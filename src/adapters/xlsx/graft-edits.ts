@@ -19,12 +19,17 @@ import type { CellValue } from '../../engine/types';
 import type { EditBatch } from '../../host/types';
 import { rangeCells } from '../../engine/fix-plan';
 import { colLetters, colNumber, relsPartOf } from './package';
-import { AFTER_CF, attr, mainPrefix, openPkg, put, readText, writeBlock } from './graft';
+import { AFTER_CF, attr, mainPrefix, openPkg, prefixed, put, readText, writeBlock } from './graft';
 
 /** What to write into one sheet: the final value per cell (A1) and the merges to add. */
 export interface SheetPatch {
   cells: Map<string, CellValue>;
   merges: string[];
+  /**
+   * Cells written as given (A1 → a `<c>` element without prefix, its `r` set to that cell): a
+   * value with its cell format, taken from a copy another writer made (graft-cells.ts).
+   */
+  raw?: Map<string, string>;
 }
 
 /** Where `<mergeCells>` goes: before the first of these (CT_Worksheet's order). */
@@ -125,6 +130,7 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
   // The cells of a merge other than the top-left are emptied (after the edits, as a merge does).
   const cells = new Map<string, CellValue>();
   for (const [ref, v] of patch.cells) cells.set(ref.toUpperCase().replace(/\$/g, ''), v);
+  for (const ref of patch.raw?.keys() ?? []) if (!cells.has(ref)) cells.set(ref, '\u0000raw');
   for (const m of patch.merges) for (const c of rangeCells(m).slice(1)) cells.set(c.toUpperCase(), null);
 
   let formula = false;
@@ -151,6 +157,8 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
       const old = k >= 0 && row.cells[k].col === col ? row.cells[k] : null;
       if (!old && (value === null || value === '')) continue;
       const made = cellXml(p, `${colLetters(col)}${n}`, value, old?.raw ?? null);
+      const given = patch.raw?.get(ref);
+      if (given !== undefined) made.xml = prefixed(given, p);
       formula ||= made.formula;
       if (made.sharedSi !== null) sharedSis.add(made.sharedSi);
       if (old) old.raw = made.xml;
