@@ -275,3 +275,22 @@ test('property: diff of any version against itself is empty (also when one copy 
     { numRuns: 100 },
   );
 });
+
+describe('marks of a comparison', () => {
+  test('added, moved and changed rows, one kind a row (added before moved before changed), whole tasks, the table width', async () => {
+    const { planCompareMarks } = await import('../../src/engine/marks');
+    const plan = planCompareMarks(
+      'Phụ lục',
+      { added: [{ row: 12 }], moved: [{ to: { row: 8 } }, { to: { row: 12 } }], changed: [{ row: 8 }, { row: 5 }, { row: 6 }] },
+      new Map([[5, [5, 6]], [8, [8]], [12, [12, 13]]]),
+      1,
+      8,
+    );
+    expect(plan.rules.map((r) => [r.kind, r.rows, r.ranges, r.formula])).toEqual([
+      ['added', [12, 13], ['A12:H13'], '=N("phancong:added")=0'],
+      ['moved', [8], ['A8:H8'], '=N("phancong:moved")=0'],
+      ['changed', [5, 6], ['A5:H6'], '=N("phancong:changed")=0'],
+    ]);
+    expect(planCompareMarks('x', { added: [], moved: [], changed: [] }, new Map(), 1, 5).rules).toEqual([]);
+  });
+});
