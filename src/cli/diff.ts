@@ -140,7 +140,11 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
         wrapCols: [7, 8],
       });
       const buf = await newer.workbook.xlsx.writeBuffer();
-      await io.writeFile(o.out, buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer));
+      // The copy is the newer file's own package with PC So sánh added (graft.ts): every other part
+      // (drawings, charts, macros, comments…) byte for byte.
+      const { graftCheckedCopy } = await import('../adapters/xlsx/graft');
+      const scratch = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+      await io.writeFile(o.out, await graftCheckedCopy(newer.bytes, scratch, [], { ownSheets: [written] }));
     } catch (e) {
       io.stderr(`${t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) })}\n`);
       return 2;

@@ -71,14 +71,16 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const prepared = prepareMaster(master.snapshot, { asOf, lang });
-  const result: GatherResult = { ...gather(prepared, inputs), addedColumns: prepared.added };
+  const result: GatherResult = gather(prepared, inputs);
   let logSheet: string | null = null;
   if (o.out) {
     try {
-      const { applyGather } = await import('../adapters/xlsx/gather-writer');
-      logSheet = applyGather(master.workbook, result, lang).logSheet;
-      const buf = await master.workbook.xlsx.writeBuffer();
-      await io.writeFile(o.out, buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer));
+      // The copy is the master's own package with the gathered cells and PC Gộp báo cáo grafted on:
+      // drawings, charts, macros, comments… are kept byte for byte (graft-cells.ts, graft.ts).
+      const { writeGatheredCopy } = await import('../adapters/xlsx/gather-writer');
+      const written = await writeGatheredCopy(master.bytes, master.workbook, result, lang);
+      logSheet = written.logSheet;
+      await io.writeFile(o.out, written.bytes);
     } catch (e) {
       io.stderr(`${t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) })}\n`);
       return 2;

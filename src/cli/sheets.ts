@@ -17,6 +17,8 @@ export interface PickedSheet {
   report: SheetReport;
   snapshot: SheetSnapshot;
   workbook: ExcelJS.Workbook;
+  /** The file's bytes: a copy is written by adding to this package (graft.ts). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function readSheetReport(
   const wb = await openWorkbook(io, file, lang);
   const { pickTableSheet } = await import('../engine/pick-sheet');
   const picked = pickTableSheet(wb.sheets, { asOf: o.asOf, lang }, o.sheet);
-  if (picked.ok) return { report: picked.report, snapshot: picked.snapshot, workbook: wb.workbook };
+  if (picked.ok) return { report: picked.report, snapshot: picked.snapshot, workbook: wb.workbook, bytes: wb.bytes };
   if (picked.reason === 'no-sheet') {
     throw new SheetPickError('no-sheet', t(lang, 'diff.error.noSheet', { file, sheet: o.sheet!, sheets: wb.sheets.map((s) => s.name).join(', ') }));
   }

@@ -16,7 +16,22 @@ import { alignTasks } from './compare';
 import { cellText, fold, isErrorValue } from './text';
 import { isDateFormat, parseDeadline, serialToIso } from './deadline';
 import { isoToSerial } from './calendar';
-import { planTrackingColumns, TRACKING_ROLES, withTrackingColumns, type PlannedColumn, type TrackingRole } from './gather-columns';
+import { planTrackingColumns, type TrackingKind, type TrackingPlan } from './tracking-columns';
+
+/** The tracking fields a report contributes (column roles of the engine). */
+export const TRACKING_ROLES = ['status', 'done-date', 'result'] as const;
+export type TrackingRole = (typeof TRACKING_ROLES)[number];
+
+const ROLE_OF: Record<TrackingKind, TrackingRole> = { status: 'status', 'done-date': 'done-date', evidence: 'result' };
+
+/** A tracking column added to the master before the values are written (1-based sheet row and column of its header). */
+export interface AddedColumn {
+  role: TrackingRole;
+  header: string;
+  sheetRow: number;
+  sheetCol: number;
+}
+
 
 export interface SourceRef {
   file: string;
@@ -68,7 +83,9 @@ export interface UnmatchedRow extends SourceRef {
 export interface GatherResult {
   master: { sheet: string; report: SheetReport };
   /** Tracking columns added to the master first. */
-  addedColumns: PlannedColumn[];
+  addedColumns: AddedColumn[];
+  /** The plan that adds them (tracking-columns.ts, the planner of `phancong track`), null when none are missing. */
+  tracking: TrackingPlan | null;
   applied: AppliedChange[];
   conflicts: Conflict[];
   unmatched: UnmatchedRow[];
@@ -80,13 +97,41 @@ export interface ReportInput {
   report: SheetReport;
 }
 
-/** Analyse the master; when tracking columns are missing, plan them and analyse with them in place. */
-export function prepareMaster(snapshot: SheetSnapshot, options: AnalyzeOptions): { snapshot: SheetSnapshot; report: SheetReport; added: PlannedColumn[] } {
+export interface PreparedMaster {
+  snapshot: SheetSnapshot;
+  report: SheetReport;
+  added: AddedColumn[];
+  tracking: TrackingPlan | null;
+}
+
+/**
+ * Analyse the master; when tracking columns are missing, plan them as `phancong track` does
+ * (planTrackingColumns: right after the table, header style, drop-down and date rule; only the
+ * roles the table lacks, past any cell holding something right of the table, as the gathering
+ * always placed them) and analyse with their headers in place. Headers are written in Vietnamese,
+ * the appendix's own language.
+ */
+export function prepareMaster(snapshot: SheetSnapshot, options: AnalyzeOptions): PreparedMaster {
   const first = analyzeSheet(snapshot, options);
-  const added = planTrackingColumns(snapshot, first);
-  if (!added.length) return { snapshot, report: first, added };
-  const widened = withTrackingColumns(snapshot, added);
-  return { snapshot: widened, report: analyzeSheet(widened, options), added };
+  const planned = planTrackingColumns(snapshot, first, { lang: 'vi', missingOnly: true, pastContent: true });
+  // Placed past every cell in the way, the plan is refused only when nothing is missing.
+  if (!planned.ok) return { snapshot, report: first, added: [], tracking: null };
+  const plan = planned.plan;
+  const origin = snapshot.origin ?? { row: 0, col: 0 };
+  const values = snapshot.values.slice();
+  const merges = [...(snapshot.merges ?? [])];
+  const hr = plan.headerRow - 1 - origin.row;
+  for (const c of plan.columns) {
+    const col = c.col - 1 - origin.col;
+    const row: CellValue[] = (values[hr] ?? []).slice();
+    while (row.length <= col) row.push(null);
+    row[col] = c.header;
+    values[hr] = row;
+    if (plan.headerHeight > 1) merges.push({ top: hr, bottom: hr + plan.headerHeight - 1, left: col, right: col });
+  }
+  const widened: SheetSnapshot = { ...snapshot, values, merges };
+  const added = plan.columns.map((c) => ({ role: ROLE_OF[c.kind], header: c.header, sheetRow: plan.headerRow, sheetCol: c.col }));
+  return { snapshot: widened, report: analyzeSheet(widened, options), added, tracking: plan };
 }
 
 /** A cell's value with merged areas resolved (a covered cell reads the merge's top-left value). */
@@ -142,7 +187,7 @@ function meaningKey(field: TrackingRole, v: TrackedValue): string {
 }
 
 /** Gather the reports into the master (see the module comment). */
-export function gather(master: { snapshot: SheetSnapshot; report: SheetReport }, reports: readonly ReportInput[]): Omit<GatherResult, 'addedColumns'> {
+export function gather(master: { snapshot: SheetSnapshot; report: SheetReport; added?: AddedColumn[]; tracking?: TrackingPlan | null }, reports: readonly ReportInput[]): GatherResult {
   const m = master.report;
   const origin = master.snapshot.origin ?? { row: 0, col: 0 };
   type Contribution = { value: TrackedValue; key: string; source: SourceRef };
@@ -201,5 +246,5 @@ export function gather(master: { snapshot: SheetSnapshot; report: SheetReport },
       });
     }
   }
-  return { master: { sheet: m.name, report: m }, applied, conflicts, unmatched };
+  return { master: { sheet: m.name, report: m }, addedColumns: master.added ?? [], tracking: master.tracking ?? null, applied, conflicts, unmatched };
 }

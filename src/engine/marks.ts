@@ -7,7 +7,10 @@
 import type { SheetReport, TaskState } from './types';
 import { columnLetter } from './text';
 
-export type MarkKind = 'overdue' | 'due-soon' | 'unassigned' | 'error';
+export type MarkKind = 'overdue' | 'due-soon' | 'unassigned' | 'error' | CompareMarkKind;
+
+/** Marks of a comparison with an older version (So sánh với bản trước): rows added, moved, changed. */
+export type CompareMarkKind = 'added' | 'moved' | 'changed';
 
 /** Written inside every rule formula the add-in creates: N("…") is 0, so the formula stays TRUE. */
 export const MARK_TAG = 'phancong';
@@ -24,10 +27,16 @@ export const MARK_STYLES: Record<MarkKind, MarkStyle> = {
   'due-soon': { fill: '#FFE699', font: '#7F6000' },
   unassigned: { fill: '#D9D2E9', font: '#3F3151' },
   error: { fill: '#FCE4EC', font: '#9C0006' },
+  added: { fill: '#E2EFDA', font: '#375623' },
+  moved: { fill: '#DDEBF7', font: '#1F4E78' },
+  changed: { fill: '#FFF2CC', font: '#7F6000' },
 };
 
 /** Rule priority: when a row is both overdue and unassigned, the first kind listed wins. */
-export const MARK_ORDER: MarkKind[] = ['overdue', 'unassigned', 'due-soon', 'error'];
+export const MARK_ORDER: MarkKind[] = ['overdue', 'unassigned', 'due-soon', 'error', 'added', 'moved', 'changed'];
+
+/** The order of a comparison's marks (a row added wins over moved, moved over changed). */
+export const COMPARE_MARK_ORDER: CompareMarkKind[] = ['added', 'moved', 'changed'];
 
 export interface MarkRule {
   kind: MarkKind;
@@ -103,4 +112,38 @@ export function planMarks(report: Pick<SheetReport, 'name' | 'tasks' | 'findings
     rules.push({ kind, style: MARK_STYLES[kind], formula: markFormula(kind), ranges, rows: rows.sort((a, b) => a - b) });
   }
   return { sheet: report.name, rules };
+}
+
+/**
+ * Plan the marks of a comparison on the newer version's sheet: each added task's rows, each moved
+ * or renumbered task's rows, each row with a changed field (one kind a row, COMPARE_MARK_ORDER
+ * decides). The same owned conditional formats as the check's marks: clearing marks removes them.
+ * `taskRows`: every row of a task by its first row (a task over several rows is marked whole).
+ */
+export function planCompareMarks(
+  sheet: string,
+  c: { added: { row: number }[]; moved: { to: { row: number } }[]; changed: { row: number }[] },
+  taskRows: ReadonlyMap<number, readonly number[]>,
+  firstCol: number,
+  lastCol: number,
+): MarkPlan {
+  const byRow = new Map<number, CompareMarkKind>();
+  const put = (row: number, kind: CompareMarkKind) => {
+    for (const r of taskRows.get(row) ?? [row]) {
+      const prev = byRow.get(r);
+      if (!prev || COMPARE_MARK_ORDER.indexOf(kind) < COMPARE_MARK_ORDER.indexOf(prev)) byRow.set(r, kind);
+    }
+  };
+  for (const a of c.added) put(a.row, 'added');
+  for (const m of c.moved) put(m.to.row, 'moved');
+  for (const x of c.changed) put(x.row, 'changed');
+  const from = columnLetter(firstCol - 1);
+  const to = columnLetter(lastCol - 1);
+  const rules: MarkRule[] = [];
+  for (const kind of COMPARE_MARK_ORDER) {
+    const rows = [...byRow.entries()].filter(([, k]) => k === kind).map(([r]) => r).sort((a, b) => a - b);
+    if (!rows.length) continue;
+    rules.push({ kind, style: MARK_STYLES[kind], formula: markFormula(kind), ranges: rowRuns(rows).map(([a, b]) => `${from}${a}:${to}${b}`), rows });
+  }
+  return { sheet, rules };
 }

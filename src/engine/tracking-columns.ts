@@ -73,6 +73,17 @@ export interface TrackingOptions {
   lang?: Lang;
   /** Also put the drop-down / date rule on the table's existing status and completion-date columns. */
   validateExisting?: boolean;
+  /**
+   * Add only the columns whose role the table lacks: an existing result column ("Kết quả") is not
+   * doubled by an evidence column (the gathering writes the reports' results into it).
+   */
+  missingOnly?: boolean;
+  /**
+   * Place the columns past every cell holding something from the header down (rows pasted out of
+   * line, notes beside the table), instead of refusing when those cells are in the way: the
+   * gathering writes into a master as it is, and never over a user's cell.
+   */
+  pastContent?: boolean;
 }
 
 /** Header words that make a result column an evidence column (a report of what was done). */
@@ -122,6 +133,14 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
     for (let c = row.length - 1; c > right; c--) if (cellText(row[c])) right = c;
   }
   for (const m of snapshot.merges ?? []) if (m.top <= hr + height - 1 && m.bottom >= hr && m.right > right && m.left <= right) right = m.right;
+  const headerRight = right;
+  if (opts.pastContent) {
+    for (let r = hr; r < snapshot.values.length; r++) {
+      const row = snapshot.values[r] ?? [];
+      for (let c = row.length - 1; c > right; c--) if (row[c] !== null && row[c] !== undefined && row[c] !== '') right = c;
+    }
+    for (const m of snapshot.merges ?? []) if (m.bottom >= hr && m.right > right) right = m.right;
+  }
   const headerText = (c: number) =>
     fold(
       snapshot.values
@@ -133,7 +152,7 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
   const kinds: TrackingKind[] = [];
   if (cols.status === undefined) kinds.push('status');
   if (cols['done-date'] === undefined) kinds.push('done-date');
-  if (cols.result === undefined || !EVIDENCE_WORDS.test(headerText(cols.result))) kinds.push('evidence');
+  if (cols.result === undefined || (!opts.missingOnly && !EVIDENCE_WORDS.test(headerText(cols.result)))) kinds.push('evidence');
 
   const firstRow = report.headerRow + height;
   let lastRow = firstRow;
@@ -196,7 +215,7 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
       headerHeight: height,
       firstRow,
       lastRow,
-      styleFrom: a1(report.headerRow, origin.col + right + 1),
+      styleFrom: a1(report.headerRow, origin.col + headerRight + 1),
       columns,
       headerMerges,
       validations,

@@ -78,8 +78,16 @@ describe('Gộp báo cáo through the Office host', () => {
     const { fake, host, result } = setup(false);
     expect(result.addedColumns.map((c) => c.header)).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
     await host.applyGather!(result, 'vi');
+    expect(fake.syncs).toBe(2);
     const cells = fake.cells('Phụ lục');
     expect([cells.F2?.v, cells.G2?.v, cells.H2?.v]).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
+    // As "Thêm cột theo dõi" adds them (one planner, one writer): header look, date format, drop-down and date rule.
+    expect(cells.F2.bold).toBe(cells.E2.bold);
+    const plan = result.tracking!;
+    expect(cells[`G${plan.lastRow}`].nf).toBe('dd/mm/yyyy');
+    const sheet = fake.sheet('Phụ lục')!;
+    expect(sheet.validations.find((v) => v.rule.list)).toMatchObject({ area: { r0: plan.firstRow - 1, r1: plan.lastRow - 1, c0: 5, c1: 5 } });
+    expect(sheet.validations.find((v) => v.rule.date)).toMatchObject({ area: { c0: 6, c1: 6 } });
   });
 
   test('a cell changed since the gathering read it: nothing written', async () => {
@@ -154,5 +162,76 @@ describe('pane flows (host-agnostic) through the Office host, files read with Ex
     expect(out.comparison.added.map((a) => a.tt)).toEqual(['3']);
     expect(out.written).toBe('PC So sánh');
     expect(fake.cells('PC So sánh').A2.v).toBe('Thêm mới');
+  });
+
+  test('So sánh với bản trước: the changed rows are marked with owned conditional formats in two round trips (read, write), and cleared', async () => {
+    const { createGatherStore } = await import('../../src/taskpane/state/gather');
+    const { isOwnMarkFormula } = await import('../../src/engine/marks');
+    const fake = createExcelFake();
+    const newer = cloneSections(sections());
+    newer[0].tasks.push({ ...newer[0].tasks[0], tt: '3', text: PHRASES[9] });
+    newer[1].tasks[1].deadline = 'Quý III/2026';
+    const snap = buildSheet(newer, { name: 'Phụ lục' }).snapshot;
+    fake.addSheet(snap);
+    const host = createOfficeHost(fake.Excel, fake.Office, {});
+    const store = createGatherStore(host);
+    const older = await xlsxOf(buildSheet(sections(), { name: 'Phụ lục' }).snapshot);
+    await store.compare('Phụ lục', { name: 'v1.xlsx', bytes: older }, { asOf: '2026-11-22', lang: 'vi', writeSheet: false });
+    const c = store.getState().comparison!;
+    const addedRow = c.comparison.added[0].row;
+    const changedRow = c.comparison.changed[0].row;
+    expect(c.marks.rules.map((r) => [r.kind, r.rows])).toEqual([
+      ['added', [addedRow]],
+      ['changed', [changedRow]],
+    ]);
+    const before = fake.cells('Phụ lục');
+    fake.resetSyncs();
+    await store.mark();
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().marks).toEqual({ id: 'ui.compare.marked', data: { rows: 2, sheet: 'Phụ lục' } });
+    expect(fake.syncs).toBe(2);
+    const own = fake.sheet('Phụ lục')!.cfs.filter((cf) => isOwnMarkFormula(cf.formula));
+    expect(own.map((cf) => cf.formula).sort()).toEqual(['=N("phancong:added")=0', '=N("phancong:changed")=0']);
+    // Marks never change a cell.
+    expect(fake.cells('Phụ lục')).toEqual(before);
+    await store.unmark();
+    expect(fake.sheet('Phụ lục')!.cfs.filter((cf) => isOwnMarkFormula(cf.formula))).toEqual([]);
+    expect(store.getState().marks).toEqual({ id: 'ui.compare.unmarked', data: { sheet: 'Phụ lục' } });
+    // A sheet edited since the comparison: the marks are refused, nothing written.
+    fake.setCell('Phụ lục', 'B5', 'đã sửa');
+    await store.mark();
+    expect(store.getState().error).toEqual({ id: 'ui.compare.stale' });
+    expect(fake.sheet('Phụ lục')!.cfs.filter((cf) => isOwnMarkFormula(cf.formula))).toEqual([]);
+  });
+});
+
+describe('So sánh với bản trước marks through the standalone (ExcelJS) host', () => {
+  test('the same plan as owned conditional formats in the opened workbook; cleared; the preview counts them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { StandaloneHost } = await import('../../src/adapters/standalone/host');
+    const { readOwnMarks } = await import('../../src/adapters/xlsx/marks');
+    const { createGatherStore } = await import('../../src/taskpane/state/gather');
+    const bytesOf = async (s: GenSection[]) => {
+      const snap = buildSheet(s, { name: 'Phụ lục' }).snapshot;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(snap.name);
+      snap.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as never)));
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const newer = cloneSections(sections());
+    newer[1].tasks.reverse();
+    newer[1].tasks.forEach((x, i) => (x.tt = String(i + 1)));
+    const host = await StandaloneHost.open(await bytesOf(newer), { fileName: 'v2.xlsx' });
+    const store = createGatherStore(host);
+    await store.compare('Phụ lục', { name: 'v1.xlsx', bytes: await bytesOf(sections()) }, { asOf: '2026-11-22', lang: 'vi', writeSheet: false });
+    const c = store.getState().comparison!;
+    expect(c.comparison.moved).toHaveLength(2);
+    await store.mark();
+    const ws = host.workbook.getWorksheet('Phụ lục')!;
+    expect(readOwnMarks(ws)).toEqual(c.marks.rules.map((r) => ({ kind: r.kind, ranges: r.ranges })));
+    expect(readOwnMarks(ws).map((m) => m.kind)).toEqual(['moved']);
+    expect(host.marks('Phụ lục')).toEqual(readOwnMarks(ws));
+    await store.unmark();
+    expect(readOwnMarks(ws)).toEqual([]);
   });
 });

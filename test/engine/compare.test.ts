@@ -246,3 +246,51 @@ test('property: diff after random edits reports exactly those edits', () => {
   );
 });
 
+
+test('property: diff of any version against itself is empty (also when one copy repeats its header on a new page)', () => {
+  fc.assert(
+    fc.property(caseArb, fc.boolean(), ({ counts, tasks }, repeatHeader) => {
+      let k = 0;
+      const base: GenSection[] = counts.map((count, s) => ({
+        label: LABELS[s],
+        title: TITLES[s],
+        tasks: Array.from({ length: count }, (_, i) => {
+          const g = tasks[k];
+          return {
+            tt: String(i + 1),
+            text: PHRASES[k++],
+            lead: AGENCIES[g.lead],
+            support: '',
+            deadline: DEADLINE_TEXTS[g.deadline],
+            status: STATUSES[g.status],
+            doneDate: '',
+            result: '',
+          };
+        }),
+      }));
+      const c = compareReports(analyze(buildSheet(base).snapshot), analyze(buildSheet(cloneSections(base), { repeatHeader }).snapshot));
+      expect({ added: c.added.length, removed: c.removed.length, moved: c.moved.length, changed: c.changed }).toEqual({ added: 0, removed: 0, moved: 0, changed: [] });
+      expect(isSameVersion(c)).toBe(true);
+    }),
+    { numRuns: 100 },
+  );
+});
+
+describe('marks of a comparison', () => {
+  test('added, moved and changed rows, one kind a row (added before moved before changed), whole tasks, the table width', async () => {
+    const { planCompareMarks } = await import('../../src/engine/marks');
+    const plan = planCompareMarks(
+      'Phụ lục',
+      { added: [{ row: 12 }], moved: [{ to: { row: 8 } }, { to: { row: 12 } }], changed: [{ row: 8 }, { row: 5 }, { row: 6 }] },
+      new Map([[5, [5, 6]], [8, [8]], [12, [12, 13]]]),
+      1,
+      8,
+    );
+    expect(plan.rules.map((r) => [r.kind, r.rows, r.ranges, r.formula])).toEqual([
+      ['added', [12, 13], ['A12:H13'], '=N("phancong:added")=0'],
+      ['moved', [8], ['A8:H8'], '=N("phancong:moved")=0'],
+      ['changed', [5, 6], ['A5:H6'], '=N("phancong:changed")=0'],
+    ]);
+    expect(planCompareMarks('x', { added: [], moved: [], changed: [] }, new Map(), 1, 5).rules).toEqual([]);
+  });
+});

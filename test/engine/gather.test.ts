@@ -4,7 +4,7 @@ import { sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { applyGather } from '../../src/adapters/xlsx/gather-writer';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { gather, prepareMaster, trackedValue, type GatherResult, type ReportInput } from '../../src/engine/gather';
-import { planTrackingColumns } from '../../src/engine/gather-columns';
+import { TRACKING_STATUSES } from '../../src/engine/tracking-columns';
 import { fold } from '../../src/engine/text';
 import type { CellValue, SheetSnapshot } from '../../src/engine/types';
 import { AGENCIES, buildSheet, cloneSections, PHRASES, STATUSES, type GenSection, type GenTask } from '../helpers/appendix-gen';
@@ -93,14 +93,22 @@ describe('gather reports into the master', () => {
     expect(result.unmatched).toEqual([expect.objectContaining({ file: 'a.xlsx', tt: '9', task: PHRASES[12], values: { status: 'Hoàn thành' } })]);
   });
 
-  test('a master without tracking columns gets them after the table first', () => {
+  test('a master without tracking columns gets them after the table first, planned as `track` plans them', () => {
     const master = buildSheet(masterSections(), { tracking: false }).snapshot;
-    const before = analyzeSheet(master, opts);
-    expect(planTrackingColumns(master, before).map((p) => [p.header, p.sheetCol])).toEqual([
-      ['Tình trạng', 6],
-      ['Ngày hoàn thành', 7],
-      ['Kết quả / minh chứng', 8],
+    const prepared = prepareMaster(master, opts);
+    expect(prepared.added.map((p) => [p.role, p.header, p.sheetCol])).toEqual([
+      ['status', 'Tình trạng', 6],
+      ['done-date', 'Ngày hoàn thành', 7],
+      ['result', 'Kết quả / minh chứng', 8],
     ]);
+    // The one planner of "Thêm cột theo dõi": the drop-down of statuses and the date rule come with them.
+    expect(prepared.tracking!.columns.map((c) => c.letter)).toEqual(['F', 'G', 'H']);
+    expect(prepared.tracking!.validations.map((v) => [v.kind, v.range.split(':')[0]])).toEqual([
+      ['status-list', `F${prepared.tracking!.firstRow}`],
+      ['date', `G${prepared.tracking!.firstRow}`],
+    ]);
+    expect(prepared.tracking!.validations[0].list).toEqual(TRACKING_STATUSES);
+    expect(['status', 'done-date', 'result'].map((r) => prepared.report.columnIndexes[r as 'status'])).toEqual([5, 6, 7]);
     const a = cloneSections(masterSections());
     a[0].tasks[0].status = 'Hoàn thành';
     const result = run(master, [{ file: 'a.xlsx', sections: a }]);
@@ -110,6 +118,41 @@ describe('gather reports into the master', () => {
       ['1', 'status', 'Hoàn thành', 6],
       ['3', 'status', 'Đang thực hiện', 6],
     ]);
+  });
+});
+
+describe('the master\'s tracking columns, planned by tracking-columns.ts', () => {
+  test('only the missing roles are added: an existing "Kết quả" column is not doubled by an evidence column', () => {
+    const full = buildSheet(masterSections(), { tracking: true }).snapshot;
+    // Keep the result column (H, renamed "Kết quả") and drop status and completion date (F, G).
+    const values = full.values.map((row, r) => {
+      const out = row.slice();
+      out[5] = null;
+      out[6] = null;
+      if (r === full.values.findIndex((x) => x.includes('Kết quả / minh chứng'))) out[7] = 'Kết quả';
+      return out;
+    });
+    const prepared = prepareMaster({ ...full, values }, opts);
+    expect(prepared.added.map((p) => p.role)).toEqual(['status', 'done-date']);
+    expect(prepared.added.map((p) => p.sheetCol)).toEqual([9, 10]);
+  });
+
+  test('a cell holding something right of the table (a row pasted out of line, a note): the columns go past it, never over it', () => {
+    const master = buildSheet(masterSections(), { tracking: false }).snapshot;
+    const values = master.values.map((row) => row.slice());
+    const r = values.length - 1;
+    while (values[r].length < 7) values[r].push(null);
+    values[r][6] = 'ghi chú';
+    const prepared = prepareMaster({ ...master, values }, opts);
+    expect(prepared.added.map((p) => p.sheetCol)).toEqual([8, 9, 10]);
+    // The header look is still the table's last header cell's.
+    expect(prepared.tracking!.styleFrom).toBe(`E${prepared.tracking!.headerRow}`);
+    expect(prepared.snapshot.values[r][6]).toBe('ghi chú');
+  });
+
+  test('a master with every tracking column: nothing planned', () => {
+    const prepared = prepareMaster(buildSheet(masterSections(), { tracking: true }).snapshot, opts);
+    expect([prepared.added, prepared.tracking]).toEqual([[], null]);
   });
 });
 

@@ -18,6 +18,7 @@ import { StaleSheetError } from '../../host/types';
 import { nameTargetSheet, OWN_NAME_PREFIX } from './own';
 import { freeSheetName } from '../../engine/workbook';
 import { cellWrite, DATE_FORMAT, TEXT_FORMAT, toExcelValue } from './values';
+import { busyCells, queueTrackingRead, queueTrackingWrite, type TrackingSupport } from './tracking';
 
 export type TableSheetKind = 'Compare' | 'Merge';
 const BASE: Record<TableSheetKind, string> = { Compare: COMPARE_SHEETS.compare, Merge: COMPARE_SHEETS.merge };
@@ -83,34 +84,26 @@ export async function writeComparisonOffice(ctx: Excel.RequestContext, table: Ou
 }
 
 /**
- * Write a gathering into the open workbook: the missing tracking headers, each applied value, and
- * the "PC Gộp báo cáo" log. Refuses (StaleSheetError, nothing written) when a header cell is no longer
- * empty or an applied cell no longer shows the value the gathering read ("before"). Two round trips.
+ * Write a gathering into the open workbook: the missing tracking columns (as "Thêm cột theo dõi"
+ * adds them: tracking.ts), each applied value, and the "PC Gộp báo cáo" log. Refuses
+ * (StaleSheetError, nothing written) when a cell where a column goes is no longer empty or an
+ * applied cell no longer shows the value the gathering read ("before"). Two round trips.
  */
-export async function applyGatherOffice(ctx: Excel.RequestContext, result: GatherResult, lang: Lang): Promise<{ logSheet: string }> {
+export async function applyGatherOffice(ctx: Excel.RequestContext, result: GatherResult, lang: Lang, support: TrackingSupport = { dataValidation: false }): Promise<{ logSheet: string }> {
   const sheetName = result.master.sheet;
   const ws = ctx.workbook.worksheets.getItem(sheetName);
   const looked = look(ctx);
-  const headers = result.addedColumns.map((p) => {
-    const r = ws.getRange(a1(p.sheetRow, p.sheetCol));
-    r.load('text');
-    return r;
-  });
+  const tracking = result.tracking ? queueTrackingRead(ws, result.tracking) : null;
   const cells = result.applied.map((x) => {
     const r = ws.getRange(a1(x.row, x.col));
     r.load('text, numberFormat');
     return r;
   });
   await ctx.sync();
-  const changed = headers.some((r) => String(r.text[0][0]).trim() !== '') || cells.some((r, i) => fold(String(r.text[0][0])) !== fold(result.applied[i].before));
+  const changed = (tracking !== null && busyCells(result.tracking!, tracking.target).length > 0) || cells.some((r, i) => fold(String(r.text[0][0])) !== fold(result.applied[i].before));
   if (changed) throw new StaleSheetError(sheetName);
 
-  result.addedColumns.forEach((p, i) => {
-    const w = cellWrite(p.header, null);
-    if (w.numberFormat) headers[i].numberFormat = [[w.numberFormat]];
-    headers[i].values = [[w.value]];
-    headers[i].format.font.bold = true;
-  });
+  if (tracking) queueTrackingWrite(ws, result.tracking!, tracking.source, support);
   result.applied.forEach((x, i) => {
     const v = x.value;
     if (v.isDate && typeof v.value === 'number') {

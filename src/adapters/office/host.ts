@@ -419,7 +419,7 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async applyGather(result, lang) {
-      return excel.run((ctx) => applyGatherOffice(ctx, result, lang));
+      return excel.run((ctx) => applyGatherOffice(ctx, result, lang, { dataValidation: supports('1.8') }));
     },
 
     async writeComparison(table) {

@@ -1,6 +1,6 @@
 /**
- * Write a gathering into the master workbook (ExcelJS): the tracking header cells first (when they
- * were missing), then each applied value into its master cell, then the "PC Gộp báo cáo" log.
+ * Write a gathering into the master workbook (ExcelJS): the missing tracking columns first, as
+ * `phancong track` adds them (addTrackingColumns: header style, drop-down, date rule), then each applied value into its master cell, then the "PC Gộp báo cáo" log.
  * Only those cells change; the caller writes the bytes to a new file (the input is never modified).
  */
 import ExcelJS from 'exceljs';
@@ -9,18 +9,15 @@ import type { GatherResult } from '../../engine/gather';
 import { buildGatherTable, COMPARE_SHEETS } from '../../engine/compare-table';
 import { serialToMs } from '../../engine/workbook';
 import { writeOwnTableSheet } from './own-table';
+import { addTrackingColumns } from './tracking';
+import { graftCheckedCopy } from './graft';
+import { graftCells } from './graft-cells';
+import { a1 } from '../../engine/text';
 
 export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): { logSheet: string } {
   const ws = workbook.getWorksheet(result.master.sheet);
   if (!ws) throw new Error(`No sheet ${result.master.sheet}`);
-  for (const p of result.addedColumns) {
-    const cell = ws.getCell(p.sheetRow, p.sheetCol);
-    const left = ws.getCell(p.sheetRow, p.sheetCol - 1);
-    cell.value = p.header;
-    if (left.style) cell.style = JSON.parse(JSON.stringify(left.style)) as Partial<ExcelJS.Style>;
-    const width = ws.getColumn(p.sheetCol - 1).width;
-    ws.getColumn(p.sheetCol).width = p.role === 'result' ? 40 : Math.max(width ?? 14, 16);
-  }
+  if (result.tracking) addTrackingColumns(workbook, result.tracking);
   for (const a of result.applied) {
     const cell = ws.getCell(a.row, a.col);
     const v = a.value;
@@ -39,4 +36,26 @@ export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, la
     wrapCols: [3, 5, 6],
   });
   return { logSheet };
+}
+
+/**
+ * The copy `phancong merge --out` writes: the ORIGINAL package (the master's bytes) with the
+ * gathered values and the added tracking columns grafted into the master sheet, and the
+ * "PC Gộp báo cáo" sheet added (issue 17: every other part kept byte for byte, an .xlsm stays one).
+ * `workbook` is the master as ExcelJS read it; it becomes the scratch copy the parts come from.
+ */
+export async function writeGatheredCopy(original: Uint8Array, workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): Promise<{ bytes: Uint8Array; logSheet: string }> {
+  const { logSheet } = applyGather(workbook, result, lang);
+  const buf = await workbook.xlsx.writeBuffer();
+  const scratch = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  const plan = result.tracking;
+  const cells = [...(plan?.range ? [plan.range] : []), ...result.applied.map((a) => a1(a.row, a.col))];
+  const withCells = await graftCells(original, scratch, {
+    sheet: result.master.sheet,
+    cells,
+    validationsWithin: plan?.range ? [plan.range] : [],
+    merges: plan?.headerMerges ?? [],
+  });
+  const bytes = await graftCheckedCopy(withCells, scratch, [], { ownSheets: [logSheet] });
+  return { bytes, logSheet };
 }

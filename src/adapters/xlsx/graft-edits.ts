@@ -19,7 +19,7 @@ import type { CellValue } from '../../engine/types';
 import type { EditBatch } from '../../host/types';
 import { rangeCells } from '../../engine/fix-plan';
 import { colLetters, colNumber, relsPartOf } from './package';
-import { AFTER_CF, attr, mainPrefix, openPkg, put, readText, writeBlock } from './graft';
+import { AFTER_CF, attr, mainPrefix, openPkg, prefixed, put, readText, writeBlock } from './graft';
 
 /** What to write into one sheet: the final value per cell (A1) and the merges to add. */
 export interface SheetPatch {
@@ -27,6 +27,11 @@ export interface SheetPatch {
   merges: string[];
   /** Cell formats (styles.xml cellXfs index) to set per cell (A1), with or without a value (graft-tracking.ts). */
   styles?: Map<string, number>;
+  /**
+   * Cells written as given (A1 → a `<c>` element without prefix, its `r` set to that cell): a
+   * value with its cell format, taken from a copy another writer made (graft-cells.ts).
+   */
+  raw?: Map<string, string>;
 }
 
 /** The cell element with its `s` attribute set to `s`. */
@@ -136,6 +141,7 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
   // The cells of a merge other than the top-left are emptied (after the edits, as a merge does).
   const cells = new Map<string, CellValue>();
   for (const [ref, v] of patch.cells) cells.set(ref.toUpperCase().replace(/\$/g, ''), v);
+  for (const ref of patch.raw?.keys() ?? []) if (!cells.has(ref)) cells.set(ref, '\u0000raw');
   for (const m of patch.merges) for (const c of rangeCells(m).slice(1)) cells.set(c.toUpperCase(), null);
 
   const styles = new Map<string, number>();
@@ -172,6 +178,8 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
       let made: { xml: string; formula: boolean; sharedSi: string | null };
       if (hasValue) made = cellXml(p, `${colLetters(col)}${n}`, value, old?.raw ?? null);
       else made = { xml: old ? old.raw : `<${p}c r="${colLetters(col)}${n}"/>`, formula: false, sharedSi: null };
+      const given = patch.raw?.get(ref);
+      if (given !== undefined) made.xml = prefixed(given, p);
       if (style !== undefined) made.xml = withStyle(p, made.xml, style);
       formula ||= made.formula;
       if (made.sharedSi !== null) sharedSis.add(made.sharedSi);

@@ -51,7 +51,7 @@ export function mainPrefix(xml: string): string {
 }
 
 /** Give a fragment written without prefix the part's prefix. */
-function prefixed(fragment: string, p: string): string {
+export function prefixed(fragment: string, p: string): string {
   return p ? fragment.replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(':') ? m : `<${slash}${p}${name}`)) : fragment;
 }
 
@@ -187,7 +187,7 @@ function styleLists(xml: string, p: string): StyleLists {
 }
 
 /** Appends the scratch copy's styles that the grafted parts use to the original's styles. */
-class StyleMerger {
+export class StyleMerger {
   private readonly from: StyleLists;
   private readonly to: StyleLists;
   private readonly xfMap = new Map<number, number>();
@@ -312,14 +312,23 @@ function markedSheetXml(xml: string, blocks: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // The graft
 
+export interface GraftOptions {
+  /** Names of the own sheets taken from the scratch copy (default: all of them). */
+  ownSheets?: string[];
+}
+
 /**
  * The original package with the add-in's parts of `scratch` (what writeCheckedWorkbook wrote from
  * it) added, and the previous run's own parts removed. `checkedSheets`: names of the sheets whose
  * marks are taken from the scratch copy (default: every sheet the two have in common).
  */
-export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array, checkedSheets?: string[]): Promise<Uint8Array> {
+export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array, checkedSheets?: string[], opts: GraftOptions = {}): Promise<Uint8Array> {
   const o = await openPkg(original);
   const c = await openPkg(scratch);
+  // Only these own sheets (names, any case) are taken from the scratch copy; the original's other
+  // own sheets, and their markers, stay as they are. Default: every own sheet.
+  const only = opts.ownSheets ? new Set(opts.ownSheets.map((n) => n.toLowerCase())) : null;
+  const taken_ = (name: string) => !only || only.has(name.toLowerCase());
   // Default: every sheet of both (a sheet without own marks on either side is left as it is).
   checkedSheets ??= o.sheets.filter((s) => c.sheets.some((x) => x.name === s.name)).map((s) => s.name);
   const zip = o.zip;
@@ -338,10 +347,11 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
   const strings = cSst ? [...((await readText(c.zip, cSst)) ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]) : [];
 
   // 1. The previous run's own sheets leave the original.
-  const cOwn = new Set(ownMarkers(c.workbookXml, '').map((m) => m.sheet));
+  const cOwn = new Set(ownMarkers(c.workbookXml, '').map((m) => m.sheet).filter(taken_));
   const cNames = new Set(c.sheets.map((s) => s.name));
   const oMarkers = ownMarkers(workbookXml, p);
-  const removed = o.sheets.filter((s) => oMarkers.some((m) => m.sheet === s.name) && (!cNames.has(s.name) || cOwn.has(s.name)));
+  const removed = o.sheets.filter((s) => taken_(s.name) && oMarkers.some((m) => m.sheet === s.name) && (!cNames.has(s.name) || cOwn.has(s.name)));
+  const removedNames = new Set(removed.map((s) => s.name));
   const removedIndex = new Set(removed.map((s) => o.sheets.indexOf(s)));
   for (const s of removed) {
     workbookXml = workbookXml.replace(s.tag, '');
@@ -360,7 +370,11 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
   }
   // Markers all go (the scratch copy's are added back); sheet-scoped names follow their sheet.
   workbookXml = workbookXml.replace(new RegExp(`<${p}definedName\\b[^>]*>[\\s\\S]*?</${p}definedName>`, 'g'), (dn) => {
-    if ((attr(dn, 'name') ?? '').toLowerCase().startsWith(OWN_PREFIX.toLowerCase())) return '';
+    if ((attr(dn, 'name') ?? '').toLowerCase().startsWith(OWN_PREFIX.toLowerCase())) {
+      const target = ownMarkers(dn, p)[0]?.sheet ?? '';
+      if (!only || removedNames.has(target) || only.has(target.toLowerCase())) return '';
+      return dn;
+    }
     const local = attr(dn, 'localSheetId');
     if (local === undefined || removedIndex.size === 0) return dn;
     const k = Number(local);
@@ -439,7 +453,7 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
     workbookXml = workbookXml.includes(sheetsClose) ? workbookXml.replace(sheetsClose, `${sheetTag}${sheetsClose}`) : workbookXml.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${sheetTag}</${p}sheets>`);
   }
   // Markers.
-  const markers = ownMarkers(c.workbookXml, '').map((m) => prefixed(m.tag, p));
+  const markers = ownMarkers(c.workbookXml, '').filter((m) => taken_(m.sheet)).map((m) => prefixed(m.tag, p));
   if (markers.length) {
     const close = `</${p}definedNames>`;
     if (workbookXml.includes(close)) workbookXml = workbookXml.replace(close, `${markers.join('')}${close}`);

@@ -177,6 +177,21 @@ function CompareBody({ store }: { store: GatherStore }) {
         <div className={styles.section} data-testid="pc-compare-result">
           {g.comparison?.same && <p>{t('ui.compare.same')}</p>}
           {g.compareSheet && <p>{t('ui.compare.written', { sheet: g.compareSheet })}</p>}
+          {!g.comparison?.same && (
+            <div className={styles.row}>
+              <Button data-testid="pc-compare-mark" disabled={g.busy !== null || !g.comparison?.marks.rules.length} onClick={() => store.mark()}>
+                {t('ui.compare.mark')}
+              </Button>
+              <Button data-testid="pc-compare-unmark" disabled={g.busy !== null} onClick={() => store.unmark()}>
+                {t('ui.compare.unmark')}
+              </Button>
+            </div>
+          )}
+          {g.marks && (
+            <p role="status" data-testid="pc-compare-marks">
+              {t(g.marks.id, g.marks.data)}
+            </p>
+          )}
           {c.added.length > 0 && (
             <>
               <h3 className={styles.heading}>{t('ui.compare.group.added', { count: c.added.length })}</h3>

@@ -10,6 +10,7 @@ import { compareReports, isSameVersion, type Comparison } from '../../engine/com
 import { buildCompareTable } from '../../engine/compare-table';
 import { gather, prepareMaster, type GatherResult, type ReportInput } from '../../engine/gather';
 import { pickTableSheet } from '../../engine/pick-sheet';
+import { planCompareMarks, type MarkPlan } from '../../engine/marks';
 
 export interface PickedFile {
   name: string;
@@ -42,6 +43,9 @@ export interface CompareOutcome {
   same: boolean;
   /** Each entry's cell on the current sheet (for the click-to-cell list), by kind. */
   sheet: string;
+  /** The marks of the rows added, moved or changed (owned conditional formats), and the read they plan on. */
+  marks: MarkPlan;
+  fingerprint: string;
 }
 
 /** Compare the current sheet (newer) with a picked older file; optionally write the PC So sánh sheet. */
@@ -71,7 +75,9 @@ export async function compareWithOlder(
     });
     written = (await host.writeComparison(table)).sheet;
   }
-  return { comparison, same: isSameVersion(comparison), sheet, written };
+  const taskRows = new Map(newer.report.tasks.map((t) => [t.row, t.rows] as const));
+  const marks = planCompareMarks(sheet, comparison, taskRows, newer.report.firstColumn, newer.report.lastColumn);
+  return { comparison, same: isSameVersion(comparison), sheet, written, marks, fingerprint: current.fingerprint };
 }
 
 /** Gather picked reports into the current sheet (the master): the plan, not yet written. */
@@ -85,7 +91,7 @@ export async function planGather(host: WorkbookHost, sheet: string, files: Picke
     inputs.push({ file: f.name, snapshot: r.snapshot, report: r.report });
   }
   const prepared = prepareMaster(current.snapshot, { asOf: o.asOf, lang: o.lang });
-  return { ...gather(prepared, inputs), addedColumns: prepared.added };
+  return gather(prepared, inputs);
 }
 
 /** Apply a planned gathering through the host (it refuses when the sheet changed since). */
@@ -99,7 +105,7 @@ export async function applyGatherPlan(host: WorkbookHost, result: GatherResult, 
 // the host, the sheet, the date and the language, which the components pass in).
 
 export interface GatherPaneState {
-  busy: 'gather' | 'apply' | 'compare' | null;
+  busy: 'gather' | 'apply' | 'compare' | 'mark' | null;
   /** Catalogue id (and data) of the last failure. */
   error: { id: string; data?: Record<string, string | number> } | null;
   /** The planned gathering (before apply) and the files it came from. */
@@ -111,6 +117,8 @@ export interface GatherPaneState {
   compareFile: string | null;
   /** The PC So sánh sheet written by the last compare. */
   compareSheet: string | null;
+  /** What the last mark / clear did (catalogue id and data), for the status line. */
+  marks: { id: string; data: Record<string, string | number> } | null;
 }
 
 export interface GatherStore {
@@ -121,10 +129,14 @@ export interface GatherStore {
   apply(lang: Lang): Promise<void>;
   compare(sheet: string, file: PickedFile, o: { asOf: string; lang: Lang; writeSheet: boolean }): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
+  /** Mark the last comparison's rows on the current sheet (replaces the add-in's marks there). */
+  mark(): Promise<void>;
+  /** Remove the add-in's marks from the compared sheet. */
+  unmark(): Promise<void>;
 }
 
 export function createGatherStore(host: WorkbookHost): GatherStore {
-  let state: GatherPaneState = { busy: null, error: null, plan: null, files: [], applied: null, comparison: null, compareFile: null, compareSheet: null };
+  let state: GatherPaneState = { busy: null, error: null, plan: null, files: [], applied: null, comparison: null, compareFile: null, compareSheet: null, marks: null };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<GatherPaneState>) => {
     state = { ...state, ...patch };
@@ -158,12 +170,35 @@ export function createGatherStore(host: WorkbookHost): GatherStore {
       }
     },
     async compare(sheet, file, o) {
-      set({ busy: 'compare', error: null, comparison: null, compareFile: file.name, compareSheet: null });
+      set({ busy: 'compare', error: null, comparison: null, compareFile: file.name, compareSheet: null, marks: null });
       try {
         const out = await compareWithOlder(host, sheet, file, o);
         set({ busy: null, comparison: out, compareSheet: out.written });
       } catch (e) {
         set({ busy: null, error: failure(e, 'ui.compare.error') });
+      }
+    },
+    async mark() {
+      const c = state.comparison;
+      if (!c) return;
+      set({ busy: 'mark', error: null });
+      try {
+        await host.applyMarks(c.marks, c.fingerprint);
+        const rows = c.marks.rules.reduce((n, r) => n + r.rows.length, 0);
+        set({ busy: null, marks: { id: 'ui.compare.marked', data: { rows, sheet: c.sheet } } });
+      } catch (e) {
+        set({ busy: null, error: (e as Error)?.name === 'StaleSheetError' ? { id: 'ui.compare.stale' } : failure(e, 'ui.compare.markError') });
+      }
+    },
+    async unmark() {
+      const sheet = state.comparison?.sheet;
+      if (!sheet) return;
+      set({ busy: 'mark', error: null });
+      try {
+        await host.clearMarks(sheet);
+        set({ busy: null, marks: { id: 'ui.compare.unmarked', data: { sheet } } });
+      } catch (e) {
+        set({ busy: null, error: failure(e, 'ui.compare.markError') });
       }
     },
     async select(sheet, cell) {
