@@ -38,6 +38,7 @@ const escText = (s: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     // Characters XML 1.0 cannot hold (and \r, which a parser would turn into \n).
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 
 function splitRef(ref: string): { col: number; row: number } {
