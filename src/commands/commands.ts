@@ -6,7 +6,7 @@
  * loads it for the add-in's commands.
  */
 /// <reference types="office-js" />
-/// <reference path="../taskpane/globals.d.ts" />
+import type {} from '../taskpane/globals'; // window.__PHANCONG_OFFICE__
 
 void (window.__PHANCONG_OFFICE__ ?? Promise.resolve(false)).then((loaded) => {
   if (loaded) void Office.onReady();

@@ -15,7 +15,6 @@ import type {
   ClassifiedRow,
   ColumnMap,
   Deadline,
-  HeaderInfo,
   Role,
   RowClass,
   Section,
@@ -239,7 +238,7 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   // "Tiến độ (thực hiện)" heads a deadline column in plans and a status column in progress
   // reports: the column's content decides.
   const header = settleProgressColumns(detectHeader(snapshot.values, snapshot.merges ?? []), values);
-  let columns: ColumnMap = header ? { ...header.columns } : {};
+  const columns: ColumnMap = header ? { ...header.columns } : {};
   if (opts.columns) {
     for (const role of ROLES) {
       const c = opts.columns[role];

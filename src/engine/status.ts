@@ -64,7 +64,7 @@ export function readStatus(text: string): Progress | null {
 }
 
 function compute(text: string): Progress | null {
-  const head = text.split(/[(\[;,:\n]/)[0];
+  const head = text.split(/[([;,:\n]/)[0];
   const f = fold(head);
   if (!f) return null;
   for (const b of BASES) {

@@ -90,8 +90,11 @@ export function SheetPreview({ host, preview, t }: SheetPreviewProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const sheet = preview.sheet;
-  // The snapshot and marks change only with the workbook's version (or another sheet).
+  // The snapshot and marks change only with the workbook's version (or another sheet): the version
+  // is the memos' key, as the host's workbook changes in place.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- preview.version: see above
   const snapshot = useMemo(() => host.snapshot(sheet), [host, sheet, preview.version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- preview.version: see above
   const marks = useMemo(() => rowMarks(host.marks(sheet)), [host, sheet, preview.version]);
   const layout = useMemo(() => mergeLayout(snapshot?.merges ?? []), [snapshot]);
   const selected = useMemo(() => {

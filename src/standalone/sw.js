@@ -14,7 +14,6 @@
  * - Caches are named per scope, so two copies on one server (/addin/, /addin-test/) never delete
  *   each other's files.
  */
-/* eslint-env serviceworker */
 'use strict';
 
 var OFFLINE = self.PHANCONG_OFFLINE;

@@ -10,7 +10,7 @@
  * The page registers sw.js only in standalone mode (src/standalone/offline.ts).
  */
 'use strict';
-const crypto = require('crypto');
+const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -40,7 +40,7 @@ class OfflinePlugin {
       compilation.hooks.processAssets.tap({ name: 'PhancongOfflinePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
         compilation.emitAsset(WEB_MANIFEST_FILE, new sources.RawSource(fs.readFileSync(WEB_MANIFEST_SOURCE)));
         const files = offlineFiles(compilation.getAssets().map((a) => a.name));
-        const hash = crypto.createHash('sha256');
+        const hash = createHash('sha256');
         for (const name of files) hash.update(name).update('\0').update(compilation.getAsset(name).source.buffer());
         const offline = { version: this.version, build: hash.digest('hex').slice(0, 12), files };
         const code = `self.PHANCONG_OFFLINE = ${JSON.stringify(offline, null, 2)};\n${fs.readFileSync(SW_SOURCE, 'utf8')}`;

@@ -6,7 +6,8 @@
  *     Calc and poppler-utils as an independent reader of the .xlsx files we write. Installed with
  *     apt-get when running as root; elsewhere those suites say they are skipped and why.
  *     With CI=true a missing tool is an error, never a silent skip.
- *  3. Type check, the CLI build, the add-in build (the browser suite serves it), then jest.
+ *  3. Type check, lint (ESLint: `npm run lint`), the CLI build, the add-in build (the browser suite
+ *     serves it), then jest.
  *  4. A closing line "N passed, N failed" for CI.
  * Arguments after `npm test --` go to jest.
  */
@@ -64,6 +65,8 @@ for (const t of stillMissing) {
 // 3. Builds.
 step('type check (tsc --noEmit)');
 if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
+step('lint (npm run lint: eslint)');
+if (run('npm', ['run', '--silent', 'lint'], { shell: process.platform === 'win32' }) !== 0) process.exit(1);
 step('command-line build (tsc -p tsconfig.cli.json)');
 if (run('npx', ['tsc', '-p', 'tsconfig.cli.json']) !== 0) process.exit(1);
 if (fs.existsSync(path.join(root, 'webpack.config.js'))) {

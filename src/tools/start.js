@@ -20,6 +20,8 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+/** Where the running dev server is recorded for `npm run stop` (src/tools/stop.js). */
+const DEV_SERVER_FILE = path.join(ROOT, 'node_modules', '.cache', 'phancong', 'dev-server.json');
 
 /** Desktop Excel on this machine (only Windows and macOS have one). */
 function hasDesktopExcel() {
@@ -129,6 +131,17 @@ function openBrowser(url) {
   }
 }
 
+/** Record this process and the server's for `npm run stop`; the record goes when this process ends. */
+function recordDevServer(serverPid) {
+  try {
+    fs.mkdirSync(path.dirname(DEV_SERVER_FILE), { recursive: true });
+    fs.writeFileSync(DEV_SERVER_FILE, JSON.stringify({ pid: process.pid, server: serverPid }));
+    process.on('exit', () => fs.rmSync(DEV_SERVER_FILE, { force: true }));
+  } catch {
+    // Without the record `npm run stop` cannot find the server; Ctrl+C still stops it.
+  }
+}
+
 /**
  * No desktop Excel: serve the add-in, open the standalone page with the sample appendix in the
  * default browser, and print how to sideload the add-in into Excel on the web as well.
@@ -136,7 +149,8 @@ function openBrowser(url) {
 function startWithoutExcel() {
   const url = process.env.PHANCONG_HTTP === '1' ? 'http://localhost:3000/' : 'https://localhost:3000/';
   // webpack-cli directly (not through npm), so that stopping this script stops the server too.
-  run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'], { shell: false });
+  const server = run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'], { shell: false });
+  recordDevServer(server.pid);
   void whenServing(url, 5 * 60 * 1000).then((up) => {
     if (!up) return;
     console.log(sideloadHelp(url));
@@ -152,4 +166,4 @@ if (require.main === module) {
   else startWithoutExcel();
 }
 
-module.exports = { hasDesktopExcel, sideloadHelp, standaloneUrl, standaloneHelp };
+module.exports = { hasDesktopExcel, sideloadHelp, standaloneUrl, standaloneHelp, DEV_SERVER_FILE };

@@ -11,7 +11,7 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import { buildTaskTable, OWN_MARKER, OWN_SHEETS } from '../../src/engine/tables';
 
 async function write(fake: ExcelFake, sheet: string, address: string, values: unknown[][], numberFormat?: string[][]) {
-  await fake.Excel.run(async (ctx: any) => {
+  await fake.Excel.run(async (ctx: Excel.RequestContext) => {
     const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
     if (numberFormat) range.numberFormat = numberFormat;
     range.values = values;
@@ -66,7 +66,7 @@ describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', ()
   test('a request over the limit is refused whole: RequestPayloadSizeLimitExceeded, nothing applied', async () => {
     const fake = createExcelFake({ payloadByteLimit: 2_000 });
     fake.addSheet({ name: 'S', values: [] });
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const ws = ctx.workbook.worksheets.getItem('S');
       ws.getRange('A1').values = [['trước']];
       ws.getRange('A2').values = [['x'.repeat(1_000)]];
@@ -79,7 +79,7 @@ describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', ()
   test('a response over the limit: ResponsePayloadSizeLimitExceeded and no value delivered', async () => {
     const fake = createExcelFake({ payloadByteLimit: 2_000 });
     fake.addSheet({ name: 'S', values: Array.from({ length: 60 }, () => ['Sở Văn hóa, Thể thao và Du lịch']) });
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const range = ctx.workbook.worksheets.getItem('S').getRange('A1:A60');
       range.load('values');
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
@@ -98,7 +98,7 @@ describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', ()
   test('reading more cells than the limit: RangeExceedsLimit', async () => {
     const fake = createExcelFake({ payloadCellLimit: 10 });
     fake.addSheet({ name: 'S', values: [['x']] });
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.worksheets.getItem('S').getRange('A1:C4').load('values');
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'RangeExceedsLimit' });
     });
@@ -109,7 +109,7 @@ describe('Excel fake: names', () => {
   test('tables and defined names share one namespace, both ways', async () => {
     const fake = createExcelFake();
     fake.addSheet({ name: 'S', values: [['a', 'b'], [1, 2]] });
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.names.add('Kế_hoạch', ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
       await ctx.sync();
       ctx.workbook.worksheets.getItem('S').tables.add('S!A1:B2', true).name = 'KẾ_HOẠCH';
@@ -126,7 +126,7 @@ describe('Excel fake: names', () => {
     async (bad) => {
       const fake = createExcelFake();
       fake.addSheet({ name: 'S', values: [['a']] });
-      await fake.Excel.run(async (ctx: any) => {
+      await fake.Excel.run(async (ctx: Excel.RequestContext) => {
         ctx.workbook.names.add(bad, ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
         await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
       });
@@ -136,7 +136,7 @@ describe('Excel fake: names', () => {
   test.each(['PC_NhiemVu', '_x', '\\y', 'Phân_công', 'A1B', 'Table1.2'])('accepts the name %s', async (good) => {
     const fake = createExcelFake();
     fake.addSheet({ name: 'S', values: [['a']] });
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.names.add(good, ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
       await ctx.sync();
     });
@@ -147,7 +147,7 @@ describe('Excel fake: names', () => {
     const fake = createExcelFake();
     fake.addSheet({ name: 'S', values: [] });
     expect(() => fake.addSheet({ name: 'History', values: [] })).toThrow(FakeOfficeError);
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.worksheets.add('history');
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
       ctx.workbook.worksheets.getItem('S').name = 'HISTORY';

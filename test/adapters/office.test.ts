@@ -103,7 +103,7 @@ async function checked(host: WorkbookHost) {
 describe('Excel fake', () => {
   test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
     const { fake } = setup();
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const range = ctx.workbook.worksheets.getItem(SHEET).getRange('B3');
       expect(() => range.values).toThrow(FakeOfficeError);
       range.load('values');
@@ -121,7 +121,7 @@ describe('Excel fake', () => {
 
   test('writes apply only at sync, and each sync is counted', async () => {
     const { fake } = setup();
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.worksheets.getItem(SHEET).getRange('A1').values = [['x']];
       expect(fake.cells(SHEET).A1).toBeUndefined();
       await ctx.sync();
@@ -132,7 +132,7 @@ describe('Excel fake', () => {
 
   test('Excel.run flushes a batch left pending with one more sync', async () => {
     const { fake } = setup();
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.worksheets.getItem(SHEET).getRange('A1').values = [['y']];
     });
     expect(fake.syncs).toBe(1);
@@ -141,7 +141,7 @@ describe('Excel fake', () => {
 
   test('isNullObject and ClientResult are known only after sync; APIs above the requirement set fail', async () => {
     const { fake } = setup('1.8');
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const missing = ctx.workbook.worksheets.getItemOrNullObject('nope');
       expect(() => missing.isNullObject).toThrow(/isNullObject/);
       await ctx.sync();
@@ -156,7 +156,7 @@ describe('Excel fake', () => {
 
   test('a failing action rejects the sync; earlier actions of the batch stay applied', async () => {
     const { fake } = setup();
-    await fake.Excel.run(async (ctx: any) => {
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const ws = ctx.workbook.worksheets.getItem(SHEET);
       ws.getRange('A1').values = [['before']];
       ws.getRange('A2:B2').values = [['only one']]; // wrong shape
@@ -584,7 +584,7 @@ describe('selectCell, settings, capabilities', () => {
 
 describe('with office-addin-mock (Microsoft’s mock)', () => {
   test('selectCell and settings run against it; it cannot count syncs or reject unloaded reads', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by this test
     const { OfficeMockObject } = require('office-addin-mock');
     const calls: string[] = [];
     const store: Record<string, unknown> = {};

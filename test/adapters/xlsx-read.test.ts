@@ -422,7 +422,7 @@ describe('unreadable input', () => {
   });
 
   it('reports a zip with no worksheet (e.g. a .docx) as not-xlsx', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's own copy of JSZip, found from its folder
     const JSZip = require(require.resolve('jszip', { paths: [path.dirname(require.resolve('exceljs/package.json'))] }));
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');

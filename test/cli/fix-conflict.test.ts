@@ -3,7 +3,10 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
 
-jest.mock('../../src/engine/analyze', () => require('../helpers/test-fixes').analyzeModuleWithConflict());
+jest.mock('../../src/engine/analyze', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories run before the imports
+  return require('../helpers/test-fixes').analyzeModuleWithConflict();
+});
 
 test('the later of two fixes on one cell is skipped whole and said so', async () => {
   const wb = new ExcelJS.Workbook();

@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { OWN_SHEETS } from '../../src/engine/tables';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .js module, shared with the corpus script
 const corpus = require('./hostile-corpus.js') as {
   CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable'; about: string }[];
   writeCorpus(dir: string): Promise<{ file: string; bytes: number }[]>;

@@ -16,7 +16,6 @@
 
 const fs = require('fs');
 const path = require('path');
-const ExcelJS = require('exceljs');
 const EXCELJS_DIR = path.dirname(require.resolve('exceljs/package.json'));
 const JSZip = require(require.resolve('jszip', { paths: [EXCELJS_DIR] }));
 const Encryptor = require(path.join(EXCELJS_DIR, 'lib', 'utils', 'encryptor.js'));

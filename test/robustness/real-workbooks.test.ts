@@ -3,7 +3,7 @@
  * same table as the plain ExcelJS file, and the heavy ones finish within the guard's limits; the
  * package normaliser's pieces on their own; honest messages for what still cannot be read.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, basename } from 'path';
 import JSZip from 'jszip';
@@ -14,7 +14,7 @@ import { readSheetsGuarded } from '../../src/cli/read-guard';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .js module, shared with the corpus script
 const corpus = require('./real-corpus.js') as {
   FILES: { file: string; expect: string; about: string; heavy: boolean }[];
   writeCorpus(dir: string, o?: { libreOffice?: boolean }): Promise<{ file: string; bytes: number }[]>;
@@ -157,16 +157,15 @@ describe('honest refusals', () => {
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'xlsx');
 const HOSTILE = join(__dirname, '..', 'fixtures', 'hostile');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .js module, shared with the corpus script
 const hostile = require('./hostile-corpus.js') as { CORPUS: { file: string; expect: string }[] };
 
 /** Every file of the corpora that reads (the two slowest heavy files aside: they are read above). */
 const COPY_INPUTS = [
   ...corpus.FILES.filter((f) => f.file !== 'merges-20000.xlsx' && f.file !== 'shared-strings-60000.xlsx').map((f) => join(REAL, f.file)),
-  ...require('fs')
-    .readdirSync(FIXTURES)
-    .filter((f: string) => f.endsWith('.xlsx'))
-    .map((f: string) => join(FIXTURES, f)),
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => join(FIXTURES, f)),
   ...hostile.CORPUS.filter((c) => c.expect === 'read').map((c) => join(HOSTILE, c.file)),
 ];
 

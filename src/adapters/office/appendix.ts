@@ -214,14 +214,14 @@ export async function writeAppendix(
 }
 
 /** The column's non-empty cells, top to bottom, joined with newlines (one paragraph per cell). */
-export async function readColumnText(ctx: Excel.RequestContext, sheet: string, column: string): Promise<string> {
+export async function readColumnText(context: Excel.RequestContext, sheet: string, column: string): Promise<string> {
   const col = normalizeColumn(column);
   if (!col) throw Object.assign(new Error(`bad column ${column}`), { messageId: 'ui.error.column', data: { column } });
-  const ws = ctx.workbook.worksheets.getItem(sheet);
+  const ws = context.workbook.worksheets.getItem(sheet);
   ws.load('name'); // a missing sheet fails here (ItemNotFound), not as an empty column
   const used = ws.getRange(`${col}:${col}`).getUsedRangeOrNullObject(true);
   used.load('values');
-  await ctx.sync();
+  await context.sync();
   if (used.isNullObject) return '';
   return (used.values as unknown[][])
     .map((r) => (r[0] === null || r[0] === undefined ? '' : String(r[0]).trim()))

@@ -165,8 +165,8 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
    * Then runs of whole rows, each sized so that its response stays under the budget by the bytes per
    * row measured so far; a run refused as too large is read again in halves.
    */
-  async function readUsedOnce(ctx: Excel.RequestContext, sheet: string, want: Want, first: number, extra?: Extra): Promise<UsedRead> {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
+  async function readUsedOnce(context: Excel.RequestContext, sheet: string, want: Want, first: number, extra?: Extra): Promise<UsedRead> {
+    const ws = context.workbook.worksheets.getItem(sheet);
     const used = ws.getUsedRange(true); // the top-left cell when the sheet is blank
     used.load('rowIndex, columnIndex, rowCount, columnCount');
     const head = used.getRow(0).getResizedRange(first - 1, 0).getIntersection(used);
@@ -174,7 +174,7 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     const merged = want.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     extra?.(ws);
-    await ctx.sync();
+    await context.sync();
     const origin = { row: used.rowIndex, col: used.columnIndex };
     const rows = used.rowCount;
     const cols = used.columnCount;
@@ -194,7 +194,8 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         const part = ws.getRangeByIndexes(origin.row + r, origin.col, count, cols);
         const collectPart = queueRangeRead(part, want);
         try {
-          await ctx.sync();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each run is sized from the previous response (payload limit)
+          await context.sync();
         } catch (e) {
           if (isTooLarge(e) && count > 1) {
             count = Math.ceil(count / 2);
@@ -232,10 +233,10 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     }
   }
 
-  async function usedRowCount(ctx: Excel.RequestContext, sheet: string): Promise<number> {
-    const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+  async function usedRowCount(context: Excel.RequestContext, sheet: string): Promise<number> {
+    const used = context.workbook.worksheets.getItem(sheet).getUsedRange(true);
     used.load('rowCount');
-    await ctx.sync();
+    await context.sync();
     return used.rowCount;
   }
 
@@ -282,14 +283,14 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async listSheets(): Promise<SheetInfo[]> {
-      return excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name, items/visibility');
         const active = sheets.getActiveWorksheet();
         active.load('name');
-        const names = ctx.workbook.names;
+        const names = context.workbook.names;
         names.load('items/name, items/comment, items/value');
-        await ctx.sync();
+        await context.sync();
         const scan = scanOwn(
           names.items.map((n) => ({ name: n.name, comment: n.comment, value: n.value })),
           sheets.items.map((s) => s.name),

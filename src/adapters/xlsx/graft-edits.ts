@@ -46,6 +46,10 @@ function withStyle(p: string, xml: string, s: number): string {
 /** Where `<mergeCells>` goes: before the first of these (CT_Worksheet's order). */
 const AFTER_MERGES = ['phoneticPr', 'conditionalFormatting', ...AFTER_CF];
 
+/** Characters XML 1.0 cannot hold (and \r, which a parser would turn into \n). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_UNSAFE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/g;
+
 const escText = (s: string) =>
   s
     // Excel reads _xHHHH_ as an escaped character: a literal one is written with its underscore escaped.
@@ -53,8 +57,7 @@ const escText = (s: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    // Characters XML 1.0 cannot hold (and \r, which a parser would turn into \n).
-    .replace(/[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(XML_UNSAFE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 
 function splitRef(ref: string): { col: number; row: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());

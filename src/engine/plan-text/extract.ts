@@ -407,7 +407,7 @@ function tokenize(raw: string): Tok {
   if (label) return { t: 'label', hits: label, marker, raw: text };
   if (marker === null) {
     if (/^(?:trên đây là|nơi nhận)/i.test(text)) return { t: 'end' };
-    const r = /^([IVX]+)\s*[.\/)]\s*(\S.*)$/.exec(text);
+    const r = /^([IVX]+)\s*[./)]\s*(\S.*)$/.exec(text);
     if (r && ROMAN.test(r[1]!)) return { t: 'section', label: r[1]!, title: r[2]!.trim() };
     const cap = /^([A-Z])\s*\.\s+(\S.*)$/.exec(text);
     if (cap && cap[2] === cap[2]!.toUpperCase() && /[A-ZÀ-Ỹ]/.test(cap[2]!))
