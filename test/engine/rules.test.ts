@@ -8,7 +8,7 @@ import { join } from 'path';
 import { RULES } from '../../src/engine/rules';
 import type { AnalyzeOptions, Finding, Severity, SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { hasMessage, messageIds, t } from '../../src/messages';
-import { analyze as analyzeIn, grid, H5, H6, H8, row5, row6, type Cell } from '../helpers/grid';
+import { analyze as analyzeIn, grid, H6, H8, row6, type Cell } from '../helpers/grid';
 
 const analyze = (snap: SheetSnapshot, opts: Partial<AnalyzeOptions> = {}) => analyzeIn(snap, { lang: 'vi', ...opts });
 

@@ -11,7 +11,6 @@ import { planMarks, type MarkRule } from '../../engine/marks';
 import { addMarkRules, removeOwnMarks } from './marks';
 import { AGENCY_COLUMNS, buildFindingsTable, buildTaskAgencyTable, buildTaskTable, OWN_SHEETS, TASK_COLUMNS } from '../../engine/tables';
 import { summaryLayout } from '../../engine/summary-layout';
-import { columnIndex } from '../../engine/text';
 import { concatTables, dedupeAgencyRows, withSheetColumn, writeTable } from './write-tables';
 import { mergeSummaries, renderSummary, type SummaryBlockLayout } from './write-summary';
 import { planTitle, writeRemindersSheet, writeReportSheet } from './report-sheet';

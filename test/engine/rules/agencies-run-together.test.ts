@@ -2,7 +2,7 @@
 import rule from '../../../src/engine/rules/agencies-run-together';
 import { ruleTester } from '../../helpers/rule-tester';
 import { grid, H6, row6 } from '../../helpers/grid';
-import { Q1, VHTTDL } from './common';
+import { Q1 } from './common';
 
 ruleTester(rule, {
   valid: [

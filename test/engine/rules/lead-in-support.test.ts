@@ -2,7 +2,7 @@
 import rule from '../../../src/engine/rules/lead-in-support';
 import { ruleTester } from '../../helpers/rule-tester';
 import { grid, H6, row6 } from '../../helpers/grid';
-import { Q1, TC, VHTTDL } from './common';
+import { Q1, TC } from './common';
 
 ruleTester(rule, {
   valid: [
