@@ -3,7 +3,7 @@
  * host calls outside components). It talks to the workbook only through a WorkbookHost, runs the
  * engine, and publishes a PaneState that components render. Failures become catalogue notices.
  */
-import { analyzeSheet } from '../../engine/analyze';
+import { CheckCancelledError, defaultRunner, type CheckRunner } from '../check-runner/runner';
 import { planMarks } from '../../engine/marks';
 import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engine/types';
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
@@ -43,6 +43,8 @@ export const systemClock: Clock = {
 export interface ControllerOptions {
   lang?: Lang;
   view?: PaneView;
+  /** Where the engine runs (default: the pane's worker when registered, else this thread). */
+  runner?: CheckRunner;
 }
 
 /** DraftFlows: "Tạo phụ lục từ văn bản" (draft.ts); FixFlows: the tabs and the "Sửa" view (fix.ts). */
@@ -60,6 +62,10 @@ export interface Controller extends DraftFlows, FixFlows {
   setLang(lang: Lang): Promise<void>;
   /** Check a sheet; arguments left out come from the state (and the saved column corrections). */
   check(sheet?: string, asOf?: string, dueSoonDays?: number, columns?: ColumnMap): Promise<void>;
+  /** "Hủy": stop the running check (its worker is ended); the previous results stay. */
+  cancelCheck(): void;
+  /** Whether "Hủy" can stop what runs now (a check in the worker). */
+  canCancel(): boolean;
   /** Correct (col = 0-based snapshot column) or reset (col = null) a role's column; saved in the workbook, then re-checked. */
   setColumn(role: Role, col: number | null): Promise<void>;
   applyMarks(): Promise<void>;
@@ -114,6 +120,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
   let lastRun: { read: ReadSheet; options: AnalyzeOptions } | null = null;
   /** The sheet whose marks the user applied in this session (the live re-check keeps them up to date). */
   let markedSheet: string | null = null;
+  const runner = options.runner ?? defaultRunner();
 
   const dispatch = (action: PaneAction) => {
     state = reducer(state, action);
@@ -146,8 +153,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     }
   }
 
-  function analyze(read: ReadSheet, opts: AnalyzeOptions): void {
-    const report = analyzeSheet(read.snapshot, opts);
+  async function analyze(read: ReadSheet, opts: AnalyzeOptions): Promise<void> {
+    const report = await runner.analyze(read.snapshot, opts);
     lastRun = { read, options: opts };
     dispatch({ type: 'report', report, header: headerColumns(read.snapshot, report) });
   }
@@ -162,7 +169,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       return;
     }
     busy('ui.busy.analyzing');
-    await yieldToUi();
+    if (!runner.offThread) await yieldToUi();
     const opts: AnalyzeOptions = {
       asOf,
       dueSoonDays,
@@ -171,9 +178,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       lang: state.lang,
     };
     try {
-      analyze(read, opts);
+      await analyze(read, opts);
     } catch (e) {
-      fail(e, 'ui.error.check', { sheet });
+      // Cancelled: nothing changed, the previous report stays on screen.
+      if (e instanceof CheckCancelledError) dispatch({ type: 'status', status: { id: 'ui.done.cancelled', data: { sheet } } });
+      else fail(e, 'ui.error.check', { sheet });
       return;
     }
     const report = state.report!;
@@ -228,9 +237,9 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       // Findings carry their message in the report's language: re-analyse (no host call).
       if (lastRun && !state.busy) {
         try {
-          analyze(lastRun.read, { ...lastRun.options, lang });
+          await analyze(lastRun.read, { ...lastRun.options, lang });
         } catch (e) {
-          fail(e, 'ui.error.check', { sheet: lastRun.read.snapshot.name });
+          if (!(e instanceof CheckCancelledError)) fail(e, 'ui.error.check', { sheet: lastRun.read.snapshot.name });
         }
       }
       await saveSettings({ ...state.settings, lang });
@@ -256,6 +265,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       return exclusive({ id: 'ui.busy.reading', data: { sheet } }, { id: 'ui.error.check', data: { sheet } }, () =>
         runCheck(sheet, asOf, dueSoonDays, columns),
       );
+    },
+
+    canCancel: () => runner.offThread && state.busy?.id === 'ui.busy.analyzing',
+    cancelCheck() {
+      if (controller.canCancel()) runner.cancel();
     },
 
     async setColumn(role, col) {
