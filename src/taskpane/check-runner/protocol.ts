@@ -6,7 +6,7 @@
  * parses ExcelJS).
  */
 import { analyzeSheet } from '../../engine/analyze';
-import type { AnalyzeOptions, SheetReport, SheetSnapshot } from '../../engine/types';
+import type { AnalyzeOptions, Finding, SheetReport, SheetSnapshot } from '../../engine/types';
 import type { PackageFacts } from '../../adapters/xlsx/package';
 
 /** Limits of a read in the standalone page (the browser cannot cap a worker's heap: a budget instead). */
@@ -48,11 +48,23 @@ function failure(id: number, e: unknown): WorkerReply {
   return { kind: 'failed', id, reason: typeof reason === 'string' ? reason : null, message: e instanceof Error ? e.message : String(e), data };
 }
 
+/**
+ * The report as a message can carry it: a finding formats its message on first read (a getter,
+ * which a structured clone drops), so each goes as its own JSON form (the same keys, same order).
+ */
+export function portable(report: SheetReport): SheetReport {
+  const findings = report.findings.map((f) => {
+    const json = (f as { toJSON?: () => Finding }).toJSON;
+    return typeof json === 'function' ? json.call(f) : f;
+  });
+  return { ...report, findings };
+}
+
 /** Do one request; every reply goes to `post` (a read posts its facts first, then the sheets). */
 export async function handleRequest(request: WorkerRequest, post: (reply: WorkerReply) => void): Promise<void> {
   if (request.kind === 'check') {
     try {
-      post({ kind: 'report', id: request.id, report: analyzeSheet(request.snapshot, request.options) });
+      post({ kind: 'report', id: request.id, report: portable(analyzeSheet(request.snapshot, request.options)) });
     } catch (e) {
       post(failure(request.id, e));
     }
