@@ -66,6 +66,11 @@ export default tseslint.config(
   },
   { files: NODE, languageOptions: { globals: globals.node } },
   { files: BROWSER, languageOptions: { globals: globals.browser } },
+  // Node scripts that drive Chromium: their page.evaluate callbacks run in the page, with its globals.
+  {
+    files: ['src/tools/render-letter.js', 'src/tools/bench/pane-longtask.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   { files: ['test/**'], languageOptions: { globals: globals.jest } },
   // Component tests run in jsdom.
   { files: ['test/taskpane/**'], languageOptions: { globals: globals.browser } },

@@ -19,10 +19,11 @@ import { standalone } from './standalone';
 import { track } from './track';
 import { fixUi } from './fix-ui';
 import { compare } from './compare';
+import { perf } from './perf';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, compare, track];
+const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, compare, track, perf];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

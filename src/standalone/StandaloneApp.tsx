@@ -25,7 +25,8 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Dr
 import { SAMPLE_FILE_NAME, SAMPLE_URL, StandaloneHost } from '../adapters/standalone';
 import { WorkbookReadError } from '../adapters/xlsx/read';
 import type { Lang } from '../engine/types';
-import { translator, type Translate } from '../messages';
+import { hasMessage, translator, type Translate } from '../messages';
+import { CheckCancelledError, defaultRunner, ReadFailure, type CheckRunner } from '../taskpane/check-runner/runner';
 import { App, type PaneTheme } from '../taskpane/components/App';
 import { createController, systemClock, type Clock, type Controller } from '../taskpane/state/controller';
 import type { Notice, PaneState, PaneView } from '../taskpane/state/state';
@@ -45,6 +46,8 @@ export interface StandaloneOptions {
 interface Session {
   host: StandaloneHost;
   controller: Controller;
+  /** Where the session's checks run (its worker is ended when another file replaces it). */
+  runner: CheckRunner;
   seq: number;
 }
 
@@ -119,6 +122,7 @@ const useStyles = makeStyles({
     pointerEvents: 'none',
   },
   hidden: { display: 'none' },
+  opening: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowX: 'auto', flexShrink: 0 },
 });
 
@@ -131,6 +135,10 @@ const noState = () => null;
 function readErrorNotice(error: unknown, file: string): Notice {
   // The same messages as `phancong check` gives for the same file (catalogue: read.error.*).
   if (error instanceof WorkbookReadError) return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
+  // The same reasons, from the read in the pane's worker (issue 17: under a deadline and a memory budget).
+  if (error instanceof ReadFailure && error.reason && hasMessage(`read.error.${error.reason}`)) {
+    return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
+  }
   return { id: 'standalone.error.open', data: { file } };
 }
 
@@ -146,6 +154,8 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
   const fileInput = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const autoOpened = useRef(false);
+  /** The worker reading the file being opened ("Hủy mở tệp" ends it). */
+  const reader = useRef<CheckRunner | null>(null);
 
   const pane: PaneState | null = useSyncExternalStore(
     session ? session.controller.subscribe : noSubscribe,
@@ -159,16 +169,25 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
       setOpening(fileName);
       setError(null);
       setStatus(null);
+      const pageLang = session?.controller.getState().lang ?? lang;
+      const read = defaultRunner();
+      reader.current = read;
       try {
         const bytes = await load();
-        const host = await StandaloneHost.open(bytes, { fileName, lang: session?.controller.getState().lang ?? lang });
-        const controller = createController(host, clock, { view, lang: session?.controller.getState().lang ?? lang });
+        // Read first in a worker under a deadline and a memory budget (a heavy file stops there).
+        const host = await StandaloneHost.open(bytes, { fileName, lang: pageLang, guard: read.offThread ? (b) => read.read(b, pageLang) : undefined });
+        const runner = defaultRunner();
+        const controller = createController(host, clock, { view, lang: pageLang, runner });
         seq.current += 1;
-        setSession({ host, controller, seq: seq.current });
+        session?.runner.dispose();
+        setSession({ host, controller, runner, seq: seq.current });
         void controller.start();
       } catch (e) {
-        setError(failure ?? readErrorNotice(e, fileName));
+        if (e instanceof CheckCancelledError) setStatus({ id: 'standalone.openCancelled', data: { file: fileName } });
+        else setError(failure ?? readErrorNotice(e, fileName));
       } finally {
+        read.dispose();
+        reader.current = null;
         setOpening(null);
       }
     },
@@ -264,7 +283,16 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
           </MessageBarActions>
         </MessageBar>
       )}
-      {opening && <Spinner size="tiny" label={t('standalone.opening', { file: opening })} role="status" />}
+      {opening && (
+        <div className={styles.opening}>
+          <Spinner size="tiny" label={t('standalone.opening', { file: opening })} role="status" />
+          {reader.current?.offThread && (
+            <Button size="small" onClick={() => reader.current?.cancel()}>
+              {t('standalone.cancelOpen')}
+            </Button>
+          )}
+        </div>
+      )}
       {error && (
         <MessageBar intent="error" data-notice={error.id}>
           <MessageBarBody>{t(error.id, error.data)}</MessageBarBody>

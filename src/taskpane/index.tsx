@@ -10,6 +10,11 @@ import { mountPane, showBootMessage } from './mount';
 import { findStandaloneHost, startStandalone } from './standalone';
 import type { PaneView } from './state/state';
 import { themeFor } from './theme';
+import { registerCheckWorker } from './check-runner/runner';
+import { bundledWorker } from './check-runner/bundled-worker';
+
+// The engine runs in the pane's own worker (issue 15): the pane stays responsive during a check.
+registerCheckWorker(bundledWorker);
 
 function prefersDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;

@@ -22,7 +22,6 @@ const { chromium } = require('playwright-core');
   const page = await browser.newPage({ viewport: { width: 860, height: 1000 } });
   await page.setContent(`<!doctype html><meta charset="utf-8"><style>${css}</style>${value}`);
   await page.evaluate(() => {
-    // eslint-disable-next-line no-undef -- this callback runs in the Chromium page, where document exists
     for (const t of document.querySelectorAll('table')) if (/^\s*TT\b/.test(t.rows[0]?.cells[0]?.textContent ?? '')) t.classList.add('tasks');
   });
   await page.screenshot({ path: output, fullPage: true });

@@ -85,6 +85,12 @@ export interface StandaloneHostOptions {
   readLimitMs?: number;
   /** Language of that message (the page's). */
   lang?: Lang;
+  /**
+   * Reads the file first somewhere that can be stopped (the pane's worker, under its deadline and
+   * memory budget: src/taskpane/check-runner), so that a file too heavy to read never reaches the
+   * page's thread; its sheets serve the first check without being read again.
+   */
+  guard?: (bytes: Uint8Array) => Promise<SheetSnapshot[]>;
 }
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -126,9 +132,12 @@ export class StandaloneHost implements WorkbookHost {
 
   /** Open .xlsx bytes. @throws WorkbookReadError (not an .xlsx, encrypted, damaged). */
   static async open(bytes: ArrayBuffer | Uint8Array, options: StandaloneHostOptions): Promise<StandaloneHost> {
+    const guarded = options.guard ? await options.guard(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) : null;
     // Under a deadline: a file too heavy to read stops with a message instead of hanging the tab.
     const { workbook } = await readWorkbookWithin(bytes, options.readLimitMs ?? READ_LIMIT_MS, options.lang ?? 'vi');
     const host = new StandaloneHost(workbook, options);
+    // The same bytes through the same reader: the guard's snapshots are the workbook's as opened.
+    for (const snapshot of guarded ?? []) if (workbook.getWorksheet(snapshot.name)) host.snapshots.set(snapshot.name, { version: 0, snapshot });
     // The download adds to the original package (graft.ts), so everything ExcelJS cannot keep stays.
     host.original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     return host;
@@ -245,7 +254,9 @@ export class StandaloneHost implements WorkbookHost {
   }
 
   async readSheet(name: string): Promise<ReadSheet> {
-    const snapshot = sheetSnapshot(this.sheet(name));
+    this.sheet(name);
+    // Cached until the workbook changes (every change bumps the version).
+    const snapshot = this.snapshot(name)!;
     if (!isOwnSheet(this.sheet(name))) this.showSheet(name);
     return { snapshot, fingerprint: fingerprintSnapshot(snapshot) };
   }

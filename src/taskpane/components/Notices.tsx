@@ -10,9 +10,16 @@ export function Notices() {
   return (
     <div className={styles.section}>
       {state.busy && (
-        <Field label={t(state.busy.id, state.busy.data)} aria-live="polite">
-          <ProgressBar />
-        </Field>
+        <div className={styles.row} data-progress={state.busy.id}>
+          <Field className={styles.grow} label={t(state.busy.id, state.busy.data)} aria-live="polite">
+            <ProgressBar />
+          </Field>
+          {controller.canCancel() && (
+            <Button aria-label={t('ui.cancel.label')} icon={<DismissRegular />} onClick={() => controller.cancelCheck()}>
+              {t('ui.cancel.button')}
+            </Button>
+          )}
+        </div>
       )}
       {state.error && (
         <MessageBar intent="error" data-notice={state.error.id}>

@@ -3,7 +3,7 @@
  * host calls outside components). It talks to the workbook only through a WorkbookHost, runs the
  * engine, and publishes a PaneState that components render. Failures become catalogue notices.
  */
-import { analyzeSheet } from '../../engine/analyze';
+import { CheckCancelledError, defaultRunner, type CheckRunner } from '../check-runner/runner';
 import { planMarks } from '../../engine/marks';
 import { DUE_SOON_MAX_DAYS, isDueSoonDays, isIsoDate, todayIso } from '../../engine/workbook';
 import type { AnalyzeOptions, ColumnMap, Finding, Lang, Role } from '../../engine/types';
@@ -40,6 +40,8 @@ export const systemClock: Clock = {
 export interface ControllerOptions {
   lang?: Lang;
   view?: PaneView;
+  /** Where the engine runs (default: the pane's worker when registered, else this thread). */
+  runner?: CheckRunner;
 }
 
 /** DraftFlows: "Tạo phụ lục từ văn bản" (draft.ts); FixFlows: the tabs and the "Sửa" view (fix.ts). */
@@ -57,6 +59,10 @@ export interface Controller extends DraftFlows, FixFlows {
   setLang(lang: Lang): Promise<void>;
   /** Check a sheet; arguments left out come from the state (and the saved column corrections). */
   check(sheet?: string, asOf?: string, dueSoonDays?: number, columns?: ColumnMap): Promise<void>;
+  /** "Hủy": stop the running check (its worker is ended); the previous results stay. */
+  cancelCheck(): void;
+  /** Whether "Hủy" can stop what runs now (a check in the worker). */
+  canCancel(): boolean;
   /** Correct (col = 0-based snapshot column) or reset (col = null) a role's column; saved in the workbook, then re-checked. */
   setColumn(role: Role, col: number | null): Promise<void>;
   applyMarks(): Promise<void>;
@@ -100,6 +106,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
   let lastRun: { sheet: string; fingerprint: string; options: AnalyzeOptions } | null = null;
   /** The sheet whose marks the user applied in this session (the live re-check keeps them up to date). */
   let markedSheet: string | null = null;
+  const runner = options.runner ?? defaultRunner();
 
   const dispatch = (action: PaneAction) => {
     state = reducer(state, action);
@@ -132,8 +139,8 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     }
   }
 
-  function analyze(read: ReadSheet, opts: AnalyzeOptions): void {
-    const report = analyzeSheet(read.snapshot, opts);
+  async function analyze(read: ReadSheet, opts: AnalyzeOptions): Promise<void> {
+    const report = await runner.analyze(read.snapshot, opts);
     lastRun = { sheet: read.snapshot.name, fingerprint: read.fingerprint, options: opts };
     dispatch({ type: 'report', report, header: headerColumns(report) });
   }
@@ -148,7 +155,7 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       return;
     }
     busy('ui.busy.analyzing');
-    await yieldToUi();
+    if (!runner.offThread) await yieldToUi();
     const opts: AnalyzeOptions = {
       asOf,
       dueSoonDays,
@@ -157,9 +164,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       lang: state.lang,
     };
     try {
-      analyze(read, opts);
+      await analyze(read, opts);
     } catch (e) {
-      fail(e, 'ui.error.check', { sheet });
+      // Cancelled: nothing changed, the previous report stays on screen.
+      if (e instanceof CheckCancelledError) dispatch({ type: 'status', status: { id: 'ui.done.cancelled', data: { sheet } } });
+      else fail(e, 'ui.error.check', { sheet });
       return;
     }
     const report = state.report!;
@@ -242,6 +251,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       return exclusive({ id: 'ui.busy.reading', data: { sheet } }, { id: 'ui.error.check', data: { sheet } }, () =>
         runCheck(sheet, asOf, dueSoonDays, columns),
       );
+    },
+
+    canCancel: () => runner.offThread && state.busy?.id === 'ui.busy.analyzing',
+    cancelCheck() {
+      if (controller.canCancel()) runner.cancel();
     },
 
     async setColumn(role, col) {

@@ -1,0 +1,203 @@
+/**
+ * The check runner: where the controller sends a snapshot to be checked, and the standalone page a
+ * workbook to be read, without knowing where the work runs.
+ * - workerRunner: in a Web Worker (worker.ts), so the pane stays responsive; cancel() ends the
+ *   worker (a new one starts for the next request); a read is ended past its deadline, or refused
+ *   before parsing when its facts exceed the memory budget, with the CLI's "too heavy" message.
+ * - directRunner: on the calling thread (jsdom tests, a browser without Worker). Same functions,
+ *   so the reports are the same (test/taskpane/check-runner.test.ts).
+ */
+import type { AnalyzeOptions, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
+import type { PackageFacts } from '../../adapters/xlsx/package';
+import { describeHeavy } from '../../adapters/xlsx/heavy';
+import { t } from '../../messages';
+import { handleRequest, type PageReadLimits, type WorkerReply, type WorkerRequest } from './protocol';
+
+export type { PageReadLimits } from './protocol';
+
+/** The standalone page's read limits: the CLI's (src/cli/read-guard.ts DEFAULT_LIMITS). */
+export const PAGE_READ_LIMITS: PageReadLimits = { timeMs: 60_000, memoryMb: 1536 };
+
+/** The user cancelled: the work was dropped, nothing changed. */
+export class CheckCancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CheckCancelledError';
+  }
+}
+
+/**
+ * A failed read, shaped like WorkbookReadError (reason, data) without importing the .xlsx reader
+ * into the pane's bundle; the page maps `reason` to the catalogue's read.error.* messages.
+ */
+export class ReadFailure extends Error {
+  constructor(
+    readonly reason: string | null,
+    message: string,
+    readonly data: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'ReadFailure';
+  }
+}
+
+export interface CheckRunner {
+  /** Whether work runs off the calling thread (false: cancel() has nothing to stop). */
+  readonly offThread: boolean;
+  /** The engine's report for a snapshot. @throws CheckCancelledError when cancelled. */
+  analyze(snapshot: SheetSnapshot, options: AnalyzeOptions): Promise<SheetReport>;
+  /**
+   * The sheets of .xlsx bytes, within `limits`. @throws ReadFailure (reason 'too-heavy' past a
+   * limit, else the reader's own reason), CheckCancelledError when cancelled.
+   */
+  read(bytes: Uint8Array, lang: Lang, limits?: PageReadLimits): Promise<SheetSnapshot[]>;
+  /** Stop the running work (its promise rejects with CheckCancelledError); false when nothing ran. */
+  cancel(): boolean;
+  /** End the worker for good. */
+  dispose(): void;
+}
+
+/** The "too heavy" failure, with the data read.error.too-heavy names. */
+function tooHeavy(started: number, limit: string, facts: PackageFacts | null, lang: Lang): ReadFailure {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const what = describeHeavy(facts, lang);
+  return new ReadFailure('too-heavy', `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`, { seconds, limit, what });
+}
+
+function memoryLimit(limits: PageReadLimits, lang: Lang): string {
+  return t(lang, 'read.limit.memory', { mb: limits.memoryMb });
+}
+
+function failureOf(reply: Extract<WorkerReply, { kind: 'failed' }>, started: number, limits: PageReadLimits, facts: PackageFacts | null, lang: Lang): Error {
+  if (reply.reason === 'over-budget') return tooHeavy(started, memoryLimit(limits, lang), facts, lang);
+  return new ReadFailure(reply.reason, reply.message, reply.data);
+}
+
+/** Work on the calling thread (tests, no Worker): the same handler the worker runs. */
+export function directRunner(): CheckRunner {
+  function run<T>(request: WorkerRequest, lang: Lang, limits: PageReadLimits): Promise<T> {
+    const started = Date.now();
+    let facts: PackageFacts | null = null;
+    return new Promise<T>((resolve, reject) => {
+      void handleRequest(request, (reply) => {
+        if (reply.kind === 'facts') facts = reply.facts;
+        else if (reply.kind === 'report') resolve(reply.report as T);
+        else if (reply.kind === 'sheets') resolve(reply.sheets as T);
+        else if (request.kind === 'check') reject(new Error(reply.message));
+        else reject(failureOf(reply, started, limits, facts, lang));
+      });
+    });
+  }
+  return {
+    offThread: false,
+    analyze: (snapshot, options) => run<SheetReport>({ kind: 'check', id: 0, snapshot, options }, options.lang ?? 'vi', PAGE_READ_LIMITS),
+    read: (bytes, lang, limits = PAGE_READ_LIMITS) => run<SheetSnapshot[]>({ kind: 'read', id: 0, bytes, memoryMb: limits.memoryMb }, lang, limits),
+    cancel: () => false,
+    dispose: () => undefined,
+  };
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onReply(reply: WorkerReply): void;
+}
+
+/** Work in a Web Worker made by `makeWorker` (bundledWorker in the pane). */
+export function workerRunner(makeWorker: () => Worker): CheckRunner {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  /** End the worker; every pending request fails with `error(id)`. */
+  function stop(error: () => Error): void {
+    worker?.terminate();
+    worker = null;
+    const all = [...pending.values()];
+    pending.clear();
+    for (const p of all) p.reject(error());
+  }
+
+  function ensure(): Worker {
+    if (worker) return worker;
+    const w = makeWorker();
+    w.onmessage = (event: MessageEvent<WorkerReply>) => pending.get(event.data.id)?.onReply(event.data);
+    // A worker that dies (a script error, out of memory) fails what it was doing; the next request starts another.
+    w.onerror = (event: ErrorEvent) => {
+      event.preventDefault?.();
+      if (worker === w) stop(() => new Error(`worker: ${event.message || 'failed'}`));
+    };
+    worker = w;
+    return w;
+  }
+
+  function send<T>(request: WorkerRequest, onReply: (reply: WorkerReply, settle: { resolve(v: T): void; reject(e: Error): void }) => void, transfer: Transferable[] = []): { promise: Promise<T>; id: number } {
+    const id = request.id;
+    const promise = new Promise<T>((resolve, reject) => {
+      const settle = {
+        resolve: (v: T) => {
+          pending.delete(id);
+          resolve(v);
+        },
+        reject: (e: Error) => {
+          pending.delete(id);
+          reject(e);
+        },
+      };
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onReply: (reply) => onReply(reply, settle) });
+      ensure().postMessage(request, transfer);
+    });
+    return { promise, id };
+  }
+
+  return {
+    offThread: true,
+    analyze(snapshot, options) {
+      return send<SheetReport>({ kind: 'check', id: nextId++, snapshot, options }, (reply, settle) => {
+        if (reply.kind === 'report') settle.resolve(reply.report);
+        else if (reply.kind === 'failed') settle.reject(new Error(reply.message));
+      }).promise;
+    },
+    read(bytes, lang, limits = PAGE_READ_LIMITS) {
+      const started = Date.now();
+      let facts: PackageFacts | null = null;
+      // A copy goes to the worker (the page keeps its bytes for the download).
+      const { promise, id } = send<SheetSnapshot[]>({ kind: 'read', id: nextId++, bytes, memoryMb: limits.memoryMb }, (reply, settle) => {
+        if (reply.kind === 'facts') facts = reply.facts;
+        else if (reply.kind === 'sheets') settle.resolve(reply.sheets);
+        else if (reply.kind === 'failed') settle.reject(failureOf(reply, started, limits, facts, lang));
+      });
+      const timer = setTimeout(() => {
+        if (!pending.has(id)) return;
+        // Past the deadline: end the worker (whatever else it was doing fails with the same message).
+        const error = tooHeavy(started, t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 }), facts, lang);
+        stop(() => error);
+      }, limits.timeMs);
+      return promise.finally(() => clearTimeout(timer));
+    },
+    cancel() {
+      if (!pending.size) return false;
+      stop(() => new CheckCancelledError());
+      return true;
+    },
+    dispose() {
+      stop(() => new CheckCancelledError());
+    },
+  };
+}
+
+let workerFactory: (() => Worker) | null = null;
+
+/** The pane's entry registers the bundled worker here (the jest-compiled modules cannot name it). */
+export function registerCheckWorker(factory: (() => Worker) | null): void {
+  workerFactory = factory;
+}
+
+/** A worker runner when a worker is registered and Worker exists, else the direct runner. */
+export function defaultRunner(): CheckRunner {
+  if (workerFactory && typeof Worker !== 'undefined') {
+    const factory = workerFactory;
+    return workerRunner(() => factory());
+  }
+  return directRunner();
+}

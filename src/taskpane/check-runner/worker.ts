@@ -1,0 +1,14 @@
+/**
+ * The pane's Web Worker (bundled by webpack from bundled-worker.js: same origin, no remote code):
+ * the engine's check, and in the standalone page the .xlsx read, off the UI thread. Ended by the
+ * page to cancel a check or when a read passes its deadline.
+ */
+import { handleRequest, type WorkerReply, type WorkerRequest } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((event: { data: WorkerRequest }) => void) | null;
+  postMessage(message: WorkerReply): void;
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => void handleRequest(event.data, (reply) => scope.postMessage(reply));
