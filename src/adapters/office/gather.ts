@@ -19,6 +19,7 @@ import { nameTargetSheet, OWN_NAME_PREFIX } from './own';
 import { freeSheetName } from '../../engine/workbook';
 import { cellWrite, DATE_FORMAT, TEXT_FORMAT, toExcelValue } from './values';
 import { busyCells, queueTrackingRead, queueTrackingWrite, type TrackingSupport } from './tracking';
+import { queueQuietly, syncQuietly } from './quiet';
 
 export type TableSheetKind = 'Compare' | 'Merge';
 const BASE: Record<TableSheetKind, string> = { Compare: COMPARE_SHEETS.compare, Merge: COMPARE_SHEETS.merge };
@@ -88,8 +89,17 @@ export async function writeComparisonOffice(ctx: Excel.RequestContext, table: Ou
  * adds them: tracking.ts), each applied value, and the "PC Gộp báo cáo" log. Refuses
  * (StaleSheetError, nothing written) when a cell where a column goes is no longer empty or an
  * applied cell no longer shows the value the gathering read ("before"). Two round trips.
+ *
+ * The write batch runs with events off (quiet.ts, ExcelApi 1.8, when `support.quiet`): the gathered
+ * values land in the checked sheet, and the pane's live re-check must not be woken by the add-in's own
+ * write. Should the batch fail, events are switched back on (one more round trip) and the error rethrown.
  */
-export async function applyGatherOffice(ctx: Excel.RequestContext, result: GatherResult, lang: Lang, support: TrackingSupport = { dataValidation: false }): Promise<{ logSheet: string }> {
+export async function applyGatherOffice(
+  ctx: Excel.RequestContext,
+  result: GatherResult,
+  lang: Lang,
+  support: TrackingSupport & { quiet?: boolean } = { dataValidation: false },
+): Promise<{ logSheet: string }> {
   const sheetName = result.master.sheet;
   const ws = ctx.workbook.worksheets.getItem(sheetName);
   const looked = look(ctx);
@@ -103,20 +113,23 @@ export async function applyGatherOffice(ctx: Excel.RequestContext, result: Gathe
   const changed = (tracking !== null && busyCells(result.tracking!, tracking.target).length > 0) || cells.some((r, i) => fold(String(r.text[0][0])) !== fold(result.applied[i].before));
   if (changed) throw new StaleSheetError(sheetName);
 
-  if (tracking) queueTrackingWrite(ws, result.tracking!, tracking.source, support);
-  result.applied.forEach((x, i) => {
-    const v = x.value;
-    if (v.isDate && typeof v.value === 'number') {
-      cells[i].numberFormat = [[DATE_FORMAT]];
-      cells[i].values = [[v.value]];
-      return;
-    }
-    const plain = v.value !== null && typeof v.value === 'object' ? v.text : v.value ?? '';
-    const w = cellWrite(typeof plain === 'string' ? plain : (plain as number | boolean), String(cells[i].numberFormat[0][0]));
-    if (w.numberFormat) cells[i].numberFormat = [[w.numberFormat]];
-    cells[i].values = [[w.value]];
+  const quiet = support.quiet === true;
+  const logSheet = queueQuietly(ctx, quiet, () => {
+    if (tracking) queueTrackingWrite(ws, result.tracking!, tracking.source, support);
+    result.applied.forEach((x, i) => {
+      const v = x.value;
+      if (v.isDate && typeof v.value === 'number') {
+        cells[i].numberFormat = [[DATE_FORMAT]];
+        cells[i].values = [[v.value]];
+        return;
+      }
+      const plain = v.value !== null && typeof v.value === 'object' ? v.text : v.value ?? '';
+      const w = cellWrite(typeof plain === 'string' ? plain : (plain as number | boolean), String(cells[i].numberFormat[0][0]));
+      if (w.numberFormat) cells[i].numberFormat = [[w.numberFormat]];
+      cells[i].values = [[w.value]];
+    });
+    return queueTableSheet(ctx, looked, 'Merge', buildGatherTable(result, lang, sheetName), 1);
   });
-  const logSheet = queueTableSheet(ctx, looked, 'Merge', buildGatherTable(result, lang, sheetName), 1);
-  await ctx.sync();
+  await syncQuietly(ctx, quiet);
   return { logSheet };
 }

@@ -24,7 +24,8 @@
  *   (see summary.ts).
  * - writeAppendix: 2 (see appendix.ts). readColumnText: 1.
  * - applyEdits: 2 (the stale-sheet check of applyMarks, then one write); undoEdits: 2 (see edits.ts).
- * Every write into the checked sheet (marks, fix edits and their undo, tracking columns) is queued
+ * Every write into the checked sheet (marks, including the comparison's, fix edits and their undo,
+ * tracking columns, gathered values) is queued
  * between runtime.enableEvents = false and = true (quiet.ts, ExcelApi 1.8) in its write batch: no
  * extra round trip, and the pane's live re-check is not woken by the add-in's own writes.
  * - addTrackingColumns: 2 (sync 1 re-reads the values for the fingerprint, the target cells and the
@@ -420,7 +421,7 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async applyGather(result, lang) {
-      return excel.run((ctx) => applyGatherOffice(ctx, result, lang, { dataValidation: supports('1.8') }));
+      return excel.run((ctx) => applyGatherOffice(ctx, result, lang, { dataValidation: supports('1.8'), quiet: supports('1.8') }));
     },
 
     async writeComparison(table) {

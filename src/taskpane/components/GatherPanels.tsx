@@ -247,7 +247,7 @@ function CompareBody({ store }: { store: GatherStore }) {
                     {x.words
                       ? x.words.map((w, i) => (w.kind === 'same' ? <span key={i}>{w.text} </span> : w.kind === 'added' ? <ins key={i}>{w.text} </ins> : <del key={i}>{w.text} </del>))
                       : `"${x.before}" → "${x.after}"`}
-                    {x.sameDue ? ` (${t('diff.sameDue', { due: x.dueAfter ? `${x.dueAfter.slice(8, 10)}/${x.dueAfter.slice(5, 7)}/${x.dueAfter.slice(0, 4)}` : '' })})` : ''}
+                    {x.sameDue ? ` ${t('diff.sameDue', { due: x.dueAfter ? `${x.dueAfter.slice(8, 10)}/${x.dueAfter.slice(5, 7)}/${x.dueAfter.slice(0, 4)}` : '' })}` : ''}
                   </li>
                 ))}
               </ul>
