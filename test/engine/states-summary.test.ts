@@ -283,7 +283,8 @@ describe('summarise', () => {
 
 describe('planMarks', () => {
   it('one kind per row, by priority: overdue > unassigned > due soon > error', () => {
-    expect(MARK_ORDER).toEqual(['overdue', 'unassigned', 'due-soon', 'error']);
+    // The check's marks first, by priority; then a comparison's (planCompareMarks).
+    expect(MARK_ORDER).toEqual(['overdue', 'unassigned', 'due-soon', 'error', 'added', 'moved', 'changed']);
     const plan = planMarks(
       report(
         [
