@@ -125,7 +125,8 @@ module.exports = async (env = {}, argv = {}) => {
     // No eval-based source maps: the CSP forbids eval.
     devtool: 'source-map',
     entry: {
-      taskpane: './src/taskpane/index.tsx',
+      // The page's entry picks Office or standalone mode (src/entry); the output keeps the pane's name.
+      taskpane: './src/entry/index.tsx',
       commands: './src/commands/commands.ts',
     },
     output: {

@@ -3,7 +3,8 @@
  * next to the workbook, which lives in the browser (StandaloneHost over ExcelJS). The user opens an
  * .xlsx (button or drag and drop) or the bundled sample; sees the sheet with the marks drawn, the
  * own sheets (summary tables and a chart); and downloads the checked workbook. Nothing is uploaded:
- * the only requests are for this page's own files (the sample, the script chunks).
+ * the only requests are for this page's own files (the sample, the script chunks). The session's
+ * flows (open, read, download) live in session.ts; this component only renders them.
  */
 import {
   Button,
@@ -21,16 +22,15 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
-import { SAMPLE_FILE_NAME, SAMPLE_URL, StandaloneHost } from '../adapters/standalone';
-import { WorkbookReadError } from '../adapters/xlsx/read';
+import { useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import type { StandaloneHost } from '../adapters/standalone';
 import type { Lang } from '../engine/types';
-import { hasMessage, translator, type Translate } from '../messages';
-import { CheckCancelledError, defaultRunner, ReadFailure, type CheckRunner } from '../taskpane/check-runner/runner';
+import { translator, type Translate } from '../messages';
 import { App, type PaneTheme } from '../taskpane/components/App';
-import { createController, systemClock, type Clock, type Controller } from '../taskpane/state/controller';
-import type { Notice, PaneState, PaneView } from '../taskpane/state/state';
+import type { Clock } from '../taskpane/state/controller';
+import type { PaneState, PaneView } from '../taskpane/state/state';
 import { registerOffline, type OfflineUpdate } from './offline';
+import { createSessionStore } from './session';
 import { SheetPreview } from './SheetPreview';
 import { SummaryChart } from './SummaryChart';
 
@@ -41,14 +41,6 @@ export interface StandaloneOptions {
   clock?: Clock;
   /** Open the bundled sample at once (`npm start`, `?sample=1`). */
   sample?: boolean;
-}
-
-interface Session {
-  host: StandaloneHost;
-  controller: Controller;
-  /** Where the session's checks run (its worker is ended when another file replaces it). */
-  runner: CheckRunner;
-  seq: number;
 }
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -132,30 +124,16 @@ const usePageStyles = makeStaticStyles({ body: { margin: 0 } });
 const noSubscribe = () => () => undefined;
 const noState = () => null;
 
-function readErrorNotice(error: unknown, file: string): Notice {
-  // The same messages as `phancong check` gives for the same file (catalogue: read.error.*).
-  if (error instanceof WorkbookReadError) return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
-  // The same reasons, from the read in the pane's worker (issue 17: under a deadline and a memory budget).
-  if (error instanceof ReadFailure && error.reason && hasMessage(`read.error.${error.reason}`)) {
-    return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
-  }
-  return { id: 'standalone.error.open', data: { file } };
-}
-
-export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLang = 'vi', clock = systemClock, sample = false }: StandaloneOptions) {
+export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLang = 'vi', clock, sample = false }: StandaloneOptions) {
   usePageStyles();
   const styles = useStyles();
-  const [session, setSession] = useState<Session | null>(null);
-  const [opening, setOpening] = useState<string | null>(null);
-  const [error, setError] = useState<Notice | null>(null);
-  const [status, setStatus] = useState<Notice | null>(null);
+  // One session store for the page's life (its options are the page's first ones).
+  const [store] = useState(() => createSessionStore({ view, lang: initialLang, clock }));
+  const { session, opening, cancellable, error, status } = useSyncExternalStore(store.subscribe, store.getState);
   const [update, setUpdate] = useState<OfflineUpdate | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
   const autoOpened = useRef(false);
-  /** The worker reading the file being opened ("Hủy mở tệp" ends it). */
-  const reader = useRef<CheckRunner | null>(null);
 
   const pane: PaneState | null = useSyncExternalStore(
     session ? session.controller.subscribe : noSubscribe,
@@ -163,52 +141,6 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
   );
   const lang: Lang = pane?.lang ?? initialLang;
   const t = translator(lang);
-
-  const open = useCallback(
-    async (fileName: string, load: () => Promise<ArrayBuffer>, failure?: Notice) => {
-      setOpening(fileName);
-      setError(null);
-      setStatus(null);
-      const pageLang = session?.controller.getState().lang ?? lang;
-      const read = defaultRunner();
-      reader.current = read;
-      try {
-        const bytes = await load();
-        // Read first in a worker under a deadline and a memory budget (a heavy file stops there).
-        const host = await StandaloneHost.open(bytes, { fileName, lang: pageLang, guard: read.offThread ? (b) => read.read(b, pageLang) : undefined });
-        const runner = defaultRunner();
-        const controller = createController(host, clock, { view, lang: pageLang, runner });
-        seq.current += 1;
-        session?.runner.dispose();
-        setSession({ host, controller, runner, seq: seq.current });
-        void controller.start();
-      } catch (e) {
-        if (e instanceof CheckCancelledError) setStatus({ id: 'standalone.openCancelled', data: { file: fileName } });
-        else setError(failure ?? readErrorNotice(e, fileName));
-      } finally {
-        read.dispose();
-        reader.current = null;
-        setOpening(null);
-      }
-    },
-    [clock, view, lang, session],
-  );
-
-  const openSample = useCallback(
-    () =>
-      open(
-        SAMPLE_FILE_NAME,
-        async () => {
-          const response = await fetch(SAMPLE_URL, { credentials: 'same-origin' });
-          if (!response.ok) throw new Error(`sample: HTTP ${response.status}`);
-          return response.arrayBuffer();
-        },
-        { id: 'standalone.error.sample' },
-      ),
-    [open],
-  );
-
-  const openFile = useCallback((file: File | undefined | null) => file && open(file.name, () => file.arrayBuffer()), [open]);
 
   // Offline use and new-version notices (production builds, standalone page only).
   useEffect(() => {
@@ -218,9 +150,9 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
   useEffect(() => {
     if (sample && !autoOpened.current) {
       autoOpened.current = true;
-      void openSample();
+      void store.openSample();
     }
-  }, [sample, openSample]);
+  }, [sample, store]);
 
   const onDragOver = (e: DragEvent) => {
     if (!Array.from(e.dataTransfer.types).includes('Files')) return;
@@ -234,18 +166,7 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void openFile(e.dataTransfer.files?.[0]);
-  };
-
-  const download = async () => {
-    if (!session || !pane?.report) return;
-    setError(null);
-    try {
-      const file = await session.host.download(pane.report, pane.lang, t('standalone.checkedSuffix'));
-      setStatus({ id: 'standalone.downloaded', data: { file } });
-    } catch {
-      setError({ id: 'standalone.error.download' });
-    }
+    void store.openFile(e.dataTransfer.files?.[0]);
   };
 
   const buttons = (
@@ -258,14 +179,14 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
         aria-label={t('standalone.open')}
         data-testid="file-input"
         onChange={(e) => {
-          void openFile(e.currentTarget.files?.[0]);
+          void store.openFile(e.currentTarget.files?.[0]);
           e.currentTarget.value = '';
         }}
       />
       <Button icon={<FolderOpenRegular />} appearance={session ? 'secondary' : 'primary'} disabled={opening !== null} onClick={() => fileInput.current?.click()}>
         {t('standalone.open')}
       </Button>
-      <Button icon={<DocumentTableRegular />} disabled={opening !== null} onClick={() => void openSample()}>
+      <Button icon={<DocumentTableRegular />} disabled={opening !== null} onClick={() => void store.openSample()}>
         {t('standalone.sample')}
       </Button>
     </>
@@ -286,8 +207,8 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
       {opening && (
         <div className={styles.opening}>
           <Spinner size="tiny" label={t('standalone.opening', { file: opening })} role="status" />
-          {reader.current?.offThread && (
-            <Button size="small" onClick={() => reader.current?.cancel()}>
+          {cancellable && (
+            <Button size="small" onClick={() => store.cancelOpen()}>
               {t('standalone.cancelOpen')}
             </Button>
           )}
@@ -326,7 +247,7 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
                   appearance="primary"
                   aria-describedby="pc-download-hint"
                   disabled={!pane?.report || pane.busy !== null || opening !== null}
-                  onClick={() => void download()}
+                  onClick={() => void store.download()}
                 >
                   {t('standalone.download')}
                 </Button>

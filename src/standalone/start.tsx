@@ -1,5 +1,5 @@
 /**
- * Entry of the standalone page's chunk (loaded by src/taskpane/index.tsx with import() only when the
+ * Entry of the standalone page's chunk (loaded by src/entry/index.tsx with import() only when the
  * page was not opened by Office): ExcelJS and the preview come with it, never with the add-in.
  */
 import { StrictMode } from 'react';

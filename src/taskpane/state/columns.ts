@@ -1,6 +1,6 @@
 /** The checked sheet's columns, for the column mapping (the report carries them). */
 import type { SheetReport } from '../../engine/types';
-import type { HeaderColumn } from './state';
+import type { HeaderColumn } from './base';
 
 /** Widest the column picker goes: a task table is a dozen columns, never hundreds. */
 const MAX_COLUMNS = 60;

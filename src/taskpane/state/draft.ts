@@ -10,12 +10,13 @@
  *   over an existing one), refreshes the sheet list and remembers the new sheet, so the pane can
  *   offer to check it.
  *
- * The reducer part (draftReducer) is plugged into state.ts; the flows (createDraftFlows) into
- * controller.ts, which passes its dispatch and its `exclusive` runner.
+ * The slice's reducer (draftPaneReducer) is composed in state.ts; the flows (createDraftFlows) in
+ * controller.ts, which passes its FlowContext (base.ts).
  */
 import { extractPlan, type PlanDraft, type UnplacedLine } from '../../engine/plan-text/extract';
 import type { SheetInfo, WorkbookHost } from '../../host/types';
-import type { Notice, PaneAction, PaneState } from './state';
+import type { BaseAction, FlowContext, Notice, PaneBase } from './base';
+import type { SettingsSlice } from './settings';
 
 export interface DraftPreviewTask {
   tt: string;
@@ -70,10 +71,17 @@ export function isDraftAction(action: { type: string }): action is DraftAction {
   return action.type.startsWith('draft/');
 }
 
-/** The pane's reducer for draft actions (state.ts delegates them here). */
-export function draftPaneReducer(state: PaneState, action: DraftAction): PaneState {
-  if (action.type === 'draft/sheets') return { ...state, sheets: action.sheets };
-  return { ...state, draft: draftReducer(state.draft, action) };
+/** The draft flow's part of PaneState. */
+export interface DraftSlice {
+  /** "Tạo phụ lục từ văn bản". */
+  draft: DraftState;
+}
+
+/** The draft slice's changes for an action (state.ts composes it; null: none). */
+export function draftPaneReducer(state: DraftSlice, action: DraftAction | BaseAction): Partial<DraftSlice & PaneBase> | null {
+  if (!isDraftAction(action)) return null;
+  if (action.type === 'draft/sheets') return { sheets: action.sheets };
+  return { draft: draftReducer(state.draft, action) };
 }
 
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
@@ -116,13 +124,8 @@ export interface DraftFlows {
   clearDraft(): void;
 }
 
-export interface DraftDeps {
-  host: WorkbookHost;
-  getState(): PaneState;
-  dispatch(action: PaneAction): void;
-  /** The controller's runner: one action at a time, busy label, failures become `fallback`. */
-  exclusive(label: Notice, fallback: Notice, work: () => Promise<void>): Promise<void>;
-}
+/** The controller's context: host, state, dispatch, and its one-action-at-a-time runner. */
+export type DraftDeps = FlowContext<PaneBase & Pick<SettingsSlice, 'lang'> & DraftSlice, DraftAction>;
 
 /** Let the pane paint the progress label before synchronous engine work. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -3,7 +3,7 @@
  * message or a stack: known failures get their own message, everything else the action's fallback.
  */
 import { hasMessage } from '../../messages';
-import type { MessageData, Notice } from './state';
+import type { MessageData, Notice } from './base';
 
 /** Office.js error codes (OfficeExtension.Error#code) that the user can do something about. */
 const OFFICE_CODES: Record<string, string> = {

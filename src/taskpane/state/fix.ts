@@ -16,7 +16,8 @@ import type { Finding, Fix, SheetReport, Severity } from '../../engine/types';
 import type { UndoRecord, WorkbookHost } from '../../host/types';
 import { errorNotice } from './errors';
 import { findingKey, SEVERITIES } from './selectors';
-import type { MessageData, Notice, PaneAction, PaneState } from './state';
+import type { BaseAction, FlowContext, MessageData, PaneBase, PaneView } from './base';
+import type { CheckAction, CheckSlice } from './check';
 
 export type PaneTab = 'check' | 'fix' | 'track' | 'report';
 export const PANE_TABS: readonly PaneTab[] = ['check', 'fix', 'track', 'report'];
@@ -66,23 +67,41 @@ export function isFixAction(action: { type: string }): action is FixAction {
   return action.type.startsWith('fix/');
 }
 
-/** The pane's reducer for fix actions (state.ts delegates them here). */
-export function fixPaneReducer(state: PaneState, action: FixAction): PaneState {
+/** The fix flow's part of PaneState: the view shown (Kiểm tra · Sửa · Theo dõi · Báo cáo) and the "Sửa" view. */
+export interface FixSlice {
+  tab: PaneTab;
+  fix: FixState;
+}
+
+export function initialFixSlice(view: PaneView, host?: Pick<WorkbookHost, 'applyEdits' | 'undoEdits'>): FixSlice {
+  return { tab: view === 'summary' ? 'report' : 'check', fix: initialFixState(host) };
+}
+
+/** The fix slice's changes for an action (state.ts composes it; null: none). */
+export function fixPaneReducer(
+  state: FixSlice & Pick<PaneBase, 'sheet'>,
+  action: FixAction | CheckAction | BaseAction,
+): Partial<FixSlice> | null {
   switch (action.type) {
     case 'fix/tab':
-      return { ...state, tab: action.tab };
+      return { tab: action.tab };
     case 'fix/preview':
-      return { ...state, fix: { ...state.fix, preview: action.preview } };
+      return { fix: { ...state.fix, preview: action.preview } };
     case 'fix/choose': {
       const preview = state.fix.preview;
-      if (!preview) return state;
+      if (!preview) return null;
       const items = preview.items.map((i) => (i.key === action.key ? { ...i, chosen: action.fixId } : i));
-      return { ...state, fix: { ...state.fix, preview: { ...preview, items } } };
+      return { fix: { ...state.fix, preview: { ...preview, items } } };
     }
     case 'fix/applied':
-      return { ...state, fix: { ...state.fix, lastApply: action.lastApply, preview: null } };
+      return { fix: { ...state.fix, lastApply: action.lastApply, preview: null } };
+    // A preview points at a report's findings: another sheet or a new report closes it.
+    case 'setSheet':
+      return action.sheet === state.sheet ? null : { fix: { ...state.fix, preview: null } };
+    case 'report':
+      return { fix: { ...state.fix, preview: null } };
     default:
-      return state;
+      return null;
   }
 }
 
@@ -178,10 +197,7 @@ export interface FixFlows {
 }
 
 interface FixDeps {
-  host: WorkbookHost;
-  getState(): PaneState;
-  dispatch(action: PaneAction): void;
-  exclusive(label: Notice, fallback: Notice, work: () => Promise<void>): Promise<void>;
+  ctx: FlowContext<PaneBase & CheckSlice & FixSlice, FixAction>;
   /** The fingerprint of the sheet read the current report was made from (it guards the write). */
   lastFingerprint(): string | null;
   /** Check the sheet again (the controller's check, inside the running action). */
@@ -195,7 +211,7 @@ const cellsOfError = (e: unknown) => {
 };
 
 export function createFixFlows(deps: FixDeps): FixFlows {
-  const { host, getState, dispatch, exclusive } = deps;
+  const { host, getState, dispatch, exclusive } = deps.ctx;
   const fail = (id: string, data: MessageData) => dispatch({ type: 'error', error: { id, data } });
 
   function previewOf(items: FixableFinding[], scope: FixPreview['scope'], code: string): FixPreview {

@@ -1,6 +1,6 @@
 /** Pure views of the pane state that components render (counts, groups, options). */
 import type { Finding, SheetReport, Severity } from '../../engine/types';
-import type { FindingFilter, HeaderColumn } from './state';
+import type { FindingFilter, HeaderColumn } from './base';
 
 export interface Counters {
   tasks: number;

@@ -10,7 +10,9 @@ import type { UndoRecord, WorkbookHost } from '../../host/types';
 import { StaleSheetError, TrackingCellsBusyError } from '../../host/types';
 import { letterContent, letterFileName, letterText } from '../../adapters/reminder-letter';
 import { t } from '../../messages';
-import type { PaneState } from './state';
+import type { PaneBase } from './base';
+import type { CheckSlice } from './check';
+import type { SettingsSlice } from './settings';
 
 export interface TrackState {
   /** The planned columns and the preview sentence, or the reason nothing can be added. */
@@ -54,7 +56,7 @@ export const LIVE_DEBOUNCE_MS = 400;
 
 export function createTrackFlows(
   host: WorkbookHost,
-  pane: () => PaneState,
+  pane: () => PaneBase & SettingsSlice & Pick<CheckSlice, 'report'>,
   recheck: () => Promise<void>,
   remark: () => Promise<void> = async () => {},
   debounceMs = LIVE_DEBOUNCE_MS,

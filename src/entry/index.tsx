@@ -1,17 +1,21 @@
 /**
- * Task-pane bootstrap. Inside Excel (office-loader.js loaded Office.js): the Office.js host from
- * src/adapters/office. Elsewhere: a host injected before load (window.__PHANCONG_HOST__: tests),
- * else the standalone page (standalone.ts: the workbook in the browser, its own chunk).
+ * The page's entry (webpack's `taskpane` entry: taskpane.html), which picks the mode, so that the
+ * pane (src/taskpane) and the standalone page (src/standalone, which renders the pane) never import
+ * each other. Inside Excel (office-loader.js loaded Office.js): the pane over the Office.js host
+ * from src/adapters/office. Elsewhere: the pane over a host injected before load
+ * (window.__PHANCONG_HOST__: the browser tests inject the Office.js adapter over a fake Excel), else
+ * the standalone page: the workbook in the browser (ExcelJS), loaded with import() into its own
+ * chunk, so that ExcelJS and the preview never weigh on the add-in inside Excel.
  */
 /// <reference types="office-js" />
 import { createOfficeHost } from '../adapters/office';
 import type { WorkbookHost } from '../host/types';
-import { mountPane, showBootMessage } from './mount';
-import { findStandaloneHost, startStandalone } from './standalone';
-import type { PaneView } from './state/state';
-import { themeFor } from './theme';
-import { registerCheckWorker } from './check-runner/runner';
-import { bundledWorker } from './check-runner/bundled-worker';
+import { mountPane, showBootMessage } from '../taskpane/mount';
+import type { PaneView } from '../taskpane/state/state';
+import { themeFor } from '../taskpane/theme';
+import { registerCheckWorker } from '../taskpane/check-runner/runner';
+import { bundledWorker } from '../taskpane/check-runner/bundled-worker';
+import type { StartOptions } from '../standalone/start';
 
 // The engine runs in the pane's own worker (issue 15): the pane stays responsive during a check.
 registerCheckWorker(bundledWorker);
@@ -27,6 +31,11 @@ async function officeHost(): Promise<{ host: WorkbookHost; theme: ReturnType<typ
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) return null;
   return { host: createOfficeHost(Excel, Office), theme: themeFor(Office.context.officeTheme, prefersDark()) };
+}
+
+async function startStandalone(element: Element, options: StartOptions): Promise<void> {
+  const { startStandalone: start } = await import(/* webpackChunkName: "standalone" */ '../standalone/start');
+  start(element, options);
 }
 
 async function boot(): Promise<void> {
@@ -46,7 +55,7 @@ async function boot(): Promise<void> {
       mountPane(element, office.host, { view, theme: office.theme });
       return;
     }
-    const injected = await findStandaloneHost();
+    const injected = window.__PHANCONG_HOST__ ?? null;
     if (injected) {
       mountPane(element, injected, { view, theme: themeFor(null, prefersDark()) });
       return;
