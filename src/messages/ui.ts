@@ -64,6 +64,7 @@ export const ui: Catalogue = {
     'ui.findings.sheetLevel': 'Cả trang',
     'ui.findings.goTo': 'Đi tới ô {cell}: {message}',
     'ui.findings.suggestion': 'Gợi ý: {suggestion}',
+    'ui.findings.showMore': 'Xem thêm {count} (còn {rest})',
 
     'ui.actions.heading': 'Đánh dấu trên trang tính',
     'ui.actions.mark': 'Tô màu',
@@ -228,6 +229,7 @@ export const ui: Catalogue = {
     'ui.findings.sheetLevel': 'Whole sheet',
     'ui.findings.goTo': 'Go to cell {cell}: {message}',
     'ui.findings.suggestion': 'Suggestion: {suggestion}',
+    'ui.findings.showMore': 'Show {count} more ({rest} left)',
 
     'ui.actions.heading': 'Marks on the sheet',
     'ui.actions.mark': 'Highlight',

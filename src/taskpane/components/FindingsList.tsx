@@ -1,22 +1,55 @@
 import { Button, Dropdown, Field, mergeClasses, Option } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
-import type { Finding, Severity } from '../../engine/types';
-import { hasMessage } from '../../messages';
-import { groupFindings, ruleCodes, SEVERITIES } from '../state/selectors';
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { Finding, Lang, Severity } from '../../engine/types';
+import { hasMessage, translator } from '../../messages';
+import type { Controller } from '../state/controller';
+import { groupFindings, ruleCodes, SEVERITIES, type FindingItem } from '../state/selectors';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
 
 const ALL = 'all';
+
+/**
+ * How many findings of one rule the list shows at first, and how many more each "Xem thêm" adds.
+ * A report of 10,000 rows holds thousands of findings: rendering every one (a Fluent button each)
+ * froze the pane for seconds; the DOM now holds at most this many per rule until the user asks.
+ */
+export const FINDINGS_PAGE = 50;
+
+/** How many of a rule's findings are shown, per "severity/code", for one report and filter. */
+interface Shown {
+  source: unknown;
+  counts: Record<string, number>;
+}
 
 /** Findings grouped by severity and rule; each one with a cell is a button that selects the cell. */
 export function FindingsList() {
   const { controller, state, t } = usePane();
   const styles = usePaneStyles();
   const report = state.report;
-  if (!report) return null;
   const { filter } = state;
-  const groups = groupFindings(report.findings, filter);
-  const codes = ruleCodes(report.findings);
+  // Grouping and counting walk every finding: once per report and filter, not on every state change
+  // (a progress tick, a selection).
+  const findings = report?.findings;
+  const groups = useMemo(() => (findings ? groupFindings(findings, filter) : []), [findings, filter]);
+  const codes = useMemo(() => (findings ? ruleCodes(findings) : []), [findings]);
+  const [shown, setShown] = useState<Shown>({ source: groups, counts: {} });
+  // A new report or filter starts again from the first page of each rule.
+  const counts = shown.source === groups ? shown.counts : {};
+  const showMore = useCallback(
+    (severity: Severity, code: string, current: number) =>
+      setShown((prev) => ({ source: groups, counts: { ...(prev.source === groups ? prev.counts : {}), [`${severity}/${code}`]: current + FINDINGS_PAGE } })),
+    [groups],
+  );
+  if (!report) return null;
+  /** The rule's shown count: its page(s), and always far enough to include the selected finding. */
+  const shownCount = (severity: Severity, code: string, items: FindingItem[]): number => {
+    const n = counts[`${severity}/${code}`] ?? FINDINGS_PAGE;
+    if (state.selected === null || items.length <= n) return n;
+    const at = items.findIndex((item) => item.key === state.selected);
+    return at < n ? n : Math.ceil((at + 1) / FINDINGS_PAGE) * FINDINGS_PAGE;
+  };
   const ruleName = (code: string) => (hasMessage(`rule.${code}`) ? t(`rule.${code}`) : code);
   const severityText = (s: Severity | typeof ALL) => (s === ALL ? t('ui.findings.allSeverities') : t(`severity.${s}`));
   const ruleText = (code: string) => {
@@ -24,7 +57,6 @@ export function FindingsList() {
     const found = codes.find((c) => c.code === code);
     return t('ui.findings.rule', { code: ruleName(code), count: found?.count ?? 0 });
   };
-  const message = (f: Finding) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : f.message);
   const canFix = state.fix.available;
 
   return (
@@ -76,64 +108,32 @@ export function FindingsList() {
                     {t('ui.findings.rule', { code: ruleName(rule.code), count: rule.items.length })}
                   </h4>
                   <ul className={styles.list}>
-                    {rule.items.map(({ key, finding }) => {
-                      const text = message(finding);
-                      const selected = state.selected === key;
-                      // The suggestion is the button's description, not part of its name: the name
-                      // ("Đi tới ô E9: …") then contains all of the button's visible text (WCAG 2.5.3).
-                      const suggestionId = finding.suggestion ? `pc-suggestion-${key.replace(/[^\w-]/g, '_')}` : undefined;
-                      const suggestion = finding.suggestion && (
-                        <span id={suggestionId} className={styles.hint}>
-                          {t('ui.findings.suggestion', { suggestion: finding.suggestion })}
-                        </span>
-                      );
-                      return (
-                        <li key={key} data-finding={finding.code}>
-                          {finding.cell ? (
-                            <>
-                              <div className={styles.findingRow}>
-                                <Button
-                                  appearance="subtle"
-                                  data-goto
-                                  className={mergeClasses(styles.finding, styles.findingGrow, selected && styles.selected)}
-                                  aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
-                                  aria-describedby={suggestionId}
-                                  aria-current={selected ? 'true' : undefined}
-                                  // The icon slot is 20 px wide and centred: the address gets a slot as wide as it is
-                                  // (in a 20 px slot its left part was cut off at the pane's edge).
-                                  icon={{ className: styles.cellSlot, children: <span className={styles.cell} data-cell>{finding.cell}</span> }}
-                                  onClick={() => void controller.selectFinding(finding)}
-                                >
-                                  <span className={styles.findingText}>{` ${text}`}</span>
-                                </Button>
-                                {canFix && finding.fixes?.length ? (
-                                  <Button
-                                    size="small"
-                                    data-fix
-                                    icon={<WrenchRegular />}
-                                    aria-label={t('ui.fix.oneLabel', { cell: finding.cell })}
-                                    disabled={state.busy !== null}
-                                    onClick={() => controller.previewFinding(finding)}
-                                  >
-                                    {t('ui.findings.fix')}
-                                  </Button>
-                                ) : null}
-                              </div>
-                              {suggestion && <div className={styles.suggestion}>{suggestion}</div>}
-                            </>
-                          ) : (
-                            <div className={styles.row}>
-                              <span className={styles.cell}>{t('ui.findings.sheetLevel')}</span>
-                              <span className={styles.findingText}>
-                                <span>{text}</span>
-                                {suggestion}
-                              </span>
-                            </div>
-                          )}
-                        </li>
-                      );
-                    })}
+                    {rule.items.slice(0, shownCount(group.severity, rule.code, rule.items)).map(({ key, finding }) => (
+                      <FindingRow
+                        key={key}
+                        itemKey={key}
+                        finding={finding}
+                        selected={state.selected === key}
+                        canFix={canFix}
+                        busy={state.busy !== null}
+                        lang={state.lang}
+                        controller={controller}
+                      />
+                    ))}
                   </ul>
+                  {rule.items.length > shownCount(group.severity, rule.code, rule.items) && (
+                    <Button
+                      appearance="secondary"
+                      size="small"
+                      data-show-more
+                      onClick={() => showMore(group.severity, rule.code, shownCount(group.severity, rule.code, rule.items))}
+                    >
+                      {t('ui.findings.showMore', {
+                        count: Math.min(FINDINGS_PAGE, rule.items.length - shownCount(group.severity, rule.code, rule.items)),
+                        rest: rule.items.length - shownCount(group.severity, rule.code, rule.items),
+                      })}
+                    </Button>
+                  )}
                 </div>
               ))}
             </section>
@@ -143,3 +143,76 @@ export function FindingsList() {
     </section>
   );
 }
+
+interface FindingRowProps {
+  itemKey: string;
+  finding: Finding;
+  selected: boolean;
+  canFix: boolean;
+  busy: boolean;
+  lang: Lang;
+  controller: Controller;
+}
+
+/**
+ * One finding: memoised, so a state change that does not concern it (progress, counters, another
+ * finding selected) does not re-render it.
+ */
+const FindingRow = memo(function FindingRow({ itemKey: key, finding, selected, canFix, busy, lang, controller }: FindingRowProps) {
+  const styles = usePaneStyles();
+  const t = translator(lang);
+  const text = hasMessage(finding.messageId) ? t(finding.messageId, finding.data) : finding.message;
+  // The suggestion is the button's description, not part of its name: the name
+  // ("Đi tới ô E9: …") then contains all of the button's visible text (WCAG 2.5.3).
+  const suggestionId = finding.suggestion ? `pc-suggestion-${key.replace(/[^\w-]/g, '_')}` : undefined;
+  const suggestion = finding.suggestion && (
+    <span id={suggestionId} className={styles.hint}>
+      {t('ui.findings.suggestion', { suggestion: finding.suggestion })}
+    </span>
+  );
+  return (
+    <li data-finding={finding.code}>
+      {finding.cell ? (
+        <>
+          <div className={styles.findingRow}>
+            <Button
+              appearance="subtle"
+              data-goto
+              className={mergeClasses(styles.finding, styles.findingGrow, selected && styles.selected)}
+              aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
+              aria-describedby={suggestionId}
+              aria-current={selected ? 'true' : undefined}
+              // The icon slot is 20 px wide and centred: the address gets a slot as wide as it is
+              // (in a 20 px slot its left part was cut off at the pane's edge).
+              icon={{ className: styles.cellSlot, children: <span className={styles.cell} data-cell>{finding.cell}</span> }}
+              onClick={() => void controller.selectFinding(finding)}
+            >
+              <span className={styles.findingText}>{` ${text}`}</span>
+            </Button>
+            {canFix && finding.fixes?.length ? (
+              <Button
+                size="small"
+                data-fix
+                icon={<WrenchRegular />}
+                aria-label={t('ui.fix.oneLabel', { cell: finding.cell })}
+                disabled={busy}
+                onClick={() => controller.previewFinding(finding)}
+              >
+                {t('ui.findings.fix')}
+              </Button>
+            ) : null}
+          </div>
+          {suggestion && <div className={styles.suggestion}>{suggestion}</div>}
+        </>
+      ) : (
+        <div className={styles.row}>
+          <span className={styles.cell}>{t('ui.findings.sheetLevel')}</span>
+          <span className={styles.findingText}>
+            <span>{text}</span>
+            {suggestion}
+          </span>
+        </div>
+      )}
+    </li>
+  );
+});

@@ -50,7 +50,8 @@ async function measure(browser, origin, file) {
   await page.waitForSelector('[data-standalone]');
   await page.locator('[data-testid="file-input"]').setInputFiles(file);
   await page.waitForSelector('[data-standalone="workbook"]', { timeout: 600_000 });
-  await page.locator('input[type="date"]').first().fill('2026-05-01');
+  // The as-of date is typed day/month/year (AsOfDate.tsx).
+  await page.getByLabel('Tính tình trạng đến ngày').fill('01/05/2026');
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
