@@ -96,7 +96,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: builtinModules.map((name) => ({ name, message: 'The engine is pure: no Node APIs.' })),
+          paths: builtinModules.map((name) => ({
+            name,
+            message: 'The engine is pure: no Node APIs.',
+          })),
           patterns: [{ group: ['node:*'], message: 'The engine is pure: no Node APIs.' }],
         },
       ],
@@ -123,7 +126,10 @@ export default tseslint.config(
   // design, and its Proxy handlers and getters are plain functions with their own `this`.
   {
     files: ['test/fakes/excel-fake.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-this-alias': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-this-alias': 'off',
+    },
   },
   prettier,
 );

@@ -64,8 +64,14 @@ const PAGES = {
 async function devCertificates() {
   try {
     const devCerts = require('office-addin-dev-certs');
-    const { localhostCertificatePath, localhostKeyPath, caCertificatePath } = require('office-addin-dev-certs/lib/defaults');
-    if ([localhostCertificatePath, localhostKeyPath, caCertificatePath].every((p) => fs.existsSync(p))) {
+    const {
+      localhostCertificatePath,
+      localhostKeyPath,
+      caCertificatePath,
+    } = require('office-addin-dev-certs/lib/defaults');
+    if (
+      [localhostCertificatePath, localhostKeyPath, caCertificatePath].every((p) => fs.existsSync(p))
+    ) {
       return {
         ca: fs.readFileSync(caCertificatePath),
         cert: fs.readFileSync(localhostCertificatePath),
@@ -86,7 +92,10 @@ async function devCertificates() {
 }
 
 async function devServerOptions() {
-  const server = process.env.PHANCONG_HTTP === '1' ? { type: 'http' } : { type: 'https', options: (await devCertificates()) ?? undefined };
+  const server =
+    process.env.PHANCONG_HTTP === '1'
+      ? { type: 'http' }
+      : { type: 'https', options: (await devCertificates()) ?? undefined };
   return {
     port: PORT,
     host: 'localhost',
@@ -112,7 +121,9 @@ function manifestVersion(version = VERSION) {
  * <Version> from package.json, so that Office sees every release as an update.
  */
 function manifestFor(content, url = process.env.PHANCONG_PUBLIC_URL) {
-  let text = content.toString().replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion()}</Version>`);
+  let text = content
+    .toString()
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion()}</Version>`);
   if (url) text = text.split(DEV_URL).join(url.endsWith('/') ? url : `${url}/`);
   return Buffer.from(text);
 }
@@ -146,7 +157,10 @@ module.exports = async (env = {}, argv = {}) => {
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
-            options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: true },
+            },
           },
         },
       ],
@@ -154,7 +168,13 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...Object.entries(PAGES).map(
         ([filename, page]) =>
-          new HtmlWebpackPlugin({ filename, template: page.template, chunks: page.chunks, scriptLoading: 'defer', csp }),
+          new HtmlWebpackPlugin({
+            filename,
+            template: page.template,
+            chunks: page.chunks,
+            scriptLoading: 'defer',
+            csp,
+          }),
       ),
       new CopyWebpackPlugin({
         patterns: [
@@ -164,7 +184,11 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
           // ES5, run before everything else: explains an Office webview that cannot run the pane (IE, EdgeHTML).
           { from: 'src/taskpane/boot-guard.js', to: 'boot-guard.js' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content) },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => manifestFor(content),
+          },
         ],
       }),
       // Production only: a service worker would keep serving stale files to the dev server.

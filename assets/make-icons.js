@@ -62,7 +62,9 @@ function pixel(size, x, y) {
   // Check mark: distance to the polyline minus half its stroke width.
   const stroke = Math.max(1.6, size * 0.11);
   const pts = CHECK.map(([u, v]) => [u * size, v * size]);
-  const d = Math.min(distanceToSegment(cx, cy, pts[0], pts[1]), distanceToSegment(cx, cy, pts[1], pts[2])) - stroke / 2;
+  const d =
+    Math.min(distanceToSegment(cx, cy, pts[0], pts[1]), distanceToSegment(cx, cy, pts[1], pts[2])) -
+    stroke / 2;
   const m = coverage(d);
   const rgb = FILL.map((f, i) => Math.round(f * (1 - m) + MARK[i] * m));
   return [...rgb, Math.round(alpha * 255)];

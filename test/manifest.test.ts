@@ -12,7 +12,9 @@ import type { ManifestInfo } from 'office-addin-manifest';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tree xml2js returns is untyped
 type XmlTree = any;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseStringPromise } = require('xml2js') as { parseStringPromise(xml: string): Promise<XmlTree> };
+const { parseStringPromise } = require('xml2js') as {
+  parseStringPromise(xml: string): Promise<XmlTree>;
+};
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
@@ -22,14 +24,20 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const NAMESPACE = /^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require('../webpack.config.js') as ((env: object, argv: object) => Promise<WebpackConfig>) & {
+const webpackConfig = require('../webpack.config.js') as ((
+  env: object,
+  argv: object,
+) => Promise<WebpackConfig>) & {
   PAGES: Record<string, { template: string }>;
   contentSecurityPolicy(dev: boolean): string;
   manifestVersion(version?: string): string;
 };
 interface WebpackConfig {
   entry: Record<string, string>;
-  plugins: { userOptions?: { filename?: string; template?: string }; patterns?: { from: string; to: string }[] }[];
+  plugins: {
+    userOptions?: { filename?: string; template?: string };
+    patterns?: { from: string; to: string }[];
+  }[];
 }
 
 const xml = fs.readFileSync(MANIFEST, 'utf8');
@@ -43,12 +51,16 @@ function readManifestFile(): ManifestInfo {
   const script =
     "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])" +
     '.then((info) => process.stdout.write(JSON.stringify(info)))';
-  return JSON.parse(execFileSync(process.execPath, ['-e', script, MANIFEST], { cwd: ROOT, encoding: 'utf8' })) as ManifestInfo;
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script, MANIFEST], { cwd: ROOT, encoding: 'utf8' }),
+  ) as ManifestInfo;
 }
 
 /** Everything that looks like a URL in the manifest's markup (comments and namespaces left out). */
 function manifestUrls(): string[] {
-  return [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0]).filter((u) => !NAMESPACE.test(u));
+  return [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^\s"'<>]+/g)]
+    .map((m) => m[0])
+    .filter((u) => !NAMESPACE.test(u));
 }
 
 /** The files a production build writes (from the config itself; the build takes too long for a test). */
@@ -60,7 +72,9 @@ async function emittedFiles(): Promise<Set<string>> {
     for (const pattern of plugin.patterns ?? []) {
       if (pattern.to.includes('[name]')) {
         const dir = path.dirname(pattern.to);
-        const matches = fs.readdirSync(path.join(ROOT, path.dirname(pattern.from))).filter((f) => f.endsWith(path.extname(pattern.from)));
+        const matches = fs
+          .readdirSync(path.join(ROOT, path.dirname(pattern.from)))
+          .filter((f) => f.endsWith(path.extname(pattern.from)));
         for (const f of matches) files.add(path.posix.join(dir, f));
       } else files.add(pattern.to);
     }
@@ -99,17 +113,28 @@ describe('manifest.xml', () => {
     const page = Object.entries(webpackConfig.PAGES).find(([file]) => file === 'help.html')![1];
     const html = fs.readFileSync(path.join(ROOT, page.template), 'utf8');
     expect(html).toMatch(/<html lang="vi">/);
-    for (const id of ['lam-gi', 'phien-ban', 'cai-dat', 'rieng-tu', 'gioi-han']) expect(html).toContain(`id="${id}"`);
-    for (const words of ['Microsoft 365', 'Office 2021', 'Excel trên web', 'WebView2', 'manifest.xml', 'phancong check'])
+    for (const id of ['lam-gi', 'phien-ban', 'cai-dat', 'rieng-tu', 'gioi-han'])
+      expect(html).toContain(`id="${id}"`);
+    for (const words of [
+      'Microsoft 365',
+      'Office 2021',
+      'Excel trên web',
+      'WebView2',
+      'manifest.xml',
+      'phancong check',
+    ])
       expect(html).toContain(words);
     // In the production build too, when one is there (the browser suite builds it).
     const built = path.join(ROOT, 'dist', 'addin', 'help.html');
-    if (fs.existsSync(built)) expect(fs.readFileSync(built, 'utf8')).toMatch(/id="?phien-ban"?[ >]/); // minified: quotes dropped
+    if (fs.existsSync(built))
+      expect(fs.readFileSync(built, 'utf8')).toMatch(/id="?phien-ban"?[ >]/); // minified: quotes dropped
   });
 
   test('requires ExcelApi 1.7 (1.8 and 1.9 are checked at run time)', async () => {
     const doc = await parseStringPromise(xml);
-    const sets = doc.OfficeApp.Requirements[0].Sets[0].Set.map((s: { $: { Name: string; MinVersion: string } }) => s.$);
+    const sets = doc.OfficeApp.Requirements[0].Sets[0].Set.map(
+      (s: { $: { Name: string; MinVersion: string } }) => s.$,
+    );
     expect(sets).toEqual([{ Name: 'ExcelApi', MinVersion: '1.7' }]);
   });
 
@@ -128,8 +153,12 @@ describe('manifest.xml', () => {
 
   test('every icon exists in assets/ with the size it is declared at', async () => {
     const doc = await parseStringPromise(xml);
-    const images: { $: { id: string; DefaultValue: string } }[] = doc.OfficeApp.VersionOverrides[0].Resources[0]['bt:Images'][0]['bt:Image'];
-    const declared = images.map((i) => ({ url: i.$.DefaultValue, size: Number(/(\d+)x\1/.exec(i.$.id)![1]) }));
+    const images: { $: { id: string; DefaultValue: string } }[] =
+      doc.OfficeApp.VersionOverrides[0].Resources[0]['bt:Images'][0]['bt:Image'];
+    const declared = images.map((i) => ({
+      url: i.$.DefaultValue,
+      size: Number(/(\d+)x\1/.exec(i.$.id)![1]),
+    }));
     declared.push({ url: doc.OfficeApp.IconUrl[0].$.DefaultValue, size: 32 });
     declared.push({ url: doc.OfficeApp.HighResolutionIconUrl[0].$.DefaultValue, size: 64 });
     for (const { url, size } of declared) {
@@ -148,18 +177,32 @@ describe('manifest.xml', () => {
     const resources = overrides.Resources[0];
     const strings = new Map<string, string>();
     for (const kind of ['bt:ShortStrings', 'bt:LongStrings', 'bt:Urls', 'bt:Images']) {
-      const list = resources[kind][0][kind === 'bt:Urls' ? 'bt:Url' : kind === 'bt:Images' ? 'bt:Image' : 'bt:String'];
+      const list =
+        resources[kind][0][
+          kind === 'bt:Urls' ? 'bt:Url' : kind === 'bt:Images' ? 'bt:Image' : 'bt:String'
+        ];
       for (const item of list) strings.set(item.$.id, item.$.DefaultValue);
     }
-    expect(controls.map((c: { Label: { $: { resid: string } }[] }) => strings.get(c.Label[0].$.resid))).toEqual(['Kiểm tra', 'Tổng hợp']);
-    expect(controls.map((c: { Action: { $: Record<string, string>; SourceLocation: { $: { resid: string } }[] }[] }) => [c.Action[0].$['xsi:type'], strings.get(c.Action[0].SourceLocation[0].$.resid)])).toEqual([
+    expect(
+      controls.map((c: { Label: { $: { resid: string } }[] }) => strings.get(c.Label[0].$.resid)),
+    ).toEqual(['Kiểm tra', 'Tổng hợp']);
+    expect(
+      controls.map(
+        (c: {
+          Action: { $: Record<string, string>; SourceLocation: { $: { resid: string } }[] }[];
+        }) => [c.Action[0].$['xsi:type'], strings.get(c.Action[0].SourceLocation[0].$.resid)],
+      ),
+    ).toEqual([
       ['ShowTaskpane', `${DEV_ORIGIN}/taskpane.html`],
       ['ShowTaskpane', `${DEV_ORIGIN}/taskpane.html?view=summary`],
     ]);
     // Every resid the manifest uses is defined in Resources.
-    for (const m of xml.matchAll(/resid="([^"]+)"/g)) expect({ resid: m[1], defined: strings.has(m[1]) }).toEqual({ resid: m[1], defined: true });
+    for (const m of xml.matchAll(/resid="([^"]+)"/g))
+      expect({ resid: m[1], defined: strings.has(m[1]) }).toEqual({ resid: m[1], defined: true });
     // English overrides exist for every visible string.
-    const overridden = [...xml.matchAll(/<bt:String id="([^"]+)"[^>]*>\s*<bt:Override Locale="en-US"/g)].map((m) => m[1]);
+    const overridden = [
+      ...xml.matchAll(/<bt:String id="([^"]+)"[^>]*>\s*<bt:Override Locale="en-US"/g),
+    ].map((m) => m[1]);
     const allStrings = [...xml.matchAll(/<bt:String id="([^"]+)"/g)].map((m) => m[1]);
     expect(overridden.sort()).toEqual(allStrings.sort());
   });
@@ -176,7 +219,9 @@ describe('no remote code but Office.js', () => {
         expect(attrs).toMatch(/src="(boot-guard|office-loader)\.js"/);
       }
       // The help page (SupportUrl) has no script at all.
-      const expected = page.template.includes('/help/') ? [] : ['boot-guard.js', 'office-loader.js'];
+      const expected = page.template.includes('/help/')
+        ? []
+        : ['boot-guard.js', 'office-loader.js'];
       expect(scripts.map(([, attrs]) => /src="([^"]+)"/.exec(attrs)![1])).toEqual(expected);
       expect(html).toContain('http-equiv="Content-Security-Policy"');
       expect(html).not.toMatch(/https?:\/\//);
@@ -198,7 +243,9 @@ describe('no remote code but Office.js', () => {
       );
       expect(csp['default-src']).toEqual(["'self'"]);
       expect(csp['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
-      expect(csp['connect-src'].filter((s: string) => !/^wss?:\/\/localhost:3000$/.test(s))).toEqual(["'self'"]);
+      expect(
+        csp['connect-src'].filter((s: string) => !/^wss?:\/\/localhost:3000$/.test(s)),
+      ).toEqual(["'self'"]);
       if (!dev) expect(csp['connect-src']).toEqual(["'self'"]);
       expect(csp['object-src']).toEqual(["'none'"]);
       expect(csp['frame-src']).toEqual(["'none'"]);
@@ -214,7 +261,8 @@ describe('no remote code but Office.js', () => {
         if (entry.isDirectory()) walk(p);
         else if (/\.(tsx?|js|html)$/.test(entry.name) && entry.name !== 'office-loader.js') {
           const text = fs.readFileSync(p, 'utf8');
-          for (const m of text.matchAll(/https?:\/\/[^\s'"`)]+/g)) offenders.push(`${path.relative(ROOT, p)}: ${m[0]}`);
+          for (const m of text.matchAll(/https?:\/\/[^\s'"`)]+/g))
+            offenders.push(`${path.relative(ROOT, p)}: ${m[0]}`);
         }
       }
     };

@@ -13,15 +13,23 @@ const ROOT = path.resolve(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PKG = require('../package.json') as { version: string; scripts: Record<string, string> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require('../webpack.config.js') as ((env: object, argv: object) => Promise<{ output: Record<string, unknown>; plugins: object[] }>) & {
+const webpackConfig = require('../webpack.config.js') as ((
+  env: object,
+  argv: object,
+) => Promise<{ output: Record<string, unknown>; plugins: object[] }>) & {
   manifestVersion(v?: string): string;
   manifestFor(content: Buffer, url?: string): Buffer;
   DEV_URL: string;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { publicBase } = require('../src/tools/package.js') as { publicBase(url: string | undefined): string };
+const { publicBase } = require('../src/tools/package.js') as {
+  publicBase(url: string | undefined): string;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { offlineFiles, OfflinePlugin } = require('../src/tools/offline-plugin.js') as { offlineFiles(names: string[]): string[]; OfflinePlugin: new (o: object) => object };
+const { offlineFiles, OfflinePlugin } = require('../src/tools/offline-plugin.js') as {
+  offlineFiles(names: string[]): string[];
+  OfflinePlugin: new (o: object) => object;
+};
 
 describe('versions follow package.json', () => {
   test('manifest Version: x.y.z → x.y.z.0; anything else is refused', () => {
@@ -59,15 +67,21 @@ describe('the manifest for an address', () => {
   test('every dev URL points at the address, and the Version is the package’s', () => {
     const xml = webpackConfig.manifestFor(source, 'https://so.example.vn/pc/addin').toString();
     expect(xml).not.toContain(webpackConfig.DEV_URL);
-    expect(xml).toContain('<SourceLocation DefaultValue="https://so.example.vn/pc/addin/taskpane.html"/>');
+    expect(xml).toContain(
+      '<SourceLocation DefaultValue="https://so.example.vn/pc/addin/taskpane.html"/>',
+    );
     expect(xml).toContain(`<Version>${PKG.version}.0</Version>`);
     const devUrls = source.toString().split(webpackConfig.DEV_URL).length - 1;
     expect(xml.split('https://so.example.vn/pc/addin/').length - 1).toBe(devUrls);
   });
 
   test('the release address: https only, no query or fragment, one trailing slash', () => {
-    expect(publicBase('https://phancong.example.vn/addin')).toBe('https://phancong.example.vn/addin/');
-    expect(publicBase('https://phancong.example.vn/addin/')).toBe('https://phancong.example.vn/addin/');
+    expect(publicBase('https://phancong.example.vn/addin')).toBe(
+      'https://phancong.example.vn/addin/',
+    );
+    expect(publicBase('https://phancong.example.vn/addin/')).toBe(
+      'https://phancong.example.vn/addin/',
+    );
     expect(() => publicBase(undefined)).toThrow(/PHANCONG_PUBLIC_URL is not set/);
     expect(() => publicBase('http://phancong.example.vn/addin/')).toThrow(/must be https/);
     expect(() => publicBase('https://phancong.example.vn/addin/?x=1')).toThrow(/no query/);
@@ -108,8 +122,16 @@ describe('what the service worker keeps', () => {
   });
 
   test('the web app manifest: Vietnamese name, the add-in’s icon at 192 and 512 px, relative to the page', () => {
-    const web = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'standalone', 'app.webmanifest'), 'utf8'));
-    expect(web).toMatchObject({ short_name: 'Phân công', lang: 'vi', start_url: './taskpane.html', scope: './', display: 'standalone' });
+    const web = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'src', 'standalone', 'app.webmanifest'), 'utf8'),
+    );
+    expect(web).toMatchObject({
+      short_name: 'Phân công',
+      lang: 'vi',
+      start_url: './taskpane.html',
+      scope: './',
+      display: 'standalone',
+    });
     for (const icon of web.icons as { src: string; sizes: string }[]) {
       expect(icon.src.startsWith('/')).toBe(false);
       const buf = fs.readFileSync(path.join(ROOT, icon.src));
@@ -126,16 +148,31 @@ describe('hosting samples shipped in the archive', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tree xml2js returns is untyped
     type XmlTree = any;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseStringPromise } = require('xml2js') as { parseStringPromise(xml: string): Promise<XmlTree> };
+    const { parseStringPromise } = require('xml2js') as {
+      parseStringPromise(xml: string): Promise<XmlTree>;
+    };
     const text = fs.readFileSync(path.join(TEMPLATES, 'web.config'), 'utf8');
     const doc = await parseStringPromise(text);
     const content = doc.configuration['system.webServer'][0].staticContent[0];
-    const types = Object.fromEntries(content.mimeMap.map((m: { $: { fileExtension: string; mimeType: string } }) => [m.$.fileExtension, m.$.mimeType]));
-    expect(types).toMatchObject({ '.webmanifest': 'application/manifest+json', '.json': 'application/json', '.xml': 'application/xml' });
+    const types = Object.fromEntries(
+      content.mimeMap.map((m: { $: { fileExtension: string; mimeType: string } }) => [
+        m.$.fileExtension,
+        m.$.mimeType,
+      ]),
+    );
+    expect(types).toMatchObject({
+      '.webmanifest': 'application/manifest+json',
+      '.json': 'application/json',
+      '.xml': 'application/xml',
+    });
     // Every mimeMap is preceded by a remove (IIS refuses a duplicate extension).
-    expect(content.remove.map((r: { $: { fileExtension: string } }) => r.$.fileExtension).sort()).toEqual(Object.keys(types).sort());
+    expect(
+      content.remove.map((r: { $: { fileExtension: string } }) => r.$.fileExtension).sort(),
+    ).toEqual(Object.keys(types).sort());
     expect(content.clientCache[0].$.cacheControlMode).toBe('DisableCache');
-    expect(text.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/X-Frame-Options|frame-ancestors|<rewrite>/i);
+    expect(text.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(
+      /X-Frame-Options|frame-ancestors|<rewrite>/i,
+    );
   });
 
   test('nginx: hashed scripts kept a year, everything else revalidated, .webmanifest typed, nothing that stops framing', () => {

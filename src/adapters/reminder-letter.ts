@@ -41,7 +41,8 @@ export interface LetterContent {
   signerNote: string;
 }
 
-const vn = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+const vn = (iso: string | null) =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
 
 export function letterContent(reminder: AgencyReminder, o: LetterOptions): LetterContent {
   const { lang } = o;
@@ -57,20 +58,34 @@ export function letterContent(reminder: AgencyReminder, o: LetterOptions): Lette
     to: t(lang, 'letter.to', { agency }),
     body: [
       t(lang, 'letter.body1', { plan: o.planTitle, agency, asOf: vn(o.asOf) }),
-      t(lang, 'letter.body2', { overdue: reminder.overdue, dueSoon: reminder.dueSoon, days: o.dueSoonDays }),
+      t(lang, 'letter.body2', {
+        overdue: reminder.overdue,
+        dueSoon: reminder.dueSoon,
+        days: o.dueSoonDays,
+      }),
     ],
-    tableHeaders: ['tt', 'task', 'deadline', 'days', 'leader', 'status'].map((h) => t(lang, `letter.col.${h}`)),
+    tableHeaders: ['tt', 'task', 'deadline', 'days', 'leader', 'status'].map((h) =>
+      t(lang, `letter.col.${h}`),
+    ),
     tableRows: reminder.tasks.map((x) => [
       x.tt,
       x.task,
       x.deadline || vn(x.due),
-      x.due ? (x.daysOverdue > 0 ? t(lang, 'remind.daysOverdue', { n: x.daysOverdue }) : t(lang, 'remind.daysLeft', { n: -x.daysOverdue })) : '',
+      x.due
+        ? x.daysOverdue > 0
+          ? t(lang, 'remind.daysOverdue', { n: x.daysOverdue })
+          : t(lang, 'remind.daysLeft', { n: -x.daysOverdue })
+        : '',
       x.leader ?? '',
       x.status ?? t(lang, 'letter.noStatus'),
     ]),
     closing: t(lang, 'letter.closing', { agency }),
     recipientsTitle: t(lang, 'letter.recipients'),
-    recipients: [t(lang, 'letter.recipient.to'), t(lang, 'letter.recipient.leaders'), t(lang, 'letter.recipient.archive')],
+    recipients: [
+      t(lang, 'letter.recipient.to'),
+      t(lang, 'letter.recipient.leaders'),
+      t(lang, 'letter.recipient.archive'),
+    ],
     signer: t(lang, 'letter.signer'),
     signerNote: t(lang, 'letter.signerNote'),
   };
@@ -105,6 +120,9 @@ export function letterText(c: LetterContent): string {
 
 /** A file name for an agency's letter: letters and digits kept (Vietnamese too), the rest "-". */
 export function letterFileName(agency: string, lang: Lang): string {
-  const base = (agency || t(lang, 'lead.none')).normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const base = (agency || t(lang, 'lead.none'))
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return `${t(lang, 'letter.filePrefix')}-${base || 'co-quan'}.docx`;
 }

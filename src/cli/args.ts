@@ -1,6 +1,9 @@
 /** A small argument parser: --flag, --option value, --option=value, positionals. */
 export class CliUsageError extends Error {
-  constructor(public readonly messageId: string, public readonly data: Record<string, string> = {}) {
+  constructor(
+    public readonly messageId: string,
+    public readonly data: Record<string, string> = {},
+  ) {
     super(messageId);
   }
 }

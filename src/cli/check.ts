@@ -43,9 +43,24 @@ export function parseCheckArgs(argv: string[], today: string): CheckOptions {
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
   const asOf = a.options['as-of'] ?? today;
   if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
-  const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
-  if (!isDueSoonDays(dueSoon)) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']!, max: String(DUE_SOON_MAX_DAYS) });
-  return { file: a.positional[0], files: a.positional, sheet: a.options.sheet, asOf, json: a.flags.json, out: a.options.out, lang, all: a.flags.all, dueSoonDays: dueSoon };
+  const dueSoon =
+    a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
+  if (!isDueSoonDays(dueSoon))
+    throw new CliUsageError('cli.error.dueSoon', {
+      value: a.options['due-soon']!,
+      max: String(DUE_SOON_MAX_DAYS),
+    });
+  return {
+    file: a.positional[0],
+    files: a.positional,
+    sheet: a.options.sheet,
+    asOf,
+    json: a.flags.json,
+    out: a.options.out,
+    lang,
+    all: a.flags.all,
+    dueSoonDays: dueSoon,
+  };
 }
 
 const isoToVn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -80,17 +95,19 @@ function jsonSheet(r: SheetReport) {
       ...(task.category ? { category: task.category } : {}),
       unassigned: task.unassigned,
     })),
-    findings: r.findings.map(({ code, severity, cell, row, role, message, messageId, suggestion, fixes }) => ({
-      code,
-      severity,
-      cell,
-      row,
-      role,
-      message,
-      messageId,
-      ...(suggestion ? { suggestion } : {}),
-      ...(fixes?.length ? { fixes } : {}),
-    })),
+    findings: r.findings.map(
+      ({ code, severity, cell, row, role, message, messageId, suggestion, fixes }) => ({
+        code,
+        severity,
+        cell,
+        row,
+        role,
+        message,
+        messageId,
+        ...(suggestion ? { suggestion } : {}),
+        ...(fixes?.length ? { fixes } : {}),
+      }),
+    ),
     summary: r.summary,
   };
 }
@@ -103,7 +120,8 @@ function combinedSummary(reports: SheetReport[]) {
   for (const r of reports) {
     tasks += r.summary.total;
     unassigned += r.summary.unassigned;
-    for (const [k, v] of Object.entries(r.summary.byState)) byState[k] = (byState[k] ?? 0) + (v ?? 0);
+    for (const [k, v] of Object.entries(r.summary.byState))
+      byState[k] = (byState[k] ?? 0) + (v ?? 0);
     for (const f of r.findings) findings[f.severity]++;
   }
   return { sheets: reports.length, tasks, unassigned, byState, findings };
@@ -124,22 +142,41 @@ function humanSheet(r: SheetReport, o: CheckOptions): string[] {
     out.push(t(lang, 'cli.sheet.noTable', { sheet: r.name }));
     return out;
   }
-  out.push(t(lang, 'cli.sheet.title', { sheet: r.name, header: r.headerRow ?? '—', tasks: r.tasks.length, sections: r.sections.length }));
-  const cols = Object.entries(r.columns).map(([role, letter]) => `${t(lang, `role.${role}`)}=${letter}`).join(', ');
+  out.push(
+    t(lang, 'cli.sheet.title', {
+      sheet: r.name,
+      header: r.headerRow ?? '—',
+      tasks: r.tasks.length,
+      sections: r.sections.length,
+    }),
+  );
+  const cols = Object.entries(r.columns)
+    .map(([role, letter]) => `${t(lang, `role.${role}`)}=${letter}`)
+    .join(', ');
   out.push(`  ${t(lang, 'cli.columns')}: ${cols || '—'}`);
-  if (r.missingRoles.length) out.push(`  ${t(lang, 'cli.missingRoles')}: ${r.missingRoles.map((x) => t(lang, `role.${x}`)).join(', ')}`);
+  if (r.missingRoles.length)
+    out.push(
+      `  ${t(lang, 'cli.missingRoles')}: ${r.missingRoles.map((x) => t(lang, `role.${x}`)).join(', ')}`,
+    );
   if (r.planYear) out.push(`  ${t(lang, 'cli.planYear', { year: r.planYear })}`);
   const states = Object.entries(r.summary.byState)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
     .map(([s, n]) => `${n} ${t(lang, `state.${s}`).toLowerCase()}`)
     .join(' · ');
-  out.push(`  ${t(lang, 'cli.states')}: ${states || '—'}${r.summary.unassigned ? ` · ${r.summary.unassigned} ${t(lang, 'state.unassigned').toLowerCase()}` : ''}`);
+  out.push(
+    `  ${t(lang, 'cli.states')}: ${states || '—'}${r.summary.unassigned ? ` · ${r.summary.unassigned} ${t(lang, 'state.unassigned').toLowerCase()}` : ''}`,
+  );
   const count = (s: Finding['severity']) => r.findings.filter((f) => f.severity === s).length;
-  out.push(`  ${t(lang, 'cli.findingCounts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}`);
+  out.push(
+    `  ${t(lang, 'cli.findingCounts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}`,
+  );
 
   const overdue = r.tasks.filter((x) => x.state === 'overdue');
   if (overdue.length) {
-    out.push('', `  ${t(lang, 'cli.overdueTitle', { count: overdue.length, asOf: isoToVn(o.asOf) })}`);
+    out.push(
+      '',
+      `  ${t(lang, 'cli.overdueTitle', { count: overdue.length, asOf: isoToVn(o.asOf) })}`,
+    );
     for (const x of overdue) out.push(`    ${taskLine(x, lang)}`);
   }
   const soon = r.tasks.filter((x) => x.state === 'due-soon');
@@ -154,10 +191,13 @@ function humanSheet(r: SheetReport, o: CheckOptions): string[] {
     if (sev === 'info' && !o.all) {
       const byCode = new Map<string, number>();
       for (const f of list) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-      out.push(`    ${[...byCode.entries()].map(([c, n]) => `${c} ×${n}`).join(', ')}  (${t(lang, 'cli.seeAll')})`);
+      out.push(
+        `    ${[...byCode.entries()].map(([c, n]) => `${c} ×${n}`).join(', ')}  (${t(lang, 'cli.seeAll')})`,
+      );
       continue;
     }
-    for (const f of list) out.push(`    [${f.code}] ${f.message}${f.suggestion ? ` → ${f.suggestion}` : ''}`);
+    for (const f of list)
+      out.push(`    [${f.code}] ${f.message}${f.suggestion ? ` → ${f.suggestion}` : ''}`);
   }
   return out;
 }
@@ -169,9 +209,17 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   // Before the options are parsed, --json is known from the raw arguments (a usage error still
   // owes a JSON document to a tool that asked for one).
   const wantsJson = argv.includes('--json');
-  const fail = (o: { file?: string; asOf?: string; lang: Lang; json: boolean }, code: string, message: string, extra = ''): number => {
+  const fail = (
+    o: { file?: string; asOf?: string; lang: Lang; json: boolean },
+    code: string,
+    message: string,
+    extra = '',
+  ): number => {
     io.stderr(`${message}\n${extra}`);
-    if (o.json) io.stdout(`${JSON.stringify({ file: o.file ?? null, asOf: o.asOf ?? null, lang: o.lang, error: { code, message }, sheets: [] }, null, 2)}\n`);
+    if (o.json)
+      io.stdout(
+        `${JSON.stringify({ file: o.file ?? null, asOf: o.asOf ?? null, lang: o.lang, error: { code, message }, sheets: [] }, null, 2)}\n`,
+      );
     return EXIT.failed;
   };
   let o: CheckOptions;
@@ -179,7 +227,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     o = parseCheckArgs(argv, todayIso(io.now()));
   } catch (e) {
     if (e instanceof CliUsageError) {
-      return fail({ lang: 'vi', json: wantsJson }, 'usage', t('vi', e.messageId, e.data), `${t('vi', 'cli.usage.check')}\n`);
+      return fail(
+        { lang: 'vi', json: wantsJson },
+        'usage',
+        t('vi', e.messageId, e.data),
+        `${t('vi', 'cli.usage.check')}\n`,
+      );
     }
     throw e;
   }
@@ -208,10 +261,18 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       // ExcelJS writes the marks and own sheets into a scratch copy; the copy written is the
       // original package with those parts grafted on (every other part kept byte for byte).
       const scratch = await writeCheckedWorkbook(wb.workbook, tables, { lang });
-      const outBytes = await graftCheckedCopy(bytes, scratch, tables.map((r) => r.name));
+      const outBytes = await graftCheckedCopy(
+        bytes,
+        scratch,
+        tables.map((r) => r.name),
+      );
       await io.writeFile(o.out, outBytes);
     } catch (e) {
-      return fail(o, 'write', t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) }));
+      return fail(
+        o,
+        'write',
+        t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) }),
+      );
     }
   }
 
@@ -224,12 +285,17 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     // The bytes of JSON.stringify(document, null, 2), written a piece at a time (json-out.ts).
     writeJson((chunk) => io.stdout(chunk), jsonDocument(o.file, o, reports, wrote));
   } else {
-    const lines = [t(lang, 'cli.title'), t(lang, 'cli.fileLine', { file: o.file, asOf: isoToVn(o.asOf) })];
+    const lines = [
+      t(lang, 'cli.title'),
+      t(lang, 'cli.fileLine', { file: o.file, asOf: isoToVn(o.asOf) }),
+    ];
     for (const r of reports) lines.push(...humanSheet(r, o));
     lines.push('');
     if (wrote) lines.push(t(lang, 'cli.wrote', { file: o.out! }));
     if (noTable && o.out !== undefined) lines.push(t(lang, 'cli.notWritten', { file: o.out }));
-    lines.push(t(lang, noTable ? 'cli.result.noTable' : hasErrors ? 'cli.result.errors' : 'cli.result.ok'));
+    lines.push(
+      t(lang, noTable ? 'cli.result.noTable' : hasErrors ? 'cli.result.errors' : 'cli.result.ok'),
+    );
     io.stdout(`${lines.join('\n')}\n`);
   }
   return noTable ? EXIT.noTable : hasErrors ? EXIT.errors : EXIT.ok;
@@ -245,11 +311,25 @@ function outcome(reports: SheetReport[], tables: SheetReport[], o: CheckOptions)
 }
 
 function jsonDocument(file: string, o: CheckOptions, reports: SheetReport[], wrote: boolean) {
-  const { result } = outcome(reports, reports.filter((r) => r.headerRow !== null), o);
-  return { file, asOf: o.asOf, lang: o.lang, result, sheets: reports.map(jsonSheet), summary: combinedSummary(reports), ...(wrote ? { out: o.out } : {}) };
+  const { result } = outcome(
+    reports,
+    reports.filter((r) => r.headerRow !== null),
+    o,
+  );
+  return {
+    file,
+    asOf: o.asOf,
+    lang: o.lang,
+    result,
+    sheets: reports.map(jsonSheet),
+    summary: combinedSummary(reports),
+    ...(wrote ? { out: o.out } : {}),
+  };
 }
 
-type Checked = { bytes: Uint8Array; reports: SheetReport[]; tables: SheetReport[] } | { error: { code: string; message: string } };
+type Checked =
+  | { bytes: Uint8Array; reports: SheetReport[]; tables: SheetReport[] }
+  | { error: { code: string; message: string } };
 
 /** Read one workbook (under the io's limits) and check its sheets; a failure is returned, not printed. */
 async function checkFile(file: string, o: CheckOptions, io: CliIO): Promise<Checked> {
@@ -263,7 +343,9 @@ async function checkFile(file: string, o: CheckOptions, io: CliIO): Promise<Chec
   }
   let sheets: SheetSnapshot[];
   try {
-    sheets = io.readWorkbook ? await io.readWorkbook(bytes, lang) : (await (await import('../adapters/xlsx/read')).readWorkbook(bytes)).sheets;
+    sheets = io.readWorkbook
+      ? await io.readWorkbook(bytes, lang)
+      : (await (await import('../adapters/xlsx/read')).readWorkbook(bytes)).sheets;
   } catch (e) {
     // The error class without ExcelJS: the command's own read never loads it on this thread.
     const { WorkbookReadError } = await import('../adapters/xlsx/read-error');
@@ -275,13 +357,18 @@ async function checkFile(file: string, o: CheckOptions, io: CliIO): Promise<Chec
   if (o.sheet !== undefined) {
     sheets = sheets.filter((s) => s.name === o.sheet);
     if (!sheets.length) {
-      return failure('no-sheet', t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: allNames.join(', ') }));
+      return failure(
+        'no-sheet',
+        t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: allNames.join(', ') }),
+      );
     }
   }
   const { OWN_SHEETS } = await import('../engine/tables');
   const own = new Set<string>(Object.values(OWN_SHEETS));
   sheets = sheets.filter((s) => o.sheet !== undefined || !own.has(s.name));
-  const reports = sheets.map((s) => analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoonDays }));
+  const reports = sheets.map((s) =>
+    analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoonDays }),
+  );
   return { bytes, reports, tables: reports.filter((r) => r.headerRow !== null) };
 }
 
@@ -289,8 +376,13 @@ async function checkFile(file: string, o: CheckOptions, io: CliIO): Promise<Chec
  * The files of a batch, or null for a single check: several paths, or one that is a folder (its
  * .xlsx/.xlsm files, in name order). `empty` names a folder that held none.
  */
-async function batchFiles(o: CheckOptions, io: CliIO): Promise<{ files: string[]; empty: string[] } | null> {
-  const listed = await Promise.all(o.files.map(async (f) => ({ f, inside: (await io.listFolder?.(f)) ?? null })));
+async function batchFiles(
+  o: CheckOptions,
+  io: CliIO,
+): Promise<{ files: string[]; empty: string[] } | null> {
+  const listed = await Promise.all(
+    o.files.map(async (f) => ({ f, inside: (await io.listFolder?.(f)) ?? null })),
+  );
   if (o.files.length === 1 && listed[0].inside === null) return null;
   const files: string[] = [];
   const empty: string[] = [];
@@ -305,14 +397,22 @@ async function batchFiles(o: CheckOptions, io: CliIO): Promise<{ files: string[]
 /** Exit code rank in a batch: a file not checked is worst, then errors, then no table. */
 const WORST = [EXIT.failed, EXIT.errors, EXIT.noTable, EXIT.ok] as const;
 
-async function runBatch(files: string[], empty: string[], o: CheckOptions, io: CliIO): Promise<number> {
+async function runBatch(
+  files: string[],
+  empty: string[],
+  o: CheckOptions,
+  io: CliIO,
+): Promise<number> {
   const lang = o.lang;
   const codes: number[] = [];
   const tally = { ok: 0, errors: 0, noTable: 0, failed: 0 };
   for (const folder of empty) {
     const message = t(lang, 'cli.batch.empty', { folder });
     io.stderr(`${message}\n`);
-    if (o.json) io.stdout(`${JSON.stringify({ file: folder, asOf: o.asOf, lang, error: { code: 'empty-folder', message }, sheets: [] })}\n`);
+    if (o.json)
+      io.stdout(
+        `${JSON.stringify({ file: folder, asOf: o.asOf, lang, error: { code: 'empty-folder', message }, sheets: [] })}\n`,
+      );
     codes.push(EXIT.failed);
     tally.failed++;
   }
@@ -321,7 +421,10 @@ async function runBatch(files: string[], empty: string[], o: CheckOptions, io: C
     if ('error' in checked) {
       codes.push(EXIT.failed);
       tally.failed++;
-      if (o.json) io.stdout(`${JSON.stringify({ file, asOf: o.asOf, lang, error: checked.error, sheets: [] })}\n`);
+      if (o.json)
+        io.stdout(
+          `${JSON.stringify({ file, asOf: o.asOf, lang, error: checked.error, sheets: [] })}\n`,
+        );
       else io.stdout(`${t(lang, 'cli.batch.failed', { file, message: checked.error.message })}\n`);
       continue;
     }
@@ -335,10 +438,20 @@ async function runBatch(files: string[], empty: string[], o: CheckOptions, io: C
       io.stdout(`${JSON.stringify(jsonDocument(file, o, reports, false))}\n`);
     } else {
       const summary = combinedSummary(reports);
-      const result = t(lang, noTable ? 'cli.batch.result.noTable' : hasErrors ? 'cli.batch.result.errors' : 'cli.batch.result.ok');
-      io.stdout(`${t(lang, 'cli.batch.line', { file, tasks: summary.tasks, errors: summary.findings.error, warnings: summary.findings.warning, result })}\n`);
+      const result = t(
+        lang,
+        noTable
+          ? 'cli.batch.result.noTable'
+          : hasErrors
+            ? 'cli.batch.result.errors'
+            : 'cli.batch.result.ok',
+      );
+      io.stdout(
+        `${t(lang, 'cli.batch.line', { file, tasks: summary.tasks, errors: summary.findings.error, warnings: summary.findings.warning, result })}\n`,
+      );
     }
   }
-  if (!o.json) io.stdout(`${t(lang, 'cli.batch.total', { files: files.length + empty.length, ...tally })}\n`);
+  if (!o.json)
+    io.stdout(`${t(lang, 'cli.batch.total', { files: files.length + empty.length, ...tally })}\n`);
   return WORST.find((c) => codes.includes(c)) ?? EXIT.ok;
 }

@@ -25,7 +25,14 @@ export function parseDiffArgs(argv: string[]): DiffOptions {
   if (a.positional.length !== 2) throw new CliUsageError('cli.usage.diff');
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
-  return { before: a.positional[0], after: a.positional[1], sheet: a.options.sheet, json: a.flags.json, out: a.options.out, lang };
+  return {
+    before: a.positional[0],
+    after: a.positional[1],
+    sheet: a.options.sheet,
+    json: a.flags.json,
+    out: a.options.out,
+    lang,
+  };
 }
 
 /** The comparison as the JSON the issue names. */
@@ -36,17 +43,33 @@ export function diffJson(c: Comparison) {
     added: c.added,
     removed: c.removed,
     moved: c.moved.map(({ tt, task, from, to, kind }) => ({ tt, task, kind, from, to })),
-    changed: c.changed.map(({ tt, section, row, beforeRow, field, before, after, sameDue, dueBefore, dueAfter, words }) => ({
-      tt,
-      section,
-      row,
-      beforeRow,
-      field,
-      before,
-      after,
-      ...(field === 'deadline' ? { sameDue: sameDue ?? false, dueBefore: dueBefore ?? null, dueAfter: dueAfter ?? null } : {}),
-      ...(words ? { words } : {}),
-    })),
+    changed: c.changed.map(
+      ({
+        tt,
+        section,
+        row,
+        beforeRow,
+        field,
+        before,
+        after,
+        sameDue,
+        dueBefore,
+        dueAfter,
+        words,
+      }) => ({
+        tt,
+        section,
+        row,
+        beforeRow,
+        field,
+        before,
+        after,
+        ...(field === 'deadline'
+          ? { sameDue: sameDue ?? false, dueBefore: dueBefore ?? null, dueAfter: dueAfter ?? null }
+          : {}),
+        ...(words ? { words } : {}),
+      }),
+    ),
   };
 }
 
@@ -59,19 +82,35 @@ function elide(text: string): string {
 export function humanDiff(c: Comparison, lang: Lang): string[] {
   const out: string[] = [];
   if (isSameVersion(c)) return [t(lang, 'diff.none')];
-  out.push(t(lang, 'diff.counts', { added: c.added.length, removed: c.removed.length, moved: c.moved.length, changed: c.changed.length }));
+  out.push(
+    t(lang, 'diff.counts', {
+      added: c.added.length,
+      removed: c.removed.length,
+      moved: c.moved.length,
+      changed: c.changed.length,
+    }),
+  );
   const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
   if (c.added.length) {
     out.push('', t(lang, 'diff.added', { count: c.added.length }));
-    for (const x of c.added) out.push(`  ${t(lang, 'diff.taskLine', { place: placeLabel(x), row: x.row, task: short(x.task) })}`);
+    for (const x of c.added)
+      out.push(
+        `  ${t(lang, 'diff.taskLine', { place: placeLabel(x), row: x.row, task: short(x.task) })}`,
+      );
   }
   if (c.removed.length) {
     out.push('', t(lang, 'diff.removed', { count: c.removed.length }));
-    for (const x of c.removed) out.push(`  ${t(lang, 'diff.taskLine', { place: placeLabel(x), row: x.row, task: short(x.task) })}`);
+    for (const x of c.removed)
+      out.push(
+        `  ${t(lang, 'diff.taskLine', { place: placeLabel(x), row: x.row, task: short(x.task) })}`,
+      );
   }
   if (c.moved.length) {
     out.push('', t(lang, 'diff.moved', { count: c.moved.length }));
-    for (const x of c.moved) out.push(`  ${t(lang, 'diff.moveLine', { from: placeLabel(x.from), to: placeLabel(x.to), row: x.to.row, task: short(x.task) })}`);
+    for (const x of c.moved)
+      out.push(
+        `  ${t(lang, 'diff.moveLine', { from: placeLabel(x.from), to: placeLabel(x.to), row: x.to.row, task: short(x.task) })}`,
+      );
   }
   if (c.changed.length) {
     out.push('', t(lang, 'diff.changed', { count: c.changed.length }));
@@ -79,10 +118,19 @@ export function humanDiff(c: Comparison, lang: Lang): string[] {
       let line = x.words
         ? `  ${t(lang, 'diff.changeTask', { tt: x.tt, row: x.row, field: t(lang, `role.${x.field}`) })}`
         : `  ${t(lang, 'diff.changeLine', { tt: x.tt, row: x.row, field: t(lang, `role.${x.field}`), before: short(x.before), after: short(x.after) })}`;
-      if (x.sameDue && x.dueAfter) line += ` ${t(lang, 'diff.sameDue', { due: isoToVn(x.dueAfter) })}`;
+      if (x.sameDue && x.dueAfter)
+        line += ` ${t(lang, 'diff.sameDue', { due: isoToVn(x.dueAfter) })}`;
       out.push(line);
       if (x.words) {
-        const words = x.words.map((w) => (w.kind === 'same' ? elide(w.text) : w.kind === 'added' ? `[+${w.text}]` : `[-${w.text}]`)).join(' ');
+        const words = x.words
+          .map((w) =>
+            w.kind === 'same'
+              ? elide(w.text)
+              : w.kind === 'added'
+                ? `[+${w.text}]`
+                : `[-${w.text}]`,
+          )
+          .join(' ');
         out.push(t(lang, 'diff.words', { words }));
       }
     }
@@ -113,7 +161,10 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
     } catch (e) {
       if (e instanceof SheetPickError) {
         io.stderr(`${e.message}\n`);
-        if (o.json) io.stdout(`${JSON.stringify({ error: { code: e.code, file, message: e.message } }, null, 2)}\n`);
+        if (o.json)
+          io.stdout(
+            `${JSON.stringify({ error: { code: e.code, file, message: e.message } }, null, 2)}\n`,
+          );
         return 2;
       }
       throw e;
@@ -144,7 +195,10 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
       // (drawings, charts, macros, comments…) byte for byte.
       const { graftCheckedCopy } = await import('../adapters/xlsx/graft');
       const scratch = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-      await io.writeFile(o.out, await graftCheckedCopy(newer.bytes, scratch, [], { ownSheets: [written] }));
+      await io.writeFile(
+        o.out,
+        await graftCheckedCopy(newer.bytes, scratch, [], { ownSheets: [written] }),
+      );
     } catch (e) {
       io.stderr(`${t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) })}\n`);
       return 2;
@@ -153,7 +207,15 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
   if (o.json) {
     io.stdout(`${JSON.stringify({ ...diffJson(c), ...(o.out ? { out: o.out } : {}) }, null, 2)}\n`);
   } else {
-    const lines = [t(lang, 'diff.title', { before: o.before, after: o.after, beforeSheet: reports[0].name, afterSheet: reports[1].name }), ''];
+    const lines = [
+      t(lang, 'diff.title', {
+        before: o.before,
+        after: o.after,
+        beforeSheet: reports[0].name,
+        afterSheet: reports[1].name,
+      }),
+      '',
+    ];
     lines.push(...humanDiff(c, lang));
     if (written) lines.push('', t(lang, 'diff.written', { file: o.out!, sheet: written }));
     io.stdout(`${lines.join('\n')}\n`);

@@ -43,9 +43,20 @@ function parseDraftArgs(args: string[]): DraftArgs {
     flags: ['help', 'to-chuc'],
     options: ['out', 'as-of', 'year', 'lang'],
     aliases: { '-h': 'help', '-o': 'out', '--organization': 'to-chuc' },
-    messages: { unknownOption: 'draft.error.unknownOption', missingValue: 'draft.error.unknownOption' },
+    messages: {
+      unknownOption: 'draft.error.unknownOption',
+      missingValue: 'draft.error.unknownOption',
+    },
   });
-  const o: DraftArgs = { input: '', out: a.options.out ?? '', asOf: null, year: null, organization: a.flags['to-chuc'], lang: 'vi', help: a.flags.help };
+  const o: DraftArgs = {
+    input: '',
+    out: a.options.out ?? '',
+    asOf: null,
+    year: null,
+    organization: a.flags['to-chuc'],
+    lang: 'vi',
+    help: a.flags.help,
+  };
   const asOf = a.options['as-of'];
   if (asOf !== undefined) {
     if (!isIsoDate(asOf)) throw new CliUsageError('draft.error.badDate', { value: asOf });
@@ -58,18 +69,19 @@ function parseDraftArgs(args: string[]): DraftArgs {
   }
   const lang = a.options.lang;
   if (lang !== undefined) {
-    if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('draft.error.badLang', { value: lang });
+    if (lang !== 'vi' && lang !== 'en')
+      throw new CliUsageError('draft.error.badLang', { value: lang });
     o.lang = lang;
   }
   if (o.help) return o;
   if (a.positional.length !== 1) throw new CliUsageError('draft.error.noInput');
   o.input = a.positional[0]!;
-  if (!/\.(txt|docx)$/i.test(o.input)) throw new CliUsageError('draft.error.badExt', { file: o.input });
+  if (!/\.(txt|docx)$/i.test(o.input))
+    throw new CliUsageError('draft.error.badExt', { file: o.input });
   if (!o.out) throw new CliUsageError('draft.error.noOut');
   if (!/\.xlsx$/i.test(o.out)) throw new CliUsageError('draft.error.outExt', { file: o.out });
   return o;
 }
-
 
 function reasonOf(e: unknown): string {
   if (e && typeof e === 'object') {
@@ -85,9 +97,12 @@ function reasonOf(e: unknown): string {
 export async function planText(file: string, bytes: Uint8Array): Promise<string> {
   if (/\.docx$/i.test(file)) {
     const mammoth = await import('mammoth');
-    const extract = (mammoth as unknown as { extractRawText: typeof mammoth.extractRawText }).extractRawText
-      ?? (mammoth as unknown as { default: typeof mammoth }).default.extractRawText;
-    const res = await extract({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const extract =
+      (mammoth as unknown as { extractRawText: typeof mammoth.extractRawText }).extractRawText ??
+      (mammoth as unknown as { default: typeof mammoth }).default.extractRawText;
+    const res = await extract({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
     return res.value;
   }
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
@@ -104,15 +119,29 @@ export function describeDraft(draft: PlanDraft, file: string, lang: Lang): strin
       file,
     }),
   );
-  out.push(draft.planYear !== null ? t(lang, 'draft.planYear', { year: draft.planYear }) : t(lang, 'draft.planYearNone'));
+  out.push(
+    draft.planYear !== null
+      ? t(lang, 'draft.planYear', { year: draft.planYear })
+      : t(lang, 'draft.planYearNone'),
+  );
   if (draft.skipped.length) {
-    out.push(t(lang, 'draft.skipped', { list: draft.skipped.map((s) => `${s.label}. ${s.title}`).join('; ') }));
+    out.push(
+      t(lang, 'draft.skipped', {
+        list: draft.skipped.map((s) => `${s.label}. ${s.title}`).join('; '),
+      }),
+    );
   }
   if (draft.unplaced.length) {
     out.push(t(lang, 'draft.unplaced.header', { count: draft.unplaced.length }));
     for (const u of draft.unplaced) {
       const text = u.text.length > 120 ? `${u.text.slice(0, 117)}…` : u.text;
-      out.push(t(lang, 'draft.unplaced.line', { line: u.line, reason: t(lang, `draft.reason.${u.reason}`), text }));
+      out.push(
+        t(lang, 'draft.unplaced.line', {
+          line: u.line,
+          reason: t(lang, `draft.reason.${u.reason}`),
+          text,
+        }),
+      );
     }
   }
   return out;

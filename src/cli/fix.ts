@@ -17,7 +17,14 @@ import { resolve } from 'path';
 import type { Finding, Fix, Lang } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
 import { RULES } from '../engine/rules';
-import { fixCode, planFixes, rangeCells, selectFixes, showCellValue, type FixPlan } from '../engine/fix-plan';
+import {
+  fixCode,
+  planFixes,
+  rangeCells,
+  selectFixes,
+  showCellValue,
+  type FixPlan,
+} from '../engine/fix-plan';
 import { hasMessage, t } from '../messages';
 import type { CliIO } from './io';
 import { CliUsageError, isIsoDate, parseArgs, todayIso } from './args';
@@ -37,20 +44,32 @@ export interface FixOptions {
 }
 
 export function parseFixArgs(argv: string[], today: string): FixOptions {
-  const a = parseArgs(argv, { flags: ['dry-run', 'json'], options: ['out', 'sheet', 'rule', 'choice', 'as-of', 'lang'], aliases: { '-o': 'out' } });
+  const a = parseArgs(argv, {
+    flags: ['dry-run', 'json'],
+    options: ['out', 'sheet', 'rule', 'choice', 'as-of', 'lang'],
+    aliases: { '-o': 'out' },
+  });
   if (a.positional.length !== 1) throw new CliUsageError('cli.usage.fix');
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
   const asOf = a.options['as-of'] ?? today;
   if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
   const choice = a.options.choice;
-  if (choice !== undefined && !(FIX_CHOICES as readonly string[]).includes(choice)) throw new CliUsageError('cli.fix.error.choice', { value: choice });
+  if (choice !== undefined && !(FIX_CHOICES as readonly string[]).includes(choice))
+    throw new CliUsageError('cli.fix.error.choice', { value: choice });
   let rules: string[] | undefined;
   if (a.options.rule !== undefined) {
     const known = RULES.map((r) => r.meta.code);
-    rules = a.options.rule.split(',').map((s) => s.trim()).filter(Boolean);
+    rules = a.options.rule
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = rules.find((r) => !known.includes(r));
-    if (bad !== undefined || rules.length === 0) throw new CliUsageError('cli.fix.error.rule', { value: bad ?? a.options.rule, rules: known.join(', ') });
+    if (bad !== undefined || rules.length === 0)
+      throw new CliUsageError('cli.fix.error.rule', {
+        value: bad ?? a.options.rule,
+        rules: known.join(', '),
+      });
   }
   const file = a.positional[0];
   const out = a.options.out;
@@ -58,8 +77,19 @@ export function parseFixArgs(argv: string[], today: string): FixOptions {
     if (!out) throw new CliUsageError('cli.fix.error.noOut');
     if (!/\.xlsx$/i.test(out)) throw new CliUsageError('cli.fix.error.outExt', { file: out });
   }
-  if (out !== undefined && resolve(out) === resolve(file)) throw new CliUsageError('cli.fix.error.sameFile', { file });
-  return { file, out, sheet: a.options.sheet, rules, choice, dryRun: a.flags['dry-run'], json: a.flags.json, asOf, lang };
+  if (out !== undefined && resolve(out) === resolve(file))
+    throw new CliUsageError('cli.fix.error.sameFile', { file });
+  return {
+    file,
+    out,
+    sheet: a.options.sheet,
+    rules,
+    choice,
+    dryRun: a.flags['dry-run'],
+    json: a.flags.json,
+    asOf,
+    lang,
+  };
 }
 
 interface SheetFixes {
@@ -70,7 +100,11 @@ interface SheetFixes {
 }
 
 /** Distinct cells written or merged. */
-const cellsOf = (plan: FixPlan) => plan.batches.reduce((n, b) => n + new Set([...b.edits.map((e) => e.cell), ...b.merges.flatMap(rangeCells)]).size, 0);
+const cellsOf = (plan: FixPlan) =>
+  plan.batches.reduce(
+    (n, b) => n + new Set([...b.edits.map((e) => e.cell), ...b.merges.flatMap(rangeCells)]).size,
+    0,
+  );
 
 function fixMessage(fix: Fix, finding: Finding | undefined, lang: Lang): string {
   if (hasMessage(fix.messageId)) return t(lang, fix.messageId, fix.data);
@@ -79,20 +113,31 @@ function fixMessage(fix: Fix, finding: Finding | undefined, lang: Lang): string 
 
 function humanLines(sheets: SheetFixes[], lang: Lang): string[] {
   const out: string[] = [];
-  const shown = (v: Parameters<typeof showCellValue>[0]) => (showCellValue(v) === '' ? t(lang, 'cli.fix.empty') : showCellValue(v));
+  const shown = (v: Parameters<typeof showCellValue>[0]) =>
+    showCellValue(v) === '' ? t(lang, 'cli.fix.empty') : showCellValue(v);
   for (const s of sheets) {
     out.push('');
     if (s.plan.applied.length === 0 && s.plan.skipped.length === 0) {
       out.push(t(lang, 'cli.fix.sheetNone', { sheet: s.sheet }));
       continue;
     }
-    out.push(t(lang, 'cli.fix.sheet', { sheet: s.sheet, fixes: s.plan.applied.length, cells: cellsOf(s.plan) }));
+    out.push(
+      t(lang, 'cli.fix.sheet', {
+        sheet: s.sheet,
+        fixes: s.plan.applied.length,
+        cells: cellsOf(s.plan),
+      }),
+    );
     for (const fix of s.plan.applied) {
       const finding = s.owner.get(fix);
-      out.push(`  ${t(lang, 'cli.fix.fix', { code: fixCode(fix), cell: finding?.cell ?? '—', message: fixMessage(fix, finding, lang) })}`);
+      out.push(
+        `  ${t(lang, 'cli.fix.fix', { code: fixCode(fix), cell: finding?.cell ?? '—', message: fixMessage(fix, finding, lang) })}`,
+      );
       for (const e of fix.edits) {
         const where = e.sheet === s.sheet ? e.cell : `'${e.sheet}'!${e.cell}`;
-        out.push(`    ${t(lang, 'cli.fix.edit', { cell: where, before: shown(e.before), after: shown(e.after) })}`);
+        out.push(
+          `    ${t(lang, 'cli.fix.edit', { cell: where, before: shown(e.before), after: shown(e.after) })}`,
+        );
       }
       for (const m of fix.merges ?? []) out.push(`    ${t(lang, 'cli.fix.merge', { range: m })}`);
     }
@@ -127,7 +172,11 @@ function jsonSheet(s: SheetFixes, lang: Lang) {
   return {
     name: s.sheet,
     applied: s.plan.applied.map(fixJson),
-    skipped: s.plan.skipped.map((k) => ({ ...fixJson(k.fix), yieldsTo: k.yieldsTo.id, cells: k.cells })),
+    skipped: s.plan.skipped.map((k) => ({
+      ...fixJson(k.fix),
+      yieldsTo: k.yieldsTo.id,
+      cells: k.cells,
+    })),
     cells: cellsOf(s.plan),
   };
 }
@@ -138,7 +187,9 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     o = parseFixArgs(argv, todayIso(io.now()));
   } catch (e) {
     if (e instanceof CliUsageError) {
-      io.stderr(`${t('vi', e.messageId, e.data)}\n${e.messageId === 'cli.usage.fix' ? '' : `${t('vi', 'cli.usage.fix')}\n`}`);
+      io.stderr(
+        `${t('vi', e.messageId, e.data)}\n${e.messageId === 'cli.usage.fix' ? '' : `${t('vi', 'cli.usage.fix')}\n`}`,
+      );
       return 2;
     }
     throw e;
@@ -157,7 +208,9 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   if (o.sheet !== undefined) {
     snapshots = snapshots.filter((s) => s.name === o.sheet);
     if (!snapshots.length) {
-      io.stderr(`${t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`);
+      io.stderr(
+        `${t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`,
+      );
       return 2;
     }
   } else {
@@ -191,7 +244,9 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
           applyEditBatch(ws, batch);
         } catch (e) {
           const cells = (e as { cells?: string[] }).cells ?? [];
-          io.stderr(`${t(lang, 'cli.fix.error.apply', { sheet: batch.sheet, cells: cells.join(', ') || '—' })}\n`);
+          io.stderr(
+            `${t(lang, 'cli.fix.error.apply', { sheet: batch.sheet, cells: cells.join(', ') || '—' })}\n`,
+          );
           return 2;
         }
       }
@@ -199,7 +254,10 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
       // The copy is the input package with the edits written into its sheets: every other part
       // (drawings, comments, charts, macros…) is kept byte for byte (graft-edits.ts).
       const { graftEdits } = await import('../adapters/xlsx/graft-edits');
-      const outBytes = await graftEdits(bytes, sheets.flatMap((s) => s.plan.batches));
+      const outBytes = await graftEdits(
+        bytes,
+        sheets.flatMap((s) => s.plan.batches),
+      );
       await io.writeFile(o.out!, outBytes);
     } catch (e) {
       io.stderr(`${t(lang, 'cli.error.write', { file: o.out!, reason: io.describeError(e) })}\n`);
@@ -212,9 +270,19 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
       `${JSON.stringify({ file: o.file, out: o.dryRun ? null : o.out, dryRun: o.dryRun, asOf: o.asOf, lang, sheets: sheets.map((s) => jsonSheet(s, lang)), summary: total }, null, 2)}\n`,
     );
   } else {
-    const lines = [t(lang, 'cli.fix.title'), t(lang, 'cli.fileLine', { file: o.file, asOf: `${o.asOf.slice(8, 10)}/${o.asOf.slice(5, 7)}/${o.asOf.slice(0, 4)}` })];
+    const lines = [
+      t(lang, 'cli.fix.title'),
+      t(lang, 'cli.fileLine', {
+        file: o.file,
+        asOf: `${o.asOf.slice(8, 10)}/${o.asOf.slice(5, 7)}/${o.asOf.slice(0, 4)}`,
+      }),
+    ];
     lines.push(...humanLines(sheets, lang), '');
-    lines.push(o.dryRun ? t(lang, 'cli.fix.dryRun', total) : t(lang, 'cli.fix.wrote', { file: o.out!, ...total }));
+    lines.push(
+      o.dryRun
+        ? t(lang, 'cli.fix.dryRun', total)
+        : t(lang, 'cli.fix.wrote', { file: o.out!, ...total }),
+    );
     io.stdout(`${lines.join('\n')}\n`);
   }
   return 0;

@@ -5,7 +5,12 @@
  * to where it stands (JSON strings hold no raw line break, so every "\n" is a line of the layout).
  */
 export function* jsonPieces(value: unknown, depth = 4, indent = ''): Generator<string> {
-  if (depth > 0 && value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+  if (
+    depth > 0 &&
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  ) {
     const inner = `${indent}  `;
     if (Array.isArray(value)) {
       if (value.length === 0) {
@@ -22,7 +27,9 @@ export function* jsonPieces(value: unknown, depth = 4, indent = ''): Generator<s
       yield `\n${indent}]`;
       return;
     }
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+    const entries = Object.entries(value).filter(
+      ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
+    );
     if (entries.length === 0) {
       yield '{}';
       return;

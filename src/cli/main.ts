@@ -25,7 +25,9 @@ export function nodeIO(): CliIO {
     listFolder: async (p) => {
       const stat = await fs.stat(p).catch(() => null);
       if (!stat?.isDirectory()) return null;
-      const names = (await fs.readdir(p)).filter((n) => /\.xls[xm]$/i.test(n) && !n.startsWith('~$')).sort();
+      const names = (await fs.readdir(p))
+        .filter((n) => /\.xls[xm]$/i.test(n) && !n.startsWith('~$'))
+        .sort();
       return names.map((n) => path.join(p, n));
     },
     readWorkbook: async (bytes, lang) => {
@@ -84,10 +86,14 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       return 0;
     }
     io.stdout(`${t('vi', 'cli.usage')}\n`);
-    return command === undefined || command === '--help' || command === '-h' || command === 'help' ? 0 : 2;
+    return command === undefined || command === '--help' || command === '-h' || command === 'help'
+      ? 0
+      : 2;
   } catch (e) {
     // Never a stack trace for the user; the message says what failed.
-    io.stderr(`${t('vi', 'cli.error.unexpected', { reason: (e as Error)?.message ?? String(e) })}\n`);
+    io.stderr(
+      `${t('vi', 'cli.error.unexpected', { reason: (e as Error)?.message ?? String(e) })}\n`,
+    );
     return 2;
   }
 }

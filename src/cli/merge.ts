@@ -26,16 +26,44 @@ export function parseMergeArgs(argv: string[]): MergeOptions {
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
   if (!a.options.out && !a.flags.json) throw new CliUsageError('cli.usage.merge');
-  return { master: a.positional[0], reports: a.positional.slice(1), out: a.options.out, sheet: a.options.sheet, json: a.flags.json, lang };
+  return {
+    master: a.positional[0],
+    reports: a.positional.slice(1),
+    out: a.options.out,
+    sheet: a.options.sheet,
+    json: a.flags.json,
+    lang,
+  };
 }
 
 /** The gathering as the JSON the issue names. */
 export function mergeJson(g: GatherResult) {
   return {
     sheet: g.master.sheet,
-    addedColumns: g.addedColumns.map((c) => ({ role: c.role, header: c.header, row: c.sheetRow, col: c.sheetCol })),
-    applied: g.applied.map(({ row, col, tt, field, before, after, source }) => ({ row, col, tt, field, before, after, source })),
-    conflicts: g.conflicts.map(({ row, col, tt, task, field, master, values }) => ({ row, col, tt, task, field, master, values })),
+    addedColumns: g.addedColumns.map((c) => ({
+      role: c.role,
+      header: c.header,
+      row: c.sheetRow,
+      col: c.sheetCol,
+    })),
+    applied: g.applied.map(({ row, col, tt, field, before, after, source }) => ({
+      row,
+      col,
+      tt,
+      field,
+      before,
+      after,
+      source,
+    })),
+    conflicts: g.conflicts.map(({ row, col, tt, task, field, master, values }) => ({
+      row,
+      col,
+      tt,
+      task,
+      field,
+      master,
+      values,
+    })),
     unmatched: g.unmatched,
   };
 }
@@ -57,15 +85,27 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const inputs: ReportInput[] = [];
   let file = o.master;
   try {
-    master = await readSheetReport(io, o.master, { sheet: o.sheet, asOf, lang, noTableMessage: t(lang, 'merge.error.masterNotAppendix', { file: o.master }) });
+    master = await readSheetReport(io, o.master, {
+      sheet: o.sheet,
+      asOf,
+      lang,
+      noTableMessage: t(lang, 'merge.error.masterNotAppendix', { file: o.master }),
+    });
     for (file of o.reports) {
-      const r = await readSheetReport(io, file, { asOf, lang, noTableMessage: t(lang, 'merge.error.notAppendix', { file }) });
+      const r = await readSheetReport(io, file, {
+        asOf,
+        lang,
+        noTableMessage: t(lang, 'merge.error.notAppendix', { file }),
+      });
       inputs.push({ file, snapshot: r.snapshot, report: r.report });
     }
   } catch (e) {
     if (e instanceof SheetPickError) {
       io.stderr(`${e.message}\n`);
-      if (o.json) io.stdout(`${JSON.stringify({ error: { code: e.code, file, message: e.message } }, null, 2)}\n`);
+      if (o.json)
+        io.stdout(
+          `${JSON.stringify({ error: { code: e.code, file, message: e.message } }, null, 2)}\n`,
+        );
       return 2;
     }
     throw e;
@@ -88,30 +128,57 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   }
   const pending = result.conflicts.length + result.unmatched.length > 0;
   if (o.json) {
-    io.stdout(`${JSON.stringify({ ...mergeJson(result), ...(o.out ? { out: o.out } : {}) }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ...mergeJson(result), ...(o.out ? { out: o.out } : {}) }, null, 2)}\n`,
+    );
   } else {
     const field = (f: string) => t(lang, `tracking.${f}`);
-    const lines = [t(lang, 'merge.title', { reports: o.reports.length, master: o.master, sheet: result.master.sheet })];
-    if (result.addedColumns.length) lines.push(t(lang, 'merge.addedColumns', { columns: result.addedColumns.map((c) => c.header).join(', ') }));
+    const lines = [
+      t(lang, 'merge.title', {
+        reports: o.reports.length,
+        master: o.master,
+        sheet: result.master.sheet,
+      }),
+    ];
+    if (result.addedColumns.length)
+      lines.push(
+        t(lang, 'merge.addedColumns', {
+          columns: result.addedColumns.map((c) => c.header).join(', '),
+        }),
+      );
     if (!result.applied.length && !pending) lines.push('', t(lang, 'merge.nothing'));
     if (result.applied.length) {
       lines.push('', t(lang, 'merge.applied', { count: result.applied.length }));
       for (const a of result.applied) {
-        lines.push(`  ${t(lang, 'merge.appliedLine', { tt: a.tt, row: a.row, field: field(a.field), before: a.before, after: a.after, file: a.source.file, sourceRow: a.source.row })}`);
+        lines.push(
+          `  ${t(lang, 'merge.appliedLine', { tt: a.tt, row: a.row, field: field(a.field), before: a.before, after: a.after, file: a.source.file, sourceRow: a.source.row })}`,
+        );
       }
     }
     if (result.conflicts.length) {
       lines.push('', t(lang, 'merge.conflicts', { count: result.conflicts.length }));
       for (const c of result.conflicts) {
-        const values = c.values.map((v) => t(lang, 'merge.conflictValue', { value: v.value, file: v.source.file, sourceRow: v.source.row })).join(' / ');
-        lines.push(`  ${t(lang, 'merge.conflictLine', { tt: c.tt, row: c.row, field: field(c.field), values })}`);
+        const values = c.values
+          .map((v) =>
+            t(lang, 'merge.conflictValue', {
+              value: v.value,
+              file: v.source.file,
+              sourceRow: v.source.row,
+            }),
+          )
+          .join(' / ');
+        lines.push(
+          `  ${t(lang, 'merge.conflictLine', { tt: c.tt, row: c.row, field: field(c.field), values })}`,
+        );
       }
     }
     if (result.unmatched.length) {
       lines.push('', t(lang, 'merge.unmatched', { count: result.unmatched.length }));
       for (const u of result.unmatched) {
         const task = u.task.length > 70 ? `${u.task.slice(0, 67)}…` : u.task;
-        lines.push(`  ${t(lang, 'merge.unmatchedLine', { file: u.file, sheet: u.sheet, row: u.row, tt: u.tt, task })}`);
+        lines.push(
+          `  ${t(lang, 'merge.unmatchedLine', { file: u.file, sheet: u.sheet, row: u.row, tt: u.tt, task })}`,
+        );
       }
     }
     if (logSheet) lines.push('', t(lang, 'merge.written', { file: o.out!, sheet: logSheet }));

@@ -31,8 +31,13 @@ export const DEFAULT_LIMITS: ReadLimits = { timeMs: 60_000, memoryMb: 1536 };
 
 /** Limits from PHANCONG_READ_TIME_MS / PHANCONG_READ_MEMORY_MB, else the defaults. */
 export function limitsFromEnv(env: Record<string, string | undefined>): ReadLimits {
-  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
-  return { timeMs: num(env.PHANCONG_READ_TIME_MS, DEFAULT_LIMITS.timeMs), memoryMb: num(env.PHANCONG_READ_MEMORY_MB, DEFAULT_LIMITS.memoryMb), fast: env.PHANCONG_READ !== 'exceljs' };
+  const num = (v: string | undefined, d: number) =>
+    v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d;
+  return {
+    timeMs: num(env.PHANCONG_READ_TIME_MS, DEFAULT_LIMITS.timeMs),
+    memoryMb: num(env.PHANCONG_READ_MEMORY_MB, DEFAULT_LIMITS.memoryMb),
+    fast: env.PHANCONG_READ !== 'exceljs',
+  };
 }
 
 /**
@@ -40,8 +45,12 @@ export function limitsFromEnv(env: Record<string, string | undefined>): ReadLimi
  * transpile-only hook with the TypeScript compiler first (tests only; the built CLI is plain JS).
  */
 function startWorker(bytes: Uint8Array, memoryMb: number, fast: boolean): Worker {
-  const options = { workerData: { bytes, fast }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
-  if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'read-worker.js'), options);
+  const options = {
+    workerData: { bytes, fast },
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+  };
+  if (__filename.endsWith('.js'))
+    return new Worker(path.join(__dirname, 'read-worker.js'), options);
   const script = path.join(__dirname, 'read-worker.ts');
   const boot = `
     const ts = require('typescript');
@@ -52,7 +61,11 @@ function startWorker(bytes: Uint8Array, memoryMb: number, fast: boolean): Worker
 }
 
 /** Read the sheets of a workbook in a worker, within `limits`. */
-export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLimits = DEFAULT_LIMITS): Promise<SheetSnapshot[]> {
+export function readSheetsGuarded(
+  bytes: Uint8Array,
+  lang: Lang,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<SheetSnapshot[]> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     let facts: PackageFacts | null = null;
@@ -61,7 +74,12 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
     const tooHeavy = (limit: string) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const what = describeHeavy(facts, lang);
-      return new WorkbookReadError('too-heavy', `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`, undefined, { seconds, limit, what });
+      return new WorkbookReadError(
+        'too-heavy',
+        `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
+        undefined,
+        { seconds, limit, what },
+      );
     };
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -70,11 +88,31 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })))), limits.timeMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })),
+          ),
+        ),
+      limits.timeMs,
+    );
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'facts') facts = m.facts as PackageFacts;
       else if (m.kind === 'done') finish(() => resolve(unpackSheets(m.sheets as PackedSheet[])));
-      else finish(() => reject(m.reason ? new WorkbookReadError(m.reason as WorkbookReadErrorReason, m.message, undefined, m.data) : new Error(m.message)));
+      else
+        finish(() =>
+          reject(
+            m.reason
+              ? new WorkbookReadError(
+                  m.reason as WorkbookReadErrorReason,
+                  m.message,
+                  undefined,
+                  m.data,
+                )
+              : new Error(m.message),
+          ),
+        );
     });
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(e.message)) {
@@ -83,6 +121,8 @@ export function readSheetsGuarded(bytes: Uint8Array, lang: Lang, limits: ReadLim
         finish(() => reject(e));
       }
     });
-    worker.on('exit', () => finish(() => reject(tooHeavy(t(lang, 'read.limit.memory', { mb: limits.memoryMb })))));
+    worker.on('exit', () =>
+      finish(() => reject(tooHeavy(t(lang, 'read.limit.memory', { mb: limits.memoryMb })))),
+    );
   });
 }

@@ -12,9 +12,18 @@ export type WorkerMessage =
   | { kind: 'facts'; facts: unknown }
   /** The sheets, packed (snapshot-transfer.ts). */
   | { kind: 'done'; sheets: unknown }
-  | { kind: 'error'; reason: string | null; message: string; data: Record<string, string | number> };
+  | {
+      kind: 'error';
+      reason: string | null;
+      message: string;
+      data: Record<string, string | number>;
+    };
 
-async function read(bytes: Uint8Array, fast: boolean, post: (m: WorkerMessage) => void): Promise<unknown> {
+async function read(
+  bytes: Uint8Array,
+  fast: boolean,
+  post: (m: WorkerMessage) => void,
+): Promise<unknown> {
   if (fast) {
     const { fastReadSheets } = await import('../adapters/xlsx/fast-read');
     const sheets = await fastReadSheets(bytes);

@@ -18,17 +18,42 @@ import { join } from 'path';
 import { promises as fs } from 'fs';
 
 export async function runRemind(argv: string[], io: CliIO): Promise<number> {
-  let o: { file: string; out: string; asOf: string; dueSoon: number; agency?: string; sheet?: string; lang: Lang };
+  let o: {
+    file: string;
+    out: string;
+    asOf: string;
+    dueSoon: number;
+    agency?: string;
+    sheet?: string;
+    lang: Lang;
+  };
   try {
-    const a = parseArgs(argv, { flags: [], options: ['out', 'as-of', 'due-soon', 'agency', 'sheet', 'lang'], aliases: { '-o': 'out' } });
+    const a = parseArgs(argv, {
+      flags: [],
+      options: ['out', 'as-of', 'due-soon', 'agency', 'sheet', 'lang'],
+      aliases: { '-o': 'out' },
+    });
     if (a.positional.length !== 1 || !a.options.out) throw new CliUsageError('remind.cli.usage');
     const lang = (a.options.lang ?? 'vi') as Lang;
     if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
     const asOf = a.options['as-of'] ?? todayIso(io.now());
     if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
-    const dueSoon = a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
-    if (!isDueSoonDays(dueSoon)) throw new CliUsageError('cli.error.dueSoon', { value: a.options['due-soon']!, max: String(DUE_SOON_MAX_DAYS) });
-    o = { file: a.positional[0], out: a.options.out, asOf, dueSoon, agency: a.options.agency, sheet: a.options.sheet, lang };
+    const dueSoon =
+      a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
+    if (!isDueSoonDays(dueSoon))
+      throw new CliUsageError('cli.error.dueSoon', {
+        value: a.options['due-soon']!,
+        max: String(DUE_SOON_MAX_DAYS),
+      });
+    o = {
+      file: a.positional[0],
+      out: a.options.out,
+      asOf,
+      dueSoon,
+      agency: a.options.agency,
+      sheet: a.options.sheet,
+      lang,
+    };
   } catch (e) {
     if (e instanceof CliUsageError) {
       io.stderr(`${t('vi', e.messageId, e.data)}\n${t('vi', 'remind.cli.usage')}\n`);
@@ -50,12 +75,19 @@ export async function runRemind(argv: string[], io: CliIO): Promise<number> {
   if (o.sheet !== undefined) {
     sheets = wb.sheets.filter((s) => s.name === o.sheet);
     if (!sheets.length) {
-      io.stderr(`${t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`);
+      io.stderr(
+        `${t(lang, 'cli.error.noSheet', { sheet: o.sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`,
+      );
       return 2;
     }
   }
-  const reports = sheets.map((s) => analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoon })).filter((r) => r.headerRow !== null);
-  let reminders = buildReminders(reports.flatMap((r) => r.tasks), o.asOf);
+  const reports = sheets
+    .map((s) => analyzeSheet(s, { asOf: o.asOf, lang, dueSoonDays: o.dueSoon }))
+    .filter((r) => r.headerRow !== null);
+  let reminders = buildReminders(
+    reports.flatMap((r) => r.tasks),
+    o.asOf,
+  );
   if (!reminders.length) {
     io.stdout(`${t(lang, 'remind.cli.none', { asOf: o.asOf })}\n`);
     return 0;
@@ -64,7 +96,9 @@ export async function runRemind(argv: string[], io: CliIO): Promise<number> {
     const want = fold(o.agency);
     const picked = reminders.filter((r) => fold(r.agency) === want);
     if (!picked.length) {
-      io.stderr(`${t(lang, 'remind.cli.noAgency', { agency: o.agency, agencies: reminders.map((r) => r.agency || t(lang, 'lead.none')).join('; ') })}\n`);
+      io.stderr(
+        `${t(lang, 'remind.cli.noAgency', { agency: o.agency, agencies: reminders.map((r) => r.agency || t(lang, 'lead.none')).join('; ') })}\n`,
+      );
       return 1;
     }
     reminders = picked;
@@ -79,11 +113,21 @@ export async function runRemind(argv: string[], io: CliIO): Promise<number> {
     const used = new Set<string>();
     for (const r of reminders) {
       let name = letterFileName(r.agency, lang);
-      for (let i = 2; used.has(name.toLowerCase()); i++) name = name.replace(/(-\d+)?\.docx$/, `-${i}.docx`);
+      for (let i = 2; used.has(name.toLowerCase()); i++)
+        name = name.replace(/(-\d+)?\.docx$/, `-${i}.docx`);
       used.add(name.toLowerCase());
-      const doc = await reminderDocx(letterContent(r, { lang, asOf: o.asOf, planTitle: title, dueSoonDays: o.dueSoon }));
+      const doc = await reminderDocx(
+        letterContent(r, { lang, asOf: o.asOf, planTitle: title, dueSoonDays: o.dueSoon }),
+      );
       await io.writeFile(join(o.out, name), doc);
-      lines.push(t(lang, 'remind.cli.line', { file: name, agency: r.agency || t(lang, 'lead.none'), overdue: r.overdue, dueSoon: r.dueSoon }));
+      lines.push(
+        t(lang, 'remind.cli.line', {
+          file: name,
+          agency: r.agency || t(lang, 'lead.none'),
+          overdue: r.overdue,
+          dueSoon: r.dueSoon,
+        }),
+      );
     }
   } catch (e) {
     io.stderr(`${t(lang, 'cli.error.write', { file: o.out, reason: io.describeError(e) })}\n`);

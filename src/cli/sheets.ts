@@ -7,7 +7,10 @@ import { t } from '../messages';
 
 /** The input cannot be used: `message` says why, in the user's language. */
 export class SheetPickError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
     super(message);
     Object.setPrototypeOf(this, SheetPickError.prototype);
   }
@@ -25,12 +28,19 @@ export interface PickedSheet {
  * Read a workbook the command was given (its bytes kept for writing a copy).
  * @throws SheetPickError ('open', 'read-<reason>') with the message to print.
  */
-export async function openWorkbook(io: CliIO, file: string, lang: Lang): Promise<WorkbookSnapshot & { bytes: Uint8Array }> {
+export async function openWorkbook(
+  io: CliIO,
+  file: string,
+  lang: Lang,
+): Promise<WorkbookSnapshot & { bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
   } catch (e) {
-    throw new SheetPickError('open', t(lang, 'cli.error.open', { file, reason: io.describeError(e) }));
+    throw new SheetPickError(
+      'open',
+      t(lang, 'cli.error.open', { file, reason: io.describeError(e) }),
+    );
   }
   const { readWorkbook, WorkbookReadError } = await import('../adapters/xlsx/read');
   try {
@@ -54,9 +64,22 @@ export async function readSheetReport(
   const wb = await openWorkbook(io, file, lang);
   const { pickTableSheet } = await import('../engine/pick-sheet');
   const picked = pickTableSheet(wb.sheets, { asOf: o.asOf, lang }, o.sheet);
-  if (picked.ok) return { report: picked.report, snapshot: picked.snapshot, workbook: wb.workbook, bytes: wb.bytes };
+  if (picked.ok)
+    return {
+      report: picked.report,
+      snapshot: picked.snapshot,
+      workbook: wb.workbook,
+      bytes: wb.bytes,
+    };
   if (picked.reason === 'no-sheet') {
-    throw new SheetPickError('no-sheet', t(lang, 'diff.error.noSheet', { file, sheet: o.sheet!, sheets: wb.sheets.map((s) => s.name).join(', ') }));
+    throw new SheetPickError(
+      'no-sheet',
+      t(lang, 'diff.error.noSheet', {
+        file,
+        sheet: o.sheet!,
+        sheets: wb.sheets.map((s) => s.name).join(', '),
+      }),
+    );
   }
   throw new SheetPickError('no-table', o.noTableMessage ?? t(lang, 'diff.error.noTable', { file }));
 }

@@ -22,7 +22,9 @@ export function packSheets(sheets: SheetSnapshot[]): PackedSheet[] {
     }
     if (numberFormats) {
       packed.formatCells = [];
-      numberFormats.forEach((row, r) => row.forEach((f, c) => f !== 'General' && packed.formatCells!.push(r, c, f)));
+      numberFormats.forEach((row, r) =>
+        row.forEach((f, c) => f !== 'General' && packed.formatCells!.push(r, c, f)),
+      );
     }
     return packed;
   });
@@ -40,7 +42,10 @@ export function unpackSheets(packed: PackedSheet[]): SheetSnapshot[] {
     }
     if (formatCells) {
       const formats = rest.values.map((row) => new Array<string>(row.length).fill('General'));
-      for (let i = 0; i < formatCells.length; i += 3) formats[formatCells[i] as number][formatCells[i + 1] as number] = formatCells[i + 2] as string;
+      for (let i = 0; i < formatCells.length; i += 3)
+        formats[formatCells[i] as number][formatCells[i + 1] as number] = formatCells[
+          i + 2
+        ] as string;
       out.numberFormats = formats;
     }
     return Object.assign(out, rest);

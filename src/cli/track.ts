@@ -10,7 +10,11 @@
 import { openWorkbook, SheetPickError } from './sheets';
 import type { Lang } from '../engine/types';
 import { analyzeSheet } from '../engine/analyze';
-import { planTrackingColumns, describeTrackingPlan, type TrackingPlan } from '../engine/tracking-columns';
+import {
+  planTrackingColumns,
+  describeTrackingPlan,
+  type TrackingPlan,
+} from '../engine/tracking-columns';
 import { OWN_SHEETS } from '../engine/tables';
 import { t } from '../messages';
 import type { CliIO } from './io';
@@ -18,7 +22,10 @@ import { parseArgs, todayIso, CliUsageError } from './args';
 import { resolve } from 'path';
 
 /** The original package with the plans' columns grafted in; ExcelJS's copy when the package has no styles part. */
-async function trackedCopy(wb: Awaited<ReturnType<typeof openWorkbook>>, plans: TrackingPlan[]): Promise<Uint8Array> {
+async function trackedCopy(
+  wb: Awaited<ReturnType<typeof openWorkbook>>,
+  plans: TrackingPlan[],
+): Promise<Uint8Array> {
   const { graftTracking } = await import('../adapters/xlsx/graft-tracking');
   try {
     return await graftTracking(wb.bytes, plans);
@@ -37,7 +44,11 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
   let lang: Lang;
   let validateExisting: boolean;
   try {
-    const a = parseArgs(argv, { flags: ['validate-existing'], options: ['out', 'sheet', 'lang'], aliases: { '-o': 'out' } });
+    const a = parseArgs(argv, {
+      flags: ['validate-existing'],
+      options: ['out', 'sheet', 'lang'],
+      aliases: { '-o': 'out' },
+    });
     if (a.positional.length !== 1 || !a.options.out) throw new CliUsageError('track.cli.usage');
     file = a.positional[0];
     out = a.options.out;
@@ -69,7 +80,9 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
   if (sheet !== undefined) {
     sheets = wb.sheets.filter((s) => s.name === sheet);
     if (!sheets.length) {
-      io.stderr(`${t(lang, 'cli.error.noSheet', { sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`);
+      io.stderr(
+        `${t(lang, 'cli.error.noSheet', { sheet, sheets: wb.sheets.map((s) => s.name).join(', ') })}\n`,
+      );
       return 2;
     }
   }
@@ -88,7 +101,9 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
     lines.push(describeTrackingPlan(res.plan, lang));
   }
   if (!plans.length) {
-    io.stderr(`${(lines.length ? lines : [t(lang, 'track.error.noTable', { sheet: sheet ?? file })]).join('\n')}\n`);
+    io.stderr(
+      `${(lines.length ? lines : [t(lang, 'track.error.noTable', { sheet: sheet ?? file })]).join('\n')}\n`,
+    );
     return 1;
   }
   try {

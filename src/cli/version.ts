@@ -19,4 +19,5 @@ function packageVersion(): string {
   }
 }
 
-export const VERSION: string = typeof __PHANCONG_VERSION__ === 'string' ? __PHANCONG_VERSION__ : packageVersion();
+export const VERSION: string =
+  typeof __PHANCONG_VERSION__ === 'string' ? __PHANCONG_VERSION__ : packageVersion();

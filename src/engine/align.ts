@@ -22,7 +22,10 @@ export function readsAsDeadline(d: Deadline): boolean {
 
 export class ValueTyper {
   private cache = new Map<string, ValueType>();
-  constructor(private readonly dict: AgencyDictionary, private readonly planYear: number | null) {}
+  constructor(
+    private readonly dict: AgencyDictionary,
+    private readonly planYear: number | null,
+  ) {}
 
   type(text: string): ValueType {
     let t = this.cache.get(text);
@@ -98,14 +101,21 @@ export function realignRow(
   // The cheap look first (most rows are fine): both tests are pure, either failing means null.
   if (!mayBeShifted(texts, columns, width, typer, fixedUpTo, deadlineIsDate)) return null;
   const roleAt: (Role | null)[] = new Array(width).fill(null);
-  for (const [role, c] of Object.entries(columns) as [Role, number][]) if (c < width) roleAt[c] = role;
+  for (const [role, c] of Object.entries(columns) as [Role, number][])
+    if (c < width) roleAt[c] = role;
   const slots: number[] = [];
-  for (let c = fixedUpTo + 1; c < width; c++) if (roleAt[c] && FIT[roleAt[c]!] && !fixed[c]) slots.push(c);
+  for (let c = fixedUpTo + 1; c < width; c++)
+    if (roleAt[c] && FIT[roleAt[c]!] && !fixed[c]) slots.push(c);
   if (slots.length === 0) return null;
   const items: { col: number; value: string; type: ValueType }[] = [];
   for (let c = fixedUpTo + 1; c < texts.length; c++) {
     const v = texts[c];
-    if (v && !fixed[c]) items.push({ col: c, value: v, type: deadlineIsDate && c === columns.deadline ? 'deadline' : typer.type(v) });
+    if (v && !fixed[c])
+      items.push({
+        col: c,
+        value: v,
+        type: deadlineIsDate && c === columns.deadline ? 'deadline' : typer.type(v),
+      });
   }
   if (items.length === 0) return null;
 
@@ -151,7 +161,10 @@ export function realignRow(
           ch = 1;
         }
         // item i in slot j
-        const s = best[i - 1][j - 1] + fitAt(it, slots[j - 1]) - MOVE_COST * Math.abs(slots[j - 1] - it.col);
+        const s =
+          best[i - 1][j - 1] +
+          fitAt(it, slots[j - 1]) -
+          MOVE_COST * Math.abs(slots[j - 1] - it.col);
         if (s > b) {
           b = s;
           ch = 2;
@@ -191,13 +204,21 @@ export function realignRow(
 }
 
 /** Words that a deadline text nearly always holds; cells without them are not typed as deadlines. */
-const DEADLINE_HINT = /\d|qu[yýíi]|th[aá]ng|n[aă]m|th[uư][oơ]ng xuy|h[aă]̀?ng|h[aàằ]ng|đ[iị]nh k|giai đo/i;
+const DEADLINE_HINT =
+  /\d|qu[yýíi]|th[aá]ng|n[aă]m|th[uư][oơ]ng xuy|h[aă]̀?ng|h[aàằ]ng|đ[iị]nh k|giai đo/i;
 
 /**
  * Cheap first look: type only the cells whose column says what they should hold (lead, deadline)
  * and cells beyond the header; a full alignment runs only when one of them is off.
  */
-function mayBeShifted(texts: string[], columns: ColumnMap, width: number, typer: ValueTyper, fixedUpTo: number, deadlineIsDate: boolean): boolean {
+function mayBeShifted(
+  texts: string[],
+  columns: ColumnMap,
+  width: number,
+  typer: ValueTyper,
+  fixedUpTo: number,
+  deadlineIsDate: boolean,
+): boolean {
   for (let c = width; c < texts.length; c++) if (texts[c]) return true;
   const lead = columns.lead !== undefined ? texts[columns.lead] : '';
   if (lead) {
@@ -212,10 +233,23 @@ function mayBeShifted(texts: string[], columns: ColumnMap, width: number, typer:
     // An empty deadline column: is the deadline sitting elsewhere?
     for (let c = fixedUpTo + 1; c < width; c++) {
       const v = texts[c];
-      if (v && c !== columns.lead && v.length <= 90 && DEADLINE_HINT.test(v) && typer.type(v) === 'deadline') return true;
+      if (
+        v &&
+        c !== columns.lead &&
+        v.length <= 90 &&
+        DEADLINE_HINT.test(v) &&
+        typer.type(v) === 'deadline'
+      )
+        return true;
     }
   }
   const support = columns.support !== undefined ? texts[columns.support] : '';
-  if (support && support.length <= 90 && DEADLINE_HINT.test(support) && typer.type(support) === 'deadline') return true;
+  if (
+    support &&
+    support.length <= 90 &&
+    DEADLINE_HINT.test(support) &&
+    typer.type(support) === 'deadline'
+  )
+    return true;
   return false;
 }

@@ -2,7 +2,18 @@
  * The engine's entry point: one sheet snapshot in, one report out. Synchronous, deterministic,
  * and pure (the caller supplies the as-of date; the engine has no clock).
  */
-import type { AnalyzeOptions, CellEdit, CellValue, Finding, Fix, HeaderCell, Role, SheetReport, SheetSnapshot, Severity } from './types';
+import type {
+  AnalyzeOptions,
+  CellEdit,
+  CellValue,
+  Finding,
+  Fix,
+  HeaderCell,
+  Role,
+  SheetReport,
+  SheetSnapshot,
+  Severity,
+} from './types';
 import { ROLES, REQUIRED_ROLES } from './types';
 import { buildModel, type BuildOptions, type SheetModel } from './model';
 import { RULES } from './rules';
@@ -32,12 +43,18 @@ export function runRules(model: SheetModel): Finding[] {
   // Fix ids are `<code>:<cell>:<choice>`; a second fix with the same id in one check gets "#2", …
   const fixIds = new Map<string, number>();
   const sheet = model.snapshot.name;
-  const cellRef = (index: number, col: number) => `${messages.letter(model.sheetCol(col))}${model.sheetRow(index)}`;
+  const cellRef = (index: number, col: number) =>
+    `${messages.letter(model.sheetCol(col))}${model.sheetRow(index)}`;
   const rawValue = (index: number, col: number): CellValue => {
     const v = model.snapshot.values[index]?.[col];
     return v === undefined ? null : v;
   };
-  const edit = (index: number, col: number, after: CellValue): CellEdit => ({ sheet, cell: cellRef(index, col), before: rawValue(index, col), after });
+  const edit = (index: number, col: number, after: CellValue): CellEdit => ({
+    sheet,
+    cell: cellRef(index, col),
+    before: rawValue(index, col),
+    after,
+  });
   for (const rule of RULES) {
     const code = rule.meta.code;
     const baseId = `finding.${code}`;
@@ -50,12 +67,24 @@ export function runRules(model: SheetModel): Finding[] {
       rawValue,
       edit,
       reportTask(tm, role, messageId, data, extras) {
-        context.report({ index: tm.rows[0].index, col: colOf(role), role, messageId, data, ...extras });
+        context.report({
+          index: tm.rows[0].index,
+          col: colOf(role),
+          role,
+          messageId,
+          data,
+          ...extras,
+        });
       },
       report(r: Report) {
         const key = r.messageId ?? 'default';
-        const severity: Severity | undefined = Object.hasOwn(severities, key) ? severities[key] : undefined;
-        if (severity === undefined) throw new Error(`Rule ${code} reports "${key}", which its meta.messages does not declare`);
+        const severity: Severity | undefined = Object.hasOwn(severities, key)
+          ? severities[key]
+          : undefined;
+        if (severity === undefined)
+          throw new Error(
+            `Rule ${code} reports "${key}", which its meta.messages does not declare`,
+          );
         let messageId = baseId;
         if (key !== 'default') {
           const known = ids.get(key);
@@ -69,8 +98,24 @@ export function runRules(model: SheetModel): Finding[] {
         // Rules build a fresh data object per report; it becomes the finding's.
         const data = r.data ?? {};
         if (role && data.role === undefined) data.role = messages.roleName(role);
-        const cell = row !== null && col !== null ? `${messages.letter(col)}${row}` : row !== null ? a1(row, 1) : null;
-        const finding = new ReportedFinding(code, severity, cell, row, col, role, messageId, data, messages, r.suggestion);
+        const cell =
+          row !== null && col !== null
+            ? `${messages.letter(col)}${row}`
+            : row !== null
+              ? a1(row, 1)
+              : null;
+        const finding = new ReportedFinding(
+          code,
+          severity,
+          cell,
+          row,
+          col,
+          role,
+          messageId,
+          data,
+          messages,
+          r.suggestion,
+        );
         if (r.fixes?.length) {
           const fixes: Fix[] = [];
           for (const d of r.fixes) {
@@ -79,7 +124,12 @@ export function runRules(model: SheetModel): Finding[] {
             const n = (fixIds.get(id) ?? 0) + 1;
             fixIds.set(id, n);
             if (n > 1) id = `${id}#${n}`;
-            const fix: Fix = { id, messageId: `fix.${code}.${d.choice}`, data: d.data ?? {}, edits: d.edits };
+            const fix: Fix = {
+              id,
+              messageId: `fix.${code}.${d.choice}`,
+              data: d.data ?? {},
+              edits: d.edits,
+            };
             if (d.merges?.length) fix.merges = d.merges;
             fixes.push(fix);
           }
@@ -105,7 +155,10 @@ export function runRules(model: SheetModel): Finding[] {
   for (const tm of model.tasks) for (let i = 0; i < taskFns.length; i++) taskFns[i](tm);
   for (const v of visitors) v.end?.();
   // By row, then severity; Array.prototype.sort is stable, so rule order is kept within those.
-  return findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return findings.sort(
+    (a, b) =>
+      (a.row ?? 0) - (b.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
 }
 
 export function reportFromModel(model: SheetModel): SheetReport {
@@ -130,7 +183,9 @@ export function reportFromModel(model: SheetModel): SheetReport {
     headerCells: headerCells(model.snapshot, headerRow, headerHeight),
     columns,
     columnIndexes: { ...model.columns },
-    missingRoles: hasTable ? REQUIRED_ROLES.filter((r) => model.columns[r] === undefined) : [...REQUIRED_ROLES],
+    missingRoles: hasTable
+      ? REQUIRED_ROLES.filter((r) => model.columns[r] === undefined)
+      : [...REQUIRED_ROLES],
     planYear: model.planYear,
     planYears: model.planYears ? { ...model.planYears } : null,
     scope: model.scope,
@@ -138,12 +193,19 @@ export function reportFromModel(model: SheetModel): SheetReport {
     tasks,
     rows: model.rows.map(({ index, row, cls }) => ({ index, row, cls })),
     findings,
-    summary: summarise(tasks, model.sections.map((s) => s.label), model.options.asOf),
+    summary: summarise(
+      tasks,
+      model.sections.map((s) => s.label),
+      model.options.asOf,
+    ),
   };
 }
 
 /** Analyse one sheet. */
-export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions | BuildOptions): SheetReport {
+export function analyzeSheet(
+  snapshot: SheetSnapshot,
+  options: AnalyzeOptions | BuildOptions,
+): SheetReport {
   return reportFromModel(buildModel(snapshot, options));
 }
 
@@ -151,7 +213,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions | 
  * The header texts of a sheet's header row(s), by 0-based column (for the column-mapping picker);
  * without a header row, every column of the widest row, without text.
  */
-function headerCells(snapshot: SheetSnapshot, headerRow: number | null, headerHeight: number): HeaderCell[] {
+function headerCells(
+  snapshot: SheetSnapshot,
+  headerRow: number | null,
+  headerHeight: number,
+): HeaderCell[] {
   const origin = snapshot.origin ?? { row: 0, col: 0 };
   const out: HeaderCell[] = [];
   if (headerRow !== null) {
@@ -160,12 +226,22 @@ function headerCells(snapshot: SheetSnapshot, headerRow: number | null, headerHe
     const width = Math.max(...rows.map((x) => x?.length ?? 0), 0);
     for (let c = 0; c < width; c++) {
       const parts = rows.map((row) => row?.[c]);
-      const text = parts.map((v) => (typeof v === 'string' ? v.replace(/<[^>]+>/g, '').trim() : v === null || v === undefined ? '' : String(v))).filter(Boolean).join(' / ');
+      const text = parts
+        .map((v) =>
+          typeof v === 'string'
+            ? v.replace(/<[^>]+>/g, '').trim()
+            : v === null || v === undefined
+              ? ''
+              : String(v),
+        )
+        .filter(Boolean)
+        .join(' / ');
       out.push({ col: c, letter: columnLetter(origin.col + c), text });
     }
   }
   if (out.length > 0) return out;
   const width = Math.max(0, ...snapshot.values.map((row) => row?.length ?? 0));
-  for (let c = 0; c < width; c++) out.push({ col: c, letter: columnLetter(origin.col + c), text: '' });
+  for (let c = 0; c < width; c++)
+    out.push({ col: c, letter: columnLetter(origin.col + c), text: '' });
   return out;
 }

@@ -19,7 +19,16 @@ import { t } from '../messages';
 export const STATUS_VALUES = ['Chưa thực hiện', 'Đang thực hiện', 'Đã hoàn thành'] as const;
 
 /** Column ids in order; header text is `draft.header.<id>`. */
-export const DRAFT_COLUMNS = ['tt', 'task', 'lead', 'support', 'deadline', 'result', 'status', 'note'] as const;
+export const DRAFT_COLUMNS = [
+  'tt',
+  'task',
+  'lead',
+  'support',
+  'deadline',
+  'result',
+  'status',
+  'note',
+] as const;
 /** Column widths in characters (ExcelJS's unit). */
 export const DRAFT_WIDTHS = [6, 48, 26, 32, 16, 30, 16, 16];
 
@@ -42,14 +51,26 @@ export function displayTt(tt: string): string {
 /** 1 → I, 4 → IV, 14 → XIV. */
 export function toRoman(n: number): string {
   const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) {
-    out += s;
-    n -= v;
-  }
+  for (const [v, s] of table)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -79,20 +100,40 @@ export function appendixLayout(draft: PlanDraft, lang: Lang): AppendixLayout {
   const pad = (v: (string | null)[]) => [...v, ...Array<null>(width - v.length).fill(null)];
   type Placed = AppendixRow & { line: number };
   const placed: Placed[] = [
-    ...draft.sections.map((s, i): Placed => ({ kind: 'section', line: s.line, values: pad([toRoman(i + 1), s.title]) })),
-    ...draft.groups.map((g): Placed => ({ kind: 'group', line: g.line, values: pad([g.tt, g.title]) })),
-    ...draft.tasks.map(
-      (tk): Placed => ({
-        kind: 'task',
-        line: tk.line,
-        values: [displayTt(tk.tt), tk.task, tk.leadText, tk.supportText, tk.deadlineText, tk.resultText, null, null],
-      }),
-    ),
+    ...draft.sections.map((s, i): Placed => ({
+      kind: 'section',
+      line: s.line,
+      values: pad([toRoman(i + 1), s.title]),
+    })),
+    ...draft.groups.map((g): Placed => ({
+      kind: 'group',
+      line: g.line,
+      values: pad([g.tt, g.title]),
+    })),
+    ...draft.tasks.map((tk): Placed => ({
+      kind: 'task',
+      line: tk.line,
+      values: [
+        displayTt(tk.tt),
+        tk.task,
+        tk.leadText,
+        tk.supportText,
+        tk.deadlineText,
+        tk.resultText,
+        null,
+        null,
+      ],
+    })),
   ].sort((a, b) => a.line - b.line || order(a.kind) - order(b.kind));
   return {
     title: t(lang, 'draft.sheet.title'),
-    subtitle: draft.title ? t(lang, 'draft.sheet.subtitle', { title: draft.title }) : t(lang, 'draft.sheet.subtitleNone'),
+    subtitle: draft.title
+      ? t(lang, 'draft.sheet.subtitle', { title: draft.title })
+      : t(lang, 'draft.sheet.subtitleNone'),
     headers: DRAFT_COLUMNS.map((id) => t(lang, `draft.header.${id}`)),
-    rows: placed.map(({ kind, values }) => ({ kind, values: values.map((v) => (v === '' || v === undefined ? null : v)) })),
+    rows: placed.map(({ kind, values }) => ({
+      kind,
+      values: values.map((v) => (v === '' || v === undefined ? null : v)),
+    })),
   };
 }

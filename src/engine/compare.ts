@@ -57,7 +57,11 @@ export interface AlignOptions {
 }
 
 /** Align the tasks of two lists (see the module comment). Deterministic; each task pairs at most once. */
-export function alignTasks(before: readonly Task[], after: readonly Task[], opts: AlignOptions = {}): Alignment {
+export function alignTasks(
+  before: readonly Task[],
+  after: readonly Task[],
+  opts: AlignOptions = {},
+): Alignment {
   const threshold = opts.matchSimilarity ?? MATCH_SIMILARITY;
   const pairs: TaskPair[] = [];
   const usedBefore = new Set<number>();
@@ -246,21 +250,40 @@ export function compareTasks(before: Task, after: Task): FieldChange[] {
   const out: FieldChange[] = [];
   const base = { tt: after.tt, section: after.section, row: after.row, beforeRow: before.row };
   if (fold(before.task) !== fold(after.task)) {
-    out.push({ ...base, field: 'task', before: before.task, after: after.task, words: wordDiff(before.task, after.task) });
+    out.push({
+      ...base,
+      field: 'task',
+      before: before.task,
+      after: after.task,
+      words: wordDiff(before.task, after.task),
+    });
   }
   if (fold(text(before.leader)) !== fold(text(after.leader))) {
     out.push({ ...base, field: 'leader', before: text(before.leader), after: text(after.leader) });
   }
   for (const field of ['lead', 'support'] as const) {
     if (agencyKey(before[field]) !== agencyKey(after[field])) {
-      out.push({ ...base, field, before: agencyText(before[field]), after: agencyText(after[field]) });
+      out.push({
+        ...base,
+        field,
+        before: agencyText(before[field]),
+        after: agencyText(after[field]),
+      });
     }
   }
   const d0 = before.deadline;
   const d1 = after.deadline;
   if (fold(d0.text) !== fold(d1.text) || d0.due !== d1.due) {
     const sameDue = d0.due !== null && d0.due === d1.due;
-    out.push({ ...base, field: 'deadline', before: d0.text, after: d1.text, sameDue, dueBefore: d0.due, dueAfter: d1.due });
+    out.push({
+      ...base,
+      field: 'deadline',
+      before: d0.text,
+      after: d1.text,
+      sameDue,
+      dueBefore: d0.due,
+      dueAfter: d1.due,
+    });
   }
   if (fold(text(before.status)) !== fold(text(after.status))) {
     out.push({ ...base, field: 'status', before: text(before.status), after: text(after.status) });

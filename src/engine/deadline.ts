@@ -96,7 +96,15 @@ function isDigit(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200b || c === 0x2028 || c === 0x2029 || c === 0x3000;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x200b ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000
+  );
 }
 
 /** Folds `text` (lower case, no diacritics, dashes unified) and splits it into tokens. */
@@ -221,7 +229,26 @@ const FILLER = new Set([
 ]);
 
 /** Punctuation that separates or decorates parts of a deadline. */
-const GLUE = new Set(['-', ',', ';', ':', '.', '/', '&', '+', '"', "'", '\u201c', '\u201d', '\u2018', '\u2019', '*', '\u2026', '!', '?']);
+const GLUE = new Set([
+  '-',
+  ',',
+  ';',
+  ':',
+  '.',
+  '/',
+  '&',
+  '+',
+  '"',
+  "'",
+  '\u201c',
+  '\u201d',
+  '\u2018',
+  '\u2019',
+  '*',
+  '\u2026',
+  '!',
+  '?',
+]);
 /** Punctuation after which trailing prose is read as a remark. */
 const SEPARATOR = new Set(['-', ',', ';', ':', '.', '\u2026']);
 
@@ -425,7 +452,9 @@ class Parser {
     if (w === 'nua' && (w1 === 'dau' || w1 === 'cuoi') && w2 === 'nam') {
       this.i += 3;
       const y = this.yearSuffix();
-      return w1 === 'dau' ? { unit: 'h', a: 1, b: 6, year: y } : { unit: 'h', a: 7, b: 12, year: y };
+      return w1 === 'dau'
+        ? { unit: 'h', a: 1, b: 6, year: y }
+        : { unit: 'h', a: 7, b: 12, year: y };
     }
     // đầu năm, giữa năm, cuối năm
     if ((w === 'dau' || w === 'giua' || w === 'cuoi') && w1 === 'nam') {
@@ -441,7 +470,8 @@ class Parser {
       const d = this.dateCore();
       if (d) {
         // In a quarter or month list "I, 2-3/2026" continues the list; "Quý II, 1/5" is a date.
-        if (!(ctx === 'q' || ctx === 'm') || d.year !== null || this.t[start + 1].v !== '-') return d;
+        if (!(ctx === 'q' || ctx === 'm') || d.year !== null || this.t[start + 1].v !== '-')
+          return d;
         this.i = start;
         deferred = true;
       }
@@ -536,7 +566,11 @@ class Parser {
         continue;
       }
       const tok = t[this.i];
-      if (!(tok.k === 'w' && FILLER.has(tok.v)) && !(tok.k === 'p' && GLUE.has(tok.v) && tok.v !== ';' && tok.v !== '.')) ctx = null;
+      if (
+        !(tok.k === 'w' && FILLER.has(tok.v)) &&
+        !(tok.k === 'p' && GLUE.has(tok.v) && tok.v !== ';' && tok.v !== '.')
+      )
+        ctx = null;
       this.i++;
     }
     return { items, from, to };
@@ -558,7 +592,8 @@ class Parser {
       }
       const item = this.atom(ctx);
       if (item) {
-        if (until && item.unit === 'y' && item.year !== null && items.length === 0) item.until = true;
+        if (until && item.unit === 'y' && item.year !== null && items.length === 0)
+          item.until = true;
         until = false;
         items.push(item);
         ctx = item.unit;
@@ -606,7 +641,10 @@ function resolve(items: Item[], fallbackYear: number | null, yearsArePeriods = f
   if (items.length === 0) return 'empty';
   // A year next to another period only qualifies it: "Năm 2026, Quý II" (in a cell; in running
   // text "trong năm 2026 …; sơ kết tháng 6" the year is a period of its own).
-  const periods = !yearsArePeriods && items.some((it) => it.unit !== 'y') ? items.filter((it) => it.unit !== 'y') : items;
+  const periods =
+    !yearsArePeriods && items.some((it) => it.unit !== 'y')
+      ? items.filter((it) => it.unit !== 'y')
+      : items;
   // Year of the nearest part after (else before) each part that names one.
   const nextYear: (number | null)[] = new Array(items.length).fill(null);
   const prevYear: (number | null)[] = new Array(items.length).fill(null);
@@ -756,7 +794,9 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
   }
   if (st.recurring) {
     const r = resolve(st.items, fallbackYear);
-    return typeof r === 'object' ? { kind: 'recurring', span: r, remark } : { kind: 'recurring', remark };
+    return typeof r === 'object'
+      ? { kind: 'recurring', span: r, remark }
+      : { kind: 'recurring', remark };
   }
   if (st.items.length === 0) {
     // Only fillers and punctuation ("Hoàn thành", "-"): no date named.
@@ -765,7 +805,9 @@ function readText(text: string, fallbackYear: number | null, allowPartial: boole
   const r = resolve(st.items, fallbackYear);
   if (r === 'no-year') return { kind: 'no-year' };
   if (r === 'invalid' || r === 'empty') return { kind: 'unknown' };
-  return remark ? { kind: r.single ? 'date' : 'period', span: r, remark, tokens } : { kind: r.single ? 'date' : 'period', span: r };
+  return remark
+    ? { kind: r.single ? 'date' : 'period', span: r, remark, tokens }
+    : { kind: r.single ? 'date' : 'period', span: r };
 }
 
 /** Words and shapes every date or period part holds (quý, tháng, ngày, năm, d/m, nửa/đầu/cuối năm). */
@@ -820,7 +862,8 @@ function parseText(text: string, planYear: number | null): Deadline {
   }
   // Tokens of the main text are those of the whole text when it has no brackets.
   const read = brackets.length === 0 ? head.tokens : undefined;
-  if (head.kind === 'unknown' || head.kind === 'no-year') return readSentence(text, planYear, read) ?? { text, due: null, kind: 'unknown' };
+  if (head.kind === 'unknown' || head.kind === 'no-year')
+    return readSentence(text, planYear, read) ?? { text, due: null, kind: 'unknown' };
   // A period followed by prose that names more periods ("Quý II/2026, tổng kết vào tháng 11/2026"):
   // read them all.
   if (head.kind !== 'recurring' && head.remark && rest.length === 0) {
@@ -829,7 +872,12 @@ function parseText(text: string, planYear: number | null): Deadline {
   }
 
   if (head.kind === 'recurring') {
-    const out: Deadline = { text, due: null, kind: 'recurring', start: head.span ? head.span.start : null };
+    const out: Deadline = {
+      text,
+      due: null,
+      kind: 'recurring',
+      start: head.span ? head.span.start : null,
+    };
     if (head.span && head.span.inferred) out.yearInferred = true;
     let remark = head.remark;
     for (const b of rest) remark = joinRemark(remark, b);
@@ -838,7 +886,12 @@ function parseText(text: string, planYear: number | null): Deadline {
   }
 
   const span = head.span as Span;
-  const out: Deadline = { text, due: span.due, kind: head.kind === 'date' ? 'date' : 'period', start: span.start };
+  const out: Deadline = {
+    text,
+    due: span.due,
+    kind: head.kind === 'date' ? 'date' : 'period',
+    start: span.start,
+  };
   if (span.inferred) out.yearInferred = true;
   if (span.multiYear) out.multiYear = true;
   let remark = head.remark;
@@ -885,7 +938,9 @@ function serialDeadline(serial: number): Deadline {
  */
 export function parseDeadline(value: CellValue, opts: ParseDeadlineOptions = {}): Deadline {
   const planYear =
-    typeof opts.planYear === 'number' && Number.isInteger(opts.planYear) && opts.planYear > 0 ? opts.planYear : null;
+    typeof opts.planYear === 'number' && Number.isInteger(opts.planYear) && opts.planYear > 0
+      ? opts.planYear
+      : null;
   try {
     if (value === null || value === undefined) return { text: '', due: null, kind: 'missing' };
     if (isErrorValue(value)) return { text: value.error, due: null, kind: 'unknown' };
@@ -897,7 +952,12 @@ export function parseDeadline(value: CellValue, opts: ParseDeadlineOptions = {})
         return { text: String(value), due: null, kind: 'unknown' };
       }
       if (Number.isInteger(value) && value >= 1900 && value <= 2100) {
-        return { text: String(value), due: toIso(value, 12, 31), kind: 'period', start: toIso(value, 1, 1) };
+        return {
+          text: String(value),
+          due: toIso(value, 12, 31),
+          kind: 'period',
+          start: toIso(value, 1, 1),
+        };
       }
       if (value >= SERIAL_MIN && value < SERIAL_MAX + 1) return serialDeadline(value);
       return { text: String(value), due: null, kind: 'unknown' };
@@ -921,7 +981,11 @@ export function parseDeadline(value: CellValue, opts: ParseDeadlineOptions = {})
     cache.set(key, frozen);
     return frozen;
   } catch {
-    return { text: typeof value === 'string' ? squash(value) : String(value), due: null, kind: 'unknown' };
+    return {
+      text: typeof value === 'string' ? squash(value) : String(value),
+      due: null,
+      kind: 'unknown',
+    };
   }
 }
 

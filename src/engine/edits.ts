@@ -36,18 +36,29 @@ export function parseA1(ref: string): { row: number; col: number } {
 }
 
 /** "E8:E10" → its corners (1-based); a single cell is a one-cell range. */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+export function parseRange(ref: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
   const [a, b = a] = ref.split(':');
   const p = parseA1(a);
   const q = parseA1(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
 }
 
 /** The A1 cells of a range, top to bottom, left to right. */
 export function rangeCells(ref: string): string[] {
   const r = parseRange(ref);
   const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(`${columnLetter(col - 1)}${row}`);
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(`${columnLetter(col - 1)}${row}`);
   return out;
 }
 
@@ -55,7 +66,8 @@ export function rangeCells(ref: string): string[] {
 export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   const x = a === undefined ? null : a;
   const y = b === undefined ? null : b;
-  if (isErrorValue(x) || isErrorValue(y)) return isErrorValue(x) && isErrorValue(y) && x.error === y.error;
+  if (isErrorValue(x) || isErrorValue(y))
+    return isErrorValue(x) && isErrorValue(y) && x.error === y.error;
   return x === y;
 }
 
@@ -69,7 +81,10 @@ function overlaps(a: MergedArea, b: MergedArea): boolean {
  * a cell does not hold its `before` value, when two edits of one cell disagree, or when a merge
  * overlaps an existing merged area.
  */
-export function applyEdits(snapshot: SheetSnapshot, batch: { edits: CellEdit[]; merges?: string[] }): { snapshot: SheetSnapshot; undo: SnapshotUndo } {
+export function applyEdits(
+  snapshot: SheetSnapshot,
+  batch: { edits: CellEdit[]; merges?: string[] },
+): { snapshot: SheetSnapshot; undo: SnapshotUndo } {
   const origin = snapshot.origin ?? { row: 0, col: 0 };
   const at = (cell: string) => {
     const { row, col } = parseA1(cell);
@@ -98,7 +113,8 @@ export function applyEdits(snapshot: SheetSnapshot, batch: { edits: CellEdit[]; 
     const k = `${key.row}:${key.col}`;
     const prev = byCell.get(k);
     if (prev) {
-      if (!sameValue(prev.before, e.before) || !sameValue(prev.after, e.after)) conflicts.push(e.cell);
+      if (!sameValue(prev.before, e.before) || !sameValue(prev.after, e.after))
+        conflicts.push(e.cell);
       continue;
     }
     byCell.set(k, e);
@@ -110,7 +126,12 @@ export function applyEdits(snapshot: SheetSnapshot, batch: { edits: CellEdit[]; 
   const added: MergedArea[] = [];
   for (const m of merges) {
     const p = parseRange(m);
-    const area: MergedArea = { top: p.top - 1 - origin.row, left: p.left - 1 - origin.col, bottom: p.bottom - 1 - origin.row, right: p.right - 1 - origin.col };
+    const area: MergedArea = {
+      top: p.top - 1 - origin.row,
+      left: p.left - 1 - origin.col,
+      bottom: p.bottom - 1 - origin.row,
+      right: p.right - 1 - origin.col,
+    };
     if (area.top < 0 || area.left < 0) throw new Error(`merge outside the snapshot: ${m}`);
     if ([...existing, ...added].some((x) => overlaps(x, area))) conflicts.push(m);
     added.push(area);
@@ -162,7 +183,9 @@ export function undoEdits(snapshot: SheetSnapshot, undo: SnapshotUndo): SheetSna
         return `${p.top - 1 - origin.row}:${p.left - 1 - origin.col}:${p.bottom - 1 - origin.row}:${p.right - 1 - origin.col}`;
       }),
     );
-    const kept = (snapshot.merges ?? []).filter((x) => !gone.has(`${x.top}:${x.left}:${x.bottom}:${x.right}`));
+    const kept = (snapshot.merges ?? []).filter(
+      (x) => !gone.has(`${x.top}:${x.left}:${x.bottom}:${x.right}`),
+    );
     if (kept.length) out.merges = kept;
     else delete out.merges;
   }
@@ -174,7 +197,12 @@ export function undoEdits(snapshot: SheetSnapshot, undo: SnapshotUndo): SheetSna
  * merges is already taken by an earlier chosen fix with a different edit (identical edits and merges
  * may be shared). Returns the chosen fixes' edits and merges and the ids of both lists.
  */
-export function combineFixes(fixes: Fix[]): { edits: CellEdit[]; merges: string[]; applied: string[]; skipped: string[] } {
+export function combineFixes(fixes: Fix[]): {
+  edits: CellEdit[];
+  merges: string[];
+  applied: string[];
+  skipped: string[];
+} {
   const taken = new Map<string, CellEdit>();
   const mergeCells = new Map<string, string>();
   const edits: CellEdit[] = [];
@@ -188,7 +216,9 @@ export function combineFixes(fixes: Fix[]): { edits: CellEdit[]; merges: string[
         return t !== undefined && (!sameValue(t.before, e.before) || !sameValue(t.after, e.after));
       }) ||
       // (A merge fix lists the cells it covers as edits, so the test above also keeps other edits out of them.)
-      (f.merges ?? []).some((m) => rangeCells(m).some((c) => mergeCells.has(c) && mergeCells.get(c) !== m));
+      (f.merges ?? []).some((m) =>
+        rangeCells(m).some((c) => mergeCells.has(c) && mergeCells.get(c) !== m),
+      );
     if (clash) {
       skipped.push(f.id);
       continue;
@@ -211,7 +241,10 @@ export function combineFixes(fixes: Fix[]): { edits: CellEdit[]; merges: string[
 }
 
 /** Apply the fixes that can be applied together (see combineFixes) to a snapshot. */
-export function applyFixes(snapshot: SheetSnapshot, fixes: Fix[]): { snapshot: SheetSnapshot; undo: SnapshotUndo; applied: string[]; skipped: string[] } {
+export function applyFixes(
+  snapshot: SheetSnapshot,
+  fixes: Fix[],
+): { snapshot: SheetSnapshot; undo: SnapshotUndo; applied: string[]; skipped: string[] } {
   const { edits, merges, applied, skipped } = combineFixes(fixes);
   const res = applyEdits(snapshot, { edits, merges });
   return { ...res, applied, skipped };

@@ -47,7 +47,13 @@ export class MessageContext {
     const { row, col, role } = f;
     if (row === null) tInto(lang, 'where.sheet', { sheet }, parts);
     else if (col === null) tInto(lang, 'where.row', { sheet, row }, parts);
-    else if (role) tInto(lang, 'where.cellRole', { sheet, row, col: this.letter(col), role: this.roleName(role) }, parts);
+    else if (role)
+      tInto(
+        lang,
+        'where.cellRole',
+        { sheet, row, col: this.letter(col), role: this.roleName(role) },
+        parts,
+      );
     else tInto(lang, 'where.cell', { sheet, row, col: this.letter(col) }, parts);
     parts.push(': ');
     tInto(lang, f.messageId, f.data, parts);
@@ -85,7 +91,8 @@ export class ReportedFinding implements Finding {
   }
 
   toJSON(): Finding {
-    const { code, severity, cell, row, col, role, messageId, data, message, suggestion, fixes } = this;
+    const { code, severity, cell, row, col, role, messageId, data, message, suggestion, fixes } =
+      this;
     const out: Finding = suggestion
       ? { code, severity, cell, row, col, role, messageId, data, message, suggestion }
       : { code, severity, cell, row, col, role, messageId, data, message };

@@ -131,7 +131,8 @@ export function selectFixes(findings: readonly Finding[], selection: FixSelectio
   for (const f of findings) {
     if (!f.fixes?.length) continue;
     if (rules && !rules.has(f.code)) continue;
-    const chosen = (selection.choice && f.fixes.find((x) => fixChoice(x) === selection.choice)) || f.fixes[0];
+    const chosen =
+      (selection.choice && f.fixes.find((x) => fixChoice(x) === selection.choice)) || f.fixes[0];
     out.push(chosen);
   }
   return out;

@@ -29,19 +29,34 @@ export function writtenCells(ctx: RuleContext, tm: TaskModel, c: number): Writte
 }
 
 /** The first cell of the task in column `c` whose value holds `needle` literally (and no markup). */
-export function cellHolding(ctx: RuleContext, tm: TaskModel, c: number, needle: string): WrittenCell | null {
+export function cellHolding(
+  ctx: RuleContext,
+  tm: TaskModel,
+  c: number,
+  needle: string,
+): WrittenCell | null {
   if (!needle) return null;
-  for (const w of writtenCells(ctx, tm, c)) if (!hasMarkup(w.value) && w.value.includes(needle)) return w;
+  for (const w of writtenCells(ctx, tm, c))
+    if (!hasMarkup(w.value) && w.value.includes(needle)) return w;
   return null;
 }
 
 /** A cell's parties as the model reads them (a lead cell may name both roles). */
-export function readParties(model: SheetModel, role: 'lead' | 'support', text: string): { lead: readonly AgencyRef[]; support: readonly AgencyRef[]; runTogether: boolean } {
+export function readParties(
+  model: SheetModel,
+  role: 'lead' | 'support',
+  text: string,
+): { lead: readonly AgencyRef[]; support: readonly AgencyRef[]; runTogether: boolean } {
   const { dict, columns } = model;
   const t = cellText(text);
   if (role === 'lead') {
     const combined = parseAssignment(t, dict);
-    if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
+    if (
+      combined &&
+      (combined.support.length > 0 ||
+        columns.support === undefined ||
+        columns.support === columns.lead)
+    ) {
       return {
         lead: combined.lead.flatMap((x) => parseAgencyCell(x, dict).refs),
         support: combined.support.flatMap((x) => parseAgencyCell(x, dict).refs),
@@ -107,10 +122,19 @@ export function short(text: string, max = 60): string {
  * merge the column again from the row that holds the value down over the blank run (merge: the
  * cells it covers are listed as edits, cleared).
  */
-export function lostMergeFixes(ctx: RuleContext, tasks: TaskModel[], col: number, lost: LostMerge): FixDraft[] {
+export function lostMergeFixes(
+  ctx: RuleContext,
+  tasks: TaskModel[],
+  col: number,
+  lost: LostMerge,
+): FixDraft[] {
   const value = short(lost.text);
   const out: FixDraft[] = [
-    { choice: 'fill', data: { value, row: lost.row, count: tasks.length }, edits: tasks.map((tm) => ctx.edit(tm.rows[0].index, col, lost.value)) },
+    {
+      choice: 'fill',
+      data: { value, row: lost.row, count: tasks.length },
+      edits: tasks.map((tm) => ctx.edit(tm.rows[0].index, col, lost.value)),
+    },
   ];
   if (lost.through > lost.index) {
     const edits = [];
@@ -129,7 +153,15 @@ export type PartyRole = Extract<Role, 'lead' | 'support'>;
  * successor of a renamed agency). Offered when the cell holds the party literally and, read again,
  * names the same parties with `raw` now read as `name`.
  */
-export function renameFix(ctx: RuleContext, tm: TaskModel, role: PartyRole, ref: AgencyRef, name: string, choice: string, data: Record<string, string | number>): FixDraft[] | undefined {
+export function renameFix(
+  ctx: RuleContext,
+  tm: TaskModel,
+  role: PartyRole,
+  ref: AgencyRef,
+  name: string,
+  choice: string,
+  data: Record<string, string | number>,
+): FixDraft[] | undefined {
   const col = ctx.colOf(role);
   if (col === null || ref.raw === name) return undefined;
   const cell = cellHolding(ctx, tm, col, ref.raw);
@@ -144,9 +176,19 @@ export function renameFix(ctx: RuleContext, tm: TaskModel, role: PartyRole, ref:
     if (i >= 0) names[i] = model.dict.match(name).name;
     return names.sort();
   };
-  if (!sameList(nameList(read.lead), swap(before.lead)) || !sameList(nameList(read.support), swap(before.support))) return undefined;
+  if (
+    !sameList(nameList(read.lead), swap(before.lead)) ||
+    !sameList(nameList(read.support), swap(before.support))
+  )
+    return undefined;
   const mine = [...read.lead, ...read.support].find((r) => r.raw === name);
-  if (!mine || !mine.known || !model.dict.isKnownName(name) || (choice === 'renamed' && mine.renamedTo !== undefined)) return undefined;
+  if (
+    !mine ||
+    !mine.known ||
+    !model.dict.isKnownName(name) ||
+    (choice === 'renamed' && mine.renamedTo !== undefined)
+  )
+    return undefined;
   return [{ choice, data, edits: [ctx.edit(cell.row.index, col, after)] }];
 }
 
@@ -154,7 +196,12 @@ export function renameFix(ctx: RuleContext, tm: TaskModel, role: PartyRole, ref:
  * deadline (year inferred): write the plan year into the text ("Quý II" → "Quý II/2026"). The first
  * wording that reads as the same due date without an inferred year is offered.
  */
-export function deadlineYearFix(ctx: RuleContext, tm: TaskModel, year: number, parse: (text: string) => { due: string | null; yearInferred?: boolean }): FixDraft[] | undefined {
+export function deadlineYearFix(
+  ctx: RuleContext,
+  tm: TaskModel,
+  year: number,
+  parse: (text: string) => { due: string | null; yearInferred?: boolean },
+): FixDraft[] | undefined {
   const col = ctx.colOf('deadline');
   if (col === null) return undefined;
   const cells = writtenCells(ctx, tm, col);
@@ -168,7 +215,14 @@ export function deadlineYearFix(ctx: RuleContext, tm: TaskModel, year: number, p
   const tail = bracket > 0 ? ` ${text.slice(bracket)}` : '';
   for (const candidate of [`${head}/${year}${tail}`, `${head} năm ${year}${tail}`]) {
     const d = parse(candidate);
-    if (d.due === due && !d.yearInferred) return [{ choice: 'year', data: { text: candidate }, edits: [ctx.edit(w.row.index, col, candidate)] }];
+    if (d.due === due && !d.yearInferred)
+      return [
+        {
+          choice: 'year',
+          data: { text: candidate },
+          edits: [ctx.edit(w.row.index, col, candidate)],
+        },
+      ];
   }
   return undefined;
 }
@@ -188,7 +242,11 @@ function separations(value: string): string[] {
 }
 
 /** agencies-run-together: insert "; " where the cell then reads as the same parties, none run together. */
-export function separateFix(ctx: RuleContext, tm: TaskModel, role: PartyRole): FixDraft[] | undefined {
+export function separateFix(
+  ctx: RuleContext,
+  tm: TaskModel,
+  role: PartyRole,
+): FixDraft[] | undefined {
   const col = ctx.colOf(role);
   if (col === null) return undefined;
   const model = ctx.model;
@@ -200,7 +258,13 @@ export function separateFix(ctx: RuleContext, tm: TaskModel, role: PartyRole): F
     for (const candidate of separations(w.value)) {
       const read = readParties(model, role, candidate);
       if (!read.runTogether && sameList(nameList([...read.lead, ...read.support]), want)) {
-        return [{ choice: 'separate', data: { text: short(candidate, 80) }, edits: [ctx.edit(w.row.index, col, candidate)] }];
+        return [
+          {
+            choice: 'separate',
+            data: { text: short(candidate, 80) },
+            edits: [ctx.edit(w.row.index, col, candidate)],
+          },
+        ];
       }
     }
   }
@@ -208,7 +272,11 @@ export function separateFix(ctx: RuleContext, tm: TaskModel, role: PartyRole): F
 }
 
 /** lead-in-support: take the repeated lead (every mention of it) out of the support cell; the rest reads as before. */
-export function removeSupportFix(ctx: RuleContext, tm: TaskModel, ref: AgencyRef): FixDraft[] | undefined {
+export function removeSupportFix(
+  ctx: RuleContext,
+  tm: TaskModel,
+  ref: AgencyRef,
+): FixDraft[] | undefined {
   const col = ctx.colOf('support');
   if (col === null || col === ctx.colOf('lead')) return undefined;
   const cell = cellHolding(ctx, tm, col, ref.raw);
@@ -232,7 +300,13 @@ export function removeSupportFix(ctx: RuleContext, tm: TaskModel, ref: AgencyRef
   }
   const read = readParties(ctx.model, 'support', text);
   if (read.runTogether || !sameList(nameList(read.support), want)) return undefined;
-  return [{ choice: 'remove', data: { agency: ref.name }, edits: [ctx.edit(cell.row.index, col, cellOrNull(text))] }];
+  return [
+    {
+      choice: 'remove',
+      data: { agency: ref.name },
+      edits: [ctx.edit(cell.row.index, col, cellOrNull(text))],
+    },
+  ];
 }
 
 /**
@@ -240,7 +314,13 @@ export function removeSupportFix(ctx: RuleContext, tm: TaskModel, ref: AgencyRef
  * there is blank, writing the agency inside the title in its place (or nothing, in the support
  * column). A lead cell is never left without an agency.
  */
-export function movePersonFix(ctx: RuleContext, tm: TaskModel, role: PartyRole, ref: AgencyRef, columnName: (role: Role) => string): FixDraft[] | undefined {
+export function movePersonFix(
+  ctx: RuleContext,
+  tm: TaskModel,
+  role: PartyRole,
+  ref: AgencyRef,
+  columnName: (role: Role) => string,
+): FixDraft[] | undefined {
   const col = ctx.colOf(role);
   if (col === null) return undefined;
   const first = tm.rows[0];
@@ -259,7 +339,10 @@ export function movePersonFix(ctx: RuleContext, tm: TaskModel, role: PartyRole, 
   const before = readParties(model, role, cell.value);
   const others = (role === 'lead' ? before.lead : before.support).filter((r) => r !== ref);
   const agency = ref.suggestion ? model.dict.match(ref.suggestion) : null;
-  const candidates = agency && !others.some((r) => r.name === agency.name) ? [replaceOnce(cell.value, ref.raw, ref.suggestion!)] : removals(cell.value, ref.raw);
+  const candidates =
+    agency && !others.some((r) => r.name === agency.name)
+      ? [replaceOnce(cell.value, ref.raw, ref.suggestion!)]
+      : removals(cell.value, ref.raw);
   for (const candidate of candidates) {
     const read = readParties(model, role, candidate);
     const mine = role === 'lead' ? read.lead : read.support;
@@ -270,8 +353,13 @@ export function movePersonFix(ctx: RuleContext, tm: TaskModel, role: PartyRole, 
     return [
       {
         choice: replaced ? 'move' : 'move-only',
-        data: replaced ? { value: short(ref.raw), column: columnName(target), agency: ref.suggestion! } : { value: short(ref.raw), column: columnName(target) },
-        edits: [ctx.edit(first.index, c, ref.raw), ctx.edit(cell.row.index, col, cellOrNull(candidate))],
+        data: replaced
+          ? { value: short(ref.raw), column: columnName(target), agency: ref.suggestion! }
+          : { value: short(ref.raw), column: columnName(target) },
+        edits: [
+          ctx.edit(first.index, c, ref.raw),
+          ctx.edit(cell.row.index, col, cellOrNull(candidate)),
+        ],
       },
     ];
   }

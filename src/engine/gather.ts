@@ -22,7 +22,11 @@ import { planTrackingColumns, type TrackingKind, type TrackingPlan } from './tra
 export const TRACKING_ROLES = ['status', 'done-date', 'result'] as const;
 export type TrackingRole = (typeof TRACKING_ROLES)[number];
 
-const ROLE_OF: Record<TrackingKind, TrackingRole> = { status: 'status', 'done-date': 'done-date', evidence: 'result' };
+const ROLE_OF: Record<TrackingKind, TrackingRole> = {
+  status: 'status',
+  'done-date': 'done-date',
+  evidence: 'result',
+};
 
 /** A tracking column added to the master before the values are written (1-based sheet row and column of its header). */
 export interface AddedColumn {
@@ -31,7 +35,6 @@ export interface AddedColumn {
   sheetRow: number;
   sheetCol: number;
 }
-
 
 export interface SourceRef {
   file: string;
@@ -113,7 +116,11 @@ export interface PreparedMaster {
  */
 export function prepareMaster(snapshot: SheetSnapshot, options: AnalyzeOptions): PreparedMaster {
   const first = analyzeSheet(snapshot, options);
-  const planned = planTrackingColumns(snapshot, first, { lang: 'vi', missingOnly: true, pastContent: true });
+  const planned = planTrackingColumns(snapshot, first, {
+    lang: 'vi',
+    missingOnly: true,
+    pastContent: true,
+  });
   // Placed past every cell in the way, the plan is refused only when nothing is missing.
   if (!planned.ok) return { snapshot, report: first, added: [], tracking: null };
   const plan = planned.plan;
@@ -127,17 +134,24 @@ export function prepareMaster(snapshot: SheetSnapshot, options: AnalyzeOptions):
     while (row.length <= col) row.push(null);
     row[col] = c.header;
     values[hr] = row;
-    if (plan.headerHeight > 1) merges.push({ top: hr, bottom: hr + plan.headerHeight - 1, left: col, right: col });
+    if (plan.headerHeight > 1)
+      merges.push({ top: hr, bottom: hr + plan.headerHeight - 1, left: col, right: col });
   }
   const widened: SheetSnapshot = { ...snapshot, values, merges };
-  const added = plan.columns.map((c) => ({ role: ROLE_OF[c.kind], header: c.header, sheetRow: plan.headerRow, sheetCol: c.col }));
+  const added = plan.columns.map((c) => ({
+    role: ROLE_OF[c.kind],
+    header: c.header,
+    sheetRow: plan.headerRow,
+    sheetCol: c.col,
+  }));
   return { snapshot: widened, report: analyzeSheet(widened, options), added, tracking: plan };
 }
 
 /** A cell's value with merged areas resolved (a covered cell reads the merge's top-left value). */
 function cellAt(snapshot: SheetSnapshot, index: number, col: number): CellValue {
   for (const m of snapshot.merges ?? []) {
-    if (index >= m.top && index <= m.bottom && col >= m.left && col <= m.right) return snapshot.values[m.top]?.[m.left] ?? null;
+    if (index >= m.top && index <= m.bottom && col >= m.left && col <= m.right)
+      return snapshot.values[m.top]?.[m.left] ?? null;
   }
   return snapshot.values[index]?.[col] ?? null;
 }
@@ -145,7 +159,12 @@ function cellAt(snapshot: SheetSnapshot, index: number, col: number): CellValue 
 const isoToVn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The tracking value of a task's field in its sheet: its rows' cells, joined when several hold text. */
-export function trackedValue(snapshot: SheetSnapshot, report: SheetReport, task: Task, field: TrackingRole): TrackedValue | null {
+export function trackedValue(
+  snapshot: SheetSnapshot,
+  report: SheetReport,
+  task: Task,
+  field: TrackingRole,
+): TrackedValue | null {
   const col = report.columnIndexes[field];
   if (col === undefined) return null;
   const origin = snapshot.origin ?? { row: 0, col: 0 };
@@ -160,14 +179,22 @@ export function trackedValue(snapshot: SheetSnapshot, report: SheetReport, task:
   if (found.length === 1) {
     const { value, index } = found[0];
     const fmt = snapshot.numberFormats?.[index]?.[col];
-    if (typeof value === 'number' && (isDateFormat(fmt) || (field === 'done-date' && value > 20000 && value < 80000))) {
+    if (
+      typeof value === 'number' &&
+      (isDateFormat(fmt) || (field === 'done-date' && value > 20000 && value < 80000))
+    ) {
       return { value, text: isoToVn(serialToIso(value)), isDate: true };
     }
     const text = cellText(value);
     // A completion date typed as text ("15/10/2026") is written back as a real date.
-    if (field === 'done-date' && typeof value === 'string' && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text)) {
+    if (
+      field === 'done-date' &&
+      typeof value === 'string' &&
+      /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text)
+    ) {
       const d = parseDeadline(text);
-      if (d.kind === 'date' && d.due) return { value: isoToSerial(d.due), text: isoToVn(d.due), isDate: true };
+      if (d.kind === 'date' && d.due)
+        return { value: isoToSerial(d.due), text: isoToVn(d.due), isDate: true };
     }
     return { value, text, isDate: false };
   }
@@ -187,7 +214,15 @@ function meaningKey(field: TrackingRole, v: TrackedValue): string {
 }
 
 /** Gather the reports into the master (see the module comment). */
-export function gather(master: { snapshot: SheetSnapshot; report: SheetReport; added?: AddedColumn[]; tracking?: TrackingPlan | null }, reports: readonly ReportInput[]): GatherResult {
+export function gather(
+  master: {
+    snapshot: SheetSnapshot;
+    report: SheetReport;
+    added?: AddedColumn[];
+    tracking?: TrackingPlan | null;
+  },
+  reports: readonly ReportInput[],
+): GatherResult {
   const m = master.report;
   const origin = master.snapshot.origin ?? { row: 0, col: 0 };
   type Contribution = { value: TrackedValue; key: string; source: SourceRef };
@@ -206,7 +241,11 @@ export function gather(master: { snapshot: SheetSnapshot; report: SheetReport; a
         const id = `${p.before.row}:${field}`;
         let entry = byTaskField.get(id);
         if (!entry) byTaskField.set(id, (entry = { task: p.before, field, list: [] }));
-        entry.list.push({ value, key, source: { file: r.file, sheet: r.report.name, row: p.after.row } });
+        entry.list.push({
+          value,
+          key,
+          source: { file: r.file, sheet: r.report.name, row: p.after.row },
+        });
       }
     }
     for (const t of onlyAfter) {
@@ -215,13 +254,23 @@ export function gather(master: { snapshot: SheetSnapshot; report: SheetReport; a
         const v = trackedValue(r.snapshot, r.report, t, field);
         if (v) values[field] = v.text;
       }
-      unmatched.push({ file: r.file, sheet: r.report.name, row: t.row, tt: t.tt, task: t.task, values });
+      unmatched.push({
+        file: r.file,
+        sheet: r.report.name,
+        row: t.row,
+        tt: t.tt,
+        task: t.task,
+        values,
+      });
     }
   }
 
   const applied: AppliedChange[] = [];
   const conflicts: Conflict[] = [];
-  const entries = [...byTaskField.values()].sort((a, b) => a.task.row - b.task.row || TRACKING_ROLES.indexOf(a.field) - TRACKING_ROLES.indexOf(b.field));
+  const entries = [...byTaskField.values()].sort(
+    (a, b) =>
+      a.task.row - b.task.row || TRACKING_ROLES.indexOf(a.field) - TRACKING_ROLES.indexOf(b.field),
+  );
   for (const { task, field, list } of entries) {
     const col = origin.col + m.columnIndexes[field]! + 1;
     const before = trackedValue(master.snapshot, m, task, field)?.text ?? '';
@@ -229,11 +278,26 @@ export function gather(master: { snapshot: SheetSnapshot; report: SheetReport; a
     // A master cell inside a merge over several rows is shared: writing it would change other rows.
     const index = task.row - 1 - origin.row;
     const shared = (master.snapshot.merges ?? []).some(
-      (g) => g.left <= m.columnIndexes[field]! && g.right >= m.columnIndexes[field]! && g.top <= index && g.bottom >= index && g.bottom > g.top,
+      (g) =>
+        g.left <= m.columnIndexes[field]! &&
+        g.right >= m.columnIndexes[field]! &&
+        g.top <= index &&
+        g.bottom >= index &&
+        g.bottom > g.top,
     );
     if (distinct.size === 1 && !shared) {
       const c = list[0];
-      applied.push({ row: task.row, col, tt: task.tt, task: task.task, field, before, after: c.value.text, value: c.value, source: c.source });
+      applied.push({
+        row: task.row,
+        col,
+        tt: task.tt,
+        task: task.task,
+        field,
+        before,
+        after: c.value.text,
+        value: c.value,
+        source: c.source,
+      });
     } else {
       conflicts.push({
         row: task.row,
@@ -246,5 +310,12 @@ export function gather(master: { snapshot: SheetSnapshot; report: SheetReport; a
       });
     }
   }
-  return { master: { sheet: m.name, report: m }, addedColumns: master.added ?? [], tracking: master.tracking ?? null, applied, conflicts, unmatched };
+  return {
+    master: { sheet: m.name, report: m },
+    addedColumns: master.added ?? [],
+    tracking: master.tracking ?? null,
+    applied,
+    conflicts,
+    unmatched,
+  };
 }

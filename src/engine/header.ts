@@ -28,14 +28,62 @@ const PATTERNS: RolePattern[] = [
   { role: 'tt', phrases: ['so thu tu', 'so tt'], exact: ['tt', 'stt', 'so', 'thu tu', 'no'] },
   { role: 'done-date', phrases: ['ngay hoan thanh', 'hoan thanh thuc te', 'thoi diem hoan thanh'] },
   { role: 'inspector', phrases: ['kiem tra don doc', 'don doc', 'theo doi don doc'] },
-  { role: 'leader', phrases: ['lanh dao tinh phu trach', 'lanh dao phu trach', 'co quan chi dao', 'chi dao thuc hien', 'lanh dao chi dao', 'nguoi phu trach'] },
+  {
+    role: 'leader',
+    phrases: [
+      'lanh dao tinh phu trach',
+      'lanh dao phu trach',
+      'co quan chi dao',
+      'chi dao thuc hien',
+      'lanh dao chi dao',
+      'nguoi phu trach',
+    ],
+  },
   { role: 'support', phrases: ['phoi hop'] },
   { role: 'lead', phrases: ['chu tri'] },
-  { role: 'status', exact: ['tinh trang', 'trang thai', 'tien do', 'ket qua thuc hien', 'tinh hinh thuc hien', 'tinh trang thuc hien'], phrases: ['tinh trang', 'trang thai'] },
-  { role: 'deadline', phrases: ['thoi gian thuc hien', 'thoi gian hoan thanh', 'thoi han', 'tien do thuc hien', 'thoi gian', 'han hoan thanh'] },
-  { role: 'result', phrases: ['ket qua trien khai', 'san pham', 'ket qua du kien', 'ket qua dau ra', 'ket qua'] },
-  { role: 'task', phrases: ['nhiem vu', 'noi dung', 'chi tieu', 'cong viec', 'giai phap', 'hoat dong'] },
-  { role: 'lead', phrases: ['co quan thuc hien', 'tham muu thuc hien', 'to chuc thuc hien', 'don vi thuc hien', 'co quan tham muu', 'don vi', 'co quan'] },
+  {
+    role: 'status',
+    exact: [
+      'tinh trang',
+      'trang thai',
+      'tien do',
+      'ket qua thuc hien',
+      'tinh hinh thuc hien',
+      'tinh trang thuc hien',
+    ],
+    phrases: ['tinh trang', 'trang thai'],
+  },
+  {
+    role: 'deadline',
+    phrases: [
+      'thoi gian thuc hien',
+      'thoi gian hoan thanh',
+      'thoi han',
+      'tien do thuc hien',
+      'thoi gian',
+      'han hoan thanh',
+    ],
+  },
+  {
+    role: 'result',
+    phrases: ['ket qua trien khai', 'san pham', 'ket qua du kien', 'ket qua dau ra', 'ket qua'],
+  },
+  {
+    role: 'task',
+    phrases: ['nhiem vu', 'noi dung', 'chi tieu', 'cong viec', 'giai phap', 'hoat dong'],
+  },
+  {
+    role: 'lead',
+    phrases: [
+      'co quan thuc hien',
+      'tham muu thuc hien',
+      'to chuc thuc hien',
+      'don vi thuc hien',
+      'co quan tham muu',
+      'don vi',
+      'co quan',
+    ],
+  },
   { role: 'note', phrases: ['ghi chu'] },
 ];
 
@@ -70,7 +118,12 @@ export interface HeaderCandidate extends HeaderInfo {
 }
 
 /** Texts of one row, with horizontal merges spread across the columns they cover (header rows only). */
-function headerRowTexts(values: CellValue[][], r: number, width: number, merges: MergedArea[]): string[] {
+function headerRowTexts(
+  values: CellValue[][],
+  r: number,
+  width: number,
+  merges: MergedArea[],
+): string[] {
   const row = values[r] ?? [];
   const out: string[] = [];
   for (let c = 0; c < width; c++) out.push(cellText(row[c]));
@@ -82,7 +135,11 @@ function headerRowTexts(values: CellValue[][], r: number, width: number, merges:
   return out;
 }
 
-function mapRoles(texts: string[]): { columns: ColumnMap; ambiguous: Partial<Record<Role, number[]>>; score: number } {
+function mapRoles(texts: string[]): {
+  columns: ColumnMap;
+  ambiguous: Partial<Record<Role, number[]>>;
+  score: number;
+} {
   const columns: ColumnMap = {};
   const all: Partial<Record<Role, number[]>> = {};
   texts.forEach((text, c) => {
@@ -108,7 +165,10 @@ export function headerSignature(texts: string[]): string[] {
  * naming the most roles wins (the first on ties). A second row directly below whose cells refine
  * the first ("Cơ quan" over "Chủ trì | Phối hợp") is stacked onto it.
  */
-export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): HeaderCandidate | null {
+export function detectHeader(
+  values: CellValue[][],
+  merges: MergedArea[] = [],
+): HeaderCandidate | null {
   const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   let best: { r: number; texts: string[]; m: ReturnType<typeof mapRoles> } | null = null;
   const limit = Math.min(values.length, HEADER_SCAN_ROWS);
@@ -133,7 +193,13 @@ export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): 
     });
     const m2 = mapRoles(combined);
     if (m2.score >= best.m.score) {
-      return { row: prevRow, height: 2, columns: m2.columns, ambiguous: m2.ambiguous, texts: combined };
+      return {
+        row: prevRow,
+        height: 2,
+        columns: m2.columns,
+        ambiguous: m2.ambiguous,
+        texts: combined,
+      };
     }
   }
   // Two stacked rows?
@@ -141,7 +207,9 @@ export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): 
   if (next < values.length) {
     const below = headerRowTexts(values, next, width, merges);
     const belowRoles = below.map((t) => roleOfHeader(t));
-    const refines = belowRoles.filter((r) => r !== null).length >= 1 && below.every((t, c) => !t || belowRoles[c] !== null || t === best!.texts[c]);
+    const refines =
+      belowRoles.filter((r) => r !== null).length >= 1 &&
+      below.every((t, c) => !t || belowRoles[c] !== null || t === best!.texts[c]);
     const firstCell = below.find((t) => t);
     const looksLikeData = firstCell !== undefined && /^\d/.test(firstCell);
     if (refines && !looksLikeData && belowRoles.some((r) => r !== null)) {
@@ -162,11 +230,20 @@ export function detectHeader(values: CellValue[][], merges: MergedArea[] = []): 
       }
     }
   }
-  return { row: best.r, height: 1, columns: best.m.columns, ambiguous: best.m.ambiguous, texts: best.texts };
+  return {
+    row: best.r,
+    height: 1,
+    columns: best.m.columns,
+    ambiguous: best.m.ambiguous,
+    texts: best.texts,
+  };
 }
 
 /** The header's folded texts and roles, computed once per header (rows are compared to it one by one). */
-const signatures = new WeakMap<HeaderInfo, { sig: string[]; roles: (Role | null)[]; named: number }>();
+const signatures = new WeakMap<
+  HeaderInfo,
+  { sig: string[]; roles: (Role | null)[]; named: number }
+>();
 
 function signatureOf(header: HeaderInfo): { sig: string[]; roles: (Role | null)[]; named: number } {
   let s = signatures.get(header);
@@ -192,7 +269,13 @@ export function isRepeatedHeader(rowTexts: string[], header: HeaderInfo): boolea
     if (text) {
       const f = fold(text);
       if (f === sig[c]) same++;
-      else if (f && text.length <= MAX_HEADER_LEN && roles[c] !== null && roleOfFolded(f) === roles[c]) same++;
+      else if (
+        f &&
+        text.length <= MAX_HEADER_LEN &&
+        roles[c] !== null &&
+        roleOfFolded(f) === roles[c]
+      )
+        same++;
     }
     if (same >= needed) return true;
     if (same + left < needed) return false;

@@ -1,10 +1,37 @@
 /** The pure engine: grid in → report out. No Office.js, no DOM, no Node APIs. */
 export * from './types';
 export { analyzeSheet } from './analyze';
-export { planMarks, MARK_TAG, MARK_STYLES, isOwnMarkFormula, type MarkPlan, type MarkRule, type MarkKind } from './marks';
-export { buildTaskTable, buildTaskAgencyTable, buildFindingsTable, OWN_SHEETS, OWN_MARKER, type OutTable, type OutCell } from './tables';
+export {
+  planMarks,
+  MARK_TAG,
+  MARK_STYLES,
+  isOwnMarkFormula,
+  type MarkPlan,
+  type MarkRule,
+  type MarkKind,
+} from './marks';
+export {
+  buildTaskTable,
+  buildTaskAgencyTable,
+  buildFindingsTable,
+  OWN_SHEETS,
+  OWN_MARKER,
+  type OutTable,
+  type OutCell,
+} from './tables';
 export { RULES } from './rules';
-export { applyEdits, applyFixes, combineFixes, undoEdits, parseA1, parseRange, rangeCells, sameValue, EditConflictError, type SnapshotUndo } from './edits';
+export {
+  applyEdits,
+  applyFixes,
+  combineFixes,
+  undoEdits,
+  parseA1,
+  parseRange,
+  rangeCells,
+  sameValue,
+  EditConflictError,
+  type SnapshotUndo,
+} from './edits';
 export {
   taskCategory,
   buildStandardReport,

@@ -33,7 +33,15 @@ export const MARK_STYLES: Record<MarkKind, MarkStyle> = {
 };
 
 /** Rule priority: when a row is both overdue and unassigned, the first kind listed wins. */
-export const MARK_ORDER: MarkKind[] = ['overdue', 'unassigned', 'due-soon', 'error', 'added', 'moved', 'changed'];
+export const MARK_ORDER: MarkKind[] = [
+  'overdue',
+  'unassigned',
+  'due-soon',
+  'error',
+  'added',
+  'moved',
+  'changed',
+];
 
 /** The order of a comparison's marks (a row added wins over moved, moved over changed). */
 export const COMPARE_MARK_ORDER: CompareMarkKind[] = ['added', 'moved', 'changed'];
@@ -85,7 +93,9 @@ export function rowRuns(rows: number[]): [number, number][] {
  * an error-severity finding that are not otherwise marked get the "error" kind. The marks span the
  * table's columns (`report.firstColumn` … `report.lastColumn`).
  */
-export function planMarks(report: Pick<SheetReport, 'name' | 'tasks' | 'findings' | 'firstColumn' | 'lastColumn'>): MarkPlan {
+export function planMarks(
+  report: Pick<SheetReport, 'name' | 'tasks' | 'findings' | 'firstColumn' | 'lastColumn'>,
+): MarkPlan {
   const { firstColumn: firstCol, lastColumn: lastCol } = report;
   const byRow = new Map<number, MarkKind>();
   const put = (row: number, kind: MarkKind) => {
@@ -109,7 +119,13 @@ export function planMarks(report: Pick<SheetReport, 'name' | 'tasks' | 'findings
     const rows = [...byRow.entries()].filter(([, k]) => k === kind).map(([r]) => r);
     if (rows.length === 0) continue;
     const ranges = rowRuns(rows).map(([a, b]) => `${from}${a}:${to}${b}`);
-    rules.push({ kind, style: MARK_STYLES[kind], formula: markFormula(kind), ranges, rows: rows.sort((a, b) => a - b) });
+    rules.push({
+      kind,
+      style: MARK_STYLES[kind],
+      formula: markFormula(kind),
+      ranges,
+      rows: rows.sort((a, b) => a - b),
+    });
   }
   return { sheet: report.name, rules };
 }
@@ -131,7 +147,8 @@ export function planCompareMarks(
   const put = (row: number, kind: CompareMarkKind) => {
     for (const r of taskRows.get(row) ?? [row]) {
       const prev = byRow.get(r);
-      if (!prev || COMPARE_MARK_ORDER.indexOf(kind) < COMPARE_MARK_ORDER.indexOf(prev)) byRow.set(r, kind);
+      if (!prev || COMPARE_MARK_ORDER.indexOf(kind) < COMPARE_MARK_ORDER.indexOf(prev))
+        byRow.set(r, kind);
     }
   };
   for (const a of c.added) put(a.row, 'added');
@@ -141,9 +158,18 @@ export function planCompareMarks(
   const to = columnLetter(lastCol - 1);
   const rules: MarkRule[] = [];
   for (const kind of COMPARE_MARK_ORDER) {
-    const rows = [...byRow.entries()].filter(([, k]) => k === kind).map(([r]) => r).sort((a, b) => a - b);
+    const rows = [...byRow.entries()]
+      .filter(([, k]) => k === kind)
+      .map(([r]) => r)
+      .sort((a, b) => a - b);
     if (!rows.length) continue;
-    rules.push({ kind, style: MARK_STYLES[kind], formula: markFormula(kind), ranges: rowRuns(rows).map(([a, b]) => `${from}${a}:${to}${b}`), rows });
+    rules.push({
+      kind,
+      style: MARK_STYLES[kind],
+      formula: markFormula(kind),
+      ranges: rowRuns(rows).map(([a, b]) => `${from}${a}:${to}${b}`),
+      rows,
+    });
   }
   return { sheet, rules };
 }

@@ -27,7 +27,13 @@ import { cellText, fold, isErrorValue } from './text';
 import { detectHeader, isRepeatedHeader, type HeaderCandidate } from './header';
 import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
-import { AgencyDictionary, builtinDictionary, parseAgencyCell, parseAssignment, type Assignment } from './agencies';
+import {
+  AgencyDictionary,
+  builtinDictionary,
+  parseAgencyCell,
+  parseAssignment,
+  type Assignment,
+} from './agencies';
 import { taskState } from './states';
 import { taskCategory } from './tracking';
 import { readStatus } from './status';
@@ -143,7 +149,8 @@ const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3}
 const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
 const LETTER = /^[a-zđ]\)$/;
 /** Signature blocks and notes under a table: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nơi nhận:", "Ghi chú:". */
-const SIGNATURE = /^(tm|kt|tl|q|ttl) [a-z ]+$|^(chu tich|pho chu tich|giam doc|pho giam doc|noi nhan|ghi chu|nguoi lap|da ky|ky ten)\b/;
+const SIGNATURE =
+  /^(tm|kt|tl|q|ttl) [a-z ]+$|^(chu tich|pho chu tich|giam doc|pho giam doc|noi nhan|ghi chu|nguoi lap|da ky|ky ten)\b/;
 
 export function romanValue(s: string): number {
   const map: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -161,7 +168,8 @@ export function romanValue(s: string): number {
  * section row merged across the table, or TT and title typed together. Upper-case I…XXXIX followed
  * by a separator only, so words ("Vận động…") and letters ("C. …") are not taken for sections.
  */
-const ROMAN_TITLED = /^(?:(?:phần|mục|phan|muc)\s+)?((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(\S.*)$/iu;
+const ROMAN_TITLED =
+  /^(?:(?:phần|mục|phan|muc)\s+)?((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(\S.*)$/iu;
 
 function romanTitled(tt: string): { label: string; title: string } | null {
   const m = ROMAN_TITLED.exec(tt.trim());
@@ -171,7 +179,10 @@ function romanTitled(tt: string): { label: string; title: string } | null {
 
 /** "II", "II.", "Phần II", "Mục II", "II. Title" → "II"; else null. */
 export function sectionLabel(tt: string): string | null {
-  const s = tt.replace(/^(phần|mục|phan|muc)\s+/i, '').replace(/[.:)]$/, '').trim();
+  const s = tt
+    .replace(/^(phần|mục|phan|muc)\s+/i, '')
+    .replace(/[.:)]$/, '')
+    .trim();
   if (ROMAN.test(s)) return s;
   return romanTitled(tt)?.label ?? null;
 }
@@ -186,7 +197,10 @@ export function normaliseTt(tt: string): string {
 }
 
 /** Cell values with merged areas resolved: a merge's value belongs to every row it covers. */
-function resolveMerges(snapshot: SheetSnapshot): { values: CellValue[][]; merged: (boolean[] | undefined)[] } {
+function resolveMerges(snapshot: SheetSnapshot): {
+  values: CellValue[][];
+  merged: (boolean[] | undefined)[];
+} {
   // Rows are shared with the snapshot (never written to); a row a merge reaches is copied first.
   const values: CellValue[][] = snapshot.values.slice();
   const merged: (boolean[] | undefined)[] = [];
@@ -232,12 +246,17 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const sheetRow = (i: number) => origin.row + i + 1;
   const sheetCol = (c: number) => origin.col + c + 1;
   // The built-in dictionary (and what it has learnt) is shared by every check without own entries.
-  const dict = opts.dict ?? (opts.agencies?.length ? new AgencyDictionary(opts.agencies) : builtinDictionary());
+  const dict =
+    opts.dict ??
+    (opts.agencies?.length ? new AgencyDictionary(opts.agencies) : builtinDictionary());
   const { values, merged } = resolveMerges(snapshot);
 
   // "Tiến độ (thực hiện)" heads a deadline column in plans and a status column in progress
   // reports: the column's content decides.
-  const header = settleProgressColumns(detectHeader(snapshot.values, snapshot.merges ?? []), values);
+  const header = settleProgressColumns(
+    detectHeader(snapshot.values, snapshot.merges ?? []),
+    values,
+  );
   const columns: ColumnMap = header ? { ...header.columns } : {};
   if (opts.columns) {
     for (const role of ROLES) {
@@ -250,10 +269,17 @@ export function buildModel(snapshot: SheetSnapshot, opts: BuildOptions): SheetMo
   const headerTextWidth = header ? header.texts.reduce((w, t, i) => (t ? i + 1 : w), 0) : 0;
   const width = Math.max(headerTextWidth, ...Object.values(columns).map((c) => (c ?? 0) + 1), 0);
   const bodyStart = header ? header.row + header.height : 0;
-  const hasTable = header !== null || (opts.columns !== undefined && (columns.task !== undefined || columns.tt !== undefined));
+  const hasTable =
+    header !== null ||
+    (opts.columns !== undefined && (columns.task !== undefined || columns.tt !== undefined));
 
   const title = (header ? snapshot.values.slice(0, header.row) : [])
-    .map((r) => (r ?? []).map((v) => cellText(v)).filter(Boolean).join(' '))
+    .map((r) =>
+      (r ?? [])
+        .map((v) => cellText(v))
+        .filter(Boolean)
+        .join(' '),
+    )
     .filter(Boolean)
     .join(' ');
 
@@ -364,7 +390,8 @@ function settlePlanYears(model: SheetModel): void {
   const due: number[] = [];
   for (const tm of model.tasks) {
     const d = tm.task.deadline;
-    if (d.due && !d.multiYear && (d.kind === 'date' || d.kind === 'period')) due.push(Number(d.due.slice(0, 4)));
+    if (d.due && !d.multiYear && (d.kind === 'date' || d.kind === 'period'))
+      due.push(Number(d.due.slice(0, 4)));
   }
   model.planYears = deadlineYears(due, y);
 }
@@ -398,7 +425,8 @@ function classifyRows(
     const boldRow = snapshot.bold?.[r] ?? NO_MERGES;
     const tt = texts[ttCol] ?? '';
     let extra = NO_COLUMNS;
-    for (let c = width; c < texts.length; c++) if (texts[c]) (extra === NO_COLUMNS ? (extra = []) : extra).push(c);
+    for (let c = width; c < texts.length; c++)
+      if (texts[c]) (extra === NO_COLUMNS ? (extra = []) : extra).push(c);
     const rm: RowModel = {
       index: r,
       row: model.sheetRow(r),
@@ -407,22 +435,39 @@ function classifyRows(
       texts,
       original: texts,
       merged: merged[r] ?? NO_MERGES,
-      bold: Boolean(boldRow[ttCol] || boldRow[taskCol]) || BOLD_TAG.test(rawText(rowValues[ttCol])) || BOLD_TAG.test(rawText(rowValues[taskCol])),
+      bold:
+        Boolean(boldRow[ttCol] || boldRow[taskCol]) ||
+        BOLD_TAG.test(rawText(rowValues[ttCol])) ||
+        BOLD_TAG.test(rawText(rowValues[taskCol])),
       tt,
       extra,
       moves: NO_MOVES,
     };
     let cls: RowClass;
     if (nonEmpty === 0) cls = 'blank';
-    else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && SIGNATURE.test(fold(firstText))) cls = 'other';
+    else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && SIGNATURE.test(fold(firstText)))
+      cls = 'other';
     else if (isNumberTt(tt)) cls = 'task';
     else if (header && isRepeatedHeader(texts, header)) cls = 'header';
     else if (sectionLabel(tt)) cls = 'section';
-    else if (!tt && nonEmpty > 0 && prevMeaningful && (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation') && (afterPageBreakHeader || !blankSince)) {
+    else if (
+      !tt &&
+      nonEmpty > 0 &&
+      prevMeaningful &&
+      (prevMeaningful.cls === 'task' || prevMeaningful.cls === 'continuation') &&
+      (afterPageBreakHeader || !blankSince)
+    ) {
       let filled = 0;
       for (let c = 0; c < texts.length; c++) if (texts[c] && c !== ttCol) filled++;
       cls = afterPageBreakHeader || filled <= 2 ? 'continuation' : 'task';
-    } else if (!tt && texts[taskCol] && prevMeaningful && (prevMeaningful.cls === 'section' || prevMeaningful.cls === 'group' || prevMeaningful.cls === 'task')) {
+    } else if (
+      !tt &&
+      texts[taskCol] &&
+      prevMeaningful &&
+      (prevMeaningful.cls === 'section' ||
+        prevMeaningful.cls === 'group' ||
+        prevMeaningful.cls === 'task')
+    ) {
       cls = 'task';
     } else cls = 'other';
     rm.cls = cls;
@@ -468,7 +513,9 @@ function realignRows(model: SheetModel, typer: ValueTyper): void {
     if (r.cls !== 'task' && r.cls !== 'continuation') continue;
     // An Excel date in the deadline column is a deadline, though its text is a serial number.
     const dv = dc !== undefined ? r.values[dc] : undefined;
-    const deadlineIsDate = typeof dv === 'number' && readsAsDeadline(parseDeadline(dv, { numberFormat: formats?.[r.index]?.[dc!] }));
+    const deadlineIsDate =
+      typeof dv === 'number' &&
+      readsAsDeadline(parseDeadline(dv, { numberFormat: formats?.[r.index]?.[dc!] }));
     const res = realignRow(r.texts, columns, width, typer, r.merged, deadlineIsDate);
     if (res) {
       r.texts = res.texts;
@@ -490,7 +537,11 @@ function assembleTasks(model: SheetModel, ttCol: number, taskCol: number): void 
   for (const r of model.rows) {
     if (r.cls === 'section') {
       const label = sectionLabel(r.tt)!;
-      const titleText = r.texts[taskCol] || romanTitled(r.tt)?.title || r.texts.find((t, c) => t && c !== ttCol) || '';
+      const titleText =
+        r.texts[taskCol] ||
+        romanTitled(r.tt)?.title ||
+        r.texts.find((t, c) => t && c !== ttCol) ||
+        '';
       section = { row: r.row, label, title: titleText, model: r };
       model.sections.push(section);
       groups.length = 0;
@@ -590,7 +641,13 @@ function isBlankCell(r: RowModel, c: number): boolean {
 }
 
 /** Where a role's value sits in a run of rows (a task's rows, or a group row), as a lost-merge source. */
-function sourceOf(model: SheetModel, rows: RowModel[], c: number, text: string, group: boolean): Seen {
+function sourceOf(
+  model: SheetModel,
+  rows: RowModel[],
+  c: number,
+  text: string,
+  group: boolean,
+): Seen {
   let only: RowModel | null = null;
   let n = 0;
   for (const r of rows) {
@@ -602,7 +659,8 @@ function sourceOf(model: SheetModel, rows: RowModel[], c: number, text: string, 
   const own = n === 1 && only!.original[c] === only!.texts[c] && !only!.merged[c] ? only! : null;
   const raw = own ? (model.snapshot.values[own.index]?.[c] ?? null) : null;
   // Fill writes the cell's own value (an Excel value keeps its type) unless it carries markup.
-  const value: CellValue = own && (typeof raw !== 'string' || cellText(raw) === raw.trim()) && raw !== null ? raw : text;
+  const value: CellValue =
+    own && (typeof raw !== 'string' || cellText(raw) === raw.trim()) && raw !== null ? raw : text;
   const at = own ?? rows[0];
   return { index: at.index, row: at.row, text, value, group, mergeable: own !== null };
 }
@@ -661,7 +719,14 @@ function noteLostMerges(model: SheetModel): void {
         if (end >= tm.rows[tm.rows.length - 1].index) through = end;
       }
       if (tm.lostMerges === NO_LOST_MERGES) tm.lostMerges = {};
-      tm.lostMerges[role] = { index: seen.index, row: seen.row, text: seen.text, value: seen.value, group: seen.group, through };
+      tm.lostMerges[role] = {
+        index: seen.index,
+        row: seen.row,
+        text: seen.text,
+        value: seen.value,
+        group: seen.group,
+        through,
+      };
     }
   }
 }
@@ -706,7 +771,6 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   if (progress) t.progress = progress;
   t.note = textOrNull(joinedText(rows, columns.note));
 
-
   // Deadline: a single cell keeps its value (an Excel date stays a date).
   const dc = columns.deadline;
   if (dc !== undefined) {
@@ -721,7 +785,10 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
     }
     if (withValue !== 1) only = null;
     // The cell's own value (an Excel date stays a date) unless re-alignment put another text there.
-    const rawValue = only && (!only.moves.length || only.texts[dc] === only.original[dc]) ? only.values[dc] : joinedText(rows, dc) ?? '';
+    const rawValue =
+      only && (!only.moves.length || only.texts[dc] === only.original[dc])
+        ? only.values[dc]
+        : (joinedText(rows, dc) ?? '');
     if (isErrorValue(rawValue)) {
       tm.errorCells = [{ role: 'deadline', col: dc, row: only!.row, value: rawValue.error }];
       t.deadline = { text: rawValue.error, due: null, kind: 'unknown' };
@@ -733,7 +800,10 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   const ddc = columns['done-date'];
   if (ddc !== undefined) {
     const v = first.values[ddc];
-    if (typeof v === 'number' && (isDateFormat(snapshot.numberFormats?.[first.index]?.[ddc]) || v > 20000)) {
+    if (
+      typeof v === 'number' &&
+      (isDateFormat(snapshot.numberFormats?.[first.index]?.[ddc]) || v > 20000)
+    ) {
       t.doneDate = serialToIso(v);
     } else if (typeof v === 'string' && v.trim()) {
       const d = parseDeadline(v, { planYear: model.planYear });
@@ -751,7 +821,12 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
     combined = parseAssignment(leadText);
     ctx.assignments.set(leadText, combined);
   }
-  if (combined && (combined.support.length > 0 || columns.support === undefined || columns.support === columns.lead)) {
+  if (
+    combined &&
+    (combined.support.length > 0 ||
+      columns.support === undefined ||
+      columns.support === columns.lead)
+  ) {
     tm.combinedAssignment = true;
     leadParts = combined.lead.flatMap((x) => parseAgencyCell(x, dict, model.scope).refs);
     supportParts = combined.support.flatMap((x) => parseAgencyCell(x, dict, model.scope).refs);
@@ -763,11 +838,20 @@ function fillTask(tm: TaskModel, ctx: FillContext): void {
   if (supportText && columns.support !== columns.lead) {
     const p = parseAgencyCell(supportText, dict, model.scope);
     supportParts = supportParts.length ? supportParts.concat(p.refs) : p.refs;
-    if (p.runTogether) tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
+    if (p.runTogether)
+      tm.runTogether = tm.runTogether === NO_ROLES ? ['support'] : [...tm.runTogether, 'support'];
   }
   t.lead = leadParts;
   t.support = supportParts;
   t.unassigned = leadParts.length === 0;
-  t.state = taskState({ deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress }, options.asOf, options.dueSoonDays);
-  t.category = taskCategory({ deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress }, options.asOf, options.dueSoonDays);
+  t.state = taskState(
+    { deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress },
+    options.asOf,
+    options.dueSoonDays,
+  );
+  t.category = taskCategory(
+    { deadline: t.deadline, status: t.status, doneDate: t.doneDate, progress },
+    options.asOf,
+    options.dueSoonDays,
+  );
 }

@@ -12,8 +12,23 @@
  * characters) is counted exactly.
  */
 import type { Lang, Task } from './types';
-import { buildReminders, buildStandardReport, quarterPeriod, REPORT_COLUMNS, REPORT_COLUMN_CATEGORIES, type ReportColumn, type ReportPeriod } from './tracking';
-import type { CellRef, CellStyle, Criterion, Formula, LayoutCell, LayoutMerge } from './summary-layout';
+import {
+  buildReminders,
+  buildStandardReport,
+  quarterPeriod,
+  REPORT_COLUMNS,
+  REPORT_COLUMN_CATEGORIES,
+  type ReportColumn,
+  type ReportPeriod,
+} from './tracking';
+import type {
+  CellRef,
+  CellStyle,
+  Criterion,
+  Formula,
+  LayoutCell,
+  LayoutMerge,
+} from './summary-layout';
 import { t } from '../messages';
 
 /** A sheet described as data: cells, merges, sizes, what stays in view and how it prints. */
@@ -28,7 +43,18 @@ export interface SheetLayout {
   heights: Record<number, number>;
   freeze: { rows: number; cols: number };
   /** A4 landscape, fit to the page width, these 0-based rows repeated on every page. */
-  print?: { titleRows: [number, number]; centered?: boolean; margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number } };
+  print?: {
+    titleRows: [number, number];
+    centered?: boolean;
+    margins?: {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+      header: number;
+      footer: number;
+    };
+  };
 }
 
 /** Where the report's parts are (0-based rows; columns of each report column). */
@@ -74,7 +100,10 @@ export interface ReportLayoutOptions {
   agencyRows: number;
 }
 
-export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOptions): ReportSheetLayout {
+export function reportSheetLayout(
+  tasks: readonly Task[],
+  opts: ReportLayoutOptions,
+): ReportSheetLayout {
   const { lang, asOf } = opts;
   const period = opts.period ?? quarterPeriod(asOf);
   const report = buildStandardReport(tasks);
@@ -85,7 +114,16 @@ export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOpti
   const titles: [string, CellStyle][] = [
     [t(lang, 'report.sheet.title'), 'reportTitle'],
     [t(lang, 'report.sheet.plan', { title: opts.title }), 'reportPlan'],
-    [t(lang, 'report.sheet.period', { q: period.quarter, year: period.year, from: vn(period.from), to: vn(period.to), asOf: vn(asOf) }), 'reportPeriod'],
+    [
+      t(lang, 'report.sheet.period', {
+        q: period.quarter,
+        year: period.year,
+        from: vn(period.from),
+        to: vn(period.to),
+        asOf: vn(asOf),
+      }),
+      'reportPeriod',
+    ],
   ];
   titles.forEach(([value, style], r) => {
     g.put(r, 0, { value, style });
@@ -100,7 +138,10 @@ export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOpti
   const head = (r: number, c: number, text: string) => labels.set(`${r},${c}`, text);
   head(h1, 0, t(lang, 'report.col.stt'));
   head(h1, 1, t(lang, 'report.col.agency'));
-  merges.push({ top: h1, left: 0, bottom: h2, right: 0 }, { top: h1, left: 1, bottom: h2, right: 1 });
+  merges.push(
+    { top: h1, left: 0, bottom: h2, right: 0 },
+    { top: h1, left: 1, bottom: h2, right: 1 },
+  );
   const grouped = new Set(GROUPS.flatMap((gr) => gr.cols));
   for (const c of REPORT_COLUMNS) {
     if (grouped.has(c)) continue;
@@ -113,7 +154,9 @@ export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOpti
     merges.push({ top: h1, left: first, bottom: h1, right: cols[gr.cols[gr.cols.length - 1]] });
     for (const c of gr.cols) head(h2, cols[c], t(lang, `report.col.${c}.sub`));
   }
-  for (let r = h1; r <= h2; r++) for (let c = 0; c < width; c++) g.put(r, c, { value: labels.get(`${r},${c}`) ?? null, style: 'reportHeader' });
+  for (let r = h1; r <= h2; r++)
+    for (let c = 0; c < width; c++)
+      g.put(r, c, { value: labels.get(`${r},${c}`) ?? null, style: 'reportHeader' });
 
   const haveRows = opts.agencyRows > 0 || opts.taskRows > 0;
   const noLead = t(lang, 'lead.none');
@@ -122,35 +165,76 @@ export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOpti
   /** One agency row's count of one category (null = any). */
   const countAgency = (name: string, c: string | null): Formula => {
     if (name === '') {
-      const criteria: Criterion[] = [{ range: { table: 'tasks', column: 'lead' }, match: { text: noLead } }];
+      const criteria: Criterion[] = [
+        { range: { table: 'tasks', column: 'lead' }, match: { text: noLead } },
+      ];
       if (c) criteria.push({ range: { table: 'tasks', column: 'category' }, match: cat(c) });
       return { fn: 'countIfs', criteria };
     }
-    const agency: Criterion = { range: { table: 'agencies', column: 'agency' }, match: { text: name } };
-    const rest: Criterion[] = [{ range: { table: 'agencies', column: 'role' }, match: { text: lead } }];
+    const agency: Criterion = {
+      range: { table: 'agencies', column: 'agency' },
+      match: { text: name },
+    };
+    const rest: Criterion[] = [
+      { range: { table: 'agencies', column: 'role' }, match: { text: lead } },
+    ];
     if (c) rest.push({ range: { table: 'agencies', column: 'category' }, match: cat(c) });
-    return needsExact(name) ? { fn: 'countExact', exact: agency, equal: rest } : { fn: 'countIfs', criteria: [agency, ...rest] };
+    return needsExact(name)
+      ? { fn: 'countExact', exact: agency, equal: rest }
+      : { fn: 'countIfs', criteria: [agency, ...rest] };
   };
   const countTotal = (c: string | null): Formula =>
-    c ? { fn: 'countIfs', criteria: [{ range: { table: 'tasks', column: 'category' }, match: cat(c) }] } : { fn: 'countA', range: { table: 'tasks', column: 'category' } };
+    c
+      ? {
+          fn: 'countIfs',
+          criteria: [{ range: { table: 'tasks', column: 'category' }, match: cat(c) }],
+        }
+      : { fn: 'countA', range: { table: 'tasks', column: 'category' } };
 
-  const putRow = (r: number, label: string, counts: Record<ReportColumn, number>, count: (c: string | null) => Formula, bold: boolean) => {
+  const putRow = (
+    r: number,
+    label: string,
+    counts: Record<ReportColumn, number>,
+    count: (c: string | null) => Formula,
+    bold: boolean,
+  ) => {
     const suffix = bold ? 'Bold' : '';
-    for (let c = 0; c < width; c++) if (c !== 1 && !REPORT_COLUMNS.some((k) => cols[k] === c)) g.put(r, c, { value: g.rows[r]?.[c]?.value ?? null, style: `reportCell${suffix}` as CellStyle });
+    for (let c = 0; c < width; c++)
+      if (c !== 1 && !REPORT_COLUMNS.some((k) => cols[k] === c))
+        g.put(r, c, {
+          value: g.rows[r]?.[c]?.value ?? null,
+          style: `reportCell${suffix}` as CellStyle,
+        });
     g.put(r, 1, { value: label, style: `reportLabel${suffix}` as CellStyle });
     for (const c of REPORT_COLUMNS) {
       const value = counts[c];
       const at: CellRef = { row: r, col: cols[c] };
       if (c === 'onTimeRate') {
-        g.put(r, at.col, { value, formula: { fn: 'percent', part: { row: r, col: cols.doneOnTime }, whole: { row: r, col: cols.total } }, style: `reportRate${suffix}` as CellStyle });
+        g.put(r, at.col, {
+          value,
+          formula: {
+            fn: 'percent',
+            part: { row: r, col: cols.doneOnTime },
+            whole: { row: r, col: cols.total },
+          },
+          style: `reportRate${suffix}` as CellStyle,
+        });
       } else if (!haveRows) {
         g.put(r, at.col, { value, style: `reportCell${suffix}` as CellStyle });
       } else if (c === 'total') {
-        g.put(r, at.col, { value, formula: count(null), style: `reportCell${suffix}` as CellStyle });
+        g.put(r, at.col, {
+          value,
+          formula: count(null),
+          style: `reportCell${suffix}` as CellStyle,
+        });
       } else {
         const cats = REPORT_COLUMN_CATEGORIES[c];
         const terms = cats.map((k) => count(k));
-        g.put(r, at.col, { value, formula: terms.length === 1 ? terms[0] : { fn: 'plus', terms }, style: `reportCell${suffix}` as CellStyle });
+        g.put(r, at.col, {
+          value,
+          formula: terms.length === 1 ? terms[0] : { fn: 'plus', terms },
+          style: `reportCell${suffix}` as CellStyle,
+        });
       }
     }
   };
@@ -175,7 +259,11 @@ export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOpti
     widths: [6, 40, ...REPORT_COLUMNS.map((c) => (c === 'onTimeRate' ? 13 : 11))],
     heights: { 1: 36, [h1]: 45, [h2]: 30 },
     freeze: { rows: h2 + 1, cols: 2 },
-    print: { titleRows: [h1, h2], centered: true, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    print: {
+      titleRows: [h1, h2],
+      centered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
     headerRow: h1,
     firstRow: h2 + 1,
     lastRow: totalRow - 1,
@@ -186,20 +274,43 @@ export function reportSheetLayout(tasks: readonly Task[], opts: ReportLayoutOpti
 }
 
 /** "PC Đôn đốc": per lead agency, its overdue and due-soon tasks, most overdue first. */
-export function remindersSheetLayout(tasks: readonly Task[], opts: { lang: Lang; asOf: string }): SheetLayout & { headerRow: number; count: number } {
+export function remindersSheetLayout(
+  tasks: readonly Task[],
+  opts: { lang: Lang; asOf: string },
+): SheetLayout & { headerRow: number; count: number } {
   const { lang, asOf } = opts;
   const reminders = buildReminders(tasks, asOf);
   const g = new Grid();
   g.put(0, 0, { value: t(lang, 'remind.sheet.title', { asOf: vn(asOf) }), style: 'remindTitle' });
   const h = 2;
-  const headers = ['agency', 'tt', 'task', 'deadline', 'days', 'leader', 'status', 'category'].map((id) => t(lang, `remind.col.${id}`));
+  const headers = ['agency', 'tt', 'task', 'deadline', 'days', 'leader', 'status', 'category'].map(
+    (id) => t(lang, `remind.col.${id}`),
+  );
   headers.forEach((value, c) => g.put(h, c, { value, style: 'remindHeader' }));
   let r = h + 1;
   for (const a of reminders) {
     for (const task of a.tasks) {
-      const days = task.due ? (task.daysOverdue > 0 ? t(lang, 'remind.daysOverdue', { n: task.daysOverdue }) : t(lang, 'remind.daysLeft', { n: -task.daysOverdue })) : '';
-      const values = [a.agency === '' ? t(lang, 'lead.none') : a.agency, task.tt, task.task, task.deadline, days, task.leader ?? '', task.status ?? '', t(lang, `category.${task.category}`)];
-      values.forEach((v, c) => g.put(r, c, { value: v === '' ? null : v, style: c === 0 || c === 2 ? 'remindWrap' : 'remindCell' }));
+      const days = task.due
+        ? task.daysOverdue > 0
+          ? t(lang, 'remind.daysOverdue', { n: task.daysOverdue })
+          : t(lang, 'remind.daysLeft', { n: -task.daysOverdue })
+        : '';
+      const values = [
+        a.agency === '' ? t(lang, 'lead.none') : a.agency,
+        task.tt,
+        task.task,
+        task.deadline,
+        days,
+        task.leader ?? '',
+        task.status ?? '',
+        t(lang, `category.${task.category}`),
+      ];
+      values.forEach((v, c) =>
+        g.put(r, c, {
+          value: v === '' ? null : v,
+          style: c === 0 || c === 2 ? 'remindWrap' : 'remindCell',
+        }),
+      );
       r++;
     }
   }

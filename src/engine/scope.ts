@@ -32,18 +32,40 @@ function re(source: string, flags = 'gu'): RegExp {
  */
 const TITLE_SIGNALS: Signal[] = [
   // Document symbols: "QĐ-BKHCN", "KH-BYT" (a ministry), "QĐ-TTg" (the Prime Minister), "KH-TU" (a provincial Party committee).
-  { re: re(`${B}(?:QĐ|KH|CTr|CT|NQ|KL|HD|TB|BC|CV)-B[A-ZĐ]{1,8}${E}`), scope: 'central', weight: 3 },
+  {
+    re: re(`${B}(?:QĐ|KH|CTr|CT|NQ|KL|HD|TB|BC|CV)-B[A-ZĐ]{1,8}${E}`),
+    scope: 'central',
+    weight: 3,
+  },
   { re: re(`${B}(?:QĐ|KH|CTr|CT|NQ)-TTg${E}`), scope: 'central', weight: 3 },
   { re: re(`${B}(?:KH|CTr|NQ|KL|CT)-(?:TU|TƯ)${E}`), scope: 'provincial', weight: 3 },
   // Bodies.
   { re: re(`${B}Bộ\\s+${NOT_COMMAND}${UP}`), scope: 'central', weight: 2 },
   { re: re(`${B}BỘ\\s+(?!CHỈ\\s+HUY|ĐỘI)${UP}`), scope: 'central', weight: 2 },
-  { re: re(`${B}(?:Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Trung ương|Việt Nam)${E}`, 'giu'), scope: 'central', weight: 1 },
-  { re: re(`${B}(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\\s+(?:tỉnh|thành phố)${E}`, 'giu'), scope: 'provincial', weight: 3 },
+  {
+    re: re(
+      `${B}(?:Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Trung ương|Việt Nam)${E}`,
+      'giu',
+    ),
+    scope: 'central',
+    weight: 1,
+  },
+  {
+    re: re(`${B}(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\\s+(?:tỉnh|thành phố)${E}`, 'giu'),
+    scope: 'provincial',
+    weight: 3,
+  },
   { re: re(`${B}(?:Tỉnh ủy|Thành ủy)${E}`, 'giu'), scope: 'provincial', weight: 3 },
   { re: re(`${B}tỉnh${E}`, 'giu'), scope: 'provincial', weight: 1 },
   { re: re(`${B}Sở\\s+${UP}`), scope: 'provincial', weight: 1 },
-  { re: re(`${B}(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng bộ)\\s+(?:xã|phường|đặc khu)${E}`, 'giu'), scope: 'commune', weight: 3 },
+  {
+    re: re(
+      `${B}(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng bộ)\\s+(?:xã|phường|đặc khu)${E}`,
+      'giu',
+    ),
+    scope: 'commune',
+    weight: 3,
+  },
 ];
 
 /** Agency-cell signals: the head word of each party. */
@@ -52,7 +74,14 @@ const CELL_SIGNALS: Signal[] = [
   { re: re(`${B}(?:Trung ương|Việt Nam)${E}`), scope: 'central', weight: 1 },
   { re: re(`${B}Sở\\s+${UP}`), scope: 'provincial', weight: 1 },
   { re: re(`${B}(?:tỉnh|Tỉnh ủy)${E}`, 'giu'), scope: 'provincial', weight: 1 },
-  { re: re(`${B}(?:Phòng Kinh tế|Phòng Văn hóa - Xã hội|Văn phòng HĐND và UBND|Đảng ủy xã|Đảng ủy phường|Công an xã|Công an phường)${E}`, 'giu'), scope: 'commune', weight: 1 },
+  {
+    re: re(
+      `${B}(?:Phòng Kinh tế|Phòng Văn hóa - Xã hội|Văn phòng HĐND và UBND|Đảng ủy xã|Đảng ủy phường|Công an xã|Công an phường)${E}`,
+      'giu',
+    ),
+    scope: 'commune',
+    weight: 1,
+  },
 ];
 
 function score(text: string, signals: Signal[], into: Record<SheetScope, number>): void {
@@ -83,6 +112,7 @@ export function inferScope(title: string, agencyCells: readonly string[]): Sheet
   const byTitle = best(fromTitle);
   if (byTitle) return byTitle;
   const fromCells: Record<SheetScope, number> = { central: 0, provincial: 0, commune: 0 };
-  for (const c of agencyCells) if (c) score(toneNormalize(c.normalize('NFC')), CELL_SIGNALS, fromCells);
+  for (const c of agencyCells)
+    if (c) score(toneNormalize(c.normalize('NFC')), CELL_SIGNALS, fromCells);
   return best(fromCells);
 }

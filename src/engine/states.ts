@@ -12,7 +12,8 @@ const DONE = /^(da )?hoan thanh\b|^xong\b|^da xong\b|^completed?\b|^done\b/;
  * Whole words only: folded text loses its diacritics, so a bare substring test would also find
  * "dang" in "đăng" (published) and "chua" in "chuẩn" (standard).
  */
-const NOT_DONE = /\bchua\b|\bkhong (hoan thanh|thuc hien|dat)\b|^dang\b|\bdang (thuc hien|trien khai|lam|xu ly|hoan thien)\b|\bmot phan\b/;
+const NOT_DONE =
+  /\bchua\b|\bkhong (hoan thanh|thuc hien|dat)\b|^dang\b|\bdang (thuc hien|trien khai|lam|xu ly|hoan thien)\b|\bmot phan\b/;
 /** "Hoàn thành 50%": partly done. */
 const PARTIAL_PERCENT = /(^|[^\d.,])\d{1,2}([.,]\d+)?\s*%/;
 

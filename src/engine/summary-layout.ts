@@ -26,7 +26,8 @@ export type AgencyColumn = (typeof AGENCY_COLUMNS)[number];
  * A column of one of the add-in's tables, meaning all its data rows (below the header). The renderer
  * knows the sheet the table landed on, the column's position and the number of rows.
  */
-export type ColumnRef = { table: 'tasks'; column: TaskColumn } | { table: 'agencies'; column: AgencyColumn };
+export type ColumnRef =
+  { table: 'tasks'; column: TaskColumn } | { table: 'agencies'; column: AgencyColumn };
 
 /** A cell of the same sheet (0-based); `fixRow` / `fixCol` make that part absolute. */
 export interface CellRef {
@@ -166,7 +167,12 @@ export function keyLabel(kind: SummaryBlockKind, key: string, lang: Lang): strin
 }
 
 function keyRows(kind: SummaryBlockKind, summary: Summary, lang: Lang): KeyRow[] {
-  const list = { lead: summary.byLead, leader: summary.byLeader, quarter: summary.byQuarter, section: summary.bySection }[kind];
+  const list = {
+    lead: summary.byLead,
+    leader: summary.byLeader,
+    quarter: summary.byQuarter,
+    section: summary.bySection,
+  }[kind];
   return list.map((e) => {
     const label = keyLabel(kind, e.key, lang);
     // The task table holds the label for the lead and the quarter, the raw text (or a blank) for the others.
@@ -186,19 +192,34 @@ function needsExact(text: string): boolean {
   );
 }
 
-const TASK_KEY: Record<SummaryBlockKind, TaskColumn> = { lead: 'lead', leader: 'leader', quarter: 'quarter', section: 'section' };
+const TASK_KEY: Record<SummaryBlockKind, TaskColumn> = {
+  lead: 'lead',
+  leader: 'leader',
+  quarter: 'quarter',
+  section: 'section',
+};
 
 /** The formula counting the tasks of one key row in one state. */
-function countFormula(kind: SummaryBlockKind, key: KeyRow, exact: boolean, keyCell: CellRef, stateCell: CellRef, lang: Lang): Formula {
+function countFormula(
+  kind: SummaryBlockKind,
+  key: KeyRow,
+  exact: boolean,
+  keyCell: CellRef,
+  stateCell: CellRef,
+  lang: Lang,
+): Formula {
   // The lead block counts the long table's lead rows; tasks without a lead are on the task table.
   const viaAgencies = kind === 'lead' && key.match !== t(lang, 'lead.none');
   const range = (tasks: TaskColumn, agencies: AgencyColumn): ColumnRef =>
     viaAgencies ? { table: 'agencies', column: agencies } : { table: 'tasks', column: tasks };
   const keyMatch: Operand = key.label === key.match ? { ref: keyCell } : { text: key.match };
   const keyCrit: Criterion = { range: range(TASK_KEY[kind], 'agency'), match: keyMatch };
-  const extra: Criterion[] = viaAgencies ? [{ range: { table: 'agencies', column: 'role' }, match: { text: t(lang, 'role.lead') } }] : [];
+  const extra: Criterion[] = viaAgencies
+    ? [{ range: { table: 'agencies', column: 'role' }, match: { text: t(lang, 'role.lead') } }]
+    : [];
   const stateCrit: Criterion = { range: range('state', 'state'), match: { ref: stateCell } };
-  if (exact && key.match !== '') return { fn: 'countExact', exact: keyCrit, equal: [...extra, stateCrit] };
+  if (exact && key.match !== '')
+    return { fn: 'countExact', exact: keyCrit, equal: [...extra, stateCrit] };
   return { fn: 'countIfs', criteria: [keyCrit, ...extra, stateCrit] };
 }
 
@@ -217,12 +238,22 @@ export function summaryLayout(summary: Summary, opts: SummaryLayoutOptions): Sum
     while (row.length < c) row.push(null);
     row[c] = cell;
   };
-  const sum = (r: number): Formula => ({ fn: 'sum', from: { row: r, col: 1 }, to: { row: r, col: totalCol - 1 } });
+  const sum = (r: number): Formula => ({
+    fn: 'sum',
+    from: { row: r, col: 1 },
+    to: { row: r, col: totalCol - 1 },
+  });
 
   put(0, 0, { value: t(lang, 'xlsx.summary.title'), style: 'title' });
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.asOf);
   const shown = date ? `${date[3]}/${date[2]}/${date[1]}` : opts.asOf;
-  put(1, 0, { value: t(lang, opts.live ? 'xlsx.summary.asOf' : 'xlsx.summary.asOfValues', { date: shown, sheet: opts.sheet }), style: 'note' });
+  put(1, 0, {
+    value: t(lang, opts.live ? 'xlsx.summary.asOf' : 'xlsx.summary.asOfValues', {
+      date: shown,
+      sheet: opts.sheet,
+    }),
+    style: 'note',
+  });
 
   const blocks: SummaryBlock[] = [];
   let r = 3;
@@ -232,11 +263,14 @@ export function summaryLayout(summary: Summary, opts: SummaryLayoutOptions): Sum
     const headerRow = r + 1;
     put(titleRow, 0, { value: t(lang, block.title), style: 'blockTitle' });
     put(headerRow, 0, { value: t(lang, block.keyHeader), style: 'headerKey' });
-    states.forEach((s, i) => put(headerRow, stateCols[i], { value: t(lang, `state.${s}`), style: 'header' }));
+    states.forEach((s, i) =>
+      put(headerRow, stateCols[i], { value: t(lang, `state.${s}`), style: 'header' }),
+    );
     put(headerRow, totalCol, { value: t(lang, 'table.total'), style: 'header' });
     // Keys that differ only in case cannot be told apart by COUNTIFS.
     const folded = new Map<string, number>();
-    for (const k of keys) folded.set(k.match.toLowerCase(), (folded.get(k.match.toLowerCase()) ?? 0) + 1);
+    for (const k of keys)
+      folded.set(k.match.toLowerCase(), (folded.get(k.match.toLowerCase()) ?? 0) + 1);
     let row = headerRow + 1;
     for (const key of keys) {
       const exact = needsExact(key.match) || (folded.get(key.match.toLowerCase()) ?? 0) > 1;
@@ -244,7 +278,23 @@ export function summaryLayout(summary: Summary, opts: SummaryLayoutOptions): Sum
       states.forEach((s, i) => {
         const value = key.counts[s] ?? 0;
         const stateCell: CellRef = { row: headerRow, col: stateCols[i], fixRow: true };
-        put(row, stateCols[i], live ? { value, formula: countFormula(block.kind, key, exact, { row, col: 0, fixCol: true }, stateCell, lang) } : { value });
+        put(
+          row,
+          stateCols[i],
+          live
+            ? {
+                value,
+                formula: countFormula(
+                  block.kind,
+                  key,
+                  exact,
+                  { row, col: 0, fixCol: true },
+                  stateCell,
+                  lang,
+                ),
+              }
+            : { value },
+        );
       });
       put(row, totalCol, { value: key.counts.total ?? 0, formula: sum(row) });
       row++;
@@ -255,12 +305,28 @@ export function summaryLayout(summary: Summary, opts: SummaryLayoutOptions): Sum
       const value = summary.byState[s] ?? 0;
       const formula: Formula = {
         fn: 'countIfs',
-        criteria: [{ range: { table: 'tasks', column: 'state' }, match: { ref: { row: headerRow, col: stateCols[i], fixRow: true } } }],
+        criteria: [
+          {
+            range: { table: 'tasks', column: 'state' },
+            match: { ref: { row: headerRow, col: stateCols[i], fixRow: true } },
+          },
+        ],
       };
-      put(totalRow, stateCols[i], live ? { value, formula, style: 'total' } : { value, style: 'total' });
+      put(
+        totalRow,
+        stateCols[i],
+        live ? { value, formula, style: 'total' } : { value, style: 'total' },
+      );
     });
     put(totalRow, totalCol, { value: summary.total, formula: sum(totalRow), style: 'total' });
-    blocks.push({ kind: block.kind, titleRow, headerRow, firstRow: headerRow + 1, lastRow: totalRow - 1, totalRow });
+    blocks.push({
+      kind: block.kind,
+      titleRow,
+      headerRow,
+      firstRow: headerRow + 1,
+      lastRow: totalRow - 1,
+      totalRow,
+    });
     r = totalRow + 2;
   }
   return {

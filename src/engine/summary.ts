@@ -34,7 +34,9 @@ class Counter {
   list(sort: 'count' | 'key' | ((a: string, b: string) => number)): SummaryCount[] {
     const out = [...this.map.values()];
     if (sort === 'count') {
-      out.sort((a, b) => (b.counts.total ?? 0) - (a.counts.total ?? 0) || a.key.localeCompare(b.key, 'vi'));
+      out.sort(
+        (a, b) => (b.counts.total ?? 0) - (a.counts.total ?? 0) || a.key.localeCompare(b.key, 'vi'),
+      );
     } else if (sort === 'key') {
       out.sort((a, b) => a.key.localeCompare(b.key, 'vi'));
     } else {
@@ -60,7 +62,9 @@ export function summarise(tasks: Task[], sectionOrder: string[] = [], asOf?: str
     if (task.unassigned) unassigned++;
     if (!task.lead.length) lead.add(NONE_KEY, task.state, task.unassigned);
     else if (task.lead.length === 1) lead.add(task.lead[0].name, task.state, task.unassigned);
-    else for (const name of new Set(task.lead.map((r) => r.name))) lead.add(name, task.state, task.unassigned);
+    else
+      for (const name of new Set(task.lead.map((r) => r.name)))
+        lead.add(name, task.state, task.unassigned);
     leader.add(task.leader ?? NONE_KEY, task.state, task.unassigned);
     const q = quarterKey(task);
     quarter.add(q ? `${q.quarter}/${q.year}` : NONE_KEY, task.state, task.unassigned);
@@ -69,7 +73,8 @@ export function summarise(tasks: Task[], sectionOrder: string[] = [], asOf?: str
       const name = task.support[0].name;
       support.set(name, (support.get(name) ?? 0) + 1);
     } else if (task.support.length > 1) {
-      for (const name of new Set(task.support.map((r) => r.name))) support.set(name, (support.get(name) ?? 0) + 1);
+      for (const name of new Set(task.support.map((r) => r.name)))
+        support.set(name, (support.get(name) ?? 0) + 1);
     }
   }
   const secIndex = (k: string) => {

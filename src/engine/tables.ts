@@ -9,12 +9,7 @@ import { quarterKey } from './summary';
 import { categoryOf } from './tracking';
 
 export type OutCell =
-  | string
-  | number
-  | boolean
-  | null
-  | { date: string }
-  | { link: string; text: string };
+  string | number | boolean | null | { date: string } | { link: string; text: string };
 
 export interface OutTable {
   /** Table name (an Excel Table name: letters, digits, underscore). */
@@ -57,12 +52,19 @@ export const OTHER_OWN_KINDS = ['compare', 'merge'] as const;
 export function isOwnMarkerName(name: string): boolean {
   if (ownKindOfName(name) !== null) return true;
   const rest = name.slice(OWN_NAME_PREFIX.length).toLowerCase();
-  return name.slice(0, OWN_NAME_PREFIX.length).toLowerCase() === OWN_NAME_PREFIX.toLowerCase() && (OTHER_OWN_KINDS as readonly string[]).includes(rest);
+  return (
+    name.slice(0, OWN_NAME_PREFIX.length).toLowerCase() === OWN_NAME_PREFIX.toLowerCase() &&
+    (OTHER_OWN_KINDS as readonly string[]).includes(rest)
+  );
 }
 
 /** The own-sheet kind a defined name marks ("PhanCong_Own_tasks", any case), or null. */
 export function ownKindOfName(name: string): OwnSheetKind | null {
-  if (name.length <= OWN_NAME_PREFIX.length || name.slice(0, OWN_NAME_PREFIX.length).toLowerCase() !== OWN_NAME_PREFIX.toLowerCase()) return null;
+  if (
+    name.length <= OWN_NAME_PREFIX.length ||
+    name.slice(0, OWN_NAME_PREFIX.length).toLowerCase() !== OWN_NAME_PREFIX.toLowerCase()
+  )
+    return null;
   const kind = name.slice(OWN_NAME_PREFIX.length).toLowerCase();
   return (Object.keys(OWN_SHEETS) as OwnSheetKind[]).find((k) => k.toLowerCase() === kind) ?? null;
 }
@@ -136,7 +138,16 @@ export function buildTaskTable(report: SheetReport, lang: Lang): OutTable {
 }
 
 /** Column ids of the task × agency table, in order; headers are `table.<id>` in the catalogue. */
-export const AGENCY_COLUMNS = ['row', 'tt', 'role', 'agency', 'raw', 'state', 'quarter', 'category'] as const;
+export const AGENCY_COLUMNS = [
+  'row',
+  'tt',
+  'role',
+  'agency',
+  'raw',
+  'state',
+  'quarter',
+  'category',
+] as const;
 
 /** Long table: one row per task × agency (lead or support). */
 export function buildTaskAgencyTable(report: SheetReport, lang: Lang): OutTable {
@@ -179,7 +190,9 @@ export function buildFindingsTable(report: SheetReport, lang: Lang): OutTable {
   ]);
   return {
     name: 'PC_KetQua',
-    headers: ['severity', 'code', 'cell', 'row', 'role', 'message', 'suggestion'].map((c) => t(lang, `table.${c}`)),
+    headers: ['severity', 'code', 'cell', 'row', 'role', 'message', 'suggestion'].map((c) =>
+      t(lang, `table.${c}`),
+    ),
     rows,
   };
 }

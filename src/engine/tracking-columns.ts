@@ -12,7 +12,12 @@ import { a1, cellText, columnLetter, fold } from './text';
 export type TrackingKind = 'status' | 'done-date' | 'evidence';
 
 /** The statuses of the drop-down, as written into the sheet (Vietnamese: the engine reads them). */
-export const TRACKING_STATUSES: readonly string[] = ['Chưa thực hiện', 'Đang thực hiện', 'Đã hoàn thành', 'Tạm dừng'];
+export const TRACKING_STATUSES: readonly string[] = [
+  'Chưa thực hiện',
+  'Đang thực hiện',
+  'Đã hoàn thành',
+  'Tạm dừng',
+];
 
 /** The date rule of a completion date (inclusive, ISO). */
 export const DONE_DATE_RANGE = { from: '2000-01-01', to: '2100-12-31' } as const;
@@ -67,7 +72,12 @@ export interface TrackingPlan {
 
 export type TrackingPlanResult =
   | { ok: true; plan: TrackingPlan }
-  | { ok: false; error: 'no-table' | 'nothing-to-add' | 'cells-not-empty'; cells?: string[]; message: string };
+  | {
+      ok: false;
+      error: 'no-table' | 'nothing-to-add' | 'cells-not-empty';
+      cells?: string[];
+      message: string;
+    };
 
 export interface TrackingOptions {
   lang?: Lang;
@@ -89,7 +99,11 @@ export interface TrackingOptions {
 /** Header words that make a result column an evidence column (a report of what was done). */
 const EVIDENCE_WORDS = /minh chung|ket qua thuc hien|ket qua trien khai|ket qua dat duoc/;
 
-function validation(kind: TrackingValidation['kind'], range: string, lang: Lang): TrackingValidation {
+function validation(
+  kind: TrackingValidation['kind'],
+  range: string,
+  lang: Lang,
+): TrackingValidation {
   if (kind === 'status-list') {
     return {
       kind,
@@ -117,7 +131,11 @@ function validation(kind: TrackingValidation['kind'], range: string, lang: Lang)
  * Plans the tracking columns of a checked sheet. Refuses (with a message naming the cells) when
  * any cell where a column would go, from the header down to the table's last row, holds something.
  */
-export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport, opts: TrackingOptions = {}): TrackingPlanResult {
+export function planTrackingColumns(
+  snapshot: SheetSnapshot,
+  report: SheetReport,
+  opts: TrackingOptions = {},
+): TrackingPlanResult {
   const lang = opts.lang ?? 'vi';
   const sheet = report.name;
   if (report.headerRow === null || !report.tasks.length) {
@@ -132,12 +150,15 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
     const row = snapshot.values[r] ?? [];
     for (let c = row.length - 1; c > right; c--) if (cellText(row[c])) right = c;
   }
-  for (const m of snapshot.merges ?? []) if (m.top <= hr + height - 1 && m.bottom >= hr && m.right > right && m.left <= right) right = m.right;
+  for (const m of snapshot.merges ?? [])
+    if (m.top <= hr + height - 1 && m.bottom >= hr && m.right > right && m.left <= right)
+      right = m.right;
   const headerRight = right;
   if (opts.pastContent) {
     for (let r = hr; r < snapshot.values.length; r++) {
       const row = snapshot.values[r] ?? [];
-      for (let c = row.length - 1; c > right; c--) if (row[c] !== null && row[c] !== undefined && row[c] !== '') right = c;
+      for (let c = row.length - 1; c > right; c--)
+        if (row[c] !== null && row[c] !== undefined && row[c] !== '') right = c;
     }
     for (const m of snapshot.merges ?? []) if (m.bottom >= hr && m.right > right) right = m.right;
   }
@@ -152,7 +173,11 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
   const kinds: TrackingKind[] = [];
   if (cols.status === undefined) kinds.push('status');
   if (cols['done-date'] === undefined) kinds.push('done-date');
-  if (cols.result === undefined || (!opts.missingOnly && !EVIDENCE_WORDS.test(headerText(cols.result)))) kinds.push('evidence');
+  if (
+    cols.result === undefined ||
+    (!opts.missingOnly && !EVIDENCE_WORDS.test(headerText(cols.result)))
+  )
+    kinds.push('evidence');
 
   const firstRow = report.headerRow + height;
   let lastRow = firstRow;
@@ -161,11 +186,19 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
 
   const validations: TrackingValidation[] = [];
   if (opts.validateExisting) {
-    const body = (c: number) => `${columnLetter(origin.col + c)}${firstRow}:${columnLetter(origin.col + c)}${lastRow}`;
-    if (cols.status !== undefined) validations.push(validation('status-list', body(cols.status), lang));
-    if (cols['done-date'] !== undefined) validations.push(validation('date', body(cols['done-date']), lang));
+    const body = (c: number) =>
+      `${columnLetter(origin.col + c)}${firstRow}:${columnLetter(origin.col + c)}${lastRow}`;
+    if (cols.status !== undefined)
+      validations.push(validation('status-list', body(cols.status), lang));
+    if (cols['done-date'] !== undefined)
+      validations.push(validation('date', body(cols['done-date']), lang));
   }
-  if (!kinds.length && !validations.length) return { ok: false, error: 'nothing-to-add', message: t(lang, 'track.error.nothing', { sheet }) };
+  if (!kinds.length && !validations.length)
+    return {
+      ok: false,
+      error: 'nothing-to-add',
+      message: t(lang, 'track.error.nothing', { sheet }),
+    };
 
   // Every target cell must be empty (values and merges), from the header's first row to the last row.
   const busy: string[] = [];
@@ -175,18 +208,25 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
     const row = snapshot.values[r] ?? [];
     for (let k = 0; k < kinds.length; k++) {
       const c = right + 1 + k;
-      if (cellText(row[c]) || (row[c] !== null && row[c] !== undefined && row[c] !== '')) busy.push(a1(origin.row + r + 1, origin.col + c + 1));
+      if (cellText(row[c]) || (row[c] !== null && row[c] !== undefined && row[c] !== ''))
+        busy.push(a1(origin.row + r + 1, origin.col + c + 1));
     }
   }
   for (const m of snapshot.merges ?? []) {
     if (!kinds.length) break;
-    if (m.bottom < top || m.top > bottom || m.right <= right || m.left > right + kinds.length) continue;
+    if (m.bottom < top || m.top > bottom || m.right <= right || m.left > right + kinds.length)
+      continue;
     const cell = a1(origin.row + m.top + 1, origin.col + m.left + 1);
     if (!busy.includes(cell)) busy.push(cell);
   }
   if (busy.length) {
     const shown = busy.slice(0, 5).join(', ') + (busy.length > 5 ? ', …' : '');
-    return { ok: false, error: 'cells-not-empty', cells: busy, message: t(lang, 'track.error.notEmpty', { sheet, cells: shown }) };
+    return {
+      ok: false,
+      error: 'cells-not-empty',
+      cells: busy,
+      message: t(lang, 'track.error.notEmpty', { sheet, cells: shown }),
+    };
   }
 
   const columns: TrackingColumn[] = kinds.map((kind, k) => {
@@ -202,11 +242,22 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
     return c;
   });
   for (const c of columns) {
-    if (c.kind === 'status') validations.push(validation('status-list', `${c.letter}${firstRow}:${c.letter}${lastRow}`, lang));
-    if (c.kind === 'done-date') validations.push(validation('date', `${c.letter}${firstRow}:${c.letter}${lastRow}`, lang));
+    if (c.kind === 'status')
+      validations.push(
+        validation('status-list', `${c.letter}${firstRow}:${c.letter}${lastRow}`, lang),
+      );
+    if (c.kind === 'done-date')
+      validations.push(validation('date', `${c.letter}${firstRow}:${c.letter}${lastRow}`, lang));
   }
-  const headerMerges = height > 1 ? columns.map((c) => `${c.letter}${report.headerRow}:${c.letter}${report.headerRow! + height - 1}`) : [];
-  const range = columns.length ? `${columns[0].letter}${report.headerRow}:${columns[columns.length - 1].letter}${lastRow}` : '';
+  const headerMerges =
+    height > 1
+      ? columns.map(
+          (c) => `${c.letter}${report.headerRow}:${c.letter}${report.headerRow! + height - 1}`,
+        )
+      : [];
+  const range = columns.length
+    ? `${columns[0].letter}${report.headerRow}:${columns[columns.length - 1].letter}${lastRow}`
+    : '';
   return {
     ok: true,
     plan: {
@@ -226,7 +277,10 @@ export function planTrackingColumns(snapshot: SheetSnapshot, report: SheetReport
 
 /** The preview sentence of a plan, in the language given. */
 export function describeTrackingPlan(plan: TrackingPlan, lang: Lang): string {
-  if (!plan.columns.length) return t(lang, 'track.validateExisting', { range: plan.validations.map((v) => v.range).join(', ') });
+  if (!plan.columns.length)
+    return t(lang, 'track.validateExisting', {
+      range: plan.validations.map((v) => v.range).join(', '),
+    });
   return t(lang, 'track.preview', {
     count: plan.columns.length,
     sheet: plan.sheet,

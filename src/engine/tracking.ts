@@ -39,10 +39,16 @@ export interface CategoryInput {
 }
 
 /** A task's reporting category as of a date (see the module comment). */
-export function taskCategory(input: CategoryInput, asOf: string, dueSoonDays: number): ReportCategory {
+export function taskCategory(
+  input: CategoryInput,
+  asOf: string,
+  dueSoonDays: number,
+): ReportCategory {
   const { deadline, progress } = input;
   const due = deadline.kind === 'recurring' ? null : deadline.due;
-  const done = progress ? progress.status === 'done' : isDoneStatus(input.status) || (!!input.doneDate && !input.status);
+  const done = progress
+    ? progress.status === 'done'
+    : isDoneStatus(input.status) || (!!input.doneDate && !input.status);
   if (done) {
     if (input.doneDate && due) return input.doneDate <= due ? 'done-on-time' : 'done-late';
     if (progress?.timing) return progress.timing === 'on-time' ? 'done-on-time' : 'done-late';
@@ -50,13 +56,15 @@ export function taskCategory(input: CategoryInput, asOf: string, dueSoonDays: nu
     return daysBetween(asOf, due) >= 0 ? 'done-on-time' : 'done-undated';
   }
   const started = progress ? progress.status !== 'not-started' : !!input.status;
-  if (deadline.kind === 'recurring') return progress?.timing === 'late' ? 'in-progress-late' : 'recurring';
+  if (deadline.kind === 'recurring')
+    return progress?.timing === 'late' ? 'in-progress-late' : 'recurring';
   if (!due) {
     if (progress?.timing === 'late') return started ? 'in-progress-late' : 'not-started-late';
     return 'no-deadline';
   }
   const left = daysBetween(asOf, due);
-  if (left < 0 || progress?.timing === 'late') return started ? 'in-progress-late' : 'not-started-late';
+  if (left < 0 || progress?.timing === 'late')
+    return started ? 'in-progress-late' : 'not-started-late';
   if (left <= dueSoonDays) return 'due-soon';
   return started ? 'in-progress-on-time' : 'not-started-on-time';
 }
@@ -100,7 +108,10 @@ export const REPORT_COLUMNS = [
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 
 /** Which categories each count column adds up (the rate is computed). */
-export const REPORT_COLUMN_CATEGORIES: Record<Exclude<ReportColumn, 'total' | 'onTimeRate'>, readonly ReportCategory[]> = {
+export const REPORT_COLUMN_CATEGORIES: Record<
+  Exclude<ReportColumn, 'total' | 'onTimeRate'>,
+  readonly ReportCategory[]
+> = {
   done: ['done-on-time', 'done-late', 'done-undated'],
   doneOnTime: ['done-on-time'],
   doneLate: ['done-late'],
@@ -170,7 +181,12 @@ export function buildStandardReport(tasks: readonly Task[]): StandardReport {
   }
   const rows = [...per.entries()]
     .map(([agency, e]) => ({ agency, counts: countsOf(e.cats, e.n), byCategory: e.cats }))
-    .sort((a, b) => (a.agency === '' ? 1 : 0) - (b.agency === '' ? 1 : 0) || b.counts.total - a.counts.total || a.agency.localeCompare(b.agency, 'vi'));
+    .sort(
+      (a, b) =>
+        (a.agency === '' ? 1 : 0) - (b.agency === '' ? 1 : 0) ||
+        b.counts.total - a.counts.total ||
+        a.agency.localeCompare(b.agency, 'vi'),
+    );
   return { rows, total: { agency: '', counts: countsOf(all, tasks.length), byCategory: all } };
 }
 
@@ -231,7 +247,11 @@ export function buildReminders(tasks: readonly Task[], asOf: string): AgencyRemi
     out.push({ agency, overdue, dueSoon: list.length - overdue, tasks: list });
   }
   return out.sort(
-    (a, b) => (a.agency === '' ? 1 : 0) - (b.agency === '' ? 1 : 0) || b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.agency.localeCompare(b.agency, 'vi'),
+    (a, b) =>
+      (a.agency === '' ? 1 : 0) - (b.agency === '' ? 1 : 0) ||
+      b.overdue - a.overdue ||
+      b.dueSoon - a.dueSoon ||
+      a.agency.localeCompare(b.agency, 'vi'),
   );
 }
 
@@ -243,7 +263,10 @@ export interface ReportPeriod {
   to: string;
 }
 
-export function quarterPeriod(asOf: string, quarter?: { year: number; quarter: number }): ReportPeriod {
+export function quarterPeriod(
+  asOf: string,
+  quarter?: { year: number; quarter: number },
+): ReportPeriod {
   const year = quarter?.year ?? Number(asOf.slice(0, 4));
   const q = quarter?.quarter ?? Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1;
   return { year, quarter: q, from: startOfQuarter(year, q), to: endOfQuarter(year, q) };

@@ -61,14 +61,7 @@ export const REQUIRED_ROLES: readonly Role[] = ['tt', 'task', 'lead', 'deadline'
 /** Role → 0-based column index (snapshot coordinates). */
 export type ColumnMap = Partial<Record<Role, number>>;
 
-export type RowClass =
-  | 'section'
-  | 'group'
-  | 'task'
-  | 'continuation'
-  | 'header'
-  | 'blank'
-  | 'other';
+export type RowClass = 'section' | 'group' | 'task' | 'continuation' | 'header' | 'blank' | 'other';
 
 export type DeadlineKind = 'date' | 'period' | 'recurring' | 'unknown' | 'missing';
 
@@ -117,7 +110,16 @@ export interface AgencyRef {
  * Every task state, in the one order the add-in shows them (summary sheets, charts, legends): those
  * that need attention first.
  */
-export const TASK_STATES = ['overdue', 'due-soon', 'open', 'done-on-time', 'done-late', 'done', 'recurring', 'no-deadline'] as const;
+export const TASK_STATES = [
+  'overdue',
+  'due-soon',
+  'open',
+  'done-on-time',
+  'done-late',
+  'done',
+  'recurring',
+  'no-deadline',
+] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 /** A normalised progress status (from a status column: Tình trạng, Tiến độ, Tình hình thực hiện, …). */

@@ -21,20 +21,30 @@ import type { StartOptions } from '../standalone/start';
 registerCheckWorker(bundledWorker);
 
 function prefersDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-color-scheme: dark)').matches
+  );
 }
 
-async function officeHost(): Promise<{ host: WorkbookHost; theme: ReturnType<typeof themeFor> } | 'failed' | null> {
+async function officeHost(): Promise<
+  { host: WorkbookHost; theme: ReturnType<typeof themeFor> } | 'failed' | null
+> {
   const insideOffice = /[?&]_host_Info=/i.test(window.location.search);
   const loaded = await (window.__PHANCONG_OFFICE__ ?? Promise.resolve(false));
   if (!loaded) return insideOffice ? 'failed' : null;
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) return null;
-  return { host: createOfficeHost(Excel, Office), theme: themeFor(Office.context.officeTheme, prefersDark()) };
+  return {
+    host: createOfficeHost(Excel, Office),
+    theme: themeFor(Office.context.officeTheme, prefersDark()),
+  };
 }
 
 async function startStandalone(element: Element, options: StartOptions): Promise<void> {
-  const { startStandalone: start } = await import(/* webpackChunkName: "standalone" */ '../standalone/start');
+  const { startStandalone: start } = await import(
+    /* webpackChunkName: "standalone" */ '../standalone/start'
+  );
   start(element, options);
 }
 
@@ -43,7 +53,8 @@ async function boot(): Promise<void> {
   if (window.__PHANCONG_UNSUPPORTED__) return;
   const element = document.getElementById('root');
   if (!element) return;
-  const view: PaneView = new URLSearchParams(window.location.search).get('view') === 'summary' ? 'summary' : 'check';
+  const view: PaneView =
+    new URLSearchParams(window.location.search).get('view') === 'summary' ? 'summary' : 'check';
   showBootMessage(element, 'ui.boot.loading', themeFor(null, prefersDark()));
   try {
     const office = await officeHost();

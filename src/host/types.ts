@@ -3,7 +3,14 @@
  * WorkbookHost; Office.js (inside Excel) and ExcelJS (the standalone page) each implement it in
  * src/adapters. No component calls Office.js directly (the Script Lab pattern).
  */
-import type { ColumnMap, SheetReport, SheetSnapshot, AgencyEntry, CellEdit, CellValue } from '../engine/types';
+import type {
+  ColumnMap,
+  SheetReport,
+  SheetSnapshot,
+  AgencyEntry,
+  CellEdit,
+  CellValue,
+} from '../engine/types';
 import type { MarkPlan } from '../engine/marks';
 import type { PlanDraft } from '../engine/plan-text/extract';
 import type { OutTable } from '../engine/tables';

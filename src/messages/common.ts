@@ -43,10 +43,14 @@ export const common: Catalogue = {
     'mark.added': 'Nhiệm vụ mới',
     'mark.moved': 'Chuyển mục / đổi số',
     'mark.changed': 'Có thay đổi',
-    'read.error.not-xlsx': 'Tệp "{file}" không phải tệp Excel (.xlsx). Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
-    'read.error.encrypted': 'Tệp "{file}" được mã hoá (đặt mật khẩu), Phân công không đọc được. Nếu Excel mở tệp mà không hỏi mật khẩu, đó là mã hoá mặc định của Excel (mật khẩu ngầm "VelvetSweatshop", thường do tệp có mật khẩu chống sửa hoặc do phần mềm báo cáo xuất ra). Hãy mở bằng Excel, chọn Lưu thành (Save As) → Công cụ → Tuỳ chọn chung, xoá các mật khẩu, rồi lưu một bản mới và kiểm tra bản đó; nếu Excel hỏi mật khẩu, hãy bỏ mật khẩu rồi thử lại.',
-    'read.error.unreadable': 'Tệp "{file}" là tệp Excel hợp lệ nhưng Phân công chưa đọc được cách tệp được ghi. Excel mở được tệp này: hãy mở bằng Excel, Lưu thành (Save As) "Sổ làm việc Excel (.xlsx)" rồi kiểm tra bản vừa lưu.',
-    'read.error.too-heavy': 'Đã dừng đọc tệp "{file}" sau {seconds} giây (giới hạn {limit}): tệp quá nặng để đọc, vì {what}. Hãy mở bằng Excel, bỏ bớt phần đó (hoặc chép bảng phân công sang một sổ làm việc mới) rồi kiểm tra lại.',
+    'read.error.not-xlsx':
+      'Tệp "{file}" không phải tệp Excel (.xlsx). Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
+    'read.error.encrypted':
+      'Tệp "{file}" được mã hoá (đặt mật khẩu), Phân công không đọc được. Nếu Excel mở tệp mà không hỏi mật khẩu, đó là mã hoá mặc định của Excel (mật khẩu ngầm "VelvetSweatshop", thường do tệp có mật khẩu chống sửa hoặc do phần mềm báo cáo xuất ra). Hãy mở bằng Excel, chọn Lưu thành (Save As) → Công cụ → Tuỳ chọn chung, xoá các mật khẩu, rồi lưu một bản mới và kiểm tra bản đó; nếu Excel hỏi mật khẩu, hãy bỏ mật khẩu rồi thử lại.',
+    'read.error.unreadable':
+      'Tệp "{file}" là tệp Excel hợp lệ nhưng Phân công chưa đọc được cách tệp được ghi. Excel mở được tệp này: hãy mở bằng Excel, Lưu thành (Save As) "Sổ làm việc Excel (.xlsx)" rồi kiểm tra bản vừa lưu.',
+    'read.error.too-heavy':
+      'Đã dừng đọc tệp "{file}" sau {seconds} giây (giới hạn {limit}): tệp quá nặng để đọc, vì {what}. Hãy mở bằng Excel, bỏ bớt phần đó (hoặc chép bảng phân công sang một sổ làm việc mới) rồi kiểm tra lại.',
     'read.heavy.merges': '{count} vùng ô gộp',
     'read.heavy.validations': 'kiểm tra dữ liệu (Data Validation) phủ {count} ô',
     'read.heavy.conditional': 'định dạng có điều kiện phủ {count} ô',
@@ -56,7 +60,8 @@ export const common: Catalogue = {
     'read.heavy.unknown': 'tệp lớn hoặc phức tạp',
     'read.limit.time': '{seconds} giây',
     'read.limit.memory': '{mb} MB bộ nhớ',
-    'read.error.corrupt': 'Tệp "{file}" bị hỏng hoặc không đầy đủ, không đọc được. Hãy mở tệp bằng Excel (Excel có thể tự sửa tệp hỏng) rồi lưu lại, hoặc lấy lại bản gốc.',
+    'read.error.corrupt':
+      'Tệp "{file}" bị hỏng hoặc không đầy đủ, không đọc được. Hãy mở tệp bằng Excel (Excel có thể tự sửa tệp hỏng) rồi lưu lại, hoặc lấy lại bản gốc.',
     'read.error.legacy': 'Tệp "{file}" là định dạng Excel cũ (.xls). Hãy lưu lại dưới dạng .xlsx.',
     'table.sheet': 'Trang tính',
     'table.row': 'Dòng',
@@ -125,10 +130,14 @@ export const common: Catalogue = {
     'mark.added': 'New task',
     'mark.moved': 'Moved / renumbered',
     'mark.changed': 'Changed',
-    'read.error.not-xlsx': '"{file}" is not an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx.',
-    'read.error.encrypted': '"{file}" is encrypted (password-protected) and cannot be read here. If Excel opens it without asking for a password, it uses Excel\'s default encryption (the built-in password "VelvetSweatshop", given to files with a password to modify or exported by report software). Open it in Excel, choose Save As → Tools → General Options, clear the passwords, save a new copy and check that copy; if Excel asks for a password, remove the password and try again.',
-    'read.error.unreadable': '"{file}" is a valid Excel file, but the way it was written cannot be read here. Excel can open this file: open it in Excel, save it again as an Excel Workbook (.xlsx) and check the copy.',
-    'read.error.too-heavy': 'Stopped reading "{file}" after {seconds} s (limit {limit}): the file is too heavy to read, because of {what}. Open it in Excel, remove that (or copy the assignment table into a new workbook) and check again.',
+    'read.error.not-xlsx':
+      '"{file}" is not an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx.',
+    'read.error.encrypted':
+      '"{file}" is encrypted (password-protected) and cannot be read here. If Excel opens it without asking for a password, it uses Excel\'s default encryption (the built-in password "VelvetSweatshop", given to files with a password to modify or exported by report software). Open it in Excel, choose Save As → Tools → General Options, clear the passwords, save a new copy and check that copy; if Excel asks for a password, remove the password and try again.',
+    'read.error.unreadable':
+      '"{file}" is a valid Excel file, but the way it was written cannot be read here. Excel can open this file: open it in Excel, save it again as an Excel Workbook (.xlsx) and check the copy.',
+    'read.error.too-heavy':
+      'Stopped reading "{file}" after {seconds} s (limit {limit}): the file is too heavy to read, because of {what}. Open it in Excel, remove that (or copy the assignment table into a new workbook) and check again.',
     'read.heavy.merges': '{count} merged ranges',
     'read.heavy.validations': 'data validation over {count} cells',
     'read.heavy.conditional': 'conditional formats over {count} cells',
@@ -138,7 +147,8 @@ export const common: Catalogue = {
     'read.heavy.unknown': 'its size or complexity',
     'read.limit.time': '{seconds} s',
     'read.limit.memory': '{mb} MB of memory',
-    'read.error.corrupt': '"{file}" is damaged or incomplete and cannot be read. Open it in Excel (which can often repair it) and save it again, or get the original.',
+    'read.error.corrupt':
+      '"{file}" is damaged or incomplete and cannot be read. Open it in Excel (which can often repair it) and save it again, or get the original.',
     'read.error.legacy': '"{file}" is an old Excel format (.xls). Save it as .xlsx.',
     'table.sheet': 'Sheet',
     'table.row': 'Row',

@@ -3,11 +3,14 @@ import type { Catalogue } from './index';
 
 export const compare: Catalogue = {
   vi: {
-    'cli.usage.diff': 'Cách dùng: phancong diff <bản-cũ.xlsx> <bản-mới.xlsx> [--sheet TÊN] [--json] [--out so-sánh.xlsx] [--lang vi|en]',
-    'cli.usage.merge': 'Cách dùng: phancong merge <bảng-tổng.xlsx> <báo-cáo.xlsx>… --out bảng-đã-gộp.xlsx [--sheet TÊN] [--json] [--lang vi|en]',
+    'cli.usage.diff':
+      'Cách dùng: phancong diff <bản-cũ.xlsx> <bản-mới.xlsx> [--sheet TÊN] [--json] [--out so-sánh.xlsx] [--lang vi|en]',
+    'cli.usage.merge':
+      'Cách dùng: phancong merge <bảng-tổng.xlsx> <báo-cáo.xlsx>… --out bảng-đã-gộp.xlsx [--sheet TÊN] [--json] [--lang vi|en]',
     'diff.error.noTable': 'Tệp "{file}" không có bảng phân công nhiệm vụ nào để so sánh.',
     'diff.error.noSheet': 'Tệp "{file}" không có trang "{sheet}". Các trang trong tệp: {sheets}.',
-    'diff.title': 'So sánh "{before}" (bản cũ, trang {beforeSheet}) với "{after}" (bản mới, trang {afterSheet})',
+    'diff.title':
+      'So sánh "{before}" (bản cũ, trang {beforeSheet}) với "{after}" (bản mới, trang {afterSheet})',
     'diff.none': 'Hai bản giống nhau: không có nhiệm vụ nào được thêm, bỏ, chuyển hay sửa.',
     'diff.counts': 'Thêm {added} · bỏ {removed} · chuyển/đánh số lại {moved} · thay đổi {changed}',
     'diff.added': 'Nhiệm vụ thêm mới ({count}):',
@@ -38,12 +41,14 @@ export const compare: Catalogue = {
     'diff.table.after': 'Sau',
     'diff.table.note': 'Ghi chú',
     'merge.error.notAppendix': 'Tệp "{file}" không có bảng phân công nhiệm vụ: không gộp gì cả.',
-    'merge.error.masterNotAppendix': 'Bảng tổng "{file}" không có bảng phân công nhiệm vụ: không gộp gì cả.',
+    'merge.error.masterNotAppendix':
+      'Bảng tổng "{file}" không có bảng phân công nhiệm vụ: không gộp gì cả.',
     'merge.error.noReports': 'Cần ít nhất một tệp báo cáo để gộp.',
     'merge.title': 'Gộp {reports} báo cáo vào bảng tổng "{master}" (trang {sheet})',
     'merge.addedColumns': 'Đã thêm cột theo dõi vào bảng tổng: {columns}',
     'merge.applied': 'Đã cập nhật ({count}):',
-    'merge.appliedLine': '{tt} (dòng {row}) · {field}: "{before}" → "{after}" — từ {file}, dòng {sourceRow}',
+    'merge.appliedLine':
+      '{tt} (dòng {row}) · {field}: "{before}" → "{after}" — từ {file}, dòng {sourceRow}',
     'merge.conflicts': 'Mâu thuẫn, chưa cập nhật ({count}):',
     'merge.conflictLine': '{tt} (dòng {row}) · {field}: {values}',
     'merge.conflictValue': '"{value}" ({file}, dòng {sourceRow})',
@@ -67,11 +72,13 @@ export const compare: Catalogue = {
     'merge.kind.conflict': 'Mâu thuẫn',
     'merge.kind.unmatched': 'Không khớp',
     'ui.gather.heading': 'Gộp báo cáo',
-    'ui.gather.hint': 'Chọn các tệp báo cáo (.xlsx) các cơ quan gửi về. Tình trạng, ngày hoàn thành, kết quả khác với trang "{sheet}" sẽ được cập nhật; giá trị mâu thuẫn hoặc dòng không khớp chỉ được liệt kê.',
+    'ui.gather.hint':
+      'Chọn các tệp báo cáo (.xlsx) các cơ quan gửi về. Tình trạng, ngày hoàn thành, kết quả khác với trang "{sheet}" sẽ được cập nhật; giá trị mâu thuẫn hoặc dòng không khớp chỉ được liệt kê.',
     'ui.gather.pick': 'Chọn tệp báo cáo',
     'ui.gather.files': 'Tệp đã chọn: {files}',
     'ui.gather.busy': 'Đang đọc báo cáo…',
-    'ui.gather.summary': '{applied} giá trị sẽ cập nhật · {conflicts} mâu thuẫn · {unmatched} dòng không khớp',
+    'ui.gather.summary':
+      '{applied} giá trị sẽ cập nhật · {conflicts} mâu thuẫn · {unmatched} dòng không khớp',
     'ui.gather.addedColumns': 'Sẽ thêm cột: {columns}',
     'ui.gather.apply': 'Cập nhật vào bảng',
     'ui.gather.done': 'Đã cập nhật. Nhật ký ở trang "{sheet}".',
@@ -83,7 +90,8 @@ export const compare: Catalogue = {
     'ui.gather.group.unmatched': 'Không khớp',
     'ui.gather.conflictValue': '"{value}" ({file}, dòng {row})',
     'ui.compare.heading': 'So sánh với bản trước',
-    'ui.compare.hint': 'Chọn tệp bản trước (.xlsx) để xem nhiệm vụ thêm, bỏ, chuyển mục và nội dung thay đổi so với trang "{sheet}".',
+    'ui.compare.hint':
+      'Chọn tệp bản trước (.xlsx) để xem nhiệm vụ thêm, bỏ, chuyển mục và nội dung thay đổi so với trang "{sheet}".',
     'ui.compare.pick': 'Chọn bản trước',
     'ui.compare.writeSheet': 'Ghi danh sách vào trang PC So sánh',
     'ui.compare.busy': 'Đang so sánh…',
@@ -96,7 +104,8 @@ export const compare: Catalogue = {
     'ui.compare.group.changed': 'Thay đổi ({count})',
     'ui.compare.mark': 'Đánh dấu các dòng thay đổi',
     'ui.compare.unmark': 'Xóa đánh dấu',
-    'ui.compare.marked': 'Đã tô {rows} dòng thêm mới, chuyển mục hoặc thay đổi trên trang "{sheet}" (định dạng có điều kiện của Phân công; "Xóa đánh dấu" gỡ bỏ, giá trị ô không đổi).',
+    'ui.compare.marked':
+      'Đã tô {rows} dòng thêm mới, chuyển mục hoặc thay đổi trên trang "{sheet}" (định dạng có điều kiện của Phân công; "Xóa đánh dấu" gỡ bỏ, giá trị ô không đổi).',
     'ui.compare.unmarked': 'Đã xóa đánh dấu trên trang "{sheet}".',
     'ui.compare.markError': 'Không đánh dấu được: {reason}',
     'ui.compare.stale': 'Trang tính đã thay đổi từ lúc so sánh. Hãy so sánh lại rồi đánh dấu.',
@@ -105,13 +114,17 @@ export const compare: Catalogue = {
     'tracking.result': 'Kết quả / minh chứng',
   },
   en: {
-    'cli.usage.diff': 'Usage: phancong diff <old.xlsx> <new.xlsx> [--sheet NAME] [--json] [--out diff.xlsx] [--lang vi|en]',
-    'cli.usage.merge': 'Usage: phancong merge <master.xlsx> <report.xlsx>… --out merged.xlsx [--sheet NAME] [--json] [--lang vi|en]',
+    'cli.usage.diff':
+      'Usage: phancong diff <old.xlsx> <new.xlsx> [--sheet NAME] [--json] [--out diff.xlsx] [--lang vi|en]',
+    'cli.usage.merge':
+      'Usage: phancong merge <master.xlsx> <report.xlsx>… --out merged.xlsx [--sheet NAME] [--json] [--lang vi|en]',
     'diff.error.noTable': '"{file}" holds no task-assignment table to compare.',
     'diff.error.noSheet': '"{file}" has no sheet "{sheet}". Sheets in the file: {sheets}.',
-    'diff.title': 'Comparing "{before}" (older, sheet {beforeSheet}) with "{after}" (newer, sheet {afterSheet})',
+    'diff.title':
+      'Comparing "{before}" (older, sheet {beforeSheet}) with "{after}" (newer, sheet {afterSheet})',
     'diff.none': 'The two versions are the same: no task added, removed, moved or changed.',
-    'diff.counts': 'Added {added} · removed {removed} · moved/renumbered {moved} · changed {changed}',
+    'diff.counts':
+      'Added {added} · removed {removed} · moved/renumbered {moved} · changed {changed}',
     'diff.added': 'Tasks added ({count}):',
     'diff.removed': 'Tasks removed ({count}):',
     'diff.moved': 'Tasks moved to another section or renumbered ({count}):',
@@ -140,12 +153,14 @@ export const compare: Catalogue = {
     'diff.table.after': 'After',
     'diff.table.note': 'Note',
     'merge.error.notAppendix': '"{file}" holds no task-assignment table: nothing merged.',
-    'merge.error.masterNotAppendix': 'The master "{file}" holds no task-assignment table: nothing merged.',
+    'merge.error.masterNotAppendix':
+      'The master "{file}" holds no task-assignment table: nothing merged.',
     'merge.error.noReports': 'At least one report file is needed.',
     'merge.title': 'Gathering {reports} reports into the master "{master}" (sheet {sheet})',
     'merge.addedColumns': 'Tracking columns added to the master: {columns}',
     'merge.applied': 'Updated ({count}):',
-    'merge.appliedLine': '{tt} (row {row}) · {field}: "{before}" → "{after}" — from {file}, row {sourceRow}',
+    'merge.appliedLine':
+      '{tt} (row {row}) · {field}: "{before}" → "{after}" — from {file}, row {sourceRow}',
     'merge.conflicts': 'Conflicts, not applied ({count}):',
     'merge.conflictLine': '{tt} (row {row}) · {field}: {values}',
     'merge.conflictValue': '"{value}" ({file}, row {sourceRow})',
@@ -169,11 +184,13 @@ export const compare: Catalogue = {
     'merge.kind.conflict': 'Conflict',
     'merge.kind.unmatched': 'Unmatched',
     'ui.gather.heading': 'Gather reports',
-    'ui.gather.hint': 'Pick the report files (.xlsx) the agencies sent back. Status, completion date and result that differ from sheet "{sheet}" are updated; conflicting values and unmatched rows are only listed.',
+    'ui.gather.hint':
+      'Pick the report files (.xlsx) the agencies sent back. Status, completion date and result that differ from sheet "{sheet}" are updated; conflicting values and unmatched rows are only listed.',
     'ui.gather.pick': 'Pick report files',
     'ui.gather.files': 'Files picked: {files}',
     'ui.gather.busy': 'Reading the reports…',
-    'ui.gather.summary': '{applied} values to update · {conflicts} conflicts · {unmatched} unmatched rows',
+    'ui.gather.summary':
+      '{applied} values to update · {conflicts} conflicts · {unmatched} unmatched rows',
     'ui.gather.addedColumns': 'Columns to add: {columns}',
     'ui.gather.apply': 'Update the table',
     'ui.gather.done': 'Updated. Log on sheet "{sheet}".',
@@ -185,7 +202,8 @@ export const compare: Catalogue = {
     'ui.gather.group.unmatched': 'Unmatched',
     'ui.gather.conflictValue': '"{value}" ({file}, row {row})',
     'ui.compare.heading': 'Compare with the previous version',
-    'ui.compare.hint': 'Pick the previous version (.xlsx) to see the tasks added, removed, moved and changed against sheet "{sheet}".',
+    'ui.compare.hint':
+      'Pick the previous version (.xlsx) to see the tasks added, removed, moved and changed against sheet "{sheet}".',
     'ui.compare.pick': 'Pick the previous version',
     'ui.compare.writeSheet': 'Write the list to the PC So sánh sheet',
     'ui.compare.busy': 'Comparing…',
@@ -198,7 +216,8 @@ export const compare: Catalogue = {
     'ui.compare.group.changed': 'Changed ({count})',
     'ui.compare.mark': 'Mark the changed rows',
     'ui.compare.unmark': 'Clear marks',
-    'ui.compare.marked': '{rows} rows added, moved or changed are highlighted on sheet "{sheet}" (Phân công\'s conditional formats; "Clear marks" removes them, cell values unchanged).',
+    'ui.compare.marked':
+      '{rows} rows added, moved or changed are highlighted on sheet "{sheet}" (Phân công\'s conditional formats; "Clear marks" removes them, cell values unchanged).',
     'ui.compare.unmarked': 'Marks cleared on sheet "{sheet}".',
     'ui.compare.markError': 'Could not mark: {reason}',
     'ui.compare.stale': 'The sheet changed since the comparison. Compare again, then mark.',

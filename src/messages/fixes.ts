@@ -14,7 +14,8 @@ export const fixes: Catalogue = {
     'fix.markup-in-cell.strip': 'Xóa thẻ định dạng, giữ nội dung ({count} ô)',
     'fix.url-in-cell.remove': 'Xóa đường dẫn tìm kiếm {url}',
     'fix.agency-name.canonical': 'Sửa "{value}" thành "{canonical}"',
-    'fix.agency-name.renamed': 'Đổi "{value}" thành tên mới "{now}" (chỉ khi kế hoạch không cố ý ghi tên cũ)',
+    'fix.agency-name.renamed':
+      'Đổi "{value}" thành tên mới "{now}" (chỉ khi kế hoạch không cố ý ghi tên cũ)',
     'fix.tt-format.dot': 'Sửa thành "{tt}"',
     'fix.lead-in-support.remove': 'Xóa {agency} khỏi cột cơ quan phối hợp',
     'fix.lead-is-person.move': 'Chuyển "{value}" sang cột {column}; ghi "{agency}" vào chỗ cũ',
@@ -31,7 +32,8 @@ export const fixes: Catalogue = {
     'fix.markup-in-cell.strip': 'Remove the tags, keep the text ({count} cell(s))',
     'fix.url-in-cell.remove': 'Remove the search link {url}',
     'fix.agency-name.canonical': 'Change "{value}" to "{canonical}"',
-    'fix.agency-name.renamed': 'Change "{value}" to the new name "{now}" (only if the plan does not cite the old name on purpose)',
+    'fix.agency-name.renamed':
+      'Change "{value}" to the new name "{now}" (only if the plan does not cite the old name on purpose)',
     'fix.tt-format.dot': 'Change to "{tt}"',
     'fix.lead-in-support.remove': 'Remove {agency} from the supporting agencies',
     'fix.lead-is-person.move': 'Move "{value}" to column {column}; write "{agency}" in its place',

@@ -23,7 +23,21 @@ import { perf } from './perf';
 
 export type Catalogue = Record<Lang, Record<string, string>>;
 
-const sections: Catalogue[] = [common, findings, fixes, ui, cli, draft, office, xlsx, standalone, fixUi, compare, track, perf];
+const sections: Catalogue[] = [
+  common,
+  findings,
+  fixes,
+  ui,
+  cli,
+  draft,
+  office,
+  xlsx,
+  standalone,
+  fixUi,
+  compare,
+  track,
+  perf,
+];
 
 const merged: Catalogue = { vi: {}, en: {} };
 for (const s of sections) {

@@ -10,7 +10,8 @@ export const standalone: Catalogue = {
     'standalone.open': 'Mở tệp Excel',
     'standalone.sample': 'Dùng phụ lục mẫu',
     'standalone.download': 'Tải sổ đã kiểm tra (.xlsx)',
-    'standalone.downloadHint': 'Sổ tải về có tô màu và các trang tổng hợp, giống lệnh phancong check --out.',
+    'standalone.downloadHint':
+      'Sổ tải về có tô màu và các trang tổng hợp, giống lệnh phancong check --out.',
     'standalone.downloadNeedsCheck': 'Hãy bấm "Kiểm tra" trước khi tải sổ đã kiểm tra.',
     'standalone.downloaded': 'Đã tạo tệp {file}.',
     'standalone.checkedSuffix': 'đã kiểm tra',
@@ -36,7 +37,8 @@ export const standalone: Catalogue = {
     'standalone.mark.moved': 'Chuyển mục / đổi số ({count} dòng)',
     'standalone.mark.changed': 'Có thay đổi so với bản trước ({count} dòng)',
     'standalone.chart.title': 'Nhiệm vụ theo cơ quan chủ trì và tình trạng',
-    'standalone.chart.desc': '{count} cơ quan chủ trì có nhiều nhiệm vụ nhất; mỗi thanh chia theo tình trạng.',
+    'standalone.chart.desc':
+      '{count} cơ quan chủ trì có nhiều nhiệm vụ nhất; mỗi thanh chia theo tình trạng.',
     'standalone.chart.more': 'Và {count} cơ quan khác (xem bảng bên dưới).',
     'standalone.chart.none': 'Chưa có nhiệm vụ nào để vẽ biểu đồ.',
     'standalone.chart.bar': '{agency}: {total} nhiệm vụ ({parts})',
@@ -51,11 +53,13 @@ export const standalone: Catalogue = {
     'standalone.title': 'Phân công — in the browser',
     'standalone.intro':
       'Check a task-assignment table right in the browser, without an Excel that runs add-ins. Open an Excel file (.xlsx) or use the sample appendix.',
-    'standalone.privacy': 'The file is processed on this computer only: nothing is uploaded or sent anywhere.',
+    'standalone.privacy':
+      'The file is processed on this computer only: nothing is uploaded or sent anywhere.',
     'standalone.open': 'Open an Excel file',
     'standalone.sample': 'Use the sample appendix',
     'standalone.download': 'Download the checked workbook (.xlsx)',
-    'standalone.downloadHint': 'The downloaded workbook has the marks and the summary sheets, like phancong check --out.',
+    'standalone.downloadHint':
+      'The downloaded workbook has the marks and the summary sheets, like phancong check --out.',
     'standalone.downloadNeedsCheck': 'Choose "Check" before downloading the checked workbook.',
     'standalone.downloaded': 'Created {file}.',
     'standalone.checkedSuffix': 'checked',
@@ -81,7 +85,8 @@ export const standalone: Catalogue = {
     'standalone.mark.moved': 'Moved / renumbered ({count} rows)',
     'standalone.mark.changed': 'Changed since the older version ({count} rows)',
     'standalone.chart.title': 'Tasks by lead agency and state',
-    'standalone.chart.desc': 'The {count} lead agencies with the most tasks; each bar split by state.',
+    'standalone.chart.desc':
+      'The {count} lead agencies with the most tasks; each bar split by state.',
     'standalone.chart.more': 'And {count} more agencies (see the table below).',
     'standalone.chart.none': 'No tasks to chart yet.',
     'standalone.chart.bar': '{agency}: {total} tasks ({parts})',

@@ -28,26 +28,33 @@ export const track: Catalogue = {
     'track.status.done': 'Đã hoàn thành',
     'track.status.paused': 'Tạm dừng',
     'track.valid.statusTitle': 'Tình trạng',
-    'track.valid.statusPrompt': 'Chọn tình trạng thực hiện: Chưa thực hiện, Đang thực hiện, Đã hoàn thành hoặc Tạm dừng.',
+    'track.valid.statusPrompt':
+      'Chọn tình trạng thực hiện: Chưa thực hiện, Đang thực hiện, Đã hoàn thành hoặc Tạm dừng.',
     'track.valid.statusErrorTitle': 'Tình trạng không hợp lệ',
     'track.valid.statusError': 'Chỉ chọn một tình trạng trong danh sách.',
     'track.valid.dateTitle': 'Ngày hoàn thành',
     'track.valid.datePrompt': 'Nhập ngày hoàn thành dạng dd/mm/yyyy.',
     'track.valid.dateErrorTitle': 'Ngày không hợp lệ',
     'track.valid.dateError': 'Nhập một ngày từ 01/01/2000 đến 31/12/2100, dạng dd/mm/yyyy.',
-    'track.error.noTable': 'Trang tính "{sheet}" không có bảng phân công nhiệm vụ: không thêm được cột theo dõi.',
-    'track.error.nothing': 'Bảng trên trang tính "{sheet}" đã có đủ cột Tình trạng, Ngày hoàn thành và Kết quả / minh chứng.',
-    'track.error.notEmpty': 'Không thêm cột theo dõi: các ô bên phải bảng trên trang tính "{sheet}" không trống ({cells}). Hãy dời nội dung các ô đó rồi thử lại.',
-    'track.preview': 'Sẽ thêm {count} cột bên phải bảng trên trang tính "{sheet}" ({range}): {headers}, từ dòng {first} đến dòng {last}.',
+    'track.error.noTable':
+      'Trang tính "{sheet}" không có bảng phân công nhiệm vụ: không thêm được cột theo dõi.',
+    'track.error.nothing':
+      'Bảng trên trang tính "{sheet}" đã có đủ cột Tình trạng, Ngày hoàn thành và Kết quả / minh chứng.',
+    'track.error.notEmpty':
+      'Không thêm cột theo dõi: các ô bên phải bảng trên trang tính "{sheet}" không trống ({cells}). Hãy dời nội dung các ô đó rồi thử lại.',
+    'track.preview':
+      'Sẽ thêm {count} cột bên phải bảng trên trang tính "{sheet}" ({range}): {headers}, từ dòng {first} đến dòng {last}.',
     'track.done': 'Đã thêm {count} cột theo dõi ({headers}) vào trang tính "{sheet}", cột {range}.',
     'track.validateExisting': 'Đã đặt danh sách chọn cho các cột theo dõi sẵn có ({range}).',
-    'track.cli.usage': 'Cách dùng: phancong track <tệp.xlsx> --out <tệp-ra.xlsx> [--sheet TÊN] [--validate-existing]',
+    'track.cli.usage':
+      'Cách dùng: phancong track <tệp.xlsx> --out <tệp-ra.xlsx> [--sheet TÊN] [--validate-existing]',
     'track.cli.sameFile': 'Tệp ra phải khác tệp vào: Phân công không sửa tệp gốc.',
 
     // The standard report ("PC Báo cáo").
     'report.sheet.title': 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ',
     'report.sheet.plan': '{title}',
-    'report.sheet.period': 'Kỳ báo cáo: Quý {q}/{year} (từ {from} đến {to}); số liệu tính đến ngày {asOf}',
+    'report.sheet.period':
+      'Kỳ báo cáo: Quý {q}/{year} (từ {from} đến {to}); số liệu tính đến ngày {asOf}',
     'report.col.stt': 'STT',
     'report.col.agency': 'Cơ quan chủ trì',
     'report.col.total': 'Tổng số nhiệm vụ được giao',
@@ -71,7 +78,8 @@ export const track: Catalogue = {
     'report.col.noDeadline': 'Không xác định thời hạn',
     'report.col.onTimeRate': 'Tỷ lệ hoàn thành đúng hạn (%)',
     'report.total': 'Tổng cộng',
-    'report.note': 'Ghi chú: nhiệm vụ có hai cơ quan chủ trì được tính cho mỗi cơ quan; dòng Tổng cộng tính mỗi nhiệm vụ một lần. Tỷ lệ = hoàn thành đúng hạn / tổng số được giao. Nhiệm vụ chưa ghi tình trạng được tính là chưa thực hiện.',
+    'report.note':
+      'Ghi chú: nhiệm vụ có hai cơ quan chủ trì được tính cho mỗi cơ quan; dòng Tổng cộng tính mỗi nhiệm vụ một lần. Tỷ lệ = hoàn thành đúng hạn / tổng số được giao. Nhiệm vụ chưa ghi tình trạng được tính là chưa thực hiện.',
 
     // Reminders ("PC Đôn đốc").
     'remind.sheet.title': 'NHIỆM VỤ QUÁ HẠN VÀ SẮP ĐẾN HẠN (tính đến ngày {asOf})',
@@ -94,8 +102,10 @@ export const track: Catalogue = {
     'letter.placeDate': '…, ngày … tháng … năm …',
     'letter.subject': 'V/v đôn đốc thực hiện nhiệm vụ theo {plan}',
     'letter.to': 'Kính gửi: {agency}.',
-    'letter.body1': 'Thực hiện {plan}, theo dõi đến ngày {asOf}, {agency} được giao chủ trì các nhiệm vụ nêu dưới đây đã quá hạn hoặc sắp đến hạn nhưng chưa hoàn thành.',
-    'letter.body2': 'Trong đó có {overdue} nhiệm vụ đã quá hạn và {dueSoon} nhiệm vụ sẽ đến hạn trong {days} ngày tới, cụ thể:',
+    'letter.body1':
+      'Thực hiện {plan}, theo dõi đến ngày {asOf}, {agency} được giao chủ trì các nhiệm vụ nêu dưới đây đã quá hạn hoặc sắp đến hạn nhưng chưa hoàn thành.',
+    'letter.body2':
+      'Trong đó có {overdue} nhiệm vụ đã quá hạn và {dueSoon} nhiệm vụ sẽ đến hạn trong {days} ngày tới, cụ thể:',
     'letter.col.tt': 'TT',
     'letter.col.task': 'Nhiệm vụ',
     'letter.col.deadline': 'Thời hạn',
@@ -103,7 +113,8 @@ export const track: Catalogue = {
     'letter.col.leader': 'Lãnh đạo phụ trách',
     'letter.col.status': 'Tình trạng',
     'letter.noStatus': 'Chưa báo cáo',
-    'letter.closing': 'Đề nghị {agency} khẩn trương tổ chức thực hiện, hoàn thành các nhiệm vụ nêu trên và báo cáo kết quả (kèm minh chứng) trước ngày …/…/…; trường hợp không hoàn thành đúng hạn, báo cáo rõ lý do và đề xuất thời hạn hoàn thành./.',
+    'letter.closing':
+      'Đề nghị {agency} khẩn trương tổ chức thực hiện, hoàn thành các nhiệm vụ nêu trên và báo cáo kết quả (kèm minh chứng) trước ngày …/…/…; trường hợp không hoàn thành đúng hạn, báo cáo rõ lý do và đề xuất thời hạn hoàn thành./.',
     'letter.recipients': 'Nơi nhận:',
     'letter.recipient.to': '- Như trên;',
     'letter.recipient.leaders': '- Lãnh đạo …;',
@@ -111,25 +122,31 @@ export const track: Catalogue = {
     'letter.signer': 'QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ',
     'letter.signerNote': '(Chữ ký, dấu)',
     'letter.filePrefix': 'don-doc',
-    'remind.cli.usage': 'Cách dùng: phancong remind <tệp.xlsx> --out <thư-mục> [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--agency TÊN] [--sheet TÊN] [--lang vi|en]',
+    'remind.cli.usage':
+      'Cách dùng: phancong remind <tệp.xlsx> --out <thư-mục> [--as-of YYYY-MM-DD] [--due-soon SỐ_NGÀY] [--agency TÊN] [--sheet TÊN] [--lang vi|en]',
     'remind.cli.wrote': 'Đã ghi {count} công văn đôn đốc vào thư mục "{folder}":',
-    'remind.cli.none': 'Không có cơ quan nào có nhiệm vụ quá hạn hoặc sắp đến hạn (tính đến ngày {asOf}).',
-    'remind.cli.noAgency': 'Không có cơ quan chủ trì "{agency}" có nhiệm vụ quá hạn hoặc sắp đến hạn. Các cơ quan có: {agencies}.',
+    'remind.cli.none':
+      'Không có cơ quan nào có nhiệm vụ quá hạn hoặc sắp đến hạn (tính đến ngày {asOf}).',
+    'remind.cli.noAgency':
+      'Không có cơ quan chủ trì "{agency}" có nhiệm vụ quá hạn hoặc sắp đến hạn. Các cơ quan có: {agencies}.',
     'remind.cli.line': '  {file}: {agency} — {overdue} quá hạn, {dueSoon} sắp đến hạn',
 
     // The pane.
     'ui.track.heading': 'Cột theo dõi',
-    'ui.track.hint': 'Thêm các cột Tình trạng (danh sách chọn), Ngày hoàn thành và Kết quả / minh chứng vào bên phải bảng. Không ô nào của bạn bị dời hay ghi đè.',
+    'ui.track.hint':
+      'Thêm các cột Tình trạng (danh sách chọn), Ngày hoàn thành và Kết quả / minh chứng vào bên phải bảng. Không ô nào của bạn bị dời hay ghi đè.',
     'ui.track.preview': 'Thêm cột theo dõi…',
     'ui.track.apply': 'Thêm cột theo dõi',
     'ui.track.cancel': 'Hủy',
     'ui.track.stale': 'Trang tính đã thay đổi sau lần kiểm tra: hãy kiểm tra lại rồi thêm cột.',
     'ui.track.error': 'Không thêm được cột theo dõi: {reason}',
     'ui.track.undo': 'Hoàn tác thêm cột',
-    'track.undone': 'Đã bỏ {count} cột theo dõi vừa thêm ở trang tính "{sheet}" (cột {range}): giá trị, định dạng, danh sách chọn và độ rộng cột như trước.',
+    'track.undone':
+      'Đã bỏ {count} cột theo dõi vừa thêm ở trang tính "{sheet}" (cột {range}): giá trị, định dạng, danh sách chọn và độ rộng cột như trước.',
     'ui.track.undoError': 'Không hoàn tác được: {reason}',
     'ui.remind.heading': 'Công văn đôn đốc',
-    'ui.remind.hint': 'Mỗi cơ quan chủ trì có nhiệm vụ quá hạn hoặc sắp đến hạn có một dự thảo công văn đôn đốc theo thể thức Nghị định 30/2020/NĐ-CP.',
+    'ui.remind.hint':
+      'Mỗi cơ quan chủ trì có nhiệm vụ quá hạn hoặc sắp đến hạn có một dự thảo công văn đôn đốc theo thể thức Nghị định 30/2020/NĐ-CP.',
     'ui.remind.none': 'Không có cơ quan nào có nhiệm vụ quá hạn hoặc sắp đến hạn.',
     'ui.remind.counts': '{overdue} quá hạn, {dueSoon} sắp đến hạn',
     'ui.remind.download': 'Tải công văn (.docx)',
@@ -173,14 +190,20 @@ export const track: Catalogue = {
     'track.valid.datePrompt': 'Enter the completion date as dd/mm/yyyy.',
     'track.valid.dateErrorTitle': 'Invalid date',
     'track.valid.dateError': 'Enter a date between 01/01/2000 and 31/12/2100, as dd/mm/yyyy.',
-    'track.error.noTable': 'Sheet "{sheet}" has no task assignment table: no tracking columns added.',
-    'track.error.nothing': 'The table on sheet "{sheet}" already has Status, Completion date and Result / evidence columns.',
-    'track.error.notEmpty': 'Tracking columns not added: the cells to the right of the table on sheet "{sheet}" are not empty ({cells}). Move what they hold and try again.',
-    'track.preview': 'Will add {count} columns to the right of the table on sheet "{sheet}" ({range}): {headers}, rows {first} to {last}.',
+    'track.error.noTable':
+      'Sheet "{sheet}" has no task assignment table: no tracking columns added.',
+    'track.error.nothing':
+      'The table on sheet "{sheet}" already has Status, Completion date and Result / evidence columns.',
+    'track.error.notEmpty':
+      'Tracking columns not added: the cells to the right of the table on sheet "{sheet}" are not empty ({cells}). Move what they hold and try again.',
+    'track.preview':
+      'Will add {count} columns to the right of the table on sheet "{sheet}" ({range}): {headers}, rows {first} to {last}.',
     'track.done': 'Added {count} tracking columns ({headers}) to sheet "{sheet}", columns {range}.',
     'track.validateExisting': 'Drop-down lists set on the existing tracking columns ({range}).',
-    'track.cli.usage': 'Usage: phancong track <file.xlsx> --out <out.xlsx> [--sheet NAME] [--validate-existing]',
-    'track.cli.sameFile': 'The output file must differ from the input: Phân công never changes the original.',
+    'track.cli.usage':
+      'Usage: phancong track <file.xlsx> --out <out.xlsx> [--sheet NAME] [--validate-existing]',
+    'track.cli.sameFile':
+      'The output file must differ from the input: Phân công never changes the original.',
 
     'report.sheet.title': 'PROGRESS REPORT ON ASSIGNED TASKS',
     'report.sheet.plan': '{title}',
@@ -208,7 +231,8 @@ export const track: Catalogue = {
     'report.col.noDeadline': 'No set deadline',
     'report.col.onTimeRate': 'On-time completion rate (%)',
     'report.total': 'Total',
-    'report.note': 'Note: a task with two lead agencies counts for each; the Total row counts each task once. Rate = done on time / tasks assigned. Tasks with no status recorded count as not started.',
+    'report.note':
+      'Note: a task with two lead agencies counts for each; the Total row counts each task once. Rate = done on time / tasks assigned. Tasks with no status recorded count as not started.',
 
     'remind.sheet.title': 'OVERDUE AND DUE-SOON TASKS (as of {asOf})',
     'remind.col.agency': 'Lead agency',
@@ -229,8 +253,10 @@ export const track: Catalogue = {
     'letter.placeDate': '…, date … month … year …',
     'letter.subject': 'Re: reminder to carry out the tasks of {plan}',
     'letter.to': 'To: {agency}.',
-    'letter.body1': 'Under {plan}, as of {asOf}, the tasks below led by {agency} are overdue or due soon and not yet done.',
-    'letter.body2': 'Of these, {overdue} are overdue and {dueSoon} fall due within the next {days} days:',
+    'letter.body1':
+      'Under {plan}, as of {asOf}, the tasks below led by {agency} are overdue or due soon and not yet done.',
+    'letter.body2':
+      'Of these, {overdue} are overdue and {dueSoon} fall due within the next {days} days:',
     'letter.col.tt': 'No.',
     'letter.col.task': 'Task',
     'letter.col.deadline': 'Deadline',
@@ -238,7 +264,8 @@ export const track: Catalogue = {
     'letter.col.leader': 'Leader in charge',
     'letter.col.status': 'Status',
     'letter.noStatus': 'Not reported',
-    'letter.closing': '{agency} is asked to complete the tasks above promptly and report the results (with evidence) by …/…/…; where a task cannot be done on time, to state why and propose a completion date./.',
+    'letter.closing':
+      '{agency} is asked to complete the tasks above promptly and report the results (with evidence) by …/…/…; where a task cannot be done on time, to state why and propose a completion date./.',
     'letter.recipients': 'Recipients:',
     'letter.recipient.to': '- As above;',
     'letter.recipient.leaders': '- Leaders …;',
@@ -246,24 +273,30 @@ export const track: Catalogue = {
     'letter.signer': 'TITLE OF THE SIGNATORY',
     'letter.signerNote': '(Signature, seal)',
     'letter.filePrefix': 'reminder',
-    'remind.cli.usage': 'Usage: phancong remind <file.xlsx> --out <folder> [--as-of YYYY-MM-DD] [--due-soon DAYS] [--agency NAME] [--sheet NAME] [--lang vi|en]',
+    'remind.cli.usage':
+      'Usage: phancong remind <file.xlsx> --out <folder> [--as-of YYYY-MM-DD] [--due-soon DAYS] [--agency NAME] [--sheet NAME] [--lang vi|en]',
     'remind.cli.wrote': 'Wrote {count} reminder letters to folder "{folder}":',
     'remind.cli.none': 'No agency has overdue or due-soon tasks (as of {asOf}).',
-    'remind.cli.noAgency': 'No lead agency "{agency}" with overdue or due-soon tasks. Agencies with some: {agencies}.',
+    'remind.cli.noAgency':
+      'No lead agency "{agency}" with overdue or due-soon tasks. Agencies with some: {agencies}.',
     'remind.cli.line': '  {file}: {agency} — {overdue} overdue, {dueSoon} due soon',
 
     'ui.track.heading': 'Tracking columns',
-    'ui.track.hint': 'Add Status (drop-down), Completion date and Result / evidence columns to the right of the table. None of your cells is moved or overwritten.',
+    'ui.track.hint':
+      'Add Status (drop-down), Completion date and Result / evidence columns to the right of the table. None of your cells is moved or overwritten.',
     'ui.track.preview': 'Add tracking columns…',
     'ui.track.apply': 'Add tracking columns',
     'ui.track.cancel': 'Cancel',
-    'ui.track.stale': 'The sheet changed since it was checked: check it again, then add the columns.',
+    'ui.track.stale':
+      'The sheet changed since it was checked: check it again, then add the columns.',
     'ui.track.error': 'Tracking columns not added: {reason}',
     'ui.track.undo': 'Undo adding columns',
-    'track.undone': 'Removed the {count} tracking columns just added to sheet "{sheet}" (columns {range}): values, formats, drop-down and column widths as before.',
+    'track.undone':
+      'Removed the {count} tracking columns just added to sheet "{sheet}" (columns {range}): values, formats, drop-down and column widths as before.',
     'ui.track.undoError': 'Could not undo: {reason}',
     'ui.remind.heading': 'Reminder letters',
-    'ui.remind.hint': 'Each lead agency with overdue or due-soon tasks gets a draft reminder letter in the layout of Decree 30/2020/NĐ-CP.',
+    'ui.remind.hint':
+      'Each lead agency with overdue or due-soon tasks gets a draft reminder letter in the layout of Decree 30/2020/NĐ-CP.',
     'ui.remind.none': 'No agency has overdue or due-soon tasks.',
     'ui.remind.counts': '{overdue} overdue, {dueSoon} due soon',
     'ui.remind.download': 'Download letter (.docx)',

@@ -34,7 +34,8 @@ export const ui: Catalogue = {
     'ui.report.scope.central': 'Kế hoạch cấp trung ương.',
     'ui.report.scope.provincial': 'Kế hoạch cấp tỉnh.',
     'ui.report.scope.commune': 'Kế hoạch cấp xã.',
-    'ui.report.missingRoles': 'Chưa tìm thấy cột bắt buộc: {roles}. Hãy chọn cột ở mục "Cột của bảng".',
+    'ui.report.missingRoles':
+      'Chưa tìm thấy cột bắt buộc: {roles}. Hãy chọn cột ở mục "Cột của bảng".',
 
     'ui.columns.heading': 'Cột của bảng',
     'ui.columns.hint': 'Sửa khi cột được nhận diện sai. Lựa chọn được lưu trong sổ làm việc.',
@@ -96,7 +97,8 @@ export const ui: Catalogue = {
     'ui.error.title': 'Chưa thực hiện được',
     'ui.error.dismiss': 'Đóng thông báo',
     'ui.error.loadSheets': 'Không đọc được danh sách trang tính.',
-    'ui.error.settings': 'Không đọc được thiết lập đã lưu trong sổ làm việc; đang dùng thiết lập mặc định.',
+    'ui.error.settings':
+      'Không đọc được thiết lập đã lưu trong sổ làm việc; đang dùng thiết lập mặc định.',
     'ui.error.saveSettings': 'Không lưu được thiết lập vào sổ làm việc.',
     'ui.error.read': 'Không đọc được trang tính "{sheet}".',
     'ui.error.check': 'Không kiểm tra được trang tính "{sheet}".',
@@ -110,21 +112,27 @@ export const ui: Catalogue = {
     'ui.error.unmark': 'Không xóa được tô màu.',
     'ui.error.summary': 'Không tạo được bảng tổng hợp.',
     'ui.error.select': 'Không chọn được ô {cell}.',
-    'ui.error.stale': 'Trang tính "{sheet}" đã thay đổi sau lần kiểm tra trước. Hãy bấm "Kiểm tra" lại rồi thực hiện tiếp.',
+    'ui.error.stale':
+      'Trang tính "{sheet}" đã thay đổi sau lần kiểm tra trước. Hãy bấm "Kiểm tra" lại rồi thực hiện tiếp.',
     'ui.error.nameTaken':
       'Đã có một trang tính của bạn tên "{sheet}". Phân công không ghi đè lên trang của người dùng: hãy đổi tên trang đó rồi thử lại.',
-    'ui.error.itemNotFound': 'Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể đã bị xóa hoặc đổi tên). Hãy tải lại danh sách trang tính.',
-    'ui.error.accessDenied': 'Sổ làm việc đang được bảo vệ hoặc chỉ cho đọc, nên Phân công không ghi được.',
+    'ui.error.itemNotFound':
+      'Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể đã bị xóa hoặc đổi tên). Hãy tải lại danh sách trang tính.',
+    'ui.error.accessDenied':
+      'Sổ làm việc đang được bảo vệ hoặc chỉ cho đọc, nên Phân công không ghi được.',
     'ui.error.cellEditMode': 'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi thử lại.',
     'ui.error.busyHost': 'Excel đang bận. Hãy thử lại sau giây lát.',
 
     'ui.degraded.pivotTables':
       'Excel này chưa hỗ trợ tạo PivotTable từ phần bổ trợ (cần ExcelApi 1.8). Bảng tổng hợp vẫn được tạo dưới dạng bảng số liệu thường.',
-    'ui.degraded.charts': 'Excel này chưa hỗ trợ tạo biểu đồ từ phần bổ trợ. Bảng tổng hợp không kèm biểu đồ.',
+    'ui.degraded.charts':
+      'Excel này chưa hỗ trợ tạo biểu đồ từ phần bổ trợ. Bảng tổng hợp không kèm biểu đồ.',
     'ui.degraded.cellProperties':
       'Excel này chưa hỗ trợ đọc định dạng nhiều ô một lúc (cần ExcelApi 1.9), nên việc nhận biết chữ đậm có thể kém chính xác hơn.',
-    'ui.degraded.conditionalFormats': 'Excel này chưa hỗ trợ định dạng có điều kiện từ phần bổ trợ, nên không tô màu được.',
-    'ui.degraded.other': 'Một phần của bảng tổng hợp chưa được tạo vì Excel này không hỗ trợ: {part}.',
+    'ui.degraded.conditionalFormats':
+      'Excel này chưa hỗ trợ định dạng có điều kiện từ phần bổ trợ, nên không tô màu được.',
+    'ui.degraded.other':
+      'Một phần của bảng tổng hợp chưa được tạo vì Excel này không hỗ trợ: {part}.',
 
     // "Tạo phụ lục từ văn bản" (src/taskpane/state/draft.ts, components/DraftPanel.tsx).
     'ui.draft.heading': 'Tạo phụ lục từ văn bản',
@@ -144,7 +152,8 @@ export const ui: Catalogue = {
     'ui.draft.preview.table': 'Các nhiệm vụ tìm thấy',
     'ui.draft.preview.empty': '—',
     'ui.draft.preview.skipped': 'Không lập bảng cho các mục: {list}.',
-    'ui.draft.preview.unplaced': 'Có {count} dòng không xếp được vào nhiệm vụ nào (không bị bỏ, hãy xem lại):',
+    'ui.draft.preview.unplaced':
+      'Có {count} dòng không xếp được vào nhiệm vụ nào (không bị bỏ, hãy xem lại):',
     'ui.draft.preview.unplacedLine': 'Dòng {line} ({reason}): {text}',
     'ui.draft.create': 'Tạo trang phụ lục',
     'ui.draft.createHint':
@@ -155,7 +164,8 @@ export const ui: Catalogue = {
     'ui.busy.drafting': 'Đang đọc văn bản kế hoạch…',
     'ui.busy.readingColumn': 'Đang đọc cột {column} của trang "{sheet}"…',
     'ui.busy.appendix': 'Đang tạo trang phụ lục…',
-    'ui.done.drafted': 'Đã đọc {tasks} nhiệm vụ. Xem lại bản xem trước rồi bấm "Tạo trang phụ lục".',
+    'ui.done.drafted':
+      'Đã đọc {tasks} nhiệm vụ. Xem lại bản xem trước rồi bấm "Tạo trang phụ lục".',
     'ui.done.appendix': 'Đã tạo trang "{sheet}" với {tasks} nhiệm vụ.',
     'ui.error.draftEmpty': 'Hãy dán văn bản kế hoạch vào ô trước.',
     'ui.error.draftNoTasks':
@@ -199,10 +209,12 @@ export const ui: Catalogue = {
     'ui.report.scope.central': 'Central-level plan.',
     'ui.report.scope.provincial': 'Provincial plan.',
     'ui.report.scope.commune': 'Commune-level plan.',
-    'ui.report.missingRoles': 'Required columns not found: {roles}. Choose them under "Table columns".',
+    'ui.report.missingRoles':
+      'Required columns not found: {roles}. Choose them under "Table columns".',
 
     'ui.columns.heading': 'Table columns',
-    'ui.columns.hint': 'Correct a column that was recognised wrongly. Your choice is saved in the workbook.',
+    'ui.columns.hint':
+      'Correct a column that was recognised wrongly. Your choice is saved in the workbook.',
     'ui.columns.autoFound': 'Automatic ({option})',
     'ui.columns.autoMissing': 'Automatic (not found)',
     'ui.columns.option': '{letter} — {header}',
@@ -275,21 +287,27 @@ export const ui: Catalogue = {
     'ui.error.unmark': 'Could not remove the highlights.',
     'ui.error.summary': 'Could not create the summary.',
     'ui.error.select': 'Could not select cell {cell}.',
-    'ui.error.stale': 'Sheet "{sheet}" changed after it was checked. Choose "Check" again, then retry.',
+    'ui.error.stale':
+      'Sheet "{sheet}" changed after it was checked. Choose "Check" again, then retry.',
     'ui.error.nameTaken':
       'One of your sheets is already named "{sheet}". Phân công never overwrites a user sheet: rename it and retry.',
-    'ui.error.itemNotFound': 'A sheet or range that was needed no longer exists (deleted or renamed?). Reload the list of sheets.',
-    'ui.error.accessDenied': 'The workbook is protected or read-only, so Phân công cannot write to it.',
+    'ui.error.itemNotFound':
+      'A sheet or range that was needed no longer exists (deleted or renamed?). Reload the list of sheets.',
+    'ui.error.accessDenied':
+      'The workbook is protected or read-only, so Phân công cannot write to it.',
     'ui.error.cellEditMode': 'Excel is editing a cell. Press Enter or Esc, then retry.',
     'ui.error.busyHost': 'Excel is busy. Retry in a moment.',
 
     'ui.degraded.pivotTables':
       'This Excel cannot create PivotTables from an add-in (ExcelApi 1.8 is needed). The summary is written as plain tables instead.',
-    'ui.degraded.charts': 'This Excel cannot create charts from an add-in. The summary has no charts.',
+    'ui.degraded.charts':
+      'This Excel cannot create charts from an add-in. The summary has no charts.',
     'ui.degraded.cellProperties':
       'This Excel cannot read many cell formats at once (ExcelApi 1.9 is needed), so bold text may be recognised less reliably.',
-    'ui.degraded.conditionalFormats': 'This Excel cannot add conditional formats from an add-in, so highlighting is not available.',
-    'ui.degraded.other': 'Part of the summary was not created because this Excel does not support it: {part}.',
+    'ui.degraded.conditionalFormats':
+      'This Excel cannot add conditional formats from an add-in, so highlighting is not available.',
+    'ui.degraded.other':
+      'Part of the summary was not created because this Excel does not support it: {part}.',
 
     // "Tạo phụ lục từ văn bản" (src/taskpane/state/draft.ts, components/DraftPanel.tsx).
     'ui.draft.heading': 'Create an appendix from the plan text',
@@ -309,7 +327,8 @@ export const ui: Catalogue = {
     'ui.draft.preview.table': 'Tasks found',
     'ui.draft.preview.empty': '—',
     'ui.draft.preview.skipped': 'No table made for these sections: {list}.',
-    'ui.draft.preview.unplaced': '{count} lines could not be placed in a task (nothing is dropped: review them):',
+    'ui.draft.preview.unplaced':
+      '{count} lines could not be placed in a task (nothing is dropped: review them):',
     'ui.draft.preview.unplacedLine': 'Line {line} ({reason}): {text}',
     'ui.draft.create': 'Create the appendix sheet',
     'ui.draft.createHint':
@@ -320,7 +339,8 @@ export const ui: Catalogue = {
     'ui.busy.drafting': 'Reading the plan text…',
     'ui.busy.readingColumn': 'Reading column {column} of sheet "{sheet}"…',
     'ui.busy.appendix': 'Creating the appendix sheet…',
-    'ui.done.drafted': 'Read {tasks} tasks. Review the preview, then choose "Create the appendix sheet".',
+    'ui.done.drafted':
+      'Read {tasks} tasks. Review the preview, then choose "Create the appendix sheet".',
     'ui.done.appendix': 'Created sheet "{sheet}" with {tasks} tasks.',
     'ui.error.draftEmpty': 'Paste the plan text into the box first.',
     'ui.error.draftNoTasks':

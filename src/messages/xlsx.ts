@@ -10,7 +10,8 @@ export const xlsx: Catalogue = {
     'xlsx.summary.asOf':
       'Số liệu tính đến ngày {date}. Các ô là công thức đếm trên trang "{sheet}", tự cập nhật khi trang đó thay đổi.',
     'xlsx.summary.asOfValues': 'Số liệu của trang "{sheet}" tính đến ngày {date}.',
-    'xlsx.summary.byLead': 'Theo cơ quan chủ trì (nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan)',
+    'xlsx.summary.byLead':
+      'Theo cơ quan chủ trì (nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan)',
     'xlsx.summary.byLeader': 'Theo lãnh đạo phụ trách',
     'xlsx.summary.byQuarter': 'Theo quý của thời hạn hoàn thành',
     'xlsx.summary.bySection': 'Theo mục',

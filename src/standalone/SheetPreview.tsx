@@ -8,7 +8,15 @@ import type { StandaloneHost, PreviewState } from '../adapters/standalone/host';
 import { MARK_ORDER, MARK_STYLES } from '../engine/marks';
 import { columnLetter } from '../engine/text';
 import type { Translate } from '../messages';
-import { displayValue, markCounts, mergeLayout, parseCell, rowMarks, rowWindow, visibleCell } from './grid';
+import {
+  displayValue,
+  markCounts,
+  mergeLayout,
+  parseCell,
+  rowMarks,
+  rowWindow,
+  visibleCell,
+} from './grid';
 
 /** Rows drawn at once (a window around the selected cell beyond that). */
 export const PREVIEW_ROW_LIMIT = 1500;
@@ -30,7 +38,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  caption: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   colHead: {
     position: 'sticky',
     top: 0,
@@ -67,10 +82,26 @@ const useStyles = makeStyles({
   },
   bold: { fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
-  selectedRow: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
+  selectedRow: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
   legendItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  swatch: { display: 'inline-block', width: '2.5rem', textAlign: 'center', borderRadius: tokens.borderRadiusSmall, fontSize: tokens.fontSizeBase200 },
+  swatch: {
+    display: 'inline-block',
+    width: '2.5rem',
+    textAlign: 'center',
+    borderRadius: tokens.borderRadiusSmall,
+    fontSize: tokens.fontSizeBase200,
+  },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -106,7 +137,9 @@ export function SheetPreview({ host, preview, t }: SheetPreviewProps) {
   // A finding was clicked: bring its cell into view (every time, even the same cell again).
   useEffect(() => {
     if (!selected || !scroller.current) return;
-    const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${columnLetter(selected.col)}${selected.row + 1}"]`);
+    const el = scroller.current.querySelector<HTMLElement>(
+      `[data-cell="${columnLetter(selected.col)}${selected.row + 1}"]`,
+    );
     el?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }, [selected, preview.selectSeq]);
 
@@ -133,7 +166,10 @@ export function SheetPreview({ host, preview, t }: SheetPreviewProps) {
                 <li key={kind} className={styles.legendItem} data-legend-kind={kind}>
                   <span
                     className={styles.swatch}
-                    style={{ backgroundColor: MARK_STYLES[kind].fill, color: MARK_STYLES[kind].font }}
+                    style={{
+                      backgroundColor: MARK_STYLES[kind].fill,
+                      color: MARK_STYLES[kind].font,
+                    }}
                     aria-hidden="true"
                   >
                     Aa
@@ -146,18 +182,34 @@ export function SheetPreview({ host, preview, t }: SheetPreviewProps) {
         </section>
       )}
       {window.from > 0 || window.to < rows ? (
-        <p className={styles.note}>{t('standalone.previewTruncated', { from: window.from + 1, to: window.to, total: rows })}</p>
+        <p className={styles.note}>
+          {t('standalone.previewTruncated', { from: window.from + 1, to: window.to, total: rows })}
+        </p>
       ) : null}
       {selected && (
-        <p className={styles.note} aria-live="polite" data-selected-cell={`${columnLetter(selected.col)}${selected.row + 1}`}>
+        <p
+          className={styles.note}
+          aria-live="polite"
+          data-selected-cell={`${columnLetter(selected.col)}${selected.row + 1}`}
+        >
           {t('standalone.selected', { cell: `${columnLetter(selected.col)}${selected.row + 1}` })}
         </p>
       )}
-      <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={label} data-preview={sheet}>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={label}
+        data-preview={sheet}
+      >
         {rows === 0 ? (
           <p className={styles.note}>{t('standalone.previewEmpty')}</p>
         ) : (
-          <table className={styles.table} style={{ width: 48 + widths.reduce<number>((n, w) => n + widthPx(w), 0) }}>
+          <table
+            className={styles.table}
+            style={{ width: 48 + widths.reduce<number>((n, w) => n + widthPx(w), 0) }}
+          >
             <caption className={styles.caption}>{label}</caption>
             <colgroup>
               <col style={{ width: 48 }} />
@@ -182,14 +234,18 @@ export function SheetPreview({ host, preview, t }: SheetPreviewProps) {
                 const isSelectedRow = selected?.row === r;
                 return (
                   <tr key={r} data-row={r + 1} data-mark={mark?.kind}>
-                    <th scope="row" className={mergeClasses(styles.rowHead, isSelectedRow && styles.selectedRow)}>
+                    <th
+                      scope="row"
+                      className={mergeClasses(styles.rowHead, isSelectedRow && styles.selectedRow)}
+                    >
                       {r + 1}
                     </th>
                     {Array.from({ length: cols }, (_, c) => {
                       const key = `${r},${c}`;
                       if (layout.covered.has(key)) return null;
                       const span = layout.masters.get(key);
-                      const markHere = mark && c >= mark.left && c <= mark.right ? MARK_STYLES[mark.kind] : null;
+                      const markHere =
+                        mark && c >= mark.left && c <= mark.right ? MARK_STYLES[mark.kind] : null;
                       const isSelected = selected?.row === r && selected.col === c;
                       const address = `${columnLetter(c)}${r + 1}`;
                       return (
@@ -204,7 +260,11 @@ export function SheetPreview({ host, preview, t }: SheetPreviewProps) {
                             snapshot.bold?.[r]?.[c] && styles.bold,
                             isSelected && styles.selected,
                           )}
-                          style={markHere ? { backgroundColor: markHere.fill, color: markHere.font } : undefined}
+                          style={
+                            markHere
+                              ? { backgroundColor: markHere.fill, color: markHere.font }
+                              : undefined
+                          }
                         >
                           {displayValue(values[c] ?? null, snapshot.numberFormats?.[r]?.[c])}
                         </td>

@@ -21,7 +21,11 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import {
+  ArrowDownloadRegular,
+  DocumentTableRegular,
+  FolderOpenRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import type { StandaloneHost } from '../adapters/standalone';
 import type { Lang } from '../engine/types';
@@ -63,7 +67,12 @@ const useStyles = makeStyles({
     overflowY: 'auto',
     boxSizing: 'border-box',
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
-    '@media (max-width: 900px)': { width: '100%', height: 'auto', overflowY: 'visible', borderRight: 'none' },
+    '@media (max-width: 900px)': {
+      width: '100%',
+      height: 'auto',
+      overflowY: 'visible',
+      borderRight: 'none',
+    },
   },
   workbook: {
     flexGrow: 1,
@@ -76,7 +85,12 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     '@media (max-width: 900px)': { height: 'auto', minHeight: '80vh' },
   },
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   grow: { flexGrow: 1 },
@@ -115,7 +129,13 @@ const useStyles = makeStyles({
   },
   hidden: { display: 'none' },
   opening: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowX: 'auto', flexShrink: 0 },
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    overflowX: 'auto',
+    flexShrink: 0,
+  },
 });
 
 /** The page is this app alone: no default body margin around the full-height layout. */
@@ -124,12 +144,21 @@ const usePageStyles = makeStaticStyles({ body: { margin: 0 } });
 const noSubscribe = () => () => undefined;
 const noState = () => null;
 
-export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLang = 'vi', clock, sample = false }: StandaloneOptions) {
+export function StandaloneApp({
+  view = 'check',
+  theme = 'light',
+  lang: initialLang = 'vi',
+  clock,
+  sample = false,
+}: StandaloneOptions) {
   usePageStyles();
   const styles = useStyles();
   // One session store for the page's life (its options are the page's first ones).
   const [store] = useState(() => createSessionStore({ view, lang: initialLang, clock }));
-  const { session, opening, cancellable, error, status } = useSyncExternalStore(store.subscribe, store.getState);
+  const { session, opening, cancellable, error, status } = useSyncExternalStore(
+    store.subscribe,
+    store.getState,
+  );
   const [update, setUpdate] = useState<OfflineUpdate | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -161,7 +190,8 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
     setDragging(true);
   };
   const onDragLeave = (e: DragEvent) => {
-    if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node | null))
+      setDragging(false);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -183,10 +213,19 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
           e.currentTarget.value = '';
         }}
       />
-      <Button icon={<FolderOpenRegular />} appearance={session ? 'secondary' : 'primary'} disabled={opening !== null} onClick={() => fileInput.current?.click()}>
+      <Button
+        icon={<FolderOpenRegular />}
+        appearance={session ? 'secondary' : 'primary'}
+        disabled={opening !== null}
+        onClick={() => fileInput.current?.click()}
+      >
         {t('standalone.open')}
       </Button>
-      <Button icon={<DocumentTableRegular />} disabled={opening !== null} onClick={() => void store.openSample()}>
+      <Button
+        icon={<DocumentTableRegular />}
+        disabled={opening !== null}
+        onClick={() => void store.openSample()}
+      >
         {t('standalone.sample')}
       </Button>
     </>
@@ -229,7 +268,13 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
 
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
-      <div className={styles.shell} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} data-standalone={session ? 'workbook' : 'start'}>
+      <div
+        className={styles.shell}
+        onDragOver={onDragOver}
+        onDragLeave={onDragLeave}
+        onDrop={onDrop}
+        data-standalone={session ? 'workbook' : 'start'}
+      >
         {session ? (
           <>
             <div className={styles.pane}>
@@ -253,7 +298,8 @@ export function StandaloneApp({ view = 'check', theme = 'light', lang: initialLa
                 </Button>
               </div>
               <p id="pc-download-hint" className={styles.note}>
-                {pane?.report ? t('standalone.downloadHint') : t('standalone.downloadNeedsCheck')} {t('standalone.privacy')}
+                {pane?.report ? t('standalone.downloadHint') : t('standalone.downloadNeedsCheck')}{' '}
+                {t('standalone.privacy')}
               </p>
               {messages}
               <Workbook host={session.host} t={t} />

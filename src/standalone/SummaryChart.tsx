@@ -25,7 +25,15 @@ export const CHART_BARS = 10;
 const useStyles = makeStyles({
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   caption: { fontWeight: tokens.fontWeightSemibold },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0, fontSize: tokens.fontSizeBase200 },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
   legendItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   swatch: { display: 'inline-block', width: '0.9rem', height: '0.9rem', borderRadius: '2px' },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -83,18 +91,42 @@ export function SummaryChart({ report, t }: SummaryChartProps) {
           return (
             <g key={bar.key} data-bar={label(bar.key)} data-total={total}>
               <title>{t('standalone.chart.bar', { agency: label(bar.key), total, parts })}</title>
-              <text x={labelWidth - 8} y={y + rowHeight / 2} dominantBaseline="middle" textAnchor="end" fontSize="12" fill="currentColor">
+              <text
+                x={labelWidth - 8}
+                y={y + rowHeight / 2}
+                dominantBaseline="middle"
+                textAnchor="end"
+                fontSize="12"
+                fill="currentColor"
+              >
                 {shorten(label(bar.key))}
               </text>
               {used.map((s) => {
                 const n = bar.counts[s] ?? 0;
                 if (n === 0) return null;
                 const w = scale(n);
-                const rect = <rect key={s} x={x} y={y + 3} width={Math.max(w - 1, 1)} height={rowHeight - 8} fill={STATE_COLORS[s]} data-state={s} data-count={n} />;
+                const rect = (
+                  <rect
+                    key={s}
+                    x={x}
+                    y={y + 3}
+                    width={Math.max(w - 1, 1)}
+                    height={rowHeight - 8}
+                    fill={STATE_COLORS[s]}
+                    data-state={s}
+                    data-count={n}
+                  />
+                );
                 x += w;
                 return rect;
               })}
-              <text x={x + 6} y={y + rowHeight / 2} dominantBaseline="middle" fontSize="12" fill="currentColor">
+              <text
+                x={x + 6}
+                y={y + rowHeight / 2}
+                dominantBaseline="middle"
+                fontSize="12"
+                fill="currentColor"
+              >
                 {total}
               </text>
             </g>
@@ -104,12 +136,20 @@ export function SummaryChart({ report, t }: SummaryChartProps) {
       <ul className={styles.legend} aria-label={t('table.state')}>
         {used.map((s) => (
           <li key={s} className={styles.legendItem}>
-            <span className={styles.swatch} style={{ backgroundColor: STATE_COLORS[s] }} aria-hidden="true" />
+            <span
+              className={styles.swatch}
+              style={{ backgroundColor: STATE_COLORS[s] }}
+              aria-hidden="true"
+            />
             {t(`state.${s}`)}
           </li>
         ))}
       </ul>
-      {leads.length > bars.length && <p className={styles.note}>{t('standalone.chart.more', { count: leads.length - bars.length })}</p>}
+      {leads.length > bars.length && (
+        <p className={styles.note}>
+          {t('standalone.chart.more', { count: leads.length - bars.length })}
+        </p>
+      )}
     </figure>
   );
 }

@@ -62,7 +62,8 @@ export async function registerOffline(onUpdate: (update: OfflineUpdate) => void)
   }
   const waiting = () => {
     // A waiting worker while another controls the page is a new version (not the first install).
-    if (registration.waiting && navigator.serviceWorker.controller) onUpdate(updateOf(registration));
+    if (registration.waiting && navigator.serviceWorker.controller)
+      onUpdate(updateOf(registration));
   };
   waiting();
   registration.addEventListener('updatefound', () => {

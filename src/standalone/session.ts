@@ -8,8 +8,18 @@ import { SAMPLE_FILE_NAME, SAMPLE_URL, StandaloneHost } from '../adapters/standa
 import { WorkbookReadError } from '../adapters/xlsx/read';
 import type { Lang } from '../engine/types';
 import { hasMessage, translator } from '../messages';
-import { CheckCancelledError, defaultRunner, ReadFailure, type CheckRunner } from '../taskpane/check-runner/runner';
-import { createController, systemClock, type Clock, type Controller } from '../taskpane/state/controller';
+import {
+  CheckCancelledError,
+  defaultRunner,
+  ReadFailure,
+  type CheckRunner,
+} from '../taskpane/check-runner/runner';
+import {
+  createController,
+  systemClock,
+  type Clock,
+  type Controller,
+} from '../taskpane/state/controller';
 import type { Notice, PaneView } from '../taskpane/state/state';
 
 /** One opened workbook: its host, the pane's controller over it, and where its checks run. */
@@ -55,7 +65,8 @@ export interface SessionStore {
 
 function readErrorNotice(error: unknown, file: string): Notice {
   // The same messages as `phancong check` gives for the same file (catalogue: read.error.*).
-  if (error instanceof WorkbookReadError) return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
+  if (error instanceof WorkbookReadError)
+    return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
   // The same reasons, from the read in the pane's worker (issue 17: under a deadline and a memory budget).
   if (error instanceof ReadFailure && error.reason && hasMessage(`read.error.${error.reason}`)) {
     return { id: `read.error.${error.reason}`, data: { ...error.data, file } };
@@ -63,8 +74,18 @@ function readErrorNotice(error: unknown, file: string): Notice {
   return { id: 'standalone.error.open', data: { file } };
 }
 
-export function createSessionStore({ view = 'check', lang: initialLang = 'vi', clock = systemClock }: SessionOptions = {}): SessionStore {
-  let state: SessionState = { session: null, opening: null, cancellable: false, error: null, status: null };
+export function createSessionStore({
+  view = 'check',
+  lang: initialLang = 'vi',
+  clock = systemClock,
+}: SessionOptions = {}): SessionStore {
+  let state: SessionState = {
+    session: null,
+    opening: null,
+    cancellable: false,
+    error: null,
+    status: null,
+  };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<SessionState>) => {
     state = { ...state, ...patch };
@@ -91,7 +112,11 @@ export function createSessionStore({ view = 'check', lang: initialLang = 'vi', c
       try {
         const bytes = await load();
         // Read first in a worker under a deadline and a memory budget (a heavy file stops there).
-        const host = await StandaloneHost.open(bytes, { fileName, lang: pageLang, guard: read.offThread ? (b) => read.read(b, pageLang) : undefined });
+        const host = await StandaloneHost.open(bytes, {
+          fileName,
+          lang: pageLang,
+          guard: read.offThread ? (b) => read.read(b, pageLang) : undefined,
+        });
         const runner = defaultRunner();
         const controller = createController(host, clock, { view, lang: pageLang, runner });
         seq += 1;
@@ -99,7 +124,8 @@ export function createSessionStore({ view = 'check', lang: initialLang = 'vi', c
         set({ session: { host, controller, runner, seq } });
         void controller.start();
       } catch (e) {
-        if (e instanceof CheckCancelledError) set({ status: { id: 'standalone.openCancelled', data: { file: fileName } } });
+        if (e instanceof CheckCancelledError)
+          set({ status: { id: 'standalone.openCancelled', data: { file: fileName } } });
         else set({ error: failure ?? readErrorNotice(e, fileName) });
       } finally {
         read.dispose();
@@ -131,7 +157,11 @@ export function createSessionStore({ view = 'check', lang: initialLang = 'vi', c
       if (!session || !pane?.report) return;
       set({ error: null });
       try {
-        const file = await session.host.download(pane.report, pane.lang, translator(pane.lang)('standalone.checkedSuffix'));
+        const file = await session.host.download(
+          pane.report,
+          pane.lang,
+          translator(pane.lang)('standalone.checkedSuffix'),
+        );
         set({ status: { id: 'standalone.downloaded', data: { file } } });
       } catch {
         set({ error: { id: 'standalone.error.download' } });

@@ -24,7 +24,12 @@ export function wantsSample(search: string): boolean {
 export function startStandalone(element: Element, options: StartOptions = {}): void {
   rootOf(element).render(
     <StrictMode>
-      <StandaloneApp view={options.view} theme={options.theme} lang={options.lang} sample={wantsSample(window.location.search)} />
+      <StandaloneApp
+        view={options.view}
+        theme={options.theme}
+        lang={options.lang}
+        sample={wantsSample(window.location.search)}
+      />
     </StrictMode>,
   );
 }

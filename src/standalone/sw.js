@@ -31,7 +31,10 @@ self.addEventListener('install', function (event) {
       // cache: 'reload' skips the HTTP cache, so an old copy of a file never lands in a new version.
       return cache.addAll(
         OFFLINE.files.map(function (file) {
-          return new Request(new URL(file, SCOPE).href, { cache: 'reload', credentials: 'same-origin' });
+          return new Request(new URL(file, SCOPE).href, {
+            cache: 'reload',
+            credentials: 'same-origin',
+          });
         }),
       );
     }),

@@ -27,8 +27,15 @@ export function rootOf(element: Element): Root {
   return root;
 }
 
-export function mountPane(element: Element, host: WorkbookHost, options: MountOptions = {}): Controller {
-  const controller = createController(host, options.clock ?? systemClock, { view: options.view, lang: options.lang });
+export function mountPane(
+  element: Element,
+  host: WorkbookHost,
+  options: MountOptions = {},
+): Controller {
+  const controller = createController(host, options.clock ?? systemClock, {
+    view: options.view,
+    lang: options.lang,
+  });
   rootOf(element).render(
     <StrictMode>
       <App controller={controller} theme={options.theme} />
@@ -39,7 +46,12 @@ export function mountPane(element: Element, host: WorkbookHost, options: MountOp
 }
 
 /** A message instead of the pane (not inside Excel, Office.js missing, start-up failed). */
-export function showBootMessage(element: Element, id: string, theme: PaneTheme = 'light', lang: Lang = 'vi'): void {
+export function showBootMessage(
+  element: Element,
+  id: string,
+  theme: PaneTheme = 'light',
+  lang: Lang = 'vi',
+): void {
   rootOf(element).render(
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
       <main style={{ padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }} role="status">

@@ -10,10 +10,15 @@ export function luminance(color: string | undefined | null): number | null {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+  return (
+    0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
+  );
 }
 
-export function themeFor(officeTheme: { bodyBackgroundColor?: string } | undefined | null, prefersDark = false): PaneTheme {
+export function themeFor(
+  officeTheme: { bodyBackgroundColor?: string } | undefined | null,
+  prefersDark = false,
+): PaneTheme {
   const l = luminance(officeTheme?.bodyBackgroundColor);
   if (l === null) return prefersDark ? 'dark' : 'light';
   return l < 0.4 ? 'dark' : 'light';

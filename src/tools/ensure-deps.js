@@ -13,7 +13,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 function lockedPackages(file) {
   const packages = JSON.parse(fs.readFileSync(file, 'utf8')).packages || {};
   const out = {};
-  for (const [key, p] of Object.entries(packages)) if (key) out[key] = `${p.version}|${p.integrity || p.resolved || ''}`;
+  for (const [key, p] of Object.entries(packages))
+    if (key) out[key] = `${p.version}|${p.integrity || p.resolved || ''}`;
   return out;
 }
 
@@ -29,7 +30,10 @@ function installedMatchesLock() {
     const want = lockedPackages(path.join(ROOT, 'package-lock.json'));
     const have = lockedPackages(installed);
     // Optional packages for other platforms are in the lock but never installed here.
-    return Object.keys(have).every((k) => want[k] === have[k]) && Object.keys(want).every((k) => k in have || isOptional(k));
+    return (
+      Object.keys(have).every((k) => want[k] === have[k]) &&
+      Object.keys(want).every((k) => k in have || isOptional(k))
+    );
   } catch {
     return false;
   }
@@ -46,7 +50,11 @@ function ensureDeps() {
   if (installedMatchesLock()) return true;
   process.stdout.write('[phancong] installing npm dependencies (npm ci)…\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   return r.status === 0;
 }
 

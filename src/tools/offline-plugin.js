@@ -22,7 +22,11 @@ const WEB_MANIFEST_FILE = 'manifest.webmanifest';
 /** Files the service worker keeps: what the standalone page may request. */
 function offlineFiles(names) {
   return names
-    .filter((n) => !/\.map$|\.LICENSE\.txt$|^manifest\.xml$|^commands\.|^web\.config$/.test(n) && n !== SW_FILE)
+    .filter(
+      (n) =>
+        !/\.map$|\.LICENSE\.txt$|^manifest\.xml$|^commands\.|^web\.config$/.test(n) &&
+        n !== SW_FILE,
+    )
     .sort();
 }
 
@@ -37,15 +41,22 @@ class OfflinePlugin {
       compilation.fileDependencies.add(SW_SOURCE);
       compilation.fileDependencies.add(WEB_MANIFEST_SOURCE);
       // After the pages (html-webpack-plugin) and the copied files are emitted.
-      compilation.hooks.processAssets.tap({ name: 'PhancongOfflinePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
-        compilation.emitAsset(WEB_MANIFEST_FILE, new sources.RawSource(fs.readFileSync(WEB_MANIFEST_SOURCE)));
-        const files = offlineFiles(compilation.getAssets().map((a) => a.name));
-        const hash = createHash('sha256');
-        for (const name of files) hash.update(name).update('\0').update(compilation.getAsset(name).source.buffer());
-        const offline = { version: this.version, build: hash.digest('hex').slice(0, 12), files };
-        const code = `self.PHANCONG_OFFLINE = ${JSON.stringify(offline, null, 2)};\n${fs.readFileSync(SW_SOURCE, 'utf8')}`;
-        compilation.emitAsset(SW_FILE, new sources.RawSource(code));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'PhancongOfflinePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        () => {
+          compilation.emitAsset(
+            WEB_MANIFEST_FILE,
+            new sources.RawSource(fs.readFileSync(WEB_MANIFEST_SOURCE)),
+          );
+          const files = offlineFiles(compilation.getAssets().map((a) => a.name));
+          const hash = createHash('sha256');
+          for (const name of files)
+            hash.update(name).update('\0').update(compilation.getAsset(name).source.buffer());
+          const offline = { version: this.version, build: hash.digest('hex').slice(0, 12), files };
+          const code = `self.PHANCONG_OFFLINE = ${JSON.stringify(offline, null, 2)};\n${fs.readFileSync(SW_SOURCE, 'utf8')}`;
+          compilation.emitAsset(SW_FILE, new sources.RawSource(code));
+        },
+      );
     });
   }
 }

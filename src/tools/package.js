@@ -49,21 +49,35 @@ const log = (msg) => process.stderr.write(`[phancong package] ${msg}\n`);
 
 /** PHANCONG_PUBLIC_URL as the add-in's base address: https, no query or fragment, ending in "/". */
 function publicBase(value) {
-  if (!value) throw new PackageError('PHANCONG_PUBLIC_URL is not set (e.g. PHANCONG_PUBLIC_URL=https://phancong.example.vn/addin/).');
+  if (!value)
+    throw new PackageError(
+      'PHANCONG_PUBLIC_URL is not set (e.g. PHANCONG_PUBLIC_URL=https://phancong.example.vn/addin/).',
+    );
   let url;
   try {
     url = new URL(value);
   } catch {
     throw new PackageError(`PHANCONG_PUBLIC_URL "${value}" is not a URL.`);
   }
-  if (url.protocol !== 'https:') throw new PackageError(`PHANCONG_PUBLIC_URL "${value}" must be https: Office loads add-ins over HTTPS only.`);
-  if (url.search || url.hash || url.username || url.password) throw new PackageError(`PHANCONG_PUBLIC_URL "${value}" must have no query, fragment or credentials.`);
+  if (url.protocol !== 'https:')
+    throw new PackageError(
+      `PHANCONG_PUBLIC_URL "${value}" must be https: Office loads add-ins over HTTPS only.`,
+    );
+  if (url.search || url.hash || url.username || url.password)
+    throw new PackageError(
+      `PHANCONG_PUBLIC_URL "${value}" must have no query, fragment or credentials.`,
+    );
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function run(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (r.status !== 0) throw new PackageError(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}).`);
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    ...options,
+  });
+  if (r.status !== 0)
+    throw new PackageError(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}).`);
   return r;
 }
 
@@ -82,7 +96,8 @@ function copyTree(from, to, keep = () => true, rel = '') {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) copyTree(path.join(from, entry.name), path.join(to, entry.name), keep, r);
+    if (entry.isDirectory())
+      copyTree(path.join(from, entry.name), path.join(to, entry.name), keep, r);
     else if (keep(r)) fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name));
   }
 }
@@ -94,7 +109,9 @@ function attribute(xml, element) {
 
 /** Every URL in the manifest's markup (comments and namespaces left out). */
 function manifestUrls(xml) {
-  return [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0]).filter((u) => !NAMESPACE.test(u));
+  return [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^\s"'<>]+/g)]
+    .map((m) => m[0])
+    .filter((u) => !NAMESPACE.test(u));
 }
 
 /**
@@ -107,15 +124,19 @@ async function checkManifest(file, base, siteDir) {
   try {
     info = await OfficeAddinManifest.readManifestFile(file);
   } catch (e) {
-    throw new PackageError(`office-addin-manifest cannot read ${file}: ${e && e.message ? e.message : e}`);
+    throw new PackageError(
+      `office-addin-manifest cannot read ${file}: ${e && e.message ? e.message : e}`,
+    );
   }
   const problems = [];
   const source = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
   const sourceId = /<Id>([^<]+)<\/Id>/.exec(source)[1];
   if (info.id !== sourceId) problems.push(`Id ${info.id} is not ${sourceId}`);
-  if (info.version !== webpackConfig.manifestVersion(PKG.version)) problems.push(`Version ${info.version} does not follow package.json ${PKG.version}`);
+  if (info.version !== webpackConfig.manifestVersion(PKG.version))
+    problems.push(`Version ${info.version} does not follow package.json ${PKG.version}`);
   if (info.officeAppType !== 'TaskPaneApp') problems.push(`type ${info.officeAppType}`);
-  if (info.defaultSettings?.sourceLocation !== `${base}taskpane.html`) problems.push(`SourceLocation ${info.defaultSettings?.sourceLocation}`);
+  if (info.defaultSettings?.sourceLocation !== `${base}taskpane.html`)
+    problems.push(`SourceLocation ${info.defaultSettings?.sourceLocation}`);
   const xml = fs.readFileSync(file, 'utf8');
   const urls = manifestUrls(xml);
   if (urls.length < 5) problems.push(`only ${urls.length} URLs`);
@@ -126,7 +147,8 @@ async function checkManifest(file, base, siteDir) {
       continue;
     }
     const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));
-    if (!fs.existsSync(path.join(siteDir, rel))) problems.push(`${url} names ${rel}, which the site does not have`);
+    if (!fs.existsSync(path.join(siteDir, rel)))
+      problems.push(`${url} names ${rel}, which the site does not have`);
   }
   if (problems.length) throw new PackageError(`manifest check failed:\n  ${problems.join('\n  ')}`);
   return info;
@@ -155,7 +177,13 @@ async function buildCli(dir) {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: false },
+            },
+          },
         },
       ],
     },
@@ -165,7 +193,9 @@ async function buildCli(dir) {
       new webpack.DefinePlugin({ __PHANCONG_VERSION__: JSON.stringify(PKG.version) }),
       // One file each: `phancong draft`'s import() stays inside it.
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-      ...(banner ? [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })] : []),
+      ...(banner
+        ? [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })]
+        : []),
     ],
     performance: { hints: false },
     infrastructureLogging: { level: 'error' },
@@ -175,9 +205,16 @@ async function buildCli(dir) {
     ['./src/cli/read-worker.ts', 'read-worker.js', false],
   ]) {
     const compiler = webpack(bundle(entry, filename, banner));
-    const stats = await new Promise((resolve, reject) => compiler.run((err, result) => (err || !result ? reject(err || new Error('webpack: no result')) : resolve(result))));
+    const stats = await new Promise((resolve, reject) =>
+      compiler.run((err, result) =>
+        err || !result ? reject(err || new Error('webpack: no result')) : resolve(result),
+      ),
+    );
     await new Promise((resolve) => compiler.close(resolve));
-    if (stats.hasErrors()) throw new PackageError(`command-line bundle ${filename} failed:\n${stats.toString({ all: false, errors: true })}`);
+    if (stats.hasErrors())
+      throw new PackageError(
+        `command-line bundle ${filename} failed:\n${stats.toString({ all: false, errors: true })}`,
+      );
   }
   fs.chmodSync(path.join(pkgDir, 'phancong.js'), 0o755);
   const manifest = {
@@ -192,7 +229,10 @@ async function buildCli(dir) {
   fs.writeFileSync(path.join(pkgDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   fs.mkdirSync(dir, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  run(npm, ['pack', '--silent', '--pack-destination', dir], { cwd: pkgDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  run(npm, ['pack', '--silent', '--pack-destination', dir], {
+    cwd: pkgDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   fs.copyFileSync(path.join(pkgDir, 'phancong.js'), path.join(dir, 'phancong.js'));
   fs.chmodSync(path.join(dir, 'phancong.js'), 0o755);
   fs.copyFileSync(path.join(pkgDir, 'read-worker.js'), path.join(dir, 'read-worker.js'));
@@ -215,12 +255,25 @@ function sourceDate() {
 
 function writeArchive(stage, archive) {
   const r = spawnSync('tar', ['--version'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new PackageError('tar is not installed (Debian: apt-get install tar gzip).');
+  if (r.status !== 0)
+    throw new PackageError('tar is not installed (Debian: apt-get install tar gzip).');
   fs.rmSync(archive, { force: true });
   run(
     'tar',
     // gzip -n: no name or time in the gzip header either.
-    ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${sourceDate()}`, '--use-compress-program=gzip -n', '-cf', archive, '-C', stage, ...fs.readdirSync(stage).sort()],
+    [
+      '--sort=name',
+      '--owner=0',
+      '--group=0',
+      '--numeric-owner',
+      `--mtime=@${sourceDate()}`,
+      '--use-compress-program=gzip -n',
+      '-cf',
+      archive,
+      '-C',
+      stage,
+      ...fs.readdirSync(stage).sort(),
+    ],
   );
 }
 
@@ -228,10 +281,15 @@ function writeArchive(stage, archive) {
  * Build the release. Returns the archive's absolute path (and what went in, for the tests).
  * options: { publicUrl, outDir, build }
  */
-async function packageRelease({ publicUrl, outDir = path.join(ROOT, 'dist', 'release'), build = true }) {
+async function packageRelease({
+  publicUrl,
+  outDir = path.join(ROOT, 'dist', 'release'),
+  build = true,
+}) {
   const base = publicBase(publicUrl);
   if (build) buildSite(base);
-  if (!fs.existsSync(path.join(SITE, 'taskpane.html'))) throw new PackageError(`${SITE} has no build (run without --no-build).`);
+  if (!fs.existsSync(path.join(SITE, 'taskpane.html')))
+    throw new PackageError(`${SITE} has no build (run without --no-build).`);
 
   const name = `phancong-${PKG.version}`;
   fs.mkdirSync(outDir, { recursive: true });
@@ -242,22 +300,44 @@ async function packageRelease({ publicUrl, outDir = path.join(ROOT, 'dist', 'rel
     copyTree(SITE, path.join(stage, 'addin'), (rel) => !rel.endsWith('.map'));
 
     // The manifest for this address.
-    let manifest = webpackConfig.manifestFor(fs.readFileSync(path.join(ROOT, 'manifest.xml')), base).toString();
+    let manifest = webpackConfig
+      .manifestFor(fs.readFileSync(path.join(ROOT, 'manifest.xml')), base)
+      .toString();
     // The help page is the manifest's SupportUrl (src/help/help.html, built with the site).
     const help = attribute(manifest, 'SupportUrl');
-    const helpFile = help && help.startsWith(base) ? new URL(help).pathname.slice(new URL(base).pathname.length) : null;
-    if (!helpFile || helpFile === 'taskpane.html') throw new PackageError(`the manifest's SupportUrl (${help}) names no help page of the site`);
+    const helpFile =
+      help && help.startsWith(base)
+        ? new URL(help).pathname.slice(new URL(base).pathname.length)
+        : null;
+    if (!helpFile || helpFile === 'taskpane.html')
+      throw new PackageError(`the manifest's SupportUrl (${help}) names no help page of the site`);
     log(`help page: ${helpFile} (the manifest's SupportUrl)`);
-    if (!fs.existsSync(path.join(stage, 'addin', helpFile))) throw new PackageError(`the help page ${helpFile} is not in the site`);
+    if (!fs.existsSync(path.join(stage, 'addin', helpFile)))
+      throw new PackageError(`the help page ${helpFile} is not in the site`);
     fs.writeFileSync(path.join(stage, 'addin', 'manifest.xml'), manifest);
     fs.writeFileSync(path.join(stage, 'manifest.xml'), manifest);
-    const info = await checkManifest(path.join(stage, 'manifest.xml'), base, path.join(stage, 'addin'));
-    log(`manifest: ${info.displayName} ${info.version}, ${info.defaultSettings.sourceLocation} (office-addin-manifest: read and checked)`);
+    const info = await checkManifest(
+      path.join(stage, 'manifest.xml'),
+      base,
+      path.join(stage, 'addin'),
+    );
+    log(
+      `manifest: ${info.displayName} ${info.version}, ${info.defaultSettings.sourceLocation} (office-addin-manifest: read and checked)`,
+    );
 
     const cliTgz = await buildCli(path.join(stage, 'cli'));
 
-    const values = { URL: base, VERSION: PKG.version, MANIFEST_VERSION: info.version, HELP: helpFile, CLI_TGZ: cliTgz };
-    fs.writeFileSync(path.join(stage, 'HUONG-DAN-CAI-DAT.html'), fill(fs.readFileSync(path.join(TEMPLATES, 'huong-dan-cai-dat.html'), 'utf8'), values));
+    const values = {
+      URL: base,
+      VERSION: PKG.version,
+      MANIFEST_VERSION: info.version,
+      HELP: helpFile,
+      CLI_TGZ: cliTgz,
+    };
+    fs.writeFileSync(
+      path.join(stage, 'HUONG-DAN-CAI-DAT.html'),
+      fill(fs.readFileSync(path.join(TEMPLATES, 'huong-dan-cai-dat.html'), 'utf8'), values),
+    );
     fs.writeFileSync(
       path.join(stage, 'VERSION.txt'),
       `Phân công ${PKG.version}\nmanifest Version ${info.version}\naddress ${base}\nhelp ${base}${helpFile}\ncommand line cli/${cliTgz}\n`,
@@ -265,11 +345,21 @@ async function packageRelease({ publicUrl, outDir = path.join(ROOT, 'dist', 'rel
     fs.mkdirSync(path.join(stage, 'iis'));
     fs.copyFileSync(path.join(TEMPLATES, 'web.config'), path.join(stage, 'iis', 'web.config'));
     fs.mkdirSync(path.join(stage, 'nginx'));
-    fs.copyFileSync(path.join(TEMPLATES, 'nginx-phancong.conf'), path.join(stage, 'nginx', 'phancong.conf'));
+    fs.copyFileSync(
+      path.join(TEMPLATES, 'nginx-phancong.conf'),
+      path.join(stage, 'nginx', 'phancong.conf'),
+    );
 
     const archive = path.resolve(outDir, `${name}.tar.gz`);
     writeArchive(stage, archive);
-    return { archive, base, version: PKG.version, manifestVersion: info.version, help: helpFile, cli: cliTgz };
+    return {
+      archive,
+      base,
+      version: PKG.version,
+      manifestVersion: info.version,
+      help: helpFile,
+      cli: cliTgz,
+    };
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });
   }
@@ -288,11 +378,17 @@ function parseArgs(argv) {
 if (require.main === module) {
   (async () => {
     const args = parseArgs(process.argv.slice(2));
-    const result = await packageRelease({ publicUrl: process.env.PHANCONG_PUBLIC_URL, ...args, outDir: args.outDir });
+    const result = await packageRelease({
+      publicUrl: process.env.PHANCONG_PUBLIC_URL,
+      ...args,
+      outDir: args.outDir,
+    });
     log(`version ${result.version} (manifest ${result.manifestVersion}) for ${result.base}`);
     process.stdout.write(`${result.archive}\n`);
   })().catch((e) => {
-    process.stderr.write(`[phancong package] ${e instanceof PackageError ? e.message : e && e.stack ? e.stack : e}\n`);
+    process.stderr.write(
+      `[phancong package] ${e instanceof PackageError ? e.message : e && e.stack ? e.stack : e}\n`,
+    );
     process.exit(1);
   });
 }

@@ -18,11 +18,15 @@ const { chromium } = require('playwright-core');
     // The letter's task table has borders; the header and signature blocks are layout tables without.
     'table.tasks td,table.tasks th{border:1px solid #000;font-size:12pt}',
   ].join('');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
   const page = await browser.newPage({ viewport: { width: 860, height: 1000 } });
   await page.setContent(`<!doctype html><meta charset="utf-8"><style>${css}</style>${value}`);
   await page.evaluate(() => {
-    for (const t of document.querySelectorAll('table')) if (/^\s*TT\b/.test(t.rows[0]?.cells[0]?.textContent ?? '')) t.classList.add('tasks');
+    for (const t of document.querySelectorAll('table'))
+      if (/^\s*TT\b/.test(t.rows[0]?.cells[0]?.textContent ?? '')) t.classList.add('tasks');
   });
   await page.screenshot({ path: output, fullPage: true });
   await browser.close();

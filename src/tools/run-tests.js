@@ -33,7 +33,11 @@ if (!require('./ensure-deps').ensureDeps()) process.exit(1);
 // 2. System tools.
 const TOOLS = [
   { cmd: 'chromium', pkg: 'chromium', why: 'browser suite (test/e2e)' },
-  { cmd: 'soffice', pkg: 'libreoffice-calc', why: 'LibreOffice as an independent reader of written .xlsx' },
+  {
+    cmd: 'soffice',
+    pkg: 'libreoffice-calc',
+    why: 'LibreOffice as an independent reader of written .xlsx',
+  },
   { cmd: 'pdftoppm', pkg: 'poppler-utils', why: 'rendering LibreOffice PDFs to PNG' },
   {
     cmd: 'Noto Sans',
@@ -46,10 +50,16 @@ const missing = TOOLS.filter((t) => !present(t));
 if (missing.length && process.env.PHANCONG_NO_APT !== '1') {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && has('apt-get')) {
-    step(`installing Debian packages: ${missing.map((t) => t.pkg).join(' ')} (a few minutes, once)`);
+    step(
+      `installing Debian packages: ${missing.map((t) => t.pkg).join(' ')} (a few minutes, once)`,
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((t) => t.pkg)], { env });
+    run(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((t) => t.pkg)],
+      { env },
+    );
   }
 }
 const stillMissing = TOOLS.filter((t) => !present(t));
@@ -66,12 +76,18 @@ for (const t of stillMissing) {
 step('type check (tsc --noEmit)');
 if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
 step('lint (npm run lint: eslint)');
-if (run('npm', ['run', '--silent', 'lint'], { shell: process.platform === 'win32' }) !== 0) process.exit(1);
+if (run('npm', ['run', '--silent', 'lint'], { shell: process.platform === 'win32' }) !== 0)
+  process.exit(1);
 step('command-line build (tsc -p tsconfig.cli.json)');
 if (run('npx', ['tsc', '-p', 'tsconfig.cli.json']) !== 0) process.exit(1);
 if (fs.existsSync(path.join(root, 'webpack.config.js'))) {
   step('add-in build (webpack, production)');
-  if (run('npx', ['webpack', '--mode', 'production'], { env: { ...process.env, NODE_ENV: 'production' } }) !== 0) process.exit(1);
+  if (
+    run('npx', ['webpack', '--mode', 'production'], {
+      env: { ...process.env, NODE_ENV: 'production' },
+    }) !== 0
+  )
+    process.exit(1);
 }
 
 // 4. Jest.
@@ -82,7 +98,9 @@ const out = path.join(outDir, 'jest-results.json');
 const status = run('npx', ['jest', '--json', `--outputFile=${out}`, ...process.argv.slice(2)]);
 try {
   const r = JSON.parse(fs.readFileSync(out, 'utf8'));
-  process.stdout.write(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}\n`);
+  process.stdout.write(
+    `\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}\n`,
+  );
 } catch {
   process.stdout.write('\n0 passed, 1 failed\n');
 }

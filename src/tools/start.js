@@ -30,14 +30,21 @@ function hasDesktopExcel() {
   if (process.platform === 'win32') {
     const roots = [process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter(Boolean);
     return roots.some((root) =>
-      ['root\\Office16\\EXCEL.EXE', 'Office16\\EXCEL.EXE'].some((p) => fs.existsSync(path.join(root, 'Microsoft Office', p))),
+      ['root\\Office16\\EXCEL.EXE', 'Office16\\EXCEL.EXE'].some((p) =>
+        fs.existsSync(path.join(root, 'Microsoft Office', p)),
+      ),
     );
   }
   return false;
 }
 
 function run(command, args, options = {}) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32', ...options });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    ...options,
+  });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -46,10 +53,28 @@ function run(command, args, options = {}) {
 }
 
 function startWithExcel() {
-  console.log('Phân công: cài chứng chỉ phát triển của Office (nếu chưa có) / installing the Office dev certificates (if missing)…');
-  const certs = spawnSync(NPX, ['office-addin-dev-certs', 'install'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (certs.status !== 0) console.warn('Phân công: không cài được chứng chỉ / could not install the certificates; continuing.');
-  run(NPX, ['--yes', 'office-addin-debugging@7', 'start', 'manifest.xml', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000']);
+  console.log(
+    'Phân công: cài chứng chỉ phát triển của Office (nếu chưa có) / installing the Office dev certificates (if missing)…',
+  );
+  const certs = spawnSync(NPX, ['office-addin-dev-certs', 'install'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (certs.status !== 0)
+    console.warn(
+      'Phân công: không cài được chứng chỉ / could not install the certificates; continuing.',
+    );
+  run(NPX, [
+    '--yes',
+    'office-addin-debugging@7',
+    'start',
+    'manifest.xml',
+    '--dev-server',
+    'npm run dev-server',
+    '--dev-server-port',
+    '3000',
+  ]);
 }
 
 function sideloadHelp(url) {
@@ -90,7 +115,8 @@ function whenServing(url, ms) {
       req.on('error', retry);
       req.setTimeout(2000, () => req.destroy());
     };
-    const retry = () => (Date.now() < deadline ? setTimeout(attempt, 1000).unref() : resolve(false));
+    const retry = () =>
+      Date.now() < deadline ? setTimeout(attempt, 1000).unref() : resolve(false);
     attempt();
   });
 }
@@ -112,7 +138,8 @@ function standaloneHelp(url) {
 
 /** Open a URL in the default browser (skipped with PHANCONG_NO_OPEN=1, under CI, or without a display). */
 function openBrowser(url) {
-  if (process.env.PHANCONG_NO_OPEN === '1' || process.env.CI === 'true' || process.env.CI === '1') return false;
+  if (process.env.PHANCONG_NO_OPEN === '1' || process.env.CI === 'true' || process.env.CI === '1')
+    return false;
   let command;
   let args;
   if (process.platform === 'darwin') [command, args] = ['open', [url]];
@@ -147,9 +174,14 @@ function recordDevServer(serverPid) {
  * default browser, and print how to sideload the add-in into Excel on the web as well.
  */
 function startWithoutExcel() {
-  const url = process.env.PHANCONG_HTTP === '1' ? 'http://localhost:3000/' : 'https://localhost:3000/';
+  const url =
+    process.env.PHANCONG_HTTP === '1' ? 'http://localhost:3000/' : 'https://localhost:3000/';
   // webpack-cli directly (not through npm), so that stopping this script stops the server too.
-  const server = run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'], { shell: false });
+  const server = run(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'],
+    { shell: false },
+  );
   recordDevServer(server.pid);
   void whenServing(url, 5 * 60 * 1000).then((up) => {
     if (!up) return;

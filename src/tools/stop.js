@@ -44,7 +44,9 @@ function stopDevServer(file = DEV_SERVER_FILE) {
     return 'none';
   }
   fs.rmSync(file, { force: true });
-  const pids = [record.pid, record.server].filter((p) => Number.isInteger(p) && p > 0 && stillOurs(p));
+  const pids = [record.pid, record.server].filter(
+    (p) => Number.isInteger(p) && p > 0 && stillOurs(p),
+  );
   if (!pids.length) return 'gone';
   // start.js forwards SIGTERM to the server and exits with it; the server's own id is a fallback
   // (Windows has no signals: kill ends the process).
@@ -60,8 +62,12 @@ function stopDevServer(file = DEV_SERVER_FILE) {
 
 if (require.main === module) {
   const result = stopDevServer();
-  if (result === 'stopped') console.log('Phân công: đã dừng máy chủ phát triển / stopped the dev server.');
-  else if (result === 'gone') console.log('Phân công: máy chủ phát triển đã dừng từ trước / the dev server had already stopped.');
+  if (result === 'stopped')
+    console.log('Phân công: đã dừng máy chủ phát triển / stopped the dev server.');
+  else if (result === 'gone')
+    console.log(
+      'Phân công: máy chủ phát triển đã dừng từ trước / the dev server had already stopped.',
+    );
   if (hasDesktopExcel()) {
     const r = spawnSync(NPX, ['--yes', 'office-addin-debugging@7', 'stop', 'manifest.xml'], {
       cwd: ROOT,
@@ -70,7 +76,9 @@ if (require.main === module) {
     });
     process.exit(r.status ?? 1);
   } else if (result === 'none') {
-    console.log('Phân công: không có máy chủ phát triển nào do `npm start` chạy / no dev server started by `npm start` is running.');
+    console.log(
+      'Phân công: không có máy chủ phát triển nào do `npm start` chạy / no dev server started by `npm start` is running.',
+    );
   }
 }
 

@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { addDraftSheet } from '../../src/adapters/xlsx/draft-writer';
 import { extractPlan } from '../../src/engine/plan-text/extract';
 
-const draft = extractPlan(readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8'));
+const draft = extractPlan(
+  readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8'),
+);
 
 describe('addDraftSheet', () => {
   test('adds a new sheet, never over an existing one (case-insensitive), in the standard layout', () => {

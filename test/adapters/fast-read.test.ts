@@ -13,7 +13,11 @@ import { recordingIO } from '../helpers/cli-io';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const corpus = ['xlsx', 'real', 'hostile']
-  .flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => /\.xls[xm]$/.test(f)).map((f) => join(FIXTURES, d, f)))
+  .flatMap((d) =>
+    readdirSync(join(FIXTURES, d))
+      .filter((f) => /\.xls[xm]$/.test(f))
+      .map((f) => join(FIXTURES, d, f)),
+  )
   .filter((f) => !/validation-whole-sheet|merges-20000/.test(f)); // heavy for ExcelJS: covered by the limits' tests
 
 /** A workbook with what appendices hold: merges, bold and rich text, dates, formulas, hidden rows, row and column styles. */
@@ -25,11 +29,39 @@ async function variety(): Promise<Uint8Array> {
   ws.mergeCells('A1:E1');
   ws.getCell('A1').value = 'PHÂN CÔNG NHIỆM VỤ <2026> & "kế hoạch"';
   ws.getCell('A1').font = { bold: true };
-  ws.getRow(3).values = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Ngày xong'];
+  ws.getRow(3).values = [
+    'TT',
+    'Nhiệm vụ',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Thời gian thực hiện',
+    'Ngày xong',
+  ];
   ws.getRow(3).font = { bold: true };
-  ws.getRow(4).values = ['I', { richText: [{ text: 'NHÓM ', font: { bold: true } }, { text: 'MỘT', font: { bold: true, italic: true } }] }];
-  ws.getRow(5).values = [1, 'Xây dựng\r\nkế hoạch _x000D_', 'Sở VHTTDL', 'Sở Tài chính', new Date(Date.UTC(2026, 5, 30)), null];
-  ws.getRow(6).values = [2, { richText: [{ text: 'Rà soát ' }, { text: 'đậm', font: { bold: true } }] }, { formula: 'C5', result: 'Sở VHTTDL' }, null, 'Quý II/2026'];
+  ws.getRow(4).values = [
+    'I',
+    {
+      richText: [
+        { text: 'NHÓM ', font: { bold: true } },
+        { text: 'MỘT', font: { bold: true, italic: true } },
+      ],
+    },
+  ];
+  ws.getRow(5).values = [
+    1,
+    'Xây dựng\r\nkế hoạch _x000D_',
+    'Sở VHTTDL',
+    'Sở Tài chính',
+    new Date(Date.UTC(2026, 5, 30)),
+    null,
+  ];
+  ws.getRow(6).values = [
+    2,
+    { richText: [{ text: 'Rà soát ' }, { text: 'đậm', font: { bold: true } }] },
+    { formula: 'C5', result: 'Sở VHTTDL' },
+    null,
+    'Quý II/2026',
+  ];
   ws.getCell('F6').value = { formula: 'E5+1', result: new Date(Date.UTC(2026, 6, 1)) };
   ws.getRow(7).values = [3, 'Ẩn', { error: '#REF!' }, true, 46100.5];
   ws.getRow(7).hidden = true;
@@ -50,7 +82,17 @@ describe('the fast read gives ExcelJS’s snapshots, or declines', () => {
   const accepted: string[] = [];
   afterAll(() => {
     // The appendices themselves take the fast path (not a test that passes by declining everything).
-    expect(accepted).toEqual(expect.arrayContaining(['002-bold.xlsx', '002-pasted.xlsx', '002-raw.xlsx', 'list-5col.xlsx', 'tracking-status.xlsx', 'libreoffice.xlsx', 'exceljs-plain.xlsx']));
+    expect(accepted).toEqual(
+      expect.arrayContaining([
+        '002-bold.xlsx',
+        '002-pasted.xlsx',
+        '002-raw.xlsx',
+        'list-5col.xlsx',
+        'tracking-status.xlsx',
+        'libreoffice.xlsx',
+        'exceljs-plain.xlsx',
+      ]),
+    );
   });
 
   test.each(corpus.map((f) => [f.slice(FIXTURES.length + 1), f]))('%s', async (_name, file) => {
@@ -88,7 +130,10 @@ describe('the fast read gives ExcelJS’s snapshots, or declines', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('A');
     ws.getCell('A1').value = { text: 'trang', hyperlink: 'https://example.vn' };
-    ws.getCell('B2').value = { text: { richText: [{ text: 'đậm', font: { bold: true } }] }, hyperlink: 'https://example.vn/b' } as unknown as ExcelJS.CellValue;
+    ws.getCell('B2').value = {
+      text: { richText: [{ text: 'đậm', font: { bold: true } }] },
+      hyperlink: 'https://example.vn/b',
+    } as unknown as ExcelJS.CellValue;
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const fast = await fastReadSheets(bytes);
     expect(fast).toStrictEqual((await readWorkbook(bytes)).sheets);
@@ -96,7 +141,11 @@ describe('the fast read gives ExcelJS’s snapshots, or declines', () => {
   });
 
   test('declines what it does not cover: a package that needs normalising, a file ExcelJS refuses', async () => {
-    expect(await fastReadSheets(new Uint8Array(readFileSync(join(FIXTURES, 'hostile', 'valid-unreadable.xlsx'))))).toBeNull();
+    expect(
+      await fastReadSheets(
+        new Uint8Array(readFileSync(join(FIXTURES, 'hostile', 'valid-unreadable.xlsx'))),
+      ),
+    ).toBeNull();
     const prefixed = new Uint8Array(readFileSync(join(FIXTURES, 'real', 'x-prefixed.xlsx')));
     expect(await fastReadSheets(prefixed)).toBeNull();
     expect(await fastReadSheets(new TextEncoder().encode('not a workbook'))).toBeNull();
@@ -111,7 +160,8 @@ describe('phancong check prints the same bytes with the fast read and with Excel
       const full = recordingIO();
       const fullCode = await main(['check', file, '--as-of', '2026-11-22', ...args], full);
       const fast = recordingIO();
-      fast.readWorkbook = async (bytes) => (await fastReadSheets(bytes)) ?? (await readWorkbook(bytes)).sheets;
+      fast.readWorkbook = async (bytes) =>
+        (await fastReadSheets(bytes)) ?? (await readWorkbook(bytes)).sheets;
       const fastCode = await main(['check', file, '--as-of', '2026-11-22', ...args], fast);
       expect(fast.out).toBe(full.out);
       expect(fast.err).toBe(full.err);
@@ -121,12 +171,21 @@ describe('phancong check prints the same bytes with the fast read and with Excel
 });
 
 describe('snapshots cross from the read worker packed, and arrive the same', () => {
-  test.each(['xlsx/002-bold.xlsx', 'real/libreoffice.xlsx', 'hostile/dates-mixed.xlsx', 'hostile/hidden-rows-cols.xlsx'])('%s', async (name) => {
+  test.each([
+    'xlsx/002-bold.xlsx',
+    'real/libreoffice.xlsx',
+    'hostile/dates-mixed.xlsx',
+    'hostile/hidden-rows-cols.xlsx',
+  ])('%s', async (name) => {
     const { packSheets, unpackSheets } = await import('../../src/cli/snapshot-transfer');
     const sheets = (await readWorkbook(new Uint8Array(readFileSync(join(FIXTURES, name))))).sheets;
     expect(unpackSheets(packSheets(sheets))).toStrictEqual(sheets);
     // Through the structured clone the worker's message takes (its objects are of Node's realm, not jest's: compared as JSON).
-    expect(JSON.stringify(unpackSheets(structuredClone(packSheets(sheets))))).toBe(JSON.stringify(sheets));
-    expect(unpackSheets(packSheets([{ name: 'x', values: [[1]] }]))).toStrictEqual([{ name: 'x', values: [[1]] }]);
+    expect(JSON.stringify(unpackSheets(structuredClone(packSheets(sheets))))).toBe(
+      JSON.stringify(sheets),
+    );
+    expect(unpackSheets(packSheets([{ name: 'x', values: [[1]] }]))).toStrictEqual([
+      { name: 'x', values: [[1]] },
+    ]);
   });
 });

@@ -32,7 +32,10 @@ function dump(ws: ExcelJS.Worksheet) {
       if (entry.v !== null || Object.keys(entry.s).length > 0) cells[cell.address] = entry;
     }),
   );
-  return { cells, merges: [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort() };
+  return {
+    cells,
+    merges: [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
+  };
 }
 
 describe.each(FIXTURES)('fixes on %s', (file) => {
@@ -44,7 +47,10 @@ describe.each(FIXTURES)('fixes on %s', (file) => {
       const plan = planFixes(selectFixes(report.findings), snapshot.name);
       for (const batch of plan.batches) {
         applied += batch.edits.length + batch.merges.length;
-        const touched = new Set([...batch.edits.map((e) => e.cell), ...batch.merges.flatMap(rangeCells)]);
+        const touched = new Set([
+          ...batch.edits.map((e) => e.cell),
+          ...batch.merges.flatMap(rangeCells),
+        ]);
 
         // ExcelJS
         const ws = workbook.getWorksheet(batch.sheet)!;
@@ -52,7 +58,8 @@ describe.each(FIXTURES)('fixes on %s', (file) => {
         const { record, raw } = applyEditBatch(ws, batch);
         const after = dump(ws);
         for (const addr of new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]))
-          if (!touched.has(addr)) expect([file, addr, after.cells[addr]]).toEqual([file, addr, before.cells[addr]]);
+          if (!touched.has(addr))
+            expect([file, addr, after.cells[addr]]).toEqual([file, addr, before.cells[addr]]);
         expect(after.merges).toEqual([...before.merges, ...batch.merges].sort());
         const values = sheetSnapshot(ws);
         for (const e of batch.edits) {
@@ -77,8 +84,10 @@ describe.each(FIXTURES)('fixes on %s', (file) => {
         expect(fake.syncs).toBe(2);
         const cellsAfter = fake.cells(snapshot.name);
         for (const addr of new Set([...Object.keys(cellsBefore), ...Object.keys(cellsAfter)]))
-          if (!touched.has(addr)) expect([file, addr, cellsAfter[addr]]).toEqual([file, addr, cellsBefore[addr]]);
-        for (const e of batch.edits) expect([file, e.cell, cellsAfter[e.cell]?.v ?? null]).toEqual([file, e.cell, e.after]);
+          if (!touched.has(addr))
+            expect([file, addr, cellsAfter[addr]]).toEqual([file, addr, cellsBefore[addr]]);
+        for (const e of batch.edits)
+          expect([file, e.cell, cellsAfter[e.cell]?.v ?? null]).toEqual([file, e.cell, e.after]);
         fake.resetSyncs();
         await host.undoEdits!(officeRecord);
         expect(fake.syncs).toBe(2);

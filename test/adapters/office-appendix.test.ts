@@ -20,7 +20,10 @@ const NAME = 'Phụ lục (dự thảo)';
 
 function setup(apiVersion = '1.13') {
   const fake = createExcelFake({ apiVersion });
-  fake.addSheet({ name: 'Sheet1', values: [['Kế hoạch'], ['1. Nhiệm vụ'], [null], ['Đơn vị chủ trì: Sở Tài chính'], [42]] });
+  fake.addSheet({
+    name: 'Sheet1',
+    values: [['Kế hoạch'], ['1. Nhiệm vụ'], [null], ['Đơn vị chủ trì: Sở Tài chính'], [42]],
+  });
   const host = createOfficeHost(fake.Excel, fake.Office);
   fake.resetSyncs();
   return { fake, host };
@@ -51,15 +54,28 @@ describe('writeAppendix (Office.js)', () => {
     const lastRow = DRAFT_HEADER_ROW + layout.rows.length;
 
     // Title block: merged A1:H1 (bold 14) and A2:H2 (italic), centred.
-    expect(cells.A1).toMatchObject({ v: 'PHÂN CÔNG NHIỆM VỤ', bold: true, fontSize: 14, align: 'Center', nf: '@', fontName: 'Times New Roman' });
+    expect(cells.A1).toMatchObject({
+      v: 'PHÂN CÔNG NHIỆM VỤ',
+      bold: true,
+      fontSize: 14,
+      align: 'Center',
+      nf: '@',
+      fontName: 'Times New Roman',
+    });
     expect(cells.A2).toMatchObject({ v: layout.subtitle, italic: true, align: 'Center' });
-    expect(sheet.merges).toEqual(expect.arrayContaining([{ r0: 0, c0: 0, r1: 0, c1: 7 }, { r0: 1, c0: 0, r1: 1, c1: 7 }]));
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining([
+        { r0: 0, c0: 0, r1: 0, c1: 7 },
+        { r0: 1, c0: 0, r1: 1, c1: 7 },
+      ]),
+    );
     expect(sheet.rowHeights).toMatchObject({ 1: 34, 3: 36 });
 
     // Header row 4: bold, filled, the catalogue texts.
     const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((c) => cells[`${c}4`]);
     expect(header.map((c) => c.v)).toEqual(layout.headers);
-    for (const c of header) expect(c).toMatchObject({ bold: true, fill: '#D9E1F2', align: 'Center' });
+    for (const c of header)
+      expect(c).toMatchObject({ bold: true, fill: '#D9E1F2', align: 'Center' });
 
     // Body: every row of the layout, text as written (TT "1.1" stays text), sections merged B:H.
     layout.rows.forEach((row, i) => {
@@ -69,7 +85,8 @@ describe('writeAppendix (Office.js)', () => {
         expect(cell?.v ?? null).toBe(v);
       });
       expect(cells[`B${r}`]?.bold ?? false).toBe(row.kind !== 'task');
-      if (row.kind === 'section') expect(sheet.merges).toContainEqual({ r0: r - 1, c0: 1, r1: r - 1, c1: 7 });
+      if (row.kind === 'section')
+        expect(sheet.merges).toContainEqual({ r0: r - 1, c0: 1, r1: r - 1, c1: 7 });
     });
     const tasks = layout.rows.filter((r) => r.kind === 'task');
     expect(tasks).toHaveLength(13);
@@ -86,14 +103,26 @@ describe('writeAppendix (Office.js)', () => {
       expect(v.errorAlert).toMatchObject({ showAlert: true, style: 'Stop' });
       for (let r = v.area.r0; r <= v.area.r1; r++) covered.add(r);
     }
-    const taskRows = layout.rows.flatMap((row, i) => (row.kind === 'task' ? [DRAFT_HEADER_ROW + i] : []));
+    const taskRows = layout.rows.flatMap((row, i) =>
+      row.kind === 'task' ? [DRAFT_HEADER_ROW + i] : [],
+    );
     expect([...covered].sort((a, b) => a - b)).toEqual(taskRows);
 
     // Borders on the table, frozen header, widths, print setup.
-    expect(sheet.borders.map((b) => b.side).sort()).toEqual(
-      ['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical'],
-    );
-    for (const b of sheet.borders) expect(b).toMatchObject({ area: { r0: 3, c0: 0, r1: lastRow - 1, c1: 7 }, style: 'Continuous', weight: 'Thin' });
+    expect(sheet.borders.map((b) => b.side).sort()).toEqual([
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+      'EdgeTop',
+      'InsideHorizontal',
+      'InsideVertical',
+    ]);
+    for (const b of sheet.borders)
+      expect(b).toMatchObject({
+        area: { r0: 3, c0: 0, r1: lastRow - 1, c1: 7 },
+        style: 'Continuous',
+        weight: 'Thin',
+      });
     expect(sheet.frozenRows).toBe(DRAFT_HEADER_ROW);
     expect(sheet.columnWidths[1]).toBe(widthToPoints(48));
     expect(sheet.pageLayout).toMatchObject({
@@ -114,7 +143,12 @@ describe('writeAppendix (Office.js)', () => {
     expect(await write(host)).toEqual({ sheet: `${NAME} (3)` });
     expect(fake.syncs).toBe(4);
     expect(fake.cells('phụ lục (DỰ THẢO)')).toEqual(before);
-    expect(fake.sheetNames()).toEqual(['Sheet1', 'phụ lục (DỰ THẢO)', `${NAME} (2)`, `${NAME} (3)`]);
+    expect(fake.sheetNames()).toEqual([
+      'Sheet1',
+      'phụ lục (DỰ THẢO)',
+      `${NAME} (2)`,
+      `${NAME} (3)`,
+    ]);
   });
 
   test('English names the sheet and the status prompts in English; headers keep the Vietnamese words', async () => {
@@ -122,7 +156,9 @@ describe('writeAppendix (Office.js)', () => {
     expect(await write(host, 'en')).toEqual({ sheet: 'Appendix (draft)' });
     const cells = fake.cells('Appendix (draft)');
     expect(cells.B4.v).toBe('Nhiệm vụ (Task)');
-    expect(fake.sheet('Appendix (draft)')!.validations[0].prompt).toMatchObject({ title: 'Status' });
+    expect(fake.sheet('Appendix (draft)')!.validations[0].prompt).toMatchObject({
+      title: 'Status',
+    });
   });
 
   test('ExcelApi 1.7: no drop-down and no page layout, still two syncs and the same cells', async () => {
@@ -143,10 +179,20 @@ describe('writeAppendix (Office.js)', () => {
     const { host } = setup();
     const { sheet } = await write(host);
     const read = await host.readSheet(sheet);
-    const report = analyzeSheet(read.snapshot, { asOf: '2026-05-20', lang: 'vi', planYear: draft.planYear ?? undefined });
+    const report = analyzeSheet(read.snapshot, {
+      asOf: '2026-05-20',
+      lang: 'vi',
+      planYear: draft.planYear ?? undefined,
+    });
     expect(report.headerRow).toBe(DRAFT_HEADER_ROW);
     expect(report.tasks).toHaveLength(13);
-    expect(report.tasks.map((t) => t.tt)).toEqual(draft.tasks.map((t) => appendixLayout({ ...draft, sections: [], groups: [], tasks: [t] }, 'vi').rows[0].values[0]));
+    expect(report.tasks.map((t) => t.tt)).toEqual(
+      draft.tasks.map(
+        (t) =>
+          appendixLayout({ ...draft, sections: [], groups: [], tasks: [t] }, 'vi').rows[0]
+            .values[0],
+      ),
+    );
   });
 
   test('a draft with no task still writes the title and header (two syncs)', async () => {
@@ -161,7 +207,9 @@ describe('writeAppendix (Office.js)', () => {
 describe('readColumnText (Office.js)', () => {
   test('one sync; the non-empty cells of the column joined by newlines', async () => {
     const { fake, host } = setup();
-    expect(await host.readColumnText!('Sheet1', 'a')).toBe('Kế hoạch\n1. Nhiệm vụ\nĐơn vị chủ trì: Sở Tài chính\n42');
+    expect(await host.readColumnText!('Sheet1', 'a')).toBe(
+      'Kế hoạch\n1. Nhiệm vụ\nĐơn vị chủ trì: Sở Tài chính\n42',
+    );
     expect(fake.syncs).toBe(1);
     expect(await host.readColumnText!('Sheet1', 'C')).toBe('');
     expect(fake.syncs).toBe(2);
@@ -169,7 +217,9 @@ describe('readColumnText (Office.js)', () => {
 
   test('a bad column is refused before any sync, with a catalogue message', async () => {
     const { fake, host } = setup();
-    await expect(host.readColumnText!('Sheet1', '1A')).rejects.toMatchObject({ messageId: 'ui.error.column' });
+    await expect(host.readColumnText!('Sheet1', '1A')).rejects.toMatchObject({
+      messageId: 'ui.error.column',
+    });
     expect(fake.syncs).toBe(0);
     expect(normalizeColumn(' xfd ')).toBe('XFD');
     expect(normalizeColumn('XFE')).toBeNull();
@@ -177,6 +227,8 @@ describe('readColumnText (Office.js)', () => {
 
   test('a missing sheet fails with ItemNotFound', async () => {
     const { host } = setup();
-    await expect(host.readColumnText!('Không có', 'A')).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(host.readColumnText!('Không có', 'A')).rejects.toMatchObject({
+      code: 'ItemNotFound',
+    });
   });
 });

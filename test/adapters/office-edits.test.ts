@@ -25,7 +25,13 @@ const SEED: SheetSeed = {
     ['General', 'General', 'General', 'General'],
     ['General', 'General', 'General', 'General'],
   ],
-  bold: [[true, true, true, true], [false, false, false, false], [false, false, true, false], [false, false, false, false], [false, false, false, false]],
+  bold: [
+    [true, true, true, true],
+    [false, false, false, false],
+    [false, false, true, false],
+    [false, false, false, false],
+    [false, false, false, false],
+  ],
   merges: [{ top: 4, left: 0, bottom: 4, right: 3 }],
   origin: { row: 2, col: 1 }, // the table starts at B3
 };
@@ -76,7 +82,12 @@ describe('Office host: applyEdits / undoEdits', () => {
       sheet: S,
       cells: [
         { cell: 'B4', before: '1.', numberFormat: '@', after: '1' },
-        { cell: 'C4', before: '<b>Xây dựng</b> kế hoạch', numberFormat: 'General', after: 'Xây dựng kế hoạch' },
+        {
+          cell: 'C4',
+          before: '<b>Xây dựng</b> kế hoạch',
+          numberFormat: 'General',
+          after: 'Xây dựng kế hoạch',
+        },
         { cell: 'E4', before: '30/6', numberFormat: 'General', after: '30/6/2026' },
         { cell: 'D5', before: null, numberFormat: 'General', after: '=Sở Tài chính' },
         { cell: 'D6', before: null, numberFormat: 'General', after: null },
@@ -111,8 +122,12 @@ describe('Office host: applyEdits / undoEdits', () => {
     const { fake, host, fingerprint } = await setup();
     const before = fake.cells(S);
     const wrong = { ...BATCH, edits: [{ sheet: S, cell: 'D4', before: 'Sở Nội vụ', after: 'x' }] };
-    await expect(host.applyEdits!(wrong, fingerprint)).rejects.toEqual(expect.objectContaining({ name: 'EditsChangedError', cells: ['D4'] }));
-    await expect(host.applyEdits!({ sheet: S, edits: [], merges: ['C7:C8'] }, fingerprint)).rejects.toBeInstanceOf(EditsChangedError);
+    await expect(host.applyEdits!(wrong, fingerprint)).rejects.toEqual(
+      expect.objectContaining({ name: 'EditsChangedError', cells: ['D4'] }),
+    );
+    await expect(
+      host.applyEdits!({ sheet: S, edits: [], merges: ['C7:C8'] }, fingerprint),
+    ).rejects.toBeInstanceOf(EditsChangedError);
     expect(fake.cells(S)).toEqual(before);
     expect(fake.sheet(S)!.merges).toHaveLength(1);
   });
@@ -123,12 +138,16 @@ describe('Office host: applyEdits / undoEdits', () => {
     fake.setCell(S, 'E4', '31/12/2026');
     const edited = fake.cells(S);
     fake.resetSyncs();
-    await expect(host.undoEdits!(record)).rejects.toEqual(expect.objectContaining({ name: 'EditsChangedError', cells: ['E4'] }));
+    await expect(host.undoEdits!(record)).rejects.toEqual(
+      expect.objectContaining({ name: 'EditsChangedError', cells: ['E4'] }),
+    );
     expect(fake.syncs).toBe(1);
     expect(fake.cells(S)).toEqual(edited);
     fake.setCell(S, 'E4', '30/6/2026');
     fake.sheet(S)!.merges.pop();
-    await expect(host.undoEdits!(record)).rejects.toEqual(expect.objectContaining({ cells: ['D5'] }));
+    await expect(host.undoEdits!(record)).rejects.toEqual(
+      expect.objectContaining({ cells: ['D5'] }),
+    );
   });
 
   test('without ExcelApi 1.13 (no merged-area reads) apply and undo still work, 2 round trips each', async () => {
@@ -143,8 +162,10 @@ describe('Office host: applyEdits / undoEdits', () => {
   });
 
   test('excelWrite: strings Excel would coerce get the text format first, others (and text-formatted cells) keep theirs', () => {
-    for (const s of ['=A1', '+84 912', '-', '30/6/2026', '2026', '1.5', '50%', 'TRUE']) expect(excelWrite(s, 'General')).toEqual({ value: s, numberFormat: '@' });
-    for (const s of ['Sở Tài chính', 'Quý IV/2026', 'Thường xuyên', "'quoted"]) expect(excelWrite(s, 'General')).toEqual({ value: s });
+    for (const s of ['=A1', '+84 912', '-', '30/6/2026', '2026', '1.5', '50%', 'TRUE'])
+      expect(excelWrite(s, 'General')).toEqual({ value: s, numberFormat: '@' });
+    for (const s of ['Sở Tài chính', 'Quý IV/2026', 'Thường xuyên', "'quoted"])
+      expect(excelWrite(s, 'General')).toEqual({ value: s });
     expect(excelWrite('30/6/2026', '@')).toEqual({ value: '30/6/2026' });
     expect(excelWrite(46203)).toEqual({ value: 46203 });
     expect(excelWrite(null)).toEqual({ value: '' });

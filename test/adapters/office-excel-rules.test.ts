@@ -4,13 +4,32 @@
  * formulas or numbers, the 5 MB payload limits, one namespace for table and defined names, the reserved
  * sheet name "History", and a summary write that fails without losing the previous summary.
  */
-import { createExcelFake, FakeOfficeError, PAYLOAD_BYTE_LIMIT, payloadBytes, type ExcelFake, type SheetSeed } from '../fakes/excel-fake';
+import {
+  createExcelFake,
+  FakeOfficeError,
+  PAYLOAD_BYTE_LIMIT,
+  payloadBytes,
+  type ExcelFake,
+  type SheetSeed,
+} from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
-import { cellWrite, toExcelValue, wouldCoerce, jsonBytes, chunkRows } from '../../src/adapters/office/values';
+import {
+  cellWrite,
+  toExcelValue,
+  wouldCoerce,
+  jsonBytes,
+  chunkRows,
+} from '../../src/adapters/office/values';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { buildTaskTable, OWN_MARKER, OWN_SHEETS } from '../../src/engine/tables';
 
-async function write(fake: ExcelFake, sheet: string, address: string, values: unknown[][], numberFormat?: string[][]) {
+async function write(
+  fake: ExcelFake,
+  sheet: string,
+  address: string,
+  values: unknown[][],
+  numberFormat?: string[][],
+) {
   await fake.Excel.run(async (ctx: Excel.RequestContext) => {
     const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
     if (numberFormat) range.numberFormat = numberFormat;
@@ -22,12 +41,33 @@ async function write(fake: ExcelFake, sheet: string, address: string, values: un
 /* ------------------------------------------------------------------ the fake's rules */
 
 describe('Excel fake: value coercion on writing values', () => {
-  const texts = ['=1+1', '- Tổ chức hội nghị', '+ Bổ sung', '-5', '+1.5', '1.10', '01', '1,10', '30/6/2026', '2018-12-31', '8:30', 'TRUE', 'false', "'=x", 'Quý I/2026'];
+  const texts = [
+    '=1+1',
+    '- Tổ chức hội nghị',
+    '+ Bổ sung',
+    '-5',
+    '+1.5',
+    '1.10',
+    '01',
+    '1,10',
+    '30/6/2026',
+    '2018-12-31',
+    '8:30',
+    'TRUE',
+    'false',
+    "'=x",
+    'Quý I/2026',
+  ];
 
   test('without a text format: formulas from = + -, numbers, dates, booleans; the rest and an apostrophe kept as written', async () => {
     const fake = createExcelFake();
     fake.addSheet({ name: 'S', values: [] });
-    await write(fake, 'S', `A1:A${texts.length}`, texts.map((t) => [t]));
+    await write(
+      fake,
+      'S',
+      `A1:A${texts.length}`,
+      texts.map((t) => [t]),
+    );
     const cells = fake.cells('S');
     expect(cells.A1).toEqual({ v: '#NAME?', err: true, formula: '=1+1' });
     expect(cells.A2).toMatchObject({ err: true, formula: '- Tổ chức hội nghị' });
@@ -49,7 +89,13 @@ describe('Excel fake: value coercion on writing values', () => {
   test('with the text format "@" every string is kept exactly', async () => {
     const fake = createExcelFake();
     fake.addSheet({ name: 'S', values: [] });
-    await write(fake, 'S', `A1:A${texts.length}`, texts.map((t) => [t]), texts.map(() => ['@']));
+    await write(
+      fake,
+      'S',
+      `A1:A${texts.length}`,
+      texts.map((t) => [t]),
+      texts.map(() => ['@']),
+    );
     const cells = fake.cells('S');
     texts.forEach((t, i) => expect(cells[`A${i + 1}`]).toEqual({ v: t, nf: '@' }));
   });
@@ -78,7 +124,10 @@ describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', ()
 
   test('a response over the limit: ResponsePayloadSizeLimitExceeded and no value delivered', async () => {
     const fake = createExcelFake({ payloadByteLimit: 2_000 });
-    fake.addSheet({ name: 'S', values: Array.from({ length: 60 }, () => ['Sở Văn hóa, Thể thao và Du lịch']) });
+    fake.addSheet({
+      name: 'S',
+      values: Array.from({ length: 60 }, () => ['Sở Văn hóa, Thể thao và Du lịch']),
+    });
     await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       const range = ctx.workbook.worksheets.getItem('S').getRange('A1:A60');
       range.load('values');
@@ -108,7 +157,13 @@ describe('Excel fake: 5 MB requests and responses, 5,000,000 cells per read', ()
 describe('Excel fake: names', () => {
   test('tables and defined names share one namespace, both ways', async () => {
     const fake = createExcelFake();
-    fake.addSheet({ name: 'S', values: [['a', 'b'], [1, 2]] });
+    fake.addSheet({
+      name: 'S',
+      values: [
+        ['a', 'b'],
+        [1, 2],
+      ],
+    });
     await fake.Excel.run(async (ctx: Excel.RequestContext) => {
       ctx.workbook.names.add('Kế_hoạch', ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
       await ctx.sync();
@@ -121,27 +176,41 @@ describe('Excel fake: names', () => {
     });
   });
 
-  test.each(['A1', 'PC1', 'xfd1048576', 'R1C1', 'r2', 'C5x', 'R', 'c', 'TRUE', 'có dấu cách', '1abc', 'a-b', 'x'.repeat(256)])(
-    'refuses the name %s',
-    async (bad) => {
-      const fake = createExcelFake();
-      fake.addSheet({ name: 'S', values: [['a']] });
-      await fake.Excel.run(async (ctx: Excel.RequestContext) => {
-        ctx.workbook.names.add(bad, ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
-        await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
-      });
-    },
-  );
-
-  test.each(['PC_NhiemVu', '_x', '\\y', 'Phân_công', 'A1B', 'Table1.2'])('accepts the name %s', async (good) => {
+  test.each([
+    'A1',
+    'PC1',
+    'xfd1048576',
+    'R1C1',
+    'r2',
+    'C5x',
+    'R',
+    'c',
+    'TRUE',
+    'có dấu cách',
+    '1abc',
+    'a-b',
+    'x'.repeat(256),
+  ])('refuses the name %s', async (bad) => {
     const fake = createExcelFake();
     fake.addSheet({ name: 'S', values: [['a']] });
     await fake.Excel.run(async (ctx: Excel.RequestContext) => {
-      ctx.workbook.names.add(good, ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
-      await ctx.sync();
+      ctx.workbook.names.add(bad, ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     });
-    expect(fake.book.names.map((n) => n.name)).toEqual([good]);
   });
+
+  test.each(['PC_NhiemVu', '_x', '\\y', 'Phân_công', 'A1B', 'Table1.2'])(
+    'accepts the name %s',
+    async (good) => {
+      const fake = createExcelFake();
+      fake.addSheet({ name: 'S', values: [['a']] });
+      await fake.Excel.run(async (ctx: Excel.RequestContext) => {
+        ctx.workbook.names.add(good, ctx.workbook.worksheets.getItem('S').getRange('A1'), '');
+        await ctx.sync();
+      });
+      expect(fake.book.names.map((n) => n.name)).toEqual([good]);
+    },
+  );
 
   test('"History" is reserved for sheets, in any case, for add and rename', async () => {
     const fake = createExcelFake();
@@ -166,8 +235,10 @@ describe('toExcelValue / cellWrite', () => {
     expect(toExcelValue('- Tổ chức')).toBe('- Tổ chức');
     expect(toExcelValue({ date: '2026-03-31' })).toBe(46112);
     expect(toExcelValue(null)).toBe('');
-    for (const t of ['=x', '+x', '- x', '1.10', '01', '30/6/2026', 'TRUE', '8:30']) expect([t, wouldCoerce(t)]).toEqual([t, true]);
-    for (const t of ['Tổ chức', 'Quý I/2026', 'Năm 2026 (quý II)', "'x", '']) expect([t, wouldCoerce(t)]).toEqual([t, false]);
+    for (const t of ['=x', '+x', '- x', '1.10', '01', '30/6/2026', 'TRUE', '8:30'])
+      expect([t, wouldCoerce(t)]).toEqual([t, true]);
+    for (const t of ['Tổ chức', 'Quý I/2026', 'Năm 2026 (quý II)', "'x", ''])
+      expect([t, wouldCoerce(t)]).toEqual([t, false]);
     expect(cellWrite('- Tổ chức', 'General')).toEqual({ value: '- Tổ chức', numberFormat: '@' });
     expect(cellWrite('- Tổ chức', '@')).toEqual({ value: '- Tổ chức' });
     expect(cellWrite('Tổ chức', 'General')).toEqual({ value: 'Tổ chức' });
@@ -179,7 +250,13 @@ describe('toExcelValue / cellWrite', () => {
     fake.addSheet({ name: 'S', values: [] });
     for (const [i, text] of ['- Tổ chức', '01', 'Tổ chức'].entries()) {
       const w = cellWrite(text, 'General');
-      await write(fake, 'S', `A${i + 1}`, [[w.value]], w.numberFormat ? [[w.numberFormat]] : undefined);
+      await write(
+        fake,
+        'S',
+        `A${i + 1}`,
+        [[w.value]],
+        w.numberFormat ? [[w.numberFormat]] : undefined,
+      );
       expect(fake.cells('S')[`A${i + 1}`].v).toBe(text);
     }
     expect(fake.cells('S').A3.nf).toBeUndefined(); // plain text: the format is kept
@@ -198,7 +275,16 @@ describe('toExcelValue / cellWrite', () => {
 
 /* ------------------------------------------------------------------ the adapter held to the rules */
 
-const HEADER = ['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm', 'Ghi chú'];
+const HEADER = [
+  'TT',
+  'Nhiệm vụ',
+  'Lãnh đạo phụ trách',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+  'Sản phẩm',
+  'Ghi chú',
+];
 
 function tricky(): SheetSeed {
   const rows: (string | number | null)[][] = [
@@ -206,9 +292,27 @@ function tricky(): SheetSeed {
     HEADER,
     ['I', 'NHIỆM VỤ CHUNG', null, null, null, null, null, null],
     // '3', not '1': a '1' above '1.10' would head it as a group (issue 10), and this test needs four tasks.
-    ['3', '- Tổ chức hội nghị triển khai', 'Phó Chủ tịch UBND tỉnh', 'Sở Nội vụ', 'Sở Tài chính', 'Quý I/2026', '+ Báo cáo', '= ghi chú'],
+    [
+      '3',
+      '- Tổ chức hội nghị triển khai',
+      'Phó Chủ tịch UBND tỉnh',
+      'Sở Nội vụ',
+      'Sở Tài chính',
+      'Quý I/2026',
+      '+ Báo cáo',
+      '= ghi chú',
+    ],
     ['1.10', '+ Bổ sung kinh phí', null, 'Sở Tài chính', '- Các sở', 'Tháng 6/2026', '01', '1.10'],
-    ['01', '=Báo cáo tổng kết', null, 'Sở Văn hóa, Thể thao và Du lịch', null, 'Năm 2026', 'TRUE', '30/6/2026'],
+    [
+      '01',
+      '=Báo cáo tổng kết',
+      null,
+      'Sở Văn hóa, Thể thao và Du lịch',
+      null,
+      'Năm 2026',
+      'TRUE',
+      '30/6/2026',
+    ],
     ['2', '1.10', null, 'Sở Nội vụ', null, 'Quý II/2026', null, null],
   ];
   // The user's own sheet holds these texts as text (format "@").
@@ -222,7 +326,12 @@ describe('writeSummary in the faithful fake', () => {
     const host = createOfficeHost(fake.Excel, fake.Office);
     const read = await host.readSheet('Phụ lục');
     const report = analyzeSheet(read.snapshot, { asOf: '2026-05-01' });
-    expect(report.tasks.map((t) => t.task)).toEqual(['- Tổ chức hội nghị triển khai', '+ Bổ sung kinh phí', '=Báo cáo tổng kết', '1.10']);
+    expect(report.tasks.map((t) => t.task)).toEqual([
+      '- Tổ chức hội nghị triển khai',
+      '+ Bổ sung kinh phí',
+      '=Báo cáo tổng kết',
+      '1.10',
+    ]);
     await host.writeSummary(report, 'vi');
     const table = buildTaskTable(report, 'vi');
     const back = (await host.readSheet(OWN_SHEETS.tasks)).snapshot.values;
@@ -236,9 +345,14 @@ describe('writeSummary in the faithful fake', () => {
       }),
     );
     expect(strings).toBeGreaterThan(20);
-    expect(Object.values(fake.cells(OWN_SHEETS.tasks)).filter((c) => c.err || c.formula)).toEqual([]);
+    expect(Object.values(fake.cells(OWN_SHEETS.tasks)).filter((c) => c.err || c.formula)).toEqual(
+      [],
+    );
     for (const sheet of Object.values(OWN_SHEETS))
-      expect({ sheet, errors: Object.values(fake.cells(sheet)).filter((c) => c.err || c.formula) }).toEqual({ sheet, errors: [] });
+      expect({
+        sheet,
+        errors: Object.values(fake.cells(sheet)).filter((c) => c.err || c.formula),
+      }).toEqual({ sheet, errors: [] });
   });
 
   test('a failing write leaves the previous summary sheets, names and tables exactly as they were', async () => {
@@ -255,18 +369,29 @@ describe('writeSummary in the faithful fake', () => {
       pivots: fake.book.sheets.flatMap((s) => s.pivots.map((p) => `${s.name}:${p.name}`)),
     };
     // A write of the new agencies sheet fails in the middle of a batch.
-    fake.book.faultOnWrite = (sheet) => (sheet.startsWith('~') && sheet.includes('Cơ quan') ? new FakeOfficeError('InvalidArgument', 'injected') : null);
-    await expect(host.writeSummary(report, 'en')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    fake.book.faultOnWrite = (sheet) =>
+      sheet.startsWith('~') && sheet.includes('Cơ quan')
+        ? new FakeOfficeError('InvalidArgument', 'injected')
+        : null;
+    await expect(host.writeSummary(report, 'en')).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
     expect(fake.sheetNames()).toEqual(before.sheets); // no temporary sheet left behind
     expect(Object.values(OWN_SHEETS).map((s) => fake.cells(s))).toEqual(before.cells);
     expect(JSON.stringify(fake.book.names)).toBe(before.names);
-    expect(fake.book.sheets.flatMap((s) => s.tables.map((t) => `${s.name}:${t.name}`))).toEqual(before.tables);
-    expect(fake.book.sheets.flatMap((s) => s.pivots.map((p) => `${s.name}:${p.name}`))).toEqual(before.pivots);
+    expect(fake.book.sheets.flatMap((s) => s.tables.map((t) => `${s.name}:${t.name}`))).toEqual(
+      before.tables,
+    );
+    expect(fake.book.sheets.flatMap((s) => s.pivots.map((p) => `${s.name}:${p.name}`))).toEqual(
+      before.pivots,
+    );
 
     // A request Excel refuses as too large (the estimate was wrong): the same.
     fake.book.faultOnWrite = undefined;
     fake.book.payloadByteLimit = 2_000;
-    await expect(host.writeSummary(report, 'en')).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await expect(host.writeSummary(report, 'en')).rejects.toMatchObject({
+      code: 'RequestPayloadSizeLimitExceeded',
+    });
     expect(fake.sheetNames()).toEqual(before.sheets);
     expect(Object.values(OWN_SHEETS).map((s) => fake.cells(s))).toEqual(before.cells);
 
@@ -281,13 +406,27 @@ describe('writeSummary in the faithful fake', () => {
     const fake = createExcelFake();
     fake.addSheet(tricky());
     const left = fake.addSheet({ name: '~PC Tổng hợp', values: [['nửa chừng']] });
-    fake.book.names.push({ name: 'PhanCong_Tmp_summary_abc', comment: OWN_MARKER, ref: { sheetId: left.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } } });
+    fake.book.names.push({
+      name: 'PhanCong_Tmp_summary_abc',
+      comment: OWN_MARKER,
+      ref: { sheetId: left.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } },
+    });
     const host = createOfficeHost(fake.Excel, fake.Office);
     expect((await host.listSheets()).find((s) => s.name === '~PC Tổng hợp')!.own).toBe(true);
     const report = analyzeSheet((await host.readSheet('Phụ lục')).snapshot, { asOf: '2026-05-01' });
     await host.writeSummary(report, 'vi');
-    expect(fake.sheetNames()).toEqual(['Phụ lục', OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings, OWN_SHEETS.report, OWN_SHEETS.reminders]);
-    expect(fake.book.names.map((n) => n.name).filter((n) => n.startsWith('PhanCong_Tmp_'))).toEqual([]);
+    expect(fake.sheetNames()).toEqual([
+      'Phụ lục',
+      OWN_SHEETS.summary,
+      OWN_SHEETS.tasks,
+      OWN_SHEETS.agencies,
+      OWN_SHEETS.findings,
+      OWN_SHEETS.report,
+      OWN_SHEETS.reminders,
+    ]);
+    expect(fake.book.names.map((n) => n.name).filter((n) => n.startsWith('PhanCong_Tmp_'))).toEqual(
+      [],
+    );
   });
 
   test('PivotTables created before a failing PivotTable are reported as created', async () => {
@@ -326,8 +465,17 @@ describe('writeSummary in the faithful fake', () => {
 
 describe('a 10,000-row × 8-column sheet', () => {
   test('is read and its summary written with every request and response under 5 MB', async () => {
-    const leads = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Kế hoạch và Đầu tư', 'UBND các xã, phường'];
-    const values: (string | number | null)[][] = [['KẾ HOẠCH NĂM 2026', null, null, null, null, null, null, null], HEADER];
+    const leads = [
+      'Sở Nội vụ',
+      'Sở Tài chính',
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Sở Kế hoạch và Đầu tư',
+      'UBND các xã, phường',
+    ];
+    const values: (string | number | null)[][] = [
+      ['KẾ HOẠCH NĂM 2026', null, null, null, null, null, null, null],
+      HEADER,
+    ];
     for (let i = 1; i <= 10_000; i++)
       values.push([
         `${Math.floor((i - 1) / 100) + 1}.${((i - 1) % 100) + 1}`,
@@ -363,9 +511,13 @@ describe('writeAppendix in the faithful fake', () => {
     const { extractPlan } = await import('../../src/engine/plan-text/extract');
     const { readFileSync } = await import('fs');
     const { join } = await import('path');
-    const seed = extractPlan(readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8'));
+    const seed = extractPlan(
+      readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8'),
+    );
     // The seed's 13 tasks, 250 times, each text starting with "- " (as Excel would take for a formula).
-    const tasks = Array.from({ length: 250 }, (_, k) => seed.tasks.map((t) => ({ ...t, task: `- ${t.task} (${k + 1})` }))).flat();
+    const tasks = Array.from({ length: 250 }, (_, k) =>
+      seed.tasks.map((t) => ({ ...t, task: `- ${t.task} (${k + 1})` })),
+    ).flat();
     const draft = { ...seed, tasks };
     expect(draft.tasks.length).toBeGreaterThan(3_000);
     const fake = createExcelFake();
@@ -377,6 +529,8 @@ describe('writeAppendix in the faithful fake', () => {
     expect(fake.maxPayload.request).toBeLessThan(PAYLOAD_BYTE_LIMIT);
     const cells = Object.values(fake.cells(sheet));
     expect(cells.filter((c) => c.err || c.formula)).toEqual([]);
-    expect(cells.filter((c) => typeof c.v === 'string' && c.v.startsWith('- ')).length).toBe(draft.tasks.length);
+    expect(cells.filter((c) => typeof c.v === 'string' && c.v.startsWith('- ')).length).toBe(
+      draft.tasks.length,
+    );
   }, 120_000);
 });

@@ -19,9 +19,13 @@ jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'Excel' } }));
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const corpus = require('../robustness/hostile-corpus.js') as { CORPUS: { file: string; expect: string }[] };
+const corpus = require('../robustness/hostile-corpus.js') as {
+  CORPUS: { file: string; expect: string }[];
+};
 const files = [
-  ...readdirSync(join(FIXTURES, 'xlsx')).filter((f) => f.endsWith('.xlsx')).map((f) => join(FIXTURES, 'xlsx', f)),
+  ...readdirSync(join(FIXTURES, 'xlsx'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => join(FIXTURES, 'xlsx', f)),
   ...corpus.CORPUS.filter((c) => c.expect === 'read').map((c) => join(FIXTURES, 'hostile', c.file)),
 ];
 
@@ -42,7 +46,9 @@ describe.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('%s', (_n
     for (const s of wb.sheets) fake.addSheet(s);
     const userSheets = fake.sheetNames();
     const before = Object.fromEntries(userSheets.map((n) => [n, JSON.stringify(fake.cells(n))]));
-    const cfBefore = Object.fromEntries(userSheets.map((n) => [n, JSON.stringify(fake.sheet(n)!.cfs)]));
+    const cfBefore = Object.fromEntries(
+      userSheets.map((n) => [n, JSON.stringify(fake.sheet(n)!.cfs)]),
+    );
     const host = createOfficeHost(fake.Excel, fake.Office);
 
     for (const name of userSheets) {
@@ -53,7 +59,9 @@ describe.each(files.map((f) => [f.split('/').slice(-2).join('/'), f]))('%s', (_n
       const plan = planMarks(report);
       await host.applyMarks(plan, read.fingerprint);
       // The marks really went on (so that clearing them below proves something).
-      expect(fake.sheet(name)!.cfs.length).toBeGreaterThan(JSON.parse(cfBefore[name]).length + (plan.rules.length ? 0 : -1));
+      expect(fake.sheet(name)!.cfs.length).toBeGreaterThan(
+        JSON.parse(cfBefore[name]).length + (plan.rules.length ? 0 : -1),
+      );
       checkedSheets++;
       await host.clearMarks(name);
       expect(JSON.stringify(fake.sheet(name)!.cfs)).toBe(cfBefore[name]);

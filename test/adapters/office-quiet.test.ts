@@ -15,7 +15,13 @@ import type { EditBatch } from '../../src/host/types';
 import { gather, prepareMaster, type GatherResult } from '../../src/engine/gather';
 import { createGatherStore } from '../../src/taskpane/state/gather';
 import { isOwnMarkFormula } from '../../src/engine/marks';
-import { buildSheet, cloneSections, PHRASES, AGENCIES, type GenSection } from '../helpers/appendix-gen';
+import {
+  buildSheet,
+  cloneSections,
+  PHRASES,
+  AGENCIES,
+  type GenSection,
+} from '../helpers/appendix-gen';
 
 const SHEET = 'Phụ lục';
 const SEED: SheetSeed = {
@@ -138,7 +144,16 @@ const GEN = 'Phụ lục';
 const OPTS = { asOf: '2026-11-22' };
 
 function genSections(): GenSection[] {
-  const task = (tt: string, k: number, status = '') => ({ tt, text: PHRASES[k], lead: AGENCIES[k % 6], support: '', deadline: 'Năm 2026', status, doneDate: '', result: '' });
+  const task = (tt: string, k: number, status = '') => ({
+    tt,
+    text: PHRASES[k],
+    lead: AGENCIES[k % 6],
+    support: '',
+    deadline: 'Năm 2026',
+    status,
+    doneDate: '',
+    result: '',
+  });
   return [
     { label: 'I', title: 'Sản phẩm', tasks: [task('1', 0), task('2', 1, 'Đang thực hiện')] },
     { label: 'II', title: 'Hạ tầng', tasks: [task('1', 2), task('2', 3)] },
@@ -159,7 +174,10 @@ async function gatherSetup(apiVersion: string, tracking = true) {
   report[1].tasks[0].status = 'Chưa thực hiện';
   const rs = buildSheet(report).snapshot;
   const prepared = prepareMaster(master, OPTS);
-  const result: GatherResult = { ...gather(prepared, [{ file: 'a.xlsx', snapshot: rs, report: analyzeSheet(rs, OPTS) }]), addedColumns: prepared.added };
+  const result: GatherResult = {
+    ...gather(prepared, [{ file: 'a.xlsx', snapshot: rs, report: analyzeSheet(rs, OPTS) }]),
+    addedColumns: prepared.added,
+  };
   fake.resetSyncs();
   const toggles = recordToggles(fake.book);
   return { fake, host, events, result, toggles };
@@ -231,16 +249,24 @@ describe('Office host: Gộp báo cáo and the comparison’s marks do not fire 
     const wb = new ExcelJS.Workbook();
     const older = buildSheet(genSections(), { name: GEN }).snapshot;
     const ws = wb.addWorksheet(older.name);
-    older.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as never)));
+    older.values.forEach((row, r) =>
+      row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as never)),
+    );
     const store = createGatherStore(host);
-    await store.compare(GEN, { name: 'v1.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }, { asOf: OPTS.asOf, lang: 'vi', writeSheet: false });
+    await store.compare(
+      GEN,
+      { name: 'v1.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) },
+      { asOf: OPTS.asOf, lang: 'vi', writeSheet: false },
+    );
     expect(store.getState().comparison!.marks.rules.length).toBe(1);
     fake.resetSyncs();
     const toggles = recordToggles(fake.book);
     await store.mark();
     expect(store.getState().error).toBeNull();
     expect(fake.syncs).toBe(2);
-    expect(fake.sheet(GEN)!.cfs.filter((cf) => isOwnMarkFormula(cf.formula)).length).toBeGreaterThan(0);
+    expect(
+      fake.sheet(GEN)!.cfs.filter((cf) => isOwnMarkFormula(cf.formula)).length,
+    ).toBeGreaterThan(0);
     await store.unmark();
     expect(fake.syncs).toBe(4);
     expect(fake.sheet(GEN)!.cfs.filter((cf) => isOwnMarkFormula(cf.formula))).toEqual([]);

@@ -6,7 +6,11 @@
 import { createExcelFake, type SheetSeed } from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
 import { analyzeSheet } from '../../src/engine/analyze';
-import { planTrackingColumns, TRACKING_STATUSES, type TrackingPlan } from '../../src/engine/tracking-columns';
+import {
+  planTrackingColumns,
+  TRACKING_STATUSES,
+  type TrackingPlan,
+} from '../../src/engine/tracking-columns';
 import { StaleSheetError, TrackingCellsBusyError } from '../../src/host/types';
 import type { SheetSnapshot } from '../../src/engine/types';
 
@@ -50,20 +54,33 @@ describe('Office adapter: addTrackingColumns', () => {
     expect(fake.syncs).toBe(2);
     const after = fake.cells(SHEET);
     for (const [a, cell] of Object.entries(before)) expect(after[a]).toEqual(cell);
-    expect([after.G3?.v, after.H3?.v, after.I3?.v]).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
+    expect([after.G3?.v, after.H3?.v, after.I3?.v]).toEqual([
+      'Tình trạng',
+      'Ngày hoàn thành',
+      'Kết quả / minh chứng',
+    ]);
     expect(after.G3.bold).toBe(true);
     expect(after.H4.nf).toBe('dd/mm/yyyy');
     expect(after.H6.nf).toBe('dd/mm/yyyy');
     const sheet = fake.sheet(SHEET)!;
     const list = sheet.validations.find((v) => v.rule.list);
-    expect(list).toMatchObject({ area: { r0: 3, r1: 5, c0: 6, c1: 6 }, rule: { list: { source: TRACKING_STATUSES.join(',') } } });
+    expect(list).toMatchObject({
+      area: { r0: 3, r1: 5, c0: 6, c1: 6 },
+      rule: { list: { source: TRACKING_STATUSES.join(',') } },
+    });
     expect(list!.errorAlert).toMatchObject({ title: 'Tình trạng không hợp lệ', style: 'Stop' });
     const date = sheet.validations.find((v) => v.rule.date);
-    expect(date).toMatchObject({ area: { r0: 3, r1: 5, c0: 7, c1: 7 }, rule: { date: { operator: 'Between' } } });
+    expect(date).toMatchObject({
+      area: { r0: 3, r1: 5, c0: 7, c1: 7 },
+      rule: { date: { operator: 'Between' } },
+    });
     expect(undo.cells.map((c) => c.cell)).toEqual(['G3', 'H3', 'I3']);
     // The engine now reads the new columns.
     const again = await host.readSheet(SHEET);
-    expect(analyzeSheet(again.snapshot, { asOf: '2026-03-01' }).columns).toMatchObject({ status: 'G', 'done-date': 'H' });
+    expect(analyzeSheet(again.snapshot, { asOf: '2026-03-01' }).columns).toMatchObject({
+      status: 'G',
+      'done-date': 'H',
+    });
   });
 
   it('below ExcelApi 1.8: columns without validation, still 2 round trips', async () => {
@@ -78,7 +95,9 @@ describe('Office adapter: addTrackingColumns', () => {
   it('refuses a changed sheet and a busy target cell, writing nothing', async () => {
     const a = await setup();
     a.fake.setCell(SHEET, 'C4', 'Sửa tên');
-    await expect(a.host.addTrackingColumns!(a.plan, a.fingerprint)).rejects.toBeInstanceOf(StaleSheetError);
+    await expect(a.host.addTrackingColumns!(a.plan, a.fingerprint)).rejects.toBeInstanceOf(
+      StaleSheetError,
+    );
     expect(a.fake.cells(SHEET).G3).toBeUndefined();
 
     const b = await setup();
@@ -95,16 +114,25 @@ describe('standalone host: addTrackingColumns', () => {
   it('the same writer as phancong track, refused on a stale sheet', async () => {
     const fs = await import('fs');
     const { StandaloneHost } = await import('../../src/adapters/standalone');
-    const host = await StandaloneHost.open(fs.readFileSync('test/fixtures/xlsx/two-row-header.xlsx'), { fileName: 'x.xlsx' });
+    const host = await StandaloneHost.open(
+      fs.readFileSync('test/fixtures/xlsx/two-row-header.xlsx'),
+      { fileName: 'x.xlsx' },
+    );
     const name = (await host.listSheets())[0].name;
     const { snapshot, fingerprint } = await host.readSheet(name);
     const res = planTrackingColumns(snapshot, analyzeSheet(snapshot, { asOf: '2026-03-01' }));
     if (!res.ok) throw new Error(res.message);
     const undo = await host.addTrackingColumns(res.plan, fingerprint);
-    expect(undo.cells.map((c) => c.after)).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
+    expect(undo.cells.map((c) => c.after)).toEqual([
+      'Tình trạng',
+      'Ngày hoàn thành',
+      'Kết quả / minh chứng',
+    ]);
     const ws = host.workbook.getWorksheet(name)!;
     expect(ws.getCell('F4').value).toBe('Tình trạng');
     expect(ws.getCell('F6').dataValidation?.type).toBe('list');
-    await expect(host.addTrackingColumns(res.plan, fingerprint)).rejects.toBeInstanceOf(StaleSheetError);
+    await expect(host.addTrackingColumns(res.plan, fingerprint)).rejects.toBeInstanceOf(
+      StaleSheetError,
+    );
   });
 });

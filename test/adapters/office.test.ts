@@ -3,7 +3,12 @@
  * semantics and counts round trips. One test at the end uses office-addin-mock (Microsoft's mock),
  * to show what it can and cannot check.
  */
-import { createExcelFake, FakeOfficeError, type ExcelFake, type SheetSeed } from '../fakes/excel-fake';
+import {
+  createExcelFake,
+  FakeOfficeError,
+  type ExcelFake,
+  type SheetSeed,
+} from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
 import { fingerprintSnapshot, fingerprintValues } from '../../src/engine/workbook';
 import { nameTargetSheet, scanOwn } from '../../src/adapters/office/own';
@@ -26,9 +31,23 @@ const SEED: SheetSeed & SheetSnapshot = {
   name: SHEET,
   values: [
     ['PHÂN CÔNG NHIỆM VỤ NĂM 2026', null, null, null, null, null],
-    ['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+    [
+      'TT',
+      'Nhiệm vụ',
+      'Lãnh đạo phụ trách',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian thực hiện',
+    ],
     ['I', 'PHÁT TRIỂN DU LỊCH', null, null, null, null],
-    ['1', 'Xây dựng kế hoạch', 'Phó Chủ tịch UBND tỉnh', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính', 'Quý I/2026'],
+    [
+      '1',
+      'Xây dựng kế hoạch',
+      'Phó Chủ tịch UBND tỉnh',
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Sở Tài chính',
+      'Quý I/2026',
+    ],
     ['2', 'Tổ chức hội nghị', 'Phó Chủ tịch UBND tỉnh', 'Sở VHTTDL', 'Sở Nội vụ', 'Tháng 6/2026'],
     ['3', '=Báo cáo tổng kết', null, 'Sở Tài chính', null, 46100],
     ['4', 'Tuyên truyền', null, 'Sở VHTTDL', null, 'Thường xuyên'],
@@ -65,15 +84,32 @@ const AS_OF = '2026-05-01';
 
 function setup(
   apiVersion = '1.13',
-  extra: Partial<{ payloadCellLimit: number; payloadByteLimit: number; chunkCells: number; payloadBudget: number; firstRows: number }> = {},
+  extra: Partial<{
+    payloadCellLimit: number;
+    payloadByteLimit: number;
+    chunkCells: number;
+    payloadBudget: number;
+    firstRows: number;
+  }> = {},
 ) {
-  const fake = createExcelFake({ apiVersion, payloadCellLimit: extra.payloadCellLimit, payloadByteLimit: extra.payloadByteLimit });
+  const fake = createExcelFake({
+    apiVersion,
+    payloadCellLimit: extra.payloadCellLimit,
+    payloadByteLimit: extra.payloadByteLimit,
+  });
   fake.addSheet(SEED);
   // A user conditional format and a user custom rule, which the add-in must never touch.
   const sheet = fake.sheet(SHEET)!;
   sheet.cfs.push(
     { id: 'user-1', type: 'CellValue', areas: [{ r0: 5, c0: 6, r1: 9, c1: 6 }] },
-    { id: 'user-2', type: 'Custom', areas: [{ r0: 5, c0: 1, r1: 9, c1: 1 }], formula: '=LEN(B6)>100', fill: '#FF0000', fontColor: null },
+    {
+      id: 'user-2',
+      type: 'Custom',
+      areas: [{ r0: 5, c0: 1, r1: 9, c1: 1 }],
+      formula: '=LEN(B6)>100',
+      fill: '#FF0000',
+      fontColor: null,
+    },
   );
   const host = createOfficeHost(fake.Excel, fake.Office, {
     chunkCells: extra.chunkCells,
@@ -89,7 +125,11 @@ function ownCfs(fake: ExcelFake, sheet = SHEET) {
 }
 
 function userCfs(fake: ExcelFake, sheet = SHEET) {
-  return JSON.parse(JSON.stringify(fake.sheet(sheet)!.cfs.filter((cf) => !(cf.formula ?? '').includes('"phancong:'))));
+  return JSON.parse(
+    JSON.stringify(
+      fake.sheet(sheet)!.cfs.filter((cf) => !(cf.formula ?? '').includes('"phancong:')),
+    ),
+  );
 }
 
 async function checked(host: WorkbookHost) {
@@ -146,7 +186,10 @@ describe('Excel fake', () => {
       expect(() => missing.isNullObject).toThrow(/isNullObject/);
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
-      const props = ctx.workbook.worksheets.getItem(SHEET).getRange('B3').getCellProperties({ format: { font: { bold: true } } });
+      const props = ctx.workbook.worksheets
+        .getItem(SHEET)
+        .getRange('B3')
+        .getCellProperties({ format: { font: { bold: true } } });
       expect(() => props.value).toThrow(/value/);
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
     });
@@ -217,7 +260,11 @@ describe('readSheet', () => {
   });
 
   test('a sheet larger than the first rows is read on in runs sized by the measured bytes per row', async () => {
-    const { fake, host } = setup('1.13', { payloadByteLimit: 4_000, payloadBudget: 1_000, firstRows: 3 });
+    const { fake, host } = setup('1.13', {
+      payloadByteLimit: 4_000,
+      payloadBudget: 1_000,
+      firstRows: 3,
+    });
     const { snapshot, fingerprint } = await host.readSheet(SHEET);
     // 1 sync for the size, the merges and 3 rows, then runs of rows under the budget.
     expect(fake.syncs).toBeGreaterThan(2);
@@ -311,8 +358,20 @@ describe('applyMarks / clearMarks', () => {
     const plan: MarkPlan = {
       sheet: SHEET,
       rules: [
-        { kind: 'overdue', style: MARK_STYLES.overdue, formula: '=N("phancong:overdue")=0', ranges: ['B6:G6', 'B8:G9'], rows: [6, 8, 9] },
-        { kind: 'due-soon', style: MARK_STYLES['due-soon'], formula: '=N("phancong:due-soon")=0', ranges: ['B7:G7'], rows: [7] },
+        {
+          kind: 'overdue',
+          style: MARK_STYLES.overdue,
+          formula: '=N("phancong:overdue")=0',
+          ranges: ['B6:G6', 'B8:G9'],
+          rows: [6, 8, 9],
+        },
+        {
+          kind: 'due-soon',
+          style: MARK_STYLES['due-soon'],
+          formula: '=N("phancong:due-soon")=0',
+          ranges: ['B7:G7'],
+          rows: [7],
+        },
       ],
     };
     fake.resetSyncs();
@@ -332,7 +391,18 @@ describe('applyMarks / clearMarks', () => {
     const read = await host.readSheet(SHEET);
     const ranges = ['B6:G6', 'B8:G8', 'B10:G10', 'B12:G12', 'B14:G14'];
     await host.applyMarks(
-      { sheet: SHEET, rules: [{ kind: 'error', style: MARK_STYLES.error, formula: '=N("phancong:error")=0', ranges, rows: [] }] },
+      {
+        sheet: SHEET,
+        rules: [
+          {
+            kind: 'error',
+            style: MARK_STYLES.error,
+            formula: '=N("phancong:error")=0',
+            ranges,
+            rows: [],
+          },
+        ],
+      },
       read.fingerprint,
     );
     const own = ownCfs(fake);
@@ -357,7 +427,10 @@ describe('applyMarks / clearMarks', () => {
 /* ------------------------------------------------------------------ summary sheets */
 
 function ownNames(fake: ExcelFake) {
-  return fake.book.names.filter((n) => n.comment === OWN_MARKER).map((n) => n.name).sort();
+  return fake.book.names
+    .filter((n) => n.comment === OWN_MARKER)
+    .map((n) => n.name)
+    .sort();
 }
 
 describe('writeSummary', () => {
@@ -370,7 +443,14 @@ describe('writeSummary', () => {
     const result = await host.writeSummary(report, 'vi');
     expect(fake.syncs).toBeLessThanOrEqual(3);
     expect(result.skipped).toEqual([]);
-    expect(result.sheets).toEqual([OWN_SHEETS.summary, OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.findings, OWN_SHEETS.report, OWN_SHEETS.reminders]);
+    expect(result.sheets).toEqual([
+      OWN_SHEETS.summary,
+      OWN_SHEETS.tasks,
+      OWN_SHEETS.agencies,
+      OWN_SHEETS.findings,
+      OWN_SHEETS.report,
+      OWN_SHEETS.reminders,
+    ]);
     expect(fake.sheetNames()).toEqual([SHEET, ...result.sheets]);
     expect(fake.cells(SHEET)).toEqual(cells);
     expect(userCfs(fake)).toEqual(users);
@@ -386,10 +466,19 @@ describe('writeSummary', () => {
     expect(first.deadline.due).toBe('2026-03-31');
     expect(taskCells.E4).toEqual({ v: '=Báo cáo tổng kết', nf: '@' }); // text that looks like a formula stays text
     expect(taskCells.E4.formula).toBeUndefined();
-    expect(result.pivotTables).toEqual(['PhanCong_Lead', 'PhanCong_Leader', 'PhanCong_Quarter', 'PhanCong_Report']);
+    expect(result.pivotTables).toEqual([
+      'PhanCong_Lead',
+      'PhanCong_Leader',
+      'PhanCong_Quarter',
+      'PhanCong_Report',
+    ]);
     // Issue 12: the report's PivotTable counts lead and support rows by agency × reporting category.
     const reportPivot = fake.sheet(OWN_SHEETS.report)!.pivots[0];
-    expect(reportPivot).toMatchObject({ name: 'PhanCong_Report', rows: ['Vai trò', 'Cơ quan'], columns: ['Phân loại báo cáo'] });
+    expect(reportPivot).toMatchObject({
+      name: 'PhanCong_Report',
+      rows: ['Vai trò', 'Cơ quan'],
+      columns: ['Phân loại báo cáo'],
+    });
     const reportCells = fake.cells(OWN_SHEETS.report);
     expect(reportCells.A1.v).toBe('BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ');
     expect(reportCells.C5.v).toBe('Tổng số nhiệm vụ được giao');
@@ -404,7 +493,11 @@ describe('writeSummary', () => {
 
     // Summary: three PivotTables over the task table, and a clustered bar chart.
     const summary = fake.sheet(OWN_SHEETS.summary)!;
-    expect(summary.pivots.map((p) => p.rows[0])).toEqual(['Cơ quan chủ trì', 'Lãnh đạo phụ trách', 'Quý']);
+    expect(summary.pivots.map((p) => p.rows[0])).toEqual([
+      'Cơ quan chủ trì',
+      'Lãnh đạo phụ trách',
+      'Quý',
+    ]);
     for (const p of summary.pivots) {
       expect(p.columns).toEqual(['Tình trạng']);
       expect(p.data).toEqual([{ field: 'Dòng', name: 'Số nhiệm vụ', summarizeBy: 'Count' }]);
@@ -416,11 +509,23 @@ describe('writeSummary', () => {
     expect(summary.charts[0].title).toBe('Nhiệm vụ theo cơ quan chủ trì và tình trạng');
 
     // Each own sheet carries its marker; listSheets says so.
-    expect(ownNames(fake)).toEqual(['PhanCong_Own_agencies', 'PhanCong_Own_findings', 'PhanCong_Own_reminders', 'PhanCong_Own_report', 'PhanCong_Own_summary', 'PhanCong_Own_tasks']);
+    expect(ownNames(fake)).toEqual([
+      'PhanCong_Own_agencies',
+      'PhanCong_Own_findings',
+      'PhanCong_Own_reminders',
+      'PhanCong_Own_report',
+      'PhanCong_Own_summary',
+      'PhanCong_Own_tasks',
+    ]);
     fake.resetSyncs();
     const list = await host.listSheets();
     expect(fake.syncs).toBe(1);
-    expect(list.filter((s) => s.own).map((s) => s.name).sort()).toEqual([...result.sheets].sort());
+    expect(
+      list
+        .filter((s) => s.own)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual([...result.sheets].sort());
     expect(list.find((s) => s.name === SHEET)).toEqual({ name: SHEET, active: true, own: false });
   });
 
@@ -434,7 +539,12 @@ describe('writeSummary', () => {
     expect(fake.syncs).toBeLessThanOrEqual(3);
     expect(fake.sheetNames()).toEqual(first);
     expect(ownNames(fake)).toHaveLength(6);
-    expect(fake.book.sheets.flatMap((s) => s.tables).map((t) => t.name).sort()).toEqual(['PC_CoQuan', 'PC_KetQua', 'PC_NhiemVu']);
+    expect(
+      fake.book.sheets
+        .flatMap((s) => s.tables)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['PC_CoQuan', 'PC_KetQua', 'PC_NhiemVu']);
     expect(fake.book.sheets.flatMap((s) => s.pivots)).toHaveLength(4);
     expect(fake.sheet(OWN_SHEETS.summary)!.charts).toHaveLength(1);
   });
@@ -449,7 +559,10 @@ describe('writeSummary', () => {
     const r2 = await host.writeSummary(report, 'vi');
     expect(r2.sheets).toEqual(r1.sheets);
     expect(fake.cells(OWN_SHEETS.summary)).toEqual(mine);
-    expect(fake.sheetNames().filter((n) => n.startsWith(OWN_SHEETS.summary))).toEqual([OWN_SHEETS.summary, `${OWN_SHEETS.summary} (2)`]);
+    expect(fake.sheetNames().filter((n) => n.startsWith(OWN_SHEETS.summary))).toEqual([
+      OWN_SHEETS.summary,
+      `${OWN_SHEETS.summary} (2)`,
+    ]);
     const list = await host.listSheets();
     expect(list.find((s) => s.name === OWN_SHEETS.summary)!.own).toBe(false);
   });
@@ -518,7 +631,16 @@ describe('writeSummary', () => {
       tasks: [],
       rows: [],
       findings: [],
-      summary: { total: 0, byState: {}, unassigned: 0, byLead: [], byLeader: [], byQuarter: [], bySection: [], bySupport: [] },
+      summary: {
+        total: 0,
+        byState: {},
+        unassigned: 0,
+        byLead: [],
+        byLeader: [],
+        byQuarter: [],
+        bySection: [],
+        bySupport: [],
+      },
     };
     const result = await host.writeSummary(empty, 'vi');
     expect(result.skipped).toEqual([]);
@@ -544,7 +666,12 @@ describe('selectCell, settings, capabilities', () => {
   test('settings round-trip through document settings and survive reopening', async () => {
     const { fake, host } = setup();
     expect(await host.loadSettings()).toEqual({});
-    const settings = { dueSoonDays: 10, lang: 'en' as const, columns: { [SHEET]: { lead: 3 } }, agencies: [{ canonical: 'Sở X', aliases: ['SX'] }] };
+    const settings = {
+      dueSoonDays: 10,
+      lang: 'en' as const,
+      columns: { [SHEET]: { lead: 3 } },
+      agencies: [{ canonical: 'Sở X', aliases: ['SX'] }],
+    };
     await host.saveSettings(settings);
     expect(typeof fake.book.settings[SETTINGS_KEY]).toBe('string');
     fake.reopen();
@@ -556,9 +683,21 @@ describe('selectCell, settings, capabilities', () => {
   });
 
   test('capabilities follow the requirement sets', () => {
-    expect(setup('1.13').host.capabilities()).toEqual({ pivotTables: true, charts: true, cellProperties: true, conditionalFormats: true, download: false });
-    expect(setup('1.8').host.capabilities()).toMatchObject({ pivotTables: true, cellProperties: false });
-    expect(setup('1.7').host.capabilities()).toMatchObject({ pivotTables: false, cellProperties: false });
+    expect(setup('1.13').host.capabilities()).toEqual({
+      pivotTables: true,
+      charts: true,
+      cellProperties: true,
+      conditionalFormats: true,
+      download: false,
+    });
+    expect(setup('1.8').host.capabilities()).toMatchObject({
+      pivotTables: true,
+      cellProperties: false,
+    });
+    expect(setup('1.7').host.capabilities()).toMatchObject({
+      pivotTables: false,
+      cellProperties: false,
+    });
   });
 
   test('own-sheet helpers', () => {
@@ -566,7 +705,9 @@ describe('selectCell, settings, capabilities', () => {
     expect(nameTargetSheet("'It''s'!$A$1")).toBe("It's");
     expect(nameTargetSheet('Sheet1!$A$1')).toBe('Sheet1');
     expect(nameTargetSheet('=#REF!$A$1')).toBeNull();
-    expect(freeSheetName('PC Tổng hợp', new Set(['pc tổng hợp', 'pc tổng hợp (2)']))).toBe('PC Tổng hợp (3)');
+    expect(freeSheetName('PC Tổng hợp', new Set(['pc tổng hợp', 'pc tổng hợp (2)']))).toBe(
+      'PC Tổng hợp (3)',
+    );
     const scan = scanOwn(
       [
         { name: 'PhanCong_Own_summary', comment: OWN_MARKER, value: "'PC Tổng hợp'!$A$1" },

@@ -16,8 +16,17 @@ jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'Excel' } }));
 
 /** The workbook's defined names as [name, sheet] (ExcelJS's model: ranges like "'PC Nhiệm vụ'!$A$1"). */
 function definedNames(wb: ExcelJS.Workbook): [string, string][] {
-  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
-  return model.flatMap((n) => n.ranges.map((r) => [n.name, r.slice(0, r.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'")] as [string, string]));
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+    .model;
+  return model.flatMap((n) =>
+    n.ranges.map(
+      (r) =>
+        [n.name, r.slice(0, r.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'")] as [
+          string,
+          string,
+        ],
+    ),
+  );
 }
 
 test('the marker name is one definition: written lower-case, read in any case', () => {
@@ -41,7 +50,11 @@ test('written by the .xlsx writer, recognised by the Office adapter: the summary
   // The names as Excel opens them from the file: no comment (ExcelJS cannot write one).
   for (const [name, sheet] of names) {
     const target = fake.book.sheets.find((s) => s.name === sheet)!;
-    fake.book.names.push({ name, comment: '', ref: { sheetId: target.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } } });
+    fake.book.names.push({
+      name,
+      comment: '',
+      ref: { sheetId: target.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } },
+    });
   }
   const host = createOfficeHost(fake.Excel, fake.Office);
   const listed = await host.listSheets();
@@ -76,5 +89,6 @@ test('written by the Office adapter, recognised by the .xlsx writer: check --out
   const sheetNames = back.worksheets.map((w) => w.name);
   expect(sheetNames.filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
   expect(sheetNames.sort()).toEqual([USER_SHEET, ...Object.values(OWN_SHEETS)].sort());
-  for (const kind of OWN_KINDS) expect(back.getWorksheet(OWN_SHEETS[kind])!.getCell('A1').value).not.toBe(`old ${kind}`);
+  for (const kind of OWN_KINDS)
+    expect(back.getWorksheet(OWN_SHEETS[kind])!.getCell('A1').value).not.toBe(`old ${kind}`);
 });

@@ -16,7 +16,14 @@ import { extractPlan } from '../../src/engine/plan-text/extract';
 import { OWN_SHEETS } from '../../src/engine/tables';
 import { StaleSheetError } from '../../src/host/types';
 import { createController } from '../../src/taskpane/state/controller';
-import { displayValue, mergeLayout, parseRange, rowMarks, rowWindow, visibleCell } from '../../src/standalone/grid';
+import {
+  displayValue,
+  mergeLayout,
+  parseRange,
+  rowMarks,
+  rowWindow,
+  visibleCell,
+} from '../../src/standalone/grid';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample', 'phu-luc-mau.xlsx');
 const SHEET = 'Phụ lục 02';
@@ -30,13 +37,22 @@ async function open(): Promise<StandaloneHost> {
 function userRule(ws: ExcelJS.Worksheet): void {
   ws.addConditionalFormatting({
     ref: 'B8:B20',
-    rules: [{ type: 'expression', priority: 1, formulae: ['LEN(B8)>200'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: ['LEN(B8)>200'],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } },
+      },
+    ],
   });
 }
 
 describe('StandaloneHost', () => {
   test('the sample is the 002 appendix as pasted, bundled in assets/sample', () => {
-    expect(fs.readFileSync(SAMPLE)).toEqual(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'xlsx', '002-pasted.xlsx')));
+    expect(fs.readFileSync(SAMPLE)).toEqual(
+      fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'xlsx', '002-pasted.xlsx')),
+    );
   });
 
   test('lists sheets, reads a snapshot with the Office host fingerprint, and keeps settings for the session', async () => {
@@ -66,7 +82,11 @@ describe('StandaloneHost', () => {
     expect(host.marks(SHEET)).toEqual(readOwnMarks(ws));
     await host.clearMarks(SHEET);
     expect(readOwnMarks(ws)).toEqual([]);
-    expect(worksheetCfs(ws).flatMap((cf) => cf.rules.map((r) => (r as { formulae?: string[] }).formulae?.[0]))).toEqual(['LEN(B8)>200']);
+    expect(
+      worksheetCfs(ws).flatMap((cf) =>
+        cf.rules.map((r) => (r as { formulae?: string[] }).formulae?.[0]),
+      ),
+    ).toEqual(['LEN(B8)>200']);
 
     ws.getCell('B8').value = 'đã sửa';
     await expect(host.applyMarks(plan, read.fingerprint)).rejects.toBeInstanceOf(StaleSheetError);
@@ -78,17 +98,31 @@ describe('StandaloneHost', () => {
     const read = await host.readSheet(SHEET);
     const report = analyzeSheet(read.snapshot, { asOf: AS_OF, lang: 'vi' });
     const result = await host.writeSummary(report, 'vi');
-    expect(result).toEqual({ sheets: [OWN_SHEETS.tasks, OWN_SHEETS.agencies, OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders, OWN_SHEETS.findings], skipped: [] });
+    expect(result).toEqual({
+      sheets: [
+        OWN_SHEETS.tasks,
+        OWN_SHEETS.agencies,
+        OWN_SHEETS.summary,
+        OWN_SHEETS.report,
+        OWN_SHEETS.reminders,
+        OWN_SHEETS.findings,
+      ],
+      skipped: [],
+    });
     expect(readOwnMarks(host.workbook.getWorksheet(SHEET)!)).toEqual([]);
     expect(host.preview().sheet).toBe(OWN_SHEETS.summary);
     expect(host.preview().summary?.report).toBe(report);
     expect(host.ownKind(OWN_SHEETS.summary)).toBe('summary');
-    expect((await host.listSheets()).filter((s) => s.own).map((s) => s.name)).toEqual(result.sheets);
+    expect((await host.listSheets()).filter((s) => s.own).map((s) => s.name)).toEqual(
+      result.sheets,
+    );
 
     const cli = await readWorkbook(fs.readFileSync(SAMPLE));
     applyReports(cli.workbook, [report], { lang: 'vi' });
     for (const name of result.sheets) {
-      expect(sheetSnapshot(host.workbook.getWorksheet(name)!).values).toEqual(sheetSnapshot(cli.workbook.getWorksheet(name)!).values);
+      expect(sheetSnapshot(host.workbook.getWorksheet(name)!).values).toEqual(
+        sheetSnapshot(cli.workbook.getWorksheet(name)!).values,
+      );
     }
     // Again: replaced, not doubled.
     await host.writeSummary(report, 'vi');
@@ -107,17 +141,28 @@ describe('StandaloneHost', () => {
     await controller.writeSummary();
     expect(controller.getState().error).toBeNull();
 
-    const text = (name: string) => JSON.stringify(sheetSnapshot(host.workbook.getWorksheet(name)!).values);
+    const text = (name: string) =>
+      JSON.stringify(sheetSnapshot(host.workbook.getWorksheet(name)!).values);
     for (const name of [OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders]) {
       expect(text(name)).toContain('01/03/2026');
       expect(text(name)).not.toContain('31/12/2026');
     }
     // Counts and dates together: exactly what the CLI writes for a check on 1 March.
     const cli = await readWorkbook(fs.readFileSync(SAMPLE));
-    const march = analyzeSheet(cli.sheets.find((x) => x.name === SHEET)!, { asOf: '2026-03-01', dueSoonDays: 15, lang: 'vi' });
+    const march = analyzeSheet(
+      cli.sheets.find((x) => x.name === SHEET)!,
+      { asOf: '2026-03-01', dueSoonDays: 15, lang: 'vi' },
+    );
     applyReports(cli.workbook, [march], { lang: 'vi' });
-    for (const name of [OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders, OWN_SHEETS.tasks]) {
-      expect(sheetSnapshot(host.workbook.getWorksheet(name)!).values).toEqual(sheetSnapshot(cli.workbook.getWorksheet(name)!).values);
+    for (const name of [
+      OWN_SHEETS.summary,
+      OWN_SHEETS.report,
+      OWN_SHEETS.reminders,
+      OWN_SHEETS.tasks,
+    ]) {
+      expect(sheetSnapshot(host.workbook.getWorksheet(name)!).values).toEqual(
+        sheetSnapshot(cli.workbook.getWorksheet(name)!).values,
+      );
     }
   });
 
@@ -127,11 +172,17 @@ describe('StandaloneHost', () => {
     const report = analyzeSheet(read.snapshot, { asOf: AS_OF, lang: 'vi' });
     const mine = await readWorkbook(await host.checkedBytes(report, 'vi'));
     const cli = await readWorkbook(fs.readFileSync(SAMPLE));
-    const want = await readWorkbook(await writeCheckedWorkbook(cli.workbook, [report], { lang: 'vi' }));
+    const want = await readWorkbook(
+      await writeCheckedWorkbook(cli.workbook, [report], { lang: 'vi' }),
+    );
     expect(mine.sheets.map((s) => s.values)).toEqual(want.sheets.map((s) => s.values));
-    expect(readOwnMarks(mine.workbook.getWorksheet(SHEET)!)).toEqual(readOwnMarks(want.workbook.getWorksheet(SHEET)!));
+    expect(readOwnMarks(mine.workbook.getWorksheet(SHEET)!)).toEqual(
+      readOwnMarks(want.workbook.getWorksheet(SHEET)!),
+    );
     expect(readOwnMarks(host.workbook.getWorksheet(SHEET)!).length).toBeGreaterThan(0);
-    expect(checkedFileName('phu-luc-mau.xlsx', 'đã kiểm tra')).toBe('phu-luc-mau (đã kiểm tra).xlsx');
+    expect(checkedFileName('phu-luc-mau.xlsx', 'đã kiểm tra')).toBe(
+      'phu-luc-mau (đã kiểm tra).xlsx',
+    );
     expect(checkedFileName('Bảng.XLSX', 'checked')).toBe('Bảng (checked).xlsx');
   });
 
@@ -147,15 +198,23 @@ describe('StandaloneHost', () => {
 
     const text = await host.readColumnText(SHEET, 'b');
     expect(text.split('\n')[0]).toBe('Nhiệm vụ');
-    await expect(host.readColumnText(SHEET, '1A')).rejects.toMatchObject({ messageId: 'ui.error.column' });
+    await expect(host.readColumnText(SHEET, '1A')).rejects.toMatchObject({
+      messageId: 'ui.error.column',
+    });
 
-    const plan = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'seeds', '000-lao-cai-ke-hoach-2026.txt'), 'utf8');
+    const plan = fs.readFileSync(
+      path.join(__dirname, '..', 'fixtures', 'seeds', '000-lao-cai-ke-hoach-2026.txt'),
+      'utf8',
+    );
     const draft = extractPlan(plan);
     const { sheet } = await host.writeAppendix(draft, 'vi');
     expect(host.sheetNames()).toEqual([SHEET, sheet]);
     expect(host.preview().sheet).toBe(sheet);
     // The new sheet is an appendix the engine reads, with the draft's tasks.
-    const report = analyzeSheet((await host.readSheet(sheet)).snapshot, { asOf: AS_OF, lang: 'vi' });
+    const report = analyzeSheet((await host.readSheet(sheet)).snapshot, {
+      asOf: AS_OF,
+      lang: 'vi',
+    });
     expect(report.tasks.length).toBe(draft.tasks.length);
     expect((await host.writeAppendix(draft, 'vi')).sheet).not.toBe(sheet);
   });
@@ -175,7 +234,10 @@ describe('preview helpers', () => {
     const layout = mergeLayout([{ top: 0, left: 0, bottom: 1, right: 2 }]);
     expect(layout.masters.get('0,0')).toEqual({ rowSpan: 2, colSpan: 3 });
     expect([...layout.covered].sort()).toEqual(['0,1', '0,2', '1,0', '1,1', '1,2']);
-    expect(visibleCell({ merges: [{ top: 0, left: 0, bottom: 1, right: 2 }] }, 1, 2)).toEqual({ row: 0, col: 0 });
+    expect(visibleCell({ merges: [{ top: 0, left: 0, bottom: 1, right: 2 }] }, 1, 2)).toEqual({
+      row: 0,
+      col: 0,
+    });
     expect(parseRange('$B$3:A10')).toEqual({ top: 2, left: 0, bottom: 9, right: 1 });
     const marks = rowMarks([
       { kind: 'unassigned', ranges: ['A5:H6'] },

@@ -37,7 +37,10 @@ describe('standalone session', () => {
     const store = createSessionStore({ clock });
     await store.open('phu-luc-mau.xlsx', async () => bytes());
     const first = store.getState().session;
-    await store.open('ghi-chu.xlsx', async () => new TextEncoder().encode('not a workbook').buffer as ArrayBuffer);
+    await store.open(
+      'ghi-chu.xlsx',
+      async () => new TextEncoder().encode('not a workbook').buffer as ArrayBuffer,
+    );
     expect(store.getState().error?.id).toMatch(/^read\.error\./);
     expect(store.getState().error?.data?.file).toBe('ghi-chu.xlsx');
     expect(store.getState().session).toBe(first);
@@ -45,7 +48,9 @@ describe('standalone session', () => {
 
   test('a load that fails with its own notice (the sample); re-open replaces the session and ends its runner', async () => {
     const store = createSessionStore({ clock });
-    await store.open('x.xlsx', () => Promise.reject(new Error('HTTP 404')), { id: 'standalone.error.sample' });
+    await store.open('x.xlsx', () => Promise.reject(new Error('HTTP 404')), {
+      id: 'standalone.error.sample',
+    });
     expect(store.getState().error).toEqual({ id: 'standalone.error.sample' });
     expect(store.getState().session).toBeNull();
     await store.open('a.xlsx', async () => bytes());

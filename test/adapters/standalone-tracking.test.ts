@@ -17,7 +17,8 @@ const SHEET = 'Phụ lục';
 async function sheetParts(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, string>();
-  for (const n of Object.keys(zip.files)) if (/worksheets\/[^/]+\.xml$/.test(n)) out.set(n, await zip.files[n].async('string'));
+  for (const n of Object.keys(zip.files))
+    if (/worksheets\/[^/]+\.xml$/.test(n)) out.set(n, await zip.files[n].async('string'));
   return out;
 }
 
@@ -42,7 +43,10 @@ describe('standalone: tracking columns and their undo', () => {
     // The download (original package + the columns + the check's own parts).
     const withColumns = await host.checkedBytes(null, 'vi');
     const read = (await readWorkbook(withColumns)).sheets.find((s) => s.name === SHEET)!;
-    expect([read.values[2][6], read.values[2][7]]).toEqual(['Ngày hoàn thành', 'Kết quả / minh chứng']);
+    expect([read.values[2][6], read.values[2][7]]).toEqual([
+      'Ngày hoàn thành',
+      'Kết quả / minh chứng',
+    ]);
     const zipped = [...(await sheetParts(withColumns)).values()].join('');
     expect(zipped).toMatch(/type="date" operator="between"[^>]*sqref="G4:G9"/);
 
@@ -57,7 +61,8 @@ describe('standalone: tracking columns and their undo', () => {
     expect(controller.getState().report?.columns['done-date']).toBeUndefined();
     // The download after undo: every worksheet part as in the opened file.
     const after = await sheetParts(await host.checkedBytes(null, 'vi'));
-    for (const [n, xml] of await sheetParts(bytes)) expect([n, after.get(n) === xml]).toEqual([n, true]);
+    for (const [n, xml] of await sheetParts(bytes))
+      expect([n, after.get(n) === xml]).toEqual([n, true]);
   });
 
   it('the Office host offers no undo of the columns (it cannot remove every format it adds)', async () => {

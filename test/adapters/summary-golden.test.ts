@@ -33,18 +33,28 @@ function dumpSheet(ws: ExcelJS.Worksheet): string[] {
       if (cell.border && Object.keys(cell.border).length) style.border = cell.border;
       if (cell.alignment && Object.keys(cell.alignment).length) style.al = cell.alignment;
       if ((v === null || v === undefined) && Object.keys(style).length === 0) return;
-      lines.push(`${ws.name}!${cell.address} ${JSON.stringify(v instanceof Date ? { date: v.toISOString() } : v)} ${JSON.stringify(style)}`);
+      lines.push(
+        `${ws.name}!${cell.address} ${JSON.stringify(v instanceof Date ? { date: v.toISOString() } : v)} ${JSON.stringify(style)}`,
+      );
       void r;
       void c;
     });
   });
-  const merges = Object.keys((ws as unknown as { _merges?: Record<string, unknown> })._merges ?? {}).sort();
+  const merges = Object.keys(
+    (ws as unknown as { _merges?: Record<string, unknown> })._merges ?? {},
+  ).sort();
   lines.push(`${ws.name} merges ${JSON.stringify(merges)}`);
   lines.push(`${ws.name} views ${JSON.stringify(ws.views)}`);
-  lines.push(`${ws.name} widths ${JSON.stringify(ws.columns?.map((col) => col.width ?? null) ?? [])}`);
+  lines.push(
+    `${ws.name} widths ${JSON.stringify(ws.columns?.map((col) => col.width ?? null) ?? [])}`,
+  );
   lines.push(`${ws.name} pageSetup ${JSON.stringify({ ...ws.pageSetup })}`);
-  const tables = (ws as unknown as { tables?: Record<string, { table?: { name: string; ref: string } }> }).tables ?? {};
-  lines.push(`${ws.name} tables ${JSON.stringify(Object.values(tables).map((tb) => [tb.table?.name, tb.table?.ref]))}`);
+  const tables =
+    (ws as unknown as { tables?: Record<string, { table?: { name: string; ref: string } }> })
+      .tables ?? {};
+  lines.push(
+    `${ws.name} tables ${JSON.stringify(Object.values(tables).map((tb) => [tb.table?.name, tb.table?.ref]))}`,
+  );
   return lines;
 }
 
@@ -55,8 +65,12 @@ async function xlsxGolden(bytes: Uint8Array, lang: 'vi' | 'en', all = true): Pro
   const { sheets, workbook } = await readWorkbook(bytes);
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang }));
   const result = applyReports(workbook, reports, { lang });
-  const lines = [`result ${JSON.stringify(result)}`, `sheets ${JSON.stringify(workbook.worksheets.map((w) => w.name))}`];
-  for (const [kind, name] of Object.entries(result.sheets)) if (all || LAYOUT_KINDS.has(kind)) lines.push(...dumpSheet(workbook.getWorksheet(name)!));
+  const lines = [
+    `result ${JSON.stringify(result)}`,
+    `sheets ${JSON.stringify(workbook.worksheets.map((w) => w.name))}`,
+  ];
+  for (const [kind, name] of Object.entries(result.sheets))
+    if (all || LAYOUT_KINDS.has(kind)) lines.push(...dumpSheet(workbook.getWorksheet(name)!));
   return lines;
 }
 
@@ -73,12 +87,19 @@ async function officeGolden(bytes: Uint8Array, lang: 'vi' | 'en', all = true): P
     if (report.headerRow === null) continue;
     const result = await host.writeSummary(report, lang);
     lines.push(`result ${JSON.stringify(result)}`);
-    const layoutSheets = new Set([OWN_SHEETS.summary, OWN_SHEETS.report, OWN_SHEETS.reminders] as string[]);
+    const layoutSheets = new Set([
+      OWN_SHEETS.summary,
+      OWN_SHEETS.report,
+      OWN_SHEETS.reminders,
+    ] as string[]);
     for (const own of result.sheets.filter((n) => all || layoutSheets.has(n))) {
       const s = fake.sheet(own)!;
-      for (const [addr, cell] of Object.entries(fake.cells(own))) lines.push(`${own}!${addr} ${JSON.stringify(cell)}`);
+      for (const [addr, cell] of Object.entries(fake.cells(own)))
+        lines.push(`${own}!${addr} ${JSON.stringify(cell)}`);
       lines.push(`${own} charts ${JSON.stringify(s.charts.map(({ id: _id, ...c }) => c))}`);
-      lines.push(`${own} pivots ${JSON.stringify(s.pivots.map((p) => ({ name: p.name, rows: p.rows, columns: p.columns, data: p.data })))}`);
+      lines.push(
+        `${own} pivots ${JSON.stringify(s.pivots.map((p) => ({ name: p.name, rows: p.rows, columns: p.columns, data: p.data })))}`,
+      );
       lines.push(`${own} tables ${JSON.stringify(s.tables.map((tb) => [tb.name, tb.area]))}`);
       lines.push(`${own} frozen ${s.frozenRows},${s.frozenColumns}`);
     }

@@ -25,7 +25,10 @@ function shownXlsx(ws: import('exceljs').Worksheet): Shown {
       const v = cell.value;
       if (cell.isMerged && cell.master !== cell) return;
       // ExcelJS keeps no cached result of 0 (Excel recomputes on opening).
-      const shown = v !== null && typeof v === 'object' && 'formula' in v ? ((v.result as number | undefined) ?? 0) : (v as string | number);
+      const shown =
+        v !== null && typeof v === 'object' && 'formula' in v
+          ? ((v.result as number | undefined) ?? 0)
+          : (v as string | number);
       if (shown !== null && shown !== '') out[cell.address] = shown;
     }),
   );
@@ -50,7 +53,14 @@ test('ExcelJS and Office.js show the same summary, report and reminder cells (bu
     for (const [addr, cell] of Object.entries(fake.cells(name))) {
       const col = addr.replace(/\d+$/, '');
       // Beyond the layout: the PivotTables and their note.
-      if (cell.v !== null && cell.v !== undefined && cell.v !== '' && col.length === 1 && col <= lastCol) out[addr] = cell.v as string | number;
+      if (
+        cell.v !== null &&
+        cell.v !== undefined &&
+        cell.v !== '' &&
+        col.length === 1 &&
+        col <= lastCol
+      )
+        out[addr] = cell.v as string | number;
     }
     return out;
   };
@@ -58,7 +68,9 @@ test('ExcelJS and Office.js show the same summary, report and reminder cells (bu
   const xlsx = shownXlsx(workbook.getWorksheet(written.sheets.summary)!);
   const office = officeOf(result.sheets[0], 'J');
   expect(xlsx.A2).toContain('công thức');
-  expect(office.A2).toBe(t('vi', 'xlsx.summary.asOfValues', { sheet: USER_SHEET, date: '22/11/2026' }));
+  expect(office.A2).toBe(
+    t('vi', 'xlsx.summary.asOfValues', { sheet: USER_SHEET, date: '22/11/2026' }),
+  );
   delete xlsx.A2;
   delete office.A2;
   expect(Object.keys(xlsx).length).toBeGreaterThan(50);
@@ -71,12 +83,23 @@ test('ExcelJS and Office.js show the same summary, report and reminder cells (bu
   delete officeReport.A2;
   expect(Object.keys(xlsxReport).length).toBeGreaterThan(40);
   expect(officeReport).toEqual(xlsxReport);
-  const xlsxMerges = Object.keys((workbook.getWorksheet(written.sheets.report) as unknown as { _merges: Record<string, unknown> })._merges).sort();
+  const xlsxMerges = Object.keys(
+    (
+      workbook.getWorksheet(written.sheets.report) as unknown as {
+        _merges: Record<string, unknown>;
+      }
+    )._merges,
+  ).sort();
   const letters = (n: number) => String.fromCharCode(65 + n);
-  const officeMerges = fake.sheet(result.sheets[4])!.merges.map((m) => letters(m.c0) + (m.r0 + 1)).sort();
+  const officeMerges = fake
+    .sheet(result.sheets[4])!
+    .merges.map((m) => letters(m.c0) + (m.r0 + 1))
+    .sort();
   expect(officeMerges).toEqual(xlsxMerges);
 
-  expect(officeOf(result.sheets[5], 'H')).toEqual(shownXlsx(workbook.getWorksheet(written.sheets.reminders)!));
+  expect(officeOf(result.sheets[5], 'H')).toEqual(
+    shownXlsx(workbook.getWorksheet(written.sheets.reminders)!),
+  );
 });
 
 test('the layout: every state in TASK_STATES order, a total per block, formulas only over a non-empty table', () => {
@@ -93,23 +116,77 @@ test('the layout: every state in TASK_STATES order, a total per block, formulas 
     bySection: [],
     bySupport: [],
   };
-  const layout = summaryLayout(summary, { lang: 'en', asOf: AS_OF, sheet: 'PC Nhiệm vụ', live: true, taskRows: 3 });
+  const layout = summaryLayout(summary, {
+    lang: 'en',
+    asOf: AS_OF,
+    sheet: 'PC Nhiệm vụ',
+    live: true,
+    taskRows: 3,
+  });
   const lead = layout.blocks[0];
   expect(layout.blocks.map((b) => b.kind)).toEqual(['lead', 'leader', 'quarter', 'section']);
-  expect(layout.rows[lead.headerRow].slice(1, -1).map((c) => c!.value)).toEqual(TASK_STATES.map((s) => t('en', `state.${s}`)));
-  expect(layout.rows[lead.firstRow].map((c) => c!.value)).toEqual(['Sở Y tế', 2, 0, 0, 0, 0, 0, 0, 0, 2]);
+  expect(layout.rows[lead.headerRow].slice(1, -1).map((c) => c!.value)).toEqual(
+    TASK_STATES.map((s) => t('en', `state.${s}`)),
+  );
+  expect(layout.rows[lead.firstRow].map((c) => c!.value)).toEqual([
+    'Sở Y tế',
+    2,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    2,
+  ]);
   // A named lead is counted on the agency table's lead rows; no lead on the task table.
-  expect(layout.rows[lead.firstRow][1]!.formula).toMatchObject({ fn: 'countIfs', criteria: [{ range: { table: 'agencies', column: 'agency' } }, { range: { table: 'agencies', column: 'role' } }, {}] });
+  expect(layout.rows[lead.firstRow][1]!.formula).toMatchObject({
+    fn: 'countIfs',
+    criteria: [
+      { range: { table: 'agencies', column: 'agency' } },
+      { range: { table: 'agencies', column: 'role' } },
+      {},
+    ],
+  });
   expect(layout.rows[lead.lastRow][0]!.value).toBe(t('en', 'lead.none'));
-  expect(layout.rows[lead.lastRow][1]!.formula).toMatchObject({ fn: 'countIfs', criteria: [{ range: { table: 'tasks', column: 'lead' } }, {}] });
-  expect(layout.rows[lead.totalRow].map((c) => c!.value)).toEqual([t('en', 'xlsx.summary.allTasks'), 2, 0, 0, 0, 0, 1, 0, 0, 3]);
+  expect(layout.rows[lead.lastRow][1]!.formula).toMatchObject({
+    fn: 'countIfs',
+    criteria: [{ range: { table: 'tasks', column: 'lead' } }, {}],
+  });
+  expect(layout.rows[lead.totalRow].map((c) => c!.value)).toEqual([
+    t('en', 'xlsx.summary.allTasks'),
+    2,
+    0,
+    0,
+    0,
+    0,
+    1,
+    0,
+    0,
+    3,
+  ]);
   const leader = layout.blocks[1];
   expect(leader.lastRow).toBe(leader.firstRow - 1);
-  expect(layout.rows[layout.blocks[2].firstRow][0]!.value).toBe(t('en', 'quarter.label', { q: '4', year: '2026' }));
+  expect(layout.rows[layout.blocks[2].firstRow][0]!.value).toBe(
+    t('en', 'quarter.label', { q: '4', year: '2026' }),
+  );
   // A key COUNTIFS would read as a number is counted exactly.
-  const numeric = summaryLayout({ ...summary, bySection: [{ key: '2026', counts: { total: 1, done: 1 } }] }, { lang: 'en', asOf: AS_OF, sheet: 'x', live: true, taskRows: 3 });
-  expect(numeric.rows[numeric.blocks[3].firstRow][1]!.formula).toMatchObject({ fn: 'countExact', exact: { range: { table: 'tasks', column: 'section' } } });
+  const numeric = summaryLayout(
+    { ...summary, bySection: [{ key: '2026', counts: { total: 1, done: 1 } }] },
+    { lang: 'en', asOf: AS_OF, sheet: 'x', live: true, taskRows: 3 },
+  );
+  expect(numeric.rows[numeric.blocks[3].firstRow][1]!.formula).toMatchObject({
+    fn: 'countExact',
+    exact: { range: { table: 'tasks', column: 'section' } },
+  });
   // No task rows: the counts are plain numbers.
-  const empty = summaryLayout(summary, { lang: 'en', asOf: AS_OF, sheet: 'x', live: true, taskRows: 0 });
+  const empty = summaryLayout(summary, {
+    lang: 'en',
+    asOf: AS_OF,
+    sheet: 'x',
+    live: true,
+    taskRows: 0,
+  });
   expect(empty.rows[empty.blocks[0].firstRow][1]).toEqual({ value: 2 });
 });

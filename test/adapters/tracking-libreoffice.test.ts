@@ -18,7 +18,9 @@ const describeIfSoffice = describeIfSofficeFor('the tracking-columns read-back')
 describeIfSoffice('tracking columns read back by LibreOffice', () => {
   it('headers, status drop-down and date rule survive a LibreOffice round trip', async () => {
     const io = recordingIO();
-    expect(await main(['track', 'test/fixtures/xlsx/two-row-header.xlsx', '--out', 'out.xlsx'], io)).toBe(0);
+    expect(
+      await main(['track', 'test/fixtures/xlsx/two-row-header.xlsx', '--out', 'out.xlsx'], io),
+    ).toBe(0);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phancong-track-'));
     try {
       const dir = path.join(tmp, 'in');
@@ -26,13 +28,28 @@ describeIfSoffice('tracking columns read back by LibreOffice', () => {
       fs.writeFileSync(path.join(dir, 'tracked.xlsx'), io.files.get('out.xlsx')!);
       execFileSync(
         SOFFICE!,
-        [`-env:UserInstallation=file://${path.join(tmp, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', tmp, path.join(dir, 'tracked.xlsx')],
+        [
+          `-env:UserInstallation=file://${path.join(tmp, 'profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          tmp,
+          path.join(dir, 'tracked.xlsx'),
+        ],
         { stdio: 'pipe', timeout: 120000 },
       );
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(fs.readFileSync(path.join(tmp, 'tracked.xlsx')) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load(
+        fs.readFileSync(path.join(tmp, 'tracked.xlsx')) as unknown as ExcelJS.Buffer,
+      );
       const ws = wb.worksheets[0];
-      expect(['F4', 'G4', 'H4'].map((a) => ws.getCell(a).value)).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
+      expect(['F4', 'G4', 'H4'].map((a) => ws.getCell(a).value)).toEqual([
+        'Tình trạng',
+        'Ngày hoàn thành',
+        'Kết quả / minh chứng',
+      ]);
       const list = ws.getCell('F6').dataValidation;
       expect(list?.type).toBe('list');
       expect(String(list?.formulae?.[0])).toBe(`"${TRACKING_STATUSES.join(',')}"`);

@@ -16,7 +16,12 @@ function book(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(S);
   ws.addRow(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn']);
-  ws.addRow(['1.', { richText: [{ text: 'Xây dựng ', font: { bold: true } }, { text: '<b>kế hoạch</b>' }] }, 'Sở Tài chính', '30/6']);
+  ws.addRow([
+    '1.',
+    { richText: [{ text: 'Xây dựng ', font: { bold: true } }, { text: '<b>kế hoạch</b>' }] },
+    'Sở Tài chính',
+    '30/6',
+  ]);
   ws.addRow(['2', 'Tổ chức hội nghị', null, new Date(Date.UTC(2026, 5, 30))]);
   ws.addRow(['3', 'Báo cáo', null, 'Quý IV']);
   ws.getCell('A2').numFmt = '@';
@@ -34,12 +39,20 @@ function dump(ws: ExcelJS.Worksheet) {
   const cells: Record<string, unknown> = {};
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
-      const entry = JSON.parse(JSON.stringify({ v: cell.isMerged && cell.master !== cell ? '(merged)' : cell.value, s: cell.style ?? {} }));
+      const entry = JSON.parse(
+        JSON.stringify({
+          v: cell.isMerged && cell.master !== cell ? '(merged)' : cell.value,
+          s: cell.style ?? {},
+        }),
+      );
       // Cells that reading created (empty, no style) are not part of the sheet.
       if (entry.v !== null || Object.keys(entry.s).length > 0) cells[cell.address] = entry;
     }),
   );
-  return { cells, merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort() };
+  return {
+    cells,
+    merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
+  };
 }
 
 const BATCH: EditBatch = {
@@ -62,9 +75,14 @@ describe('xlsx edits', () => {
 
     const after = dump(ws);
     const touched = new Set(['A2', 'B2', 'C3', 'C4']);
-    for (const [addr, cell] of Object.entries(original.cells)) if (!touched.has(addr)) expect([addr, after.cells[addr]]).toEqual([addr, cell]);
+    for (const [addr, cell] of Object.entries(original.cells))
+      if (!touched.has(addr)) expect([addr, after.cells[addr]]).toEqual([addr, cell]);
     // Styles of the touched cells are their own (no style copied from the merge's top-left cell).
-    for (const addr of touched) expect([addr, (after.cells[addr] as { s: unknown }).s]).toEqual([addr, (original.cells[addr] as { s: unknown }).s]);
+    for (const addr of touched)
+      expect([addr, (after.cells[addr] as { s: unknown }).s]).toEqual([
+        addr,
+        (original.cells[addr] as { s: unknown }).s,
+      ]);
     expect(after.merges).toEqual(['A5:D5', 'C3:C4']);
     const snap = sheetSnapshot(ws);
     expect(snap.values[1].slice(0, 2)).toEqual(['1', 'Xây dựng kế hoạch']);
@@ -74,7 +92,12 @@ describe('xlsx edits', () => {
       sheet: S,
       cells: [
         { cell: 'A2', before: '1.', numberFormat: '@', after: '1' },
-        { cell: 'B2', before: 'Xây dựng <b>kế hoạch</b>', numberFormat: 'General', after: 'Xây dựng kế hoạch' },
+        {
+          cell: 'B2',
+          before: 'Xây dựng <b>kế hoạch</b>',
+          numberFormat: 'General',
+          after: 'Xây dựng kế hoạch',
+        },
         { cell: 'C3', before: null, numberFormat: 'General', after: '=Sở Tài chính' },
         { cell: 'C4', before: null, numberFormat: 'General', after: null },
       ],
@@ -95,16 +118,23 @@ describe('xlsx edits', () => {
     const ws = again.getWorksheet(S)!;
     expect(ws.getCell('C3').value).toBe('=Sở Tài chính');
     expect(ws.getCell('A2').numFmt).toBe('@');
-    expect(sheetSnapshot(ws).merges).toEqual(expect.arrayContaining([{ top: 2, left: 2, bottom: 3, right: 2 }]));
+    expect(sheetSnapshot(ws).merges).toEqual(
+      expect.arrayContaining([{ top: 2, left: 2, bottom: 3, right: 2 }]),
+    );
   });
 
   test('apply refuses (nothing written) when a cell no longer holds its before value or a merge cell is merged', () => {
     const wb = book();
     const ws = wb.getWorksheet(S)!;
     const original = dump(ws);
-    const stale = { ...BATCH, edits: [{ sheet: S, cell: 'C2', before: 'Sở Nội vụ', after: 'x' }, ...BATCH.edits] };
+    const stale = {
+      ...BATCH,
+      edits: [{ sheet: S, cell: 'C2', before: 'Sở Nội vụ', after: 'x' }, ...BATCH.edits],
+    };
     expect(() => applyEditBatch(ws, stale)).toThrow(EditsChangedError);
-    expect(() => applyEditBatch(ws, { sheet: S, edits: [], merges: ['B5:B6'] })).toThrow(expect.objectContaining({ cells: ['B5'] }));
+    expect(() => applyEditBatch(ws, { sheet: S, edits: [], merges: ['B5:B6'] })).toThrow(
+      expect.objectContaining({ cells: ['B5'] }),
+    );
     expect(dump(ws)).toEqual(original);
   });
 
@@ -113,10 +143,14 @@ describe('xlsx edits', () => {
     const ws = wb.getWorksheet(S)!;
     const { record, raw } = applyEditBatch(ws, BATCH);
     ws.getCell('A2').value = 'sửa tay';
-    expect(() => undoEditBatch(ws, record, raw)).toThrow(expect.objectContaining({ name: 'EditsChangedError', cells: ['A2'] }));
+    expect(() => undoEditBatch(ws, record, raw)).toThrow(
+      expect.objectContaining({ name: 'EditsChangedError', cells: ['A2'] }),
+    );
     ws.getCell('A2').value = '1';
     ws.unMergeCells('C3:C4');
-    expect(() => undoEditBatch(ws, record, raw)).toThrow(expect.objectContaining({ cells: ['C3', 'C4'] }));
+    expect(() => undoEditBatch(ws, record, raw)).toThrow(
+      expect.objectContaining({ cells: ['C3', 'C4'] }),
+    );
   });
 
   test('the standalone host checks the fingerprint first, then applies; undo goes back to the same fingerprint', async () => {

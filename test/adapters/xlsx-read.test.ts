@@ -93,7 +93,11 @@ describe('002-raw.xlsx: the seed, one cell per tab, tags kept', () => {
   it('keeps the ragged rows: 9- and 11-cell rows spill past column H', () => {
     // 11-cell rows: 2.6 has its result in I, 2.9 and 2.10 fill I:K
     expect(row(s, 148)[8]).toMatch(/^Tổ chức 01 Hội nghị kích cầu/);
-    expect(row(s, 150).slice(8).every((v) => typeof v === 'string' && v !== '')).toBe(true);
+    expect(
+      row(s, 150)
+        .slice(8)
+        .every((v) => typeof v === 'string' && v !== ''),
+    ).toBe(true);
     expect(row(s, 151)[9]).toBe('Quý IV/2026');
     expect(row(s, 183)[7]).toBe('Hàng năm');
     // 9-cell rows (XIII): result in I
@@ -129,7 +133,10 @@ describe('002-bold.xlsx: the same grid with real bold fonts', () => {
     expect(s.bold![10].slice(0, 8)).toEqual(new Array(8).fill(false)); // the untagged header (line 11)
     expect(s.bold![12].some(Boolean)).toBe(false);
     const boldCells = s.bold!.slice(10).flat().filter(Boolean).length;
-    const tagged = seedLines.slice(10).flatMap((l) => l.split('\t')).filter((c) => c.includes('<b>')).length;
+    const tagged = seedLines
+      .slice(10)
+      .flatMap((l) => l.split('\t'))
+      .filter((c) => c.includes('<b>')).length;
     expect(boldCells).toBe(tagged);
     expect(row(s, 62)[0]).toBe('1'); // bold group row "1" under VI
     expect(s.bold![61][0]).toBe(true);
@@ -169,7 +176,20 @@ describe('002-pasted.xlsx: as pasted from Word', () => {
       .map((r, i) => ({ r, i }))
       .filter(({ r, i }) => i > 5 && s.bold![i][0] && /^[IVX]+$/.test(str(r[0])));
     expect(sectionRows.map(({ r }) => r[0])).toEqual([
-      'I', 'II', 'III', 'VI', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XVI',
+      'I',
+      'II',
+      'III',
+      'VI',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+      'XI',
+      'XII',
+      'XIII',
+      'XVI',
     ]);
     for (const { i } of sectionRows) {
       expect(merges).toContainEqual({ top: i, left: 1, bottom: i, right: 7 });
@@ -197,16 +217,21 @@ describe('002-pasted.xlsx: as pasted from Word', () => {
     for (let i = t1 + 1; i <= t1 + 7; i++) if (i !== t1 + 3) expect(s.values[i][2]).toBeNull();
     // No vertical merge crosses a section row.
     const sectionIdx = new Set(
-      s.values.map((r, i) => (s.bold![i][0] && /^[IVX]+$/.test(str(r[0])) ? i : -1)).filter((i) => i >= 0),
+      s.values
+        .map((r, i) => (s.bold![i][0] && /^[IVX]+$/.test(str(r[0])) ? i : -1))
+        .filter((i) => i >= 0),
     );
-    for (const m of vertical) for (let i = m.top; i <= m.bottom; i++) expect(sectionIdx.has(i)).toBe(false);
+    for (const m of vertical)
+      for (let i = m.top; i <= m.bottom; i++) expect(sectionIdx.has(i)).toBe(false);
   });
 
   it('joins continuation rows back into their task', () => {
     const find = (tt: string) => s.values.find((r) => r[0] === tt)!;
     expect(str(find('1.9')[1])).toMatch(/Sa Pa to Love”$/);
     expect(str(find('1.9')[1])).toContain(' với chất liệu tuyết');
-    const ix22 = s.values.find((r) => r[0] === '2.2' && str(r[1]).startsWith('Quảng bá thường xuyên'))!;
+    const ix22 = s.values.find(
+      (r) => r[0] === '2.2' && str(r[1]).startsWith('Quảng bá thường xuyên'),
+    )!;
     expect(str(ix22[1])).toContain('duy trì quảng bá trên dulichlaocai.vn');
     // 3.5 (X.3, an 11-cell row) takes the shifted cells of the row after the page break
     const x35 = s.values.find((r) => r[0] === '3.5')!;
@@ -227,13 +252,20 @@ describe('002-pasted.xlsx: as pasted from Word', () => {
   });
 
   it('has a hyperlink cell read as text, wrap text and widths', async () => {
-    const task7 = s.values.find((r) => str(r[1]).startsWith('Tổ chức Tập huấn kỹ năng sử dụng phần mềm'))!;
+    const task7 = s.values.find((r) =>
+      str(r[1]).startsWith('Tổ chức Tập huấn kỹ năng sử dụng phần mềm'),
+    )!;
     expect(str(task7[7])).toContain('https://thongke.tourism.vn/ , phục vụ');
-    const { workbook } = await readWorkbook(fs.readFileSync(path.join(XLSX_DIR, '002-pasted.xlsx')));
+    const { workbook } = await readWorkbook(
+      fs.readFileSync(path.join(XLSX_DIR, '002-pasted.xlsx')),
+    );
     const ws = workbook.worksheets[0];
     expect(ws.getColumn(2).width).toBe(48);
     expect(ws.getCell('B8').alignment?.wrapText).toBe(true);
-    const link = ws.getRows(1, ws.rowCount)!.flatMap((r) => [r.getCell(8)]).find((c) => c.hyperlink);
+    const link = ws
+      .getRows(1, ws.rowCount)!
+      .flatMap((r) => [r.getCell(8)])
+      .find((c) => c.hyperlink);
     expect(link?.hyperlink).toBe('https://thongke.tourism.vn/');
   });
 });
@@ -241,7 +273,13 @@ describe('002-pasted.xlsx: as pasted from Word', () => {
 describe('the small layouts', () => {
   it('list-5col: title, 5-column header, 3 sections, 12 tasks, one-cell organisation', async () => {
     const [s] = await read('list-5col.xlsx');
-    expect(row(s, 5)).toEqual(['TT', 'Nội dung công việc', 'Tổ chức thực hiện', 'Thời gian hoàn thành', 'Ghi chú']);
+    expect(row(s, 5)).toEqual([
+      'TT',
+      'Nội dung công việc',
+      'Tổ chức thực hiện',
+      'Thời gian hoàn thành',
+      'Ghi chú',
+    ]);
     const sections = s.values.filter((r) => /^(I|II|III)$/.test(str(r[0])));
     expect(sections).toHaveLength(3);
     const tasks = s.values.filter((r) => typeof r[0] === 'number');
@@ -276,10 +314,19 @@ describe('the small layouts', () => {
   it('tracking-status: date serials and formats, status, done dates, a hidden row', async () => {
     const [s] = await read('tracking-status.xlsx');
     expect(row(s, 3)).toEqual([
-      'TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Tình trạng', 'Ngày hoàn thành', 'Ghi chú',
+      'TT',
+      'Nhiệm vụ',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
+      'Thời gian thực hiện',
+      'Tình trạng',
+      'Ngày hoàn thành',
+      'Ghi chú',
     ]);
     const byTt = (tt: string) => s.values.findIndex((r) => r[0] === tt);
-    const tasks = s.values.filter((r, i) => i > 2 && /^\d+\.\d+(\.\d+)?$/.test(str(r[0])) && r[2] !== null);
+    const tasks = s.values.filter(
+      (r, i) => i > 2 && /^\d+\.\d+(\.\d+)?$/.test(str(r[0])) && r[2] !== null,
+    );
     expect(tasks).toHaveLength(15);
 
     const i12 = byTt('1.2');
@@ -332,13 +379,24 @@ describe('sheetSnapshot on an in-memory worksheet', () => {
     ws.getCell('B1').value = new Date(Date.UTC(2026, 0, 1, 12));
     ws.getCell('B1').numFmt = 'dd/mm/yyyy hh:mm';
     ws.getCell('C1').value = { formula: 'A1+1' } as ExcelJS.CellFormulaValue;
-    ws.getCell('D1').value = { formula: 'A1', result: new Date(Date.UTC(2026, 5, 30)) } as ExcelJS.CellFormulaValue;
-    ws.getCell('E1').value = { formula: 'X1', result: { error: '#N/A' } } as unknown as ExcelJS.CellFormulaValue;
+    ws.getCell('D1').value = {
+      formula: 'A1',
+      result: new Date(Date.UTC(2026, 5, 30)),
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell('E1').value = {
+      formula: 'X1',
+      result: { error: '#N/A' },
+    } as unknown as ExcelJS.CellFormulaValue;
     ws.getCell('A2').value = {
       text: { richText: [{ text: 'Cổng ' }, { text: 'thông tin' }] },
       hyperlink: 'https://example.vn',
     } as unknown as ExcelJS.CellHyperlinkValue;
-    ws.getCell('B2').value = { richText: [{ text: 'Sở ', font: { bold: true } }, { text: 'VHTTDL', font: { bold: false } }] };
+    ws.getCell('B2').value = {
+      richText: [
+        { text: 'Sở ', font: { bold: true } },
+        { text: 'VHTTDL', font: { bold: false } },
+      ],
+    };
     ws.getCell('C2').value = true;
     ws.getCell('D2').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
     ws.getCell('E2').value = 'x';
@@ -361,24 +419,43 @@ describe('sheetSnapshot on an in-memory worksheet', () => {
 
   it('gives an empty snapshot for an empty sheet', () => {
     const ws = new ExcelJS.Workbook().addWorksheet('Trống');
-    expect(sheetSnapshot(ws)).toMatchObject({ name: 'Trống', values: [], merges: [], hiddenRows: [] });
+    expect(sheetSnapshot(ws)).toMatchObject({
+      name: 'Trống',
+      values: [],
+      merges: [],
+      hiddenRows: [],
+    });
   });
 
   it('recognises date formats (the workbook layer decides, as for Excel)', () => {
-    for (const f of ['dd/mm/yyyy', 'mm-dd-yy', 'd/m/yy h:mm', '[$-42A]dd/mm/yyyy', 'yyyy']) expect(isDateFormat(f)).toBe(true);
-    for (const f of ['General', '0.00', '#,##0', '@', '"Ngày"0', '0%', '']) expect(isDateFormat(f)).toBe(false);
+    for (const f of ['dd/mm/yyyy', 'mm-dd-yy', 'd/m/yy h:mm', '[$-42A]dd/mm/yyyy', 'yyyy'])
+      expect(isDateFormat(f)).toBe(true);
+    for (const f of ['General', '0.00', '#,##0', '@', '"Ngày"0', '0%', ''])
+      expect(isDateFormat(f)).toBe(false);
   });
 
   it('gives a date cell without a date or time format dd/mm/yyyy, and keeps a time format as it is', () => {
     const ws = new ExcelJS.Workbook().addWorksheet('Ngày');
     const at = new Date(Date.UTC(2026, 2, 31, 8, 30));
-    for (const [col, fmt] of [[1, 'General'], [2, 'h:mm'], [3, '[h]:mm:ss'], [4, 'dd/mm/yyyy hh:mm'], [5, 'mmmm yyyy']] as const) {
+    for (const [col, fmt] of [
+      [1, 'General'],
+      [2, 'h:mm'],
+      [3, '[h]:mm:ss'],
+      [4, 'dd/mm/yyyy hh:mm'],
+      [5, 'mmmm yyyy'],
+    ] as const) {
       const cell = ws.getCell(1, col);
       cell.value = at;
       cell.numFmt = fmt;
     }
     const s = sheetSnapshot(ws);
-    expect(s.numberFormats![0]).toEqual(['dd/mm/yyyy', 'h:mm', '[h]:mm:ss', 'dd/mm/yyyy hh:mm', 'mmmm yyyy']);
+    expect(s.numberFormats![0]).toEqual([
+      'dd/mm/yyyy',
+      'h:mm',
+      '[h]:mm:ss',
+      'dd/mm/yyyy hh:mm',
+      'mmmm yyyy',
+    ]);
     expect(s.values[0][0]).toBe(dateToSerial(at));
   });
 });
@@ -423,9 +500,14 @@ describe('unreadable input', () => {
 
   it('reports a zip with no worksheet (e.g. a .docx) as not-xlsx', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's own copy of JSZip, found from its folder
-    const JSZip = require(require.resolve('jszip', { paths: [path.dirname(require.resolve('exceljs/package.json'))] }));
+    const JSZip = require(
+      require.resolve('jszip', { paths: [path.dirname(require.resolve('exceljs/package.json'))] }),
+    );
     const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    );
     zip.file('word/document.xml', '<w:document/>');
     const bytes: Uint8Array = await zip.generateAsync({ type: 'uint8array' });
     expect(['not-xlsx', 'corrupt']).toContain(await reason(bytes));

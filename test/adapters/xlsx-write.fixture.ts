@@ -30,13 +30,43 @@ export async function buildUserWorkbook(): Promise<Uint8Array> {
   });
   const rows: ExcelJS.CellValue[][] = [
     ['I', 'PHÁT TRIỂN DU LỊCH', null, null, null],
-    ['1', 'Xây dựng kế hoạch quảng bá du lịch', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính', new Date(Date.UTC(2026, 8, 30))],
-    ['2', 'Kiểm tra an toàn thực phẩm tại điểm du lịch', 'Sở Y tế', 'Sở Công Thương', 'Thường xuyên'],
-    ['3', 'Báo cáo đánh giá hạ tầng du lịch', 'Sở Xây dựng', 'Sở Tài chính', new Date(Date.UTC(2026, 10, 30))],
+    [
+      '1',
+      'Xây dựng kế hoạch quảng bá du lịch',
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Sở Tài chính',
+      new Date(Date.UTC(2026, 8, 30)),
+    ],
+    [
+      '2',
+      'Kiểm tra an toàn thực phẩm tại điểm du lịch',
+      'Sở Y tế',
+      'Sở Công Thương',
+      'Thường xuyên',
+    ],
+    [
+      '3',
+      'Báo cáo đánh giá hạ tầng du lịch',
+      'Sở Xây dựng',
+      'Sở Tài chính',
+      new Date(Date.UTC(2026, 10, 30)),
+    ],
     ['II', 'Y TẾ', null, null, null],
     ['4', 'Tổ chức hội nghị xúc tiến đầu tư', null, 'Sở Tài chính', 'Quý IV/2026'],
-    ['5', 'Xây dựng đề án y tế du lịch', 'Sở Y tế; Sở Tài chính', null, new Date(Date.UTC(2027, 2, 31))],
-    ['6', 'Tập huấn sơ cứu cho hướng dẫn viên', 'Sở Y tế', 'Sở Văn hóa, Thể thao và Du lịch', 'Tháng 6/2027'],
+    [
+      '5',
+      'Xây dựng đề án y tế du lịch',
+      'Sở Y tế; Sở Tài chính',
+      null,
+      new Date(Date.UTC(2027, 2, 31)),
+    ],
+    [
+      '6',
+      'Tập huấn sơ cứu cho hướng dẫn viên',
+      'Sở Y tế',
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Tháng 6/2027',
+    ],
   ];
   rows.forEach((values, i) => {
     values.forEach((v, j) => {
@@ -51,7 +81,15 @@ export async function buildUserWorkbook(): Promise<Uint8Array> {
   // A user rule of their own, which must survive.
   ws.addConditionalFormatting({
     ref: 'E4:E11',
-    rules: [{ type: 'containsText', operator: 'containsText', text: 'Quý', priority: 1, style: { font: { italic: true } } }],
+    rules: [
+      {
+        type: 'containsText',
+        operator: 'containsText',
+        text: 'Quý',
+        priority: 1,
+        style: { font: { italic: true } },
+      },
+    ],
   });
   // A user sheet named like one of the add-in's sheets: never to be overwritten.
   const clash = wb.addWorksheet(OWN_SHEETS.summary);
@@ -62,10 +100,12 @@ export async function buildUserWorkbook(): Promise<Uint8Array> {
 }
 
 /** Check as the CLI does: read, analyse every sheet, write. */
-export async function check(bytes: Uint8Array, lang: 'vi' | 'en' = 'vi'): Promise<{ out: Uint8Array; reports: SheetReport[] }> {
+export async function check(
+  bytes: Uint8Array,
+  lang: 'vi' | 'en' = 'vi',
+): Promise<{ out: Uint8Array; reports: SheetReport[] }> {
   const { sheets, workbook } = await readWorkbook(bytes);
   const reports = sheets.map((s) => analyzeSheet(s, { asOf: AS_OF, lang }));
   const out = await writeCheckedWorkbook(workbook, reports, { lang });
   return { out, reports };
 }
-

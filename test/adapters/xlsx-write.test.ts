@@ -4,7 +4,13 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
-import { SUMMARY_STATES, applyReports, isOwnSheet, ownSheetKind, OWN_NAME_PREFIX } from '../../src/adapters/xlsx/write';
+import {
+  SUMMARY_STATES,
+  applyReports,
+  isOwnSheet,
+  ownSheetKind,
+  OWN_NAME_PREFIX,
+} from '../../src/adapters/xlsx/write';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { isOwnMarkFormula, planMarks } from '../../src/engine/marks';
 import { OWN_SHEETS } from '../../src/engine/tables';
@@ -25,7 +31,11 @@ function cellDump(ws: ExcelJS.Worksheet): Record<string, string> {
   const out: Record<string, string> = {};
   ws.eachRow({ includeEmpty: true }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
-      out[cell.address] = JSON.stringify({ value: cell.value, style: cell.style, numFmt: cell.numFmt });
+      out[cell.address] = JSON.stringify({
+        value: cell.value,
+        style: cell.style,
+        numFmt: cell.numFmt,
+      });
     });
   });
   return out;
@@ -44,7 +54,9 @@ function cfs(ws: ExcelJS.Worksheet): Cf[] {
   return (ws as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
 }
 function ownCfs(ws: ExcelJS.Worksheet): Cf[] {
-  return cfs(ws).filter((cf) => cf.rules.some((r) => (r as { formulae?: string[] }).formulae?.some((f) => isOwnMarkFormula(f))));
+  return cfs(ws).filter((cf) =>
+    cf.rules.some((r) => (r as { formulae?: string[] }).formulae?.some((f) => isOwnMarkFormula(f))),
+  );
 }
 
 /**
@@ -52,7 +64,9 @@ function ownCfs(ws: ExcelJS.Worksheet): Cf[] {
  * undefined, so undefined counts as 0 here (the LibreOffice test checks the real values).
  */
 function resultOf(v: ExcelJS.CellValue): unknown {
-  return v && typeof v === 'object' && 'formula' in v ? (v as ExcelJS.CellFormulaValue).result ?? 0 : v;
+  return v && typeof v === 'object' && 'formula' in v
+    ? ((v as ExcelJS.CellFormulaValue).result ?? 0)
+    : v;
 }
 
 /** A cell's value without creating the cell (getCell would add it to the sheet). */
@@ -125,7 +139,9 @@ describe('writeCheckedWorkbook', () => {
     // Ours first; the user's rule after them.
     const priorities = cfs(ws).flatMap((cf) => cf.rules.map((r) => r.priority));
     expect(new Set(priorities).size).toBe(priorities.length);
-    expect(user[0].rules[0].priority).toBeGreaterThan(Math.max(...own.map((cf) => cf.rules[0].priority)));
+    expect(user[0].rules[0].priority).toBeGreaterThan(
+      Math.max(...own.map((cf) => cf.rules[0].priority)),
+    );
   });
 
   it('writes the task table as an Excel table with real dates', () => {
@@ -150,9 +166,19 @@ describe('writeCheckedWorkbook', () => {
     const ws = after.getWorksheet(OWN_SHEETS.agencies)!;
     const leadRows: string[] = [];
     ws.eachRow((row, n) => {
-      if (n > 1 && row.getCell(4).value === t('vi', 'role.lead')) leadRows.push(`${row.getCell(3).value}:${row.getCell(5).value}`);
+      if (n > 1 && row.getCell(4).value === t('vi', 'role.lead'))
+        leadRows.push(`${row.getCell(3).value}:${row.getCell(5).value}`);
     });
-    expect(leadRows.sort()).toEqual(['1:Sở Văn hóa, Thể thao và Du lịch', '3:Sở Xây dựng', '2:Sở Y tế', '5:Sở Tài chính', '5:Sở Y tế', '6:Sở Y tế'].sort());
+    expect(leadRows.sort()).toEqual(
+      [
+        '1:Sở Văn hóa, Thể thao và Du lịch',
+        '3:Sở Xây dựng',
+        '2:Sở Y tế',
+        '5:Sở Tài chính',
+        '5:Sở Y tế',
+        '6:Sở Y tế',
+      ].sort(),
+    );
   });
 
   describe('summary sheet', () => {
@@ -162,10 +188,19 @@ describe('writeCheckedWorkbook', () => {
     });
 
     /** The block whose title cell says `titleId`: key → state label → cached result. */
-    function block(keyHeaderId: string): { keys: string[]; cell: (key: string, col: string) => ExcelJS.CellValue; headerRow: number } {
+    function block(keyHeaderId: string): {
+      keys: string[];
+      cell: (key: string, col: string) => ExcelJS.CellValue;
+      headerRow: number;
+    } {
       let headerRow = 0;
       ws.eachRow((row, n) => {
-        if (!headerRow && valueAt(ws, n, 1) === t('vi', keyHeaderId) && valueAt(ws, n, 2) === t('vi', 'state.overdue')) headerRow = n;
+        if (
+          !headerRow &&
+          valueAt(ws, n, 1) === t('vi', keyHeaderId) &&
+          valueAt(ws, n, 2) === t('vi', 'state.overdue')
+        )
+          headerRow = n;
       });
       expect(headerRow).toBeGreaterThan(0);
       const keys: string[] = [];
@@ -191,16 +226,28 @@ describe('writeCheckedWorkbook', () => {
       };
     }
 
-    function expectCounts(keyHeaderId: string, counts: SummaryCount[], label: (key: string) => string): void {
+    function expectCounts(
+      keyHeaderId: string,
+      counts: SummaryCount[],
+      label: (key: string) => string,
+    ): void {
       const b = block(keyHeaderId);
       expect(b.keys.slice(0, -1)).toEqual(counts.map((c) => label(c.key)));
       for (const c of counts) {
-        for (const s of SUMMARY_STATES) expect([label(c.key), s, resultOf(b.cell(label(c.key), t('vi', `state.${s}`)))]).toEqual([label(c.key), s, c.counts[s] ?? 0]);
+        for (const s of SUMMARY_STATES)
+          expect([label(c.key), s, resultOf(b.cell(label(c.key), t('vi', `state.${s}`)))]).toEqual([
+            label(c.key),
+            s,
+            c.counts[s] ?? 0,
+          ]);
         expect(resultOf(b.cell(label(c.key), t('vi', 'table.total')))).toBe(c.counts.total);
       }
       // The last row: all tasks by state.
       const all = b.keys[b.keys.length - 1];
-      for (const s of SUMMARY_STATES) expect(resultOf(b.cell(all, t('vi', `state.${s}`)))).toBe(report.summary.byState[s as TaskState] ?? 0);
+      for (const s of SUMMARY_STATES)
+        expect(resultOf(b.cell(all, t('vi', `state.${s}`)))).toBe(
+          report.summary.byState[s as TaskState] ?? 0,
+        );
       expect(resultOf(b.cell(all, t('vi', 'table.total')))).toBe(report.summary.total);
     }
 
@@ -210,23 +257,38 @@ describe('writeCheckedWorkbook', () => {
     });
 
     it('caches the engine counts by lead, leader, quarter and section', () => {
-      expectCounts('table.lead', report.summary.byLead, (k) => (k === '' ? t('vi', 'lead.none') : k));
-      expectCounts('table.leader', report.summary.byLeader, (k) => (k === '' ? t('vi', 'leader.none') : k));
+      expectCounts('table.lead', report.summary.byLead, (k) =>
+        k === '' ? t('vi', 'lead.none') : k,
+      );
+      expectCounts('table.leader', report.summary.byLeader, (k) =>
+        k === '' ? t('vi', 'leader.none') : k,
+      );
       expectCounts('table.quarter', report.summary.byQuarter, (k) => {
         const m = /^(\d)\/(\d{4})$/.exec(k);
         return m ? t('vi', 'quarter.label', { q: m[1], year: m[2] }) : t('vi', 'quarter.none');
       });
-      expectCounts('table.section', report.summary.bySection, (k) => (k === '' ? t('vi', 'section.none') : k));
+      expectCounts('table.section', report.summary.bySection, (k) =>
+        k === '' ? t('vi', 'section.none') : k,
+      );
     });
 
     it('uses live COUNTIFS formulas over the task and agency tables', () => {
       const lead = block('table.lead');
       const yte = lead.cell('Sở Y tế', t('vi', 'state.open')) as ExcelJS.CellFormulaValue;
-      expect(yte.formula).toMatch(/^COUNTIFS\('PC Cơ quan'!\$E\$2:\$E\$\d+,\$A\d+,'PC Cơ quan'!\$D\$2:\$D\$\d+,"Cơ quan chủ trì",'PC Cơ quan'!\$G\$2:\$G\$\d+,D\$\d+\)$/);
-      const none = lead.cell(t('vi', 'lead.none'), t('vi', 'state.overdue')) as ExcelJS.CellFormulaValue;
-      expect(none.formula).toMatch(/^COUNTIFS\('PC Nhiệm vụ'!\$G\$2:\$G\$7,\$A\d+,'PC Nhiệm vụ'!\$M\$2:\$M\$7,B\$\d+\)$/);
+      expect(yte.formula).toMatch(
+        /^COUNTIFS\('PC Cơ quan'!\$E\$2:\$E\$\d+,\$A\d+,'PC Cơ quan'!\$D\$2:\$D\$\d+,"Cơ quan chủ trì",'PC Cơ quan'!\$G\$2:\$G\$\d+,D\$\d+\)$/,
+      );
+      const none = lead.cell(
+        t('vi', 'lead.none'),
+        t('vi', 'state.overdue'),
+      ) as ExcelJS.CellFormulaValue;
+      expect(none.formula).toMatch(
+        /^COUNTIFS\('PC Nhiệm vụ'!\$G\$2:\$G\$7,\$A\d+,'PC Nhiệm vụ'!\$M\$2:\$M\$7,B\$\d+\)$/,
+      );
       const section = block('table.section');
-      expect((section.cell('I', t('vi', 'state.overdue')) as ExcelJS.CellFormulaValue).formula).toMatch(/'PC Nhiệm vụ'!\$D\$2:\$D\$7/);
+      expect(
+        (section.cell('I', t('vi', 'state.overdue')) as ExcelJS.CellFormulaValue).formula,
+      ).toMatch(/'PC Nhiệm vụ'!\$D\$2:\$D\$7/);
       const total = lead.cell('Sở Y tế', t('vi', 'table.total')) as ExcelJS.CellFormulaValue;
       expect(total.formula).toMatch(/^SUM\(B\d+:I\d+\)$/);
     });
@@ -236,13 +298,20 @@ describe('writeCheckedWorkbook', () => {
       const evalCountifs = (formula: string, row: number): number => {
         const m = /^COUNTIFS\((.*)\)$/.exec(formula);
         if (!m) throw new Error(`not COUNTIFS: ${formula}`);
-        const args = m[1].match(/('[^']*'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+|"(?:[^"]|"")*"|\$?[A-Z]+\$?\d+)/g)!;
+        const args = m[1].match(
+          /('[^']*'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+|"(?:[^"]|"")*"|\$?[A-Z]+\$?\d+)/g,
+        )!;
         let rows: number[] | null = null;
         for (let i = 0; i < args.length; i += 2) {
-          const [, sheet, col, r1, , r2] = /^'([^']*)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(args[i])!;
+          const [, sheet, col, r1, , r2] = /^'([^']*)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(
+            args[i],
+          )!;
           const crit = args[i + 1].startsWith('"')
             ? args[i + 1].slice(1, -1).replace(/""/g, '"')
-            : String(valueAt(ws, Number(/\d+/.exec(args[i + 1])![0]), /[A-Z]+/.exec(args[i + 1])![0]) ?? '');
+            : String(
+                valueAt(ws, Number(/\d+/.exec(args[i + 1])![0]), /[A-Z]+/.exec(args[i + 1])![0]) ??
+                  '',
+              );
           const src = after.getWorksheet(sheet)!;
           const hits: number[] = [];
           for (let r = Number(r1); r <= Number(r2); r++) {
@@ -259,7 +328,12 @@ describe('writeCheckedWorkbook', () => {
       ws.eachRow((r, n) => {
         r.eachCell((c) => {
           const v = c.value as ExcelJS.CellFormulaValue;
-          if (v && typeof v === 'object' && typeof v.formula === 'string' && v.formula.startsWith('COUNTIFS')) {
+          if (
+            v &&
+            typeof v === 'object' &&
+            typeof v.formula === 'string' &&
+            v.formula.startsWith('COUNTIFS')
+          ) {
             expect([c.address, evalCountifs(v.formula, n)]).toEqual([c.address, resultOf(v)]);
             checked++;
           }
@@ -277,7 +351,8 @@ describe('writeCheckedWorkbook', () => {
     ws.eachRow((row, n) => {
       if (n === 1) return;
       const v = row.getCell(4).value as ExcelJS.CellFormulaValue | null;
-      if (v && typeof v === 'object') links.push({ text: v.result, formula: v.formula, message: row.getCell(7).value });
+      if (v && typeof v === 'object')
+        links.push({ text: v.result, formula: v.formula, message: row.getCell(7).value });
     });
     expect(links).toHaveLength(withCell.length);
     withCell.forEach((f, i) => {
@@ -301,12 +376,16 @@ describe('writeCheckedWorkbook', () => {
     it('does not stack conditional formats or own sheets', () => {
       expect(twice.worksheets.map((w) => w.name)).toEqual(after.worksheets.map((w) => w.name));
       const ws = twice.getWorksheet(USER_SHEET)!;
-      expect(ownCfs(ws).map((cf) => cf.ref)).toEqual(ownCfs(after.getWorksheet(USER_SHEET)!).map((cf) => cf.ref));
+      expect(ownCfs(ws).map((cf) => cf.ref)).toEqual(
+        ownCfs(after.getWorksheet(USER_SHEET)!).map((cf) => cf.ref),
+      );
       expect(cfs(ws)).toHaveLength(cfs(after.getWorksheet(USER_SHEET)!).length);
       const names: string[] = [];
       twice.definedNames.forEach((n) => names.push(n));
       expect(names.filter((n) => n.startsWith(OWN_NAME_PREFIX)).sort()).toEqual(
-        ['agencies', 'findings', 'reminders', 'report', 'summary', 'tasks'].map((k) => OWN_NAME_PREFIX + k),
+        ['agencies', 'findings', 'reminders', 'report', 'summary', 'tasks'].map(
+          (k) => OWN_NAME_PREFIX + k,
+        ),
       );
     });
 
@@ -319,7 +398,12 @@ describe('writeCheckedWorkbook', () => {
 
     it('writes the same own sheets again', async () => {
       const first = await load(out);
-      for (const name of [OWN_SHEETS.tasks, OWN_SHEETS.agencies, `${OWN_SHEETS.summary} (2)`, OWN_SHEETS.findings]) {
+      for (const name of [
+        OWN_SHEETS.tasks,
+        OWN_SHEETS.agencies,
+        `${OWN_SHEETS.summary} (2)`,
+        OWN_SHEETS.findings,
+      ]) {
         expect(cellDump(twice.getWorksheet(name)!)).toEqual(cellDump(first.getWorksheet(name)!));
       }
     });
@@ -330,7 +414,12 @@ describe('writeCheckedWorkbook', () => {
     const ws2 = workbook.addWorksheet('Phụ lục 03');
     const src = workbook.getWorksheet(USER_SHEET)!;
     src.eachRow((row, n) => row.eachCell((c, col) => (ws2.getCell(n, col).value = c.value)));
-    const snaps = [...sheets, (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).sheets.find((s) => s.name === 'Phụ lục 03')!];
+    const snaps = [
+      ...sheets,
+      (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).sheets.find(
+        (s) => s.name === 'Phụ lục 03',
+      )!,
+    ];
     const reps = snaps.map((s) => analyzeSheet(s, { asOf: AS_OF, lang: 'vi' }));
     const result = applyReports(workbook, reps, { lang: 'vi' });
     const tasks = workbook.getWorksheet(result.sheets.tasks)!;
@@ -347,6 +436,8 @@ describe('writeCheckedWorkbook', () => {
     const { out: en } = await check(input, 'en');
     const wb = await load(en);
     expect(wb.getWorksheet(OWN_SHEETS.tasks)!.getCell('A1').value).toBe('Sheet');
-    expect(String(wb.getWorksheet(`${OWN_SHEETS.summary} (2)`)!.getCell('A2').value)).toMatch(/^Figures as of 22\/11\/2026/);
+    expect(String(wb.getWorksheet(`${OWN_SHEETS.summary} (2)`)!.getCell('A2').value)).toMatch(
+      /^Figures as of 22\/11\/2026/,
+    );
   });
 });

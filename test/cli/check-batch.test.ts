@@ -34,10 +34,14 @@ describe('phancong check, many workbooks in one process', () => {
     const code = await main(['check', dir, ...AS_OF], r);
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^.*a-errors\.xlsx: 116 nhiệm vụ · \d+ lỗi · \d+ cảnh báo — còn LỖI cần sửa$/);
+    expect(lines[0]).toMatch(
+      /^.*a-errors\.xlsx: 116 nhiệm vụ · \d+ lỗi · \d+ cảnh báo — còn LỖI cần sửa$/,
+    );
     expect(lines[1]).toMatch(/b-no-table\.xlsx: 0 nhiệm vụ .* — không có bảng phân công$/);
     expect(lines[2]).toMatch(/c-broken\.xlsx: KHÔNG KIỂM TRA ĐƯỢC — /);
-    expect(lines[3]).toBe('Đã kiểm tra 3 tệp: 0 không có lỗi, 1 còn lỗi, 1 không có bảng phân công, 1 không kiểm tra được.');
+    expect(lines[3]).toBe(
+      'Đã kiểm tra 3 tệp: 0 không có lỗi, 1 còn lỗi, 1 không có bảng phân công, 1 không kiểm tra được.',
+    );
     expect(r.out).not.toContain('notes.txt');
     expect(code).toBe(2);
   });
@@ -46,8 +50,15 @@ describe('phancong check, many workbooks in one process', () => {
     const r = batchIO();
     const code = await main(['check', dir, ...AS_OF, '--json'], r);
     expect(code).toBe(2);
-    const docs = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(docs.map((d) => d.result ?? d.error.code)).toEqual(['errors', 'no-table', 'read-not-xlsx']);
+    const docs = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(docs.map((d) => d.result ?? d.error.code)).toEqual([
+      'errors',
+      'no-table',
+      'read-not-xlsx',
+    ]);
     const single = recordingIO();
     await main(['check', join(dir, 'a-errors.xlsx'), ...AS_OF, '--json'], single);
     expect(docs[0]).toEqual(JSON.parse(single.out));
@@ -55,15 +66,25 @@ describe('phancong check, many workbooks in one process', () => {
 
   it('several files: exit code the worst of them (errors 1 over no table 3 over ok 0)', async () => {
     const r = batchIO();
-    expect(await main(['check', join(dir, 'b-no-table.xlsx'), join(dir, 'a-errors.xlsx'), ...AS_OF], r)).toBe(1);
+    expect(
+      await main(['check', join(dir, 'b-no-table.xlsx'), join(dir, 'a-errors.xlsx'), ...AS_OF], r),
+    ).toBe(1);
     expect(r.out.split('\n')[0]).toContain('b-no-table.xlsx');
     const onlyNoTable = batchIO();
-    expect(await main(['check', join(dir, 'b-no-table.xlsx'), join(dir, 'b-no-table.xlsx'), ...AS_OF], onlyNoTable)).toBe(3);
+    expect(
+      await main(
+        ['check', join(dir, 'b-no-table.xlsx'), join(dir, 'b-no-table.xlsx'), ...AS_OF],
+        onlyNoTable,
+      ),
+    ).toBe(3);
   });
 
   it('a missing file gets its line; --out is refused in a batch', async () => {
     const r = batchIO();
-    const code = await main(['check', join(dir, 'missing.xlsx'), join(dir, 'b-no-table.xlsx'), ...AS_OF], r);
+    const code = await main(
+      ['check', join(dir, 'missing.xlsx'), join(dir, 'b-no-table.xlsx'), ...AS_OF],
+      r,
+    );
     expect(code).toBe(2);
     expect(r.out).toMatch(/missing\.xlsx: KHÔNG KIỂM TRA ĐƯỢC — Không mở được tệp/);
     expect(r.out).toContain('b-no-table.xlsx: 0 nhiệm vụ');

@@ -17,7 +17,9 @@ describe('phancong check', () => {
     expect(io.out).toContain('Trang "Phụ lục 02": tiêu đề ở dòng 11; 116 nhiệm vụ trong 14 mục.');
     // 35, not 36: V.3 heads 3.1–3.3 and is no longer counted as a task of its own.
     expect(io.out).toContain('QUÁ HẠN (35 nhiệm vụ, tính đến 22/11/2026)');
-    expect(io.out).toMatch(/\[lead-missing\] Trang 'Phụ lục 02', dòng 117, cột E \(Cơ quan chủ trì\)/);
+    expect(io.out).toMatch(
+      /\[lead-missing\] Trang 'Phụ lục 02', dòng 117, cột E \(Cơ quan chủ trì\)/,
+    );
     expect(io.out).toContain('Kết quả: bảng còn LỖI cần sửa.');
     // Info findings are summarised unless --all.
     expect(io.out).toContain('thêm --all để xem từng mục');
@@ -32,20 +34,48 @@ describe('phancong check', () => {
 
   it('--json prints exactly one JSON document with the documented shape', async () => {
     const io = recordingIO();
-    const code = await main(['check', fx('002-pasted.xlsx'), '--as-of', '2026-11-22', '--json'], io);
+    const code = await main(
+      ['check', fx('002-pasted.xlsx'), '--as-of', '2026-11-22', '--json'],
+      io,
+    );
     expect(code).toBe(1);
     const doc = JSON.parse(io.out);
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(['file', 'asOf', 'sheets', 'summary']));
     const s = doc.sheets[0];
     expect(s).toMatchObject({ name: 'Phụ lục 02', headerRow: 6, missingRoles: [] });
     expect(s.columns).toMatchObject({ tt: 'A', task: 'B', lead: 'E', deadline: 'G' });
-    expect(s.sections[0]).toEqual({ row: 7, label: 'I', title: expect.stringContaining('Đổi mới tư duy') });
+    expect(s.sections[0]).toEqual({
+      row: 7,
+      label: 'I',
+      title: expect.stringContaining('Đổi mới tư duy'),
+    });
     const t = s.tasks[0];
-    expect(Object.keys(t)).toEqual(expect.arrayContaining(['row', 'rows', 'tt', 'section', 'task', 'leader', 'lead', 'support', 'deadline', 'status', 'state', 'unassigned']));
-    expect(t.lead[0]).toEqual(expect.objectContaining({ name: expect.any(String), raw: expect.any(String) }));
-    expect(t.deadline).toEqual(expect.objectContaining({ text: 'Thường xuyên', due: null, kind: 'recurring' }));
+    expect(Object.keys(t)).toEqual(
+      expect.arrayContaining([
+        'row',
+        'rows',
+        'tt',
+        'section',
+        'task',
+        'leader',
+        'lead',
+        'support',
+        'deadline',
+        'status',
+        'state',
+        'unassigned',
+      ]),
+    );
+    expect(t.lead[0]).toEqual(
+      expect.objectContaining({ name: expect.any(String), raw: expect.any(String) }),
+    );
+    expect(t.deadline).toEqual(
+      expect.objectContaining({ text: 'Thường xuyên', due: null, kind: 'recurring' }),
+    );
     for (const f of s.findings) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['code', 'severity', 'cell', 'row', 'role', 'message']));
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['code', 'severity', 'cell', 'row', 'role', 'message']),
+      );
       expect(['error', 'warning', 'info']).toContain(f.severity);
     }
     // V.3 heads 3.1–3.3: a group, not a task (issue 10).
@@ -53,10 +83,22 @@ describe('phancong check', () => {
     // Findings carry the fixes their rule offers, as data; the others have no `fixes` key.
     const withFixes = s.findings.filter((f: { fixes?: unknown[] }) => f.fixes);
     expect(withFixes.length).toBeGreaterThan(0);
-    const f = s.findings.find((x: { code: string; row: number }) => x.code === 'lead-missing' && x.row === 9);
-    expect(f.fixes.map((x: { id: string }) => x.id)).toEqual(['lead-missing:E9:fill', 'lead-missing:E9:merge']);
-    expect(f.fixes[0]).toEqual({ id: 'lead-missing:E9:fill', messageId: 'fix.lead-missing.fill', data: expect.objectContaining({ row: 8 }), edits: [expect.objectContaining({ sheet: 'Phụ lục 02', cell: 'E9', before: null })] });
-    expect(s.findings.find((x: { code: string }) => x.code === 'section-order').fixes).toBeUndefined();
+    const f = s.findings.find(
+      (x: { code: string; row: number }) => x.code === 'lead-missing' && x.row === 9,
+    );
+    expect(f.fixes.map((x: { id: string }) => x.id)).toEqual([
+      'lead-missing:E9:fill',
+      'lead-missing:E9:merge',
+    ]);
+    expect(f.fixes[0]).toEqual({
+      id: 'lead-missing:E9:fill',
+      messageId: 'fix.lead-missing.fill',
+      data: expect.objectContaining({ row: 8 }),
+      edits: [expect.objectContaining({ sheet: 'Phụ lục 02', cell: 'E9', before: null })],
+    });
+    expect(
+      s.findings.find((x: { code: string }) => x.code === 'section-order').fixes,
+    ).toBeUndefined();
   });
 
   it('examines every sheet and says when a sheet has no assignment table', async () => {
@@ -72,13 +114,20 @@ describe('phancong check', () => {
 
   it('no table: --json says result "no-table", and --out writes no copy', async () => {
     const io = recordingIO();
-    expect(await main(['check', fx('no-table.xlsx'), '--json', '--out', 'copy.xlsx', '--as-of', '2026-11-22'], io)).toBe(3);
+    expect(
+      await main(
+        ['check', fx('no-table.xlsx'), '--json', '--out', 'copy.xlsx', '--as-of', '2026-11-22'],
+        io,
+      ),
+    ).toBe(3);
     const doc = JSON.parse(io.out);
     expect(doc.result).toBe('no-table');
     expect(doc.out).toBeUndefined();
     expect(io.files.has('copy.xlsx')).toBe(false);
     const io2 = recordingIO();
-    expect(await main(['check', fx('002-raw.xlsx'), '--json', '--as-of', '2026-11-22'], io2)).toBe(1);
+    expect(await main(['check', fx('002-raw.xlsx'), '--json', '--as-of', '2026-11-22'], io2)).toBe(
+      1,
+    );
     expect(JSON.parse(io2.out).result).toBe('errors');
   });
 
@@ -87,7 +136,12 @@ describe('phancong check', () => {
     const { nodeIO } = await import('../../src/cli/main');
     const samePath = nodeIO().samePath!;
     const rel = relative(process.cwd(), input);
-    for (const out of [input, rel, `./${rel}`, join(dirname(input), '..', basename(dirname(input)), basename(input))]) {
+    for (const out of [
+      input,
+      rel,
+      `./${rel}`,
+      join(dirname(input), '..', basename(dirname(input)), basename(input)),
+    ]) {
       const io = { ...recordingIO(), samePath };
       const rec = io as ReturnType<typeof recordingIO>;
       const code = await main(['check', input, '--out', out, '--json'], io);
@@ -109,7 +163,11 @@ describe('phancong check', () => {
   it('--json prints one JSON error document for every exit-2 case', async () => {
     const cases: [string[], string, (io: ReturnType<typeof recordingIO>) => void][] = [
       [['check', '/no/such/file.xlsx', '--json'], 'open', () => undefined],
-      [['check', fx('no-table.xlsx'), '--sheet', 'Không có', '--json'], 'no-sheet', () => undefined],
+      [
+        ['check', fx('no-table.xlsx'), '--sheet', 'Không có', '--json'],
+        'no-sheet',
+        () => undefined,
+      ],
       [['check', fx('002-raw.xlsx'), '--bogus', '--json'], 'usage', () => undefined],
       [['check', fx('002-raw.xlsx'), '--as-of', '31/12/2026', '--json'], 'usage', () => undefined],
       [
@@ -140,7 +198,9 @@ describe('phancong check', () => {
     expect(JSON.parse(io.out).sheets.map((s: { name: string }) => s.name)).toEqual(['Số liệu']);
     const io2 = recordingIO();
     expect(await main(['check', fx('no-table.xlsx'), '--sheet', 'Không có'], io2)).toBe(2);
-    expect(io2.err).toContain('Không có trang "Không có". Các trang trong tệp: Thuyết minh, Số liệu.');
+    expect(io2.err).toContain(
+      'Không có trang "Không có". Các trang trong tệp: Thuyết minh, Số liệu.',
+    );
   });
 
   it('exits 0 when there is no error-severity finding', async () => {
@@ -170,7 +230,10 @@ describe('phancong check', () => {
     const io = recordingIO();
     io.files.set('x.xlsx', new TextEncoder().encode('plain text'));
     expect(await main(['check', 'x.xlsx', '--json'], io)).toBe(2);
-    expect(JSON.parse(io.out).error).toEqual({ code: 'read-not-xlsx', message: expect.stringContaining('không phải tệp Excel') });
+    expect(JSON.parse(io.out).error).toEqual({
+      code: 'read-not-xlsx',
+      message: expect.stringContaining('không phải tệp Excel'),
+    });
   });
 
   it('gives a clear message and exit 2 for input it cannot read, without a stack trace', async () => {
@@ -192,7 +255,13 @@ describe('phancong check', () => {
   });
 
   it('rejects bad options with exit 2', async () => {
-    for (const argv of [['check'], ['check', 'a.xlsx', '--as-of', '22/11/2026'], ['check', 'a.xlsx', '--lang', 'fr'], ['check', 'a.xlsx', '--bogus'], ['frobnicate']]) {
+    for (const argv of [
+      ['check'],
+      ['check', 'a.xlsx', '--as-of', '22/11/2026'],
+      ['check', 'a.xlsx', '--lang', 'fr'],
+      ['check', 'a.xlsx', '--bogus'],
+      ['frobnicate'],
+    ]) {
       const io = recordingIO();
       expect(await main(argv, io)).toBe(2);
     }
@@ -207,13 +276,23 @@ describe('phancong check', () => {
 
   it('--out writes a checked copy and leaves the input bytes alone', async () => {
     const io = recordingIO();
-    const code = await main(['check', fx('two-row-header.xlsx'), '--as-of', '2026-11-22', '--out', 'checked.xlsx'], io);
+    const code = await main(
+      ['check', fx('two-row-header.xlsx'), '--as-of', '2026-11-22', '--out', 'checked.xlsx'],
+      io,
+    );
     expect(code).toBeLessThan(2);
     const bytes = io.files.get('checked.xlsx');
     expect(bytes).toBeDefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Nhiệm vụ CCHC 2026', 'PC Nhiệm vụ', 'PC Tổng hợp', 'PC Kết quả kiểm tra']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([
+        'Nhiệm vụ CCHC 2026',
+        'PC Nhiệm vụ',
+        'PC Tổng hợp',
+        'PC Kết quả kiểm tra',
+      ]),
+    );
   });
 });
 
@@ -223,7 +302,11 @@ describe('the installed command', () => {
     if (!existsSync(bin)) spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root });
   });
   it('runs as a process with the documented exit codes', () => {
-    const ok = spawnSync('node', [bin, 'check', fx('002-raw.xlsx'), '--as-of', '2026-11-22', '--json'], { encoding: 'utf8' });
+    const ok = spawnSync(
+      'node',
+      [bin, 'check', fx('002-raw.xlsx'), '--as-of', '2026-11-22', '--json'],
+      { encoding: 'utf8' },
+    );
     expect(ok.status).toBe(1);
     expect(JSON.parse(ok.stdout).sheets[0].tasks).toHaveLength(116);
     const bad = spawnSync('node', [bin, 'check', join(root, 'package.json')], { encoding: 'utf8' });
@@ -232,18 +315,27 @@ describe('the installed command', () => {
   });
 
   it('ends quietly when the reader closes the pipe early (check … | head): no EPIPE trace', () => {
-    const r = spawnSync('sh', ['-c', `node "${bin}" check "${fx('002-raw.xlsx')}" --as-of 2026-11-22 --all | head -n 2`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'sh',
+      ['-c', `node "${bin}" check "${fx('002-raw.xlsx')}" --as-of 2026-11-22 --all | head -n 2`],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 
   it('stops a read past its time limit with exit 2 and a message naming the limit (the read runs in a worker)', () => {
     const heavy = join(root, 'test', 'fixtures', 'real', 'merges-20000.xlsx');
-    const r = spawnSync('node', [bin, 'check', heavy, '--json'], { encoding: 'utf8', env: { ...process.env, PHANCONG_READ_TIME_MS: '300' } });
+    const r = spawnSync('node', [bin, 'check', heavy, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, PHANCONG_READ_TIME_MS: '300' },
+    });
     expect(r.status).toBe(2);
     const doc = JSON.parse(r.stdout);
     expect(doc.error.code).toBe('read-too-heavy');
-    expect(doc.error.message).toMatch(/Đã dừng đọc tệp .* \(giới hạn 0 giây\)|Đã dừng đọc tệp .*giới hạn/);
+    expect(doc.error.message).toMatch(
+      /Đã dừng đọc tệp .* \(giới hạn 0 giây\)|Đã dừng đọc tệp .*giới hạn/,
+    );
     // Within the default limits the same file reads.
     const ok = spawnSync('node', [bin, 'check', heavy, '--json'], { encoding: 'utf8' });
     expect([0, 1]).toContain(ok.status);

@@ -27,31 +27,52 @@ describe('phancong diff', () => {
     const ws = before.workbook.worksheets[0];
     let deadlineRow = 0;
     ws.eachRow((row, n) => {
-      if (!deadlineRow && /^Quý II\/2026$/.test(String(row.getCell(7).value ?? ''))) deadlineRow = n;
+      if (!deadlineRow && /^Quý II\/2026$/.test(String(row.getCell(7).value ?? '')))
+        deadlineRow = n;
     });
     expect(deadlineRow).toBeGreaterThan(0);
-    io.files.set('new.xlsx', await editedPasted((w) => {
-      w.getCell(`G${deadlineRow}`).value = '30/6/2026';
-      w.getCell('B8').value = `${String(w.getCell('B8').value)} trong toàn tỉnh`;
-    }));
+    io.files.set(
+      'new.xlsx',
+      await editedPasted((w) => {
+        w.getCell(`G${deadlineRow}`).value = '30/6/2026';
+        w.getCell('B8').value = `${String(w.getCell('B8').value)} trong toàn tỉnh`;
+      }),
+    );
     const code = await main(['diff', fx('002-pasted.xlsx'), 'new.xlsx', '--json'], io);
     expect(code).toBe(1);
     const doc = JSON.parse(io.out);
-    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['added', 'removed', 'moved', 'changed']));
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining(['added', 'removed', 'moved', 'changed']),
+    );
     expect(doc.added).toEqual([]);
     expect(doc.removed).toEqual([]);
     expect(doc.moved).toEqual([]);
-    expect(doc.changed).toEqual([
-      expect.objectContaining({ row: 8, field: 'task', words: expect.arrayContaining([{ kind: 'added', text: 'trong toàn tỉnh' }]) }),
-      expect.objectContaining({ row: deadlineRow, field: 'deadline', before: 'Quý II/2026', after: '30/6/2026', sameDue: true }),
-    ].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+    expect(doc.changed).toEqual(
+      [
+        expect.objectContaining({
+          row: 8,
+          field: 'task',
+          words: expect.arrayContaining([{ kind: 'added', text: 'trong toàn tỉnh' }]),
+        }),
+        expect.objectContaining({
+          row: deadlineRow,
+          field: 'deadline',
+          before: 'Quý II/2026',
+          after: '30/6/2026',
+          sameDue: true,
+        }),
+      ].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+    );
   });
 
   it('--out writes the newer workbook with a PC So sánh sheet linking to the cells', async () => {
     const io = recordingIO();
-    io.files.set('new.xlsx', await editedPasted((w) => {
-      w.spliceRows(8, 1);
-    }));
+    io.files.set(
+      'new.xlsx',
+      await editedPasted((w) => {
+        w.spliceRows(8, 1);
+      }),
+    );
     const code = await main(['diff', fx('002-pasted.xlsx'), 'new.xlsx', '--out', 'diff.xlsx'], io);
     expect(code).toBe(1);
     expect(io.out).toContain('Nhiệm vụ bị bỏ (1)');

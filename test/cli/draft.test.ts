@@ -63,7 +63,9 @@ describe('phancong draft on plan 000 (.txt)', () => {
     expect([0, 1]).toContain(code);
     expect(stdout).toContain('Đã lập 13 nhiệm vụ (2 nhóm)');
     expect(stdout).toContain('Năm kế hoạch: 2026.');
-    expect(stdout).toContain('Không lập bảng cho các mục: I. MỤC ĐÍCH, YÊU CẦU; II. MỤC TIÊU NĂM 2026; IV. KINH PHÍ THỰC HIỆN; V. TỔ CHỨC THỰC HIỆN.');
+    expect(stdout).toContain(
+      'Không lập bảng cho các mục: I. MỤC ĐÍCH, YÊU CẦU; II. MỤC TIÊU NĂM 2026; IV. KINH PHÍ THỰC HIỆN; V. TỔ CHỨC THỰC HIỆN.',
+    );
     expect(stdout).toMatch(/Kiểm tra phụ lục vừa lập \(ngày 2026-05-15\)/);
     // No task of 000 names a deadline: the checker says so, on column E.
     expect(stdout).toMatch(/E\d+ \[/);
@@ -100,7 +102,24 @@ describe('phancong draft on plan 000 (.txt)', () => {
     expect(ws.getCell(7, 2).alignment?.wrapText).toBe(true);
     const tts: string[] = [];
     for (let r = 5; r <= ws.rowCount; r++) tts.push(text(ws, r, 1));
-    expect(tts).toEqual(['I', '1', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '2', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6']);
+    expect(tts).toEqual([
+      'I',
+      '1',
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '1.7',
+      '2',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+    ]);
     expect(text(ws, 15, 6)).toMatch(/^Doanh thu lĩnh vực điện ảnh/);
   });
 
@@ -127,7 +146,21 @@ describe('phancong draft on plan 000 (.txt)', () => {
     expect(report.missingRoles).toEqual([]);
     expect(report.sections.map((s) => s.label)).toEqual(['I']);
     expect(report.findings.filter((f) => f.role !== 'deadline')).toEqual([]);
-    expect(report.tasks.map((t) => t.tt)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6']);
+    expect(report.tasks.map((t) => t.tt)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '1.7',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+    ]);
     expect(report.tasks.every((t) => t.state === 'no-deadline')).toBe(true);
   });
 });
@@ -136,13 +169,18 @@ describe('phancong draft on plan 003 and in English', () => {
   test('003: leads, supports and deadlines land in their columns', async () => {
     const file = join(dir, '003.xlsx');
     const o = io();
-    const code = await runDraft([join(SEEDS, '003-hai-duong-ke-hoach-2024.txt'), `--out=${file}`, '--as-of', '2024-12-31'], o);
+    const code = await runDraft(
+      [join(SEEDS, '003-hai-duong-ke-hoach-2024.txt'), `--out=${file}`, '--as-of', '2024-12-31'],
+      o,
+    );
     expect([0, 1]).toContain(code);
     const ws = await load(file);
     expect([text(ws, 5, 1), text(ws, 5, 2)]).toEqual(['I', 'NHIỆM VỤ VÀ GIẢI PHÁP']);
     expect(text(ws, 6, 5)).toBe('Thường xuyên');
     expect(text(ws, 7, 5)).toBe('đến năm 2030 và các năm tiếp theo');
-    expect(text(ws, 13, 3)).toBe('Sở Công thương, Sở Lao động - Thương binh và Xã hội, Văn phòng UBND tỉnh');
+    expect(text(ws, 13, 3)).toBe(
+      'Sở Công thương, Sở Lao động - Thương binh và Xã hội, Văn phòng UBND tỉnh',
+    );
     expect(o.out.join('')).toContain('Năm kế hoạch: 2024.');
   });
 
@@ -152,9 +190,27 @@ describe('phancong draft on plan 003 and in English', () => {
     const wb = await readWorkbook(bytes);
     const report = analyzeSheet(wb.sheets[0]!, { asOf: '2024-12-31', lang: 'en' });
     expect(report.missingRoles).toEqual([]);
-    expect(Object.keys(report.columns).sort()).toEqual(['deadline', 'lead', 'note', 'result', 'status', 'support', 'task', 'tt']);
+    expect(Object.keys(report.columns).sort()).toEqual([
+      'deadline',
+      'lead',
+      'note',
+      'result',
+      'status',
+      'support',
+      'task',
+      'tt',
+    ]);
     const o = io();
-    await runDraft([join(SEEDS, '003-hai-duong-ke-hoach-2024.txt'), '-o', join(dir, '003-en.xlsx'), '--lang', 'en'], o);
+    await runDraft(
+      [
+        join(SEEDS, '003-hai-duong-ke-hoach-2024.txt'),
+        '-o',
+        join(dir, '003-en.xlsx'),
+        '--lang',
+        'en',
+      ],
+      o,
+    );
     expect(o.out.join('')).toContain('Drafted 8 tasks (0 groups) in 1 sections');
   });
 
@@ -171,11 +227,14 @@ async function makeDocx(paragraphs: string[]): Promise<Uint8Array> {
   const body = paragraphs
     .map((p) => {
       // "**…**" marks a bold run, as a writer of plans does with labels.
-      const runs = p.split(/(\*\*[^*]+\*\*)/).filter(Boolean).map((r) =>
-        r.startsWith('**')
-          ? `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(r.slice(2, -2))}</w:t></w:r>`
-          : `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`,
-      );
+      const runs = p
+        .split(/(\*\*[^*]+\*\*)/)
+        .filter(Boolean)
+        .map((r) =>
+          r.startsWith('**')
+            ? `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(r.slice(2, -2))}</w:t></w:r>`
+            : `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`,
+        );
       return `<w:p>${runs.join('')}</w:p>`;
     })
     .join('');

@@ -18,7 +18,9 @@ test('the later of two fixes on one cell is skipped whole and said so', async ()
   io.files.set('in.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
   expect(await main(['fix', 'in.xlsx', '--out', 'out.xlsx'], io)).toBe(0);
   expect(io.out).toContain('B3: "Việc <b>một</b>" → "Việc một"');
-  expect(io.out).toContain('Bỏ qua [url-in-cell] B3: trùng ô B3 với [markup-in-cell] B3 đã sửa trước');
+  expect(io.out).toContain(
+    'Bỏ qua [url-in-cell] B3: trùng ô B3 với [markup-in-cell] B3 đã sửa trước',
+  );
   expect(io.out).toContain('Tổng: 1 cách sửa, 1 ô, 1 bỏ qua.');
   const out = new ExcelJS.Workbook();
   await out.xlsx.load(io.files.get('out.xlsx')! as unknown as ExcelJS.Buffer);

@@ -38,7 +38,9 @@ describe('phancong fix', () => {
     expect(io.out).toContain('C4: "(trống)" → "Sở Tài chính"');
     expect(io.out).toContain('B5: "Việc <b>ba</b>" → "Việc ba"');
     expect(io.out).toContain('D6: "30/6" → "30/6/2026"');
-    expect(io.out).toContain('Đã ghi bản đã sửa vào: out.xlsx (tệp gốc giữ nguyên). Tổng: 3 cách sửa, 3 ô, 0 bỏ qua.');
+    expect(io.out).toContain(
+      'Đã ghi bản đã sửa vào: out.xlsx (tệp gốc giữ nguyên). Tổng: 3 cách sửa, 3 ô, 0 bỏ qua.',
+    );
     expect(io.files.get('in.xlsx')).toBe(input);
 
     const out = (await load(io.files.get('out.xlsx')!)).getWorksheet('KH')!;
@@ -50,7 +52,11 @@ describe('phancong fix', () => {
     expect(out.getCell('D6').value).toBe('30/6/2026');
     orig.eachRow((row) =>
       row.eachCell((cell) => {
-        if (!['C4', 'B5', 'D6'].includes(cell.address)) expect([cell.address, out.getCell(cell.address).value]).toEqual([cell.address, cell.value]);
+        if (!['C4', 'B5', 'D6'].includes(cell.address))
+          expect([cell.address, out.getCell(cell.address).value]).toEqual([
+            cell.address,
+            cell.value,
+          ]);
       }),
     );
     // The fixed copy: none of those findings is raised again.
@@ -64,11 +70,32 @@ describe('phancong fix', () => {
   test('--choice merge restores the merge; --rule limits the fixes; --json lists them', async () => {
     const io = recordingIO();
     io.files.set('in.xlsx', await workbook());
-    expect(await main(['fix', 'in.xlsx', '-o', 'out.xlsx', '--choice', 'merge', '--rule', 'lead-missing', '--json'], io)).toBe(0);
+    expect(
+      await main(
+        [
+          'fix',
+          'in.xlsx',
+          '-o',
+          'out.xlsx',
+          '--choice',
+          'merge',
+          '--rule',
+          'lead-missing',
+          '--json',
+        ],
+        io,
+      ),
+    ).toBe(0);
     const doc = JSON.parse(io.out);
     expect(doc.summary).toEqual({ fixes: 1, cells: 2, skipped: 0 });
     expect(doc.sheets[0].applied).toEqual([
-      expect.objectContaining({ id: 'lead-missing:C4:merge', code: 'lead-missing', cell: 'C4', merges: ['C3:C4'], message: 'Gộp lại ô C3:C4 (giá trị "Sở Tài chính" ở dòng 3)' }),
+      expect.objectContaining({
+        id: 'lead-missing:C4:merge',
+        code: 'lead-missing',
+        cell: 'C4',
+        merges: ['C3:C4'],
+        message: 'Gộp lại ô C3:C4 (giá trị "Sở Tài chính" ở dòng 3)',
+      }),
     ]);
     const ws = (await load(io.files.get('out.xlsx')!)).getWorksheet('KH')!;
     expect(ws.getCell('C4').isMerged).toBe(true);
@@ -80,13 +107,20 @@ describe('phancong fix', () => {
     io.files.set('in.xlsx', await workbook());
     expect(await main(['fix', 'in.xlsx', '--dry-run', '--lang', 'en'], io)).toBe(0);
     expect(io.out).toContain('C4: "(empty)" → "Sở Tài chính"');
-    expect(io.out).toContain('Dry run (--dry-run): no file written. Total: 3 fixes, 3 cells, 0 skipped.');
+    expect(io.out).toContain(
+      'Dry run (--dry-run): no file written. Total: 3 fixes, 3 cells, 0 skipped.',
+    );
     expect([...io.files.keys()]).toEqual(['in.xlsx']);
     const check = recordingIO();
     check.files.set('in.xlsx', io.files.get('in.xlsx')!);
     await main(['check', 'in.xlsx', '--json'], check);
-    const lost = JSON.parse(check.out).sheets[0].findings.find((f: { code: string }) => f.code === 'lead-missing');
-    expect(lost.fixes.map((f: { id: string }) => f.id)).toEqual(['lead-missing:C4:fill', 'lead-missing:C4:merge']);
+    const lost = JSON.parse(check.out).sheets[0].findings.find(
+      (f: { code: string }) => f.code === 'lead-missing',
+    );
+    expect(lost.fixes.map((f: { id: string }) => f.id)).toEqual([
+      'lead-missing:C4:fill',
+      'lead-missing:C4:merge',
+    ]);
   });
 
   test.each([
@@ -95,7 +129,10 @@ describe('phancong fix', () => {
     [['fix', 'in.xlsx', '--out', './in.xlsx'], 'phải khác tệp đầu vào'],
     [['fix', 'in.xlsx', '--out', 'f.csv'], 'phải có đuôi .xlsx'],
     [['fix', 'in.xlsx', '--out', 'f.xlsx', '--choice', 'guess'], 'Cách sửa "guess" không có'],
-    [['fix', 'in.xlsx', '--out', 'f.xlsx', '--rule', 'lead-missing,nope'], 'Không có quy tắc "nope"'],
+    [
+      ['fix', 'in.xlsx', '--out', 'f.xlsx', '--rule', 'lead-missing,nope'],
+      'Không có quy tắc "nope"',
+    ],
     [['fix', 'in.xlsx', '--out', 'f.xlsx', '--bogus'], 'Không có tuỳ chọn --bogus'],
     [['fix'], 'Cách dùng: phancong fix'],
   ])('bad options exit 2 with a clear message: %j', async (argv, message) => {
@@ -121,7 +158,9 @@ describe('phancong fix', () => {
   test('002-raw: fix, then check shows the same tasks with no markup, trailing-dot or shifted-cell finding left', async () => {
     const io = recordingIO();
     const file = join(__dirname, '..', 'fixtures', 'xlsx', '002-raw.xlsx');
-    expect(await main(['fix', file, '--out', 'f.xlsx', '--as-of', '2026-11-22', '--json'], io)).toBe(0);
+    expect(
+      await main(['fix', file, '--out', 'f.xlsx', '--as-of', '2026-11-22', '--json'], io),
+    ).toBe(0);
     const fixed = JSON.parse(io.out);
     expect(fixed.summary.fixes).toBeGreaterThan(0);
     const before = recordingIO();
@@ -132,6 +171,7 @@ describe('phancong fix', () => {
     const [b, a] = [JSON.parse(before.out).sheets[0], JSON.parse(after.out).sheets[0]];
     expect(a.tasks.length).toBe(b.tasks.length);
     const left = new Set(a.findings.map((f: { code: string }) => f.code));
-    for (const code of ['markup-in-cell', 'tt-format', 'cells-shifted']) expect([code, left.has(code)]).toEqual([code, false]);
+    for (const code of ['markup-in-cell', 'tt-format', 'cells-shifted'])
+      expect([code, left.has(code)]).toEqual([code, false]);
   });
 });

@@ -48,26 +48,44 @@ describe('phancong track', () => {
     const a = values(src);
     const b = values(ws);
     // Every user cell is where it was, with its value.
-    a.forEach((row, r) => row?.forEach((v, c) => v !== undefined && expect([r, c, b[r]?.[c]]).toEqual([r, c, v])));
+    a.forEach((row, r) =>
+      row?.forEach((v, c) => v !== undefined && expect([r, c, b[r]?.[c]]).toEqual([r, c, v])),
+    );
     const width = Math.max(...a.filter(Boolean).map((r) => r.length)) - 1;
     const header = ws.getRow(4);
-    expect([1, 2, 3].map((k) => header.getCell(width + k).value)).toEqual(['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng']);
+    expect([1, 2, 3].map((k) => header.getCell(width + k).value)).toEqual([
+      'Tình trạng',
+      'Ngày hoàn thành',
+      'Kết quả / minh chứng',
+    ]);
     // In the header's style.
     expect(header.getCell(width + 1).font?.bold).toBe(header.getCell(width).font?.bold);
     const status = ws.getCell(6, width + 1).dataValidation;
-    expect(status).toMatchObject({ type: 'list', formulae: [`"${TRACKING_STATUSES.join(',')}"`], showErrorMessage: true, errorTitle: 'Tình trạng không hợp lệ' });
+    expect(status).toMatchObject({
+      type: 'list',
+      formulae: [`"${TRACKING_STATUSES.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Tình trạng không hợp lệ',
+    });
     expect(ws.getCell(17, width + 1).dataValidation?.type).toBe('list');
     expect(ws.getCell(18, width + 1).dataValidation).toBeUndefined();
     // The two-row header: each new header cell spans both rows.
     expect(ws.getCell(5, width + 1).isMerged).toBe(true);
     expect(ws.getCell(5, width + 1).master.address).toBe(ws.getCell(4, width + 1).address);
     const date = ws.getCell(6, width + 2).dataValidation;
-    expect(date).toMatchObject({ type: 'date', operator: 'between', errorTitle: 'Ngày không hợp lệ' });
+    expect(date).toMatchObject({
+      type: 'date',
+      operator: 'between',
+      errorTitle: 'Ngày không hợp lệ',
+    });
     expect(ws.getCell(6, width + 2).numFmt).toBe('dd/mm/yyyy');
     expect(io.out).toContain('out.xlsx');
     // Read back: the engine finds the new columns and no longer lacks them.
     const again = await readWorkbook(io.files.get('out.xlsx')!);
-    const report = analyzeSheet(again.sheets.find((s) => s.name === SHEET)!, { asOf: '2026-03-01' });
+    const report = analyzeSheet(
+      again.sheets.find((s) => s.name === SHEET)!,
+      { asOf: '2026-03-01' },
+    );
     expect(report.columns.status).toBeDefined();
     expect(report.columns['done-date']).toBeDefined();
   });

@@ -6,7 +6,14 @@
  * With nothing missing, the guard stays silent and the pane starts as usual.
  */
 import path from 'path';
-import { describeBrowser, launchBrowser, ROOT, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -51,7 +58,11 @@ describeBrowser('boot guard', () => {
     expect(vi).toMatch(/chế độ độc lập/);
     const en = await page.locator('#phancong-unsupported section[lang="en"]').innerText();
     expect(en).toContain('This version of Office cannot run Phân công');
-    expect(await page.evaluate(() => (window as unknown as { __PHANCONG_UNSUPPORTED__?: string }).__PHANCONG_UNSUPPORTED__)).toBe('feature');
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __PHANCONG_UNSUPPORTED__?: string }).__PHANCONG_UNSUPPORTED__,
+      ),
+    ).toBe('feature');
     // The pane did not start: still only the guard's message in #root, a second later.
     await page.waitForTimeout(1_000);
     expect(await page.locator('#root > *').count()).toBe(1);
@@ -62,7 +73,9 @@ describeBrowser('boot guard', () => {
     const context = browser.context;
     const page = await context.newPage();
     await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'userAgent', { get: () => 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko' });
+      Object.defineProperty(navigator, 'userAgent', {
+        get: () => 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko',
+      });
     });
     await page.goto(`${server.origin}/taskpane.html`);
     const vi = page.locator('#phancong-unsupported section[lang="vi"]');
@@ -74,9 +87,17 @@ describeBrowser('boot guard', () => {
   test('nothing missing: the guard is silent and the pane starts', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/taskpane.html`);
-    await page.waitForFunction(() => document.querySelector('#root')!.children.length > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('#root')!.children.length > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await page.locator('#phancong-unsupported').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __PHANCONG_UNSUPPORTED__?: string }).__PHANCONG_UNSUPPORTED__)).toBeUndefined();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __PHANCONG_UNSUPPORTED__?: string }).__PHANCONG_UNSUPPORTED__,
+      ),
+    ).toBeUndefined();
     await page.close();
   });
 });

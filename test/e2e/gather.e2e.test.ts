@@ -12,7 +12,16 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import { compareReports } from '../../src/engine/compare';
 import { gather, prepareMaster } from '../../src/engine/gather';
 import { t } from '../../src/messages';
-import { axeSerious, describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  axeSerious,
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  screenshot,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 
 jest.setTimeout(180_000);
 
@@ -39,13 +48,19 @@ afterEach(() => {
 });
 
 /** The sample with an edit, as .xlsx bytes. */
-async function edited(edit: (ws: ExcelJS.Worksheet, rows: number[], lastCol: number) => void): Promise<Buffer> {
+async function edited(
+  edit: (ws: ExcelJS.Worksheet, rows: number[], lastCol: number) => void,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(SAMPLE) as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets[0];
   const snap = (await readWorkbook(fs.readFileSync(SAMPLE))).sheets[0];
   const report = analyzeSheet(snap, { asOf: AS_OF });
-  edit(ws, report.tasks.map((x) => x.row), Math.max(...snap.values.map((r) => r.length)));
+  edit(
+    ws,
+    report.tasks.map((x) => x.row),
+    Math.max(...snap.values.map((r) => r.length)),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -80,9 +95,16 @@ describeBrowser('gather and compare on the standalone page', () => {
     const master = (await readWorkbook(fs.readFileSync(SAMPLE))).sheets[0];
     const prepared = prepareMaster(master, { asOf: AS_OF });
     const inputs = await Promise.all(
-      [['so-a.xlsx', reportA], ['so-b.xlsx', reportB]].map(async ([file, bytes]) => {
+      [
+        ['so-a.xlsx', reportA],
+        ['so-b.xlsx', reportB],
+      ].map(async ([file, bytes]) => {
         const snap = (await readWorkbook(bytes as Buffer)).sheets[0];
-        return { file: file as string, snapshot: snap, report: analyzeSheet(snap, { asOf: AS_OF }) };
+        return {
+          file: file as string,
+          snapshot: snap,
+          report: analyzeSheet(snap, { asOf: AS_OF }),
+        };
       }),
     );
     const expected = gather(prepared, inputs);
@@ -97,11 +119,17 @@ describeBrowser('gather and compare on the standalone page', () => {
       { name: 'so-b.xlsx', mimeType: XLSX, buffer: reportB },
     ]);
     await page.waitForSelector('[data-testid="pc-gather-plan"]');
-    const summary = t('vi', 'ui.gather.summary', { applied: expected.applied.length, conflicts: expected.conflicts.length, unmatched: expected.unmatched.length });
+    const summary = t('vi', 'ui.gather.summary', {
+      applied: expected.applied.length,
+      conflicts: expected.conflicts.length,
+      unmatched: expected.unmatched.length,
+    });
     await expect(page.getByText(summary).count()).resolves.toBe(1);
     await page.getByRole('button', { name: t('vi', 'ui.gather.apply') }).click();
     await page.waitForSelector(`text=${t('vi', 'ui.gather.done', { sheet: 'PC Gộp báo cáo' })}`);
-    const tabs = await page.$$eval('[data-sheet-tab]', (els) => els.map((e) => e.getAttribute('data-sheet-tab')));
+    const tabs = await page.$$eval('[data-sheet-tab]', (els) =>
+      els.map((e) => e.getAttribute('data-sheet-tab')),
+    );
     expect(tabs).toContain('PC Gộp báo cáo');
     await screenshot(page, 'standalone-gather');
     expect(await axeSerious(page)).toEqual([]);
@@ -115,17 +143,28 @@ describeBrowser('gather and compare on the standalone page', () => {
     });
     const snapOld = (await readWorkbook(older)).sheets[0];
     const snapNew = (await readWorkbook(fs.readFileSync(SAMPLE))).sheets[0];
-    const c = compareReports(analyzeSheet(snapOld, { asOf: AS_OF }), analyzeSheet(snapNew, { asOf: AS_OF }));
+    const c = compareReports(
+      analyzeSheet(snapOld, { asOf: AS_OF }),
+      analyzeSheet(snapNew, { asOf: AS_OF }),
+    );
     expect(c.changed.map((x) => x.field)).toEqual(['task']);
 
     const page = await browser.newPage();
     await openSample(page);
     await showTab(page, 'report');
-    await page.setInputFiles('#pc-compare-file', { name: 'ban-truoc.xlsx', mimeType: XLSX, buffer: older });
+    await page.setInputFiles('#pc-compare-file', {
+      name: 'ban-truoc.xlsx',
+      mimeType: XLSX,
+      buffer: older,
+    });
     await page.waitForSelector('[data-testid="pc-compare-result"]');
-    await expect(page.getByText(t('vi', 'ui.compare.group.changed', { count: 1 })).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(t('vi', 'ui.compare.group.changed', { count: 1 })).count(),
+    ).resolves.toBe(1);
     await expect(page.locator('[data-testid="pc-compare-result"] del').count()).resolves.toBe(1);
-    const tabs = await page.$$eval('[data-sheet-tab]', (els) => els.map((e) => e.getAttribute('data-sheet-tab')));
+    const tabs = await page.$$eval('[data-sheet-tab]', (els) =>
+      els.map((e) => e.getAttribute('data-sheet-tab')),
+    );
     expect(tabs).toContain('PC So sánh');
     await screenshot(page, 'standalone-compare');
     expect(await axeSerious(page)).toEqual([]);
@@ -136,7 +175,13 @@ describeBrowser('gather and compare on the standalone page', () => {
 function findHeader(ws: ExcelJS.Worksheet): number {
   let found = 1;
   ws.eachRow((row, n) => {
-    if (found === 1 && String(row.getCell(1).value ?? '').trim().toUpperCase() === 'TT') found = n;
+    if (
+      found === 1 &&
+      String(row.getCell(1).value ?? '')
+        .trim()
+        .toUpperCase() === 'TT'
+    )
+      found = n;
   });
   return found;
 }

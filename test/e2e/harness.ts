@@ -21,7 +21,8 @@ export const COMMITTED_SCREENSHOTS = path.join(ROOT, 'assets', 'screenshots');
 /** Why the suite cannot run here (no Chromium, no build), or null. CI=true turns a skip into a failure. */
 export function unavailable(): string | null {
   if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} not found (Debian package chromium)`;
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) return 'dist/addin/taskpane.html not found (run `npx webpack --mode production`)';
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    return 'dist/addin/taskpane.html not found (run `npx webpack --mode production`)';
   return null;
 }
 
@@ -72,7 +73,10 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
   });
@@ -141,7 +145,8 @@ export async function launchBrowser(origin: string): Promise<Browser> {
   const watch = (page: Page) => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console.${m.type()}: ${m.text()}`);
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+        problems.push(`console.${m.type()}: ${m.text()}`);
     });
   };
   context.pages().forEach(watch);
@@ -193,10 +198,16 @@ const AXE_SOURCE = () => fs.readFileSync(require.resolve('axe-core/axe.min.js'),
  * issues; accessibility-insights-web#7605). Any other aria-hidden-focus node still fails.
  */
 export async function axeSerious(page: Page): Promise<AxeViolation[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
+  );
   if (!loaded) await page.evaluate(AXE_SOURCE());
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -207,7 +218,9 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   });
   const tabsterDummy = (n: { html: string }) => /^<i\b[^>]*\bdata-tabster-dummy\b/.test(n.html);
   return violations
-    .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !tabsterDummy(n)) } : v))
+    .map((v) =>
+      v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !tabsterDummy(n)) } : v,
+    )
     .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.nodes.length > 0)
     .map((v) => ({ ...v, nodes: v.nodes.slice(0, 5) }));
 }

@@ -6,4 +6,7 @@
 import { createExcelFake } from '../fakes/excel-fake';
 import { createOfficeHost } from '../../src/adapters/office/host';
 
-(window as unknown as { PhancongOfficeDouble: unknown }).PhancongOfficeDouble = { createExcelFake, createOfficeHost };
+(window as unknown as { PhancongOfficeDouble: unknown }).PhancongOfficeDouble = {
+  createExcelFake,
+  createOfficeHost,
+};

@@ -25,7 +25,13 @@ export async function buildOfficeDouble(): Promise<string> {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: false },
+            },
+          },
         },
       ],
     },
@@ -33,7 +39,9 @@ export async function buildOfficeDouble(): Promise<string> {
     infrastructureLogging: { level: 'error' },
   });
   const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
-    compiler.run((err, result) => (err || !result ? reject(err ?? new Error('webpack: no result')) : resolve(result))),
+    compiler.run((err, result) =>
+      err || !result ? reject(err ?? new Error('webpack: no result')) : resolve(result),
+    ),
   );
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));

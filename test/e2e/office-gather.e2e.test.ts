@@ -20,7 +20,16 @@ import { planCompareMarks } from '../../src/engine/marks';
 import { a1 } from '../../src/engine/text';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { t } from '../../src/messages';
-import { axeSerious, describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  axeSerious,
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  screenshot,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 import { buildOfficeDouble } from './office-double';
 
 jest.setTimeout(240_000);
@@ -36,7 +45,8 @@ let initScript: string;
 /** The master as the Office adapter reads it from the fake, and its check. */
 let snapshot: SheetSnapshot;
 let report: SheetReport;
-const rowOf = (section: string, tt: string) => report.tasks.find((x) => x.section === section && x.tt === tt)!.row;
+const rowOf = (section: string, tt: string) =>
+  report.tasks.find((x) => x.section === section && x.tt === tt)!.row;
 
 beforeAll(async () => {
   const { sheets } = await readWorkbook(fs.readFileSync(FIXTURE));
@@ -116,7 +126,12 @@ async function sheetRows(page: Page, sheet: string): Promise<unknown[][]> {
   }, sheet);
 }
 
-const resetSyncs = (page: Page) => page.evaluate(() => (window as unknown as { __PHANCONG_FAKE__: { resetSyncs(): void } }).__PHANCONG_FAKE__.resetSyncs());
+const resetSyncs = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as unknown as { __PHANCONG_FAKE__: { resetSyncs(): void } }
+    ).__PHANCONG_FAKE__.resetSyncs(),
+  );
 
 /** Rows (1-based) per own mark kind. */
 function ownMarkRows(cfs: FakeCF[]): Record<string, number[]> {
@@ -169,7 +184,8 @@ async function scrollToSection(page: Page, id: string): Promise<void> {
   }, id);
 }
 
-const colNumber = (addr: string) => [.../^[A-Z]+/.exec(addr)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colNumber = (addr: string) =>
+  [.../^[A-Z]+/.exec(addr)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mode (real Chromium)', () => {
   test('Gộp báo cáo: two agency reports into the open workbook; values, conflict, log sheet; nothing else changed', async () => {
@@ -187,7 +203,12 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
     // What the engine says for the same inputs (the master as the Office adapter reads it).
     const prepared = prepareMaster(snapshot, { asOf: AS_OF, lang: 'vi' });
     const inputs = await Promise.all(
-      ([['so-a.xlsx', reportA], ['so-b.xlsx', reportB]] as const).map(async ([file, bytes]) => {
+      (
+        [
+          ['so-a.xlsx', reportA],
+          ['so-b.xlsx', reportB],
+        ] as const
+      ).map(async ([file, bytes]) => {
         const snap = (await readWorkbook(bytes)).sheets[0];
         return { file, snapshot: snap, report: analyzeSheet(snap, { asOf: AS_OF, lang: 'vi' }) };
       }),
@@ -199,8 +220,21 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
       [rowOf('I', '1'), 'result', RESULT, 'so-a.xlsx'],
       [rowOf('II', '1'), 'status', 'Đang thực hiện', 'so-b.xlsx'],
     ]);
-    expect(expected.conflicts.map((x) => [x.row, x.field, x.values.map((v) => [v.value, v.source.file])])).toEqual([
-      [rowOf('I', '2'), 'status', [['Đang thực hiện', 'so-a.xlsx'], ['Hoàn thành', 'so-b.xlsx']]],
+    expect(
+      expected.conflicts.map((x) => [
+        x.row,
+        x.field,
+        x.values.map((v) => [v.value, v.source.file]),
+      ]),
+    ).toEqual([
+      [
+        rowOf('I', '2'),
+        'status',
+        [
+          ['Đang thực hiện', 'so-a.xlsx'],
+          ['Hoàn thành', 'so-b.xlsx'],
+        ],
+      ],
     ]);
     expect(expected.unmatched).toEqual([]);
     const added = prepared.added;
@@ -222,10 +256,26 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
     const planned = await view(page);
     expect(planned.syncs).toBe(1);
     expect(planned.cells).toEqual(before.cells);
-    await expect(plan.getByText(t('vi', 'ui.gather.summary', { applied: 3, conflicts: 1, unmatched: 0 })).count()).resolves.toBe(1);
-    await expect(plan.getByText(t('vi', 'ui.gather.addedColumns', { columns: 'Tình trạng, Ngày hoàn thành' })).count()).resolves.toBe(1);
+    await expect(
+      plan
+        .getByText(t('vi', 'ui.gather.summary', { applied: 3, conflicts: 1, unmatched: 0 }))
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      plan
+        .getByText(t('vi', 'ui.gather.addedColumns', { columns: 'Tình trạng, Ngày hoàn thành' }))
+        .count(),
+    ).resolves.toBe(1);
     const conflict = expected.conflicts[0];
-    const conflictText = conflict.values.map((v) => t('vi', 'ui.gather.conflictValue', { value: v.value, file: v.source.file, row: v.source.row })).join(' / ');
+    const conflictText = conflict.values
+      .map((v) =>
+        t('vi', 'ui.gather.conflictValue', {
+          value: v.value,
+          file: v.source.file,
+          row: v.source.row,
+        }),
+      )
+      .join(' / ');
     await expect(plan.locator('li', { hasText: conflictText }).count()).resolves.toBe(1);
 
     // Áp dụng: two round trips (look, write).
@@ -238,7 +288,8 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
 
     // The master's tracking cells: the reports' values; the conflicting cell left empty.
     const at = (row: number, col: number) => after.cells[a1(row, col)]?.v ?? null;
-    for (const x of expected.applied) expect([x.field, at(x.row, x.col)]).toEqual([x.field, x.after]);
+    for (const x of expected.applied)
+      expect([x.field, at(x.row, x.col)]).toEqual([x.field, x.after]);
     expect(at(conflict.row, conflict.col)).toBeNull();
     for (const c of added) expect(at(c.sheetRow, c.sheetCol)).toBe(c.header);
     // Nothing else in the sheet changed: outside the added columns only the applied cells differ;
@@ -249,7 +300,8 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
     for (const addr of new Set([...Object.keys(before.cells), ...Object.keys(after.cells)])) {
       if (appliedCells.has(addr)) continue;
       if (addedCols.has(colNumber(addr))) {
-        if (addr.replace(/^[A-Z]+/, '') !== headerRow) expect([addr, after.cells[addr]?.v ?? null]).toEqual([addr, null]);
+        if (addr.replace(/^[A-Z]+/, '') !== headerRow)
+          expect([addr, after.cells[addr]?.v ?? null]).toEqual([addr, null]);
         continue;
       }
       expect([addr, after.cells[addr]]).toEqual([addr, before.cells[addr]]);
@@ -266,8 +318,16 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
     // A click on an applied entry selects its cell in Excel (one round trip).
     const first = expected.applied[0];
     await resetSyncs(page);
-    await plan.getByRole('button', { name: a1(first.row, first.col), exact: true }).first().click();
-    await page.waitForFunction((sheet) => (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__.sheet(sheet)!.selection !== null, SHEET);
+    await plan
+      .getByRole('button', { name: a1(first.row, first.col), exact: true })
+      .first()
+      .click();
+    await page.waitForFunction(
+      (sheet) =>
+        (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__.sheet(sheet)!
+          .selection !== null,
+      SHEET,
+    );
     const selected = await view(page);
     expect(selected.syncs).toBe(1);
     expect(selected.selection).toMatchObject({ r0: first.row - 1, c0: first.col - 1 });
@@ -290,7 +350,10 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
       ws.getCell(rII4, col(cols.deadline)).value = 'Quý III/2026'; // now Quý II/2026: the due date moved
       ws.getCell(rVI2, col(cols.deadline)).value = '30/6/2026'; // now Quý II/2026: the same due date
     });
-    const c = compareReports(analyzeSheet((await readWorkbook(older)).sheets[0], { asOf: AS_OF, lang: 'vi' }), report);
+    const c = compareReports(
+      analyzeSheet((await readWorkbook(older)).sheets[0], { asOf: AS_OF, lang: 'vi' }),
+      report,
+    );
     expect([c.added, c.removed, c.moved]).toEqual([[], [], []]);
     expect(c.changed.map((x) => [x.row, x.field, Boolean(x.sameDue)])).toEqual([
       [rI3, 'task', false],
@@ -305,19 +368,30 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
 
     // Pick: read the sheet (1) and write PC So sánh (2).
     await resetSyncs(page);
-    await page.setInputFiles('#pc-compare-file', { name: 'ban-truoc.xlsx', mimeType: XLSX, buffer: older });
+    await page.setInputFiles('#pc-compare-file', {
+      name: 'ban-truoc.xlsx',
+      mimeType: XLSX,
+      buffer: older,
+    });
     const result = page.getByTestId('pc-compare-result');
     await result.waitFor();
     const compared = await view(page);
     expect(compared.syncs).toBe(3);
     expect(compared.cells).toEqual(before.cells);
     expect(compared.sheets).toEqual([SHEET, 'PC So sánh']);
-    await expect(result.getByText(t('vi', 'ui.compare.written', { sheet: 'PC So sánh' })).count()).resolves.toBe(1);
+    await expect(
+      result.getByText(t('vi', 'ui.compare.written', { sheet: 'PC So sánh' })).count(),
+    ).resolves.toBe(1);
 
     // The list, grouped by kind: only "Thay đổi", its three entries; the task text word by word.
-    await expect(result.locator('h3').allTextContents()).resolves.toEqual([t('vi', 'ui.compare.group.changed', { count: 3 })]);
+    await expect(result.locator('h3').allTextContents()).resolves.toEqual([
+      t('vi', 'ui.compare.group.changed', { count: 3 }),
+    ]);
     await expect(result.locator('li').count()).resolves.toBe(3);
-    const removedWords = (await result.locator('li').first().locator('del').allTextContents()).join(' ').replace(/\s+/g, ' ').trim();
+    const removedWords = (await result.locator('li').first().locator('del').allTextContents())
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     expect(removedWords).toBe('trên địa bàn tỉnh');
     await expect(result.locator('li ins').count()).resolves.toBe(0);
     // The same due date said once, in the catalogue's own parentheses (not wrapped in a second pair).
@@ -327,7 +401,12 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
 
     // PC So sánh in the fake: the same three entries, linked to their cells in the sheet.
     const table = await sheetRows(page, 'PC So sánh');
-    expect(table.slice(1).filter((r) => r.length).map((r) => [r[0], r[4], r[6]])).toEqual(
+    expect(
+      table
+        .slice(1)
+        .filter((r) => r.length)
+        .map((r) => [r[0], r[4], r[6]]),
+    ).toEqual(
       c.changed.map((x) => [t('vi', 'diff.kind.changed'), x.row, t('vi', `role.${x.field}`)]),
     );
     const links = await page.evaluate(() => {
@@ -336,12 +415,21 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
         .filter(([, cell]) => cell.link)
         .map(([, cell]) => cell.link!.documentReference);
     });
-    expect(links).toEqual([`'${SHEET}'!${a1(rI3, col(cols.task))}`, `'${SHEET}'!${a1(rII4, col(cols.deadline))}`, `'${SHEET}'!${a1(rVI2, col(cols.deadline))}`]);
+    expect(links).toEqual([
+      `'${SHEET}'!${a1(rI3, col(cols.task))}`,
+      `'${SHEET}'!${a1(rII4, col(cols.deadline))}`,
+      `'${SHEET}'!${a1(rVI2, col(cols.deadline))}`,
+    ]);
 
     // A click on an entry selects its row's cell in Excel (one round trip).
     await resetSyncs(page);
     await result.locator('li').nth(1).getByRole('button').click();
-    await page.waitForFunction((sheet) => (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__.sheet(sheet)!.selection !== null, SHEET);
+    await page.waitForFunction(
+      (sheet) =>
+        (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__.sheet(sheet)!
+          .selection !== null,
+      SHEET,
+    );
     const selected = await view(page);
     expect(selected.syncs).toBe(1);
     expect(selected.selection).toMatchObject({ r0: rII4 - 1, c0: 0 });
@@ -352,7 +440,10 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
     expect(plan.rules.map((r) => [r.kind, r.rows])).toEqual([['changed', [rI3, rII4, rVI2]]]);
     await resetSyncs(page);
     await page.getByTestId('pc-compare-mark').click();
-    await page.getByTestId('pc-compare-marks').getByText(t('vi', 'ui.compare.marked', { rows: 3, sheet: SHEET })).waitFor();
+    await page
+      .getByTestId('pc-compare-marks')
+      .getByText(t('vi', 'ui.compare.marked', { rows: 3, sheet: SHEET }))
+      .waitFor();
     const marked = await view(page);
     expect(marked.syncs).toBe(2);
     expect(ownMarkRows(marked.cfs)).toEqual({ changed: [rI3, rII4, rVI2] });
@@ -364,7 +455,10 @@ describeBrowser('Gộp báo cáo and So sánh với bản trước in Office mod
     // Bỏ đánh dấu: none of ours left, the sheet's own formats as before.
     await resetSyncs(page);
     await page.getByTestId('pc-compare-unmark').click();
-    await page.getByTestId('pc-compare-marks').getByText(t('vi', 'ui.compare.unmarked', { sheet: SHEET })).waitFor();
+    await page
+      .getByTestId('pc-compare-marks')
+      .getByText(t('vi', 'ui.compare.unmarked', { sheet: SHEET }))
+      .waitFor();
     const unmarked = await view(page);
     expect(unmarked.syncs).toBe(2);
     expect(ownMarkRows(unmarked.cfs)).toEqual({});

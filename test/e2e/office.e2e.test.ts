@@ -17,7 +17,16 @@ import { OWN_SHEETS } from '../../src/engine/tables';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { t } from '../../src/messages';
 import { counters } from '../../src/taskpane/state/selectors';
-import { axeSerious, describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  axeSerious,
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  screenshot,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 import { buildOfficeDouble } from './office-double';
 
 jest.setTimeout(180_000);
@@ -85,7 +94,9 @@ afterEach(() => {
 
 async function fakeView(page: Page): Promise<FakeView> {
   return page.evaluate((sheet) => {
-    const fake = (window as unknown as { __PHANCONG_FAKE__: import('../fakes/excel-fake').ExcelFake }).__PHANCONG_FAKE__;
+    const fake = (
+      window as unknown as { __PHANCONG_FAKE__: import('../fakes/excel-fake').ExcelFake }
+    ).__PHANCONG_FAKE__;
     const s = fake.sheet(sheet)!;
     const summary = fake.book.sheets.filter((x) => !x.deleted);
     return {
@@ -101,7 +112,11 @@ async function fakeView(page: Page): Promise<FakeView> {
 }
 
 const resetSyncs = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __PHANCONG_FAKE__: { resetSyncs(): void } }).__PHANCONG_FAKE__.resetSyncs());
+  page.evaluate(() =>
+    (
+      window as unknown as { __PHANCONG_FAKE__: { resetSyncs(): void } }
+    ).__PHANCONG_FAKE__.resetSyncs(),
+  );
 
 /** Own conditional formats → rows (1-based) per mark kind. */
 function ownMarkRows(cfs: FakeCF[]): Record<string, number[]> {
@@ -146,7 +161,12 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     await page.waitForSelector('[data-notice="ui.done.checked"]');
     expect((await fakeView(page)).syncs).toBe(1);
     const shown = await page.$$eval('li[data-counter]', (items) =>
-      Object.fromEntries(items.map((li) => [li.getAttribute('data-counter')!, Number(li.textContent!.match(/\d+/)![0])])),
+      Object.fromEntries(
+        items.map((li) => [
+          li.getAttribute('data-counter')!,
+          Number(li.textContent!.match(/\d+/)![0]),
+        ]),
+      ),
     );
     expect(shown).toEqual({ ...counters(report) });
     expect(await page.locator('li[data-finding]').count()).toBe(report.findings.length);
@@ -162,7 +182,9 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     const marked = await fakeView(page);
     expect(marked.syncs).toBe(2);
     const plan = planMarks(report);
-    expect(ownMarkRows(marked.cfs)).toEqual(Object.fromEntries(plan.rules.map((r) => [r.kind, r.rows])));
+    expect(ownMarkRows(marked.cfs)).toEqual(
+      Object.fromEntries(plan.rules.map((r) => [r.kind, r.rows])),
+    );
     expect(marked.cells).toEqual(before.cells);
 
     // Xóa tô màu: at most two round trips; none of ours left.
@@ -194,11 +216,19 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     await resetSyncs(page);
     const target = report.findings.find((f) => f.cell)!;
     await page
-      .getByRole('button', { name: t('vi', 'ui.findings.goTo', { cell: target.cell!, message: t('vi', target.messageId, target.data) }) })
+      .getByRole('button', {
+        name: t('vi', 'ui.findings.goTo', {
+          cell: target.cell!,
+          message: t('vi', target.messageId, target.data),
+        }),
+      })
       .first()
       .click();
     await page.waitForFunction(
-      (sheet) => (window as unknown as { __PHANCONG_FAKE__: import('../fakes/excel-fake').ExcelFake }).__PHANCONG_FAKE__.sheet(sheet)!.selection !== null,
+      (sheet) =>
+        (
+          window as unknown as { __PHANCONG_FAKE__: import('../fakes/excel-fake').ExcelFake }
+        ).__PHANCONG_FAKE__.sheet(sheet)!.selection !== null,
       SHEET,
     );
     const selected = await fakeView(page);
@@ -221,14 +251,17 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     const before = await fakeView(page);
 
     const groups = new Map<string, typeof report.findings>();
-    for (const f of report.findings) if (f.fixes?.length) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+    for (const f of report.findings)
+      if (f.fixes?.length) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
     const code = groups.has('lead-missing') ? 'lead-missing' : [...groups.keys()][0];
     const items = groups.get(code)!;
     await showTab(page, 'fix');
     await page.locator(`[data-fix-rule="${code}"] button`).first().click();
     await page.waitForSelector('[data-fix-preview="rule"]');
     const edits = items.flatMap((f) => f.fixes![0].edits);
-    const shown = await page.$$eval('[data-fix-preview] tr[data-edit]', (trs) => trs.map((tr) => tr.getAttribute('data-edit')));
+    const shown = await page.$$eval('[data-fix-preview] tr[data-edit]', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-edit')),
+    );
     expect(shown).toEqual(edits.map((e) => e.cell));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'office-fix-preview');
@@ -238,7 +271,9 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     // cells changed, each to its new value, formats kept.
     await resetSyncs(page);
     await page.getByRole('button', { name: /^Áp dụng \(\d+\)$/ }).click();
-    await page.waitForSelector('[data-notice="ui.done.fixed"], [data-notice="ui.done.fixedSkipped"]');
+    await page.waitForSelector(
+      '[data-notice="ui.done.fixed"], [data-notice="ui.done.fixedSkipped"]',
+    );
     const fixed = await fakeView(page);
     expect(fixed.syncs).toBe(3);
     const touched = new Set(edits.map((e) => e.cell));
@@ -247,7 +282,11 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
     }
     for (const e of edits) {
       expect([e.cell, fixed.cells[e.cell]?.v ?? null]).toEqual([e.cell, e.after]);
-      expect([e.cell, fixed.cells[e.cell]?.nf, fixed.cells[e.cell]?.bold]).toEqual([e.cell, before.cells[e.cell]?.nf, before.cells[e.cell]?.bold]);
+      expect([e.cell, fixed.cells[e.cell]?.nf, fixed.cells[e.cell]?.bold]).toEqual([
+        e.cell,
+        before.cells[e.cell]?.nf,
+        before.cells[e.cell]?.bold,
+      ]);
     }
     await expect(page.locator(`[data-fix-rule="${code}"]`).count()).resolves.toBe(0);
 

@@ -5,7 +5,14 @@
  */
 import path from 'path';
 import { t } from '../../src/messages';
-import { describeBrowser, launchBrowser, ROOT, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 
 jest.setTimeout(180_000);
 
@@ -48,11 +55,19 @@ describeBrowser('the pane at 320 px (real Chromium)', () => {
         const range = document.createRange();
         range.selectNodeContents(cell);
         const tr = range.getBoundingClientRect();
-        return { cell: cell.textContent, left: Math.min(r.left, tr.left), right: Math.max(r.right, tr.right), buttonLeft: br.left, buttonRight: br.right };
+        return {
+          cell: cell.textContent,
+          left: Math.min(r.left, tr.left),
+          right: Math.max(r.right, tr.right),
+          buttonLeft: br.left,
+          buttonRight: br.right,
+        };
       }),
     );
     expect(boxes.length).toBeGreaterThan(5);
-    const cut = boxes.filter((b) => b.left < b.buttonLeft - 0.5 || b.right > b.buttonRight + 0.5 || b.left < 0);
+    const cut = boxes.filter(
+      (b) => b.left < b.buttonLeft - 0.5 || b.right > b.buttonRight + 0.5 || b.left < 0,
+    );
     expect(cut).toEqual([]);
     await page.close();
   });

@@ -15,7 +15,14 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import { t } from '../../src/messages';
 import { counters } from '../../src/taskpane/state/selectors';
 import { appendixXlsx, manyCellsXlsx } from '../../src/tools/bench/pane-sheets';
-import { describeBrowser, launchBrowser, ROOT, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 
 jest.setTimeout(300_000);
 
@@ -53,13 +60,21 @@ async function openFile(page: Page, file: string): Promise<void> {
 
 async function counterValues(page: Page): Promise<Record<string, number>> {
   return page.$$eval('li[data-counter]', (items) =>
-    Object.fromEntries(items.map((li) => [li.getAttribute('data-counter')!, Number(li.textContent!.replace(/\D/g, ''))])),
+    Object.fromEntries(
+      items.map((li) => [
+        li.getAttribute('data-counter')!,
+        Number(li.textContent!.replace(/\D/g, '')),
+      ]),
+    ),
   );
 }
 
 async function check(page: Page, asOf: string): Promise<void> {
   await page.getByLabel(t('vi', 'ui.asOf.label')).fill(asOf);
-  await page.getByRole('button', { name: t('vi', 'ui.check.again'), exact: true }).or(page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true })).click();
+  await page
+    .getByRole('button', { name: t('vi', 'ui.check.again'), exact: true })
+    .or(page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }))
+    .click();
 }
 
 describeBrowser('the pane’s worker (real Chromium)', () => {
@@ -67,7 +82,9 @@ describeBrowser('the pane’s worker (real Chromium)', () => {
     const file = path.join(dir, 'lon.xlsx');
     fs.writeFileSync(file, await appendixXlsx(BIG_ROWS));
     const { sheets } = await readWorkbook(fs.readFileSync(file));
-    const expected = counters(analyzeSheet(sheets[0], { asOf: AS_OF, dueSoonDays: 15, lang: 'vi' }));
+    const expected = counters(
+      analyzeSheet(sheets[0], { asOf: AS_OF, dueSoonDays: 15, lang: 'vi' }),
+    );
 
     const page = await browser.newPage();
     const workers: string[] = [];
@@ -90,7 +107,11 @@ describeBrowser('the pane’s worker (real Chromium)', () => {
     await check(page, AS_OF);
     await page.waitForSelector('[data-notice="ui.done.checked"]', { timeout: 120_000 });
     const first = await counterValues(page);
-    expect(first).toMatchObject({ tasks: expected.tasks, overdue: expected.overdue, dueSoon: expected.dueSoon });
+    expect(first).toMatchObject({
+      tasks: expected.tasks,
+      overdue: expected.overdue,
+      dueSoon: expected.dueSoon,
+    });
 
     await page.close();
   });
@@ -105,7 +126,9 @@ describeBrowser('the pane’s worker (real Chromium)', () => {
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('Đã dừng đọc tệp "nang.xlsx"');
     expect(text).toContain(t('vi', 'read.limit.memory', { mb: 1536 }));
-    expect(text).toContain(t('vi', 'read.heavy.cells', { count: (2_100_000).toLocaleString('vi-VN') }));
+    expect(text).toContain(
+      t('vi', 'read.heavy.cells', { count: (2_100_000).toLocaleString('vi-VN') }),
+    );
     expect(await page.locator('[data-standalone="start"]').count()).toBe(1);
     // The page is still alive: the sample opens.
     await page.getByRole('button', { name: t('vi', 'standalone.sample') }).click();

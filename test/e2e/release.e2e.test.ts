@@ -28,7 +28,14 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import type { SheetReport } from '../../src/engine/types';
 import { t } from '../../src/messages';
 import { counters } from '../../src/taskpane/state/selectors';
-import { describeBrowser, launchBrowser, ROOT, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 import { buildOfficeDouble } from './office-double';
 
 jest.setTimeout(600_000);
@@ -43,7 +50,9 @@ const NAMESPACE = /^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PKG = require('../../package.json') as { version: string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { manifestVersion } = require('../../webpack.config.js') as { manifestVersion(v?: string): string };
+const { manifestVersion } = require('../../webpack.config.js') as {
+  manifestVersion(v?: string): string;
+};
 
 let work: string;
 let archive: string;
@@ -55,11 +64,15 @@ let sampleReport: SheetReport;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'phancong-release-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'src', 'tools', 'package.js'), '--no-build', '--out', path.join(work, 'out')], {
-    cwd: ROOT,
-    env: { ...process.env, PHANCONG_PUBLIC_URL: PUBLIC_URL },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'src', 'tools', 'package.js'), '--no-build', '--out', path.join(work, 'out')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PHANCONG_PUBLIC_URL: PUBLIC_URL },
+      encoding: 'utf8',
+    },
+  );
   packageOutput = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`package failed (${r.status}):\n${packageOutput}`);
   archive = r.stdout.trim().split('\n').pop()!;
@@ -76,10 +89,18 @@ afterAll(() => {
 });
 
 /** office-addin-manifest's own reader in a child process (its ESM dependencies defeat jest's loader). */
-function readManifestInfo(file: string): { id: string; version: string; defaultSettings?: { sourceLocation?: string }; displayName?: string } {
+function readManifestInfo(file: string): {
+  id: string;
+  version: string;
+  defaultSettings?: { sourceLocation?: string };
+  displayName?: string;
+} {
   const script =
-    "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])" + '.then((info) => process.stdout.write(JSON.stringify(info)))';
-  return JSON.parse(execFileSync(process.execPath, ['-e', script, file], { cwd: ROOT, encoding: 'utf8' }));
+    "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])" +
+    '.then((info) => process.stdout.write(JSON.stringify(info)))';
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script, file], { cwd: ROOT, encoding: 'utf8' }),
+  );
 }
 
 function listFiles(dir: string, rel = ''): string[] {
@@ -95,36 +116,60 @@ describe('the release archive', () => {
     expect(path.basename(archive)).toBe(`phancong-${PKG.version}.tar.gz`);
     expect(fs.existsSync(archive)).toBe(true);
     const files = listFiles(unpacked);
-    for (const f of ['addin/taskpane.html', 'addin/commands.html', 'addin/sw.js', 'addin/manifest.webmanifest', 'addin/assets/sample/phu-luc-mau.xlsx', 'manifest.xml', 'HUONG-DAN-CAI-DAT.html', 'VERSION.txt', 'iis/web.config', 'nginx/phancong.conf', `cli/phancong-${PKG.version}.tgz`, 'cli/phancong.js']) {
+    for (const f of [
+      'addin/taskpane.html',
+      'addin/commands.html',
+      'addin/sw.js',
+      'addin/manifest.webmanifest',
+      'addin/assets/sample/phu-luc-mau.xlsx',
+      'manifest.xml',
+      'HUONG-DAN-CAI-DAT.html',
+      'VERSION.txt',
+      'iis/web.config',
+      'nginx/phancong.conf',
+      `cli/phancong-${PKG.version}.tgz`,
+      'cli/phancong.js',
+    ]) {
       expect({ file: f, present: files.includes(f) }).toEqual({ file: f, present: true });
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     // The scripts carry content hashes in their names (cache-busting).
     expect(files.filter((f) => /^addin\/taskpane\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
-    expect(fs.readFileSync(path.join(unpacked, 'VERSION.txt'), 'utf8')).toContain(`Phân công ${PKG.version}\n`);
+    expect(fs.readFileSync(path.join(unpacked, 'VERSION.txt'), 'utf8')).toContain(
+      `Phân công ${PKG.version}\n`,
+    );
   });
 
   test('the manifest is for the address: office-addin-manifest reads it; every URL under the address names a file of the site', () => {
     const manifest = path.join(unpacked, 'manifest.xml');
-    expect(fs.readFileSync(manifest, 'utf8')).toBe(fs.readFileSync(path.join(unpacked, 'addin', 'manifest.xml'), 'utf8'));
+    expect(fs.readFileSync(manifest, 'utf8')).toBe(
+      fs.readFileSync(path.join(unpacked, 'addin', 'manifest.xml'), 'utf8'),
+    );
     const info = readManifestInfo(manifest);
     expect(info.version).toBe(manifestVersion(PKG.version));
     expect(info.defaultSettings?.sourceLocation).toBe(`${PUBLIC_URL}taskpane.html`);
     const xml = fs.readFileSync(manifest, 'utf8');
     expect(xml).not.toContain('localhost');
-    const urls = [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0]).filter((u) => !NAMESPACE.test(u));
+    const urls = [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^\s"'<>]+/g)]
+      .map((m) => m[0])
+      .filter((u) => !NAMESPACE.test(u));
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) {
       expect(url.startsWith(PUBLIC_URL)).toBe(true);
       const file = new URL(url).pathname.slice(new URL(PUBLIC_URL).pathname.length);
-      expect({ url, exists: fs.existsSync(path.join(unpacked, 'addin', file)) }).toEqual({ url, exists: true });
+      expect({ url, exists: fs.existsSync(path.join(unpacked, 'addin', file)) }).toEqual({
+        url,
+        exists: true,
+      });
     }
     // The help page: the manifest's SupportUrl, a page of the site in Vietnamese.
     const support = /<SupportUrl\s+DefaultValue="([^"]+)"/.exec(xml)![1];
     expect(support.startsWith(PUBLIC_URL)).toBe(true);
     const help = support.slice(PUBLIC_URL.length);
     expect(help).not.toBe('taskpane.html');
-    expect(fs.readFileSync(path.join(unpacked, 'addin', help), 'utf8')).toMatch(/<html lang="?vi"?[ >]/); // minified: attribute quotes may be dropped
+    expect(fs.readFileSync(path.join(unpacked, 'addin', help), 'utf8')).toMatch(
+      /<html lang="?vi"?[ >]/,
+    ); // minified: attribute quotes may be dropped
     expect(packageOutput).toContain('office-addin-manifest');
   });
 
@@ -141,26 +186,58 @@ describe('the release archive', () => {
   test('the command line installs from the archive with no registry and checks the sample; --version is package.json’s', () => {
     const prefix = path.join(work, 'npm-prefix');
     const cache = path.join(work, 'npm-cache');
-    const npmEnv = { ...process.env, npm_config_cache: cache, npm_config_registry: 'http://127.0.0.1:9/', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    const npmEnv = {
+      ...process.env,
+      npm_config_cache: cache,
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    };
     // An unreachable registry: the install must not need one.
-    execFileSync('npm', ['install', '--global', '--offline', '--prefix', prefix, path.join(unpacked, 'cli', `phancong-${PKG.version}.tgz`)], { env: npmEnv, stdio: 'pipe' });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--global',
+        '--offline',
+        '--prefix',
+        prefix,
+        path.join(unpacked, 'cli', `phancong-${PKG.version}.tgz`),
+      ],
+      { env: npmEnv, stdio: 'pipe' },
+    );
     const bin = path.join(prefix, 'bin', 'phancong');
     expect(fs.existsSync(bin)).toBe(true);
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${PKG.version}\n`);
-    const check = spawnSync(bin, ['check', SAMPLE, '--as-of', AS_OF, '--json'], { encoding: 'utf8', cwd: work });
+    const check = spawnSync(bin, ['check', SAMPLE, '--as-of', AS_OF, '--json'], {
+      encoding: 'utf8',
+      cwd: work,
+    });
     // 1: the sample has errors to fix (the CLI's documented exit code).
     expect(check.status).toBe(sampleReport.findings.some((f) => f.severity === 'error') ? 1 : 0);
-    const json = JSON.parse(check.stdout) as { sheets: { findings: unknown[]; tasks: unknown[] }[] };
+    const json = JSON.parse(check.stdout) as {
+      sheets: { findings: unknown[]; tasks: unknown[] }[];
+    };
     expect(json.sheets[0].tasks.length).toBe(sampleReport.tasks.length);
     expect(json.sheets[0].findings.length).toBe(sampleReport.findings.length);
     // The single file runs as it is, too.
-    expect(execFileSync(process.execPath, [path.join(unpacked, 'cli', 'phancong.js'), '--version'], { encoding: 'utf8' })).toBe(`${PKG.version}\n`);
+    expect(
+      execFileSync(process.execPath, [path.join(unpacked, 'cli', 'phancong.js'), '--version'], {
+        encoding: 'utf8',
+      }),
+    ).toBe(`${PKG.version}\n`);
   });
 });
 
 async function counterValues(page: Page): Promise<Record<string, number>> {
   return page.$$eval('li[data-counter]', (items) =>
-    Object.fromEntries(items.map((li) => [li.getAttribute('data-counter')!, Number(li.textContent!.match(/\d+/)![0])])),
+    Object.fromEntries(
+      items.map((li) => [
+        li.getAttribute('data-counter')!,
+        Number(li.textContent!.match(/\d+/)![0]),
+      ]),
+    ),
   );
 }
 
@@ -175,7 +252,11 @@ async function offlineReady(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+      await new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), {
+          once: true,
+        }),
+      );
     }
     return registration.scope;
   });
@@ -205,18 +286,28 @@ describeBrowser('the archive’s site under a sub-path, in Chromium', () => {
     expect(await offlineReady(page)).toBe(`${server.origin}${PREFIX}`);
     expect(server.requests.length).toBeGreaterThan(5);
     expect(server.requests.filter((p) => !p.startsWith(PREFIX))).toEqual([]);
-    expect(server.requests).toEqual(expect.arrayContaining([`${PREFIX}taskpane.html`, `${PREFIX}sw.js`, `${PREFIX}manifest.webmanifest`]));
+    expect(server.requests).toEqual(
+      expect.arrayContaining([
+        `${PREFIX}taskpane.html`,
+        `${PREFIX}sw.js`,
+        `${PREFIX}manifest.webmanifest`,
+      ]),
+    );
     expect(browser.blocked).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 
   test('Office mode: Office.js from Microsoft’s CDN (answered by the Excel fake) is the only other origin; no service worker', async () => {
-    const [{ sheets }, code] = await Promise.all([readWorkbook(fs.readFileSync(SAMPLE)), buildOfficeDouble()]);
+    const [{ sheets }, code] = await Promise.all([
+      readWorkbook(fs.readFileSync(SAMPLE)),
+      buildOfficeDouble(),
+    ]);
     const seed = sheets[0];
     // What the Office adapter reads from a fake seeded the same way, checked by the engine.
     const fake = createExcelFake({ apiVersion: '1.13' });
     fake.addSheet(seed);
-    const officeSnapshot = (await createOfficeHost(fake.Excel, fake.Office).readSheet(seed.name)).snapshot;
+    const officeSnapshot = (await createOfficeHost(fake.Excel, fake.Office).readSheet(seed.name))
+      .snapshot;
     const officeReport = analyzeSheet(officeSnapshot, { asOf: AS_OF, dueSoonDays: 15, lang: 'vi' });
     // "office.js": the fake Excel and Office objects, plus what Office.js itself provides the pane.
     const officeJs = [
@@ -239,10 +330,16 @@ describeBrowser('the archive’s site under a sub-path, in Chromium', () => {
     // Registered after the harness's block-everything route, so it answers first.
     await browser.context.route(OFFICE_JS, (route) => {
       remote.push(route.request().url());
-      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeJs });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript; charset=utf-8',
+        body: officeJs,
+      });
     });
     const page = await browser.newPage({ width: 420, height: 800 });
-    await page.goto(`${server.origin}${PREFIX}taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
+    await page.goto(
+      `${server.origin}${PREFIX}taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`,
+    );
     await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).waitFor();
     await expect(page.locator('[data-standalone]').count()).resolves.toBe(0);
     await checkNow(page);
@@ -253,7 +350,9 @@ describeBrowser('the archive’s site under a sub-path, in Chromium', () => {
     expect(server.requests.filter((p) => !p.startsWith(PREFIX))).toEqual([]);
     // Never a service worker or a web manifest when Office opened the page.
     expect(server.requests.filter((p) => /sw\.js|webmanifest|standalone\./.test(p))).toEqual([]);
-    await expect(page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).resolves.toBe(0);
+    await expect(
+      page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+    ).resolves.toBe(0);
     expect(browser.problems).toEqual([]);
   });
 
@@ -267,14 +366,25 @@ describeBrowser('the archive’s site under a sub-path, in Chromium', () => {
 
     // Installable: Chromium's own check of the web app manifest, icons and service worker.
     const cdp = await browser.context.newCDPSession(page);
-    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[]; data?: string };
+    const manifest = (await cdp.send('Page.getAppManifest')) as {
+      url: string;
+      errors: unknown[];
+      data?: string;
+    };
     expect(manifest.url).toBe(`${server.origin}${PREFIX}manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
-    const web = JSON.parse(manifest.data!) as { name: string; short_name: string; lang: string; icons: { src: string; sizes: string }[] };
+    const web = JSON.parse(manifest.data!) as {
+      name: string;
+      short_name: string;
+      lang: string;
+      icons: { src: string; sizes: string }[];
+    };
     expect(web.short_name).toBe('Phân công');
     expect(web.lang).toBe('vi');
     expect(web.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
-    const installability = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    const installability = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
     expect(installability.installabilityErrors).toEqual([]);
 
     // No network: the browser offline, and the server gone too.
@@ -312,13 +422,21 @@ describeBrowser('the archive’s site under a sub-path, in Chromium', () => {
     const scope = await offlineReady(page);
     const cacheNames = () => page.evaluate(() => caches.keys());
     const [oldCache] = await cacheNames();
-    expect(oldCache).toMatch(new RegExp(`^phancong\\|${scope.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\|${PKG.version}\\|[0-9a-f]{12}$`));
-    await expect(page.locator('[data-notice="standalone.update.available"]').count()).resolves.toBe(0);
+    expect(oldCache).toMatch(
+      new RegExp(
+        `^phancong\\|${scope.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\|${PKG.version}\\|[0-9a-f]{12}$`,
+      ),
+    );
+    await expect(page.locator('[data-notice="standalone.update.available"]').count()).resolves.toBe(
+      0,
+    );
 
     // The server gets a new version: sw.js with another build id.
     const sw = path.join(unpacked, 'addin', 'sw.js');
     const original = fs.readFileSync(sw, 'utf8');
-    const next = original.replace(/build:\s*"[0-9a-f]{12}"/, 'build:"feedfacecafe"').replace(/"build":\s*"[0-9a-f]{12}"/, '"build":"feedfacecafe"');
+    const next = original
+      .replace(/build:\s*"[0-9a-f]{12}"/, 'build:"feedfacecafe"')
+      .replace(/"build":\s*"[0-9a-f]{12}"/, '"build":"feedfacecafe"');
     expect(next).not.toBe(original);
     fs.writeFileSync(sw, next);
     try {
@@ -326,9 +444,14 @@ describeBrowser('the archive’s site under a sub-path, in Chromium', () => {
       const notice = page.locator('[data-notice="standalone.update.available"]');
       await notice.waitFor();
       await expect(notice.innerText()).resolves.toContain(t('vi', 'standalone.update.available'));
-      await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: t('vi', 'standalone.update.reload') }).click()]);
+      await Promise.all([
+        page.waitForEvent('load'),
+        notice.getByRole('button', { name: t('vi', 'standalone.update.reload') }).click(),
+      ]);
       await page.waitForSelector('[data-standalone="start"]');
-      await expect(page.locator('[data-notice="standalone.update.available"]').count()).resolves.toBe(0);
+      await expect(
+        page.locator('[data-notice="standalone.update.available"]').count(),
+      ).resolves.toBe(0);
       // The old version's files are deleted when the new one takes over.
       const want = [`phancong|${scope}|${PKG.version}|feedfacecafe`];
       let names = await cacheNames();

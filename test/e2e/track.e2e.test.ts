@@ -15,7 +15,15 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import { planTrackingColumns, TRACKING_STATUSES } from '../../src/engine/tracking-columns';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { t } from '../../src/messages';
-import { describeBrowser, launchBrowser, ROOT, screenshot, serveStatic, type Browser, type StaticServer } from './harness';
+import {
+  describeBrowser,
+  launchBrowser,
+  ROOT,
+  screenshot,
+  serveStatic,
+  type Browser,
+  type StaticServer,
+} from './harness';
 import { buildOfficeDouble } from './office-double';
 
 jest.setTimeout(240_000);
@@ -87,7 +95,12 @@ async function view(page: Page) {
   }, SHEET);
 }
 
-const resetSyncs = (page: Page) => page.evaluate(() => (window as unknown as { __PHANCONG_FAKE__: { resetSyncs(): void } }).__PHANCONG_FAKE__.resetSyncs());
+const resetSyncs = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as unknown as { __PHANCONG_FAKE__: { resetSyncs(): void } }
+    ).__PHANCONG_FAKE__.resetSyncs(),
+  );
 
 async function counter(page: Page, name: string): Promise<number> {
   return page.$eval(`li[data-counter="${name}"]`, (li) => Number(li.textContent!.match(/\d+/)![0]));
@@ -96,7 +109,9 @@ async function counter(page: Page, name: string): Promise<number> {
 /** Rows (1-based) carrying an own mark of `kind`. */
 function markRows(cfs: FakeCF[], kind: string): number[] {
   const rows: number[] = [];
-  for (const cf of cfs) if ((cf.formula ?? '').includes(`"phancong:${kind}"`)) for (const a of cf.areas) for (let r = a.r0; r <= a.r1; r++) rows.push(r + 1);
+  for (const cf of cfs)
+    if ((cf.formula ?? '').includes(`"phancong:${kind}"`))
+      for (const a of cf.areas) for (let r = a.r0; r <= a.r1; r++) rows.push(r + 1);
   return rows.sort((a, b) => a - b);
 }
 
@@ -128,15 +143,28 @@ describeBrowser('Theo dõi and Báo cáo in Office mode (real Chromium)', () => 
     await page.getByTestId('pc-track-preview').waitFor();
     expect(await page.getByTestId('pc-track-preview').textContent()).toContain(plan.plan.range);
     expect((await view(page)).cells).toEqual(before.cells); // a preview writes nothing
-    await page.evaluate(() => document.getElementById('pc-track')!.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() =>
+      document.getElementById('pc-track')!.scrollIntoView({ block: 'start' }),
+    );
     await screenshot(page, 'office-track-preview');
     await resetSyncs(page);
     await page.getByRole('button', { name: t('vi', 'ui.track.apply'), exact: true }).click();
-    await page.getByText(t('vi', 'track.done', { count: plan.plan.columns.length, headers: plan.plan.columns.map((c) => c.header).join(', '), sheet: SHEET, range: plan.plan.range })).waitFor();
+    await page
+      .getByText(
+        t('vi', 'track.done', {
+          count: plan.plan.columns.length,
+          headers: plan.plan.columns.map((c) => c.header).join(', '),
+          sheet: SHEET,
+          range: plan.plan.range,
+        }),
+      )
+      .waitFor();
     const added = await view(page);
     expect(added.syncs).toBe(3);
-    for (const c of plan.plan.columns) expect(added.cells[`${c.letter}${plan.plan.headerRow}`]?.v).toBe(c.header);
-    for (const [a, cell] of Object.entries(before.cells)) expect([a, added.cells[a]]).toEqual([a, cell]);
+    for (const c of plan.plan.columns)
+      expect(added.cells[`${c.letter}${plan.plan.headerRow}`]?.v).toBe(c.header);
+    for (const [a, cell] of Object.entries(before.cells))
+      expect([a, added.cells[a]]).toEqual([a, cell]);
     expect(added.validations.some((v) => v.rule.list)).toBe(true);
     expect(added.validations.some((v) => v.rule.date)).toBe(true);
 
@@ -150,22 +178,41 @@ describeBrowser('Theo dõi and Báo cáo in Office mode (real Chromium)', () => 
 
     // The user picks "Đã hoàn thành" in the drop-down of an overdue task (the cell's value set in Excel).
     expect(TRACKING_STATUSES).toContain('Đã hoàn thành');
-    await page.evaluate(([sheet, cell]) => (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__.setCell(sheet, cell, 'Đã hoàn thành'), [SHEET, `${status.letter}${overdue.row}`] as const);
+    await page.evaluate(
+      ([sheet, cell]) =>
+        (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__.setCell(
+          sheet,
+          cell,
+          'Đã hoàn thành',
+        ),
+      [SHEET, `${status.letter}${overdue.row}`] as const,
+    );
     await page.waitForFunction(
-      ([n]) => Number(document.querySelector('li[data-counter="overdue"]')?.textContent?.match(/\d+/)?.[0]) === n,
+      ([n]) =>
+        Number(
+          document.querySelector('li[data-counter="overdue"]')?.textContent?.match(/\d+/)?.[0],
+        ) === n,
       [overdueBefore - 1] as const,
       { timeout: 15_000 },
     );
     await page.waitForFunction(
       ([sheet, row]) => {
         const fake = (window as unknown as { __PHANCONG_FAKE__: Fake }).__PHANCONG_FAKE__;
-        return !fake.sheet(sheet)!.cfs.some((cf) => (cf.formula ?? '').includes('"phancong:overdue"') && cf.areas.some((a) => a.r0 <= row - 1 && row - 1 <= a.r1));
+        return !fake
+          .sheet(sheet)!
+          .cfs.some(
+            (cf) =>
+              (cf.formula ?? '').includes('"phancong:overdue"') &&
+              cf.areas.some((a) => a.r0 <= row - 1 && row - 1 <= a.r1),
+          );
       },
       [SHEET, overdue.row] as const,
       { timeout: 15_000 },
     );
     expect(markRows((await view(page)).cfs, 'overdue')).not.toContain(overdue.row);
-    await page.evaluate(() => document.getElementById('pc-track')!.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() =>
+      document.getElementById('pc-track')!.scrollIntoView({ block: 'start' }),
+    );
     await screenshot(page, 'office-track-live');
     await page.getByRole('switch', { name: t('vi', 'ui.live.on', { sheet: SHEET }) }).uncheck();
 
@@ -178,12 +225,17 @@ describeBrowser('Theo dõi and Báo cáo in Office mode (real Chromium)', () => 
     await items.first().waitFor();
     expect(await items.count()).toBeGreaterThan(0);
     const download = page.waitForEvent('download');
-    await items.first().getByRole('button', { name: /^Tải công văn đôn đốc gửi / }).click();
+    await items
+      .first()
+      .getByRole('button', { name: /^Tải công văn đôn đốc gửi / })
+      .click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^don-doc-.+\.docx$/);
     const saved = await file.path();
     expect(fs.readFileSync(saved!).subarray(0, 2).toString()).toBe('PK');
-    await page.evaluate(() => document.getElementById('pc-remind')!.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() =>
+      document.getElementById('pc-remind')!.scrollIntoView({ block: 'start' }),
+    );
     await screenshot(page, 'office-report-reminders');
     await page.close();
   });

@@ -63,7 +63,13 @@ describe('AgencyDictionary: canonical names and aliases', () => {
     ['So Van hoa, The thao va Du lich', VHTTDL],
   ])('%s → %s (a variant)', (text, canonical) => {
     const r = dict.match(text);
-    expect(r).toMatchObject({ name: canonical, raw: text, kind: 'agency', known: true, variant: true });
+    expect(r).toMatchObject({
+      name: canonical,
+      raw: text,
+      kind: 'agency',
+      known: true,
+      variant: true,
+    });
   });
 
   it('treats tone-mark placement and the province name as the same spelling', () => {
@@ -81,9 +87,13 @@ describe('AgencyDictionary: canonical names and aliases', () => {
     const bao = dict.match('Báo và Phát thanh, Truyền hình Lào Cai');
     expect(bao).toMatchObject({ name: 'Báo và Phát thanh, Truyền hình tỉnh', known: true });
     expect(bao.variant).toBeUndefined();
-    expect(dict.match('Báo và Phát thanh, Truyền hình Điện Biên').name).toBe('Báo và Phát thanh, Truyền hình tỉnh');
+    expect(dict.match('Báo và Phát thanh, Truyền hình Điện Biên').name).toBe(
+      'Báo và Phát thanh, Truyền hình tỉnh',
+    );
     expect(dict.match('Công an tỉnh Lào Cai').name).toBe('Công an tỉnh');
-    expect(dict.match('Báo và Phát thanh, truyền hình tỉnh').name).toBe('Báo và Phát thanh, Truyền hình tỉnh');
+    expect(dict.match('Báo và Phát thanh, truyền hình tỉnh').name).toBe(
+      'Báo và Phát thanh, Truyền hình tỉnh',
+    );
   });
 
   it('strips trailing punctuation and markup', () => {
@@ -128,17 +138,29 @@ describe('AgencyDictionary: typos (approximate matches)', () => {
     ['Sở Văn hóa, Thể thao và Du lich', VHTTDL],
     ['Sở Nông nghiệp và Môi truờng', 'Sở Nông nghiệp và Môi trường'],
   ])('%s → %s', (text, canonical) => {
-    expect(dict.match(text)).toMatchObject({ name: canonical, kind: 'agency', known: true, variant: true });
+    expect(dict.match(text)).toMatchObject({
+      name: canonical,
+      kind: 'agency',
+      known: true,
+      variant: true,
+    });
   });
 
   it('does not force unknown bodies onto known ones', () => {
-    for (const t of ['Trung tâm CNTT - Cục Du lịch Quốc gia Việt Nam', 'Trường Đại học/Cao đẳng', 'Sở Du lịch']) {
+    for (const t of [
+      'Trung tâm CNTT - Cục Du lịch Quốc gia Việt Nam',
+      'Trường Đại học/Cao đẳng',
+      'Sở Du lịch',
+    ]) {
       expect(dict.match(t)).toEqual({ name: t, raw: t, kind: 'agency', known: false });
     }
     expect(dict.match('Sở AB').known).toBe(false); // too short to guess
     // initials of a department are understood: Sở TP = Sở Tư pháp, Sở YT = Sở Y tế
     expect(dict.match('Sở TP')).toMatchObject({ name: 'Sở Tư pháp', variant: true });
-    expect(dict.match('Sở KHĐT')).toMatchObject({ name: 'Sở Kế hoạch và Đầu tư', renamedTo: 'Sở Tài chính' });
+    expect(dict.match('Sở KHĐT')).toMatchObject({
+      name: 'Sở Kế hoạch và Đầu tư',
+      renamedTo: 'Sở Tài chính',
+    });
   });
 });
 
@@ -146,7 +168,11 @@ describe('AgencyDictionary: names that no longer exist', () => {
   it.each([
     ['Sở Kế hoạch và Đầu tư', 'Sở Kế hoạch và Đầu tư', 'Sở Tài chính'],
     ['Sở KH&ĐT', 'Sở Kế hoạch và Đầu tư', 'Sở Tài chính'],
-    ['Sở Nông nghiệp và Phát triển Nông thôn', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Nông nghiệp và Môi trường'],
+    [
+      'Sở Nông nghiệp và Phát triển Nông thôn',
+      'Sở Nông nghiệp và Phát triển nông thôn',
+      'Sở Nông nghiệp và Môi trường',
+    ],
     ['Sở Tài nguyên và Môi trường', 'Sở Tài nguyên và Môi trường', 'Sở Nông nghiệp và Môi trường'],
     ['Sở Thông tin và Truyền Thông', 'Sở Thông tin và Truyền thông', 'Sở Khoa học và Công nghệ'],
     ['Sở Giao thông vận tải', 'Sở Giao thông vận tải', 'Sở Xây dựng'],
@@ -155,16 +181,27 @@ describe('AgencyDictionary: names that no longer exist', () => {
     ['Cục Thống kê tỉnh', 'Cục Thống kê tỉnh', 'Thống kê tỉnh'],
     ['Cục Thuế tỉnh', 'Cục Thuế tỉnh', 'Thuế tỉnh'],
     ['Báo Hải Dương', 'Báo tỉnh', 'Báo và Phát thanh, Truyền hình tỉnh'],
-    ['Đài Phát thanh và Truyền hình tỉnh', 'Đài Phát thanh - Truyền hình tỉnh', 'Báo và Phát thanh, Truyền hình tỉnh'],
+    [
+      'Đài Phát thanh và Truyền hình tỉnh',
+      'Đài Phát thanh - Truyền hình tỉnh',
+      'Báo và Phát thanh, Truyền hình tỉnh',
+    ],
     ['Ban Tuyên giáo Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'],
     ['Ban Dân vận Tỉnh uỷ', 'Ban Dân vận Tỉnh ủy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'],
-    ['UBND các huyện, thị xã, thành phố', 'UBND các huyện, thị xã, thành phố', 'UBND các xã, phường'],
+    [
+      'UBND các huyện, thị xã, thành phố',
+      'UBND các huyện, thị xã, thành phố',
+      'UBND các xã, phường',
+    ],
   ])('%s → renamed to %s', (text, name, renamedTo) => {
     expect(dict.match(text)).toMatchObject({ name, kind: 'agency', known: true, renamedTo });
   });
 
   it('a single district is also gone, unless it is a province-level city', () => {
-    expect(dict.match('UBND huyện Bắc Hà')).toMatchObject({ name: 'UBND huyện Bắc Hà', renamedTo: 'UBND các xã, phường' });
+    expect(dict.match('UBND huyện Bắc Hà')).toMatchObject({
+      name: 'UBND huyện Bắc Hà',
+      renamedTo: 'UBND các xã, phường',
+    });
     expect(dict.match('UBND thành phố Hải Phòng').renamedTo).toBeUndefined();
   });
 });
@@ -194,13 +231,21 @@ describe('AgencyDictionary: generic phrases', () => {
   });
 
   it('gives the canonical phrase when it is one of the listed ones', () => {
-    expect(dict.match('Các sở, ban, ngành, địa phương').name).toBe('Các sở, ban, ngành, địa phương liên quan');
+    expect(dict.match('Các sở, ban, ngành, địa phương').name).toBe(
+      'Các sở, ban, ngành, địa phương liên quan',
+    );
   });
 
   it('keeps named bodies that contain "các" as agencies', () => {
     expect(dict.match('Đảng ủy các cấp')).toMatchObject({ kind: 'agency', known: true });
-    expect(dict.match('Liên hiệp các tổ chức hữu nghị tỉnh')).toMatchObject({ kind: 'agency', known: true });
-    expect(dict.match('UBND các xã, phường')).toMatchObject({ name: 'UBND các xã, phường', kind: 'agency' });
+    expect(dict.match('Liên hiệp các tổ chức hữu nghị tỉnh')).toMatchObject({
+      kind: 'agency',
+      known: true,
+    });
+    expect(dict.match('UBND các xã, phường')).toMatchObject({
+      name: 'UBND các xã, phường',
+      kind: 'agency',
+    });
   });
 });
 
@@ -275,17 +320,21 @@ describe('AgencyDictionary: user entries', () => {
       { canonical: 'Ban Quản lý Khu du lịch quốc gia Sa Pa', aliases: ['BQL KDL Sa Pa'] },
       { canonical: 'Trung tâm Văn hóa, Điện ảnh và Du lịch tỉnh', aliases: ['TT VHĐA&DL'] },
     ]);
-    expect(d.match('BQL KDL Sa Pa')).toMatchObject({ name: 'Ban Quản lý Khu du lịch quốc gia Sa Pa', known: true, variant: true });
+    expect(d.match('BQL KDL Sa Pa')).toMatchObject({
+      name: 'Ban Quản lý Khu du lịch quốc gia Sa Pa',
+      known: true,
+      variant: true,
+    });
     expect(d.match('Ban Quản lý Khu du lịch quốc gia Sa Pa').variant).toBeUndefined();
-    expect(splitParties('Sở VHTTDL, Trung tâm Văn hóa, Điện ảnh và Du lịch tỉnh, BQL KDL Sa Pa', d)).toEqual([
-      'Sở VHTTDL',
-      'Trung tâm Văn hóa, Điện ảnh và Du lịch tỉnh',
-      'BQL KDL Sa Pa',
-    ]);
+    expect(
+      splitParties('Sở VHTTDL, Trung tâm Văn hóa, Điện ảnh và Du lịch tỉnh, BQL KDL Sa Pa', d),
+    ).toEqual(['Sở VHTTDL', 'Trung tâm Văn hóa, Điện ảnh và Du lịch tỉnh', 'BQL KDL Sa Pa']);
   });
 
   it('user entries win over built-in ones', () => {
-    const d = new AgencyDictionary([{ canonical: 'Sở Văn hóa và Thể thao', aliases: ['Sở VH&TT'] }]);
+    const d = new AgencyDictionary([
+      { canonical: 'Sở Văn hóa và Thể thao', aliases: ['Sở VH&TT'] },
+    ]);
     expect(d.match('Sở VH&TT').name).toBe('Sở Văn hóa và Thể thao');
   });
 });
@@ -294,7 +343,14 @@ describe('AgencyDictionary: many calls', () => {
   // The time is a benchmark figure (`npm run bench`); here: the memoised answers stay the same answers.
   it('answers 150,000 calls, the same answer each time for the same text', () => {
     const d = new AgencyDictionary();
-    const cells = ['Sở VHTTDL', 'Sở VH TTL', 'Các sở, ban, ngành, địa phương', 'UBND xã Bắc Hà', 'Giám đốc Sở VHTTDL', 'Trung tâm X'];
+    const cells = [
+      'Sở VHTTDL',
+      'Sở VH TTL',
+      'Các sở, ban, ngành, địa phương',
+      'UBND xã Bắc Hà',
+      'Giám đốc Sở VHTTDL',
+      'Trung tâm X',
+    ];
     const first = new Map(cells.map((c) => [c, JSON.stringify(d.match(c))]));
     for (let i = 0; i < 150_000; i++) {
       const cell = i % 7 === 0 ? `Trung tâm ${i % 500}` : cells[i % cells.length];
@@ -308,66 +364,240 @@ describe('AgencyDictionary: many calls', () => {
 describe('splitParties on real cells', () => {
   it.each<[string, string[]]>([
     // 002 (Lào Cai tourism appendix), support column
-    ['Sở VHTTDL, Hội Nông dân, Hội Liên hiệp Phụ nữ tỉnh, UBND các xã, phường', ['Sở VHTTDL', 'Hội Nông dân', 'Hội Liên hiệp Phụ nữ tỉnh', 'UBND các xã, phường']],
-    ['Sở VHTTDL, Sở Dân tộc và Tôn giáo, các cơ quan truyền thông, UBND các xã, phường', ['Sở VHTTDL', 'Sở Dân tộc và Tôn giáo', 'các cơ quan truyền thông', 'UBND các xã, phường']],
-    ['Các sở, ban, ngành, địa phương, Hiệp hội Du lịch tỉnh', ['Các sở, ban, ngành, địa phương', 'Hiệp hội Du lịch tỉnh']],
+    [
+      'Sở VHTTDL, Hội Nông dân, Hội Liên hiệp Phụ nữ tỉnh, UBND các xã, phường',
+      ['Sở VHTTDL', 'Hội Nông dân', 'Hội Liên hiệp Phụ nữ tỉnh', 'UBND các xã, phường'],
+    ],
+    [
+      'Sở VHTTDL, Sở Dân tộc và Tôn giáo, các cơ quan truyền thông, UBND các xã, phường',
+      ['Sở VHTTDL', 'Sở Dân tộc và Tôn giáo', 'các cơ quan truyền thông', 'UBND các xã, phường'],
+    ],
+    [
+      'Các sở, ban, ngành, địa phương, Hiệp hội Du lịch tỉnh',
+      ['Các sở, ban, ngành, địa phương', 'Hiệp hội Du lịch tỉnh'],
+    ],
     ['Các tổ chức đoàn thể, các địa phương', ['Các tổ chức đoàn thể', 'các địa phương']],
-    ['Sở Nội vụ, các sở, ban, ngành, địa phương, Hiệp hội Du lịch tỉnh', ['Sở Nội vụ', 'các sở, ban, ngành, địa phương', 'Hiệp hội Du lịch tỉnh']],
-    ['Sở VHTTDL, Sở NN&MT, Sở Tư pháp, Ngân hàng Nhà nước Chi nhánh khu vực 4, các sở, ban, ngành, địa phương', ['Sở VHTTDL', 'Sở NN&MT', 'Sở Tư pháp', 'Ngân hàng Nhà nước Chi nhánh khu vực 4', 'các sở, ban, ngành, địa phương']],
-    ['Công an tỉnh, Bộ Chỉ huy BDBP, các sở, ban, ngành, địa phương', ['Công an tỉnh', 'Bộ Chỉ huy BDBP', 'các sở, ban, ngành, địa phương']],
-    ['Các sở, ban, ngành, đoàn thể tỉnh, các địa phương', ['Các sở, ban, ngành, đoàn thể tỉnh', 'các địa phương']],
-    ['Sở VHTTDL, Sở KH&CN, Sở Tài chính; Các doanh nghiệp viễn thông (VNPT/Viettel)', ['Sở VHTTDL', 'Sở KH&CN', 'Sở Tài chính', 'Các doanh nghiệp viễn thông (VNPT/Viettel)']],
+    [
+      'Sở Nội vụ, các sở, ban, ngành, địa phương, Hiệp hội Du lịch tỉnh',
+      ['Sở Nội vụ', 'các sở, ban, ngành, địa phương', 'Hiệp hội Du lịch tỉnh'],
+    ],
+    [
+      'Sở VHTTDL, Sở NN&MT, Sở Tư pháp, Ngân hàng Nhà nước Chi nhánh khu vực 4, các sở, ban, ngành, địa phương',
+      [
+        'Sở VHTTDL',
+        'Sở NN&MT',
+        'Sở Tư pháp',
+        'Ngân hàng Nhà nước Chi nhánh khu vực 4',
+        'các sở, ban, ngành, địa phương',
+      ],
+    ],
+    [
+      'Công an tỉnh, Bộ Chỉ huy BDBP, các sở, ban, ngành, địa phương',
+      ['Công an tỉnh', 'Bộ Chỉ huy BDBP', 'các sở, ban, ngành, địa phương'],
+    ],
+    [
+      'Các sở, ban, ngành, đoàn thể tỉnh, các địa phương',
+      ['Các sở, ban, ngành, đoàn thể tỉnh', 'các địa phương'],
+    ],
+    [
+      'Sở VHTTDL, Sở KH&CN, Sở Tài chính; Các doanh nghiệp viễn thông (VNPT/Viettel)',
+      ['Sở VHTTDL', 'Sở KH&CN', 'Sở Tài chính', 'Các doanh nghiệp viễn thông (VNPT/Viettel)'],
+    ],
     ['Sở Xây dựng, UBND các xã phường', ['Sở Xây dựng', 'UBND các xã phường']],
-    ['Sở VHTTDL, UBND các xã: Yên Bình, Thác Bà, Bảo Ái, Yên Thành, Cẩm Nhân, Lục Yên, Tân Lĩnh, Mường Lai', ['Sở VHTTDL', 'UBND xã Yên Bình', 'UBND xã Thác Bà', 'UBND xã Bảo Ái', 'UBND xã Yên Thành', 'UBND xã Cẩm Nhân', 'UBND xã Lục Yên', 'UBND xã Tân Lĩnh', 'UBND xã Mường Lai']],
-    ['Sở VHTTDL, Sở Ngoại vụ, các sở ban ngành, địa phương có liên quan', ['Sở VHTTDL', 'Sở Ngoại vụ', 'các sở ban ngành, địa phương có liên quan']],
-    ['Các sở, ngành có liên quan, Hiệp hội du lịch tỉnh, UBND Phường Sa Pa', ['Các sở, ngành có liên quan', 'Hiệp hội du lịch tỉnh', 'UBND Phường Sa Pa']],
+    [
+      'Sở VHTTDL, UBND các xã: Yên Bình, Thác Bà, Bảo Ái, Yên Thành, Cẩm Nhân, Lục Yên, Tân Lĩnh, Mường Lai',
+      [
+        'Sở VHTTDL',
+        'UBND xã Yên Bình',
+        'UBND xã Thác Bà',
+        'UBND xã Bảo Ái',
+        'UBND xã Yên Thành',
+        'UBND xã Cẩm Nhân',
+        'UBND xã Lục Yên',
+        'UBND xã Tân Lĩnh',
+        'UBND xã Mường Lai',
+      ],
+    ],
+    [
+      'Sở VHTTDL, Sở Ngoại vụ, các sở ban ngành, địa phương có liên quan',
+      ['Sở VHTTDL', 'Sở Ngoại vụ', 'các sở ban ngành, địa phương có liên quan'],
+    ],
+    [
+      'Các sở, ngành có liên quan, Hiệp hội du lịch tỉnh, UBND Phường Sa Pa',
+      ['Các sở, ngành có liên quan', 'Hiệp hội du lịch tỉnh', 'UBND Phường Sa Pa'],
+    ],
     ['UBND Phường Sa Pa, xã Y Tý', ['UBND phường Sa Pa', 'UBND xã Y Tý']],
-    ['Sở Tài chính, Sở NN&MT, UBND xã Nghĩa Đô, Lâm Thượng, các sở, ngành có liên quan', ['Sở Tài chính', 'Sở NN&MT', 'UBND xã Nghĩa Đô', 'UBND xã Lâm Thượng', 'các sở, ngành có liên quan']],
-    ['Sở Ngoại vụ, Sở Tài chính, sở, ngành liên quan', ['Sở Ngoại vụ', 'Sở Tài chính', 'sở, ngành liên quan']],
+    [
+      'Sở Tài chính, Sở NN&MT, UBND xã Nghĩa Đô, Lâm Thượng, các sở, ngành có liên quan',
+      [
+        'Sở Tài chính',
+        'Sở NN&MT',
+        'UBND xã Nghĩa Đô',
+        'UBND xã Lâm Thượng',
+        'các sở, ngành có liên quan',
+      ],
+    ],
+    [
+      'Sở Ngoại vụ, Sở Tài chính, sở, ngành liên quan',
+      ['Sở Ngoại vụ', 'Sở Tài chính', 'sở, ngành liên quan'],
+    ],
     ['Sở Ngoại vụ, UBND phường, xã có liên quan', ['Sở Ngoại vụ', 'UBND phường, xã có liên quan']],
-    ['Sở Tài chính, Các sở, ngành, địa phương; Hiệp hội du lịch tỉnh tỉnh', ['Sở Tài chính', 'Các sở, ngành, địa phương', 'Hiệp hội du lịch tỉnh']],
-    ['Trung tâm CNTT - Cục Du lịch Quốc gia Việt Nam; Trường Đại học/Cao đẳng; Hiệp hội du lịch tỉnh; UBND các xã, phường', ['Trung tâm CNTT - Cục Du lịch Quốc gia Việt Nam', 'Trường Đại học/Cao đẳng', 'Hiệp hội du lịch tỉnh', 'UBND các xã, phường']],
+    [
+      'Sở Tài chính, Các sở, ngành, địa phương; Hiệp hội du lịch tỉnh tỉnh',
+      ['Sở Tài chính', 'Các sở, ngành, địa phương', 'Hiệp hội du lịch tỉnh'],
+    ],
+    [
+      'Trung tâm CNTT - Cục Du lịch Quốc gia Việt Nam; Trường Đại học/Cao đẳng; Hiệp hội du lịch tỉnh; UBND các xã, phường',
+      [
+        'Trung tâm CNTT - Cục Du lịch Quốc gia Việt Nam',
+        'Trường Đại học/Cao đẳng',
+        'Hiệp hội du lịch tỉnh',
+        'UBND các xã, phường',
+      ],
+    ],
     ['Sở Nội vụ,', ['Sở Nội vụ']],
     // 002, lead column
     ['UBND xã Yên Bình, Thác Bà', ['UBND xã Yên Bình', 'UBND xã Thác Bà']],
-    ['UBND các Phường Sa Pa, Bắc Hà, Y Tý, Mù Cang Chải, Thác Bà, Yên Bình', ['UBND phường Sa Pa', 'UBND phường Bắc Hà', 'UBND phường Y Tý', 'UBND phường Mù Cang Chải', 'UBND phường Thác Bà', 'UBND phường Yên Bình']],
-    ['UBND các xã, phường: Nghĩa Lộ, Văn Chấn, Tú Lệ, Hạnh Phúc, Trạm Tấu', ['UBND Nghĩa Lộ', 'UBND Văn Chấn', 'UBND Tú Lệ', 'UBND Hạnh Phúc', 'UBND Trạm Tấu']],
-    ['Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện', ['Ban Tuyên giáo và Dân vận Tỉnh uỷ']],
+    [
+      'UBND các Phường Sa Pa, Bắc Hà, Y Tý, Mù Cang Chải, Thác Bà, Yên Bình',
+      [
+        'UBND phường Sa Pa',
+        'UBND phường Bắc Hà',
+        'UBND phường Y Tý',
+        'UBND phường Mù Cang Chải',
+        'UBND phường Thác Bà',
+        'UBND phường Yên Bình',
+      ],
+    ],
+    [
+      'UBND các xã, phường: Nghĩa Lộ, Văn Chấn, Tú Lệ, Hạnh Phúc, Trạm Tấu',
+      ['UBND Nghĩa Lộ', 'UBND Văn Chấn', 'UBND Tú Lệ', 'UBND Hạnh Phúc', 'UBND Trạm Tấu'],
+    ],
+    [
+      'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện',
+      ['Ban Tuyên giáo và Dân vận Tỉnh uỷ'],
+    ],
     ['<b>Sở VHTTDL</b>', ['Sở VHTTDL']],
     // 002, leader/inspector column: a person stays whole
     ['Giám đốc, Sở VHTTDL', ['Giám đốc, Sở VHTTDL']],
-    ['Tổng biên tập Báo và Phát thanh Truyền hình tỉnh', ['Tổng biên tập Báo và Phát thanh Truyền hình tỉnh']],
+    [
+      'Tổng biên tập Báo và Phát thanh Truyền hình tỉnh',
+      ['Tổng biên tập Báo và Phát thanh Truyền hình tỉnh'],
+    ],
     ['Chủ tịch UBND xã Yên Bình, Thác Bà', ['Chủ tịch UBND xã Yên Bình, Thác Bà']],
     ['Phó Chủ tịch UBND tỉnh, Nguyễn Thành Sinh', ['Phó Chủ tịch UBND tỉnh, Nguyễn Thành Sinh']],
     // 000 (Lào Cai 2026), "Đơn vị chủ trì / phối hợp" lines
     ['Sở Văn hóa, Thể thao và Du lịch.', [VHTTDL]],
-    ['Báo và Phát thanh, truyền hình tỉnh; các sở, ban, ngành, cơ quan, đơn vị liên quan; UBND các xã, phường.', ['Báo và Phát thanh, truyền hình tỉnh', 'các sở, ban, ngành, cơ quan, đơn vị liên quan', 'UBND các xã, phường']],
-    ['Sở Tài chính, Sở Nội vụ, Thống kê tỉnh; các sở, ban, ngành, cơ quan, đơn vị liên quan; UBND các xã, phường.', ['Sở Tài chính', 'Sở Nội vụ', 'Thống kê tỉnh', 'các sở, ban, ngành, cơ quan, đơn vị liên quan', 'UBND các xã, phường']],
-    ['Sở Giáo dục và Đào tạo, Sở Văn hóa, Thể thao và Du lịch; các sở, ban, ngành, cơ quan, đơn vị liên quan; UBND các xã, phường.', ['Sở Giáo dục và Đào tạo', VHTTDL, 'các sở, ban, ngành, cơ quan, đơn vị liên quan', 'UBND các xã, phường']],
-    ['Sở Văn hóa, Thể thao và Du lịch, Sở Công thương, các cơ quan, đơn vị liên quan; UBND các xã, phường.', [VHTTDL, 'Sở Công thương', 'các cơ quan, đơn vị liên quan', 'UBND các xã, phường']],
-    ['Sở Ngoại vụ, Sở Tài chính, Sở Công thương và các cơ quan, đơn vị liên quan; UBND các xã, phường.', ['Sở Ngoại vụ', 'Sở Tài chính', 'Sở Công thương', 'các cơ quan, đơn vị liên quan', 'UBND các xã, phường']],
-    ['Sở Văn hóa, Thể thao và Du lịch; Hội Liên hiệp Văn học Nghệ thuật tỉnh.', [VHTTDL, 'Hội Liên hiệp Văn học Nghệ thuật tỉnh']],
-    ['- *Đơn vị phối hợp:* Sở Tài chính; các cơ quan, đơn vị; UBND các xã, phường.', ['Sở Tài chính', 'các cơ quan, đơn vị', 'UBND các xã, phường']],
+    [
+      'Báo và Phát thanh, truyền hình tỉnh; các sở, ban, ngành, cơ quan, đơn vị liên quan; UBND các xã, phường.',
+      [
+        'Báo và Phát thanh, truyền hình tỉnh',
+        'các sở, ban, ngành, cơ quan, đơn vị liên quan',
+        'UBND các xã, phường',
+      ],
+    ],
+    [
+      'Sở Tài chính, Sở Nội vụ, Thống kê tỉnh; các sở, ban, ngành, cơ quan, đơn vị liên quan; UBND các xã, phường.',
+      [
+        'Sở Tài chính',
+        'Sở Nội vụ',
+        'Thống kê tỉnh',
+        'các sở, ban, ngành, cơ quan, đơn vị liên quan',
+        'UBND các xã, phường',
+      ],
+    ],
+    [
+      'Sở Giáo dục và Đào tạo, Sở Văn hóa, Thể thao và Du lịch; các sở, ban, ngành, cơ quan, đơn vị liên quan; UBND các xã, phường.',
+      [
+        'Sở Giáo dục và Đào tạo',
+        VHTTDL,
+        'các sở, ban, ngành, cơ quan, đơn vị liên quan',
+        'UBND các xã, phường',
+      ],
+    ],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch, Sở Công thương, các cơ quan, đơn vị liên quan; UBND các xã, phường.',
+      [VHTTDL, 'Sở Công thương', 'các cơ quan, đơn vị liên quan', 'UBND các xã, phường'],
+    ],
+    [
+      'Sở Ngoại vụ, Sở Tài chính, Sở Công thương và các cơ quan, đơn vị liên quan; UBND các xã, phường.',
+      [
+        'Sở Ngoại vụ',
+        'Sở Tài chính',
+        'Sở Công thương',
+        'các cơ quan, đơn vị liên quan',
+        'UBND các xã, phường',
+      ],
+    ],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch; Hội Liên hiệp Văn học Nghệ thuật tỉnh.',
+      [VHTTDL, 'Hội Liên hiệp Văn học Nghệ thuật tỉnh'],
+    ],
+    [
+      '- *Đơn vị phối hợp:* Sở Tài chính; các cơ quan, đơn vị; UBND các xã, phường.',
+      ['Sở Tài chính', 'các cơ quan, đơn vị', 'UBND các xã, phường'],
+    ],
     // 003 (Hải Dương 2024)
-    ['Sở Văn hóa, Thể thao và Du lịch; Đài Phát thanh - Truyền hình tỉnh; Báo Hải Dương; Sở Thông tin và Truyền Thông.', [VHTTDL, 'Đài Phát thanh - Truyền hình tỉnh', 'Báo Hải Dương', 'Sở Thông tin và Truyền Thông']],
-    ['Sở Văn hóa, Thể thao và Du lịch, Văn phòng UBND tỉnh, Sở Thông tin và Truyền thông.', [VHTTDL, 'Văn phòng UBND tỉnh', 'Sở Thông tin và Truyền thông']],
-    ['Báo Hải Dương, Đài Phát thanh và Truyền hình tỉnh, các sở, ngành, đoàn thể tỉnh và UBND các huyện, thị xã, thành phố.', ['Báo Hải Dương', 'Đài Phát thanh và Truyền hình tỉnh', 'các sở, ngành, đoàn thể tỉnh', 'UBND các huyện, thị xã, thành phố']],
-    ['Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố và các sở, ngành có liên quan.', ['Sở Kế hoạch và Đầu tư', 'UBND các huyện, thị xã, thành phố', 'các sở, ngành có liên quan']],
-    ['Sở Công thương, Sở Lao động - Thương binh và Xã hội, Văn phòng UBND tỉnh.', ['Sở Công thương', 'Sở Lao động - Thương binh và Xã hội', 'Văn phòng UBND tỉnh']],
-    ['Sở Văn hóa, Thể thao và Du lịch; Ban Quản lý Dự án Đầu tư Xây dựng tỉnh.', [VHTTDL, 'Ban Quản lý Dự án Đầu tư Xây dựng tỉnh']],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch; Đài Phát thanh - Truyền hình tỉnh; Báo Hải Dương; Sở Thông tin và Truyền Thông.',
+      [
+        VHTTDL,
+        'Đài Phát thanh - Truyền hình tỉnh',
+        'Báo Hải Dương',
+        'Sở Thông tin và Truyền Thông',
+      ],
+    ],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch, Văn phòng UBND tỉnh, Sở Thông tin và Truyền thông.',
+      [VHTTDL, 'Văn phòng UBND tỉnh', 'Sở Thông tin và Truyền thông'],
+    ],
+    [
+      'Báo Hải Dương, Đài Phát thanh và Truyền hình tỉnh, các sở, ngành, đoàn thể tỉnh và UBND các huyện, thị xã, thành phố.',
+      [
+        'Báo Hải Dương',
+        'Đài Phát thanh và Truyền hình tỉnh',
+        'các sở, ngành, đoàn thể tỉnh',
+        'UBND các huyện, thị xã, thành phố',
+      ],
+    ],
+    [
+      'Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố và các sở, ngành có liên quan.',
+      ['Sở Kế hoạch và Đầu tư', 'UBND các huyện, thị xã, thành phố', 'các sở, ngành có liên quan'],
+    ],
+    [
+      'Sở Công thương, Sở Lao động - Thương binh và Xã hội, Văn phòng UBND tỉnh.',
+      ['Sở Công thương', 'Sở Lao động - Thương binh và Xã hội', 'Văn phòng UBND tỉnh'],
+    ],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch; Ban Quản lý Dự án Đầu tư Xây dựng tỉnh.',
+      [VHTTDL, 'Ban Quản lý Dự án Đầu tư Xây dựng tỉnh'],
+    ],
   ])('%s', (cell, parts) => {
     expect(splitParties(cell)).toEqual(parts);
   });
 
   it('distributes a head word over a colon list', () => {
-    expect(splitParties('Các sở: Văn hóa, Thể thao và Du lịch, Ngoại vụ')).toEqual([VHTTDL, 'Sở Ngoại vụ']);
-    expect(splitParties('Các sở: Tài chính, Xây dựng, các địa phương')).toEqual(['Sở Tài chính', 'Sở Xây dựng', 'các địa phương']);
+    expect(splitParties('Các sở: Văn hóa, Thể thao và Du lịch, Ngoại vụ')).toEqual([
+      VHTTDL,
+      'Sở Ngoại vụ',
+    ]);
+    expect(splitParties('Các sở: Tài chính, Xây dựng, các địa phương')).toEqual([
+      'Sở Tài chính',
+      'Sở Xây dựng',
+      'các địa phương',
+    ]);
   });
 
   it('splits on line breaks and keeps names with commas whole', () => {
-    expect(splitParties('Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính')).toEqual([VHTTDL, 'Sở Tài chính']);
+    expect(splitParties('Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính')).toEqual([
+      VHTTDL,
+      'Sở Tài chính',
+    ]);
     expect(splitParties('Sở Tài chính\nSở Nội vụ')).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
-    expect(splitParties('Sở Văn hoá Thể thao và Du lịch và các đơn vị có liên quan')).toEqual(['Sở Văn hoá Thể thao và Du lịch', 'các đơn vị có liên quan']);
+    expect(splitParties('Sở Văn hoá Thể thao và Du lịch và các đơn vị có liên quan')).toEqual([
+      'Sở Văn hoá Thể thao và Du lịch',
+      'các đơn vị có liên quan',
+    ]);
     expect(splitParties('')).toEqual([]);
   });
 
@@ -376,8 +606,17 @@ describe('splitParties on real cells', () => {
       parts: ['Sở VHTTDL', 'Các cơ quan truyền thông trên địa bàn tỉnh'],
       runTogether: true,
     });
-    expect(splitPartiesDetailed('UBND Phường Trung Tâm, Nghĩa Lộ, Hiệp hội du lịch tỉnh các địa phương có liên quan,')).toEqual({
-      parts: ['UBND phường Trung Tâm', 'UBND phường Nghĩa Lộ', 'Hiệp hội du lịch tỉnh', 'các địa phương có liên quan'],
+    expect(
+      splitPartiesDetailed(
+        'UBND Phường Trung Tâm, Nghĩa Lộ, Hiệp hội du lịch tỉnh các địa phương có liên quan,',
+      ),
+    ).toEqual({
+      parts: [
+        'UBND phường Trung Tâm',
+        'UBND phường Nghĩa Lộ',
+        'Hiệp hội du lịch tỉnh',
+        'các địa phương có liên quan',
+      ],
       runTogether: true,
     });
     expect(splitPartiesDetailed('Sở VHTTDL, Sở Tài chính').runTogether).toBe(false);
@@ -387,7 +626,11 @@ describe('splitParties on real cells', () => {
 
 describe('parseAssignment', () => {
   it('reads "X chủ trì, phối hợp với Y; Z"', () => {
-    expect(parseAssignment('Sở Nội vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch; UBND các xã, phường.')).toEqual({
+    expect(
+      parseAssignment(
+        'Sở Nội vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch; UBND các xã, phường.',
+      ),
+    ).toEqual({
       lead: ['Sở Nội vụ'],
       support: [VHTTDL, 'UBND các xã, phường'],
     });
@@ -398,33 +641,48 @@ describe('parseAssignment', () => {
       lead: ['Sở VHTTDL'],
       support: ['Sở Tài chính', 'Sở Xây dựng'],
     });
-    expect(parseAssignment('Giao Sở Tài chính chủ trì, Sở Nội vụ và các địa phương phối hợp thực hiện')).toEqual({
+    expect(
+      parseAssignment('Giao Sở Tài chính chủ trì, Sở Nội vụ và các địa phương phối hợp thực hiện'),
+    ).toEqual({
       lead: ['Sở Tài chính'],
       support: ['Sở Nội vụ', 'các địa phương'],
     });
-    expect(parseAssignment('Sở Công thương chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch và UBND các xã phường thực hiện')).toEqual({
+    expect(
+      parseAssignment(
+        'Sở Công thương chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch và UBND các xã phường thực hiện',
+      ),
+    ).toEqual({
       lead: ['Sở Công thương'],
       support: [VHTTDL, 'UBND các xã phường'],
     });
   });
 
   it('reads labelled forms', () => {
-    expect(parseAssignment('Đơn vị chủ trì: Sở Nông nghiệp và Môi trường. Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch, Sở Công thương')).toEqual({
+    expect(
+      parseAssignment(
+        'Đơn vị chủ trì: Sở Nông nghiệp và Môi trường. Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch, Sở Công thương',
+      ),
+    ).toEqual({
       lead: ['Sở Nông nghiệp và Môi trường'],
       support: [VHTTDL, 'Sở Công thương'],
     });
   });
 
   it('takes the body a request is addressed to as the lead', () => {
-    expect(parseAssignment('Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện')).toEqual({
-      lead: ['Ban Tuyên giáo và Dân vận Tỉnh uỷ'],
-      support: [],
-    });
+    expect(parseAssignment('Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện')).toEqual(
+      {
+        lead: ['Ban Tuyên giáo và Dân vận Tỉnh uỷ'],
+        support: [],
+      },
+    );
   });
 
   it('a lone "phối hợp" names supporters only; "chủ trì" alone names the lead', () => {
     expect(parseAssignment('Sở Ngoại vụ phối hợp')).toEqual({ lead: [], support: ['Sở Ngoại vụ'] });
-    expect(parseAssignment('Sở Xây dựng chủ trì thực hiện')).toEqual({ lead: ['Sở Xây dựng'], support: [] });
+    expect(parseAssignment('Sở Xây dựng chủ trì thực hiện')).toEqual({
+      lead: ['Sở Xây dựng'],
+      support: [],
+    });
   });
 
   it('returns null without the wording', () => {
@@ -435,7 +693,10 @@ describe('parseAssignment', () => {
 
 describe('parseAgencyCell', () => {
   it('splits and names', () => {
-    const { refs, runTogether } = parseAgencyCell('Sở VHTTDL Các cơ quan truyền thông trên địa bàn tỉnh', dict);
+    const { refs, runTogether } = parseAgencyCell(
+      'Sở VHTTDL Các cơ quan truyền thông trên địa bàn tỉnh',
+      dict,
+    );
     expect(runTogether).toBe(true);
     expect(refs.map((r) => [r.name, r.kind])).toEqual([
       [VHTTDL, 'agency'],

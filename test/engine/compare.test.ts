@@ -3,10 +3,25 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { readWorkbook, sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { analyzeSheet } from '../../src/engine/analyze';
-import { alignTasks, compareReports, isSameVersion, textSimilarity, wordDiff } from '../../src/engine/compare';
+import {
+  alignTasks,
+  compareReports,
+  isSameVersion,
+  textSimilarity,
+  wordDiff,
+} from '../../src/engine/compare';
 import { placeLabel } from '../../src/engine/compare-table';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
-import { AGENCIES, buildSheet, cloneSections, DEADLINES, DEADLINE_TEXTS, PHRASES, STATUSES, type GenSection } from '../helpers/appendix-gen';
+import {
+  AGENCIES,
+  buildSheet,
+  cloneSections,
+  DEADLINES,
+  DEADLINE_TEXTS,
+  PHRASES,
+  STATUSES,
+  type GenSection,
+} from '../helpers/appendix-gen';
 
 const AS_OF = '2026-11-22';
 const analyze = (s: SheetSnapshot): SheetReport => analyzeSheet(s, { asOf: AS_OF });
@@ -16,7 +31,11 @@ async function fixtureReport(f: string): Promise<SheetReport> {
   return analyze((await readWorkbook(fixture(f))).sheets[0]);
 }
 
-function section(label: string, title: string, rows: [string, number, number, string][]): GenSection {
+function section(
+  label: string,
+  title: string,
+  rows: [string, number, number, string][],
+): GenSection {
   return {
     label,
     title,
@@ -41,7 +60,10 @@ describe('text helpers', () => {
   });
 
   test('word diff marks removed and added words and keeps the rest', () => {
-    const parts = wordDiff('Xây dựng kế hoạch du lịch năm 2026', 'Xây dựng đề án du lịch năm 2026 và 2027');
+    const parts = wordDiff(
+      'Xây dựng kế hoạch du lịch năm 2026',
+      'Xây dựng đề án du lịch năm 2026 và 2027',
+    );
     expect(parts).toEqual([
       { kind: 'same', text: 'Xây dựng' },
       { kind: 'removed', text: 'kế hoạch' },
@@ -55,14 +77,20 @@ describe('text helpers', () => {
 });
 
 describe('compare two versions', () => {
-  test.each(['002-raw.xlsx', '002-bold.xlsx', '002-pasted.xlsx'])('%s against itself: no difference', async (f) => {
-    const r = await fixtureReport(f);
-    const c = compareReports(r, r);
-    expect(isSameVersion(c)).toBe(true);
-  });
+  test.each(['002-raw.xlsx', '002-bold.xlsx', '002-pasted.xlsx'])(
+    '%s against itself: no difference',
+    async (f) => {
+      const r = await fixtureReport(f);
+      const c = compareReports(r, r);
+      expect(isSameVersion(c)).toBe(true);
+    },
+  );
 
   test('002-raw (29 repeated headers, markup) against 002-bold (the same grid, formatting): no difference', async () => {
-    const c = compareReports(await fixtureReport('002-raw.xlsx'), await fixtureReport('002-bold.xlsx'));
+    const c = compareReports(
+      await fixtureReport('002-raw.xlsx'),
+      await fixtureReport('002-bold.xlsx'),
+    );
     expect(c).toMatchObject({ added: [], removed: [], moved: [], changed: [] });
   });
 
@@ -91,7 +119,9 @@ describe('compare two versions', () => {
     const ws = wb.worksheets[0];
     const before = analyze(sheetSnapshot(ws));
     // The first leader merge in column C.
-    const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => /^C\d+:C\d+$/.test(m));
+    const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) =>
+      /^C\d+:C\d+$/.test(m),
+    );
     const [top, bottom] = merges[0].split(':').map((a) => Number(a.slice(1)));
     ws.getCell(`C${top}`).value = 'Chủ tịch UBND tỉnh';
     const after = analyze(sheetSnapshot(ws));
@@ -100,33 +130,90 @@ describe('compare two versions', () => {
     const covered = after.tasks.filter((t) => t.row >= top && t.row <= bottom).map((t) => t.row);
     expect(covered.length).toBeGreaterThan(1);
     expect(rows).toEqual(covered);
-    expect(c.changed.every((x) => x.field === 'leader' && x.after === 'Chủ tịch UBND tỉnh')).toBe(true);
+    expect(c.changed.every((x) => x.field === 'leader' && x.after === 'Chủ tịch UBND tỉnh')).toBe(
+      true,
+    );
   });
 
   test('a deadline written another way with the same due date is a change of wording, said so', () => {
-    const a = buildSheet([section('I', 'Sản phẩm', [['1', 0, 0, 'Quý II/2026'], ['2', 1, 1, 'Quý I/2026']])], { tracking: false });
-    const b = buildSheet([section('I', 'Sản phẩm', [['1', 0, 0, '30/6/2026'], ['2', 1, 1, 'Quý III/2026']])], { tracking: false });
+    const a = buildSheet(
+      [
+        section('I', 'Sản phẩm', [
+          ['1', 0, 0, 'Quý II/2026'],
+          ['2', 1, 1, 'Quý I/2026'],
+        ]),
+      ],
+      { tracking: false },
+    );
+    const b = buildSheet(
+      [
+        section('I', 'Sản phẩm', [
+          ['1', 0, 0, '30/6/2026'],
+          ['2', 1, 1, 'Quý III/2026'],
+        ]),
+      ],
+      { tracking: false },
+    );
     const c = compareReports(analyze(a.snapshot), analyze(b.snapshot));
     expect(c.changed).toEqual([
-      expect.objectContaining({ tt: '1', field: 'deadline', before: 'Quý II/2026', after: '30/6/2026', sameDue: true, dueAfter: '2026-06-30' }),
-      expect.objectContaining({ tt: '2', field: 'deadline', before: 'Quý I/2026', after: 'Quý III/2026', sameDue: false }),
+      expect.objectContaining({
+        tt: '1',
+        field: 'deadline',
+        before: 'Quý II/2026',
+        after: '30/6/2026',
+        sameDue: true,
+        dueAfter: '2026-06-30',
+      }),
+      expect.objectContaining({
+        tt: '2',
+        field: 'deadline',
+        before: 'Quý I/2026',
+        after: 'Quý III/2026',
+        sameDue: false,
+      }),
     ]);
   });
 
   test('renumbered tasks whose old numbers now name other tasks are aligned by text', () => {
-    const a = buildSheet([section('I', 'Sản phẩm', [['1', 0, 0, 'Năm 2026'], ['2', 1, 1, 'Năm 2026'], ['3', 2, 2, 'Năm 2026']])], { tracking: false });
-    const b = buildSheet([section('I', 'Sản phẩm', [['1', 1, 1, 'Năm 2026'], ['2', 2, 2, 'Năm 2026'], ['3', 0, 0, 'Năm 2026']])], { tracking: false });
+    const a = buildSheet(
+      [
+        section('I', 'Sản phẩm', [
+          ['1', 0, 0, 'Năm 2026'],
+          ['2', 1, 1, 'Năm 2026'],
+          ['3', 2, 2, 'Năm 2026'],
+        ]),
+      ],
+      { tracking: false },
+    );
+    const b = buildSheet(
+      [
+        section('I', 'Sản phẩm', [
+          ['1', 1, 1, 'Năm 2026'],
+          ['2', 2, 2, 'Năm 2026'],
+          ['3', 0, 0, 'Năm 2026'],
+        ]),
+      ],
+      { tracking: false },
+    );
     const c = compareReports(analyze(a.snapshot), analyze(b.snapshot));
     expect(c.added).toEqual([]);
     expect(c.removed).toEqual([]);
     expect(c.changed).toEqual([]);
-    expect(c.moved.map((m) => `${placeLabel(m.from)}→${placeLabel(m.to)}`).sort()).toEqual(['I.1→I.3', 'I.2→I.1', 'I.3→I.2']);
+    expect(c.moved.map((m) => `${placeLabel(m.from)}→${placeLabel(m.to)}`).sort()).toEqual([
+      'I.1→I.3',
+      'I.2→I.1',
+      'I.3→I.2',
+    ]);
     expect(c.moved.every((m) => m.kind === 'renumbered')).toBe(true);
   });
 
   test('a task text too different is a task removed and another added, not a change', () => {
-    const a = buildSheet([section('I', 'Sản phẩm', [['1', 0, 0, 'Năm 2026']])], { tracking: false });
-    const b = buildSheet([section('I', 'Sản phẩm', [['2', 5, 0, 'Năm 2026']])], { tracking: false });
+    const a = buildSheet([section('I', 'Sản phẩm', [['1', 0, 0, 'Năm 2026']])], {
+      tracking: false,
+    });
+    const b = buildSheet([section('I', 'Sản phẩm', [['2', 5, 0, 'Năm 2026']])], {
+      tracking: false,
+    });
     const al = alignTasks(analyze(a.snapshot).tasks, analyze(b.snapshot).tasks);
     expect(al.pairs).toEqual([]);
     expect(al.onlyBefore.map((t) => t.tt)).toEqual(['1']);
@@ -190,7 +277,12 @@ test('property: diff after random edits reports exactly those edits', () => {
       }));
       const edited = cloneSections(base);
       for (const s of edited) s.tasks = [];
-      const expected = { added: new Set<string>(), removed: new Set<string>(), moved: new Set<string>(), changed: new Set<string>() };
+      const expected = {
+        added: new Set<string>(),
+        removed: new Set<string>(),
+        moved: new Set<string>(),
+        changed: new Set<string>(),
+      };
       let fresh = 0;
       k = 0;
       base.forEach((s, si) => {
@@ -226,17 +318,32 @@ test('property: diff after random edits reports exactly those edits', () => {
       });
       adds.forEach((si, i) => {
         const tt = String(70 + i);
-        edited[si].tasks.push({ tt, text: PHRASES[20 + i], lead: AGENCIES[0], support: '', deadline: 'Năm 2026', status: '', doneDate: '', result: '' });
+        edited[si].tasks.push({
+          tt,
+          text: PHRASES[20 + i],
+          lead: AGENCIES[0],
+          support: '',
+          deadline: 'Năm 2026',
+          status: '',
+          doneDate: '',
+          result: '',
+        });
         expected.added.add(`${edited[si].label}.${tt}`);
       });
 
-      const c = compareReports(analyze(buildSheet(base).snapshot), analyze(buildSheet(edited, { repeatHeader }).snapshot));
+      const c = compareReports(
+        analyze(buildSheet(base).snapshot),
+        analyze(buildSheet(edited, { repeatHeader }).snapshot),
+      );
       const got = {
         added: new Set(c.added.map(placeLabel)),
         removed: new Set(c.removed.map(placeLabel)),
         moved: new Set(c.moved.map((m) => `${placeLabel(m.from)}→${placeLabel(m.to)}`)),
         changed: new Set(
-          c.changed.map((x) => `${placeLabel(x)}:${x.field}${x.field === 'deadline' && x.sameDue ? ':same' : ''}`),
+          c.changed.map(
+            (x) =>
+              `${placeLabel(x)}:${x.field}${x.field === 'deadline' && x.sameDue ? ':same' : ''}`,
+          ),
         ),
       };
       expect(got).toEqual(expected);
@@ -245,7 +352,6 @@ test('property: diff after random edits reports exactly those edits', () => {
     { numRuns: 150 },
   );
 });
-
 
 test('property: diff of any version against itself is empty (also when one copy repeats its header on a new page)', () => {
   fc.assert(
@@ -268,8 +374,16 @@ test('property: diff of any version against itself is empty (also when one copy 
           };
         }),
       }));
-      const c = compareReports(analyze(buildSheet(base).snapshot), analyze(buildSheet(cloneSections(base), { repeatHeader }).snapshot));
-      expect({ added: c.added.length, removed: c.removed.length, moved: c.moved.length, changed: c.changed }).toEqual({ added: 0, removed: 0, moved: 0, changed: [] });
+      const c = compareReports(
+        analyze(buildSheet(base).snapshot),
+        analyze(buildSheet(cloneSections(base), { repeatHeader }).snapshot),
+      );
+      expect({
+        added: c.added.length,
+        removed: c.removed.length,
+        moved: c.moved.length,
+        changed: c.changed,
+      }).toEqual({ added: 0, removed: 0, moved: 0, changed: [] });
       expect(isSameVersion(c)).toBe(true);
     }),
     { numRuns: 100 },
@@ -281,8 +395,16 @@ describe('marks of a comparison', () => {
     const { planCompareMarks } = await import('../../src/engine/marks');
     const plan = planCompareMarks(
       'Phụ lục',
-      { added: [{ row: 12 }], moved: [{ to: { row: 8 } }, { to: { row: 12 } }], changed: [{ row: 8 }, { row: 5 }, { row: 6 }] },
-      new Map([[5, [5, 6]], [8, [8]], [12, [12, 13]]]),
+      {
+        added: [{ row: 12 }],
+        moved: [{ to: { row: 8 } }, { to: { row: 12 } }],
+        changed: [{ row: 8 }, { row: 5 }, { row: 6 }],
+      },
+      new Map([
+        [5, [5, 6]],
+        [8, [8]],
+        [12, [12, 13]],
+      ]),
       1,
       8,
     );
@@ -291,6 +413,8 @@ describe('marks of a comparison', () => {
       ['moved', [8], ['A8:H8'], '=N("phancong:moved")=0'],
       ['changed', [5, 6], ['A5:H6'], '=N("phancong:changed")=0'],
     ]);
-    expect(planCompareMarks('x', { added: [], moved: [], changed: [] }, new Map(), 1, 5).rules).toEqual([]);
+    expect(
+      planCompareMarks('x', { added: [], moved: [], changed: [] }, new Map(), 1, 5).rules,
+    ).toEqual([]);
   });
 });

@@ -106,7 +106,8 @@ describe('Excel serials (1900 date system)', () => {
 
   it('is consecutive: each serial after 61 is the next calendar day', () => {
     for (let s = 61; s < 50000; s++) {
-      if (addDays(serialToIso(s), 1) !== serialToIso(s + 1)) throw new Error(`gap after serial ${s}`);
+      if (addDays(serialToIso(s), 1) !== serialToIso(s + 1))
+        throw new Error(`gap after serial ${s}`);
     }
   });
 });
@@ -169,9 +170,15 @@ describe('parseDeadline: cell values that are not text', () => {
   });
 
   it('follows the format even for small serials (the 1900 bug included)', () => {
-    expect(parseDeadline(60, { numberFormat: 'dd/mm/yyyy' })).toMatchObject({ text: '29/02/1900', due: '1900-02-29' });
+    expect(parseDeadline(60, { numberFormat: 'dd/mm/yyyy' })).toMatchObject({
+      text: '29/02/1900',
+      due: '1900-02-29',
+    });
     expect(parseDeadline(61, { numberFormat: 'dd/mm/yyyy' }).due).toBe('1900-03-01');
-    expect(parseDeadline(2026, { numberFormat: 'dd/mm/yyyy' })).toMatchObject({ kind: 'date', due: '1905-07-18' });
+    expect(parseDeadline(2026, { numberFormat: 'dd/mm/yyyy' })).toMatchObject({
+      kind: 'date',
+      due: '1905-07-18',
+    });
   });
 
   it('does not read serial 0, negatives or a pure time as a date', () => {
@@ -183,14 +190,23 @@ describe('parseDeadline: cell values that are not text', () => {
   });
 
   it('reads a plausible serial without a date format as a date', () => {
-    expect(parseDeadline(46142)).toMatchObject({ kind: 'date', due: '2026-04-30', text: '30/04/2026' });
+    expect(parseDeadline(46142)).toMatchObject({
+      kind: 'date',
+      due: '2026-04-30',
+      text: '30/04/2026',
+    });
     expect(parseDeadline(46142, { numberFormat: 'General' }).due).toBe('2026-04-30');
     expect(parseDeadline(36526).due).toBe('2000-01-01');
     expect(parseDeadline(73050).due).toBe('2099-12-31');
   });
 
   it('reads a bare year number as that year', () => {
-    expect(parseDeadline(2026)).toEqual({ text: '2026', due: '2026-12-31', kind: 'period', start: '2026-01-01' });
+    expect(parseDeadline(2026)).toEqual({
+      text: '2026',
+      due: '2026-12-31',
+      kind: 'period',
+      start: '2026-01-01',
+    });
     expect(parseDeadline(2026, { numberFormat: 'General' }).due).toBe('2026-12-31');
     expect(parseDeadline(2030, { numberFormat: '0' }).due).toBe('2030-12-31');
   });
@@ -213,11 +229,16 @@ describe('parseDeadline: cell values that are not text', () => {
   });
 
   it('reads a cell of punctuation only as missing', () => {
-    for (const t of ['-', '–', '...', '…', '/', '()']) expect(parseDeadline(t).kind).toBe('missing');
+    for (const t of ['-', '–', '...', '…', '/', '()'])
+      expect(parseDeadline(t).kind).toBe('missing');
   });
 
   it('reads errors and booleans as unknown', () => {
-    expect(parseDeadline({ error: '#REF!' })).toEqual({ text: '#REF!', due: null, kind: 'unknown' });
+    expect(parseDeadline({ error: '#REF!' })).toEqual({
+      text: '#REF!',
+      due: null,
+      kind: 'unknown',
+    });
     expect(parseDeadline({ error: '#N/A' }).kind).toBe('unknown');
     expect(parseDeadline(true)).toEqual({ text: 'TRUE', due: null, kind: 'unknown' });
     expect(parseDeadline(false).kind).toBe('unknown');
@@ -272,7 +293,11 @@ describe('parseDeadline: quarters', () => {
   });
 
   it('reads a reversed range as the same range', () => {
-    expect(d('Quý IV – III/2026')).toMatchObject({ kind: 'period', start: '2026-07-01', due: '2026-12-31' });
+    expect(d('Quý IV – III/2026')).toMatchObject({
+      kind: 'period',
+      start: '2026-07-01',
+      due: '2026-12-31',
+    });
     expect(d('Quý III, I/2026')).toMatchObject({ start: '2026-01-01', due: '2026-09-30' });
   });
 
@@ -323,8 +348,16 @@ describe('parseDeadline: months and parts of the year', () => {
   });
 
   it('uses the plan year for "6 tháng cuối năm" and "6 tháng đầu năm"', () => {
-    expect(d('6 tháng cuối năm')).toMatchObject({ due: '2026-12-31', start: '2026-07-01', yearInferred: true });
-    expect(d('6 tháng đầu năm')).toMatchObject({ due: '2026-06-30', start: '2026-01-01', yearInferred: true });
+    expect(d('6 tháng cuối năm')).toMatchObject({
+      due: '2026-12-31',
+      start: '2026-07-01',
+      yearInferred: true,
+    });
+    expect(d('6 tháng đầu năm')).toMatchObject({
+      due: '2026-06-30',
+      start: '2026-01-01',
+      yearInferred: true,
+    });
   });
 
   it('spans a year end', () => {
@@ -367,16 +400,30 @@ describe('parseDeadline: dates', () => {
     expect(d(text).yearInferred).toBeUndefined();
   });
 
-  it.each(['31/4/2026', '29/2/2027', '29/2/2026', '30/2/2028', '32/1/2026', '0/1/2026', '15/13/2026', 'ngày 31 tháng 6 năm 2026'])(
-    '%s is not a real day: unknown',
-    (text) => {
-      expect(d(text)).toEqual({ text, due: null, kind: 'unknown' });
-    },
-  );
+  it.each([
+    '31/4/2026',
+    '29/2/2027',
+    '29/2/2026',
+    '30/2/2028',
+    '32/1/2026',
+    '0/1/2026',
+    '15/13/2026',
+    'ngày 31 tháng 6 năm 2026',
+  ])('%s is not a real day: unknown', (text) => {
+    expect(d(text)).toEqual({ text, due: null, kind: 'unknown' });
+  });
 
   it('reads a range of dates as a period', () => {
-    expect(d('Từ 01/3/2026 đến 30/4/2026')).toMatchObject({ kind: 'period', start: '2026-03-01', due: '2026-04-30' });
-    expect(d('01/3 - 30/4/2026')).toMatchObject({ kind: 'period', start: '2026-03-01', due: '2026-04-30' });
+    expect(d('Từ 01/3/2026 đến 30/4/2026')).toMatchObject({
+      kind: 'period',
+      start: '2026-03-01',
+      due: '2026-04-30',
+    });
+    expect(d('01/3 - 30/4/2026')).toMatchObject({
+      kind: 'period',
+      start: '2026-03-01',
+      due: '2026-04-30',
+    });
   });
 
   it('reads a year written apart from the date', () => {
@@ -416,15 +463,24 @@ describe('parseDeadline: years and multi-year periods', () => {
   });
 
   it('reads "đến năm 2030" as multi-year, from the plan year when it is known', () => {
-    expect(d('đến năm 2030')).toMatchObject({ kind: 'period', due: '2030-12-31', start: '2026-01-01', multiYear: true });
-    expect(d('Đến năm 2030', { planYear: null })).toMatchObject({ due: '2030-12-31', start: null, multiYear: true });
+    expect(d('đến năm 2030')).toMatchObject({
+      kind: 'period',
+      due: '2030-12-31',
+      start: '2026-01-01',
+      multiYear: true,
+    });
+    expect(d('Đến năm 2030', { planYear: null })).toMatchObject({
+      due: '2030-12-31',
+      start: null,
+      multiYear: true,
+    });
     expect(d('Tới năm 2030', {})).toMatchObject({ due: '2030-12-31', multiYear: true });
     const same = d('đến năm 2030', { planYear: 2030 });
     expect(same).toMatchObject({ due: '2030-12-31', start: '2030-01-01' });
     expect(same.multiYear).toBeUndefined();
   });
 
-  it('reads a year next to another period as that period\'s year', () => {
+  it("reads a year next to another period as that period's year", () => {
     expect(d('Năm 2026, Quý II')).toMatchObject({ start: '2026-04-01', due: '2026-06-30' });
     expect(d('Quý II, năm 2026')).toMatchObject({ start: '2026-04-01', due: '2026-06-30' });
   });
@@ -484,8 +540,12 @@ describe('parseDeadline: recurring', () => {
   });
 
   it('does not take a recurring phrase inside prose for a deadline', () => {
-    expect(d('Đánh giá kết quả hợp tác và định hướng chiến lược cho các năm tiếp theo.').kind).toBe('unknown');
-    expect(d('Phục dựng và duy trì hoạt động lễ hội đặc sắc hằng năm tại các điểm du lịch').kind).toBe('unknown');
+    expect(d('Đánh giá kết quả hợp tác và định hướng chiến lược cho các năm tiếp theo.').kind).toBe(
+      'unknown',
+    );
+    expect(
+      d('Phục dựng và duy trì hoạt động lễ hội đặc sắc hằng năm tại các điểm du lịch').kind,
+    ).toBe('unknown');
   });
 });
 
@@ -501,8 +561,15 @@ describe('parseDeadline: no year named', () => {
     expect(d('Tháng 10')).toMatchObject({ due: '2026-10-31', yearInferred: true });
     expect(d('30/4')).toMatchObject({ kind: 'date', due: '2026-04-30', yearInferred: true });
     expect(d('ngày 30/4')).toMatchObject({ kind: 'date', due: '2026-04-30', yearInferred: true });
-    expect(d('Quý III – IV')).toMatchObject({ due: '2026-12-31', start: '2026-07-01', yearInferred: true });
-    expect(d('Quý II', { planYear: 2025 })).toMatchObject({ due: '2025-06-30', yearInferred: true });
+    expect(d('Quý III – IV')).toMatchObject({
+      due: '2026-12-31',
+      start: '2026-07-01',
+      yearInferred: true,
+    });
+    expect(d('Quý II', { planYear: 2025 })).toMatchObject({
+      due: '2025-06-30',
+      yearInferred: true,
+    });
   });
 
   it('checks the day against the plan year', () => {
@@ -552,9 +619,18 @@ describe('parseDeadline: brackets', () => {
       start: '2026-07-01',
       conflict: 'tháng 10/2026',
     });
-    expect(d('Quý I/2026 (tháng 10/2026)')).toMatchObject({ due: '2026-03-31', conflict: 'tháng 10/2026' });
-    expect(d('Quý II năm 2026 (vào dịp 2/9)')).toMatchObject({ due: '2026-06-30', conflict: 'vào dịp 2/9' });
-    expect(d('Quý II/2026 (tháng 5 - 7/2026)')).toMatchObject({ due: '2026-06-30', conflict: 'tháng 5 - 7/2026' });
+    expect(d('Quý I/2026 (tháng 10/2026)')).toMatchObject({
+      due: '2026-03-31',
+      conflict: 'tháng 10/2026',
+    });
+    expect(d('Quý II năm 2026 (vào dịp 2/9)')).toMatchObject({
+      due: '2026-06-30',
+      conflict: 'vào dịp 2/9',
+    });
+    expect(d('Quý II/2026 (tháng 5 - 7/2026)')).toMatchObject({
+      due: '2026-06-30',
+      conflict: 'tháng 5 - 7/2026',
+    });
   });
 
   it('keeps other brackets as remarks', () => {
@@ -580,13 +656,23 @@ describe('parseDeadline: brackets', () => {
   });
 
   it('handles several brackets', () => {
-    expect(d('Quý II/2026 (30/4) (trình HĐND)')).toMatchObject({ due: '2026-04-30', kind: 'date', remark: 'trình HĐND' });
-    expect(d('Quý II/2026 (tháng 10/2026) (tháng 11/2026)').conflict).toBe('tháng 10/2026; tháng 11/2026');
+    expect(d('Quý II/2026 (30/4) (trình HĐND)')).toMatchObject({
+      due: '2026-04-30',
+      kind: 'date',
+      remark: 'trình HĐND',
+    });
+    expect(d('Quý II/2026 (tháng 10/2026) (tháng 11/2026)').conflict).toBe(
+      'tháng 10/2026; tháng 11/2026',
+    );
   });
 
   it('reads a cell that is only a bracket', () => {
     expect(d('(Quý II/2026)')).toMatchObject({ kind: 'period', due: '2026-06-30' });
-    expect(d('(vào dịp 30/4)')).toMatchObject({ kind: 'date', due: '2026-04-30', yearInferred: true });
+    expect(d('(vào dịp 30/4)')).toMatchObject({
+      kind: 'date',
+      due: '2026-04-30',
+      yearInferred: true,
+    });
   });
 
   it('survives unbalanced brackets', () => {
@@ -657,7 +743,10 @@ describe('parseDeadline: prose after a deadline', () => {
       due: '2026-03-31',
       remark: 'trình UBND tỉnh',
     });
-    expect(d('Năm 2026 - Hoàn thành dự thảo')).toMatchObject({ due: '2026-12-31', remark: 'Hoàn thành dự thảo' });
+    expect(d('Năm 2026 - Hoàn thành dự thảo')).toMatchObject({
+      due: '2026-12-31',
+      remark: 'Hoàn thành dự thảo',
+    });
   });
 
   it('does not read prose before a deadline', () => {
@@ -704,7 +793,10 @@ describe('parseDeadline: text and purity', () => {
     let dated = 0;
     for (let i = 0; i < 50000; i++) {
       // Distinct texts, so that the small result cache does not hide the parser's cost.
-      const r = parseDeadline(`${texts[i % texts.length]} ${i % 2 === 0 ? '' : '.'}${' '.repeat(i % 13)}x${i}`, P);
+      const r = parseDeadline(
+        `${texts[i % texts.length]} ${i % 2 === 0 ? '' : '.'}${' '.repeat(i % 13)}x${i}`,
+        P,
+      );
       if (r.due) dated++;
     }
     expect(dated).toBeGreaterThan(0);
@@ -723,13 +815,21 @@ describe('parseDeadline: text and purity', () => {
 
 describe('inferPlanYear', () => {
   it('takes the year most deadlines name', () => {
-    expect(inferPlanYear(['Quý I/2026', 'Năm 2026', 'Quý I/2027', 'Thường xuyên'], 'Kế hoạch năm 2025')).toBe(2026);
+    expect(
+      inferPlanYear(['Quý I/2026', 'Năm 2026', 'Quý I/2027', 'Thường xuyên'], 'Kế hoạch năm 2025'),
+    ).toBe(2026);
   });
 
   it('counts a year once per text', () => {
-    expect(inferPlanYear(['Giai đoạn 2030-2030', 'Năm 2030 (2030)', 'Quý I/2026', 'Quý II/2026', 'Quý III/2026'])).toBe(
-      2026,
-    );
+    expect(
+      inferPlanYear([
+        'Giai đoạn 2030-2030',
+        'Năm 2030 (2030)',
+        'Quý I/2026',
+        'Quý II/2026',
+        'Quý III/2026',
+      ]),
+    ).toBe(2026);
   });
 
   it('breaks a tie by the title year, else the later year', () => {
@@ -739,9 +839,12 @@ describe('inferPlanYear', () => {
   });
 
   it('falls back on the title', () => {
-    expect(inferPlanYear(['Thường xuyên', 'Quý II'], 'Kế hoạch triển khai Đề án Phát triển du lịch tỉnh Lào Cai năm 2026')).toBe(
-      2026,
-    );
+    expect(
+      inferPlanYear(
+        ['Thường xuyên', 'Quý II'],
+        'Kế hoạch triển khai Đề án Phát triển du lịch tỉnh Lào Cai năm 2026',
+      ),
+    ).toBe(2026);
     expect(inferPlanYear([], 'Kế hoạch số 30/2025/KH-UBND thực hiện năm 2026')).toBe(2026);
     expect(inferPlanYear([], 'Kế hoạch giai đoạn 2026 - 2030')).toBe(2026);
   });
@@ -761,7 +864,13 @@ describe('inferPlanYear', () => {
 describe('the seed documents', () => {
   const dir = join(__dirname, '..', 'fixtures', 'seeds');
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-  const table = readFileSync(join(dir, files.find((f) => f.startsWith('002'))!), 'utf8');
+  const table = readFileSync(
+    join(
+      dir,
+      files.find((f) => f.startsWith('002'))!,
+    ),
+    'utf8',
+  );
   const cells = table
     .split('\n')
     .map((l) => l.split('\t'))
@@ -769,7 +878,9 @@ describe('the seed documents', () => {
     .map((c) => c[6]);
 
   it('infers 2026 for the 002 table', () => {
-    expect(inferPlanYear(cells, 'Kế hoạch triển khai Đề án Phát triển du lịch tỉnh Lào Cai năm 2026')).toBe(2026);
+    expect(
+      inferPlanYear(cells, 'Kế hoạch triển khai Đề án Phát triển du lịch tỉnh Lào Cai năm 2026'),
+    ).toBe(2026);
   });
 
   it('reads every deadline cell of the 002 table without an unknown among the real deadlines', () => {

@@ -4,7 +4,13 @@
  * restores them) and on one where it must not be offered. Plus the snapshot edit functions.
  */
 import { analyzeSheet } from '../../src/engine/analyze';
-import { applyEdits, applyFixes, combineFixes, EditConflictError, undoEdits } from '../../src/engine/edits';
+import {
+  applyEdits,
+  applyFixes,
+  combineFixes,
+  EditConflictError,
+  undoEdits,
+} from '../../src/engine/edits';
 import type { Finding, Fix, SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { AS_OF, grid, H5, H6, H8, row6 } from '../helpers/grid';
 
@@ -37,32 +43,48 @@ function applyOne(snap: SheetSnapshot, finding: Finding, fix: Fix): SheetReport 
   const listed = new Set(fix.edits.map((e) => e.cell));
   const a = cells(snap);
   const b = cells(after);
-  for (const k of new Set([...a.keys(), ...b.keys()])) if (!listed.has(k)) expect([k, b.get(k)]).toEqual([k, a.get(k)]);
+  for (const k of new Set([...a.keys(), ...b.keys()]))
+    if (!listed.has(k)) expect([k, b.get(k)]).toEqual([k, a.get(k)]);
   for (const e of fix.edits) expect(b.get(e.cell) ?? null).toEqual(e.after);
   expect((after.merges ?? []).length).toBe((snap.merges ?? []).length + (fix.merges?.length ?? 0));
   const again = check(after);
   expect(again.findings.map(key)).not.toContain(key(finding));
   const oldErrors = new Set(before.findings.filter((f) => f.severity === 'error').map(key));
-  expect(again.findings.filter((f) => f.severity === 'error' && !oldErrors.has(key(f))).map(key)).toEqual([]);
+  expect(
+    again.findings.filter((f) => f.severity === 'error' && !oldErrors.has(key(f))).map(key),
+  ).toEqual([]);
   const restored = undoEdits(after, undo);
-  expect(restored.values.map((r) => r.map((v) => v ?? null))).toEqual(snap.values.map((r) => r.map((v) => v ?? null)));
+  expect(restored.values.map((r) => r.map((v) => v ?? null))).toEqual(
+    snap.values.map((r) => r.map((v) => v ?? null)),
+  );
   expect(restored.merges ?? []).toEqual(snap.merges ?? []);
   return again;
 }
 
 function only(report: SheetReport, code: string, messageId?: string): Finding {
-  const f = report.findings.filter((x) => x.code === code && (!messageId || x.messageId === messageId));
+  const f = report.findings.filter(
+    (x) => x.code === code && (!messageId || x.messageId === messageId),
+  );
   expect(f).toHaveLength(1);
   return f[0];
 }
 
 describe('lead-missing / merge-lost: fill from the row above, or merge again', () => {
-  const snap = grid(H6, [row6('1', 'A', TC, Q1, { leader: 'Phó Chủ tịch UBND tỉnh' }), row6('2', 'B', '', Q1), row6('3', 'C', '', Q1)]);
+  const snap = grid(H6, [
+    row6('1', 'A', TC, Q1, { leader: 'Phó Chủ tịch UBND tỉnh' }),
+    row6('2', 'B', '', Q1),
+    row6('3', 'C', '', Q1),
+  ]);
 
-  it('fill writes the value above into the task\'s own cell', () => {
+  it("fill writes the value above into the task's own cell", () => {
     const f = check(snap).findings.find((x) => x.code === 'lead-missing' && x.cell === 'D3')!;
     const fill = f.fixes!.find((x) => x.id === 'lead-missing:D3:fill')!;
-    expect(fill).toEqual({ id: 'lead-missing:D3:fill', messageId: 'fix.lead-missing.fill', data: { value: TC, row: 2, count: 1 }, edits: [{ sheet: 'Phụ lục', cell: 'D3', before: null, after: TC }] });
+    expect(fill).toEqual({
+      id: 'lead-missing:D3:fill',
+      messageId: 'fix.lead-missing.fill',
+      data: { value: TC, row: 2, count: 1 },
+      edits: [{ sheet: 'Phụ lục', cell: 'D3', before: null, after: TC }],
+    });
     const again = applyOne(snap, f, fill);
     expect(again.tasks[0].unassigned).toBe(false);
     expect(again.tasks[1].unassigned).toBe(false);
@@ -85,44 +107,84 @@ describe('lead-missing / merge-lost: fill from the row above, or merge again', (
     expect(f.cell).toBe('C3');
     applyOne(snap, f, f.fixes![0]);
     const again = applyOne(snap, f, f.fixes![1]);
-    expect(again.tasks.map((t) => t.leader)).toEqual(['Phó Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh']);
+    expect(again.tasks.map((t) => t.leader)).toEqual([
+      'Phó Chủ tịch UBND tỉnh',
+      'Phó Chủ tịch UBND tỉnh',
+      'Phó Chủ tịch UBND tỉnh',
+    ]);
   });
 
   it('nothing is offered for the first task of a section, or across a section row', () => {
-    const r = check(grid(H6, [['I', 'Mục một'], row6('1', 'A', '', Q1), ['II', 'Mục hai'], row6('1', 'B', '', Q1)]));
-    expect(r.findings.filter((x) => x.code === 'lead-missing').map((x) => [x.messageId, x.fixes])).toEqual([
+    const r = check(
+      grid(H6, [
+        ['I', 'Mục một'],
+        row6('1', 'A', '', Q1),
+        ['II', 'Mục hai'],
+        row6('1', 'B', '', Q1),
+      ]),
+    );
+    expect(
+      r.findings.filter((x) => x.code === 'lead-missing').map((x) => [x.messageId, x.fixes]),
+    ).toEqual([
       ['finding.lead-missing', undefined],
       ['finding.lead-missing', undefined],
     ]);
   });
 });
 
-describe('cells-shifted: move the row\'s values into their columns', () => {
+describe("cells-shifted: move the row's values into their columns", () => {
   it('moves a deadline out of the lead column (the date cell keeps its value)', () => {
     const snap = grid(H8, [['1', 'Tổ chức điều tra thống kê', '', '', 'Quý IV/2026', '', '', '']]);
     const f = only(check(snap), 'cells-shifted');
     expect(f.fixes!.map((x) => [x.id, x.edits.map((e) => [e.cell, e.before, e.after])])).toEqual([
-      ['cells-shifted:E2:move', [['E2', 'Quý IV/2026', null], ['G2', null, 'Quý IV/2026']]],
+      [
+        'cells-shifted:E2:move',
+        [
+          ['E2', 'Quý IV/2026', null],
+          ['G2', null, 'Quý IV/2026'],
+        ],
+      ],
     ]);
     applyOne(snap, f, f.fixes![0]);
   });
 
   it('moves a row shifted one column right, cells beyond the header included', () => {
-    const snap = grid(H8, [['1', 'Nhiệm vụ A', '', 'Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL', 'Sở VHTTDL', TC, 'Quý II/2026', 'Báo cáo']]);
+    const snap = grid(H8, [
+      [
+        '1',
+        'Nhiệm vụ A',
+        '',
+        'Phó Chủ tịch UBND tỉnh',
+        'Giám đốc Sở VHTTDL',
+        'Sở VHTTDL',
+        TC,
+        'Quý II/2026',
+        'Báo cáo',
+      ],
+    ]);
     const f = only(check(snap), 'cells-shifted');
     const again = applyOne(snap, f, f.fixes![0]);
-    expect(again.findings.filter((x) => x.code === 'extra-cells' || x.code === 'cells-shifted')).toEqual([]);
+    expect(
+      again.findings.filter((x) => x.code === 'extra-cells' || x.code === 'cells-shifted'),
+    ).toEqual([]);
     expect(again.tasks[0].deadline.due).toBe('2026-06-30');
   });
 
   it('is not offered for a row that is fine', () => {
-    expect(check(grid(H8, [['1', 'Nhiệm vụ A', '', '', 'Sở VHTTDL', TC, 'Quý II/2026', '']])).findings.filter((x) => x.fixes)).toEqual([]);
+    expect(
+      check(
+        grid(H8, [['1', 'Nhiệm vụ A', '', '', 'Sở VHTTDL', TC, 'Quý II/2026', '']]),
+      ).findings.filter((x) => x.fixes),
+    ).toEqual([]);
   });
 });
 
 describe('markup-in-cell, url-in-cell, tt-format', () => {
   it('markup: removes the tags, keeps the text', () => {
-    const snap = grid(H6, [row6('1', '<b>Nhiệm vụ</b> A', TC, Q1), row6('2', 'B', TC, '<i>Quý II/2026</i>')]);
+    const snap = grid(H6, [
+      row6('1', '<b>Nhiệm vụ</b> A', TC, Q1),
+      row6('2', 'B', TC, '<i>Quý II/2026</i>'),
+    ]);
     const r = check(snap);
     for (const f of r.findings.filter((x) => x.code === 'markup-in-cell')) {
       expect(f.fixes![0].edits.map((e) => e.after)).toEqual([expect.not.stringContaining('<')]);
@@ -133,18 +195,30 @@ describe('markup-in-cell, url-in-cell, tt-format', () => {
   });
 
   it('url: removes a pasted search link; an ordinary address is only reported', () => {
-    const snap = grid(H6, [row6('1', 'Quảng bá trên dulichlaocai.vn, https://www.google.com/search?q=sapa, Youtube', TC, Q1)]);
+    const snap = grid(H6, [
+      row6(
+        '1',
+        'Quảng bá trên dulichlaocai.vn, https://www.google.com/search?q=sapa, Youtube',
+        TC,
+        Q1,
+      ),
+    ]);
     const f = only(check(snap), 'url-in-cell');
     expect(f.fixes![0].edits[0].after).toBe('Quảng bá trên dulichlaocai.vn, , Youtube');
     applyOne(snap, f, f.fixes![0]);
-    const plain = only(check(grid(H6, [row6('1', 'Xem https://thongke.tourism.vn/ để báo cáo', TC, Q1)])), 'url-in-cell');
+    const plain = only(
+      check(grid(H6, [row6('1', 'Xem https://thongke.tourism.vn/ để báo cáo', TC, Q1)])),
+      'url-in-cell',
+    );
     expect(plain.fixes).toBeUndefined();
   });
 
   it('tt-format: drops the trailing dot', () => {
     const snap = grid(H6, [['1', 'Nhóm'], row6('1.1', 'A', TC, Q1), row6('1.2.', 'B', TC, Q1)]);
     const f = only(check(snap), 'tt-format');
-    expect(f.fixes![0].edits).toEqual([{ sheet: 'Phụ lục', cell: 'A4', before: '1.2.', after: '1.2' }]);
+    expect(f.fixes![0].edits).toEqual([
+      { sheet: 'Phụ lục', cell: 'A4', before: '1.2.', after: '1.2' },
+    ]);
     applyOne(snap, f, f.fixes![0]);
     expect(check(grid(H6, [['1', 'Nhóm'], row6('1.1', 'A', TC, Q1)])).findings).toEqual([]);
   });
@@ -154,7 +228,9 @@ describe('agency cells', () => {
   it('agency-name: writes the canonical spelling', () => {
     const snap = grid(H6, [row6('1', 'A', 'Sở VH TTL', Q1)]);
     const f = only(check(snap), 'agency-name', 'finding.agency-name.variant');
-    expect(f.fixes!.map((x) => [x.id, x.edits[0].after])).toEqual([['agency-name:D2:canonical', VHTTDL]]);
+    expect(f.fixes!.map((x) => [x.id, x.edits[0].after])).toEqual([
+      ['agency-name:D2:canonical', VHTTDL],
+    ]);
     applyOne(snap, f, f.fixes![0]);
   });
 
@@ -164,14 +240,25 @@ describe('agency cells', () => {
     expect(f.fixes!.map((x) => [x.id, x.edits[0].after])).toEqual([['agency-name:D2:renamed', TC]]);
     applyOne(snap, f, f.fixes![0]);
     // An unknown agency gets no fix.
-    const u = only(check(grid(H6, [row6('1', 'A', 'Ban Quản lý Khu XYZ', Q1)])), 'agency-name', 'finding.agency-name.unknown');
+    const u = only(
+      check(grid(H6, [row6('1', 'A', 'Ban Quản lý Khu XYZ', Q1)])),
+      'agency-name',
+      'finding.agency-name.unknown',
+    );
     expect(u.fixes).toBeUndefined();
   });
 
   it('lead-in-support: removes the repeat from the support cell', () => {
     const snap = grid(H6, [row6('1', 'A', TC, Q1, { support: `${NV}; ${TC}; Sở Tư pháp` })]);
     const f = only(check(snap), 'lead-in-support');
-    expect(f.fixes![0].edits).toEqual([{ sheet: 'Phụ lục', cell: 'E2', before: `${NV}; ${TC}; Sở Tư pháp`, after: `${NV}; Sở Tư pháp` }]);
+    expect(f.fixes![0].edits).toEqual([
+      {
+        sheet: 'Phụ lục',
+        cell: 'E2',
+        before: `${NV}; ${TC}; Sở Tư pháp`,
+        after: `${NV}; Sở Tư pháp`,
+      },
+    ]);
     applyOne(snap, f, f.fixes![0]);
     const alone = grid(H6, [row6('1', 'A', TC, Q1, { support: TC })]);
     const g = only(check(alone), 'lead-in-support');
@@ -179,20 +266,30 @@ describe('agency cells', () => {
     applyOne(alone, g, g.fixes![0]);
   });
 
-  it("lead-is-person: moves the title to the empty leader cell and writes the agency in its place", () => {
+  it('lead-is-person: moves the title to the empty leader cell and writes the agency in its place', () => {
     // (A title alone in the lead column is read as a shifted cell: cells-shifted's fix moves it.)
     const snap = grid(H6, [row6('1', 'A', `${NV}; Giám đốc Sở Tài chính`, Q1)]);
     const f = only(check(snap), 'lead-is-person');
     expect(f.fixes!.map((x) => [x.id, x.edits.map((e) => [e.cell, e.after])])).toEqual([
-      ['lead-is-person:D2:move', [['C2', 'Giám đốc Sở Tài chính'], ['D2', `${NV}; ${TC}`]]],
+      [
+        'lead-is-person:D2:move',
+        [
+          ['C2', 'Giám đốc Sở Tài chính'],
+          ['D2', `${NV}; ${TC}`],
+        ],
+      ],
     ]);
     const again = applyOne(snap, f, f.fixes![0]);
     expect(again.tasks[0].leader).toBe('Giám đốc Sở Tài chính');
     // Not when the leader cell is taken (the sheet has no inspector column).
-    const taken = check(grid(H6, [row6('1', 'A', 'Giám đốc Sở Tài chính', Q1, { leader: 'Phó Chủ tịch UBND tỉnh' })]));
+    const taken = check(
+      grid(H6, [row6('1', 'A', 'Giám đốc Sở Tài chính', Q1, { leader: 'Phó Chủ tịch UBND tỉnh' })]),
+    );
     expect(only(taken, 'lead-is-person').fixes).toBeUndefined();
     // Nor when there is no leader or inspector column at all.
-    expect(only(check(grid(H5, [['1', 'A', 'Giám đốc Sở Tài chính', '', Q1]])), 'lead-is-person').fixes).toBeUndefined();
+    expect(
+      only(check(grid(H5, [['1', 'A', 'Giám đốc Sở Tài chính', '', Q1]])), 'lead-is-person').fixes,
+    ).toBeUndefined();
   });
 
   it('agencies-run-together: inserts "; " between the two names', () => {
@@ -200,7 +297,9 @@ describe('agency cells', () => {
     const f = only(check(snap), 'agencies-run-together');
     expect(f.fixes![0].edits[0].after).toBe('Sở Tư pháp; Sở Xây dựng');
     applyOne(snap, f, f.fixes![0]);
-    expect(check(grid(H6, [row6('1', 'A', TC, Q1, { support: 'Sở Tư pháp; Sở Xây dựng' })])).findings).toEqual([]);
+    expect(
+      check(grid(H6, [row6('1', 'A', TC, Q1, { support: 'Sở Tư pháp; Sở Xây dựng' })])).findings,
+    ).toEqual([]);
   });
 });
 
@@ -210,7 +309,11 @@ describe('deadline: a year that had to be inferred is written into the text', ()
     ['Tháng 6', 'Tháng 6/2026'],
     ['30/6', '30/6/2026'],
   ])('%s → %s', (text, fixed) => {
-    const snap = grid(H6, [row6('1', 'A', TC, Q1), row6('2', 'B', TC, 'Quý III/2026'), row6('3', 'C', TC, text)]);
+    const snap = grid(H6, [
+      row6('1', 'A', TC, Q1),
+      row6('2', 'B', TC, 'Quý III/2026'),
+      row6('3', 'C', TC, text),
+    ]);
     const f = only(check(snap), 'deadline', 'finding.deadline.year-inferred');
     expect(f.fixes!.map((x) => [x.id, x.edits[0].after])).toEqual([['deadline:F4:year', fixed]]);
     const again = applyOne(snap, f, f.fixes![0]);
@@ -226,7 +329,9 @@ describe('applying edits to a snapshot', () => {
   const snap = grid(H6, [row6('1', 'A', TC, Q1), row6('2', 'B', '', Q1)]);
 
   it('refuses an edit whose cell no longer holds its before value, and changes nothing', () => {
-    expect(() => applyEdits(snap, { edits: [{ sheet: 'Phụ lục', cell: 'D2', before: 'x', after: 'y' }] })).toThrow(EditConflictError);
+    expect(() =>
+      applyEdits(snap, { edits: [{ sheet: 'Phụ lục', cell: 'D2', before: 'x', after: 'y' }] }),
+    ).toThrow(EditConflictError);
     expect(snap.values[1][3]).toBe(TC);
   });
 
@@ -235,7 +340,7 @@ describe('applying edits to a snapshot', () => {
     expect(() => applyEdits(merged, { edits: [], merges: ['D2:D3'] })).toThrow(EditConflictError);
   });
 
-  it('applies with an origin (cells name the user\'s sheet), and undo restores', () => {
+  it("applies with an origin (cells name the user's sheet), and undo restores", () => {
     const at: SheetSnapshot = { ...snap, origin: { row: 4, col: 1 } };
     const r = check(at);
     const f = r.findings.find((x) => x.code === 'lead-missing')!;
@@ -244,16 +349,40 @@ describe('applying edits to a snapshot', () => {
     expect(snapshot.values[2][3]).toBe(TC);
     expect(undoEdits(snapshot, undo).values[2][3]).toBeNull();
     // Undo is refused when the cell changed since.
-    const changed = applyEdits(snapshot, { edits: [{ sheet: 'Phụ lục', cell: 'E7', before: TC, after: NV }] }).snapshot;
+    const changed = applyEdits(snapshot, {
+      edits: [{ sheet: 'Phụ lục', cell: 'E7', before: TC, after: NV }],
+    }).snapshot;
     expect(() => undoEdits(changed, undo)).toThrow(EditConflictError);
   });
 
   it('combines fixes: identical edits and merges are shared, a clashing fix is left out', () => {
-    const a: Fix = { id: 'a', messageId: 'x', data: {}, edits: [{ sheet: 'S', cell: 'A1', before: null, after: 'v' }], merges: ['B1:B3'] };
-    const b: Fix = { id: 'b', messageId: 'x', data: {}, edits: [{ sheet: 'S', cell: 'A1', before: null, after: 'v' }], merges: ['B1:B3'] };
-    const c: Fix = { id: 'c', messageId: 'x', data: {}, edits: [{ sheet: 'S', cell: 'A1', before: null, after: 'w' }] };
+    const a: Fix = {
+      id: 'a',
+      messageId: 'x',
+      data: {},
+      edits: [{ sheet: 'S', cell: 'A1', before: null, after: 'v' }],
+      merges: ['B1:B3'],
+    };
+    const b: Fix = {
+      id: 'b',
+      messageId: 'x',
+      data: {},
+      edits: [{ sheet: 'S', cell: 'A1', before: null, after: 'v' }],
+      merges: ['B1:B3'],
+    };
+    const c: Fix = {
+      id: 'c',
+      messageId: 'x',
+      data: {},
+      edits: [{ sheet: 'S', cell: 'A1', before: null, after: 'w' }],
+    };
     const d: Fix = { id: 'd', messageId: 'x', data: {}, edits: [], merges: ['B2:B4'] };
-    expect(combineFixes([a, b, c, d])).toEqual({ edits: a.edits, merges: ['B1:B3'], applied: ['a', 'b'], skipped: ['c', 'd'] });
+    expect(combineFixes([a, b, c, d])).toEqual({
+      edits: a.edits,
+      merges: ['B1:B3'],
+      applied: ['a', 'b'],
+      skipped: ['c', 'd'],
+    });
     const s: SheetSnapshot = { name: 'S', values: [[null]] };
     const res = applyFixes(s, [a, c]);
     expect(res.snapshot.values[0][0]).toBe('v');

@@ -15,7 +15,11 @@ import { seed002Snapshot, SEED_002 } from '../helpers/tsv';
 const AS_OF = '2026-11-22';
 const text = readFileSync(SEED_002, 'utf8');
 const lines = text.split(/\r?\n/);
-const first = (l: string) => l.split('\t')[0].replace(/<[^>]+>/g, '').trim();
+const first = (l: string) =>
+  l
+    .split('\t')[0]
+    .replace(/<[^>]+>/g, '')
+    .trim();
 
 // Independent counts from the source text.
 const sectionLines = lines.filter((l) => /^<b>[IVXLC]+<\/b>\t/.test(l));
@@ -25,24 +29,52 @@ const headerLines = lines.filter((l) => /^(<b>)?TT(<\/b>)?\t/.test(l));
 // A numbered line whose number prefixes the next numbered line's heads it ("3" above "3.1"): a group.
 const numbered = lines.map(first).filter((n) => /^(\d+(\.\d+)*\.?|[IVXLC]+)$/.test(n));
 const norm = (n: string) => n.replace(/\.$/, '');
-const headingNumbers = numbered.filter((n, i) => /^\d/.test(n) && i + 1 < numbered.length && norm(numbered[i + 1]).startsWith(`${norm(n)}.`));
+const headingNumbers = numbered.filter(
+  (n, i) =>
+    /^\d/.test(n) && i + 1 < numbered.length && norm(numbered[i + 1]).startsWith(`${norm(n)}.`),
+);
 
 const byRow = (r: SheetReport, row: number) => r.tasks.find((t) => t.row === row)!;
-const codesAt = (r: SheetReport, row: number) => r.findings.filter((f) => f.row === row).map((f) => f.messageId);
+const codesAt = (r: SheetReport, row: number) =>
+  r.findings.filter((f) => f.row === row).map((f) => f.messageId);
 
 describe('seed 002 as a grid (text export)', () => {
   const r = analyzeSheet(seed002Snapshot(), { asOf: AS_OF });
 
   it('finds the header and all eight roles', () => {
     expect(r.headerRow).toBe(11);
-    expect(r.columns).toEqual({ tt: 'A', task: 'B', leader: 'C', inspector: 'D', lead: 'E', support: 'F', deadline: 'G', result: 'H' });
+    expect(r.columns).toEqual({
+      tt: 'A',
+      task: 'B',
+      leader: 'C',
+      inspector: 'D',
+      lead: 'E',
+      support: 'F',
+      deadline: 'G',
+      result: 'H',
+    });
     expect(r.missingRoles).toEqual([]);
     expect(r.planYear).toBe(2026);
   });
 
   it('finds every section, group and task of the source', () => {
     expect(sectionLines).toHaveLength(14);
-    expect(r.sections.map((s) => s.label)).toEqual(['I', 'II', 'III', 'VI', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XVI']);
+    expect(r.sections.map((s) => s.label)).toEqual([
+      'I',
+      'II',
+      'III',
+      'VI',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+      'XI',
+      'XII',
+      'XIII',
+      'XVI',
+    ]);
     // The 9 bold group lines, and V.3, which has its own lead but heads 3.1–3.3.
     expect(headingNumbers).toHaveLength(groupLines.length + 1);
     expect(r.rows.filter((x) => x.cls === 'group')).toHaveLength(headingNumbers.length);
@@ -56,7 +88,9 @@ describe('seed 002 as a grid (text export)', () => {
     const f = r.findings.filter((x) => x.code === 'section-order');
     expect(f.find((x) => x.messageId.endsWith('.missing'))?.data.labels).toBe('IV, XIV, XV');
     expect(f.find((x) => x.messageId.endsWith('.duplicate'))?.row).toBe(61);
-    expect(f.filter((x) => x.messageId === 'finding.section-order').map((x) => x.row)).toEqual([38, 47, 208]);
+    expect(f.filter((x) => x.messageId === 'finding.section-order').map((x) => x.row)).toEqual([
+      38, 47, 208,
+    ]);
   });
 
   it('reports the duplicate 1.1 in IX.1 and the missing 2.7 in IX.2', () => {
@@ -67,8 +101,12 @@ describe('seed 002 as a grid (text export)', () => {
   });
 
   it('reports repeated headers, markup, the pasted search URL and rows wider than the header', () => {
-    expect(r.findings.filter((x) => x.code === 'header-repeated')).toHaveLength(headerLines.length - 1);
-    expect(r.findings.filter((x) => x.code === 'markup-in-cell').length).toBeGreaterThanOrEqual(sectionLines.length + groupLines.length);
+    expect(r.findings.filter((x) => x.code === 'header-repeated')).toHaveLength(
+      headerLines.length - 1,
+    );
+    expect(r.findings.filter((x) => x.code === 'markup-in-cell').length).toBeGreaterThanOrEqual(
+      sectionLines.length + groupLines.length,
+    );
     const url = r.findings.find((x) => x.messageId === 'finding.url-in-cell.search')!;
     expect(url.row).toBe(142);
     expect(String(url.data.url)).toContain('google.com/search');
@@ -104,12 +142,21 @@ describe('seed 002 as a grid (text export)', () => {
     expect(f.messageId).toBe('finding.lead-missing.lost-merge');
     expect(f.data.from).toBe(13);
     expect(f.fixes!.map((x) => x.id)).toEqual(['lead-missing:E14:fill', 'lead-missing:E14:merge']);
-    expect(f.fixes![0].edits).toEqual([{ sheet: 'Phụ lục 02', cell: 'E14', before: null, after: 'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện' }]);
+    expect(f.fixes![0].edits).toEqual([
+      {
+        sheet: 'Phụ lục 02',
+        cell: 'E14',
+        before: null,
+        after: 'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh uỷ phối hợp thực hiện',
+      },
+    ]);
     // Blank leader cells under a filled one: merge-lost, with the same two fixes.
     expect(codesAt(r, 14)).toContain('finding.merge-lost');
     // The first task of a section has nothing above it to offer: unassigned, no fix.
     expect(byRow(r, 117).unassigned).toBe(true);
-    expect(r.findings.find((x) => x.code === 'lead-missing' && x.row === 117)?.fixes).toBeUndefined();
+    expect(
+      r.findings.find((x) => x.code === 'lead-missing' && x.row === 117)?.fixes,
+    ).toBeUndefined();
     expect(r.summary.unassigned).toBe(37);
   });
 
@@ -117,7 +164,11 @@ describe('seed 002 as a grid (text export)', () => {
     expect(codesAt(r, 18)).toContain('finding.agencies-run-together');
     expect(codesAt(r, 84)).toContain('finding.lead-in-support');
     const variants = r.findings.filter((x) => x.messageId === 'finding.agency-name.variant');
-    expect(variants.some((x) => x.data.value === 'Sở VH TTL' && x.suggestion === 'Sở Văn hóa, Thể thao và Du lịch')).toBe(true);
+    expect(
+      variants.some(
+        (x) => x.data.value === 'Sở VH TTL' && x.suggestion === 'Sở Văn hóa, Thể thao và Du lịch',
+      ),
+    ).toBe(true);
     expect(variants.some((x) => x.data.value === 'Sở VH TTDL')).toBe(true);
     expect(codesAt(r, 20)).toContain('finding.lead-generic');
   });
@@ -150,12 +201,16 @@ describe('seed 002 as a grid (text export)', () => {
       expect(f.message).toContain("Trang 'Phụ lục 02'");
     }
     const unassigned = r.tasks.filter((t) => t.unassigned).map((t) => t.row);
-    expect(r.findings.filter((f) => f.code === 'lead-missing').map((f) => f.row)).toEqual(unassigned);
+    expect(r.findings.filter((f) => f.code === 'lead-missing').map((f) => f.row)).toEqual(
+      unassigned,
+    );
   });
 
   it('speaks English on request', () => {
     const en = analyzeSheet(seed002Snapshot(), { asOf: AS_OF, lang: 'en' });
-    expect(en.findings.find((f) => f.code === 'lead-missing' && f.row === 117)?.message).toMatch(/^Sheet 'Phụ lục 02', row 117, column E \(Lead agency\): Task 1 has no lead agency\.$/);
+    expect(en.findings.find((f) => f.code === 'lead-missing' && f.row === 117)?.message).toMatch(
+      /^Sheet 'Phụ lục 02', row 117, column E \(Lead agency\): Task 1 has no lead agency\.$/,
+    );
   });
 });
 
@@ -168,7 +223,9 @@ describe('seed 002 as .xlsx files', () => {
   it('reads the raw paste exactly like the text export', async () => {
     const x = await load('002-raw.xlsx');
     const g = analyzeSheet(seed002Snapshot(), { asOf: AS_OF });
-    expect(x.tasks.map((t) => [t.row, t.tt, t.state, t.lead.map((a) => a.name)])).toEqual(g.tasks.map((t) => [t.row, t.tt, t.state, t.lead.map((a) => a.name)]));
+    expect(x.tasks.map((t) => [t.row, t.tt, t.state, t.lead.map((a) => a.name)])).toEqual(
+      g.tasks.map((t) => [t.row, t.tt, t.state, t.lead.map((a) => a.name)]),
+    );
   });
 
   it('reads the Word paste (merged cells, no page-break headers) with the same tasks', async () => {
@@ -185,20 +242,28 @@ describe('seed 002 as .xlsx files', () => {
     // Deadlines agree task by task, except where a page break cut the task (the generator joined
     // those rows column by column, without re-aligning the shifted part first).
     const cut = new Set(g.tasks.filter((t) => t.rows.length > 1).map((t) => t.tt + t.section));
-    const due = (r: SheetReport) => r.tasks.filter((t) => !cut.has(t.tt + t.section)).map((t) => t.deadline.due);
+    const due = (r: SheetReport) =>
+      r.tasks.filter((t) => !cut.has(t.tt + t.section)).map((t) => t.deadline.due);
     expect(cut.size).toBe(3);
     expect(due(p)).toEqual(due(g));
   });
 
   it('the three forms agree on which tasks are unassigned, their lead-column merges being equivalent', async () => {
-    const [bold, raw, pasted] = await Promise.all(['002-bold.xlsx', '002-raw.xlsx', '002-pasted.xlsx'].map(async (name) => {
-      const wb = await readWorkbook(readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', name)));
-      return { snap: wb.sheets[0], report: analyzeSheet(wb.sheets[0], { asOf: AS_OF }) };
-    }));
+    const [bold, raw, pasted] = await Promise.all(
+      ['002-bold.xlsx', '002-raw.xlsx', '002-pasted.xlsx'].map(async (name) => {
+        const wb = await readWorkbook(
+          readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', name)),
+        );
+        return { snap: wb.sheets[0], report: analyzeSheet(wb.sheets[0], { asOf: AS_OF }) };
+      }),
+    );
     // How they differ: 002-pasted merges the leader (C) and inspector (D) columns and the section
     // and group titles (B:H); none of the three has a merged area in the lead column (E).
     const leadCol = (x: typeof raw) => x.report.columnIndexes.lead!;
-    const bodyLeadMerges = (x: typeof raw) => (x.snap.merges ?? []).filter((m) => m.left <= leadCol(x) && m.right >= leadCol(x) && m.bottom > m.top);
+    const bodyLeadMerges = (x: typeof raw) =>
+      (x.snap.merges ?? []).filter(
+        (m) => m.left <= leadCol(x) && m.right >= leadCol(x) && m.bottom > m.top,
+      );
     for (const x of [bold, raw, pasted]) expect(bodyLeadMerges(x)).toEqual([]);
     expect((pasted.snap.merges ?? []).some((m) => m.left === 2 && m.bottom > m.top)).toBe(true);
     expect(raw.snap.merges ?? []).toEqual([]);
@@ -218,7 +283,10 @@ describe('seed 002 as .xlsx files', () => {
         return { key: `${k}#${n}`, unassigned: t.unassigned };
       });
     };
-    const unassigned = (r: SheetReport) => keys(r).filter((x) => x.unassigned).map((x) => x.key);
+    const unassigned = (r: SheetReport) =>
+      keys(r)
+        .filter((x) => x.unassigned)
+        .map((x) => x.key);
     expect(keys(pasted.report).map((x) => x.key)).toEqual(keys(raw.report).map((x) => x.key));
     expect(unassigned(raw.report)).toEqual(unassigned(bold.report));
     expect(unassigned(pasted.report)).toEqual(unassigned(raw.report));
@@ -227,19 +295,32 @@ describe('seed 002 as .xlsx files', () => {
   });
 
   it('applying every fix offered to the raw paste keeps the tasks and leaves no markup, trailing dot or shifted cell', async () => {
-    const wb = await readWorkbook(readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', '002-raw.xlsx')));
+    const wb = await readWorkbook(
+      readFileSync(join(__dirname, '..', 'fixtures', 'xlsx', '002-raw.xlsx')),
+    );
     let snap = wb.sheets[0];
     const start = analyzeSheet(snap, { asOf: AS_OF });
     let r = start;
     for (let round = 0; round < 5 && r.findings.some((f) => f.fixes); round++) {
       // The first choice of each ("fill" for a lost merge).
-      snap = applyFixes(snap, r.findings.flatMap((f) => (f.fixes ? [f.fixes[0]] : []))).snapshot;
+      snap = applyFixes(
+        snap,
+        r.findings.flatMap((f) => (f.fixes ? [f.fixes[0]] : [])),
+      ).snapshot;
       r = analyzeSheet(snap, { asOf: AS_OF });
     }
     // The same tasks ("3.4." now written "3.4").
-    expect(r.tasks.map((t) => [t.row, t.tt])).toEqual(start.tasks.map((t) => [t.row, t.tt.replace(/\.$/, '')]));
-    expect(r.findings.filter((f) => ['markup-in-cell', 'tt-format', 'cells-shifted', 'merge-lost'].includes(f.code))).toEqual([]);
+    expect(r.tasks.map((t) => [t.row, t.tt])).toEqual(
+      start.tasks.map((t) => [t.row, t.tt.replace(/\.$/, '')]),
+    );
+    expect(
+      r.findings.filter((f) =>
+        ['markup-in-cell', 'tt-format', 'cells-shifted', 'merge-lost'].includes(f.code),
+      ),
+    ).toEqual([]);
     // Only the tasks with nothing above them to offer stay unassigned.
-    expect(r.summary.unassigned).toBe(start.findings.filter((f) => f.code === 'lead-missing' && !f.fixes).length);
+    expect(r.summary.unassigned).toBe(
+      start.findings.filter((f) => f.code === 'lead-missing' && !f.fixes).length,
+    );
   });
 });

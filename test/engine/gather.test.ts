@@ -3,27 +3,58 @@ import ExcelJS from 'exceljs';
 import { sheetSnapshot } from '../../src/adapters/xlsx/read';
 import { applyGather } from '../../src/adapters/xlsx/gather-writer';
 import { analyzeSheet } from '../../src/engine/analyze';
-import { gather, prepareMaster, trackedValue, type GatherResult, type ReportInput } from '../../src/engine/gather';
+import {
+  gather,
+  prepareMaster,
+  trackedValue,
+  type GatherResult,
+  type ReportInput,
+} from '../../src/engine/gather';
 import { TRACKING_STATUSES } from '../../src/engine/tracking-columns';
 import { fold } from '../../src/engine/text';
 import type { CellValue, SheetSnapshot } from '../../src/engine/types';
-import { AGENCIES, buildSheet, cloneSections, PHRASES, STATUSES, type GenSection, type GenTask } from '../helpers/appendix-gen';
+import {
+  AGENCIES,
+  buildSheet,
+  cloneSections,
+  PHRASES,
+  STATUSES,
+  type GenSection,
+  type GenTask,
+} from '../helpers/appendix-gen';
 
 const AS_OF = '2026-11-22';
 const opts = { asOf: AS_OF };
 
 function task(tt: string, phrase: number, more: Partial<GenTask> = {}): GenTask {
-  return { tt, text: PHRASES[phrase], lead: AGENCIES[phrase % AGENCIES.length], support: '', deadline: 'Năm 2026', status: '', doneDate: '', result: '', ...more };
+  return {
+    tt,
+    text: PHRASES[phrase],
+    lead: AGENCIES[phrase % AGENCIES.length],
+    support: '',
+    deadline: 'Năm 2026',
+    status: '',
+    doneDate: '',
+    result: '',
+    ...more,
+  };
 }
 
 function masterSections(): GenSection[] {
   return [
-    { label: 'I', title: 'Phát triển sản phẩm du lịch', tasks: [task('1', 0), task('2', 1), task('3', 2, { status: 'Đang thực hiện' })] },
+    {
+      label: 'I',
+      title: 'Phát triển sản phẩm du lịch',
+      tasks: [task('1', 0), task('2', 1), task('3', 2, { status: 'Đang thực hiện' })],
+    },
     { label: 'II', title: 'Hạ tầng và kết nối', tasks: [task('1', 3), task('2', 4), task('3', 5)] },
   ];
 }
 
-function run(master: SheetSnapshot, reports: { file: string; sections: GenSection[]; tracking?: boolean }[]): GatherResult {
+function run(
+  master: SheetSnapshot,
+  reports: { file: string; sections: GenSection[]; tracking?: boolean }[],
+): GatherResult {
   const prepared = prepareMaster(master, opts);
   const inputs: ReportInput[] = reports.map((r) => {
     const snapshot = buildSheet(r.sections, { tracking: r.tracking ?? true }).snapshot;
@@ -38,7 +69,14 @@ describe('gather reports into the master', () => {
     // Report A: only its rows (I.3 and II.1), in another order, II.1 renumbered to 1 of section I.
     const a = cloneSections(masterSections());
     a[0].tasks = [a[0].tasks[2]];
-    a[1].tasks = [{ ...a[1].tasks[0], status: 'Hoàn thành', doneDate: '15/10/2026', result: 'Đã ban hành Quyết định 12/QĐ-UBND' }];
+    a[1].tasks = [
+      {
+        ...a[1].tasks[0],
+        status: 'Hoàn thành',
+        doneDate: '15/10/2026',
+        result: 'Đã ban hành Quyết định 12/QĐ-UBND',
+      },
+    ];
     a[0].tasks[0] = { ...a[0].tasks[0], status: 'Hoàn thành' };
     a.reverse();
     a[0].tasks[0].tt = '7';
@@ -57,7 +95,10 @@ describe('gather reports into the master', () => {
     const master = buildSheet(masterSections()).snapshot;
     const copy = cloneSections(masterSections());
     copy[0].tasks[2].status = ''; // blanked in the report: the master keeps "Đang thực hiện"
-    const same = run(master, [{ file: 'a.xlsx', sections: copy }, { file: 'b.xlsx', sections: masterSections() }]);
+    const same = run(master, [
+      { file: 'a.xlsx', sections: copy },
+      { file: 'b.xlsx', sections: masterSections() },
+    ]);
     expect(same).toMatchObject({ applied: [], conflicts: [], unmatched: [] });
   });
 
@@ -69,7 +110,10 @@ describe('gather reports into the master', () => {
     b[1].tasks[1].status = 'Đang thực hiện';
     a[1].tasks[2].status = 'Hoàn thành';
     b[1].tasks[2].status = 'hoàn thành'; // the same value: applied once
-    const result = run(master, [{ file: 'a.xlsx', sections: a }, { file: 'b.xlsx', sections: b }]);
+    const result = run(master, [
+      { file: 'a.xlsx', sections: a },
+      { file: 'b.xlsx', sections: b },
+    ]);
     expect(result.conflicts).toEqual([
       expect.objectContaining({
         tt: '2',
@@ -81,7 +125,9 @@ describe('gather reports into the master', () => {
         ],
       }),
     ]);
-    expect(result.applied.map((x) => [x.tt, x.after, x.source.file])).toEqual([['3', 'Hoàn thành', 'a.xlsx']]);
+    expect(result.applied.map((x) => [x.tt, x.after, x.source.file])).toEqual([
+      ['3', 'Hoàn thành', 'a.xlsx'],
+    ]);
   });
 
   test('a report row that matches no master task is listed, never applied', () => {
@@ -90,7 +136,14 @@ describe('gather reports into the master', () => {
     a[1].tasks.push(task('9', 12, { status: 'Hoàn thành' }));
     const result = run(master, [{ file: 'a.xlsx', sections: a }]);
     expect(result.applied).toEqual([]);
-    expect(result.unmatched).toEqual([expect.objectContaining({ file: 'a.xlsx', tt: '9', task: PHRASES[12], values: { status: 'Hoàn thành' } })]);
+    expect(result.unmatched).toEqual([
+      expect.objectContaining({
+        file: 'a.xlsx',
+        tt: '9',
+        task: PHRASES[12],
+        values: { status: 'Hoàn thành' },
+      }),
+    ]);
   });
 
   test('a master without tracking columns gets them after the table first, planned as `track` plans them', () => {
@@ -108,7 +161,9 @@ describe('gather reports into the master', () => {
       ['date', `G${prepared.tracking!.firstRow}`],
     ]);
     expect(prepared.tracking!.validations[0].list).toEqual(TRACKING_STATUSES);
-    expect(['status', 'done-date', 'result'].map((r) => prepared.report.columnIndexes[r as 'status'])).toEqual([5, 6, 7]);
+    expect(
+      ['status', 'done-date', 'result'].map((r) => prepared.report.columnIndexes[r as 'status']),
+    ).toEqual([5, 6, 7]);
     const a = cloneSections(masterSections());
     a[0].tasks[0].status = 'Hoàn thành';
     const result = run(master, [{ file: 'a.xlsx', sections: a }]);
@@ -121,7 +176,7 @@ describe('gather reports into the master', () => {
   });
 });
 
-describe('the master\'s tracking columns, planned by tracking-columns.ts', () => {
+describe("the master's tracking columns, planned by tracking-columns.ts", () => {
   test('only the missing roles are added: an existing "Kết quả" column is not doubled by an evidence column', () => {
     const full = buildSheet(masterSections(), { tracking: true }).snapshot;
     // Keep the result column (H, renamed "Kết quả") and drop status and completion date (F, G).
@@ -129,7 +184,8 @@ describe('the master\'s tracking columns, planned by tracking-columns.ts', () =>
       const out = row.slice();
       out[5] = null;
       out[6] = null;
-      if (r === full.values.findIndex((x) => x.includes('Kết quả / minh chứng'))) out[7] = 'Kết quả';
+      if (r === full.values.findIndex((x) => x.includes('Kết quả / minh chứng')))
+        out[7] = 'Kết quả';
       return out;
     });
     const prepared = prepareMaster({ ...full, values }, opts);
@@ -162,9 +218,11 @@ describe('the master\'s tracking columns, planned by tracking-columns.ts', () =>
 function toWorkbook(snapshot: SheetSnapshot): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(snapshot.name);
-  snapshot.values.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-  }));
+  snapshot.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+    }),
+  );
   return wb;
 }
 
@@ -212,7 +270,14 @@ test('property: merging any set of reports never loses a non-empty tracking valu
             const e = r.rows[j++];
             if (!e.keep) return [];
             const pick = (v: string, old: string) => (v === 'same' ? old : v);
-            return [{ ...t, status: pick(e.status, t.status), doneDate: pick(e.doneDate, t.doneDate), result: pick(e.result, t.result) }];
+            return [
+              {
+                ...t,
+                status: pick(e.status, t.status),
+                doneDate: pick(e.doneDate, t.doneDate),
+                result: pick(e.result, t.result),
+              },
+            ];
           });
           if (r.shuffle) s.tasks.reverse();
           if (r.renumber) s.tasks.forEach((t, i) => (t.tt = String(i + 1)));
@@ -245,7 +310,14 @@ test('property: merging any set of reports never loses a non-empty tracking valu
             const v = trackedValue(built.snapshot, rep, t, field);
             if (!v) continue;
             if (result.unmatched.some((u) => u.file === input.file && u.row === t.row)) continue;
-            if (result.conflicts.some((c) => c.field === field && c.values.some((x) => x.source.file === input.file && x.source.row === t.row))) continue;
+            if (
+              result.conflicts.some(
+                (c) =>
+                  c.field === field &&
+                  c.values.some((x) => x.source.file === input.file && x.source.row === t.row),
+              )
+            )
+              continue;
             const mt = afterReport.tasks.find((x) => x.task === t.task)!;
             expect(mt).toBeDefined();
             const now = trackedValue(after, afterReport, mt, field);
@@ -253,7 +325,9 @@ test('property: merging any set of reports never loses a non-empty tracking valu
             const original = masterReport.tasks.find((x) => x.task === t.task);
             const was = original ? trackedValue(master, masterReport, original, field) : null;
             if (was && fold(was.text) === fold(v.text)) {
-              const replaced = result.applied.some((a) => a.row === mt.row && a.field === field && fold(a.before) === fold(v.text));
+              const replaced = result.applied.some(
+                (a) => a.row === mt.row && a.field === field && fold(a.before) === fold(v.text),
+              );
               expect(replaced || fold(now?.text ?? '') === fold(v.text)).toBe(true);
               continue;
             }

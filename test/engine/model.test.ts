@@ -2,7 +2,13 @@
  * The sheet model: row classification, merged cells, inheritance of blank cells (lost vertical
  * merges), re-alignment of shifted rows, and tasks joined with their continuation rows.
  */
-import { buildModel, isNumberTt, normaliseTt, romanValue, sectionLabel } from '../../src/engine/model';
+import {
+  buildModel,
+  isNumberTt,
+  normaliseTt,
+  romanValue,
+  sectionLabel,
+} from '../../src/engine/model';
 import type { RowClass, SheetReport } from '../../src/engine/types';
 import { analyze, AS_OF, grid, H6, H8, row6, type Cell } from '../helpers/grid';
 
@@ -31,12 +37,17 @@ describe('task numbers and section labels', () => {
     expect(sectionLabel(tt)).toBe(label);
   });
 
-  it.each(['1', '1.1', 'Vận động nhân dân', 'C. Nội dung', 'v. nội dung', 'IIII', 'Ghi chú', ''])('sectionLabel(%j) is null', (tt) => {
-    expect(sectionLabel(tt)).toBeNull();
-  });
+  it.each(['1', '1.1', 'Vận động nhân dân', 'C. Nội dung', 'v. nội dung', 'IIII', 'Ghi chú', ''])(
+    'sectionLabel(%j) is null',
+    (tt) => {
+      expect(sectionLabel(tt)).toBeNull();
+    },
+  );
 
   it('roman values', () => {
-    expect(['I', 'IV', 'V', 'IX', 'XIV', 'XV', 'XVI', 'XL'].map(romanValue)).toEqual([1, 4, 5, 9, 14, 15, 16, 40]);
+    expect(['I', 'IV', 'V', 'IX', 'XIV', 'XV', 'XVI', 'XL'].map(romanValue)).toEqual([
+      1, 4, 5, 9, 14, 15, 16, 40,
+    ]);
   });
 
   it.each(['1', '12', '1.1', '2.2.1', '3.4.', '1.', 'a)', 'đ)'])('%j is a task number', (tt) => {
@@ -56,10 +67,22 @@ describe('task numbers and section labels', () => {
 
 describe('row classification', () => {
   it('sections are recognised by their Roman number, bold or not', () => {
-    const rows: Cell[][] = [['I', 'Mục một'], row6('1', 'A', TC, Q1), ['II', 'Mục hai'], row6('1', 'B', TC, Q1)];
+    const rows: Cell[][] = [
+      ['I', 'Mục một'],
+      row6('1', 'A', TC, Q1),
+      ['II', 'Mục hai'],
+      row6('1', 'B', TC, Q1),
+    ];
     const bold = analyze(grid(H6, rows, { boldRows: [0, 2] }));
     const plain = analyze(grid(H6, rows));
-    const markup = analyze(grid(H6, [['<b>I</b>', '<b>Mục một</b>'], row6('1', 'A', TC, Q1), ['<b>II</b>', '<b>Mục hai</b>'], row6('1', 'B', TC, Q1)]));
+    const markup = analyze(
+      grid(H6, [
+        ['<b>I</b>', '<b>Mục một</b>'],
+        row6('1', 'A', TC, Q1),
+        ['<b>II</b>', '<b>Mục hai</b>'],
+        row6('1', 'B', TC, Q1),
+      ]),
+    );
     for (const r of [bold, plain, markup]) {
       expect(classes(r)).toEqual([
         [2, 'section'],
@@ -81,12 +104,21 @@ describe('row classification', () => {
   });
 
   it('a section number and title in one cell merged across the row is a section', () => {
-    const snap = grid(H6, [['I. ĐỔI MỚI TƯ DUY'], row6('1', 'A', TC, Q1), ['II - Cơ chế, chính sách'], row6('1', 'B', TC, Q1)], {
-      merges: [
-        { top: 1, left: 0, bottom: 1, right: 5 },
-        { top: 3, left: 0, bottom: 3, right: 5 },
+    const snap = grid(
+      H6,
+      [
+        ['I. ĐỔI MỚI TƯ DUY'],
+        row6('1', 'A', TC, Q1),
+        ['II - Cơ chế, chính sách'],
+        row6('1', 'B', TC, Q1),
       ],
-    });
+      {
+        merges: [
+          { top: 1, left: 0, bottom: 1, right: 5 },
+          { top: 3, left: 0, bottom: 3, right: 5 },
+        ],
+      },
+    );
     const r = analyze(snap);
     expect(classes(r)).toEqual([
       [2, 'section'],
@@ -102,7 +134,7 @@ describe('row classification', () => {
     expect(r.findings).toEqual([]);
   });
 
-  it('a numbered row whose number prefixes the next rows\' heads them, even with its own assignment', () => {
+  it("a numbered row whose number prefixes the next rows' heads them, even with its own assignment", () => {
     const r = analyze(
       grid(H6, [
         ['I', 'Mục một'],
@@ -149,7 +181,15 @@ describe('row classification', () => {
         row6('3', 'D', TC, Q1),
       ]),
     );
-    expect(classes(r).map(([, c]) => c)).toEqual(['group', 'task', 'group', 'task', 'task', 'task', 'task']);
+    expect(classes(r).map(([, c]) => c)).toEqual([
+      'group',
+      'task',
+      'group',
+      'task',
+      'task',
+      'task',
+      'task',
+    ]);
     expect(r.tasks.map((t) => [t.tt, t.group, t.unassigned])).toEqual([
       ['2.1', '2', false],
       ['2.2.1', '2.2', false],
@@ -164,7 +204,9 @@ describe('row classification', () => {
   });
 
   it("a child with a blank lead is offered its group heading's lead as a fix", () => {
-    const r = analyze(grid(H6, [row6('2', 'Nhóm 2', NV, Q1), row6('2.1', 'A', '', Q1), row6('2.2', 'B', '', Q1)]));
+    const r = analyze(
+      grid(H6, [row6('2', 'Nhóm 2', NV, Q1), row6('2.1', 'A', '', Q1), row6('2.2', 'B', '', Q1)]),
+    );
     expect(r.tasks.map((t) => [t.tt, t.unassigned])).toEqual([
       ['2.1', true],
       ['2.2', true],
@@ -174,14 +216,33 @@ describe('row classification', () => {
       ['D3', 'finding.lead-missing.group', 2, NV],
       ['D4', 'finding.lead-missing.group', 2, NV],
     ]);
-    expect(f[0].fixes!.map((x) => [x.id, x.edits.map((e) => [e.cell, e.before, e.after]), x.merges ?? []])).toEqual([
+    expect(
+      f[0].fixes!.map((x) => [
+        x.id,
+        x.edits.map((e) => [e.cell, e.before, e.after]),
+        x.merges ?? [],
+      ]),
+    ).toEqual([
       ['lead-missing:D3:fill', [['D3', null, NV]], []],
-      ['lead-missing:D3:merge', [['D3', null, null], ['D4', null, null]], ['D2:D4']],
+      [
+        'lead-missing:D3:merge',
+        [
+          ['D3', null, null],
+          ['D4', null, null],
+        ],
+        ['D2:D4'],
+      ],
     ]);
   });
 
   it('a bold group row in the 002 style (<b>2</b>) heads 2.1, 2.2', () => {
-    const r = analyze(grid(H6, [['<b>2</b>', '<b>Công tác tuyên truyền</b>'], row6('2.1', 'A', TC, Q1), row6('2.2', 'B', TC, Q1)]));
+    const r = analyze(
+      grid(H6, [
+        ['<b>2</b>', '<b>Công tác tuyên truyền</b>'],
+        row6('2.1', 'A', TC, Q1),
+        row6('2.2', 'B', TC, Q1),
+      ]),
+    );
     expect(classes(r)).toEqual([
       [2, 'group'],
       [3, 'task'],
@@ -191,7 +252,16 @@ describe('row classification', () => {
   });
 
   it('task numbers "3.4." and "a)" are tasks', () => {
-    const r = analyze(grid(H6, [['1', 'Nhóm'], row6('1.1', 'A', TC, Q1), row6('1.2', 'B', TC, Q1), row6('1.3.', 'C', TC, Q1), row6('a)', 'C-a', TC, Q1), row6('b)', 'C-b', TC, Q1)]));
+    const r = analyze(
+      grid(H6, [
+        ['1', 'Nhóm'],
+        row6('1.1', 'A', TC, Q1),
+        row6('1.2', 'B', TC, Q1),
+        row6('1.3.', 'C', TC, Q1),
+        row6('a)', 'C-a', TC, Q1),
+        row6('b)', 'C-b', TC, Q1),
+      ]),
+    );
     expect(classes(r).map(([, c]) => c)).toEqual(['group', 'task', 'task', 'task', 'task', 'task']);
     expect(r.tasks.map((t) => t.tt)).toEqual(['1.1', '1.2', '1.3.', 'a)', 'b)']);
     // The dotted number still counts in sequence: no gap, no step back.
@@ -200,7 +270,17 @@ describe('row classification', () => {
 
   it('a repeated header is skipped, also when written in bold markup', () => {
     const repeated = H6.map((h) => `<b>${h}</b>`);
-    const r = analyze(grid(H6, [row6('1', 'A', TC, Q1), [], repeated, row6('2', 'B', TC, Q1), [], H6, row6('3', 'C', TC, Q1)]));
+    const r = analyze(
+      grid(H6, [
+        row6('1', 'A', TC, Q1),
+        [],
+        repeated,
+        row6('2', 'B', TC, Q1),
+        [],
+        H6,
+        row6('3', 'C', TC, Q1),
+      ]),
+    );
     expect(classes(r)).toEqual([
       [2, 'task'],
       [3, 'blank'],
@@ -221,7 +301,12 @@ describe('row classification', () => {
   it('a row without a number after a page-break header continues the task above', () => {
     const r = analyze(
       grid(H6, [
-        row6('1', 'Tổ chức 03 sản phẩm du lịch Sa Pa theo phương án xây dựng thành chuỗi sản phẩm', TC, Q1),
+        row6(
+          '1',
+          'Tổ chức 03 sản phẩm du lịch Sa Pa theo phương án xây dựng thành chuỗi sản phẩm',
+          TC,
+          Q1,
+        ),
         [],
         H6,
         ['', 'với chất liệu tuyết, hoa, ánh sáng', '', '', NV, ''],
@@ -236,7 +321,9 @@ describe('row classification', () => {
       [6, 'task'],
     ]);
     expect(r.tasks[0].rows).toEqual([2, 5]);
-    expect(r.tasks[0].task).toBe('Tổ chức 03 sản phẩm du lịch Sa Pa theo phương án xây dựng thành chuỗi sản phẩm với chất liệu tuyết, hoa, ánh sáng');
+    expect(r.tasks[0].task).toBe(
+      'Tổ chức 03 sản phẩm du lịch Sa Pa theo phương án xây dựng thành chuỗi sản phẩm với chất liệu tuyết, hoa, ánh sáng',
+    );
     expect(names(r.tasks[0].support)).toEqual([NV]);
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([
       ['header-repeated', 'A4'],
@@ -265,7 +352,15 @@ describe('row classification', () => {
         ['', 'Ghi chú: số liệu tạm tính'],
       ]),
     );
-    expect(classes(r).map(([, c]) => c)).toEqual(['task', 'other', 'other', 'other', 'blank', 'other', 'other']);
+    expect(classes(r).map(([, c]) => c)).toEqual([
+      'task',
+      'other',
+      'other',
+      'other',
+      'blank',
+      'other',
+      'other',
+    ]);
     expect(r.tasks).toHaveLength(1);
     expect(r.tasks[0].rows).toEqual([2]);
     expect(r.tasks[0].task).toBe('Nhiệm vụ A');
@@ -273,7 +368,14 @@ describe('row classification', () => {
   });
 
   it('blank rows are blank; a title line above the first section is not a task', () => {
-    const r = analyze(grid(H6, [[], ['', '(Kèm theo Kế hoạch số 12/KH-UBND)'], ['I', 'Mục một'], row6('1', 'A', TC, Q1)]));
+    const r = analyze(
+      grid(H6, [
+        [],
+        ['', '(Kèm theo Kế hoạch số 12/KH-UBND)'],
+        ['I', 'Mục một'],
+        row6('1', 'A', TC, Q1),
+      ]),
+    );
     expect(classes(r).map(([, c]) => c)).toEqual(['blank', 'other', 'section', 'task']);
     expect(r.tasks).toHaveLength(1);
   });
@@ -309,24 +411,34 @@ describe('merged cells', () => {
   });
 
   it('a horizontal section merge does not copy the title into other columns', () => {
-    const snap = grid(H6, [['I', 'Đổi mới tư duy'], row6('1', 'A', TC, Q1)], { merges: [{ top: 1, left: 1, bottom: 1, right: 5 }] });
+    const snap = grid(H6, [['I', 'Đổi mới tư duy'], row6('1', 'A', TC, Q1)], {
+      merges: [{ top: 1, left: 1, bottom: 1, right: 5 }],
+    });
     const r = analyze(snap);
     expect(r.sections).toEqual([{ row: 2, label: 'I', title: 'Đổi mới tư duy' }]);
     const m = buildModel(snap, { asOf: AS_OF });
     expect(m.rows[0].texts.slice(2).filter(Boolean)).toEqual([]);
-    expect(r.tasks[0]).toMatchObject({ task: 'A', leader: null, deadline: expect.objectContaining({ text: Q1 }) });
+    expect(r.tasks[0]).toMatchObject({
+      task: 'A',
+      leader: null,
+      deadline: expect.objectContaining({ text: Q1 }),
+    });
     expect(names(r.tasks[0].lead)).toEqual([TC]);
     expect(r.findings).toEqual([]);
   });
 
   it('a merge over a whole task block (two rows) makes one task read its values on both rows', () => {
-    const snap = grid(H6, [row6('1', 'A', TC, Q1, { support: NV }), row6('2', 'B', '', '', { support: '' })], {
-      merges: [
-        { top: 1, left: 3, bottom: 2, right: 3 },
-        { top: 1, left: 4, bottom: 2, right: 4 },
-        { top: 1, left: 5, bottom: 2, right: 5 },
-      ],
-    });
+    const snap = grid(
+      H6,
+      [row6('1', 'A', TC, Q1, { support: NV }), row6('2', 'B', '', '', { support: '' })],
+      {
+        merges: [
+          { top: 1, left: 3, bottom: 2, right: 3 },
+          { top: 1, left: 4, bottom: 2, right: 4 },
+          { top: 1, left: 5, bottom: 2, right: 5 },
+        ],
+      },
+    );
     const r = analyze(snap);
     expect(r.tasks.map((t) => [names(t.lead), names(t.support), t.deadline.due])).toEqual([
       [[TC], [NV], '2026-03-31'],
@@ -347,7 +459,9 @@ describe('blank cells stay blank; a lost vertical merge is a suggestion with fix
 
   it('a blank leader / lead is read as blank; the value above is offered, within the section', () => {
     const r = analyze(grid(H6, body));
-    expect(r.tasks.map((t) => [t.section, t.tt, t.leader, names(t.lead), names(t.support)])).toEqual([
+    expect(
+      r.tasks.map((t) => [t.section, t.tt, t.leader, names(t.lead), names(t.support)]),
+    ).toEqual([
       ['I', '1', 'Phó Chủ tịch UBND tỉnh', [TC], [NV]],
       ['I', '2', null, [], []],
       ['I', '3', null, [], []],
@@ -355,7 +469,9 @@ describe('blank cells stay blank; a lost vertical merge is a suggestion with fix
     ]);
     expect(r.tasks.map((t) => t.unassigned)).toEqual([false, true, true, true]);
     expect(r.summary.unassigned).toBe(3);
-    expect(r.findings.map((f) => [f.code, f.cell, f.messageId, f.data.rows ?? f.data.from ?? ''])).toEqual([
+    expect(
+      r.findings.map((f) => [f.code, f.cell, f.messageId, f.data.rows ?? f.data.from ?? '']),
+    ).toEqual([
       // By row, errors first.
       ['lead-missing', 'D4', 'finding.lead-missing.lost-merge', 3],
       ['merge-lost', 'C4', 'finding.merge-lost', '4–5'],
@@ -365,8 +481,20 @@ describe('blank cells stay blank; a lost vertical merge is a suggestion with fix
     ]);
     const leader = r.findings[1];
     expect(leader.suggestion).toBe('Phó Chủ tịch UBND tỉnh');
-    expect(leader.fixes!.map((x) => [x.id, x.messageId, x.edits.map((e) => `${e.cell}:${String(e.before)}→${String(e.after)}`), x.merges])).toEqual([
-      ['merge-lost:C4:fill', 'fix.merge-lost.fill', ['C4:null→Phó Chủ tịch UBND tỉnh', 'C5:null→Phó Chủ tịch UBND tỉnh'], undefined],
+    expect(
+      leader.fixes!.map((x) => [
+        x.id,
+        x.messageId,
+        x.edits.map((e) => `${e.cell}:${String(e.before)}→${String(e.after)}`),
+        x.merges,
+      ]),
+    ).toEqual([
+      [
+        'merge-lost:C4:fill',
+        'fix.merge-lost.fill',
+        ['C4:null→Phó Chủ tịch UBND tỉnh', 'C5:null→Phó Chủ tịch UBND tỉnh'],
+        undefined,
+      ],
       ['merge-lost:C4:merge', 'fix.merge-lost.merge', ['C4:null→null', 'C5:null→null'], ['C3:C5']],
     ]);
     // Each unassigned task offers its own fill, and the merge of the whole blank run.
@@ -388,7 +516,9 @@ describe('blank cells stay blank; a lost vertical merge is a suggestion with fix
       ['Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL'],
       [null, null],
     ]);
-    expect(r.findings.filter((f) => f.code === 'merge-lost').map((f) => [f.role, f.data.value])).toEqual([
+    expect(
+      r.findings.filter((f) => f.code === 'merge-lost').map((f) => [f.role, f.data.value]),
+    ).toEqual([
       ['leader', 'Phó Chủ tịch UBND tỉnh'],
       ['inspector', 'Giám đốc Sở VHTTDL'],
     ]);
@@ -417,30 +547,41 @@ describe('blank cells stay blank; a lost vertical merge is a suggestion with fix
   });
 
   it('merges in the header only do not hide a blank body cell', () => {
-    const r = analyze(grid(['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan', '', 'Thời gian thực hiện'], [['', '', '', 'Chủ trì', 'Phối hợp', ''], ...body.slice(1, 3)], {
-      merges: [
-        { top: 0, left: 0, bottom: 1, right: 0 },
-        { top: 0, left: 1, bottom: 1, right: 1 },
-        { top: 0, left: 2, bottom: 1, right: 2 },
-        { top: 0, left: 3, bottom: 0, right: 4 },
-        { top: 0, left: 5, bottom: 1, right: 5 },
-      ],
-    }));
+    const r = analyze(
+      grid(
+        ['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan', '', 'Thời gian thực hiện'],
+        [['', '', '', 'Chủ trì', 'Phối hợp', ''], ...body.slice(1, 3)],
+        {
+          merges: [
+            { top: 0, left: 0, bottom: 1, right: 0 },
+            { top: 0, left: 1, bottom: 1, right: 1 },
+            { top: 0, left: 2, bottom: 1, right: 2 },
+            { top: 0, left: 3, bottom: 0, right: 4 },
+            { top: 0, left: 5, bottom: 1, right: 5 },
+          ],
+        },
+      ),
+    );
     expect(r.headerHeight).toBe(2);
     expect(r.tasks.map((t) => [t.leader, names(t.lead)])).toEqual([
       ['Phó Chủ tịch UBND tỉnh', [TC]],
       [null, []],
     ]);
-    expect(r.findings.filter((f) => f.code === 'lead-missing').map((f) => f.data.from)).toEqual([3]);
+    expect(r.findings.filter((f) => f.code === 'lead-missing').map((f) => f.data.from)).toEqual([
+      3,
+    ]);
   });
 
   it('a generated sheet with every eighth lead cell blank (no merges) reports every one of them unassigned', () => {
     const rows: Cell[][] = [];
-    for (let i = 1; i <= 800; i++) rows.push(row6(String(i), `Nhiệm vụ ${i}`, i % 8 === 0 ? '' : TC, Q1));
+    for (let i = 1; i <= 800; i++)
+      rows.push(row6(String(i), `Nhiệm vụ ${i}`, i % 8 === 0 ? '' : TC, Q1));
     const r = analyze(grid(H6, rows));
     expect(r.tasks).toHaveLength(800);
     expect(r.summary.unassigned).toBe(100);
-    expect(r.tasks.filter((t) => t.unassigned).map((t) => Number(t.tt))).toEqual(Array.from({ length: 100 }, (_, k) => (k + 1) * 8));
+    expect(r.tasks.filter((t) => t.unassigned).map((t) => Number(t.tt))).toEqual(
+      Array.from({ length: 100 }, (_, k) => (k + 1) * 8),
+    );
     // Each is reported, with the value above offered (a suggestion, never read into the task).
     const missing = r.findings.filter((f) => f.code === 'lead-missing');
     expect(missing).toHaveLength(100);
@@ -473,7 +614,18 @@ describe('re-alignment of shifted rows', () => {
   });
 
   it("a person's title in the lead column with everything shifted right by one", () => {
-    const snap = grid(H8, [['1', 'Thành lập Hội đồng tư vấn', '', '', 'Giám đốc Sở VHTTDL', 'Sở VHTTDL', 'Sở Nội vụ, Sở Tài chính', Q1]]);
+    const snap = grid(H8, [
+      [
+        '1',
+        'Thành lập Hội đồng tư vấn',
+        '',
+        '',
+        'Giám đốc Sở VHTTDL',
+        'Sở VHTTDL',
+        'Sở Nội vụ, Sở Tài chính',
+        Q1,
+      ],
+    ]);
     const r = analyze(snap);
     const t = r.tasks[0];
     expect(t.inspector).toBe('Giám đốc Sở VHTTDL');
@@ -492,7 +644,19 @@ describe('re-alignment of shifted rows', () => {
 
   it('an 11-cell row under an 8-column header (shifted right by two)', () => {
     const snap = grid(H8, [
-      ['2.10', 'Quảng bá tầm lớn trên các biển quảng cáo', '', '', 'Giám đốc Sở VHTTDL', 'Sở VHTTDL', '', 'Sở Xây dựng, Sở Tài chính', 'Quý IV/2026', 'Duy trì quảng bá trên 03 biển quảng cáo', ''],
+      [
+        '2.10',
+        'Quảng bá tầm lớn trên các biển quảng cáo',
+        '',
+        '',
+        'Giám đốc Sở VHTTDL',
+        'Sở VHTTDL',
+        '',
+        'Sở Xây dựng, Sở Tài chính',
+        'Quý IV/2026',
+        'Duy trì quảng bá trên 03 biển quảng cáo',
+        '',
+      ],
     ]);
     const r = analyze(snap);
     const t = r.tasks[0];
@@ -509,13 +673,28 @@ describe('re-alignment of shifted rows', () => {
   });
 
   it('an agency list in the deadline column is read as the supporting agencies', () => {
-    const r = analyze(grid(H8, [['1', 'A', '', '', 'Sở VHTTDL', '', 'Sở Tài chính, Sở Nội vụ', '']]));
+    const r = analyze(
+      grid(H8, [['1', 'A', '', '', 'Sở VHTTDL', '', 'Sở Tài chính, Sở Nội vụ', '']]),
+    );
     expect(names(r.tasks[0].support)).toEqual([TC, NV]);
     expect(r.tasks[0].deadline.kind).toBe('missing');
   });
 
   it('a row shifted left by one is moved right', () => {
-    const r = analyze(grid(H8, [['3.1', 'Hình thành Vùng phía Tây Bắc', '', 'Sở Tài chính, Sở Xây dựng', 'Sở VHTTDL', 'Năm 2026', 'Hoàn thành Quy hoạch chi tiết', '']]));
+    const r = analyze(
+      grid(H8, [
+        [
+          '3.1',
+          'Hình thành Vùng phía Tây Bắc',
+          '',
+          'Sở Tài chính, Sở Xây dựng',
+          'Sở VHTTDL',
+          'Năm 2026',
+          'Hoàn thành Quy hoạch chi tiết',
+          '',
+        ],
+      ]),
+    );
     const t = r.tasks[0];
     expect(names(t.lead)).toEqual([TC, 'Sở Xây dựng']);
     expect(names(t.support)).toEqual([VHTTDL]);
@@ -528,39 +707,85 @@ describe('re-alignment of shifted rows', () => {
     const DATE = 46339;
 
     it('a moved person does not turn the date cell of the same row into unreadable text', () => {
-      const snap = grid(H6, [['1', 'Xây dựng kế hoạch', '', 'Phó Chủ tịch UBND tỉnh', 'Sở Y tế', DATE]], { formats: [[1, 5, 'dd/mm/yyyy']] });
+      const snap = grid(
+        H6,
+        [['1', 'Xây dựng kế hoạch', '', 'Phó Chủ tịch UBND tỉnh', 'Sở Y tế', DATE]],
+        { formats: [[1, 5, 'dd/mm/yyyy']] },
+      );
       const m = buildModel(snap, { asOf: AS_OF });
       expect(m.rows[0].moves).toEqual([{ from: 3, to: 2, value: 'Phó Chủ tịch UBND tỉnh' }]);
       const r = analyze(snap);
       expect(r.tasks[0].leader).toBe('Phó Chủ tịch UBND tỉnh');
-      expect(r.tasks[0].deadline).toMatchObject({ kind: 'date', due: '2026-11-13', text: '13/11/2026' });
+      expect(r.tasks[0].deadline).toMatchObject({
+        kind: 'date',
+        due: '2026-11-13',
+        text: '13/11/2026',
+      });
       expect(codes(r)).not.toContain('deadline');
     });
 
     it('a date cell is a deadline: a number in a further column of the table is not moved into the note', () => {
-      const header = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Ghi chú', 'Cột 7'];
-      const snap = grid(header, [['14.8', 'Triển khai cơ sở dữ liệu', 'Sở Tài chính', 'Sở Nội vụ', DATE, '', 452]], { formats: [[1, 4, 'dd/mm/yyyy']] });
+      const header = [
+        'TT',
+        'Nhiệm vụ',
+        'Cơ quan chủ trì',
+        'Cơ quan phối hợp',
+        'Thời gian thực hiện',
+        'Ghi chú',
+        'Cột 7',
+      ];
+      const snap = grid(
+        header,
+        [['14.8', 'Triển khai cơ sở dữ liệu', 'Sở Tài chính', 'Sở Nội vụ', DATE, '', 452]],
+        { formats: [[1, 4, 'dd/mm/yyyy']] },
+      );
       const m = buildModel(snap, { asOf: AS_OF });
       expect(m.rows[0].moves).toEqual([]);
       const r = analyze(snap);
-      expect(r.tasks[0]).toMatchObject({ note: null, deadline: { kind: 'date', due: '2026-11-13' } });
+      expect(r.tasks[0]).toMatchObject({
+        note: null,
+        deadline: { kind: 'date', due: '2026-11-13' },
+      });
       expect(codes(r)).not.toContain('cells-shifted');
     });
 
     it('a number that reads as no date stays an unreadable deadline', () => {
       const r = analyze(grid(H6, [['1', 'Việc', '', 'Sở Tài chính', 'Sở Nội vụ', 12]]));
       expect(r.tasks[0].deadline).toMatchObject({ kind: 'unknown', text: '12' });
-      expect(r.findings.filter((f) => f.code === 'deadline').map((f) => f.messageId)).toEqual(['finding.deadline.unreadable']);
+      expect(r.findings.filter((f) => f.code === 'deadline').map((f) => f.messageId)).toEqual([
+        'finding.deadline.unreadable',
+      ]);
     });
   });
 
   describe('rows that must not be re-aligned', () => {
     const cases: [string, Cell[]][] = [
-      ['a complete row', ['1', 'A', 'Phó Chủ tịch UBND tỉnh', 'Giám đốc Sở VHTTDL', 'Sở VHTTDL', 'Sở Tài chính', Q1, 'Báo cáo kết quả']],
+      [
+        'a complete row',
+        [
+          '1',
+          'A',
+          'Phó Chủ tịch UBND tỉnh',
+          'Giám đốc Sở VHTTDL',
+          'Sở VHTTDL',
+          'Sở Tài chính',
+          Q1,
+          'Báo cáo kết quả',
+        ],
+      ],
       ['only lead and deadline', ['1', 'A', '', '', 'Sở VHTTDL', '', 'Thường xuyên', '']],
-      ['a generic support list', ['1', 'A', '', '', 'Sở VHTTDL', 'Các sở, ban, ngành, địa phương', 'Tháng 6/2026', '']],
-      ['a result that names a year and an agency', ['1', 'A', '', '', 'Sở VHTTDL', TC, Q1, 'Trình UBND tỉnh ban hành trong năm 2026']],
-      ['trailing empty cells beyond the header', ['1', 'A', '', '', 'Sở VHTTDL', TC, Q1, '', '', '', '']],
+      [
+        'a generic support list',
+        ['1', 'A', '', '', 'Sở VHTTDL', 'Các sở, ban, ngành, địa phương', 'Tháng 6/2026', ''],
+      ],
+      [
+        'a result that names a year and an agency',
+        ['1', 'A', '', '', 'Sở VHTTDL', TC, Q1, 'Trình UBND tỉnh ban hành trong năm 2026'],
+      ],
+      [
+        'trailing empty cells beyond the header',
+        ['1', 'A', '', '', 'Sở VHTTDL', TC, Q1, '', '', '', ''],
+      ],
       ['a deadline given as an Excel date', ['1', 'A', '', '', 'Sở VHTTDL', TC, 46142, '']],
     ];
     it.each(cases)('%s', (_, row) => {
@@ -590,13 +815,20 @@ describe('re-alignment of shifted rows', () => {
       const m = buildModel(snap, { asOf: AS_OF });
       expect(m.rows.map((r) => r.moves)).toEqual([[], []]);
       const r = analyze(snap);
-      expect(r.tasks[1]).toMatchObject({ leader: 'Phó Chủ tịch UBND tỉnh', inspector: 'Giám đốc Sở VHTTDL' });
+      expect(r.tasks[1]).toMatchObject({
+        leader: 'Phó Chủ tịch UBND tỉnh',
+        inspector: 'Giám đốc Sở VHTTDL',
+      });
       expect(names(r.tasks[1].lead)).toEqual([VHTTDL]);
       expect(r.findings).toEqual([]);
     });
 
     it('section, group and header rows are never re-aligned', () => {
-      const snap = grid(H8, [['I', 'Mục một', '', '', 'Quý I/2026'], ['1', 'Nhóm'], ['1.1', 'A', '', '', 'Sở VHTTDL', '', Q1, '']]);
+      const snap = grid(H8, [
+        ['I', 'Mục một', '', '', 'Quý I/2026'],
+        ['1', 'Nhóm'],
+        ['1.1', 'A', '', '', 'Sở VHTTDL', '', Q1, ''],
+      ]);
       const m = buildModel(snap, { asOf: AS_OF });
       expect(m.rows.map((r) => [r.cls, r.moves.length])).toEqual([
         ['section', 0],
@@ -623,21 +855,37 @@ describe('tasks joined with their continuation rows', () => {
     const t = r.tasks[0];
     expect(t.row).toBe(2);
     expect(t.rows).toEqual([2, 3, 6]);
-    expect(t.task).toBe('Xây dựng phát triển sản phẩm du lịch thể thao mạo hiểm (chinh phục các đỉnh cao)');
+    expect(t.task).toBe(
+      'Xây dựng phát triển sản phẩm du lịch thể thao mạo hiểm (chinh phục các đỉnh cao)',
+    );
     expect(names(t.lead)).toEqual([VHTTDL]);
     expect(names(t.support)).toEqual([TC]);
     expect(t.deadline).toMatchObject({ text: Q1, due: '2026-03-31' });
     expect(r.tasks[1]).toMatchObject({ tt: '2', rows: [7] });
-    expect(r.findings.filter((f) => f.code === 'continuation-joined').map((f) => f.cell)).toEqual(['B3', 'B6']);
+    expect(r.findings.filter((f) => f.code === 'continuation-joined').map((f) => f.cell)).toEqual([
+      'B3',
+      'B6',
+    ]);
   });
 
   it('a deadline split over two rows is read as one text', () => {
-    const r = analyze(grid(H6, [row6('1', 'A', TC, 'Quý II/2026'), ['', 'phần sau', '', '', '', '(vào dịp 30/4)']]));
-    expect(r.tasks[0].deadline).toMatchObject({ text: 'Quý II/2026 (vào dịp 30/4)', due: '2026-04-30' });
+    const r = analyze(
+      grid(H6, [row6('1', 'A', TC, 'Quý II/2026'), ['', 'phần sau', '', '', '', '(vào dịp 30/4)']]),
+    );
+    expect(r.tasks[0].deadline).toMatchObject({
+      text: 'Quý II/2026 (vào dịp 30/4)',
+      due: '2026-04-30',
+    });
   });
 
   it('a continuation row never starts a task of its own, and the next numbered row does', () => {
-    const r = analyze(grid(H6, [['I', 'Mục'], ['', 'Dòng không số sau mục', '', TC, '', Q1], row6('1', 'A', TC, Q1)]));
+    const r = analyze(
+      grid(H6, [
+        ['I', 'Mục'],
+        ['', 'Dòng không số sau mục', '', TC, '', Q1],
+        row6('1', 'A', TC, Q1),
+      ]),
+    );
     // Right under a section, an unnumbered row with a task text is a task (not a continuation).
     expect(classes(r).map(([, c]) => c)).toEqual(['section', 'task', 'task']);
     expect(r.tasks.map((t) => t.rows)).toEqual([[3], [4]]);
@@ -651,12 +899,14 @@ describe('cells-shifted finding location', () => {
     expect(f.cell).toBe('E2');
     expect(f.role).toBe('lead');
     expect(f.message).toBe(
-      "Trang 'Phụ lục', dòng 2, cột E (Cơ quan chủ trì): Các ô bị lệch cột, đã đọc theo nội dung: \"Quý IV/2026\" ở cột E → cột G (Thời gian thực hiện). Nên chuyển các ô về đúng cột.",
+      'Trang \'Phụ lục\', dòng 2, cột E (Cơ quan chủ trì): Các ô bị lệch cột, đã đọc theo nội dung: "Quý IV/2026" ở cột E → cột G (Thời gian thực hiện). Nên chuyển các ô về đúng cột.',
     );
   });
 
   it('a first moved cell beyond the header has no role', () => {
-    const r = analyze(grid(H8, [['1', 'A', '', '', '', '', '', '', 'Sở VHTTDL', 'Quý I/2026', '']]));
+    const r = analyze(
+      grid(H8, [['1', 'A', '', '', '', '', '', '', 'Sở VHTTDL', 'Quý I/2026', '']]),
+    );
     const f = r.findings.find((x) => x.code === 'cells-shifted')!;
     expect(f.cell).toBe('I2');
     expect(f.role).toBeNull();

@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { extractPlan, matchLabel, findInlineAssignment, type PlanDraft } from '../../src/engine/plan-text/extract';
+import {
+  extractPlan,
+  matchLabel,
+  findInlineAssignment,
+  type PlanDraft,
+} from '../../src/engine/plan-text/extract';
 import { parseDeadline } from '../../src/engine/deadline';
 import { AgencyDictionary, parseAgencyCell } from '../../src/engine/agencies';
 
@@ -36,11 +41,19 @@ function checkAgainst(draft: PlanDraft, exp: Expected) {
   expect(draft.planYear).toBe(exp.planYear);
   expect(draft.sections.map((s) => ({ label: s.label, title: s.title }))).toEqual(exp.sections);
   expect(draft.skipped.map((s) => s.label)).toEqual(exp.skipped);
-  expect(draft.groups.map((g) => ({ tt: g.tt, section: g.section, title: g.title }))).toEqual(exp.groups);
+  expect(draft.groups.map((g) => ({ tt: g.tt, section: g.section, title: g.title }))).toEqual(
+    exp.groups,
+  );
   expect(draft.tasks.map((t) => t.tt)).toEqual(exp.tasks.map((t) => t.tt));
   draft.tasks.forEach((t, i) => {
     const e = exp.tasks[i]!;
-    expect({ tt: t.tt, section: t.section, lead: t.leadText, support: t.supportText, deadline: t.deadlineText }).toEqual({
+    expect({
+      tt: t.tt,
+      section: t.section,
+      lead: t.leadText,
+      support: t.supportText,
+      deadline: t.deadlineText,
+    }).toEqual({
       tt: e.tt,
       section: e.section,
       lead: e.lead,
@@ -74,9 +87,12 @@ describe('the real plans, against hand-written expectations', () => {
     const t24 = parseAgencyCell(draft.tasks.find((t) => t.tt === '2.4')!.leadText!, dict).refs;
     expect(t24.map((r) => r.name)).toHaveLength(2);
     const s12 = parseAgencyCell(draft.tasks.find((t) => t.tt === '1.2')!.supportText!, dict).refs;
-    expect(s12.map((r) => r.name)).toEqual(expect.arrayContaining(['Sở Tài chính', 'Sở Nội vụ', 'Thống kê tỉnh']));
+    expect(s12.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['Sở Tài chính', 'Sở Nội vụ', 'Thống kê tỉnh']),
+    );
     // No task names a deadline: the checker will read each as missing.
-    for (const t of draft.tasks) expect(parseDeadline(t.deadlineText, { planYear: draft.planYear }).kind).toBe('missing');
+    for (const t of draft.tasks)
+      expect(parseDeadline(t.deadlineText, { planYear: draft.planYear }).kind).toBe('missing');
   });
 
   test('003 Hải Dương 2024: 8 tasks of section II with "Tổ chức thực hiện" leads', () => {
@@ -88,7 +104,9 @@ describe('the real plans, against hand-written expectations', () => {
     expect(t1.detail[0]).toContain('đến năm 2020, tầm nhìn đến năm 2030'); // joined across a page break
     // Deadlines read with the checker's parser: all recurring ("Thường xuyên", "Hàng năm",
     // "… và các năm tiếp theo"), none with a due date.
-    const kinds = draft.tasks.map((t) => parseDeadline(t.deadlineText, { planYear: draft.planYear }).kind);
+    const kinds = draft.tasks.map(
+      (t) => parseDeadline(t.deadlineText, { planYear: draft.planYear }).kind,
+    );
     expect(kinds).toEqual(Array(8).fill('recurring'));
     // Task 2 names five lead departments; one of them no longer exists (Kế hoạch và Đầu tư).
     const lead2 = parseAgencyCell(draft.tasks[1]!.leadText!, dict).refs;
@@ -132,9 +150,14 @@ describe('numbering', () => {
   });
 
   test('a number followed by lower case, a year or an amount is not a heading', () => {
-    const t = tasks('1. Việc một\n- Doanh thu đạt\n\n2020, tầm nhìn đến năm 2030.\n\n30 tỷ đồng mỗi năm');
+    const t = tasks(
+      '1. Việc một\n- Doanh thu đạt\n\n2020, tầm nhìn đến năm 2030.\n\n30 tỷ đồng mỗi năm',
+    );
     expect(t).toHaveLength(1);
-    expect(t[0]!.detail).toEqual(['Doanh thu đạt 2020, tầm nhìn đến năm 2030.', '30 tỷ đồng mỗi năm']);
+    expect(t[0]!.detail).toEqual([
+      'Doanh thu đạt 2020, tầm nhìn đến năm 2030.',
+      '30 tỷ đồng mỗi năm',
+    ]);
   });
 
   test('"a)" items are tasks under their numbered parent, and inherit its assignment', () => {
@@ -161,7 +184,9 @@ describe('numbering', () => {
 
 describe('bullets', () => {
   test('"-" and "+" paragraphs under a task are its detail', () => {
-    const [t] = tasks('1. Việc một\n- Ý thứ nhất;\n+ ý con\n– Ý thứ hai\n• Ý thứ ba\nĐơn vị chủ trì: Sở Nội vụ');
+    const [t] = tasks(
+      '1. Việc một\n- Ý thứ nhất;\n+ ý con\n– Ý thứ hai\n• Ý thứ ba\nĐơn vị chủ trì: Sở Nội vụ',
+    );
     expect(t!.detail).toEqual(['Ý thứ nhất;', 'ý con', 'Ý thứ hai', 'Ý thứ ba']);
     expect(t!.leadText).toBe('Sở Nội vụ');
   });
@@ -183,7 +208,13 @@ describe('bullets', () => {
     expect(d.groups.map((g) => g.tt)).toEqual(['2']);
     expect(d.tasks.map((t) => [t.tt, t.task, t.leadText, t.supportText, t.deadlineText])).toEqual([
       ['2.1', 'Rà soát quy hoạch', 'Sở Xây dựng', null, 'Năm 2026'],
-      ['2.2', 'Tổ chức lễ hội', 'Sở Văn hóa, Thể thao và Du lịch', 'UBND các xã, phường', 'Năm 2026'],
+      [
+        '2.2',
+        'Tổ chức lễ hội',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'UBND các xã, phường',
+        'Năm 2026',
+      ],
     ]);
   });
 
@@ -232,7 +263,12 @@ describe('assignment labels', () => {
   test.each(cases)('"%s" → %s', (line, field) => {
     const [t] = tasks(`1. Việc một\n${line}`);
     const value = line.split(': ')[1];
-    const got = { lead: t!.leadText, support: t!.supportText, deadline: t!.deadlineText, result: t!.resultText };
+    const got = {
+      lead: t!.leadText,
+      support: t!.supportText,
+      deadline: t!.deadlineText,
+      result: t!.resultText,
+    };
     expect(got[field]).toBe(value);
     expect(t!.detail).toEqual([]);
   });
@@ -293,8 +329,14 @@ describe('assignment labels', () => {
   });
 
   test('several labels on one line', () => {
-    const [t] = tasks('1. Việc một\n- Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý II/2026.');
-    expect([t!.leadText, t!.supportText, t!.deadlineText]).toEqual(['Sở Y tế', 'Sở Tài chính', 'Quý II/2026']);
+    const [t] = tasks(
+      '1. Việc một\n- Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý II/2026.',
+    );
+    expect([t!.leadText, t!.supportText, t!.deadlineText]).toEqual([
+      'Sở Y tế',
+      'Sở Tài chính',
+      'Quý II/2026',
+    ]);
   });
 
   test('matchLabel: not a label', () => {
@@ -325,14 +367,18 @@ describe('inline assignment', () => {
   });
 
   test('labels in a trailing bracket, on a heading and on bullets (each bullet then a task)', () => {
-    const [t] = tasks('1. Xây dựng đề án (Chủ trì: Sở Nội vụ; Phối hợp: Sở Tài chính; Thời gian: Quý II/2026).');
+    const [t] = tasks(
+      '1. Xây dựng đề án (Chủ trì: Sở Nội vụ; Phối hợp: Sở Tài chính; Thời gian: Quý II/2026).',
+    );
     expect([t!.task, t!.leadText, t!.supportText, t!.deadlineText]).toEqual([
       'Xây dựng đề án',
       'Sở Nội vụ',
       'Sở Tài chính',
       'Quý II/2026',
     ]);
-    const b = tasks('3. Chuyển đổi số\n- Số hóa di sản (Chủ trì: Sở Văn hóa, Thể thao và Du lịch; Thời gian: Năm 2026)\n- Bản đồ số (Chủ trì: Sở Khoa học và Công nghệ)');
+    const b = tasks(
+      '3. Chuyển đổi số\n- Số hóa di sản (Chủ trì: Sở Văn hóa, Thể thao và Du lịch; Thời gian: Năm 2026)\n- Bản đồ số (Chủ trì: Sở Khoa học và Công nghệ)',
+    );
     expect(b.map((x) => [x.tt, x.task, x.leadText, x.deadlineText])).toEqual([
       ['3.1', 'Số hóa di sản', 'Sở Văn hóa, Thể thao và Du lịch', 'Năm 2026'],
       ['3.2', 'Bản đồ số', 'Sở Khoa học và Công nghệ', null],
@@ -343,9 +389,17 @@ describe('inline assignment', () => {
     const a = findInlineAssignment(
       'Rà soát quỹ đất, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính và các cơ quan liên quan tham mưu UBND tỉnh bố trí',
     );
-    expect(a).toMatchObject({ lead: 'Sở Nông nghiệp và Môi trường', support: 'Sở Tài chính; các cơ quan liên quan', pure: false });
+    expect(a).toMatchObject({
+      lead: 'Sở Nông nghiệp và Môi trường',
+      support: 'Sở Tài chính; các cơ quan liên quan',
+      pure: false,
+    });
     expect(findInlineAssignment('Tăng cường vai trò chủ trì của các cấp')).toBeNull();
-    expect(findInlineAssignment('Sở Y tế chủ trì')).toMatchObject({ lead: 'Sở Y tế', support: null, pure: true });
+    expect(findInlineAssignment('Sở Y tế chủ trì')).toMatchObject({
+      lead: 'Sở Y tế',
+      support: null,
+      pure: true,
+    });
   });
 });
 
@@ -392,7 +446,12 @@ describe('sections', () => {
     ].join('\n');
     const d = extractPlan(text);
     expect(d.tasks.map((t) => [t.tt, t.task, t.leadText, t.supportText])).toEqual([
-      ['1', 'Chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch tham mưu bố trí kinh phí', 'Sở Tài chính', 'Sở Văn hóa, Thể thao và Du lịch'],
+      [
+        '1',
+        'Chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch tham mưu bố trí kinh phí',
+        'Sở Tài chính',
+        'Sở Văn hóa, Thể thao và Du lịch',
+      ],
       ['2', 'Theo dõi, đôn đốc việc thực hiện Kế hoạch', 'Sở Văn hóa, Thể thao và Du lịch', null],
     ]);
     expect(d.tasks[1]!.detail).toEqual(['Tổng hợp báo cáo hằng năm.']);
@@ -447,7 +506,12 @@ describe('title and plan year', () => {
   });
 
   test('the engine module stays pure', () => {
-    const src = readFileSync(join(__dirname, '..', '..', 'src', 'engine', 'plan-text', 'extract.ts'), 'utf8');
-    expect(src).not.toMatch(/from '(?:fs|path|node:\w+)'|require\(|new Date\(|Date\.now|document\.|window\./);
+    const src = readFileSync(
+      join(__dirname, '..', '..', 'src', 'engine', 'plan-text', 'extract.ts'),
+      'utf8',
+    );
+    expect(src).not.toMatch(
+      /from '(?:fs|path|node:\w+)'|require\(|new Date\(|Date\.now|document\.|window\./,
+    );
   });
 });

@@ -20,7 +20,27 @@ const ALLOWED_PACKAGES: Record<string, string> = {
 };
 
 /** Globals of a host (browser, Node, Office) the engine must not use. */
-const BANNED_GLOBALS = ['window', 'document', 'Office', 'Excel', 'process', 'require', 'globalThis', 'self', 'navigator', 'Buffer', '__dirname', '__filename', 'module', 'exports', 'localStorage', 'fetch', 'XMLHttpRequest', 'setTimeout', 'setInterval'];
+const BANNED_GLOBALS = [
+  'window',
+  'document',
+  'Office',
+  'Excel',
+  'process',
+  'require',
+  'globalThis',
+  'self',
+  'navigator',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'module',
+  'exports',
+  'localStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'setTimeout',
+  'setInterval',
+];
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,8 +59,17 @@ interface Problem {
 }
 
 /** Imports, requires and host-global uses in one file, by its syntax tree (comments and strings do not count). */
-function scan(file: string, text = readFileSync(file, 'utf8')): { imports: { spec: string; line: number }[]; problems: Problem[] } {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+function scan(
+  file: string,
+  text = readFileSync(file, 'utf8'),
+): { imports: { spec: string; line: number }[]; problems: Problem[] } {
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.ES2022,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const imports: { spec: string; line: number }[] = [];
   const problems: Problem[] = [];
   const rel = relative(ROOT, file);
@@ -48,31 +77,63 @@ function scan(file: string, text = readFileSync(file, 'utf8')): { imports: { spe
   const declaredNames = new Set<string>();
 
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       imports.push({ spec: node.moduleSpecifier.text, line: lineOf(node) });
     }
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       imports.push({ spec: node.moduleReference.expression.text, line: lineOf(node) });
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
-      imports.push({ spec: arg && ts.isStringLiteral(arg) ? arg.text : '<dynamic>', line: lineOf(node) });
+      imports.push({
+        spec: arg && ts.isStringLiteral(arg) ? arg.text : '<dynamic>',
+        line: lineOf(node),
+      });
     }
-    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       imports.push({ spec: node.argument.literal.text, line: lineOf(node) });
     }
     // require(…)
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'require'
+    ) {
       problems.push({ file: rel, line: lineOf(node), what: 'require(' });
     }
     // Date.now / new Date(…) / Date() : the engine has no clock.
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && node.name.text === 'now') {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Date' &&
+      node.name.text === 'now'
+    ) {
       problems.push({ file: rel, line: lineOf(node), what: 'Date.now' });
     }
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date') {
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Date'
+    ) {
       problems.push({ file: rel, line: lineOf(node), what: 'new Date(' });
     }
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Date'
+    ) {
       problems.push({ file: rel, line: lineOf(node), what: 'Date()' });
     }
     // Host globals used as values (not as property names or object keys).
@@ -80,9 +141,16 @@ function scan(file: string, text = readFileSync(file, 'utf8')): { imports: { spe
       const p = node.parent;
       const isPropertyName =
         (ts.isPropertyAccessExpression(p) && p.name === node) ||
-        ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p)) && p.name === node) ||
+        ((ts.isPropertyAssignment(p) ||
+          ts.isPropertySignature(p) ||
+          ts.isPropertyDeclaration(p) ||
+          ts.isMethodDeclaration(p) ||
+          ts.isMethodSignature(p)) &&
+          p.name === node) ||
         (ts.isQualifiedName(p) && p.right === node);
-      const isOwnDeclaration = (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p)) && p.name === node;
+      const isOwnDeclaration =
+        (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p)) &&
+        p.name === node;
       if (isOwnDeclaration) declaredNames.add(node.text);
       else if (!isPropertyName && !(node.text === 'require' && ts.isCallExpression(p))) {
         problems.push({ file: rel, line: lineOf(node), what: node.text });
@@ -98,7 +166,14 @@ function scan(file: string, text = readFileSync(file, 'utf8')): { imports: { spe
 describe('engine purity: imports and globals', () => {
   it('finds the engine and message files', () => {
     const rels = FILES.map((f) => relative(ROOT, f));
-    expect(rels).toEqual(expect.arrayContaining(['src/engine/index.ts', 'src/engine/analyze.ts', 'src/engine/model.ts', 'src/messages/index.ts']));
+    expect(rels).toEqual(
+      expect.arrayContaining([
+        'src/engine/index.ts',
+        'src/engine/analyze.ts',
+        'src/engine/model.ts',
+        'src/messages/index.ts',
+      ]),
+    );
     expect(rels.filter((f) => f.startsWith('src/engine/rules/')).length).toBeGreaterThan(10);
   });
 
@@ -120,14 +195,17 @@ describe('engine purity: imports and globals', () => {
       for (const { spec, line } of scan(file).imports) {
         if (!spec.startsWith('.')) continue;
         const target = resolve(file, '..', spec);
-        if (!DIRS.some((d) => target === d || target.startsWith(d + '/'))) bad.push(`${relative(ROOT, file)}:${line} imports '${spec}'`);
+        if (!DIRS.some((d) => target === d || target.startsWith(d + '/')))
+          bad.push(`${relative(ROOT, file)}:${line} imports '${spec}'`);
       }
     }
     expect(bad).toEqual([]);
   });
 
   it('uses no host globals, no require and no clock', () => {
-    const problems = FILES.flatMap((f) => scan(f).problems).map((p) => `${p.file}:${p.line} ${p.what}`);
+    const problems = FILES.flatMap((f) => scan(f).problems).map(
+      (p) => `${p.file}:${p.line} ${p.what}`,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -149,14 +227,28 @@ describe('engine purity: imports and globals', () => {
     ].join('\n');
     const { imports, problems } = scan(join(ROOT, 'src', 'engine', 'probe.ts'), src);
     expect(imports.map((i) => i.spec)).toEqual(['fs', 'exceljs', 'react', 'path']);
-    expect(problems.map((p) => p.what).sort()).toEqual(['Date.now', 'Excel', 'Office', 'document', 'new Date(', 'process', 'require(', 'window'].sort());
+    expect(problems.map((p) => p.what).sort()).toEqual(
+      [
+        'Date.now',
+        'Excel',
+        'Office',
+        'document',
+        'new Date(',
+        'process',
+        'require(',
+        'window',
+      ].sort(),
+    );
   });
 
-  it.each(Object.entries(ALLOWED_PACKAGES))('the allowed package %s touches no host API either', (_, path) => {
-    const code = readFileSync(join(ROOT, path), 'utf8');
-    expect(code).not.toMatch(/\brequire\s*\(/);
-    expect(code).not.toMatch(/\b(window|document|process|navigator|Office|Excel|globalThis)\b/);
-  });
+  it.each(Object.entries(ALLOWED_PACKAGES))(
+    'the allowed package %s touches no host API either',
+    (_, path) => {
+      const code = readFileSync(join(ROOT, path), 'utf8');
+      expect(code).not.toMatch(/\brequire\s*\(/);
+      expect(code).not.toMatch(/\b(window|document|process|navigator|Office|Excel|globalThis)\b/);
+    },
+  );
 });
 
 describe('engine purity: compiles without DOM or Node types', () => {
@@ -174,15 +266,27 @@ describe('engine purity: compiles without DOM or Node types', () => {
       isolatedModules: true,
     };
     const program = ts.createProgram(roots, options);
-    const all = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()];
+    const all = [
+      ...program.getOptionsDiagnostics(),
+      ...program.getGlobalDiagnostics(),
+      ...program.getSyntacticDiagnostics(),
+      ...program.getSemanticDiagnostics(),
+    ];
     // Every source file the program pulled in must be engine/messages code or the ES library.
     const outside = program
       .getSourceFiles()
       .map((sf) => sf.fileName)
-      .filter((f) => !f.includes('/typescript/lib/lib.') && !DIRS.some((d) => f.startsWith(d + '/')) && !Object.keys(ALLOWED_PACKAGES).some((p) => f.includes(`/node_modules/${p}/`)));
+      .filter(
+        (f) =>
+          !f.includes('/typescript/lib/lib.') &&
+          !DIRS.some((d) => f.startsWith(d + '/')) &&
+          !Object.keys(ALLOWED_PACKAGES).some((p) => f.includes(`/node_modules/${p}/`)),
+      );
     return [
       ...all.map((d) => {
-        const where = d.file ? `${relative(ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '(options)';
+        const where = d.file
+          ? `${relative(ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+          : '(options)';
         return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
       }),
       ...outside.map((f) => `pulled in: ${relative(ROOT, f)}`),
@@ -202,12 +306,29 @@ describe('engine purity: compiles without DOM or Node types', () => {
     const probe = join(ROOT, 'src', 'engine', '__probe__.ts');
     const program = ts.createProgram(
       [probe],
-      { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true },
+      {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        lib: ['lib.es2022.d.ts'],
+        types: [],
+        noEmit: true,
+        strict: true,
+      },
       {
         ...host,
         fileExists: (f) => f === probe || host.fileExists(f),
-        readFile: (f) => (f === probe ? 'export const a = document.title + window.name + process.env.X;' : host.readFile(f)),
-        getSourceFile: (f, lang) => (f === probe ? ts.createSourceFile(f, 'export const a = document.title + window.name + process.env.X;', lang) : host.getSourceFile(f, lang)),
+        readFile: (f) =>
+          f === probe
+            ? 'export const a = document.title + window.name + process.env.X;'
+            : host.readFile(f),
+        getSourceFile: (f, lang) =>
+          f === probe
+            ? ts.createSourceFile(
+                f,
+                'export const a = document.title + window.name + process.env.X;',
+                lang,
+              )
+            : host.getSourceFile(f, lang),
       },
     );
     const names = ts

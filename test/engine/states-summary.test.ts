@@ -4,9 +4,30 @@
  */
 import { daysBetween, isDoneStatus, taskState } from '../../src/engine/states';
 import { quarterKey, quarterSortKey, summarise } from '../../src/engine/summary';
-import { MARK_ORDER, MARK_STYLES, MARK_TAG, isOwnMarkFormula, markFormula, planMarks, rowRuns } from '../../src/engine/marks';
-import { buildFindingsTable, buildTaskAgencyTable, buildTaskTable, sheetCellRef, TASK_COLUMNS } from '../../src/engine/tables';
-import type { AgencyRef, Deadline, Finding, SheetReport, Task, TaskState } from '../../src/engine/types';
+import {
+  MARK_ORDER,
+  MARK_STYLES,
+  MARK_TAG,
+  isOwnMarkFormula,
+  markFormula,
+  planMarks,
+  rowRuns,
+} from '../../src/engine/marks';
+import {
+  buildFindingsTable,
+  buildTaskAgencyTable,
+  buildTaskTable,
+  sheetCellRef,
+  TASK_COLUMNS,
+} from '../../src/engine/tables';
+import type {
+  AgencyRef,
+  Deadline,
+  Finding,
+  SheetReport,
+  Task,
+  TaskState,
+} from '../../src/engine/types';
 import { t as msg } from '../../src/messages';
 import { analyze, grid, H6, row6 } from '../helpers/grid';
 
@@ -18,8 +39,12 @@ const RECURRING: Deadline = { text: 'Thường xuyên', due: null, kind: 'recurr
 const MISSING: Deadline = { text: '', due: null, kind: 'missing' };
 const UNKNOWN: Deadline = { text: 'Sớm', due: null, kind: 'unknown' };
 
-const state = (deadline: Deadline, status: string | null = null, doneDate: string | null = null, dueSoonDays = 15): TaskState =>
-  taskState({ deadline, status, doneDate }, AS_OF, dueSoonDays);
+const state = (
+  deadline: Deadline,
+  status: string | null = null,
+  doneDate: string | null = null,
+  dueSoonDays = 15,
+): TaskState => taskState({ deadline, status, doneDate }, AS_OF, dueSoonDays);
 
 describe('daysBetween', () => {
   it('counts calendar days across months, leap days and years', () => {
@@ -110,12 +135,29 @@ describe('taskState', () => {
       { formats: [[10, 7, 'dd/mm/yyyy']] },
     );
     const r = analyze(snap, { asOf: AS_OF, dueSoonDays: 15 });
-    expect(r.tasks.map((x) => x.state)).toEqual(['due-soon', 'due-soon', 'open', 'overdue', 'done-on-time', 'done-late', 'done', 'recurring', 'no-deadline', 'done-on-time']);
+    expect(r.tasks.map((x) => x.state)).toEqual([
+      'due-soon',
+      'due-soon',
+      'open',
+      'overdue',
+      'done-on-time',
+      'done-late',
+      'done',
+      'recurring',
+      'no-deadline',
+      'done-on-time',
+    ]);
     expect(r.tasks[9].doneDate).toBe('2026-01-20');
     // The default is 15 days.
-    expect(analyze(snap, { asOf: AS_OF }).tasks.map((x) => x.state)).toEqual(r.tasks.map((x) => x.state));
+    expect(analyze(snap, { asOf: AS_OF }).tasks.map((x) => x.state)).toEqual(
+      r.tasks.map((x) => x.state),
+    );
     // Another day, other states: the engine has no clock of its own.
-    expect(analyze(snap, { asOf: '2026-03-17' }).tasks.slice(0, 4).map((x) => x.state)).toEqual(['overdue', 'overdue', 'due-soon', 'overdue']);
+    expect(
+      analyze(snap, { asOf: '2026-03-17' })
+        .tasks.slice(0, 4)
+        .map((x) => x.state),
+    ).toEqual(['overdue', 'overdue', 'due-soon', 'overdue']);
   });
 });
 
@@ -136,12 +178,20 @@ describe('isDoneStatus', () => {
     expect(isDoneStatus(s)).toBe(true);
   });
 
-  it.each(['Chưa hoàn thành', 'Đang thực hiện', 'Không hoàn thành', 'Chưa thực hiện', 'Chưa', 'Hoàn thành một phần', 'Hoàn thành 50%', 'Đang triển khai', 'Tạm dừng', ''])(
-    '%j is not done',
-    (s) => {
-      expect(isDoneStatus(s)).toBe(false);
-    },
-  );
+  it.each([
+    'Chưa hoàn thành',
+    'Đang thực hiện',
+    'Không hoàn thành',
+    'Chưa thực hiện',
+    'Chưa',
+    'Hoàn thành một phần',
+    'Hoàn thành 50%',
+    'Đang triển khai',
+    'Tạm dừng',
+    '',
+  ])('%j is not done', (s) => {
+    expect(isDoneStatus(s)).toBe(false);
+  });
 
   it('null is not done', () => {
     expect(isDoneStatus(null)).toBe(false);
@@ -150,7 +200,12 @@ describe('isDoneStatus', () => {
 
 // --- Summaries, marks and tables on hand-made tasks -------------------------------------------
 
-const ref = (name: string, kind: AgencyRef['kind'] = 'agency'): AgencyRef => ({ name, raw: name, kind, known: true });
+const ref = (name: string, kind: AgencyRef['kind'] = 'agency'): AgencyRef => ({
+  name,
+  raw: name,
+  kind,
+  known: true,
+});
 
 function task(over: Partial<Task> & { tt: string; row: number }): Task {
   return {
@@ -173,11 +228,30 @@ function task(over: Partial<Task> & { tt: string; row: number }): Task {
   };
 }
 
-function finding(row: number | null, severity: Finding['severity'], cell: string | null = row ? `D${row}` : null): Finding {
-  return { code: 'x', severity, cell, row, col: row ? 4 : null, role: row ? 'lead' : null, messageId: 'finding.x', data: {}, message: `m${row}` };
+function finding(
+  row: number | null,
+  severity: Finding['severity'],
+  cell: string | null = row ? `D${row}` : null,
+): Finding {
+  return {
+    code: 'x',
+    severity,
+    cell,
+    row,
+    col: row ? 4 : null,
+    role: row ? 'lead' : null,
+    messageId: 'finding.x',
+    data: {},
+    message: `m${row}`,
+  };
 }
 
-function report(tasks: Task[], findings: Finding[] = [], name = 'Phụ lục 02', [firstColumn, lastColumn] = [1, 6]): SheetReport {
+function report(
+  tasks: Task[],
+  findings: Finding[] = [],
+  name = 'Phụ lục 02',
+  [firstColumn, lastColumn] = [1, 6],
+): SheetReport {
   return {
     name,
     asOf: '2026-05-20',
@@ -202,7 +276,12 @@ function report(tasks: Task[], findings: Finding[] = [], name = 'Phụ lục 02'
 describe('summarise', () => {
   it('a task with two lead agencies counts for each (and once per agency)', () => {
     const s = summarise([
-      task({ tt: '1', row: 2, lead: [ref('Sở Tài chính'), ref('Sở Nội vụ'), ref('Sở Tài chính')], state: 'overdue' }),
+      task({
+        tt: '1',
+        row: 2,
+        lead: [ref('Sở Tài chính'), ref('Sở Nội vụ'), ref('Sở Tài chính')],
+        state: 'overdue',
+      }),
       task({ tt: '2', row: 3, lead: [ref('Sở Nội vụ')], state: 'open' }),
     ]);
     expect(s.total).toBe(2);
@@ -223,11 +302,25 @@ describe('summarise', () => {
       task({ tt: '6', row: 7, deadline: period('Năm 2027', '2027-12-31') }),
       task({ tt: '7', row: 8, deadline: period('Quý I/2026', '2026-03-31') }),
     ]);
-    expect(s.byQuarter.map((q) => q.key)).toEqual(['4/2025', '1/2026', '2/2026', '4/2026', '4/2027', '']);
-    expect(s.byQuarter.find((q) => q.key === '1/2026')!.counts).toEqual({ total: 2, overdue: 1, open: 1 });
+    expect(s.byQuarter.map((q) => q.key)).toEqual([
+      '4/2025',
+      '1/2026',
+      '2/2026',
+      '4/2026',
+      '4/2027',
+      '',
+    ]);
+    expect(s.byQuarter.find((q) => q.key === '1/2026')!.counts).toEqual({
+      total: 2,
+      overdue: 1,
+      open: 1,
+    });
     expect(quarterSortKey('10/2026')).toBe('9999-10/2026');
     expect(quarterKey(task({ tt: '1', row: 1, deadline: RECURRING }))).toBeNull();
-    expect(quarterKey(task({ tt: '1', row: 1, deadline: date('2026-07-01') }))).toEqual({ year: 2026, quarter: 3 });
+    expect(quarterKey(task({ tt: '1', row: 1, deadline: date('2026-07-01') }))).toEqual({
+      year: 2026,
+      quarter: 3,
+    });
   });
 
   it('unassigned tasks are counted, under the empty lead key', () => {
@@ -246,8 +339,20 @@ describe('summarise', () => {
   it('leaders, sections in sheet order, and support involvement', () => {
     const s = summarise(
       [
-        task({ tt: '1', row: 2, section: 'II', leader: 'PCT A', support: [ref('Sở Nội vụ'), ref('Sở Y tế')] }),
-        task({ tt: '2', row: 3, section: 'I', leader: 'PCT A', support: [ref('Sở Nội vụ'), ref('Sở Nội vụ')] }),
+        task({
+          tt: '1',
+          row: 2,
+          section: 'II',
+          leader: 'PCT A',
+          support: [ref('Sở Nội vụ'), ref('Sở Y tế')],
+        }),
+        task({
+          tt: '2',
+          row: 3,
+          section: 'I',
+          leader: 'PCT A',
+          support: [ref('Sở Nội vụ'), ref('Sở Nội vụ')],
+        }),
         task({ tt: '3', row: 4, section: null, leader: null }),
       ],
       ['II', 'I'],
@@ -265,13 +370,27 @@ describe('summarise', () => {
 
   it('an empty table', () => {
     const { report, ...rest } = summarise([]);
-    expect(rest).toEqual({ total: 0, byState: {}, unassigned: 0, byLead: [], byLeader: [], byQuarter: [], bySection: [], bySupport: [] });
+    expect(rest).toEqual({
+      total: 0,
+      byState: {},
+      unassigned: 0,
+      byLead: [],
+      byLeader: [],
+      byQuarter: [],
+      bySection: [],
+      bySupport: [],
+    });
     expect(report?.rows).toEqual([]);
     expect(report?.total.counts.total).toBe(0);
   });
 
   it('analyzeSheet fills the summary from its tasks (two leads in one cell)', () => {
-    const r = analyze(grid(H6, [row6('1', 'A', 'Sở Tài chính; Sở Nội vụ', 'Tháng 1/2026'), row6('2', 'B', 'Sở Nội vụ', 'Quý II/2026')]));
+    const r = analyze(
+      grid(H6, [
+        row6('1', 'A', 'Sở Tài chính; Sở Nội vụ', 'Tháng 1/2026'),
+        row6('2', 'B', 'Sở Nội vụ', 'Quý II/2026'),
+      ]),
+    );
     expect(r.summary.total).toBe(2);
     expect(r.summary.byLead.map((x) => [x.key, x.counts])).toEqual([
       ['Sở Nội vụ', { total: 2, overdue: 1, open: 1 }],
@@ -284,7 +403,15 @@ describe('summarise', () => {
 describe('planMarks', () => {
   it('one kind per row, by priority: overdue > unassigned > due soon > error', () => {
     // The check's marks first, by priority; then a comparison's (planCompareMarks).
-    expect(MARK_ORDER).toEqual(['overdue', 'unassigned', 'due-soon', 'error', 'added', 'moved', 'changed']);
+    expect(MARK_ORDER).toEqual([
+      'overdue',
+      'unassigned',
+      'due-soon',
+      'error',
+      'added',
+      'moved',
+      'changed',
+    ]);
     const plan = planMarks(
       report(
         [
@@ -294,15 +421,27 @@ describe('planMarks', () => {
           task({ tt: '4', row: 5, state: 'open' }),
           task({ tt: '5', row: 6, state: 'done' }),
         ],
-        [finding(2, 'error'), finding(4, 'error'), finding(5, 'error'), finding(6, 'warning'), finding(null, 'error')],
+        [
+          finding(2, 'error'),
+          finding(4, 'error'),
+          finding(5, 'error'),
+          finding(6, 'warning'),
+          finding(null, 'error'),
+        ],
       ),
     );
     const byRow = new Map<number, string>();
-    for (const rule of plan.rules) for (const r of rule.rows) {
-      expect(byRow.has(r)).toBe(false); // one kind per row
-      byRow.set(r, rule.kind);
-    }
-    expect(Object.fromEntries(byRow)).toEqual({ 2: 'overdue', 3: 'unassigned', 4: 'due-soon', 5: 'error' });
+    for (const rule of plan.rules)
+      for (const r of rule.rows) {
+        expect(byRow.has(r)).toBe(false); // one kind per row
+        byRow.set(r, rule.kind);
+      }
+    expect(Object.fromEntries(byRow)).toEqual({
+      2: 'overdue',
+      3: 'unassigned',
+      4: 'due-soon',
+      5: 'error',
+    });
     expect(plan.rules.map((r) => r.kind)).toEqual(['overdue', 'unassigned', 'due-soon', 'error']);
   });
 
@@ -323,23 +462,53 @@ describe('planMarks', () => {
     );
     expect(plan.sheet).toBe('Phụ lục 02');
     expect(plan.rules).toEqual([
-      { kind: 'overdue', style: MARK_STYLES.overdue, formula: markFormula('overdue'), ranges: ['A12:H14', 'A16:H16'], rows: [12, 13, 14, 16] },
-      { kind: 'due-soon', style: MARK_STYLES['due-soon'], formula: markFormula('due-soon'), ranges: ['A20:H21'], rows: [20, 21] },
+      {
+        kind: 'overdue',
+        style: MARK_STYLES.overdue,
+        formula: markFormula('overdue'),
+        ranges: ['A12:H14', 'A16:H16'],
+        rows: [12, 13, 14, 16],
+      },
+      {
+        kind: 'due-soon',
+        style: MARK_STYLES['due-soon'],
+        formula: markFormula('due-soon'),
+        ranges: ['A20:H21'],
+        rows: [20, 21],
+      },
     ]);
   });
 
   it('the ranges follow the table’s first and last column, as the report carries them', () => {
-    const plan = planMarks(report([task({ tt: '1', row: 5, state: 'overdue' })], [], 'Phụ lục 02', [3, 28]));
+    const plan = planMarks(
+      report([task({ tt: '1', row: 5, state: 'overdue' })], [], 'Phụ lục 02', [3, 28]),
+    );
     expect(plan.rules[0].ranges).toEqual(['C5:AB5']);
   });
 
   it('error rows are marked; warnings and sheet-level errors are not', () => {
-    const plan = planMarks(report([task({ tt: '1', row: 2 })], [finding(2, 'error'), finding(3, 'warning'), finding(4, 'info'), finding(null, 'error')]));
-    expect(plan.rules).toEqual([{ kind: 'error', style: MARK_STYLES.error, formula: markFormula('error'), ranges: ['A2:F2'], rows: [2] }]);
+    const plan = planMarks(
+      report(
+        [task({ tt: '1', row: 2 })],
+        [finding(2, 'error'), finding(3, 'warning'), finding(4, 'info'), finding(null, 'error')],
+      ),
+    );
+    expect(plan.rules).toEqual([
+      {
+        kind: 'error',
+        style: MARK_STYLES.error,
+        formula: markFormula('error'),
+        ranges: ['A2:F2'],
+        rows: [2],
+      },
+    ]);
   });
 
   it('nothing to mark: no rules', () => {
-    expect(planMarks(report([task({ tt: '1', row: 2 }), task({ tt: '2', row: 3, state: 'recurring' })])).rules).toEqual([]);
+    expect(
+      planMarks(report([task({ tt: '1', row: 2 }), task({ tt: '2', row: 3, state: 'recurring' })]))
+        .rules,
+    ).toEqual([]);
   });
 
   it('formulas are tagged as the add-in’s own and always true', () => {
@@ -366,7 +535,12 @@ describe('planMarks', () => {
     // The body has a merge, so the blank lead on row 3 is really blank.
     const snap = grid(
       H6,
-      [row6('1', 'A', 'Sở Tài chính', 'Tháng 1/2026'), row6('2', 'B', '', 'Tháng 1/2026'), row6('3', 'C', '', 'Quý III/2026'), row6('4', 'D', 'Sở Tài chính', 'Sớm nhất có thể', { leader: 'PCT' })],
+      [
+        row6('1', 'A', 'Sở Tài chính', 'Tháng 1/2026'),
+        row6('2', 'B', '', 'Tháng 1/2026'),
+        row6('3', 'C', '', 'Quý III/2026'),
+        row6('4', 'D', 'Sở Tài chính', 'Sớm nhất có thể', { leader: 'PCT' }),
+      ],
       { merges: [{ top: 4, left: 2, bottom: 5, right: 2 }] },
     );
     const r = analyze(snap);
@@ -395,16 +569,33 @@ describe('tables', () => {
       rows: [12, 13],
       section: 'I',
       leader: 'Phó Chủ tịch UBND tỉnh',
-      lead: [{ name: 'Sở Văn hóa, Thể thao và Du lịch', raw: 'Sở VHTTDL', kind: 'agency', known: true }],
+      lead: [
+        { name: 'Sở Văn hóa, Thể thao và Du lịch', raw: 'Sở VHTTDL', kind: 'agency', known: true },
+      ],
       support: [ref('Sở Tài chính'), ref('Sở Nội vụ')],
       deadline: period('Quý II/2026', '2026-06-30'),
       state: 'open',
       status: 'Đang thực hiện',
     }),
-    task({ tt: '2', row: 14, section: null, lead: [], unassigned: true, deadline: RECURRING, state: 'recurring' }),
+    task({
+      tt: '2',
+      row: 14,
+      section: null,
+      lead: [],
+      unassigned: true,
+      deadline: RECURRING,
+      state: 'recurring',
+    }),
   ];
   const rep = report(tasks, [
-    { ...finding(12, 'error'), code: 'lead-missing', cell: 'E12', role: 'lead', message: 'M1', suggestion: 'Sở Tài chính' },
+    {
+      ...finding(12, 'error'),
+      code: 'lead-missing',
+      cell: 'E12',
+      role: 'lead',
+      message: 'M1',
+      suggestion: 'Sở Tài chính',
+    },
     { ...finding(null, 'warning'), code: 'role-missing', message: 'M2' },
   ]);
 
@@ -439,7 +630,24 @@ describe('tables', () => {
       'Đang thực hiện',
       'Đang thực hiện trong hạn',
     ]);
-    expect(vi.rows[1]).toEqual(['Phụ lục 02', 14, '2', '', 'Nhiệm vụ 2', '', '(Chưa có cơ quan chủ trì)', '', '', 'Thường xuyên', null, '(Không có thời hạn)', 'Thường xuyên', true, '', 'Thường xuyên']);
+    expect(vi.rows[1]).toEqual([
+      'Phụ lục 02',
+      14,
+      '2',
+      '',
+      'Nhiệm vụ 2',
+      '',
+      '(Chưa có cơ quan chủ trì)',
+      '',
+      '',
+      'Thường xuyên',
+      null,
+      '(Không có thời hạn)',
+      'Thường xuyên',
+      true,
+      '',
+      'Thường xuyên',
+    ]);
     const col = (c: (typeof TASK_COLUMNS)[number]) => TASK_COLUMNS.indexOf(c);
     expect(en.rows[0][col('quarter')]).toBe('Q2/2026');
     expect(en.rows[0][col('state')]).toBe('In progress, on time');
@@ -450,15 +658,64 @@ describe('tables', () => {
   it('buildTaskAgencyTable: one row per task × agency, roles named in the language', () => {
     const vi = buildTaskAgencyTable(rep, 'vi');
     expect(vi.name).toBe('PC_CoQuan');
-    expect(vi.headers).toEqual(['Dòng', 'TT', 'Vai trò', 'Cơ quan', 'Như đã ghi', 'Tình trạng', 'Quý', 'Phân loại báo cáo']);
+    expect(vi.headers).toEqual([
+      'Dòng',
+      'TT',
+      'Vai trò',
+      'Cơ quan',
+      'Như đã ghi',
+      'Tình trạng',
+      'Quý',
+      'Phân loại báo cáo',
+    ]);
     expect(vi.rows).toEqual([
-      [12, '1', 'Cơ quan chủ trì', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở VHTTDL', 'Đang thực hiện, trong hạn', 'Quý 2/2026', 'Đang thực hiện trong hạn'],
-      [12, '1', 'Cơ quan phối hợp', 'Sở Tài chính', 'Sở Tài chính', 'Đang thực hiện, trong hạn', 'Quý 2/2026', 'Đang thực hiện trong hạn'],
-      [12, '1', 'Cơ quan phối hợp', 'Sở Nội vụ', 'Sở Nội vụ', 'Đang thực hiện, trong hạn', 'Quý 2/2026', 'Đang thực hiện trong hạn'],
+      [
+        12,
+        '1',
+        'Cơ quan chủ trì',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'Sở VHTTDL',
+        'Đang thực hiện, trong hạn',
+        'Quý 2/2026',
+        'Đang thực hiện trong hạn',
+      ],
+      [
+        12,
+        '1',
+        'Cơ quan phối hợp',
+        'Sở Tài chính',
+        'Sở Tài chính',
+        'Đang thực hiện, trong hạn',
+        'Quý 2/2026',
+        'Đang thực hiện trong hạn',
+      ],
+      [
+        12,
+        '1',
+        'Cơ quan phối hợp',
+        'Sở Nội vụ',
+        'Sở Nội vụ',
+        'Đang thực hiện, trong hạn',
+        'Quý 2/2026',
+        'Đang thực hiện trong hạn',
+      ],
     ]);
     const en = buildTaskAgencyTable(rep, 'en');
-    expect(en.headers).toEqual(['Row', 'No.', 'Role', 'Agency', 'As written', 'State', 'Quarter', 'Report category']);
-    expect(en.rows.map((r) => r[2])).toEqual(['Lead agency', 'Supporting agencies', 'Supporting agencies']);
+    expect(en.headers).toEqual([
+      'Row',
+      'No.',
+      'Role',
+      'Agency',
+      'As written',
+      'State',
+      'Quarter',
+      'Report category',
+    ]);
+    expect(en.rows.map((r) => r[2])).toEqual([
+      'Lead agency',
+      'Supporting agencies',
+      'Supporting agencies',
+    ]);
   });
 
   it('buildFindingsTable: a link to each cell, blank for sheet-level findings', () => {
@@ -466,12 +723,34 @@ describe('tables', () => {
     expect(vi.name).toBe('PC_KetQua');
     expect(vi.headers).toEqual(['Mức độ', 'Mã lỗi', 'Ô', 'Dòng', 'Vai trò', 'Nội dung', 'Gợi ý']);
     expect(vi.rows).toEqual([
-      ['Lỗi', 'lead-missing', { link: "'Phụ lục 02'!E12", text: 'E12' }, 12, 'Cơ quan chủ trì', 'M1', 'Sở Tài chính'],
+      [
+        'Lỗi',
+        'lead-missing',
+        { link: "'Phụ lục 02'!E12", text: 'E12' },
+        12,
+        'Cơ quan chủ trì',
+        'M1',
+        'Sở Tài chính',
+      ],
       ['Cảnh báo', 'role-missing', '', '', '', 'M2', ''],
     ]);
     const en = buildFindingsTable(rep, 'en');
-    expect(en.headers).toEqual(['Severity', 'Code', 'Cell', 'Row', 'Role', 'Message', 'Suggestion']);
-    expect(en.rows[0].slice(0, 5)).toEqual(['Error', 'lead-missing', { link: "'Phụ lục 02'!E12", text: 'E12' }, 12, 'Lead agency']);
+    expect(en.headers).toEqual([
+      'Severity',
+      'Code',
+      'Cell',
+      'Row',
+      'Role',
+      'Message',
+      'Suggestion',
+    ]);
+    expect(en.rows[0].slice(0, 5)).toEqual([
+      'Error',
+      'lead-missing',
+      { link: "'Phụ lục 02'!E12", text: 'E12' },
+      12,
+      'Lead agency',
+    ]);
   });
 
   it('sheet names with quotes are escaped in links', () => {
@@ -479,9 +758,17 @@ describe('tables', () => {
   });
 
   it('tables of an analysed sheet have as many rows as tasks / agencies / findings', () => {
-    const r = analyze(grid(H6, [row6('1', 'A', 'Sở Tài chính', 'Quý I/2026', { support: 'Sở Nội vụ, Sở Y tế' }), row6('2', '', '', '')]), { lang: 'en' });
+    const r = analyze(
+      grid(H6, [
+        row6('1', 'A', 'Sở Tài chính', 'Quý I/2026', { support: 'Sở Nội vụ, Sở Y tế' }),
+        row6('2', '', '', ''),
+      ]),
+      { lang: 'en' },
+    );
     expect(buildTaskTable(r, 'en').rows).toHaveLength(r.tasks.length);
-    expect(buildTaskAgencyTable(r, 'en').rows).toHaveLength(r.tasks.reduce((n, x) => n + x.lead.length + x.support.length, 0));
+    expect(buildTaskAgencyTable(r, 'en').rows).toHaveLength(
+      r.tasks.reduce((n, x) => n + x.lead.length + x.support.length, 0),
+    );
     expect(buildFindingsTable(r, 'en').rows).toHaveLength(r.findings.length);
     expect(buildFindingsTable(r, 'en').rows.every((row) => row.length === 7)).toBe(true);
   });

@@ -1,4 +1,12 @@
-import { fold, columnLetter, columnIndex, a1, hasMarkup, stripMarkup, cellText } from '../../src/engine/text';
+import {
+  fold,
+  columnLetter,
+  columnIndex,
+  a1,
+  hasMarkup,
+  stripMarkup,
+  cellText,
+} from '../../src/engine/text';
 
 describe('fold', () => {
   it('ignores case, diacritics and tone-mark placement', () => {
@@ -10,7 +18,14 @@ describe('fold', () => {
 
 describe('columns and references', () => {
   it('round-trips column letters', () => {
-    for (const [i, l] of [[0, 'A'], [7, 'H'], [25, 'Z'], [26, 'AA'], [701, 'ZZ'], [702, 'AAA']] as const) {
+    for (const [i, l] of [
+      [0, 'A'],
+      [7, 'H'],
+      [25, 'Z'],
+      [26, 'AA'],
+      [701, 'ZZ'],
+      [702, 'AAA'],
+    ] as const) {
       expect(columnLetter(i)).toBe(l);
       expect(columnIndex(l)).toBe(i);
     }

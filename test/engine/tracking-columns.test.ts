@@ -1,9 +1,17 @@
 /** Issue 12: the tracking columns as a plan (where, which, validation, refusal), and the done-date rule. */
-import { planTrackingColumns, describeTrackingPlan, TRACKING_STATUSES } from '../../src/engine/tracking-columns';
+import {
+  planTrackingColumns,
+  describeTrackingPlan,
+  TRACKING_STATUSES,
+} from '../../src/engine/tracking-columns';
 import { analyze, grid, H6, row6 } from '../helpers/grid';
 
 const TC = 'Sở Tài chính';
-const body = [row6('1', 'Việc một', TC, 'Quý I/2026'), row6('2', 'Việc hai', TC, 'Quý II/2026'), row6('3', 'Việc ba', TC, 'Quý III/2026')];
+const body = [
+  row6('1', 'Việc một', TC, 'Quý I/2026'),
+  row6('2', 'Việc hai', TC, 'Quý II/2026'),
+  row6('3', 'Việc ba', TC, 'Quý III/2026'),
+];
 
 describe('planTrackingColumns', () => {
   it('appends the three columns right after the table, from the header to the last task row', () => {
@@ -17,17 +25,32 @@ describe('planTrackingColumns', () => {
       ['done-date', 'H', 'Ngày hoàn thành'],
       ['evidence', 'I', 'Kết quả / minh chứng'],
     ]);
-    expect(p).toMatchObject({ headerRow: 3, firstRow: 4, lastRow: 6, styleFrom: 'F3', range: 'G3:I6', headerMerges: [] });
+    expect(p).toMatchObject({
+      headerRow: 3,
+      firstRow: 4,
+      lastRow: 6,
+      styleFrom: 'F3',
+      range: 'G3:I6',
+      headerMerges: [],
+    });
     expect(p.validations).toEqual([
       expect.objectContaining({ kind: 'status-list', range: 'G4:G6', list: TRACKING_STATUSES }),
-      expect.objectContaining({ kind: 'date', range: 'H4:H6', from: '2000-01-01', to: '2100-12-31' }),
+      expect.objectContaining({
+        kind: 'date',
+        range: 'H4:H6',
+        from: '2000-01-01',
+        to: '2100-12-31',
+      }),
     ]);
     expect(p.validations[0].error).toMatch(/danh sách/);
     expect(describeTrackingPlan(p, 'vi')).toContain('G3:I6');
   });
 
   it('adds only what the table lacks', () => {
-    const snap = grid([...H6, 'Tình trạng'], body.map((r) => [...r, 'Đang thực hiện']));
+    const snap = grid(
+      [...H6, 'Tình trạng'],
+      body.map((r) => [...r, 'Đang thực hiện']),
+    );
     const res = planTrackingColumns(snap, analyze(snap));
     expect(res.ok && res.plan.columns.map((c) => [c.kind, c.letter])).toEqual([
       ['done-date', 'H'],
@@ -41,7 +64,10 @@ describe('planTrackingColumns', () => {
   });
 
   it('nothing to add when all three are there', () => {
-    const snap = grid([...H6, 'Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện / minh chứng'], body.map((r) => [...r, '', '', '']));
+    const snap = grid(
+      [...H6, 'Tình trạng', 'Ngày hoàn thành', 'Kết quả thực hiện / minh chứng'],
+      body.map((r) => [...r, '', '', '']),
+    );
     const res = planTrackingColumns(snap, analyze(snap));
     expect(res).toMatchObject({ ok: false, error: 'nothing-to-add' });
   });
@@ -55,7 +81,10 @@ describe('planTrackingColumns', () => {
     if (!res.ok) expect(res.message).toContain('H3');
     // A merge reaching into the target area also blocks.
     const merged = grid(H6, body, { merges: [{ top: 1, left: 5, bottom: 1, right: 7 }] });
-    expect(planTrackingColumns(merged, analyze(merged))).toMatchObject({ ok: false, error: 'cells-not-empty' });
+    expect(planTrackingColumns(merged, analyze(merged))).toMatchObject({
+      ok: false,
+      error: 'cells-not-empty',
+    });
   });
 
   it('a two-row header: new header cells span both rows', () => {
@@ -71,7 +100,10 @@ describe('planTrackingColumns', () => {
 
   it('no table: refused', () => {
     const snap = grid(null, [['Chỉ có chữ']]);
-    expect(planTrackingColumns(snap, analyze(snap))).toMatchObject({ ok: false, error: 'no-table' });
+    expect(planTrackingColumns(snap, analyze(snap))).toMatchObject({
+      ok: false,
+      error: 'no-table',
+    });
   });
 });
 

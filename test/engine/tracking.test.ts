@@ -1,7 +1,14 @@
 /**
  * Issue 12: reporting categories beside `state`, the standard per-agency report and the reminder lists.
  */
-import { taskCategory, buildStandardReport, buildReminders, quarterPeriod, REPORT_CATEGORIES, type ReportCategory } from '../../src/engine/tracking';
+import {
+  taskCategory,
+  buildStandardReport,
+  buildReminders,
+  quarterPeriod,
+  REPORT_CATEGORIES,
+  type ReportCategory,
+} from '../../src/engine/tracking';
 import { readStatus } from '../../src/engine/status';
 import type { Deadline } from '../../src/engine/types';
 import { analyze, grid } from '../helpers/grid';
@@ -11,8 +18,17 @@ const date = (due: string): Deadline => ({ text: due, due, kind: 'date' });
 const RECURRING: Deadline = { text: 'Thường xuyên', due: null, kind: 'recurring' };
 const MISSING: Deadline = { text: '', due: null, kind: 'missing' };
 
-const cat = (deadline: Deadline, status: string | null = null, doneDate: string | null = null, dueSoonDays = 15): ReportCategory =>
-  taskCategory({ deadline, status, doneDate, progress: status ? readStatus(status) : null }, AS_OF, dueSoonDays);
+const cat = (
+  deadline: Deadline,
+  status: string | null = null,
+  doneDate: string | null = null,
+  dueSoonDays = 15,
+): ReportCategory =>
+  taskCategory(
+    { deadline, status, doneDate, progress: status ? readStatus(status) : null },
+    AS_OF,
+    dueSoonDays,
+  );
 
 describe('taskCategory', () => {
   it('done on time and done late by the completion date against the due date', () => {
@@ -68,7 +84,15 @@ describe('taskCategory', () => {
   });
 });
 
-const H = ['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Tình trạng', 'Ngày hoàn thành'];
+const H = [
+  'TT',
+  'Nhiệm vụ',
+  'Lãnh đạo phụ trách',
+  'Cơ quan chủ trì',
+  'Thời gian thực hiện',
+  'Tình trạng',
+  'Ngày hoàn thành',
+];
 const sheet = () =>
   analyze(
     grid(H, [
@@ -94,7 +118,15 @@ describe('engine tasks carry a category beside state', () => {
       'recurring',
       'not-started-late',
     ]);
-    expect(r.tasks.map((t) => t.state)).toEqual(['done-on-time', 'done-late', 'overdue', 'due-soon', 'open', 'recurring', 'overdue']);
+    expect(r.tasks.map((t) => t.state)).toEqual([
+      'done-on-time',
+      'done-late',
+      'overdue',
+      'due-soon',
+      'open',
+      'recurring',
+      'overdue',
+    ]);
   });
 });
 
@@ -103,11 +135,39 @@ describe('the standard report', () => {
     const rep = sheet().summary.report!;
     expect(rep.rows.map((r) => r.agency)).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
     const tc = rep.rows[1].counts;
-    expect(tc).toMatchObject({ total: 4, done: 2, doneOnTime: 1, doneLate: 1, inProgress: 1, inProgressLate: 1, notStarted: 0, recurring: 1, dueSoon: 0 });
+    expect(tc).toMatchObject({
+      total: 4,
+      done: 2,
+      doneOnTime: 1,
+      doneLate: 1,
+      inProgress: 1,
+      inProgressLate: 1,
+      notStarted: 0,
+      recurring: 1,
+      dueSoon: 0,
+    });
     expect(tc.onTimeRate).toBe(25);
     const nv = rep.rows[0].counts;
-    expect(nv).toMatchObject({ total: 4, done: 0, inProgress: 1, inProgressLate: 1, notStarted: 2, dueSoon: 1, recurring: 0, onTimeRate: 0 });
-    expect(rep.total.counts).toMatchObject({ total: 7, done: 2, doneOnTime: 1, doneLate: 1, inProgress: 1, notStarted: 2, dueSoon: 1, recurring: 1 });
+    expect(nv).toMatchObject({
+      total: 4,
+      done: 0,
+      inProgress: 1,
+      inProgressLate: 1,
+      notStarted: 2,
+      dueSoon: 1,
+      recurring: 0,
+      onTimeRate: 0,
+    });
+    expect(rep.total.counts).toMatchObject({
+      total: 7,
+      done: 2,
+      doneOnTime: 1,
+      doneLate: 1,
+      inProgress: 1,
+      notStarted: 2,
+      dueSoon: 1,
+      recurring: 1,
+    });
     expect(rep.total.counts.onTimeRate).toBeCloseTo(14.3, 5);
     // Categories partition each row.
     for (const row of [...rep.rows, rep.total]) {
@@ -140,7 +200,13 @@ describe('reminders', () => {
       ['4', -9],
     ]);
     expect(nv).toMatchObject({ overdue: 2, dueSoon: 1 });
-    expect(nv.tasks[0]).toMatchObject({ task: 'Việc bảy', leader: 'PCT A', status: 'Chưa thực hiện', deadline: '01/01/2026', due: '2026-01-01' });
+    expect(nv.tasks[0]).toMatchObject({
+      task: 'Việc bảy',
+      leader: 'PCT A',
+      status: 'Chưa thực hiện',
+      deadline: '01/01/2026',
+      due: '2026-01-01',
+    });
     expect(rem[1].tasks.map((t) => t.tt)).toEqual(['3']);
     // Categories are as of the check's date: nothing is late or due soon three months earlier.
     const early = analyze(
@@ -150,15 +216,34 @@ describe('reminders', () => {
       ]),
       { asOf: '2025-12-01' },
     );
-    expect(early.summary.reminders).toEqual([{ agency: 'Sở Nội vụ', overdue: 0, dueSoon: 1, tasks: [expect.objectContaining({ tt: '2', daysOverdue: -9 })] }]);
+    expect(early.summary.reminders).toEqual([
+      {
+        agency: 'Sở Nội vụ',
+        overdue: 0,
+        dueSoon: 1,
+        tasks: [expect.objectContaining({ tt: '2', daysOverdue: -9 })],
+      },
+    ]);
     expect(buildReminders(early.tasks, '2025-12-01')).toEqual(early.summary.reminders);
   });
 });
 
 describe('quarterPeriod', () => {
   it("defaults to the as-of date's quarter", () => {
-    expect(quarterPeriod('2026-03-01')).toEqual({ year: 2026, quarter: 1, from: '2026-01-01', to: '2026-03-31' });
-    expect(quarterPeriod('2026-11-30')).toMatchObject({ quarter: 4, from: '2026-10-01', to: '2026-12-31' });
-    expect(quarterPeriod('2026-11-30', { year: 2026, quarter: 2 })).toMatchObject({ from: '2026-04-01', to: '2026-06-30' });
+    expect(quarterPeriod('2026-03-01')).toEqual({
+      year: 2026,
+      quarter: 1,
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(quarterPeriod('2026-11-30')).toMatchObject({
+      quarter: 4,
+      from: '2026-10-01',
+      to: '2026-12-31',
+    });
+    expect(quarterPeriod('2026-11-30', { year: 2026, quarter: 2 })).toMatchObject({
+      from: '2026-04-01',
+      to: '2026-06-30',
+    });
   });
 });

@@ -54,7 +54,12 @@ export interface FakeCell {
   wrap?: boolean;
   fill?: string;
   fontColor?: string;
-  link?: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string };
+  link?: {
+    address?: string;
+    documentReference?: string;
+    textToDisplay?: string;
+    screenTip?: string;
+  };
 }
 
 /** 0-based, inclusive. */
@@ -278,7 +283,8 @@ export function splitSheet(address: string): { sheet: string | null; local: stri
 /** "A1", "A1:C3", "$A$1", "A:C", "2:5" → area. */
 export function parseArea(local: string): Area {
   const parts = local.replace(/\$/g, '').trim().toUpperCase().split(':');
-  if (parts.length < 1 || parts.length > 2) throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
+  if (parts.length < 1 || parts.length > 2)
+    throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
   const one = (p: string) => {
     let m = /^([A-Z]{1,3})(\d+)$/.exec(p);
     if (m) return { r: Number(m[2]) - 1, c: lettersToCol(m[1]), kind: 'cell' as const };
@@ -292,16 +298,25 @@ export function parseArea(local: string): Area {
   const b = parts.length === 2 ? one(parts[1]) : a;
   if (a.kind !== b.kind) throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
   let area: Area;
-  if (a.kind === 'col') area = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a.c, b.c), c1: Math.max(a.c, b.c) };
-  else if (a.kind === 'row') area = { c0: 0, c1: MAX_COLS - 1, r0: Math.min(a.r, b.r), r1: Math.max(a.r, b.r) };
-  else area = { r0: Math.min(a.r, b.r), r1: Math.max(a.r, b.r), c0: Math.min(a.c, b.c), c1: Math.max(a.c, b.c) };
+  if (a.kind === 'col')
+    area = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a.c, b.c), c1: Math.max(a.c, b.c) };
+  else if (a.kind === 'row')
+    area = { c0: 0, c1: MAX_COLS - 1, r0: Math.min(a.r, b.r), r1: Math.max(a.r, b.r) };
+  else
+    area = {
+      r0: Math.min(a.r, b.r),
+      r1: Math.max(a.r, b.r),
+      c0: Math.min(a.c, b.c),
+      c1: Math.max(a.c, b.c),
+    };
   if (area.r0 < 0 || area.c0 < 0 || area.r1 >= MAX_ROWS || area.c1 >= MAX_COLS)
     throw new FakeOfficeError('InvalidArgument', `bad address ${local}`);
   return area;
 }
 
 export function formatArea(area: Area): string {
-  if (area.r0 === 0 && area.r1 === MAX_ROWS - 1) return `${colLetters(area.c0)}:${colLetters(area.c1)}`;
+  if (area.r0 === 0 && area.r1 === MAX_ROWS - 1)
+    return `${colLetters(area.c0)}:${colLetters(area.c1)}`;
   if (area.c0 === 0 && area.c1 === MAX_COLS - 1) return `${area.r0 + 1}:${area.r1 + 1}`;
   const a = `${colLetters(area.c0)}${area.r0 + 1}`;
   const b = `${colLetters(area.c1)}${area.r1 + 1}`;
@@ -372,10 +387,17 @@ function findSheet(book: FakeBook, name: string): FakeSheet | undefined {
  * reserves for itself — the change-history sheet of a shared workbook). Case-insensitive uniqueness.
  */
 function checkSheetName(book: FakeBook, name: string, except?: FakeSheet): void {
-  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history')
+  if (
+    !name ||
+    name.length > 31 ||
+    /[\\/?*[\]:]/.test(name) ||
+    /^'|'$/.test(name) ||
+    name.toLowerCase() === 'history'
+  )
     throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
   const other = findSheet(book, name);
-  if (other && other !== except) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
+  if (other && other !== except)
+    throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
 }
 
 function cellAt(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
@@ -401,7 +423,13 @@ function hasValue(cell: FakeCell | undefined): boolean {
 }
 
 function hasFormat(cell: FakeCell | undefined): boolean {
-  return cell !== undefined && (cell.nf !== undefined || cell.bold !== undefined || cell.fill !== undefined || cell.fontColor !== undefined);
+  return (
+    cell !== undefined &&
+    (cell.nf !== undefined ||
+      cell.bold !== undefined ||
+      cell.fill !== undefined ||
+      cell.fontColor !== undefined)
+  );
 }
 
 function usedArea(sheet: FakeSheet, valuesOnly: boolean, within?: Area): Area | null {
@@ -436,9 +464,17 @@ function serialToDmy(serial: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-function readGrid<T>(sheet: FakeSheet, area: Area, f: (cell: FakeCell | undefined) => T, limit = PAYLOAD_CELL_LIMIT): T[][] {
+function readGrid<T>(
+  sheet: FakeSheet,
+  area: Area,
+  f: (cell: FakeCell | undefined) => T,
+  limit = PAYLOAD_CELL_LIMIT,
+): T[][] {
   if (cellsIn(area) > limit)
-    throw new FakeOfficeError('RangeExceedsLimit', `The cell count in the range (${cellsIn(area)}) has exceeded the maximum supported number.`);
+    throw new FakeOfficeError(
+      'RangeExceedsLimit',
+      `The cell count in the range (${cellsIn(area)}) has exceeded the maximum supported number.`,
+    );
   const out: T[][] = [];
   for (let r = area.r0; r <= area.r1; r++) {
     const row: T[] = [];
@@ -449,16 +485,25 @@ function readGrid<T>(sheet: FakeSheet, area: Area, f: (cell: FakeCell | undefine
 }
 
 /** Write a 2-D array (or one value for every cell) into an area. */
-function writeGrid(sheet: FakeSheet, area: Area, input: unknown, put: (cell: FakeCell, v: unknown) => void): void {
+function writeGrid(
+  sheet: FakeSheet,
+  area: Area,
+  input: unknown,
+  put: (cell: FakeCell, v: unknown) => void,
+): void {
   const rows = area.r1 - area.r0 + 1;
   const cols = area.c1 - area.c0 + 1;
   const grid = Array.isArray(input) ? (input as unknown[][]) : null;
-  if (grid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)))
+  if (
+    grid &&
+    (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))
+  )
     throw new FakeOfficeError(
       'InvalidArgument',
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`,
     );
-  if (!grid && rows * cols > PAYLOAD_CELL_LIMIT) throw new FakeOfficeError('InvalidArgument', 'range too large');
+  if (!grid && rows * cols > PAYLOAD_CELL_LIMIT)
+    throw new FakeOfficeError('InvalidArgument', 'range too large');
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
       const cell = touch(sheet, area.r0 + r, area.c0 + c);
@@ -470,12 +515,16 @@ function writeGrid(sheet: FakeSheet, area: Area, input: unknown, put: (cell: Fak
 /** Number-like text: "1", "01", "-1.5", "1.10", "1,10", "1.000.000", "1e3", "5%", "$12" (any locale's separators: stricter). */
 const NUMBER_LIKE = /^[+-]?[$€£¥₫]?\s*(\d[\d.,\s]*|[.,]\d+)(e[+-]?\d+)?\s*%?[$€£¥₫]?$/i;
 /** Date- or time-like text: "30/6/2026", "6/2026", "2018-12-31", "1-2", "31.12.2026", "8:30", "8:30:15". */
-const DATE_LIKE = /^(\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
+const DATE_LIKE =
+  /^(\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 
 function looseNumber(text: string): number {
   const t = text.replace(/[\s$€£¥₫%]/g, '');
   const lastSep = Math.max(t.lastIndexOf('.'), t.lastIndexOf(','));
-  const n = lastSep < 0 ? Number(t) : Number(`${t.slice(0, lastSep).replace(/[.,]/g, '')}.${t.slice(lastSep + 1)}`);
+  const n =
+    lastSep < 0
+      ? Number(t)
+      : Number(`${t.slice(0, lastSep).replace(/[.,]/g, '')}.${t.slice(lastSep + 1)}`);
   return Number.isFinite(n) ? (text.includes('%') ? n / 100 : n) : 0;
 }
 
@@ -538,7 +587,10 @@ function putValue(cell: FakeCell, v: unknown): void {
 export function deleteSheet(book: FakeBook, sheet: FakeSheet): void {
   const visible = book.sheets.filter((s) => s.visibility === 'Visible');
   if (visible.length === 1 && visible[0] === sheet)
-    throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    throw new FakeOfficeError(
+      'InvalidOperation',
+      'A workbook must contain at least one visible worksheet.',
+    );
   const i = book.sheets.indexOf(sheet);
   book.sheets.splice(i, 1);
   sheet.deleted = true;
@@ -568,7 +620,17 @@ interface ObjSpec {
   items?: (target: any, self: FakeObj) => FakeObj[];
 }
 
-const BUILTIN = new Set(['load', 'set', 'toJSON', 'isNullObject', 'items', 'context', 'track', 'untrack', 'then']);
+const BUILTIN = new Set([
+  'load',
+  'set',
+  'toJSON',
+  'isNullObject',
+  'items',
+  'context',
+  'track',
+  'untrack',
+  'then',
+]);
 
 /** One proxy object: a path to something in the workbook, resolved only during sync. */
 export class FakeObj {
@@ -615,7 +677,11 @@ export class FakeObj {
   /** The model object this proxy points at; throws ItemNotFound if it is a null object. */
   resolve(): any {
     const t = this.resolveOrNull();
-    if (t === null) throw new FakeOfficeError('ItemNotFound', `The requested ${this.spec.typeName} doesn't exist.`);
+    if (t === null)
+      throw new FakeOfficeError(
+        'ItemNotFound',
+        `The requested ${this.spec.typeName} doesn't exist.`,
+      );
     return t;
   }
 
@@ -629,7 +695,11 @@ export class FakeObj {
         else throw e;
       }
       if (t === null || t === undefined) {
-        if (!this.nullable) throw new FakeOfficeError('ItemNotFound', `The requested ${this.spec.typeName} doesn't exist.`);
+        if (!this.nullable)
+          throw new FakeOfficeError(
+            'ItemNotFound',
+            `The requested ${this.spec.typeName} doesn't exist.`,
+          );
         t = null;
       }
       this.target = t;
@@ -637,7 +707,10 @@ export class FakeObj {
       this.resolved = true;
     }
     if (this.target && (this.target as FakeSheet).deleted)
-      throw new FakeOfficeError('InvalidReference', 'This reference is not valid (the worksheet was deleted).');
+      throw new FakeOfficeError(
+        'InvalidReference',
+        'This reference is not valid (the worksheet was deleted).',
+      );
     return this.target as any;
   }
 
@@ -678,7 +751,9 @@ export class FakeObj {
     if (spec.navs && prop in spec.navs) return this.child(prop, () => spec.navs![prop](this)).proxy;
     if (spec.methods && prop in spec.methods)
       return (...args: unknown[]) => {
-        this.ctx.addRequest(ACTION_OVERHEAD_BYTES + payloadBytes(args.map((a) => ((a as any)?.__fake ? '{ref}' : a))));
+        this.ctx.addRequest(
+          ACTION_OVERHEAD_BYTES + payloadBytes(args.map((a) => ((a as any)?.__fake ? '{ref}' : a))),
+        );
         const out = spec.methods![prop](this, ...args);
         return out instanceof FakeObj ? out.proxy : out;
       };
@@ -687,7 +762,11 @@ export class FakeObj {
 
   private write(prop: string, value: unknown): void {
     const s = this.spec.scalars?.[prop];
-    if (!s || !s.set || BUILTIN.has(prop)) throw new FakeOfficeError('InvalidArgument', `${this.spec.typeName}.${prop} is read-only in the fake`);
+    if (!s || !s.set || BUILTIN.has(prop))
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `${this.spec.typeName}.${prop} is read-only in the fake`,
+      );
     this.loaded.set(prop, value);
     this.ctx.addRequest(ACTION_OVERHEAD_BYTES + prop.length + payloadBytes(value));
     const snapshot = clone(value);
@@ -699,7 +778,13 @@ export class FakeObj {
 
   private setMany(props: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(props)) {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && this.spec.navs && k in this.spec.navs) {
+      if (
+        v !== null &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        this.spec.navs &&
+        k in this.spec.navs
+      ) {
         (this.read(k) as any).set(v);
       } else this.write(k, v);
     }
@@ -721,7 +806,9 @@ export class FakeObj {
       // A collection: `load('name')` means `items/name`.
       if (t !== null) this.itemsCache = spec.items(t, this);
       else this.itemsCache = [];
-      const rest = paths.map((p) => (p[0] === 'items' ? p.slice(1) : p)).filter((p) => p.length > 0);
+      const rest = paths
+        .map((p) => (p[0] === 'items' ? p.slice(1) : p))
+        .filter((p) => p.length > 0);
       for (const item of this.itemsCache) item.applyLoad(rest.length ? rest : [['*']]);
       return;
     }
@@ -731,12 +818,16 @@ export class FakeObj {
     }
     const all = paths.length === 0 || paths.some((p) => p[0] === '*');
     const scalarNames = Object.keys(spec.scalars ?? {});
-    const wanted = all ? scalarNames.filter((n) => !spec.scalars![n].api || this.ctx.hasApi(spec.scalars![n].api!)) : [];
-    for (const p of paths) if (p[0] !== '*' && p.length === 1 && spec.scalars && p[0] in spec.scalars) wanted.push(p[0]);
+    const wanted = all
+      ? scalarNames.filter((n) => !spec.scalars![n].api || this.ctx.hasApi(spec.scalars![n].api!))
+      : [];
+    for (const p of paths)
+      if (p[0] !== '*' && p.length === 1 && spec.scalars && p[0] in spec.scalars) wanted.push(p[0]);
     for (const name of wanted) {
       const s = spec.scalars![name];
       if (s.api) this.ctx.requireApi(s.api, `${spec.typeName}.${name}`);
-      if (!s.get) throw new FakeOfficeError('InvalidArgument', `${spec.typeName}.${name} cannot be loaded`);
+      if (!s.get)
+        throw new FakeOfficeError('InvalidArgument', `${spec.typeName}.${name} cannot be loaded`);
       const value = clone(s.get(t, this));
       this.loaded.set(name, value);
       this.ctx.addResponse(this, name, value);
@@ -821,7 +912,11 @@ export class FakeContext {
       // where the actions after a failing one do not run).
       runtime: {
         set enableEvents(v: boolean) {
-          self.call(() => void (self.book.eventsEnabled = Boolean(v)), '1.8', 'Runtime.enableEvents');
+          self.call(
+            () => void (self.book.eventsEnabled = Boolean(v)),
+            '1.8',
+            'Runtime.enableEvents',
+          );
         },
         get enableEvents() {
           return self.book.eventsEnabled !== false;
@@ -846,7 +941,10 @@ export class FakeContext {
 
   requireApi(version: string, what: string): void {
     if (!this.hasApi(version))
-      throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this host supports ${this.book.apiVersion}.`);
+      throw new FakeOfficeError(
+        'ApiNotFound',
+        `${what} needs ExcelApi ${version}; this host supports ${this.book.apiVersion}.`,
+      );
   }
 
   /** Bytes of the request being queued (see payloadBytes). */
@@ -882,7 +980,10 @@ export class FakeContext {
     const limit = this.book.payloadByteLimit;
     if (request > limit) {
       this.book.payloads.push({ request, response: 0 });
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${request} bytes) has exceeded the limit (${limit}).`);
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${request} bytes) has exceeded the limit (${limit}).`,
+      );
     }
     this.inSync = true;
     try {
@@ -912,7 +1013,8 @@ export class FakeContext {
       made = make();
     });
     return new FakeObj(this, spec, () => {
-      if (made === undefined) throw new FakeOfficeError('ItemNotFound', `${spec.typeName} was not created`);
+      if (made === undefined)
+        throw new FakeOfficeError('ItemNotFound', `${spec.typeName} was not created`);
       return made;
     });
   }
@@ -943,7 +1045,13 @@ export class FakeContext {
  */
 function fireChanged(book: FakeBook, sheet: FakeSheet, address: string): void {
   if (book.eventsEnabled === false || !sheet.changeHandlers?.length) return;
-  const event: FakeChangeEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local' };
+  const event: FakeChangeEvent = {
+    type: 'WorksheetChanged',
+    worksheetId: sheet.id,
+    address,
+    changeType: 'RangeEdited',
+    source: 'Local',
+  };
   for (const h of [...sheet.changeHandlers]) setTimeout(() => void h(event), 0);
 }
 
@@ -967,7 +1075,8 @@ function rangeFromArg(ctx: FakeContext, sheet: FakeSheet, arg: unknown): Area {
     return parseArea(local);
   }
   const fake = (arg as any)?.__fake as FakeObj | undefined;
-  if (!fake || fake.ctx !== ctx) throw new FakeOfficeError('InvalidObjectPath', 'range from another context');
+  if (!fake || fake.ctx !== ctx)
+    throw new FakeOfficeError('InvalidObjectPath', 'range from another context');
   const t = fake.resolve() as RangeT;
   if (t.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'range is on another sheet');
   return t.area;
@@ -1029,7 +1138,8 @@ function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] 
         },
         set: (_t, v, s) => {
           const { sheet, areas } = owner(s);
-          for (const a of areas) for (let c = a.c0; c <= a.c1; c++) sheet.columnWidths[c] = Number(v);
+          for (const a of areas)
+            for (let c = a.c0; c <= a.c1; c++) sheet.columnWidths[c] = Number(v);
         },
       },
       rowHeight: {
@@ -1044,7 +1154,8 @@ function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] 
       },
       horizontalAlignment: {
         get: (_t, s) => first(s)?.align ?? 'General',
-        set: (_t, v, s) => each(s, (cell) => (v === 'General' ? delete cell.align : (cell.align = String(v)))),
+        set: (_t, v, s) =>
+          each(s, (cell) => (v === 'General' ? delete cell.align : (cell.align = String(v)))),
       },
       verticalAlignment: { get: () => 'Bottom', set: () => {} },
     },
@@ -1065,7 +1176,8 @@ function formatSpec(owner: (self: FakeObj) => { sheet: FakeSheet; areas: Area[] 
               },
               italic: {
                 get: (_t, s) => first(s)?.italic ?? false,
-                set: (_t, v, s) => each(s, (cell) => (v ? (cell.italic = true) : delete cell.italic)),
+                set: (_t, v, s) =>
+                  each(s, (cell) => (v ? (cell.italic = true) : delete cell.italic)),
               },
               size: {
                 get: (_t, s) => first(s)?.fontSize ?? 11,
@@ -1155,7 +1267,13 @@ const RANGE: ObjSpec = {
   typeName: 'Range',
   scalars: {
     values: {
-      get: (t: RangeT, self) => readGrid(t.sheet, t.area, (c) => (c?.v === undefined ? '' : c.v), self.ctx.book.payloadCellLimit),
+      get: (t: RangeT, self) =>
+        readGrid(
+          t.sheet,
+          t.area,
+          (c) => (c?.v === undefined ? '' : c.v),
+          self.ctx.book.payloadCellLimit,
+        ),
       set: (t: RangeT, v, self) => {
         const fault = self.ctx.book.faultOnWrite?.(t.sheet.name, v);
         if (fault) throw fault;
@@ -1164,7 +1282,8 @@ const RANGE: ObjSpec = {
       },
     },
     numberFormat: {
-      get: (t: RangeT, self) => readGrid(t.sheet, t.area, (c) => c?.nf ?? 'General', self.ctx.book.payloadCellLimit),
+      get: (t: RangeT, self) =>
+        readGrid(t.sheet, t.area, (c) => c?.nf ?? 'General', self.ctx.book.payloadCellLimit),
       set: (t: RangeT, v) =>
         writeGrid(t.sheet, t.area, v, (cell, f) => {
           if (f === null || f === undefined || f === 'General') delete cell.nf;
@@ -1176,7 +1295,16 @@ const RANGE: ObjSpec = {
         readGrid(
           t.sheet,
           t.area,
-          (c) => (c?.v === undefined ? 'Empty' : c.err ? 'Error' : typeof c.v === 'number' ? 'Double' : typeof c.v === 'boolean' ? 'Boolean' : 'String'),
+          (c) =>
+            c?.v === undefined
+              ? 'Empty'
+              : c.err
+                ? 'Error'
+                : typeof c.v === 'number'
+                  ? 'Double'
+                  : typeof c.v === 'boolean'
+                    ? 'Boolean'
+                    : 'String',
           self.ctx.book.payloadCellLimit,
         ),
     },
@@ -1232,7 +1360,8 @@ const RANGE: ObjSpec = {
       rangeObj(self.ctx, () => {
         const t = self.resolve() as RangeT;
         const r = t.area.r0 + row;
-        if (row < 0 || r > t.area.r1) throw new FakeOfficeError('InvalidArgument', `row ${row} is outside the range`);
+        if (row < 0 || r > t.area.r1)
+          throw new FakeOfficeError('InvalidArgument', `row ${row} is outside the range`);
         return { sheet: t.sheet, area: { r0: r, r1: r, c0: t.area.c0, c1: t.area.c1 } };
       }),
     getIntersection: (self, other: unknown) =>
@@ -1251,7 +1380,10 @@ const RANGE: ObjSpec = {
       rangeObj(self.ctx, () => {
         const t = self.resolve() as RangeT;
         const a = t.area;
-        return { sheet: t.sheet, area: { r0: a.r0 + dr, r1: a.r1 + dr, c0: a.c0 + dc, c1: a.c1 + dc } };
+        return {
+          sheet: t.sheet,
+          area: { r0: a.r0 + dr, r1: a.r1 + dr, c0: a.c0 + dc, c1: a.c1 + dc },
+        };
       }),
     getIntersectionOrNullObject: (self, other: unknown) =>
       rangeObj(
@@ -1288,7 +1420,8 @@ const RANGE: ObjSpec = {
           self.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
           const t = self.resolve() as RangeT;
           const areas = t.sheet.merges.filter((m) => intersect(m, t.area));
-          if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
+          if (areas.length > 512)
+            throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
           return areas.length ? { sheet: t.sheet, areas } : null;
         },
         true,
@@ -1297,13 +1430,19 @@ const RANGE: ObjSpec = {
       self.ctx.result(
         () => {
           const t = self.resolve() as RangeT;
-          return readGrid(t.sheet, t.area, (c) => {
-            const out: any = {};
-            if (opts?.format?.font?.bold) out.format = { font: { bold: c?.bold ?? false } };
-            if (opts?.format?.fill?.color) out.format = { ...(out.format ?? {}), fill: { color: c?.fill ?? '#FFFFFF' } };
-            if (opts?.address) out.address = 'n/a';
-            return out;
-          }, self.ctx.book.payloadCellLimit);
+          return readGrid(
+            t.sheet,
+            t.area,
+            (c) => {
+              const out: any = {};
+              if (opts?.format?.font?.bold) out.format = { font: { bold: c?.bold ?? false } };
+              if (opts?.format?.fill?.color)
+                out.format = { ...(out.format ?? {}), fill: { color: c?.fill ?? '#FFFFFF' } };
+              if (opts?.address) out.address = 'n/a';
+              return out;
+            },
+            self.ctx.book.payloadCellLimit,
+          );
         },
         '1.9',
         'Range.getCellProperties',
@@ -1331,7 +1470,8 @@ const RANGE: ObjSpec = {
 
 /** The validation on exactly this area (created on first write). */
 function validationAt(t: RangeT, create: boolean): FakeValidation | undefined {
-  const same = (a: Area) => a.r0 === t.area.r0 && a.r1 === t.area.r1 && a.c0 === t.area.c0 && a.c1 === t.area.c1;
+  const same = (a: Area) =>
+    a.r0 === t.area.r0 && a.r1 === t.area.r1 && a.c0 === t.area.c0 && a.c1 === t.area.c1;
   let v = t.sheet.validations.find((x) => same(x.area));
   if (!v && create) {
     // A new rule replaces the rules of the cells it covers.
@@ -1357,12 +1497,19 @@ const DATA_VALIDATION: ObjSpec = {
     },
     prompt: {
       api: '1.8',
-      get: (t: RangeT) => validationAt(t, false)?.prompt ?? { showPrompt: false, title: '', message: '' },
+      get: (t: RangeT) =>
+        validationAt(t, false)?.prompt ?? { showPrompt: false, title: '', message: '' },
       set: (t: RangeT, v) => (validationAt(t, true)!.prompt = v as Record<string, unknown>),
     },
     errorAlert: {
       api: '1.8',
-      get: (t: RangeT) => validationAt(t, false)?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' },
+      get: (t: RangeT) =>
+        validationAt(t, false)?.errorAlert ?? {
+          showAlert: true,
+          style: 'Stop',
+          title: '',
+          message: '',
+        },
       set: (t: RangeT, v) => (validationAt(t, true)!.errorAlert = v as Record<string, unknown>),
     },
     ignoreBlanks: { api: '1.8', get: () => true, set: () => {} },
@@ -1388,7 +1535,10 @@ function areasObj(ctx: FakeContext, resolver: () => AreasT | null, nullable = fa
 const AREAS: ObjSpec = {
   typeName: 'RangeAreas',
   scalars: {
-    address: { get: (t: AreasT) => t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${formatArea(a)}`).join(',') },
+    address: {
+      get: (t: AreasT) =>
+        t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${formatArea(a)}`).join(','),
+    },
     areaCount: { get: (t: AreasT) => t.areas.length },
     cellCount: { get: (t: AreasT) => t.areas.reduce((n, a) => n + cellsIn(a), 0) },
   },
@@ -1398,7 +1548,8 @@ const AREAS: ObjSpec = {
         self.ctx,
         {
           typeName: 'RangeCollection',
-          items: (t: AreasT, coll) => t.areas.map((a) => rangeObj(coll.ctx, () => ({ sheet: t.sheet, area: a }))),
+          items: (t: AreasT, coll) =>
+            t.areas.map((a) => rangeObj(coll.ctx, () => ({ sheet: t.sheet, area: a }))),
         },
         () => self.resolveOrNull(),
         true,
@@ -1431,7 +1582,11 @@ function cfCollection(owner: FakeObj, where: () => AreasT): FakeObj {
             CF,
             () => {
               const t = self.resolve() as AreasT;
-              const cf: FakeCF = { id: newId(ctx.book, 'cf'), type, areas: t.areas.map((a) => ({ ...a })) };
+              const cf: FakeCF = {
+                id: newId(ctx.book, 'cf'),
+                type,
+                areas: t.areas.map((a) => ({ ...a })),
+              };
               if (type === 'Custom') {
                 cf.formula = '';
                 cf.fill = null;
@@ -1446,12 +1601,16 @@ function cfCollection(owner: FakeObj, where: () => AreasT): FakeObj {
         clearAll: (self) =>
           ctx.call(() => {
             const t = self.resolve() as AreasT;
-            t.sheet.cfs = t.sheet.cfs.filter((cf) => !cf.areas.some((a) => t.areas.some((b) => intersect(a, b))));
+            t.sheet.cfs = t.sheet.cfs.filter(
+              (cf) => !cf.areas.some((a) => t.areas.some((b) => intersect(a, b))),
+            );
           }),
         getCount: (self) =>
           ctx.result(() => {
             const t = self.resolve() as AreasT;
-            return t.sheet.cfs.filter((cf) => cf.areas.some((a) => t.areas.some((b) => intersect(a, b)))).length;
+            return t.sheet.cfs.filter((cf) =>
+              cf.areas.some((a) => t.areas.some((b) => intersect(a, b))),
+            ).length;
           }),
       },
     },
@@ -1479,8 +1638,14 @@ function customSpec(): ObjSpec {
           {
             typeName: 'ConditionalFormatRule',
             scalars: {
-              formula: { get: (cf: FakeCF) => cf.formula ?? '', set: (cf: FakeCF, v) => (cf.formula = String(v)) },
-              formulaLocal: { get: (cf: FakeCF) => cf.formula ?? '', set: (cf: FakeCF, v) => (cf.formula = String(v)) },
+              formula: {
+                get: (cf: FakeCF) => cf.formula ?? '',
+                set: (cf: FakeCF, v) => (cf.formula = String(v)),
+              },
+              formulaLocal: {
+                get: (cf: FakeCF) => cf.formula ?? '',
+                set: (cf: FakeCF, v) => (cf.formula = String(v)),
+              },
             },
           },
           () => self.resolve(),
@@ -1497,7 +1662,12 @@ function customSpec(): ObjSpec {
                   f.ctx,
                   {
                     typeName: 'ConditionalRangeFill',
-                    scalars: { color: { get: (cf: FakeCF) => cf.fill ?? null, set: (cf: FakeCF, v) => (cf.fill = String(v)) } },
+                    scalars: {
+                      color: {
+                        get: (cf: FakeCF) => cf.fill ?? null,
+                        set: (cf: FakeCF, v) => (cf.fill = String(v)),
+                      },
+                    },
                   },
                   () => f.resolve(),
                 ),
@@ -1507,7 +1677,10 @@ function customSpec(): ObjSpec {
                   {
                     typeName: 'ConditionalRangeFont',
                     scalars: {
-                      color: { get: (cf: FakeCF) => cf.fontColor ?? null, set: (cf: FakeCF, v) => (cf.fontColor = String(v)) },
+                      color: {
+                        get: (cf: FakeCF) => cf.fontColor ?? null,
+                        set: (cf: FakeCF, v) => (cf.fontColor = String(v)),
+                      },
                       bold: { get: () => false, set: () => {} },
                     },
                   },
@@ -1535,7 +1708,11 @@ const CF: ObjSpec = {
     custom: (self) =>
       new FakeObj(self.ctx, CUSTOM, () => {
         const cf = self.resolve() as FakeCF;
-        if (cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'The conditional format is not a custom one.');
+        if (cf.type !== 'Custom')
+          throw new FakeOfficeError(
+            'InvalidOperation',
+            'The conditional format is not a custom one.',
+          );
         return cf;
       }),
     customOrNullObject: (self) =>
@@ -1559,7 +1736,8 @@ const CF: ObjSpec = {
     getRange: (self) =>
       rangeObj(self.ctx, () => {
         const cf = self.resolve() as FakeCF;
-        if (cf.areas.length !== 1) throw new FakeOfficeError('InvalidOperation', 'applied to several ranges');
+        if (cf.areas.length !== 1)
+          throw new FakeOfficeError('InvalidOperation', 'applied to several ranges');
         return { sheet: cfSheet(self.ctx, cf), area: cf.areas[0] };
       }),
     getRangeOrNullObject: (self) =>
@@ -1605,7 +1783,10 @@ const SHEET: ObjSpec = {
         sheets.splice(Math.max(0, Math.min(Number(v), sheets.length)), 0, s);
       },
     },
-    visibility: { get: (s: FakeSheet) => s.visibility, set: (s: FakeSheet, v) => (s.visibility = v as FakeSheet['visibility']) },
+    visibility: {
+      get: (s: FakeSheet) => s.visibility,
+      set: (s: FakeSheet, v) => (s.visibility = v as FakeSheet['visibility']),
+    },
   },
   navs: {
     onChanged: (self) =>
@@ -1646,8 +1827,16 @@ const SHEET: ObjSpec = {
         get: (s: FakeSheet) => (name in s.pageLayout ? s.pageLayout[name] : fallback),
         set: (s: FakeSheet, v: unknown) => void (s.pageLayout[name] = v),
       });
-      const method = (name: string) => (pl: FakeObj, ...args: unknown[]) =>
-        pl.ctx.call(() => void ((pl.resolve() as FakeSheet).pageLayout[name] = args.length === 1 ? args[0] : args), '1.9', `PageLayout.${name}`);
+      const method =
+        (name: string) =>
+        (pl: FakeObj, ...args: unknown[]) =>
+          pl.ctx.call(
+            () =>
+              void ((pl.resolve() as FakeSheet).pageLayout[name] =
+                args.length === 1 ? args[0] : args),
+            '1.9',
+            `PageLayout.${name}`,
+          );
       return new FakeObj(
         self.ctx,
         {
@@ -1675,8 +1864,14 @@ const SHEET: ObjSpec = {
         {
           typeName: 'WorksheetFreezePanes',
           methods: {
-            freezeRows: (fp, n = 1) => fp.ctx.call(() => ((fp.resolve() as FakeSheet).frozenRows = n), '1.7', 'freezeRows'),
-            freezeColumns: (fp, n = 1) => fp.ctx.call(() => ((fp.resolve() as FakeSheet).frozenColumns = n), '1.7', 'freezeColumns'),
+            freezeRows: (fp, n = 1) =>
+              fp.ctx.call(() => ((fp.resolve() as FakeSheet).frozenRows = n), '1.7', 'freezeRows'),
+            freezeColumns: (fp, n = 1) =>
+              fp.ctx.call(
+                () => ((fp.resolve() as FakeSheet).frozenColumns = n),
+                '1.7',
+                'freezeColumns',
+              ),
             unfreeze: (fp) =>
               fp.ctx.call(() => {
                 const s = fp.resolve() as FakeSheet;
@@ -1692,21 +1887,32 @@ const SHEET: ObjSpec = {
     getRange: (self, address?: string) =>
       rangeObj(self.ctx, () => {
         const s = self.resolve() as FakeSheet;
-        if (address === undefined || address === '') return { sheet: s, area: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+        if (address === undefined || address === '')
+          return { sheet: s, area: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
         return { sheet: s, area: rangeFromArg(self.ctx, s, address) };
       }),
     getRanges: (self, address: string) =>
       areasObj(self.ctx, () => {
         self.ctx.requireApi('1.9', 'Worksheet.getRanges');
         const s = self.resolve() as FakeSheet;
-        const parts = address.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+        const parts = address
+          .split(/[,;]/)
+          .map((p) => p.trim())
+          .filter(Boolean);
         if (parts.length === 0) throw new FakeOfficeError('InvalidArgument', 'empty address');
         return { sheet: s, areas: parts.map((p) => rangeFromArg(self.ctx, s, p)) };
       }),
     getRangeByIndexes: (self, row: number, col: number, rows: number, cols: number) =>
       rangeObj(self.ctx, () => {
         const s = self.resolve() as FakeSheet;
-        if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows > MAX_ROWS || col + cols > MAX_COLS)
+        if (
+          rows < 1 ||
+          cols < 1 ||
+          row < 0 ||
+          col < 0 ||
+          row + rows > MAX_ROWS ||
+          col + cols > MAX_COLS
+        )
           throw new FakeOfficeError('InvalidArgument', 'bad indexes');
         return { sheet: s, area: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } };
       }),
@@ -1728,7 +1934,8 @@ const SHEET: ObjSpec = {
     activate: (self) =>
       self.ctx.call(() => {
         const s = self.resolve() as FakeSheet;
-        if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'cannot activate a hidden sheet');
+        if (s.visibility !== 'Visible')
+          throw new FakeOfficeError('InvalidOperation', 'cannot activate a hidden sheet');
         self.ctx.book.activeSheetId = s.id;
       }),
     delete: (self) => self.ctx.call(() => deleteSheet(self.ctx.book, self.resolve() as FakeSheet)),
@@ -1745,10 +1952,15 @@ function worksheetsObj(ctx: FakeContext): FakeObj {
         getItem: (self, name: string) =>
           sheetObj(ctx, () => {
             const s = findSheet(ctx.book, name);
-            if (!s) throw new FakeOfficeError('ItemNotFound', `The requested worksheet '${name}' doesn't exist.`);
+            if (!s)
+              throw new FakeOfficeError(
+                'ItemNotFound',
+                `The requested worksheet '${name}' doesn't exist.`,
+              );
             return s;
           }),
-        getItemOrNullObject: (self, name: string) => sheetObj(ctx, () => findSheet(ctx.book, name) ?? null, true),
+        getItemOrNullObject: (self, name: string) =>
+          sheetObj(ctx, () => findSheet(ctx.book, name) ?? null, true),
         getActiveWorksheet: () =>
           sheetObj(ctx, () => ctx.book.sheets.find((s) => s.id === ctx.book.activeSheetId) ?? null),
         add: (self, name?: string) =>
@@ -1784,19 +1996,31 @@ function worksheetsObj(ctx: FakeContext): FakeObj {
  * Stricter than Excel: any 1–3 letters followed by digits counts as a cell reference, whatever the row.
  * `except` is the item being renamed (its own name is not a clash).
  */
-export function checkDefinedName(book: FakeBook, name: string, except?: FakeTable | FakeName): void {
-  const bad = (why: string) => new FakeOfficeError('InvalidArgument', `The name '${name}' is not valid: ${why}.`);
+export function checkDefinedName(
+  book: FakeBook,
+  name: string,
+  except?: FakeTable | FakeName,
+): void {
+  const bad = (why: string) =>
+    new FakeOfficeError('InvalidArgument', `The name '${name}' is not valid: ${why}.`);
   if (!name || name.length > 255) throw bad('empty or longer than 255 characters');
-  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw bad('it must start with a letter, "_" or "\\" and hold only letters, digits, "_" and "."');
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name))
+    throw bad(
+      'it must start with a letter, "_" or "\\" and hold only letters, digits, "_" and "."',
+    );
   if (/^[rc]$/i.test(name)) throw bad('"R" and "C" are reserved');
   if (/^[A-Za-z]{1,3}\d+$/.test(name)) throw bad('it looks like a cell reference');
-  if (/^[rc]\d/i.test(name) || /^(rc|cr)$/i.test(name)) throw bad('it begins with an R1C1 reference');
+  if (/^[rc]\d/i.test(name) || /^(rc|cr)$/i.test(name))
+    throw bad('it begins with an R1C1 reference');
   if (/^(true|false)$/i.test(name)) throw bad('TRUE and FALSE are reserved');
   const n = name.toLowerCase();
   const table = allTables(book).find((x) => x.table !== except && x.table.name.toLowerCase() === n);
   const defined = book.names.find((x) => x !== except && x.name.toLowerCase() === n);
   if (table || defined)
-    throw new FakeOfficeError('ItemAlreadyExists', `The name '${name}' is already used by a ${table ? 'table' : 'defined name'} (tables and defined names share one namespace).`);
+    throw new FakeOfficeError(
+      'ItemAlreadyExists',
+      `The name '${name}' is already used by a ${table ? 'table' : 'defined name'} (tables and defined names share one namespace).`,
+    );
 }
 
 /* ---- tables */
@@ -1817,7 +2041,10 @@ const TABLE: ObjSpec = {
         t.name = n;
       },
     },
-    style: { get: (t: FakeTable) => t.style ?? 'TableStyleMedium2', set: (t: FakeTable, v) => (t.style = String(v)) },
+    style: {
+      get: (t: FakeTable) => t.style ?? 'TableStyleMedium2',
+      set: (t: FakeTable, v) => (t.style = String(v)),
+    },
     showTotals: { get: () => false, set: () => {} },
   },
   navs: {
@@ -1841,32 +2068,50 @@ function tableCollection(ctx: FakeContext, sheets: () => FakeSheet[]): FakeObj {
     ctx,
     {
       typeName: 'TableCollection',
-      items: (_t, coll) => sheets().flatMap((s) => s.tables.map((t) => new FakeObj(coll.ctx, TABLE, () => t))),
+      items: (_t, coll) =>
+        sheets().flatMap((s) => s.tables.map((t) => new FakeObj(coll.ctx, TABLE, () => t))),
       methods: {
         add: (self, address: unknown, hasHeaders: boolean) =>
           ctx.created(TABLE, () => {
             const [first] = sheets();
             const where = anyRange(ctx, address, sheets().length === 1 ? first : undefined);
             if (where.sheet.tables.some((t) => intersect(t.area, where.area)))
-              throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.');
+              throw new FakeOfficeError(
+                'InvalidOperation',
+                'A table cannot overlap another table.',
+              );
             // The default name TableN is free in the one namespace of tables and defined names.
             let i = 1;
             const clash = (n: string) =>
-              allTables(ctx.book).some((x) => x.table.name.toLowerCase() === n) || ctx.book.names.some((x) => x.name.toLowerCase() === n);
+              allTables(ctx.book).some((x) => x.table.name.toLowerCase() === n) ||
+              ctx.book.names.some((x) => x.name.toLowerCase() === n);
             while (clash(`table${i}`)) i++;
-            const table: FakeTable = { id: newId(ctx.book, 'table'), name: `Table${i}`, area: { ...where.area }, hasHeaders };
+            const table: FakeTable = {
+              id: newId(ctx.book, 'table'),
+              name: `Table${i}`,
+              area: { ...where.area },
+              hasHeaders,
+            };
             where.sheet.tables.push(table);
             return table;
           }).proxy,
         getItem: (self, name: string) =>
           new FakeObj(ctx, TABLE, () => {
-            const found = allTables(ctx.book).find((x) => x.table.name.toLowerCase() === name.toLowerCase());
+            const found = allTables(ctx.book).find(
+              (x) => x.table.name.toLowerCase() === name.toLowerCase(),
+            );
             if (!found) throw new FakeOfficeError('ItemNotFound', `no table ${name}`);
             return found.table;
           }),
         getItemOrNullObject: (self, name: string) =>
-          new FakeObj(ctx, TABLE, () => allTables(ctx.book).find((x) => x.table.name.toLowerCase() === name.toLowerCase())?.table ?? null, true)
-            .proxy,
+          new FakeObj(
+            ctx,
+            TABLE,
+            () =>
+              allTables(ctx.book).find((x) => x.table.name.toLowerCase() === name.toLowerCase())
+                ?.table ?? null,
+            true,
+          ).proxy,
       },
     },
     () => sheets(),
@@ -1879,18 +2124,23 @@ function headersOf(book: FakeBook, p: FakePivot): string[] {
   const sheet = book.sheets.find((s) => s.id === p.source.sheetId);
   if (!sheet) return [];
   const out: string[] = [];
-  for (let c = p.source.area.c0; c <= p.source.area.c1; c++) out.push(String(cellAt(sheet, p.source.area.r0, c)?.v ?? ''));
+  for (let c = p.source.area.c0; c <= p.source.area.c1; c++)
+    out.push(String(cellAt(sheet, p.source.area.r0, c)?.v ?? ''));
   return out;
 }
 
 function hierarchyObj(ctx: FakeContext, pivot: FakeObj, name: string): FakeObj {
   return new FakeObj(
     ctx,
-    { typeName: 'PivotHierarchy', scalars: { name: { get: (n: string) => n }, id: { get: (n: string) => n } } },
+    {
+      typeName: 'PivotHierarchy',
+      scalars: { name: { get: (n: string) => n }, id: { get: (n: string) => n } },
+    },
     () => {
       const p = pivot.resolve() as FakePivot;
       const found = headersOf(ctx.book, p).find((h) => h.toLowerCase() === name.toLowerCase());
-      if (found === undefined) throw new FakeOfficeError('ItemNotFound', `no field ${name} in the PivotTable source`);
+      if (found === undefined)
+        throw new FakeOfficeError('ItemNotFound', `no field ${name} in the PivotTable source`);
       return found;
     },
   );
@@ -1904,27 +2154,38 @@ function pivotAxis(pivot: FakeObj, axis: 'rows' | 'columns' | 'data' | 'filters'
       typeName: 'PivotHierarchyCollection',
       items: (p: FakePivot, coll) =>
         (axis === 'data' ? p.data.map((d) => d.name) : p[axis]).map(
-          (n) => new FakeObj(coll.ctx, { typeName: 'PivotHierarchy', scalars: { name: { get: () => n } } }, () => n),
+          (n) =>
+            new FakeObj(
+              coll.ctx,
+              { typeName: 'PivotHierarchy', scalars: { name: { get: () => n } } },
+              () => n,
+            ),
         ),
       methods: {
         add: (self, hierarchy: any) => {
           const h = hierarchy?.__fake as FakeObj;
           if (axis !== 'data')
-            return ctx.created({ typeName: 'RowColumnPivotHierarchy', scalars: { name: { get: (n: string) => n } } }, () => {
-              const p = pivot.resolve() as FakePivot;
-              const field = h.resolve() as string;
-              if ([...p.rows, ...p.columns, ...p.filters].includes(field))
-                throw new FakeOfficeError('InvalidArgument', `${field} is already on an axis`);
-              p[axis].push(field);
-              return field;
-            }).proxy;
+            return ctx.created(
+              { typeName: 'RowColumnPivotHierarchy', scalars: { name: { get: (n: string) => n } } },
+              () => {
+                const p = pivot.resolve() as FakePivot;
+                const field = h.resolve() as string;
+                if ([...p.rows, ...p.columns, ...p.filters].includes(field))
+                  throw new FakeOfficeError('InvalidArgument', `${field} is already on an axis`);
+                p[axis].push(field);
+                return field;
+              },
+            ).proxy;
           let entry: FakePivot['data'][number] | undefined;
           return ctx.created(
             {
               typeName: 'DataPivotHierarchy',
               scalars: {
                 name: { get: (d: any) => d.name, set: (d: any, v) => (d.name = String(v)) },
-                summarizeBy: { get: (d: any) => d.summarizeBy, set: (d: any, v) => (d.summarizeBy = String(v)) },
+                summarizeBy: {
+                  get: (d: any) => d.summarizeBy,
+                  set: (d: any, v) => (d.summarizeBy = String(v)),
+                },
               },
             },
             () => {
@@ -1955,7 +2216,14 @@ const PIVOT: ObjSpec = {
         {
           typeName: 'PivotHierarchyCollection',
           items: (p: FakePivot, coll) =>
-            headersOf(coll.ctx.book, p).map((n) => new FakeObj(coll.ctx, { typeName: 'PivotHierarchy', scalars: { name: { get: () => n } } }, () => n)),
+            headersOf(coll.ctx.book, p).map(
+              (n) =>
+                new FakeObj(
+                  coll.ctx,
+                  { typeName: 'PivotHierarchy', scalars: { name: { get: () => n } } },
+                  () => n,
+                ),
+            ),
           methods: { getItem: (_c, name: string) => hierarchyObj(self.ctx, self, name).proxy },
         },
         () => self.resolve(),
@@ -1974,7 +2242,11 @@ const PIVOT: ObjSpec = {
   },
 };
 
-function pivotCollection(ctx: FakeContext, sheets: () => FakeSheet[], sheetProxy: FakeObj | null): FakeObj {
+function pivotCollection(
+  ctx: FakeContext,
+  sheets: () => FakeSheet[],
+  sheetProxy: FakeObj | null,
+): FakeObj {
   return new FakeObj(
     ctx,
     {
@@ -1988,13 +2260,29 @@ function pivotCollection(ctx: FakeContext, sheets: () => FakeSheet[], sheetProxy
           ctx.created(
             PIVOT,
             () => {
-              const src = anyRange(ctx, source, sheetProxy ? (sheetProxy.resolve() as FakeSheet) : undefined);
-              const dst = anyRange(ctx, destination, sheetProxy ? (sheetProxy.resolve() as FakeSheet) : undefined);
+              const src = anyRange(
+                ctx,
+                source,
+                sheetProxy ? (sheetProxy.resolve() as FakeSheet) : undefined,
+              );
+              const dst = anyRange(
+                ctx,
+                destination,
+                sheetProxy ? (sheetProxy.resolve() as FakeSheet) : undefined,
+              );
               if (sheetProxy && dst.sheet !== sheetProxy.resolve())
-                throw new FakeOfficeError('InvalidArgument', 'destination must be on this worksheet');
-              if (ctx.book.sheets.some((s) => s.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())))
+                throw new FakeOfficeError(
+                  'InvalidArgument',
+                  'destination must be on this worksheet',
+                );
+              if (
+                ctx.book.sheets.some((s) =>
+                  s.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase()),
+                )
+              )
                 throw new FakeOfficeError('ItemAlreadyExists', `PivotTable ${name} exists`);
-              if (src.area.r1 <= src.area.r0) throw new FakeOfficeError('InvalidArgument', 'source needs a header row and data');
+              if (src.area.r1 <= src.area.r0)
+                throw new FakeOfficeError('InvalidArgument', 'source needs a header row and data');
               const p: FakePivot = {
                 id: newId(ctx.book, 'pivot'),
                 name,
@@ -2035,13 +2323,27 @@ function chartCollection(sheetProxy: FakeObj): FakeObj {
       title: (self) =>
         new FakeObj(
           ctx,
-          { typeName: 'ChartTitle', scalars: { text: { get: (c: FakeChart) => c.title ?? '', set: (c: FakeChart, v) => (c.title = String(v)) } } },
+          {
+            typeName: 'ChartTitle',
+            scalars: {
+              text: {
+                get: (c: FakeChart) => c.title ?? '',
+                set: (c: FakeChart, v) => (c.title = String(v)),
+              },
+            },
+          },
           () => self.resolve(),
         ),
     },
     methods: {
       setPosition: (self, start: string, end?: string) =>
-        ctx.call(() => ((self.resolve() as FakeChart).position = { start: String(start), end: end === undefined ? undefined : String(end) })),
+        ctx.call(
+          () =>
+            ((self.resolve() as FakeChart).position = {
+              start: String(start),
+              end: end === undefined ? undefined : String(end),
+            }),
+        ),
       delete: (self) =>
         ctx.call(() => {
           const c = self.resolve() as FakeChart;
@@ -2118,7 +2420,8 @@ function namesObj(ctx: FakeContext): FakeObj {
             () => {
               checkDefinedName(ctx.book, name);
               const n: FakeName = { name, comment: String(comment) };
-              if (typeof reference === 'string' && !splitSheet(reference).sheet) n.formula = reference;
+              if (typeof reference === 'string' && !splitSheet(reference).sheet)
+                n.formula = reference;
               else {
                 const r = anyRange(ctx, reference);
                 n.ref = { sheetId: r.sheet.id, area: { ...r.area } };
@@ -2130,7 +2433,12 @@ function namesObj(ctx: FakeContext): FakeObj {
             'NamedItemCollection.add',
           ).proxy,
         getItemOrNullObject: (_self, name: string) =>
-          new FakeObj(ctx, NAMED_ITEM, () => ctx.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true).proxy,
+          new FakeObj(
+            ctx,
+            NAMED_ITEM,
+            () => ctx.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null,
+            true,
+          ).proxy,
       },
     },
     () => ctx.book,
@@ -2222,11 +2530,19 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
   let session: Record<string, unknown> = {};
 
   const Excel = {
-    async run<T>(first: ((ctx: any) => Promise<T>) | object, second?: (ctx: any) => Promise<T>): Promise<T> {
+    async run<T>(
+      first: ((ctx: any) => Promise<T>) | object,
+      second?: (ctx: any) => Promise<T>,
+    ): Promise<T> {
       // Excel.run(batch) or Excel.run(object, batch): the object (a context to resume) is not modelled.
       const batch = (typeof first === 'function' ? first : second!) as (ctx: any) => Promise<T>;
       // A context given back (an event registration's `context`): the batch runs on it.
-      if (typeof first === 'object' && first !== null && typeof (first as { sync?: unknown }).sync === 'function') return batch(first);
+      if (
+        typeof first === 'object' &&
+        first !== null &&
+        typeof (first as { sync?: unknown }).sync === 'function'
+      )
+        return batch(first);
       const ctx = new FakeContext(book);
       const out = await batch(ctx.proxy);
       if (ctx.pending > 0) await ctx.sync();
@@ -2276,7 +2592,12 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
           saveAsync: (a?: unknown, b?: unknown) => {
             const cb = (typeof a === 'function' ? a : b) as ((r: unknown) => void) | undefined;
             book.settings = clone(session);
-            const result = { status: 'succeeded', value: undefined, error: null, asyncContext: undefined };
+            const result = {
+              status: 'succeeded',
+              value: undefined,
+              error: null,
+              asyncContext: undefined,
+            };
             if (cb) setTimeout(() => cb(result), 0);
           },
         },
@@ -2329,7 +2650,8 @@ export function createExcelFake(options: FakeHostOptions = {}): ExcelFake {
           if (b) touch(s, r0 + r, c0 + c).bold = true;
         }),
       );
-      for (const m of seed.merges ?? []) s.merges.push({ r0: m.top + r0, c0: m.left + c0, r1: m.bottom + r0, c1: m.right + c0 });
+      for (const m of seed.merges ?? [])
+        s.merges.push({ r0: m.top + r0, c0: m.left + c0, r1: m.bottom + r0, c1: m.right + c0 });
       book.sheets.push(s);
       if (!book.activeSheetId) book.activeSheetId = s.id;
       return s;

@@ -1,9 +1,19 @@
 /** Choosing fixes and combining them into per-sheet batches (src/engine/fix-plan.ts). */
-import { fixChoice, planFixes, rangeCells, sameCellValue, selectFixes } from '../../src/engine/fix-plan';
+import {
+  fixChoice,
+  planFixes,
+  rangeCells,
+  sameCellValue,
+  selectFixes,
+} from '../../src/engine/fix-plan';
 import type { Finding, Fix } from '../../src/engine/types';
 
 const S = 'KH';
-const fix = (id: string, edits: [string, string | null, string | null][], merges?: string[]): Fix => ({
+const fix = (
+  id: string,
+  edits: [string, string | null, string | null][],
+  merges?: string[],
+): Fix => ({
   id,
   messageId: `fix.${id.split(':')[0]}`,
   data: {},
@@ -34,7 +44,11 @@ describe('fix plan', () => {
     const fill = fix('lead-missing:E9:fill', [['E9', null, 'Sở Tài chính']]);
     const merge = fix('lead-missing:E9:merge', [], ['E8:E9']);
     const tt = fix('tt-format:A9:fix', [['A9', '2.', '2']]);
-    const findings = [finding('lead-missing', 'E9', [fill, merge]), finding('tt-format', 'A9', [tt]), finding('task-empty', 'B9')];
+    const findings = [
+      finding('lead-missing', 'E9', [fill, merge]),
+      finding('tt-format', 'A9', [tt]),
+      finding('task-empty', 'B9'),
+    ];
     expect(selectFixes(findings)).toEqual([fill, tt]);
     expect(selectFixes(findings, { choice: 'merge' })).toEqual([merge, tt]);
     expect(selectFixes(findings, { choice: 'merge', rules: ['tt-format'] })).toEqual([tt]);
@@ -71,7 +85,11 @@ describe('fix plan', () => {
 
   test('a merge-only fix goes to the given sheet; the same fix twice counts once', () => {
     const merge = fix('lead-missing:E9:merge', [], ['E8:E9']);
-    expect(planFixes([merge, merge], S)).toEqual({ batches: [{ sheet: S, edits: [], merges: ['E8:E9'] }], applied: [merge], skipped: [] });
+    expect(planFixes([merge, merge], S)).toEqual({
+      batches: [{ sheet: S, edits: [], merges: ['E8:E9'] }],
+      applied: [merge],
+      skipped: [],
+    });
   });
 
   test('sameCellValue: empty string is empty, errors compare by text, no coercion', () => {

@@ -34,7 +34,14 @@ export const PHRASES = [
   'Hướng dẫn doanh nghiệp lữ hành xây dựng tour khám phá biên giới',
 ];
 
-export const AGENCIES = ['Sở Tài chính', 'Sở Tư pháp', 'Sở Công Thương', 'Sở Y tế', 'Sở Ngoại vụ', 'Công an tỉnh'];
+export const AGENCIES = [
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Sở Công Thương',
+  'Sở Y tế',
+  'Sở Ngoại vụ',
+  'Công an tỉnh',
+];
 
 /** Deadline texts and their due dates (two say the same date in other words). */
 export const DEADLINES: Record<string, string> = {
@@ -68,7 +75,13 @@ export interface GenSection {
 }
 
 export const TRACKING_HEADERS = ['Tình trạng', 'Ngày hoàn thành', 'Kết quả / minh chứng'];
-const BASE_HEADERS = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
+const BASE_HEADERS = [
+  'TT',
+  'Nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+];
 
 export interface SheetLayout {
   name?: string;
@@ -102,7 +115,13 @@ export function buildSheet(sections: GenSection[], layout: SheetLayout = {}): Bu
     if (i > 0 && layout.repeatHeader) values.push(pad(headers));
     values.push(pad([s.label, s.title]));
     for (const task of s.tasks) {
-      const cells: CellValue[] = [task.tt, task.text, task.lead, task.support || null, task.deadline];
+      const cells: CellValue[] = [
+        task.tt,
+        task.text,
+        task.lead,
+        task.support || null,
+        task.deadline,
+      ];
       if (tracking) cells.push(task.status || null, task.doneDate || null, task.result || null);
       values.push(pad(cells.map((c) => (c === '' ? null : c))));
       rowOf.set(`${s.label}/${task.tt}`, values.length);

@@ -24,7 +24,8 @@ export function recordingIO(now = new Date('2026-11-22T08:00:00')): RecordingIO 
       io.files.set(p, d);
     },
     now: () => now,
-    describeError: (e) => ((e as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'không tìm thấy tệp' : String(e)),
+    describeError: (e) =>
+      (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'không tìm thấy tệp' : String(e),
   };
   return io;
 }

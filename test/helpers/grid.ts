@@ -3,7 +3,13 @@
  * (after optional title rows) and the body below; '' and undefined become empty cells (null).
  * Row numbers in findings are then: header = sheet row titles+1, body row k (0-based) = titles+2+k.
  */
-import type { AnalyzeOptions, CellValue, MergedArea, SheetReport, SheetSnapshot } from '../../src/engine/types';
+import type {
+  AnalyzeOptions,
+  CellValue,
+  MergedArea,
+  SheetReport,
+  SheetSnapshot,
+} from '../../src/engine/types';
 import { analyzeSheet } from '../../src/engine/analyze';
 
 export type Cell = CellValue | undefined;
@@ -57,7 +63,14 @@ export function analyze(snap: SheetSnapshot, opts: Partial<AnalyzeOptions> = {})
 }
 
 /** Six columns: A TT, B Nhiệm vụ, C Lãnh đạo phụ trách, D Cơ quan chủ trì, E Cơ quan phối hợp, F Thời gian thực hiện. */
-export const H6 = ['TT', 'Nhiệm vụ', 'Lãnh đạo phụ trách', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
+export const H6 = [
+  'TT',
+  'Nhiệm vụ',
+  'Lãnh đạo phụ trách',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+];
 
 /** Five columns, no leader: A TT, B Nhiệm vụ, C Cơ quan chủ trì, D Cơ quan phối hợp, E Thời gian thực hiện. */
 export const H5 = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
@@ -75,11 +88,23 @@ export const H8 = [
 ];
 
 /** A row under H6. */
-export function row6(tt: string, task: string, lead: string, deadline: string, more: { leader?: string; support?: string } = {}): Cell[] {
+export function row6(
+  tt: string,
+  task: string,
+  lead: string,
+  deadline: string,
+  more: { leader?: string; support?: string } = {},
+): Cell[] {
   return [tt, task, more.leader ?? '', lead, more.support ?? '', deadline];
 }
 
 /** A row under H5. */
-export function row5(tt: string, task: string, lead: string, deadline: string, support = ''): Cell[] {
+export function row5(
+  tt: string,
+  task: string,
+  lead: string,
+  deadline: string,
+  support = '',
+): Cell[] {
   return [tt, task, lead, support, deadline];
 }

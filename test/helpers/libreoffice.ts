@@ -26,7 +26,9 @@ export const SOFFICE = findSoffice();
 export function describeIfSoffice(skipped: string): jest.Describe {
   if (SOFFICE) return describe;
   // eslint-disable-next-line no-console
-  console.warn(`LibreOffice (soffice) is not installed: skipping ${skipped}. Install it with \`apt-get install -y libreoffice-calc\`.`);
+  console.warn(
+    `LibreOffice (soffice) is not installed: skipping ${skipped}. Install it with \`apt-get install -y libreoffice-calc\`.`,
+  );
   return describe.skip;
 }
 

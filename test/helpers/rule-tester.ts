@@ -6,7 +6,16 @@
  * formatted and translated), and the cases together must cover every message the rule declares.
  */
 import type { Rule } from '../../src/engine/rules';
-import type { AnalyzeOptions, Finding, Lang, MessageData, Role, Severity, SheetReport, SheetSnapshot } from '../../src/engine/types';
+import type {
+  AnalyzeOptions,
+  Finding,
+  Lang,
+  MessageData,
+  Role,
+  Severity,
+  SheetReport,
+  SheetSnapshot,
+} from '../../src/engine/types';
 import { analyze } from './grid';
 
 export interface SheetCase {
@@ -41,9 +50,13 @@ function findingsOf(rule: Rule, c: SheetCase, lang: Lang): Finding[] {
   return report.findings.filter((f) => f.code === rule.meta.code);
 }
 
-const fullId = (code: string, id: string) => (id === 'default' ? `finding.${code}` : `finding.${code}.${id}`);
+const fullId = (code: string, id: string) =>
+  id === 'default' ? `finding.${code}` : `finding.${code}.${id}`;
 
-export function ruleTester(rule: Rule, cases: { valid: SheetCase[]; invalid: InvalidCase[] }): void {
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: SheetCase[]; invalid: InvalidCase[] },
+): void {
   const { code, messages } = rule.meta;
   describe(code, () => {
     describe('valid', () => {
@@ -55,7 +68,9 @@ export function ruleTester(rule: Rule, cases: { valid: SheetCase[]; invalid: Inv
     describe('invalid', () => {
       it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
         const found = findingsOf(rule, c, 'vi');
-        expect(found.map((f) => `${f.messageId} ${f.cell}`)).toEqual(c.findings.map((e) => `${fullId(code, e.messageId)} ${e.cell}`));
+        expect(found.map((f) => `${f.messageId} ${f.cell}`)).toEqual(
+          c.findings.map((e) => `${fullId(code, e.messageId)} ${e.cell}`),
+        );
         c.findings.forEach((e, i) => {
           const f = found[i];
           expect(f.severity).toBe(messages[e.messageId]);
@@ -64,13 +79,18 @@ export function ruleTester(rule: Rule, cases: { valid: SheetCase[]; invalid: Inv
           if (e.role !== undefined) expect(f.role).toBe(e.role);
           if (e.data) expect(f.data).toEqual(expect.objectContaining(e.data));
           if (e.suggestion !== undefined) expect(f.suggestion).toBe(e.suggestion);
-          if (e.fixes) expect((f.fixes ?? []).map((x) => x.messageId)).toEqual(e.fixes.map((choice) => `fix.${code}.${choice}`));
+          if (e.fixes)
+            expect((f.fixes ?? []).map((x) => x.messageId)).toEqual(
+              e.fixes.map((choice) => `fix.${code}.${choice}`),
+            );
           expect(f.message).toMatch(/^Trang '/);
           expect(f.message).not.toMatch(unfilled);
         });
         // The same findings in English; only the words change.
         const en = findingsOf(rule, c, 'en');
-        expect(en.map((f) => ({ ...f, message: '', data: {} }))).toEqual(found.map((f) => ({ ...f, message: '', data: {} })));
+        expect(en.map((f) => ({ ...f, message: '', data: {} }))).toEqual(
+          found.map((f) => ({ ...f, message: '', data: {} })),
+        );
         en.forEach((f, i) => {
           expect(f.message).toMatch(/^Sheet '/);
           expect(f.message).not.toMatch(unfilled);

@@ -15,7 +15,14 @@ export function withConflict(report: SheetReport, s: SheetSnapshot): SheetReport
       ...f,
       code: 'url-in-cell',
       messageId: 'finding.url-in-cell',
-      fixes: [{ id: `url-in-cell:${f.cell}:remove`, messageId: 'fix.url-in-cell.remove', data: { url: 'http://x' }, edits: [{ sheet: s.name, cell: edit.cell, before: edit.before, after: 'x' }] }],
+      fixes: [
+        {
+          id: `url-in-cell:${f.cell}:remove`,
+          messageId: 'fix.url-in-cell.remove',
+          data: { url: 'http://x' },
+          edits: [{ sheet: s.name, cell: edit.cell, before: edit.before, after: 'x' }],
+        },
+      ],
     });
   }
   report.findings.push(...extra);
@@ -24,5 +31,8 @@ export function withConflict(report: SheetReport, s: SheetSnapshot): SheetReport
 
 export function analyzeModuleWithConflict() {
   const real = jest.requireActual('../../src/engine/analyze');
-  return { ...real, analyzeSheet: (s: SheetSnapshot, o: AnalyzeOptions) => withConflict(real.analyzeSheet(s, o), s) };
+  return {
+    ...real,
+    analyzeSheet: (s: SheetSnapshot, o: AnalyzeOptions) => withConflict(real.analyzeSheet(s, o), s),
+  };
 }

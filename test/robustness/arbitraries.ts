@@ -12,16 +12,46 @@
  *   merges, random bold flags and number formats, sometimes the real header pasted at a random row.
  */
 import fc from 'fast-check';
-import type { AnalyzeOptions, CellValue, ColumnMap, MergedArea, Role, SheetSnapshot } from '../../src/engine/types';
+import type {
+  AnalyzeOptions,
+  CellValue,
+  ColumnMap,
+  MergedArea,
+  Role,
+  SheetSnapshot,
+} from '../../src/engine/types';
 import { ROLES } from '../../src/engine/types';
 
 /** How many runs each property makes: small by default so `npm test` stays fast; CI sets more. */
 export const FUZZ_RUNS = Math.max(1, Number(process.env.PHANCONG_FUZZ_RUNS) || 60);
 
-export const HEADER: CellValue[] = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
+export const HEADER: CellValue[] = [
+  'TT',
+  'Nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+];
 export const HEADER_WIDTH = HEADER.length;
 
-export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI'];
+export const ROMAN = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+];
 
 export const AGENCIES = [
   'Sở Văn hóa, Thể thao và Du lịch',
@@ -94,7 +124,17 @@ export const DEADLINE_TEXTS = [
   '',
 ];
 
-const TASK_VERBS = ['Xây dựng', 'Triển khai', 'Rà soát', 'Tuyên truyền', 'Hoàn thiện', 'Kiểm tra, giám sát', 'Đẩy mạnh', 'Nâng cao chất lượng', 'Tổ chức'];
+const TASK_VERBS = [
+  'Xây dựng',
+  'Triển khai',
+  'Rà soát',
+  'Tuyên truyền',
+  'Hoàn thiện',
+  'Kiểm tra, giám sát',
+  'Đẩy mạnh',
+  'Nâng cao chất lượng',
+  'Tổ chức',
+];
 const TASK_OBJECTS = [
   'kế hoạch phát triển du lịch năm 2026',
   'các sản phẩm du lịch đặc trưng',
@@ -107,8 +147,21 @@ const TASK_OBJECTS = [
   'môi trường kinh doanh; cải cách hành chính',
   'an ninh, trật tự tại khu, điểm du lịch',
 ];
-const CONTINUATIONS = ['và các nội dung liên quan', '(tiếp theo)', 'trên địa bàn tỉnh.', 'đảm bảo tiến độ đề ra', 'theo quy định'];
-const SIGNATURES = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nơi nhận:', 'Ghi chú: số liệu tạm tính', 'Người lập biểu'];
+const CONTINUATIONS = [
+  'và các nội dung liên quan',
+  '(tiếp theo)',
+  'trên địa bàn tỉnh.',
+  'đảm bảo tiến độ đề ra',
+  'theo quy định',
+];
+const SIGNATURES = [
+  'TM. ỦY BAN NHÂN DÂN',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  'Nơi nhận:',
+  'Ghi chú: số liệu tạm tính',
+  'Người lập biểu',
+];
 const TITLES = [
   'ỦY BAN NHÂN DÂN TỈNH LÀO CAI',
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -117,8 +170,30 @@ const TITLES = [
   'PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH NĂM 2026',
   '(Kèm theo Kế hoạch số 123/KH-UBND ngày 15/01/2026)',
 ];
-const ERRORS = ['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'];
-const FORMATS = ['General', 'dd/mm/yyyy', 'd/m/yyyy', 'mm-dd-yy', '[$-409]d-mmm-yy;@', '@', '0.00', '#,##0', 'yyyy-mm-dd hh:mm', '"Quý "0'];
+const ERRORS = [
+  '#REF!',
+  '#N/A',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NULL!',
+  '#NUM!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+];
+const FORMATS = [
+  'General',
+  'dd/mm/yyyy',
+  'd/m/yyyy',
+  'mm-dd-yy',
+  '[$-409]d-mmm-yy;@',
+  '@',
+  '0.00',
+  '#,##0',
+  'yyyy-mm-dd hh:mm',
+  '"Quý "0',
+];
 
 /** Hostile long strings: huge cells and classic regex-backtracking shapes. */
 export const HUGE_STRINGS: string[] = [
@@ -135,9 +210,9 @@ export const HUGE_STRINGS: string[] = [
   'Sở '.repeat(1500) + 'Văn hóa',
   'Sở Văn hóa, '.repeat(400),
   'ngày 30 tháng 4 năm '.repeat(200),
-  'Giai đoạn 2026-' .repeat(300),
-  ('Sở Tài chính; ').repeat(300),
-  'Quý I/2026 (' .repeat(400),
+  'Giai đoạn 2026-'.repeat(300),
+  'Sở Tài chính; '.repeat(300),
+  'Quý I/2026 ('.repeat(400),
   '\u0301'.repeat(3000),
   'đ'.repeat(5000),
   '\n\t\u00a0\u200b'.repeat(1000),
@@ -153,16 +228,79 @@ export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
   // lone surrogates and control characters
-  { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 10 }).map((cs) => String.fromCharCode(...cs)) },
-  { weight: 3, arbitrary: fc.constantFrom(...AGENCIES, ...DEADLINE_TEXTS, ...TASK_OBJECTS, ...SIGNATURES, ...TITLES) },
-  { weight: 2, arbitrary: fc.constantFrom('I', 'II', 'IV', 'XIV', 'Phần II', 'Mục V', '1', '1.1', '2.2.1', '3.4.', 'a)', 'b)', '1..2', 'TT', 'STT') },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 10 })
+      .map((cs) => String.fromCharCode(...cs)),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ...AGENCIES,
+      ...DEADLINE_TEXTS,
+      ...TASK_OBJECTS,
+      ...SIGNATURES,
+      ...TITLES,
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'I',
+      'II',
+      'IV',
+      'XIV',
+      'Phần II',
+      'Mục V',
+      '1',
+      '1.1',
+      '2.2.1',
+      '3.4.',
+      'a)',
+      'b)',
+      '1..2',
+      'TT',
+      'STT',
+    ),
+  },
   { weight: 2, arbitrary: fc.integer({ min: -100000, max: 3000000 }) },
   { weight: 1, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1e308, -1e308, 5e-324, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2958465, 2958466, 60, 61) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      0,
+      -0,
+      1e308,
+      -1e308,
+      5e-324,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      2958465,
+      2958466,
+      60,
+      61,
+    ),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 2, arbitrary: errorValue },
   { weight: 1, arbitrary: fc.constantFrom(...HUGE_STRINGS) },
-  { weight: 1, arbitrary: fc.constantFrom('<b>II</b>', '<b>1</b>', '<a href="http://x">y</a>', 'https://www.google.com/search?q=s%E1%BB%9F', '=SUM(A1:A3)', '#REF!', '{"error":"x"}', '__proto__', 'constructor', 'toString') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '<b>II</b>',
+      '<b>1</b>',
+      '<a href="http://x">y</a>',
+      'https://www.google.com/search?q=s%E1%BB%9F',
+      '=SUM(A1:A3)',
+      '#REF!',
+      '{"error":"x"}',
+      '__proto__',
+      'constructor',
+      'toString',
+    ),
+  },
 );
 
 /** Merges anywhere in a rows × cols grid, including overlapping and one-cell ones. */
@@ -170,7 +308,12 @@ export function mergesIn(rows: number, cols: number, max = 6): fc.Arbitrary<Merg
   if (rows === 0 || cols === 0) return fc.constant([]);
   const area = fc
     .tuple(fc.nat(rows - 1), fc.nat(cols - 1), fc.nat(4), fc.nat(4))
-    .map(([top, left, h, w]) => ({ top, left, bottom: Math.min(rows - 1, top + h), right: Math.min(cols - 1, left + w) }));
+    .map(([top, left, h, w]) => ({
+      top,
+      left,
+      bottom: Math.min(rows - 1, top + h),
+      right: Math.min(cols - 1, left + w),
+    }));
   return fc.array(area, { maxLength: max });
 }
 
@@ -193,8 +336,14 @@ export const randomSnapshot: fc.Arbitrary<SheetSnapshot> = fc
     return fc
       .tuple(
         mergesIn(values.length, width),
-        fc.array(fc.array(fc.boolean(), { maxLength: width }), { minLength: values.length, maxLength: values.length }),
-        fc.array(fc.array(fc.constantFrom(...FORMATS), { maxLength: width }), { minLength: values.length, maxLength: values.length }),
+        fc.array(fc.array(fc.boolean(), { maxLength: width }), {
+          minLength: values.length,
+          maxLength: values.length,
+        }),
+        fc.array(fc.array(fc.constantFrom(...FORMATS), { maxLength: width }), {
+          minLength: values.length,
+          maxLength: values.length,
+        }),
         fc.array(fc.nat(Math.max(0, values.length)), { maxLength: 5 }),
       )
       .map(([merges, bold, numberFormats, hiddenRows]) => {
@@ -230,26 +379,53 @@ export interface GridSpec {
 }
 
 const ttText = (n: number, style: number, group: number): string =>
-  style === 0 ? String(n) : style === 1 ? `${group}.${n}` : style === 2 ? `${group}.${n}.` : style === 3 ? `${group}.${n}.1` : `${String.fromCharCode(96 + ((n - 1) % 26) + 1)})`;
+  style === 0
+    ? String(n)
+    : style === 1
+      ? `${group}.${n}`
+      : style === 2
+        ? `${group}.${n}.`
+        : style === 3
+          ? `${group}.${n}.1`
+          : `${String.fromCharCode(96 + ((n - 1) % 26) + 1)})`;
 
 const deadlineCell: fc.Arbitrary<{ v: CellValue; f: string }> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...DEADLINE_TEXTS).map((v) => ({ v: v as CellValue, f: 'General' })) },
-  { weight: 2, arbitrary: fc.integer({ min: 45658, max: 47118 }).map((v) => ({ v: v as CellValue, f: 'dd/mm/yyyy' })) },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 3000000 }).map((v) => ({ v: v as CellValue, f: 'General' })) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(...DEADLINE_TEXTS).map((v) => ({ v: v as CellValue, f: 'General' })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: 45658, max: 47118 })
+      .map((v) => ({ v: v as CellValue, f: 'dd/mm/yyyy' })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1, max: 3000000 })
+      .map((v) => ({ v: v as CellValue, f: 'General' })),
+  },
   { weight: 1, arbitrary: errorValue.map((v) => ({ v, f: 'General' })) },
   { weight: 1, arbitrary: fc.constant({ v: null as CellValue, f: 'General' }) },
 );
 
 const supportCell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
-  fc.array(fc.constantFrom(...AGENCIES), { minLength: 1, maxLength: 3 }).chain((xs) => fc.constantFrom('; ', ', ', '\n', ' - ').map((sep) => xs.join(sep))),
+  fc
+    .array(fc.constantFrom(...AGENCIES), { minLength: 1, maxLength: 3 })
+    .chain((xs) => fc.constantFrom('; ', ', ', '\n', ' - ').map((sep) => xs.join(sep))),
 );
 
 /** Noise for body cells: anything but a section or task number (so blocks stay blocks). */
 const noiseCell: fc.Arbitrary<CellValue> = anyCell.filter((v) => {
   if (typeof v !== 'string') return true;
   const s = v.replace(/<[^>]*>/g, '').trim();
-  return !/^(phần|mục|phan|muc)?\s*[IVXLCDM]+[.:)]?$/i.test(s) && !/^\d/.test(s) && !/^[a-zđ]\)$/i.test(s);
+  return (
+    !/^(phần|mục|phan|muc)?\s*[IVXLCDM]+[.:)]?$/i.test(s) &&
+    !/^\d/.test(s) &&
+    !/^[a-zđ]\)$/i.test(s)
+  );
 });
 
 interface TaskRows {
@@ -262,7 +438,11 @@ function taskRows(tt: string): fc.Arbitrary<TaskRows> {
     .record({
       verb: fc.constantFrom(...TASK_VERBS),
       object: fc.constantFrom(...TASK_OBJECTS),
-      lead: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...AGENCIES) as fc.Arbitrary<CellValue> }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: errorValue }),
+      lead: fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...AGENCIES) as fc.Arbitrary<CellValue> },
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: errorValue },
+      ),
       support: supportCell,
       deadline: deadlineCell,
       extra: fc.array(noiseCell, { maxLength: 3 }),
@@ -270,16 +450,30 @@ function taskRows(tt: string): fc.Arbitrary<TaskRows> {
         fc.oneof(
           fc.constantFrom(...CONTINUATIONS).map((s) => [null, s] as CellValue[]),
           fc.constantFrom(...AGENCIES).map((s) => [null, null, s] as CellValue[]),
-          fc.array(noiseCell, { minLength: 2, maxLength: 6 }).map((cells) => [null, ...cells] as CellValue[]),
+          fc
+            .array(noiseCell, { minLength: 2, maxLength: 6 })
+            .map((cells) => [null, ...cells] as CellValue[]),
         ),
         { maxLength: 2 },
       ),
-      ttCell: fc.oneof({ weight: 8, arbitrary: fc.constant(tt as CellValue) }, { weight: 1, arbitrary: fc.constant(`<b>${tt}</b>` as CellValue) }),
+      ttCell: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(tt as CellValue) },
+        { weight: 1, arbitrary: fc.constant(`<b>${tt}</b>` as CellValue) },
+      ),
     })
     .map((r) => {
-      const first: CellValue[] = [r.ttCell, `${r.verb} ${r.object}`, r.lead, r.support, r.deadline.v, ...r.extra];
+      const first: CellValue[] = [
+        r.ttCell,
+        `${r.verb} ${r.object}`,
+        r.lead,
+        r.support,
+        r.deadline.v,
+        ...r.extra,
+      ];
       const rows = [first, ...r.continuations];
-      const formats = rows.map((row, i) => row.map((_, c) => (i === 0 && c === 4 ? r.deadline.f : 'General')));
+      const formats = rows.map((row, i) =>
+        row.map((_, c) => (i === 0 && c === 4 ? r.deadline.f : 'General')),
+      );
       return { rows, formats };
     });
 }
@@ -292,53 +486,74 @@ function sectionBlock(label: string | null): fc.Arbitrary<Block> {
       count: fc.nat(label === null ? 3 : 7),
       style: fc.nat(4),
       group: fc.integer({ min: 1, max: 9 }),
-      noise: fc.array(fc.tuple(fc.nat(10), fc.array(noiseCell, { minLength: 1, maxLength: 7 })), { maxLength: 2 }),
+      noise: fc.array(fc.tuple(fc.nat(10), fc.array(noiseCell, { minLength: 1, maxLength: 7 })), {
+        maxLength: 2,
+      }),
       blanks: fc.array(fc.nat(10), { maxLength: 2 }),
-      mergeSeed: fc.array(fc.tuple(fc.nat(1000), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 4 })), { maxLength: 2 }),
+      mergeSeed: fc.array(
+        fc.tuple(fc.nat(1000), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 4 })),
+        { maxLength: 2 },
+      ),
       mergeTitle: fc.boolean(),
     })
     .chain((p) =>
-      fc.tuple(...Array.from({ length: p.count }, (_, i) => taskRows(ttText(i + 1, p.style, p.group)))).map((tasks) => {
-        const rows: CellValue[][] = [];
-        const formats: string[][] = [];
-        const merges: MergedArea[] = [];
-        if (label !== null) {
-          const labelText = p.titleStyle === 0 ? label : p.titleStyle === 1 ? `${label}.` : p.titleStyle === 2 ? `<b>${label}</b>` : `Phần ${label}`;
-          rows.push([labelText, `Nhóm nhiệm vụ ${label}: phát triển sản phẩm`]);
-          formats.push(['General', 'General']);
-          if (p.mergeTitle) merges.push({ top: 0, left: 1, bottom: 0, right: HEADER_WIDTH - 1 });
-        }
-        if (p.style === 1 || p.style === 2) {
-          rows.push([String(p.group), 'Nhóm nhiệm vụ']);
-          formats.push(['General', 'General']);
-        }
-        tasks.forEach((t, i) => {
-          for (const [at, cells] of p.noise) if (at === i) {
-            rows.push([null, ...cells]);
-            formats.push(cells.map(() => 'General').concat('General'));
+      fc
+        .tuple(
+          ...Array.from({ length: p.count }, (_, i) => taskRows(ttText(i + 1, p.style, p.group))),
+        )
+        .map((tasks) => {
+          const rows: CellValue[][] = [];
+          const formats: string[][] = [];
+          const merges: MergedArea[] = [];
+          if (label !== null) {
+            const labelText =
+              p.titleStyle === 0
+                ? label
+                : p.titleStyle === 1
+                  ? `${label}.`
+                  : p.titleStyle === 2
+                    ? `<b>${label}</b>`
+                    : `Phần ${label}`;
+            rows.push([labelText, `Nhóm nhiệm vụ ${label}: phát triển sản phẩm`]);
+            formats.push(['General', 'General']);
+            if (p.mergeTitle) merges.push({ top: 0, left: 1, bottom: 0, right: HEADER_WIDTH - 1 });
           }
-          for (const at of p.blanks) if (at === i) {
-            rows.push([]);
-            formats.push([]);
+          if (p.style === 1 || p.style === 2) {
+            rows.push([String(p.group), 'Nhóm nhiệm vụ']);
+            formats.push(['General', 'General']);
           }
-          rows.push(...t.rows);
-          formats.push(...t.formats);
-        });
-        // Vertical merges inside the block (lead / support / deadline columns), covered cells emptied
-        // as Excel shows them.
-        for (const [seed, col, height] of p.mergeSeed) {
-          const start = label !== null ? 1 : 0;
-          if (rows.length - start < 2) continue;
-          const top = start + (seed % (rows.length - start - 1));
-          const bottom = Math.min(rows.length - 1, top + height - 1);
-          const c = 1 + col; // 2..5 → columns C..F (0-based 2..5)
-          if (c >= HEADER_WIDTH) continue;
-          if (merges.some((m) => !(m.bottom < top || m.top > bottom || m.right < c || m.left > c))) continue;
-          for (let r = top + 1; r <= bottom; r++) if (rows[r].length > c) rows[r][c] = null;
-          merges.push({ top, left: c, bottom, right: c });
-        }
-        return { rows, formats, merges };
-      }),
+          tasks.forEach((t, i) => {
+            for (const [at, cells] of p.noise)
+              if (at === i) {
+                rows.push([null, ...cells]);
+                formats.push(cells.map(() => 'General').concat('General'));
+              }
+            for (const at of p.blanks)
+              if (at === i) {
+                rows.push([]);
+                formats.push([]);
+              }
+            rows.push(...t.rows);
+            formats.push(...t.formats);
+          });
+          // Vertical merges inside the block (lead / support / deadline columns), covered cells emptied
+          // as Excel shows them.
+          for (const [seed, col, height] of p.mergeSeed) {
+            const start = label !== null ? 1 : 0;
+            if (rows.length - start < 2) continue;
+            const top = start + (seed % (rows.length - start - 1));
+            const bottom = Math.min(rows.length - 1, top + height - 1);
+            const c = 1 + col; // 2..5 → columns C..F (0-based 2..5)
+            if (c >= HEADER_WIDTH) continue;
+            if (
+              merges.some((m) => !(m.bottom < top || m.top > bottom || m.right < c || m.left > c))
+            )
+              continue;
+            for (let r = top + 1; r <= bottom; r++) if (rows[r].length > c) rows[r][c] = null;
+            merges.push({ top, left: c, bottom, right: c });
+          }
+          return { rows, formats, merges };
+        }),
     );
 }
 
@@ -359,8 +574,28 @@ export const gridSpec: fc.Arbitrary<GridSpec> = fc
       )
       .map(([preamble, sections]) => {
         const title: CellValue[][] = [];
-        for (let i = 0; i < p.titleRows; i++) title.push(i < p.titleTexts.length ? [null, p.titleTexts[i]] : []);
-        const header = p.headerVariant === 0 ? HEADER.slice() : p.headerVariant === 1 ? ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'] : p.headerVariant === 2 ? ['TT', 'Nhiệm vụ', 'Cơ quan\nchủ trì', 'Cơ quan\nphối hợp', 'Thời gian\nthực hiện'] : ['<b>TT</b>', '<b>Nhiệm vụ</b>', '<b>Cơ quan chủ trì</b>', '<b>Cơ quan phối hợp</b>', '<b>Thời gian thực hiện</b>'];
+        for (let i = 0; i < p.titleRows; i++)
+          title.push(i < p.titleTexts.length ? [null, p.titleTexts[i]] : []);
+        const header =
+          p.headerVariant === 0
+            ? HEADER.slice()
+            : p.headerVariant === 1
+              ? ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn']
+              : p.headerVariant === 2
+                ? [
+                    'TT',
+                    'Nhiệm vụ',
+                    'Cơ quan\nchủ trì',
+                    'Cơ quan\nphối hợp',
+                    'Thời gian\nthực hiện',
+                  ]
+                : [
+                    '<b>TT</b>',
+                    '<b>Nhiệm vụ</b>',
+                    '<b>Cơ quan chủ trì</b>',
+                    '<b>Cơ quan phối hợp</b>',
+                    '<b>Thời gian thực hiện</b>',
+                  ];
         const tail: CellValue[][] = [];
         for (let i = 0; i < p.tailBlanks; i++) tail.push([]);
         tail.push([null, null, null, 'TM. ỦY BAN NHÂN DÂN']);
@@ -392,7 +627,8 @@ export function assemble(spec: GridSpec, name = 'Phụ lục 02'): Assembled {
   for (const block of [spec.preamble, ...spec.sections]) {
     const base = values.length;
     push(block.rows, block.formats);
-    for (const m of block.merges) merges.push({ top: m.top + base, left: m.left, bottom: m.bottom + base, right: m.right });
+    for (const m of block.merges)
+      merges.push({ top: m.top + base, left: m.left, bottom: m.bottom + base, right: m.right });
   }
   push(spec.tail);
   return { snapshot: { name, values, numberFormats, merges }, headerRow };
@@ -414,14 +650,22 @@ export function insertRows(snap: SheetSnapshot, at: number, rows: CellValue[][])
     b.splice(at, 0, ...rows.map((r) => r.map(() => false)));
     out.bold = b;
   }
-  out.merges = (snap.merges ?? []).map((m) => (m.top >= at ? { ...m, top: m.top + n, bottom: m.bottom + n } : m.bottom >= at ? { ...m, bottom: m.bottom + n } : m));
+  out.merges = (snap.merges ?? []).map((m) =>
+    m.top >= at
+      ? { ...m, top: m.top + n, bottom: m.bottom + n }
+      : m.bottom >= at
+        ? { ...m, bottom: m.bottom + n }
+        : m,
+  );
   return out;
 }
 
 /** Options: a random as-of date, language, due-soon window, sometimes a plan year or a (hostile) column override. */
 export const analyzeOptions: fc.Arbitrary<AnalyzeOptions> = fc
   .record({
-    asOf: fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10)),
+    asOf: fc
+      .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 11, 31) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10)),
     lang: fc.constantFrom('vi' as const, 'en' as const),
     dueSoonDays: fc.nat(400),
     planYear: fc.option(fc.integer({ min: 1900, max: 2200 }), { nil: undefined }),

@@ -14,7 +14,11 @@ import { OWN_SHEETS } from '../../src/engine/tables';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .js module, shared with the corpus script
 const corpus = require('./hostile-corpus.js') as {
-  CORPUS: { file: string; expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable'; about: string }[];
+  CORPUS: {
+    file: string;
+    expect: 'read' | 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable';
+    about: string;
+  }[];
   writeCorpus(dir: string): Promise<{ file: string; bytes: number }[]>;
   DEFAULT_OUT: string;
 };
@@ -77,7 +81,10 @@ describe('hostile corpus', () => {
       const written = await corpus.writeCorpus(dir);
       for (const w of written) {
         const committed = readFileSync(join(HOSTILE, basename(w.file)));
-        expect({ file: basename(w.file), same: Buffer.compare(committed, readFileSync(w.file)) === 0 }).toEqual({ file: basename(w.file), same: true });
+        expect({
+          file: basename(w.file),
+          same: Buffer.compare(committed, readFileSync(w.file)) === 0,
+        }).toEqual({ file: basename(w.file), same: true });
       }
       const total = written.reduce((n, w) => n + w.bytes, 0);
       expect(total).toBeLessThan(2 * 1024 * 1024);
@@ -149,7 +156,8 @@ describe('hostile corpus', () => {
     const errs = doc.sheets[0].findings.filter((f: { code: string }) => f.code === 'cell-error');
     const cells = errs.map((f: { cell: string }) => f.cell).sort();
     // #REF! in B2, #N/A in C3, error results in C2, C4–C6, and an error value in every E cell.
-    for (const c of ['B2', 'C2', 'C3', 'C4', 'C5', 'C6', 'E2', 'E3', 'E4', 'E5', 'E6']) expect(cells).toContain(c);
+    for (const c of ['B2', 'C2', 'C3', 'C4', 'C5', 'C6', 'E2', 'E3', 'E4', 'E5', 'E6'])
+      expect(cells).toContain(c);
     for (const f of errs) expect(f.message).toMatch(/^Trang 'Công thức', dòng \d+, cột [A-Z]+/);
   });
 
@@ -165,7 +173,12 @@ describe('hostile corpus', () => {
 // Nothing lost
 
 const OWN_NAMES = Object.values(OWN_SHEETS) as string[];
-const isOwnName = (name: string) => OWN_NAMES.some((own) => name === own || new RegExp(`^${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`).test(name));
+const isOwnName = (name: string) =>
+  OWN_NAMES.some(
+    (own) =>
+      name === own ||
+      new RegExp(`^${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`).test(name),
+  );
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -178,7 +191,10 @@ function cellsOf(ws: ExcelJS.Worksheet): Map<string, { value: unknown; style: un
   const out = new Map<string, { value: unknown; style: unknown }>();
   ws.eachRow({ includeEmpty: true }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
-      out.set(cell.address, { value: JSON.parse(JSON.stringify(cell.value ?? null)), style: JSON.parse(JSON.stringify(cell.style ?? {})) });
+      out.set(cell.address, {
+        value: JSON.parse(JSON.stringify(cell.value ?? null)),
+        style: JSON.parse(JSON.stringify(cell.style ?? {})),
+      });
     });
   });
   return out;
@@ -186,14 +202,24 @@ function cellsOf(ws: ExcelJS.Worksheet): Map<string, { value: unknown; style: un
 
 function sheetLayout(ws: ExcelJS.Worksheet) {
   const rows: unknown[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => rows.push([n, row.hidden ?? false, row.height ?? null]));
+  ws.eachRow({ includeEmpty: true }, (row, n) =>
+    rows.push([n, row.hidden ?? false, row.height ?? null]),
+  );
   const cols: unknown[] = [];
   for (let c = 1; c <= Math.min(ws.columnCount, 400); c++) {
     const col = ws.getColumn(c);
     cols.push([c, col.hidden ?? false, col.width ?? null]);
   }
   const merges = [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort();
-  return { state: ws.state, rows, cols, merges, protection: JSON.parse(JSON.stringify((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null)) };
+  return {
+    state: ws.state,
+    rows,
+    cols,
+    merges,
+    protection: JSON.parse(
+      JSON.stringify((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null),
+    ),
+  };
 }
 
 const readable = [
@@ -232,9 +258,20 @@ describe('check --out: nothing lost', () => {
       expect(out).toBeDefined();
       const a = cellsOf(ws);
       const b = cellsOf(out);
-      for (const [address, cell] of a) expect({ sheet: ws.name, address, ...(b.get(address) ?? { value: null, style: {} }) }).toEqual({ sheet: ws.name, address, ...cell });
+      for (const [address, cell] of a)
+        expect({
+          sheet: ws.name,
+          address,
+          ...(b.get(address) ?? { value: null, style: {} }),
+        }).toEqual({ sheet: ws.name, address, ...cell });
       // No user cell gained a value.
-      for (const [address, cell] of b) if (!a.has(address)) expect({ sheet: ws.name, address, value: cell.value }).toEqual({ sheet: ws.name, address, value: null });
+      for (const [address, cell] of b)
+        if (!a.has(address))
+          expect({ sheet: ws.name, address, value: cell.value }).toEqual({
+            sheet: ws.name,
+            address,
+            value: null,
+          });
       expect(sheetLayout(out)).toEqual(sheetLayout(ws));
     }
   });

@@ -12,7 +12,14 @@ import { hasMessage, t } from '../../src/messages';
 import fc from 'fast-check';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { cellText } from '../../src/engine/text';
-import type { AnalyzeOptions, CellValue, RowClass, SheetReport, SheetSnapshot, Task } from '../../src/engine/types';
+import type {
+  AnalyzeOptions,
+  CellValue,
+  RowClass,
+  SheetReport,
+  SheetSnapshot,
+  Task,
+} from '../../src/engine/types';
 import {
   FUZZ_RUNS,
   HEADER,
@@ -27,7 +34,15 @@ import {
 } from './arbitraries';
 
 const AS_OF = { asOf: '2026-06-15' };
-const CLASSES: RowClass[] = ['section', 'group', 'task', 'continuation', 'header', 'blank', 'other'];
+const CLASSES: RowClass[] = [
+  'section',
+  'group',
+  'task',
+  'continuation',
+  'header',
+  'blank',
+  'other',
+];
 // Local runs explore a new random seed each time; CI replays one fixed seed (PHANCONG_FUZZ_SEED, or
 // the default below) so that a red run is reproducible, not a draw. The seed is printed on failure.
 const ciSeed = process.env.CI === 'true' || process.env.CI === '1' ? 20261125 : undefined;
@@ -41,8 +56,11 @@ function checkReport(snap: SheetSnapshot, report: SheetReport, strictMessages: b
 
   // Rows: below the header (or every row under a column override), each row exactly once, in order.
   if (report.rows.length > 0) {
-    const bodyStart = report.headerRow !== null ? report.headerRow - origin.row - 1 + report.headerHeight : 0;
-    expect(report.rows.map((r) => r.index)).toEqual(Array.from({ length: n - bodyStart }, (_, i) => bodyStart + i));
+    const bodyStart =
+      report.headerRow !== null ? report.headerRow - origin.row - 1 + report.headerHeight : 0;
+    expect(report.rows.map((r) => r.index)).toEqual(
+      Array.from({ length: n - bodyStart }, (_, i) => bodyStart + i),
+    );
   }
   const covered = new Set<number>();
   for (const m of snap.merges ?? []) for (let r = m.top + 1; r <= m.bottom; r++) covered.add(r);
@@ -165,28 +183,44 @@ describe('engine robustness (properties)', () => {
 
   it('is deterministic: the same grid gives the same report', () => {
     fc.assert(
-      fc.property(fc.oneof(randomSnapshot, gridSpec.map((s) => assemble(s).snapshot)), analyzeOptions, (snap, opts) => {
-        const a = JSON.stringify(analyzeSheet(snap, opts));
-        const b = JSON.stringify(analyzeSheet(snap, opts));
-        expect(b).toBe(a);
-      }),
+      fc.property(
+        fc.oneof(
+          randomSnapshot,
+          gridSpec.map((s) => assemble(s).snapshot),
+        ),
+        analyzeOptions,
+        (snap, opts) => {
+          const a = JSON.stringify(analyzeSheet(snap, opts));
+          const b = JSON.stringify(analyzeSheet(snap, opts));
+          expect(b).toBe(a);
+        },
+      ),
       params,
     );
   });
 
   it('does not mutate its input', () => {
     fc.assert(
-      fc.property(fc.oneof(randomSnapshot, gridSpec.map((s) => assemble(s).snapshot)), (snap) => {
-        const before = JSON.stringify(snap);
-        analyzeSheet(snap, AS_OF);
-        expect(JSON.stringify(snap)).toBe(before);
-      }),
+      fc.property(
+        fc.oneof(
+          randomSnapshot,
+          gridSpec.map((s) => assemble(s).snapshot),
+        ),
+        (snap) => {
+          const before = JSON.stringify(snap);
+          analyzeSheet(snap, AS_OF);
+          expect(JSON.stringify(snap)).toBe(before);
+        },
+      ),
       params,
     );
   });
 
   it('inserting repeated header rows or blank rows does not change the tasks found', () => {
-    const insertion = fc.array(fc.tuple(fc.nat(10000), fc.constantFrom('blank', 'header', 'blank-run', 'header+blank')), { minLength: 1, maxLength: 6 });
+    const insertion = fc.array(
+      fc.tuple(fc.nat(10000), fc.constantFrom('blank', 'header', 'blank-run', 'header+blank')),
+      { minLength: 1, maxLength: 6 },
+    );
     fc.assert(
       fc.property(gridSpec, insertion, (spec, inserts) => {
         const { snapshot, headerRow } = assemble(spec);
@@ -196,7 +230,13 @@ describe('engine robustness (properties)', () => {
           const points = insertionPoints(snap, headerRow);
           const at = points[seed % points.length];
           const rows: CellValue[][] =
-            kind === 'blank' ? [[]] : kind === 'header' ? [HEADER.slice()] : kind === 'blank-run' ? [[], [null, null, ''], ['  ']] : [[], (spec.header as CellValue[]).slice(), []];
+            kind === 'blank'
+              ? [[]]
+              : kind === 'header'
+                ? [HEADER.slice()]
+                : kind === 'blank-run'
+                  ? [[], [null, null, ''], ['  ']]
+                  : [[], (spec.header as CellValue[]).slice(), []];
           snap = insertRows(snap, at, rows);
         }
         const after = analyzeSheet(snap, AS_OF);
@@ -210,11 +250,16 @@ describe('engine robustness (properties)', () => {
 
   it('permuting sections does not change any task’s deadline or owner', () => {
     const withOrder = gridSpec.chain((spec) =>
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: spec.sections.length, maxLength: spec.sections.length }).map((keys) => {
-        const order = spec.sections.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
-        const permuted: GridSpec = { ...spec, sections: order.map((i) => spec.sections[i]) };
-        return { spec, permuted };
-      }),
+      fc
+        .array(fc.double({ min: 0, max: 1, noNaN: true }), {
+          minLength: spec.sections.length,
+          maxLength: spec.sections.length,
+        })
+        .map((keys) => {
+          const order = spec.sections.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+          const permuted: GridSpec = { ...spec, sections: order.map((i) => spec.sections[i]) };
+          return { spec, permuted };
+        }),
     );
     const bySection = (r: SheetReport) => {
       const out: Record<string, unknown[]> = {};
@@ -247,14 +292,33 @@ describe('engine robustness (edge sheets)', () => {
   const opts: AnalyzeOptions = { asOf: '2026-06-15' };
 
   it('handles empty sheets and 1×1 sheets of every kind of value', () => {
-    const singles: CellValue[] = [null, '', ' ', 'TT', 'I', '1', 0, -0, Number.NaN, Number.POSITIVE_INFINITY, true, false, { error: '#REF!' }, 'x'.repeat(100000)];
+    const singles: CellValue[] = [
+      null,
+      '',
+      ' ',
+      'TT',
+      'I',
+      '1',
+      0,
+      -0,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      false,
+      { error: '#REF!' },
+      'x'.repeat(100000),
+    ];
     const sheets: SheetSnapshot[] = [
       { name: '', values: [] },
       { name: 'a', values: [[]] },
       { name: 'b', values: [[], [], []] },
       ...singles.map((v, i) => ({ name: `1x1-${i}`, values: [[v]] })),
       { name: 'only-header', values: [HEADER.slice()] },
-      { name: 'header-merged', values: [HEADER.slice(), [null]], merges: [{ top: 0, left: 0, bottom: 5, right: 10 }] },
+      {
+        name: 'header-merged',
+        values: [HEADER.slice(), [null]],
+        merges: [{ top: 0, left: 0, bottom: 5, right: 10 }],
+      },
     ];
     for (const s of sheets) {
       for (const o of [opts, { ...opts, columns: { tt: 0, task: 1, lead: 40, deadline: 3 } }]) {
@@ -283,16 +347,24 @@ describe('engine robustness (edge sheets)', () => {
   });
 
   it('a 1×1 sheet under a column override still classifies its row', () => {
-    const r = analyzeSheet({ name: 's', values: [['1']] }, { ...opts, columns: { tt: 0, task: 1 } });
+    const r = analyzeSheet(
+      { name: 's', values: [['1']] },
+      { ...opts, columns: { tt: 0, task: 1 } },
+    );
     expect(r.rows.map((x) => x.cls)).toEqual(['task']);
   });
 
   it('handles every cell kind in every column of a real table', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(anyCell, { minLength: HEADER_WIDTH, maxLength: HEADER_WIDTH + 3 }), { maxLength: 30 }), (rows) => {
-        const snap: SheetSnapshot = { name: 'x', values: [HEADER.slice(), ...rows] };
-        checkReport(snap, analyzeSheet(snap, opts), false);
-      }),
+      fc.property(
+        fc.array(fc.array(anyCell, { minLength: HEADER_WIDTH, maxLength: HEADER_WIDTH + 3 }), {
+          maxLength: 30,
+        }),
+        (rows) => {
+          const snap: SheetSnapshot = { name: 'x', values: [HEADER.slice(), ...rows] };
+          checkReport(snap, analyzeSheet(snap, opts), false);
+        },
+      ),
       params,
     );
   });
@@ -304,7 +376,10 @@ describe('engine robustness (edge sheets)', () => {
   // timing assertion; jest's timeout (set here to 20 s) catches a regression.
   it('a 32,767-character paragraph in the lead or support column is read in reasonable time', () => {
     const paragraph = 'Nội dung rất dài không có dấu phân cách '.repeat(900).slice(0, 32767);
-    const snap: SheetSnapshot = { name: 'p', values: [HEADER.slice(), ['1', 'Nhiệm vụ', paragraph, paragraph, 'Quý II/2026']] };
+    const snap: SheetSnapshot = {
+      name: 'p',
+      values: [HEADER.slice(), ['1', 'Nhiệm vụ', paragraph, paragraph, 'Quý II/2026']],
+    };
     const report = analyzeSheet(snap, opts);
     expect(report.tasks).toHaveLength(1);
     expect(report.tasks[0].lead.length).toBeGreaterThan(0);
@@ -312,20 +387,34 @@ describe('engine robustness (edge sheets)', () => {
 
   it('completes on a 20,000 × 30 sheet', () => {
     // Deterministic content: tasks in sections, with wide rows (30 columns) of text and numbers.
-    const values: CellValue[][] = [['PHÂN CÔNG NHIỆM VỤ NĂM 2026'], [...HEADER, ...Array.from({ length: 25 }, (_, i) => `Cột ${i + 6}`)]];
+    const values: CellValue[][] = [
+      ['PHÂN CÔNG NHIỆM VỤ NĂM 2026'],
+      [...HEADER, ...Array.from({ length: 25 }, (_, i) => `Cột ${i + 6}`)],
+    ];
     let section = 0;
     let n = 0;
     for (let r = 0; values.length < 20000; r++) {
       if (r % 200 === 0) {
-        values.push([`${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][section % 10]}`, `Phần ${section + 1}`]);
+        values.push([
+          `${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][section % 10]}`,
+          `Phần ${section + 1}`,
+        ]);
         section++;
         n = 0;
         continue;
       }
       n++;
-      const row: CellValue[] = [String(n), `Triển khai nhiệm vụ số ${r} về du lịch`, r % 7 === 0 ? null : 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính; UBND các xã, phường', r % 5 === 0 ? 46000 + (r % 365) : `Quý ${['I', 'II', 'III', 'IV'][r % 4]}/2026`];
+      const row: CellValue[] = [
+        String(n),
+        `Triển khai nhiệm vụ số ${r} về du lịch`,
+        r % 7 === 0 ? null : 'Sở Văn hóa, Thể thao và Du lịch',
+        'Sở Tài chính; UBND các xã, phường',
+        r % 5 === 0 ? 46000 + (r % 365) : `Quý ${['I', 'II', 'III', 'IV'][r % 4]}/2026`,
+      ];
       // Wide rows: every other row fills the 25 columns after the table (notes, figures, blanks).
-      if (r % 2 === 0) for (let c = 5; c < 30; c++) row.push(c % 3 === 0 ? r * c : c % 3 === 1 ? `ô ${r}:${c}` : null);
+      if (r % 2 === 0)
+        for (let c = 5; c < 30; c++)
+          row.push(c % 3 === 0 ? r * c : c % 3 === 1 ? `ô ${r}:${c}` : null);
       else while (row.length < 30) row.push(null);
       values.push(row);
     }

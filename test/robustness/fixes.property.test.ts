@@ -27,11 +27,41 @@ const H8: CellValue[] = [
   'Thời gian thực hiện',
   'Kết quả triển khai thực hiện',
 ];
-const LEADERS = ['Phó Chủ tịch UBND tỉnh, Nguyễn Thành Sinh', 'Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh'];
+const LEADERS = [
+  'Phó Chủ tịch UBND tỉnh, Nguyễn Thành Sinh',
+  'Chủ tịch UBND tỉnh',
+  'Phó Chủ tịch UBND tỉnh',
+];
 const INSPECTORS = ['Giám đốc Sở VHTTDL', 'Giám đốc Sở Tài chính', 'Chánh Văn phòng UBND tỉnh'];
-const LEADS = ['Sở Văn hóa, Thể thao và Du lịch', 'Sở VHTTDL', 'Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế', 'Sở VH TTL', 'Sở Kế hoạch và Đầu tư', 'Công an tỉnh', 'UBND các xã, phường'];
-const SUPPORTS = ['Sở Tài chính, Sở Nội vụ', 'Sở Xây dựng; Sở Tư pháp', 'Các sở, ngành, địa phương liên quan', 'Sở Tư pháp Sở Xây dựng', 'Sở Y tế'];
-const DEADLINES = ['Quý I/2026', 'Quý IV/2026', 'Tháng 6/2026', '30/9/2026', 'Năm 2026', 'Thường xuyên', 'Quý II', 'Tháng 8', '15/10'];
+const LEADS = [
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở VHTTDL',
+  'Sở Tài chính',
+  'Sở Nội vụ',
+  'Sở Y tế',
+  'Sở VH TTL',
+  'Sở Kế hoạch và Đầu tư',
+  'Công an tỉnh',
+  'UBND các xã, phường',
+];
+const SUPPORTS = [
+  'Sở Tài chính, Sở Nội vụ',
+  'Sở Xây dựng; Sở Tư pháp',
+  'Các sở, ngành, địa phương liên quan',
+  'Sở Tư pháp Sở Xây dựng',
+  'Sở Y tế',
+];
+const DEADLINES = [
+  'Quý I/2026',
+  'Quý IV/2026',
+  'Tháng 6/2026',
+  '30/9/2026',
+  'Năm 2026',
+  'Thường xuyên',
+  'Quý II',
+  'Tháng 8',
+  '15/10',
+];
 
 interface TaskSpec {
   leader: number; // -1 blank
@@ -56,19 +86,33 @@ const taskSpec: fc.Arbitrary<TaskSpec> = fc.record({
   markup: fc.boolean(),
   url: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
   dot: fc.integer({ min: 0, max: 5 }).map((x) => x === 0),
-  shift: fc.constantFrom<TaskSpec['shift']>('none', 'none', 'none', 'none', 'right', 'deadline-in-lead'),
+  shift: fc.constantFrom<TaskSpec['shift']>(
+    'none',
+    'none',
+    'none',
+    'none',
+    'right',
+    'deadline-in-lead',
+  ),
 });
 
 const sectionSpec = fc.record({
-  group: fc.option(fc.record({ lead: fc.integer({ min: -1, max: LEADS.length - 1 }) }), { nil: undefined }),
+  group: fc.option(fc.record({ lead: fc.integer({ min: -1, max: LEADS.length - 1 }) }), {
+    nil: undefined,
+  }),
   tasks: fc.array(taskSpec, { minLength: 1, maxLength: 6 }),
 });
 
-const appendix = fc.record({ sections: fc.array(sectionSpec, { minLength: 1, maxLength: 3 }), choice: fc.constantFrom<'first' | 'last'>('first', 'last') });
+const appendix = fc.record({
+  sections: fc.array(sectionSpec, { minLength: 1, maxLength: 3 }),
+  choice: fc.constantFrom<'first' | 'last'>('first', 'last'),
+});
 
 const ROMAN = ['I', 'II', 'III'];
 
-function build(spec: { sections: { group?: { lead: number }; tasks: TaskSpec[] }[] }): SheetSnapshot {
+function build(spec: {
+  sections: { group?: { lead: number }; tasks: TaskSpec[] }[];
+}): SheetSnapshot {
   const rows: CellValue[][] = [['PHỤ LỤC PHÂN CÔNG NHIỆM VỤ NĂM 2026'], [], H8];
   spec.sections.forEach((s, si) => {
     rows.push([ROMAN[si], `Mục ${si + 1}`]);
@@ -84,11 +128,22 @@ function build(spec: { sections: { group?: { lead: number }; tasks: TaskSpec[] }
       if (t.markup) text = `<b>${text}</b>`;
       const lead = t.lead >= 0 ? LEADS[t.lead] : null;
       let support = t.support >= 0 ? SUPPORTS[t.support] : null;
-      if (t.supportRepeatsLead && lead && support && !support.includes(' Sở Xây dựng')) support = `${support}; ${lead}`;
+      if (t.supportRepeatsLead && lead && support && !support.includes(' Sở Xây dựng'))
+        support = `${support}; ${lead}`;
       const deadline = t.deadline >= 0 ? DEADLINES[t.deadline] : null;
-      let row: CellValue[] = [tt, text, t.leader >= 0 ? LEADERS[t.leader] : null, t.inspector >= 0 ? INSPECTORS[t.inspector] : null, lead, support, deadline, null];
+      let row: CellValue[] = [
+        tt,
+        text,
+        t.leader >= 0 ? LEADERS[t.leader] : null,
+        t.inspector >= 0 ? INSPECTORS[t.inspector] : null,
+        lead,
+        support,
+        deadline,
+        null,
+      ];
       if (t.shift === 'right') row = [row[0], row[1], null, ...row.slice(2)];
-      else if (t.shift === 'deadline-in-lead' && deadline) row = [row[0], row[1], row[2], row[3], deadline, support, null, null];
+      else if (t.shift === 'deadline-in-lead' && deadline)
+        row = [row[0], row[1], row[2], row[3], deadline, support, null, null];
       rows.push(row);
     });
   });
@@ -109,7 +164,8 @@ function cellMap(snap: SheetSnapshot): Map<string, CellValue> {
   return out;
 }
 
-const norm = (snap: SheetSnapshot) => snap.values.map((r) => (r ?? []).map((v) => (v === undefined ? null : v)));
+const norm = (snap: SheetSnapshot) =>
+  snap.values.map((r) => (r ?? []).map((v) => (v === undefined ? null : v)));
 /** Trailing empty cells do not count (a snapshot row may be ragged). */
 const trimmed = (snap: SheetSnapshot) =>
   norm(snap).map((r) => {
@@ -131,10 +187,13 @@ describe('fixes over generated appendices', () => {
         for (let round = 0; round < 8; round++) {
           const offered = report.findings.filter((f) => f.fixes?.length);
           if (!offered.length) break;
-          const chosen: Fix[] = offered.map((f) => (choice === 'first' ? f.fixes![0] : f.fixes![f.fixes!.length - 1]));
+          const chosen: Fix[] = offered.map((f) =>
+            choice === 'first' ? f.fixes![0] : f.fixes![f.fixes!.length - 1],
+          );
           const byFix = new Map(chosen.map((fx, i) => [fx.id, offered[i]]));
           const { edits, merges, applied } = combineFixes(chosen);
-          for (const id of applied) seen.add(`${id.split(':')[0]}:${id.split(':')[2].replace(/#.*/, '')}`);
+          for (const id of applied)
+            seen.add(`${id.split(':')[0]}:${id.split(':')[2].replace(/#.*/, '')}`);
           expect(applied.length).toBeGreaterThan(0);
           const { snapshot: next, undo } = applyEdits(snap, { edits, merges });
 
@@ -142,10 +201,13 @@ describe('fixes over generated appendices', () => {
           const listed = new Set(edits.map((e) => e.cell));
           const a = cellMap(snap);
           const b = cellMap(next);
-          for (const k of new Set([...a.keys(), ...b.keys()])) if (!listed.has(k)) expect([k, b.get(k)]).toEqual([k, a.get(k)]);
+          for (const k of new Set([...a.keys(), ...b.keys()]))
+            if (!listed.has(k)) expect([k, b.get(k)]).toEqual([k, a.get(k)]);
           for (const e of edits) expect(b.get(e.cell) ?? null).toEqual(e.after);
           expect(next.merges ?? []).toHaveLength((snap.merges ?? []).length + merges.length);
-          expect((next.merges ?? []).slice(0, (snap.merges ?? []).length)).toEqual(snap.merges ?? []);
+          expect((next.merges ?? []).slice(0, (snap.merges ?? []).length)).toEqual(
+            snap.merges ?? [],
+          );
 
           // Undo restores every edited cell exactly, and the merges.
           const back = undoEdits(next, undo);
@@ -158,19 +220,41 @@ describe('fixes over generated appendices', () => {
           for (const id of applied) expect([id, now.has(key(byFix.get(id)!))]).toEqual([id, false]);
           // (By code and cell: a task unassigned before may now be offered the value above.)
           const where = (f: Finding) => `${f.code}|${f.cell}`;
-          const oldErrors = new Set(report.findings.filter((f) => f.severity === 'error').map(where));
-          expect(again.findings.filter((f) => f.severity === 'error' && !oldErrors.has(where(f))).map((f) => `${key(f)} ${f.message}`)).toEqual([]);
+          const oldErrors = new Set(
+            report.findings.filter((f) => f.severity === 'error').map(where),
+          );
+          expect(
+            again.findings
+              .filter((f) => f.severity === 'error' && !oldErrors.has(where(f)))
+              .map((f) => `${key(f)} ${f.message}`),
+          ).toEqual([]);
           expect(again.tasks).toHaveLength(report.tasks.length);
           snap = next;
           report = again;
         }
         expect(report.findings.filter((f) => f.fixes?.length).map(key)).toEqual([]);
-        expect(report.findings.filter((f) => ALWAYS_FIXED.includes(f.code)).map((f) => `${key(f)} ${f.message}`)).toEqual([]);
+        expect(
+          report.findings
+            .filter((f) => ALWAYS_FIXED.includes(f.code))
+            .map((f) => `${key(f)} ${f.message}`),
+        ).toEqual([]);
       }),
       { numRuns: FUZZ_RUNS },
     );
     // The generator reaches the fixes (the property is not vacuous).
-    const expected = ['lead-missing', 'merge-lost', 'cells-shifted:move', 'markup-in-cell:strip', 'url-in-cell:remove', 'tt-format:dot', 'agency-name', 'deadline:year', 'lead-in-support:remove', 'agencies-run-together:separate'];
-    if (FUZZ_RUNS >= 30) for (const e of expected) expect([...seen].some((x) => x.startsWith(e))).toBe(true);
+    const expected = [
+      'lead-missing',
+      'merge-lost',
+      'cells-shifted:move',
+      'markup-in-cell:strip',
+      'url-in-cell:remove',
+      'tt-format:dot',
+      'agency-name',
+      'deadline:year',
+      'lead-in-support:remove',
+      'agencies-run-together:separate',
+    ];
+    if (FUZZ_RUNS >= 30)
+      for (const e of expected) expect([...seen].some((x) => x.startsWith(e))).toBe(true);
   });
 });

@@ -27,10 +27,22 @@ const utc = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
 const HEADER = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
 const TASKS = [
   ['I', 'PHÁT TRIỂN SẢN PHẨM DU LỊCH'],
-  ['1', 'Xây dựng kế hoạch phát triển du lịch năm 2026', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính; UBND các xã, phường', 'Quý II/2026'],
+  [
+    '1',
+    'Xây dựng kế hoạch phát triển du lịch năm 2026',
+    'Sở Văn hóa, Thể thao và Du lịch',
+    'Sở Tài chính; UBND các xã, phường',
+    'Quý II/2026',
+  ],
   ['2', 'Tổ chức Lễ hội Hoa Tam giác mạch', 'UBND xã Bắc Hà', 'Sở VHTTDL', 'Quý IV/2026'],
   ['II', 'HẠ TẦNG'],
-  ['1', 'Rà soát hạ tầng giao thông kết nối các điểm du lịch', 'Sở Xây dựng', 'Sở Tài chính', 'Năm 2026'],
+  [
+    '1',
+    'Rà soát hạ tầng giao thông kết nối các điểm du lịch',
+    'Sở Xây dựng',
+    'Sở Tài chính',
+    'Năm 2026',
+  ],
   ['2', 'Chuyển đổi số trong quản lý du lịch', 'Sở Khoa học và Công nghệ', '', 'Thường xuyên'],
 ];
 
@@ -115,7 +127,11 @@ const CORPUS = [
     build: async () => {
       const wb = newWorkbook();
       const ws = wb.addWorksheet('Phụ lục 02');
-      for (let r = 1; r < 40; r++) ws.getCell(r, 1 + (r % 3)).value = r % 5 === 0 ? null : `Đoạn văn bản thứ ${r} của kế hoạch, căn cứ Nghị quyết số ${r}/NQ-HĐND.`;
+      for (let r = 1; r < 40; r++)
+        ws.getCell(r, 1 + (r % 3)).value =
+          r % 5 === 0
+            ? null
+            : `Đoạn văn bản thứ ${r} của kế hoạch, căn cứ Nghị quyết số ${r}/NQ-HĐND.`;
       addTable(ws, 40);
       return toBuffer(wb);
     },
@@ -123,7 +139,8 @@ const CORPUS = [
   {
     file: 'formulas-errors.xlsx',
     expect: 'read',
-    about: 'formulas with cached results, with no result, and error values (#REF!, #N/A, …) in every column',
+    about:
+      'formulas with cached results, with no result, and error values (#REF!, #N/A, …) in every column',
     build: async () => {
       const wb = newWorkbook();
       const ws = wb.addWorksheet('Công thức');
@@ -132,9 +149,18 @@ const CORPUS = [
       for (let i = 0; i < 5; i++) {
         const r = 2 + i;
         ws.getCell(r, 1).value = { formula: `ROW()-1`, result: i + 1 };
-        ws.getCell(r, 2).value = i === 0 ? { formula: 'Sheet9!B2', result: { error: '#REF!' } } : { formula: `"Nhiệm vụ "&A${r}`, result: `Nhiệm vụ ${i + 1}` };
-        ws.getCell(r, 3).value = i === 1 ? { error: '#N/A' } : { formula: 'VLOOKUP(A2,Z:Z,2,0)', result: { error: errors[i] } };
-        ws.getCell(r, 4).value = i === 2 ? { formula: 'C2&""' } : { formula: 'IFERROR(1/0,"Sở Tài chính")', result: 'Sở Tài chính' };
+        ws.getCell(r, 2).value =
+          i === 0
+            ? { formula: 'Sheet9!B2', result: { error: '#REF!' } }
+            : { formula: `"Nhiệm vụ "&A${r}`, result: `Nhiệm vụ ${i + 1}` };
+        ws.getCell(r, 3).value =
+          i === 1
+            ? { error: '#N/A' }
+            : { formula: 'VLOOKUP(A2,Z:Z,2,0)', result: { error: errors[i] } };
+        ws.getCell(r, 4).value =
+          i === 2
+            ? { formula: 'C2&""' }
+            : { formula: 'IFERROR(1/0,"Sở Tài chính")', result: 'Sở Tài chính' };
         ws.getCell(r, 5).value = { error: errors[(i + 2) % errors.length] };
       }
       ws.getCell('A8').value = '6';
@@ -150,7 +176,8 @@ const CORPUS = [
   {
     file: 'dates-mixed.xlsx',
     expect: 'read',
-    about: 'deadlines as real dates, serial numbers (with and without a date format), date strings and nonsense',
+    about:
+      'deadlines as real dates, serial numbers (with and without a date format), date strings and nonsense',
     build: async () => {
       const wb = newWorkbook();
       const ws = wb.addWorksheet('Ngày tháng');
@@ -227,7 +254,9 @@ const CORPUS = [
       const wb = newWorkbook();
       const ws = wb.addWorksheet('Rất rộng');
       addTable(ws, 1);
-      for (let r = 2; r <= 7; r++) for (let c = 6; c <= 300; c++) if ((r + c) % 4 === 0) ws.getCell(r, c).value = c % 3 === 0 ? `ô ${r}:${c}` : r * c;
+      for (let r = 2; r <= 7; r++)
+        for (let c = 6; c <= 300; c++)
+          if ((r + c) % 4 === 0) ws.getCell(r, c).value = c % 3 === 0 ? `ô ${r}:${c}` : r * c;
       return toBuffer(wb);
     },
   },
@@ -240,7 +269,13 @@ const CORPUS = [
       const ws = wb.addWorksheet('Ô dài');
       addTable(ws, 1);
       const long = (s) => s.repeat(Math.ceil(5000 / s.length)).slice(0, 5000);
-      ws.getRow(8).values = [long('1.'), long('Nhiệm vụ rất dài '), long('Sở Văn hóa, '), long('Sở Tài chính; '), long('Quý II/2026 (')];
+      ws.getRow(8).values = [
+        long('1.'),
+        long('Nhiệm vụ rất dài '),
+        long('Sở Văn hóa, '),
+        long('Sở Tài chính; '),
+        long('Quý II/2026 ('),
+      ];
       ws.getCell('B9').value = 'x'.repeat(32767);
       ws.getCell('A9').value = '7';
       return toBuffer(wb);
@@ -249,22 +284,47 @@ const CORPUS = [
   {
     file: 'markup-urls.xlsx',
     expect: 'read',
-    about: '<b>/<a href> tags typed into cells, pasted URLs, a hyperlink cell, rich text, formula-looking text',
+    about:
+      '<b>/<a href> tags typed into cells, pasted URLs, a hyperlink cell, rich text, formula-looking text',
     build: async () => {
       const wb = newWorkbook();
       const ws = wb.addWorksheet('Đánh dấu');
       addTable(ws, 1, []);
       ws.getRow(2).values = ['<b>I</b>', '<b>PHÁT TRIỂN SẢN PHẨM</b>'];
-      ws.getRow(3).values = ['1', 'Quảng bá tại <a href="https://www.google.com/search?q=lao+cai">Lào Cai</a>', '<b>Sở VHTTDL</b>', 'https://www.google.com/search?q=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh', 'Quý II/2026'];
-      ws.getRow(4).values = ['2', { text: 'Cổng thông tin điện tử', hyperlink: 'https://laocai.gov.vn' }, { richText: [{ text: 'Sở ', font: { bold: true } }, { text: 'Tài chính', font: { italic: true } }] }, '=SUM(A1:A3)', '<script>alert(1)</script>'];
-      ws.getRow(5).values = ['3', '<i>Nhiệm vụ</i> <u>gạch chân</u><br>xuống dòng', 'Sở Nội vụ', '<a href="javascript:alert(1)">x</a>', 'Tháng 6/2026'];
+      ws.getRow(3).values = [
+        '1',
+        'Quảng bá tại <a href="https://www.google.com/search?q=lao+cai">Lào Cai</a>',
+        '<b>Sở VHTTDL</b>',
+        'https://www.google.com/search?q=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh',
+        'Quý II/2026',
+      ];
+      ws.getRow(4).values = [
+        '2',
+        { text: 'Cổng thông tin điện tử', hyperlink: 'https://laocai.gov.vn' },
+        {
+          richText: [
+            { text: 'Sở ', font: { bold: true } },
+            { text: 'Tài chính', font: { italic: true } },
+          ],
+        },
+        '=SUM(A1:A3)',
+        '<script>alert(1)</script>',
+      ];
+      ws.getRow(5).values = [
+        '3',
+        '<i>Nhiệm vụ</i> <u>gạch chân</u><br>xuống dòng',
+        'Sở Nội vụ',
+        '<a href="javascript:alert(1)">x</a>',
+        'Tháng 6/2026',
+      ];
       return toBuffer(wb);
     },
   },
   {
     file: 'own-sheet-name-taken.xlsx',
     expect: 'read',
-    about: 'a user sheet already named like the add-in’s own sheet (no marker): it must survive --out',
+    about:
+      'a user sheet already named like the add-in’s own sheet (no marker): it must survive --out',
     build: async () => {
       const wb = newWorkbook();
       const ws = wb.addWorksheet('Phụ lục 02');
@@ -289,41 +349,56 @@ const CORPUS = [
   {
     file: 'broken-xml.xlsx',
     expect: 'corrupt',
-    about: 'a whole zip whose sheet XML is cut off mid-element (a writer that crashed): damaged, not "unreadable"',
+    about:
+      'a whole zip whose sheet XML is cut off mid-element (a writer that crashed): damaged, not "unreadable"',
     build: async () => {
       const wb = newWorkbook();
       addTable(wb.addWorksheet('Phụ lục 02'), 1);
       const zip = await JSZip.loadAsync(await toBuffer(wb));
       const sheet = await zip.file('xl/worksheets/sheet1.xml').async('string');
-      zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, sheet.indexOf('</sheetData>') - 20), { date: FIXED_DATE, createFolders: false });
+      zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, sheet.indexOf('</sheetData>') - 20), {
+        date: FIXED_DATE,
+        createFolders: false,
+      });
       return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
     },
   },
   {
     file: 'valid-unreadable.xlsx',
     expect: 'unreadable',
-    about: 'a valid package the reader cannot read (a conditional format naming a format the file does not define): "save a copy", never "damaged"',
+    about:
+      'a valid package the reader cannot read (a conditional format naming a format the file does not define): "save a copy", never "damaged"',
     build: async () => {
       const wb = newWorkbook();
       addTable(wb.addWorksheet('Phụ lục 02'), 1);
       const zip = await JSZip.loadAsync(await toBuffer(wb));
       const sheet = await zip.file('xl/worksheets/sheet1.xml').async('string');
-      const cf = '<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="7" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>';
-      zip.file('xl/worksheets/sheet1.xml', sheet.replace('<pageMargins', `${cf}<pageMargins`), { date: FIXED_DATE, createFolders: false });
+      const cf =
+        '<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="7" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>';
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace('<pageMargins', `${cf}<pageMargins`), {
+        date: FIXED_DATE,
+        createFolders: false,
+      });
       return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
     },
   },
   {
     file: 'not-xlsx.xlsx',
     expect: 'not-xlsx',
-    about: 'an HTML page saved with an .xlsx name (what “Export to Excel” of some web portals gives)',
-    build: async () => Buffer.from('<html><body><table><tr><td>TT</td><td>Nhiệm vụ</td></tr></table></body></html>\n', 'utf8'),
+    about:
+      'an HTML page saved with an .xlsx name (what “Export to Excel” of some web portals gives)',
+    build: async () =>
+      Buffer.from(
+        '<html><body><table><tr><td>TT</td><td>Nhiệm vụ</td></tr></table></body></html>\n',
+        'utf8',
+      ),
   },
   {
     file: 'csv-renamed.xlsx',
     expect: 'not-xlsx',
     about: 'a CSV file renamed .xlsx',
-    build: async () => Buffer.from('\uFEFFTT,Nhiệm vụ,Cơ quan chủ trì\n1,Xây dựng kế hoạch,Sở Nội vụ\n', 'utf8'),
+    build: async () =>
+      Buffer.from('\uFEFFTT,Nhiệm vụ,Cơ quan chủ trì\n1,Xây dựng kế hoạch,Sở Nội vụ\n', 'utf8'),
   },
   {
     file: 'zero-bytes.xlsx',
@@ -337,8 +412,16 @@ const CORPUS = [
     about: 'a zip that holds no worksheet (a Word document renamed .xlsx)',
     build: async () => {
       const zip = new JSZip();
-      zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', { date: FIXED_DATE, createFolders: false });
-      zip.file('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>', { date: FIXED_DATE, createFolders: false });
+      zip.file(
+        '[Content_Types].xml',
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        { date: FIXED_DATE, createFolders: false },
+      );
+      zip.file(
+        'word/document.xml',
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+        { date: FIXED_DATE, createFolders: false },
+      );
       return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
     },
   },
@@ -349,14 +432,16 @@ const CORPUS = [
     // is exactly what readWorkbook's sniffing looks for. A real Excel-encrypted file has the same
     // outer shape; testing with one is left to a manual check.
     expect: 'encrypted',
-    about: 'a password-protected (encrypted) workbook: OLE container with an EncryptedPackage stream (simulated)',
+    about:
+      'a password-protected (encrypted) workbook: OLE container with an EncryptedPackage stream (simulated)',
     build: async () => oleWithStreams(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']),
   },
   {
     file: 'legacy-xls.xlsx',
     // Likewise simulated: an OLE container with a "Workbook" stream, the shape of an Excel 97-2003 file.
     expect: 'legacy',
-    about: 'an old Excel 97-2003 workbook (.xls) renamed .xlsx (simulated: OLE container with a Workbook stream)',
+    about:
+      'an old Excel 97-2003 workbook (.xls) renamed .xlsx (simulated: OLE container with a Workbook stream)',
     build: async () => oleWithStreams(['Workbook', '\u0005SummaryInformation']),
   },
 ];

@@ -33,13 +33,41 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-const HEADER = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Tình trạng'];
+const HEADER = [
+  'TT',
+  'Nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+  'Tình trạng',
+];
 const TASKS = [
   ['I', 'PHÁT TRIỂN SẢN PHẨM DU LỊCH'],
-  ['1', 'Xây dựng kế hoạch phát triển du lịch năm 2026', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính; UBND các xã, phường', 'Quý II/2026', 'Đang thực hiện'],
-  ['2', 'Tổ chức Lễ hội Hoa Tam giác mạch', 'UBND xã Bắc Hà', 'Sở VHTTDL', 'Quý IV/2026', 'Chưa thực hiện'],
+  [
+    '1',
+    'Xây dựng kế hoạch phát triển du lịch năm 2026',
+    'Sở Văn hóa, Thể thao và Du lịch',
+    'Sở Tài chính; UBND các xã, phường',
+    'Quý II/2026',
+    'Đang thực hiện',
+  ],
+  [
+    '2',
+    'Tổ chức Lễ hội Hoa Tam giác mạch',
+    'UBND xã Bắc Hà',
+    'Sở VHTTDL',
+    'Quý IV/2026',
+    'Chưa thực hiện',
+  ],
   ['II', 'HẠ TẦNG'],
-  ['1', 'Rà soát hạ tầng giao thông kết nối các điểm du lịch', 'Sở Xây dựng', 'Sở Tài chính', 'Năm 2026', 'Đã hoàn thành'],
+  [
+    '1',
+    'Rà soát hạ tầng giao thông kết nối các điểm du lịch',
+    'Sở Xây dựng',
+    'Sở Tài chính',
+    'Năm 2026',
+    'Đã hoàn thành',
+  ],
   ['2', 'Chuyển đổi số trong quản lý du lịch', 'Sở Khoa học và Công nghệ', '', 'Thường xuyên', ''],
 ];
 
@@ -84,18 +112,67 @@ function insertBefore(xml, names, fragment) {
   return xml.replace('</worksheet>', `${fragment}</worksheet>`);
 }
 
-const AFTER_SHEETDATA = ['sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_SHEETDATA = [
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 const from = (name) => AFTER_SHEETDATA.slice(AFTER_SHEETDATA.indexOf(name));
 
 async function addContentType(zip, partName, type) {
-  await edit(zip, '[Content_Types].xml', (x) => x.replace('</Types>', `<Override PartName="${partName}" ContentType="${type}"/></Types>`));
+  await edit(zip, '[Content_Types].xml', (x) =>
+    x.replace('</Types>', `<Override PartName="${partName}" ContentType="${type}"/></Types>`),
+  );
 }
 async function addDefault(zip, ext, type) {
-  await edit(zip, '[Content_Types].xml', (x) => (x.includes(`Extension="${ext}"`) ? x : x.replace('</Types>', `<Default Extension="${ext}" ContentType="${type}"/></Types>`)));
+  await edit(zip, '[Content_Types].xml', (x) =>
+    x.includes(`Extension="${ext}"`)
+      ? x
+      : x.replace('</Types>', `<Default Extension="${ext}" ContentType="${type}"/></Types>`),
+  );
 }
 async function addRel(zip, relsName, id, type, target, external = false) {
-  const existing = zip.file(relsName) ? await get(zip, relsName) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
-  put(zip, relsName, existing.replace('</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${target}"${external ? ' TargetMode="External"' : ''}/></Relationships>`));
+  const existing = zip.file(relsName)
+    ? await get(zip, relsName)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+  put(
+    zip,
+    relsName,
+    existing.replace(
+      '</Relationships>',
+      `<Relationship Id="${id}" Type="${type}" Target="${target}"${external ? ' TargetMode="External"' : ''}/></Relationships>`,
+    ),
+  );
 }
 const RT = (t) => `${REL_NS}/${t}`;
 
@@ -115,94 +192,334 @@ const DRAWING_XML = (rid) => `<?xml version="1.0" encoding="UTF-8" standalone="y
 
 async function addChart(zip) {
   put(zip, 'xl/charts/chart1.xml', CHART_XML);
-  await addContentType(zip, '/xl/charts/chart1.xml', 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
+  await addContentType(
+    zip,
+    '/xl/charts/chart1.xml',
+    'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  );
   put(zip, 'xl/drawings/drawing1.xml', DRAWING_XML('rId1'));
-  await addContentType(zip, '/xl/drawings/drawing1.xml', 'application/vnd.openxmlformats-officedocument.drawing+xml');
-  await addRel(zip, 'xl/drawings/_rels/drawing1.xml.rels', 'rId1', RT('chart'), '../charts/chart1.xml');
-  await addRel(zip, 'xl/worksheets/_rels/sheet1.xml.rels', 'rIdDr1', RT('drawing'), '../drawings/drawing1.xml');
-  await edit(zip, 'xl/worksheets/sheet1.xml', (x) => insertBefore(x, from('drawing'), '<drawing r:id="rIdDr1"/>'));
+  await addContentType(
+    zip,
+    '/xl/drawings/drawing1.xml',
+    'application/vnd.openxmlformats-officedocument.drawing+xml',
+  );
+  await addRel(
+    zip,
+    'xl/drawings/_rels/drawing1.xml.rels',
+    'rId1',
+    RT('chart'),
+    '../charts/chart1.xml',
+  );
+  await addRel(
+    zip,
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    'rIdDr1',
+    RT('drawing'),
+    '../drawings/drawing1.xml',
+  );
+  await edit(zip, 'xl/worksheets/sheet1.xml', (x) =>
+    insertBefore(x, from('drawing'), '<drawing r:id="rIdDr1"/>'),
+  );
 }
 
 async function addChartSheet(zip) {
   put(zip, 'xl/charts/chart2.xml', CHART_XML);
-  await addContentType(zip, '/xl/charts/chart2.xml', 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
-  put(zip, 'xl/drawings/drawing2.xml', DRAWING_XML('rId1').replace('twoCellAnchor>', 'twoCellAnchor>'));
-  await addContentType(zip, '/xl/drawings/drawing2.xml', 'application/vnd.openxmlformats-officedocument.drawing+xml');
-  await addRel(zip, 'xl/drawings/_rels/drawing2.xml.rels', 'rId1', RT('chart'), '../charts/chart2.xml');
-  put(zip, 'xl/chartsheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`);
-  await addContentType(zip, '/xl/chartsheets/sheet1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml');
-  await addRel(zip, 'xl/chartsheets/_rels/sheet1.xml.rels', 'rId1', RT('drawing'), '../drawings/drawing2.xml');
-  await addRel(zip, 'xl/_rels/workbook.xml.rels', 'rIdCs1', RT('chartsheet'), 'chartsheets/sheet1.xml');
-  await edit(zip, 'xl/workbook.xml', (x) => x.replace('</sheets>', '<sheet name="Biểu đồ" sheetId="9" r:id="rIdCs1"/></sheets>'));
+  await addContentType(
+    zip,
+    '/xl/charts/chart2.xml',
+    'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  );
+  put(
+    zip,
+    'xl/drawings/drawing2.xml',
+    DRAWING_XML('rId1').replace('twoCellAnchor>', 'twoCellAnchor>'),
+  );
+  await addContentType(
+    zip,
+    '/xl/drawings/drawing2.xml',
+    'application/vnd.openxmlformats-officedocument.drawing+xml',
+  );
+  await addRel(
+    zip,
+    'xl/drawings/_rels/drawing2.xml.rels',
+    'rId1',
+    RT('chart'),
+    '../charts/chart2.xml',
+  );
+  put(
+    zip,
+    'xl/chartsheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`,
+  );
+  await addContentType(
+    zip,
+    '/xl/chartsheets/sheet1.xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml',
+  );
+  await addRel(
+    zip,
+    'xl/chartsheets/_rels/sheet1.xml.rels',
+    'rId1',
+    RT('drawing'),
+    '../drawings/drawing2.xml',
+  );
+  await addRel(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    'rIdCs1',
+    RT('chartsheet'),
+    'chartsheets/sheet1.xml',
+  );
+  await edit(zip, 'xl/workbook.xml', (x) =>
+    x.replace('</sheets>', '<sheet name="Biểu đồ" sheetId="9" r:id="rIdCs1"/></sheets>'),
+  );
 }
 
 async function addPivot(zip) {
-  put(zip, 'xl/pivotCache/pivotCacheDefinition1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" r:id="rId1" refreshOnLoad="1" recordCount="2"><cacheSource type="worksheet"><worksheetSource ref="C3:C5" sheet="Phụ lục"/></cacheSource><cacheFields count="1"><cacheField name="Cơ quan chủ trì" numFmtId="0"><sharedItems count="2"><s v="Sở Văn hóa, Thể thao và Du lịch"/><s v="UBND xã Bắc Hà"/></sharedItems></cacheField></cacheFields></pivotCacheDefinition>`);
-  put(zip, 'xl/pivotCache/pivotCacheRecords1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${MAIN_NS}" count="2"><r><x v="0"/></r><r><x v="1"/></r></pivotCacheRecords>`);
-  put(zip, 'xl/pivotTables/pivotTable1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${MAIN_NS}" name="PivotTable1" cacheId="1" dataCaption="Values" createdVersion="6" updatedVersion="6"><location ref="A1:A4" firstHeaderRow="1" firstDataRow="1" firstDataCol="0"/><pivotFields count="1"><pivotField axis="axisRow" showAll="0"><items count="3"><item x="0"/><item x="1"/><item t="default"/></items></pivotField></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems></pivotTableDefinition>`);
-  await addContentType(zip, '/xl/pivotCache/pivotCacheDefinition1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml');
-  await addContentType(zip, '/xl/pivotCache/pivotCacheRecords1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml');
-  await addContentType(zip, '/xl/pivotTables/pivotTable1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml');
-  await addRel(zip, 'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels', 'rId1', RT('pivotCacheRecords'), 'pivotCacheRecords1.xml');
-  await addRel(zip, 'xl/pivotTables/_rels/pivotTable1.xml.rels', 'rId1', RT('pivotCacheDefinition'), '../pivotCache/pivotCacheDefinition1.xml');
-  await addRel(zip, 'xl/_rels/workbook.xml.rels', 'rIdPc1', RT('pivotCacheDefinition'), 'pivotCache/pivotCacheDefinition1.xml');
-  await edit(zip, 'xl/workbook.xml', (x) => x.replace(/(<\/sheets>(?:<definedNames>[\s\S]*?<\/definedNames>)?)(<calcPr[^>]*\/>)?/, '$1$2<pivotCaches><pivotCache cacheId="1" r:id="rIdPc1"/></pivotCaches>'));
+  put(
+    zip,
+    'xl/pivotCache/pivotCacheDefinition1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" r:id="rId1" refreshOnLoad="1" recordCount="2"><cacheSource type="worksheet"><worksheetSource ref="C3:C5" sheet="Phụ lục"/></cacheSource><cacheFields count="1"><cacheField name="Cơ quan chủ trì" numFmtId="0"><sharedItems count="2"><s v="Sở Văn hóa, Thể thao và Du lịch"/><s v="UBND xã Bắc Hà"/></sharedItems></cacheField></cacheFields></pivotCacheDefinition>`,
+  );
+  put(
+    zip,
+    'xl/pivotCache/pivotCacheRecords1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${MAIN_NS}" count="2"><r><x v="0"/></r><r><x v="1"/></r></pivotCacheRecords>`,
+  );
+  put(
+    zip,
+    'xl/pivotTables/pivotTable1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${MAIN_NS}" name="PivotTable1" cacheId="1" dataCaption="Values" createdVersion="6" updatedVersion="6"><location ref="A1:A4" firstHeaderRow="1" firstDataRow="1" firstDataCol="0"/><pivotFields count="1"><pivotField axis="axisRow" showAll="0"><items count="3"><item x="0"/><item x="1"/><item t="default"/></items></pivotField></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems></pivotTableDefinition>`,
+  );
+  await addContentType(
+    zip,
+    '/xl/pivotCache/pivotCacheDefinition1.xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml',
+  );
+  await addContentType(
+    zip,
+    '/xl/pivotCache/pivotCacheRecords1.xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml',
+  );
+  await addContentType(
+    zip,
+    '/xl/pivotTables/pivotTable1.xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml',
+  );
+  await addRel(
+    zip,
+    'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels',
+    'rId1',
+    RT('pivotCacheRecords'),
+    'pivotCacheRecords1.xml',
+  );
+  await addRel(
+    zip,
+    'xl/pivotTables/_rels/pivotTable1.xml.rels',
+    'rId1',
+    RT('pivotCacheDefinition'),
+    '../pivotCache/pivotCacheDefinition1.xml',
+  );
+  await addRel(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    'rIdPc1',
+    RT('pivotCacheDefinition'),
+    'pivotCache/pivotCacheDefinition1.xml',
+  );
+  await edit(zip, 'xl/workbook.xml', (x) =>
+    x.replace(
+      /(<\/sheets>(?:<definedNames>[\s\S]*?<\/definedNames>)?)(<calcPr[^>]*\/>)?/,
+      '$1$2<pivotCaches><pivotCache cacheId="1" r:id="rIdPc1"/></pivotCaches>',
+    ),
+  );
   // The PivotTable sits on the second sheet.
-  await addRel(zip, 'xl/worksheets/_rels/sheet2.xml.rels', 'rIdPt1', RT('pivotTable'), '../pivotTables/pivotTable1.xml');
+  await addRel(
+    zip,
+    'xl/worksheets/_rels/sheet2.xml.rels',
+    'rIdPt1',
+    RT('pivotTable'),
+    '../pivotTables/pivotTable1.xml',
+  );
 }
 
 async function addComments(zip) {
-  put(zip, 'xl/comments1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors><author>Chuyên viên</author></authors><commentList><comment ref="C5" authorId="0"><text><r><t>Xác nhận lại với Sở VHTTDL</t></r></text></comment></commentList></comments>`);
-  put(zip, 'xl/drawings/vmlDrawing1.vml', `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>2</x:Column></x:ClientData></v:shape></xml>`);
-  await addContentType(zip, '/xl/comments1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml');
+  put(
+    zip,
+    'xl/comments1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors><author>Chuyên viên</author></authors><commentList><comment ref="C5" authorId="0"><text><r><t>Xác nhận lại với Sở VHTTDL</t></r></text></comment></commentList></comments>`,
+  );
+  put(
+    zip,
+    'xl/drawings/vmlDrawing1.vml',
+    `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>2</x:Column></x:ClientData></v:shape></xml>`,
+  );
+  await addContentType(
+    zip,
+    '/xl/comments1.xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  );
   await addDefault(zip, 'vml', 'application/vnd.openxmlformats-officedocument.vmlDrawing');
-  await addRel(zip, 'xl/worksheets/_rels/sheet1.xml.rels', 'rIdCm1', RT('comments'), '../comments1.xml');
-  await addRel(zip, 'xl/worksheets/_rels/sheet1.xml.rels', 'rIdVml1', RT('vmlDrawing'), '../drawings/vmlDrawing1.vml');
-  await edit(zip, 'xl/worksheets/sheet1.xml', (x) => insertBefore(x, from('legacyDrawing'), '<legacyDrawing r:id="rIdVml1"/>'));
+  await addRel(
+    zip,
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    'rIdCm1',
+    RT('comments'),
+    '../comments1.xml',
+  );
+  await addRel(
+    zip,
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    'rIdVml1',
+    RT('vmlDrawing'),
+    '../drawings/vmlDrawing1.vml',
+  );
+  await edit(zip, 'xl/worksheets/sheet1.xml', (x) =>
+    insertBefore(x, from('legacyDrawing'), '<legacyDrawing r:id="rIdVml1"/>'),
+  );
 }
 
 async function addMacros(zip) {
   // Not a real VBA project: bytes stand in for it; what matters is that the part and the macro
   // content type survive the copy unchanged.
-  zip.file('xl/vbaProject.bin', Buffer.from('D0CF11E0A1B11AE1 stand-in for a VBA project', 'latin1'), { date: FIXED_DATE, createFolders: false });
+  zip.file(
+    'xl/vbaProject.bin',
+    Buffer.from('D0CF11E0A1B11AE1 stand-in for a VBA project', 'latin1'),
+    { date: FIXED_DATE, createFolders: false },
+  );
   await addDefault(zip, 'bin', 'application/vnd.ms-office.vbaProject');
-  await addRel(zip, 'xl/_rels/workbook.xml.rels', 'rIdVba1', 'http://schemas.microsoft.com/office/2006/relationships/vbaProject', 'vbaProject.bin');
-  await edit(zip, '[Content_Types].xml', (x) => x.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
+  await addRel(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    'rIdVba1',
+    'http://schemas.microsoft.com/office/2006/relationships/vbaProject',
+    'vbaProject.bin',
+  );
+  await edit(zip, '[Content_Types].xml', (x) =>
+    x.replace(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+      'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+    ),
+  );
 }
 
 async function addExternalLink(zip) {
-  put(zip, 'xl/externalLinks/externalLink1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><externalBook r:id="rId1"><sheetNames><sheetName val="Tổng hợp"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1" t="n"><v>12</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`);
-  await addRel(zip, 'xl/externalLinks/_rels/externalLink1.xml.rels', 'rId1', RT('externalLinkPath'), 'file:///C:/BaoCao/tong-hop-2026.xlsx', true);
-  await addContentType(zip, '/xl/externalLinks/externalLink1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml');
-  await addRel(zip, 'xl/_rels/workbook.xml.rels', 'rIdExt1', RT('externalLink'), 'externalLinks/externalLink1.xml');
-  await edit(zip, 'xl/workbook.xml', (x) => x.replace('</sheets>', '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>'));
+  put(
+    zip,
+    'xl/externalLinks/externalLink1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><externalBook r:id="rId1"><sheetNames><sheetName val="Tổng hợp"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1" t="n"><v>12</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
+  );
+  await addRel(
+    zip,
+    'xl/externalLinks/_rels/externalLink1.xml.rels',
+    'rId1',
+    RT('externalLinkPath'),
+    'file:///C:/BaoCao/tong-hop-2026.xlsx',
+    true,
+  );
+  await addContentType(
+    zip,
+    '/xl/externalLinks/externalLink1.xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml',
+  );
+  await addRel(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    'rIdExt1',
+    RT('externalLink'),
+    'externalLinks/externalLink1.xml',
+  );
+  await edit(zip, 'xl/workbook.xml', (x) =>
+    x.replace(
+      '</sheets>',
+      '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>',
+    ),
+  );
 }
 
 async function addHyperlinks(zip) {
-  await addRel(zip, 'xl/worksheets/_rels/sheet1.xml.rels', 'rIdH1', RT('hyperlink'), 'https://laocai.gov.vn/', true);
-  await edit(zip, 'xl/worksheets/sheet1.xml', (x) => insertBefore(x, from('hyperlinks'), '<hyperlinks><hyperlink ref="B5" r:id="rIdH1"/><hyperlink ref="B6" location="\'Phụ lục\'!A1" display="Đầu trang"/></hyperlinks>'));
+  await addRel(
+    zip,
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    'rIdH1',
+    RT('hyperlink'),
+    'https://laocai.gov.vn/',
+    true,
+  );
+  await edit(zip, 'xl/worksheets/sheet1.xml', (x) =>
+    insertBefore(
+      x,
+      from('hyperlinks'),
+      '<hyperlinks><hyperlink ref="B5" r:id="rIdH1"/><hyperlink ref="B6" location="\'Phụ lục\'!A1" display="Đầu trang"/></hyperlinks>',
+    ),
+  );
 }
 
 async function addCustomXml(zip) {
-  put(zip, 'customXml/item1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="no"?><hoSo xmlns="urn:phancong:test"><soHieu>123/KH-UBND</soHieu></hoSo>');
-  put(zip, 'customXml/itemProps1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6F1C5A8E-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>');
-  await addRel(zip, 'customXml/_rels/item1.xml.rels', 'rId1', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps', 'itemProps1.xml');
-  await addContentType(zip, '/customXml/itemProps1.xml', 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml');
-  await addRel(zip, 'xl/_rels/workbook.xml.rels', 'rIdCx1', RT('customXml'), '../customXml/item1.xml');
+  put(
+    zip,
+    'customXml/item1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><hoSo xmlns="urn:phancong:test"><soHieu>123/KH-UBND</soHieu></hoSo>',
+  );
+  put(
+    zip,
+    'customXml/itemProps1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6F1C5A8E-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>',
+  );
+  await addRel(
+    zip,
+    'customXml/_rels/item1.xml.rels',
+    'rId1',
+    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps',
+    'itemProps1.xml',
+  );
+  await addContentType(
+    zip,
+    '/customXml/itemProps1.xml',
+    'application/vnd.openxmlformats-officedocument.customXmlProperties+xml',
+  );
+  await addRel(
+    zip,
+    'xl/_rels/workbook.xml.rels',
+    'rIdCx1',
+    RT('customXml'),
+    '../customXml/item1.xml',
+  );
 }
 
 async function addPrinterSettings(zip) {
-  zip.file('xl/printerSettings/printerSettings1.bin', Buffer.alloc(64, 0x2a), { date: FIXED_DATE, createFolders: false });
-  await addDefault(zip, 'bin', 'application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings');
-  await addRel(zip, 'xl/worksheets/_rels/sheet1.xml.rels', 'rIdPs1', RT('printerSettings'), '../printerSettings/printerSettings1.bin');
-  await edit(zip, 'xl/worksheets/sheet1.xml', (x) => x.replace(/<pageSetup([^/]*)\/>/, '<pageSetup$1 r:id="rIdPs1"/>'));
+  zip.file('xl/printerSettings/printerSettings1.bin', Buffer.alloc(64, 0x2a), {
+    date: FIXED_DATE,
+    createFolders: false,
+  });
+  await addDefault(
+    zip,
+    'bin',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings',
+  );
+  await addRel(
+    zip,
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    'rIdPs1',
+    RT('printerSettings'),
+    '../printerSettings/printerSettings1.bin',
+  );
+  await edit(zip, 'xl/worksheets/sheet1.xml', (x) =>
+    x.replace(/<pageSetup([^/]*)\/>/, '<pageSetup$1 r:id="rIdPs1"/>'),
+  );
 }
 
 async function addDefinedName(zip) {
   await edit(zip, 'xl/workbook.xml', (x) =>
     x.includes('<definedNames>')
-      ? x.replace('<definedNames>', '<definedNames><definedName name="DanhSachCoQuan">\'Phụ lục\'!$C$4:$C$9</definedName>')
-      : x.replace('</sheets>', '</sheets><definedNames><definedName name="DanhSachCoQuan">\'Phụ lục\'!$C$4:$C$9</definedName></definedNames>'),
+      ? x.replace(
+          '<definedNames>',
+          '<definedNames><definedName name="DanhSachCoQuan">\'Phụ lục\'!$C$4:$C$9</definedName>',
+        )
+      : x.replace(
+          '</sheets>',
+          '</sheets><definedNames><definedName name="DanhSachCoQuan">\'Phụ lục\'!$C$4:$C$9</definedName></definedNames>',
+        ),
   );
 }
 
@@ -214,7 +531,9 @@ function prefixed(xml) {
   const root = /<(worksheet|workbook|sst|styleSheet)\b/.exec(xml);
   if (!root) return xml;
   const body = xml
-    .replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash, name) => (name.includes(':') ? m : `<${slash}x:${name}`))
+    .replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash, name) =>
+      name.includes(':') ? m : `<${slash}x:${name}`,
+    )
     .replace(` xmlns="${MAIN_NS}"`, ` xmlns:x="${MAIN_NS}"`);
   return body;
 }
@@ -228,20 +547,44 @@ function inlineStrings(sheetXml, strings) {
 }
 
 function parseSst(xml) {
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)]
+      .map((t) => t[1])
+      .join('')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 const CORPUS = [
-  { file: 'exceljs-plain.xlsx', expect: 'read', about: 'the sample appendix as ExcelJS writes it (the baseline)', build: () => baseBytes() },
+  {
+    file: 'exceljs-plain.xlsx',
+    expect: 'read',
+    about: 'the sample appendix as ExcelJS writes it (the baseline)',
+    build: () => baseBytes(),
+  },
   {
     file: 'validation-8-columns.xlsx',
     expect: 'read',
     heavy: true,
-    about: 'a list validation on 8 whole columns (A1:A1048576 … H1:H1048576), as staff add to status columns',
+    about:
+      'a list validation on 8 whole columns (A1:A1048576 … H1:H1048576), as staff add to status columns',
     build: () =>
       withBase((zip) =>
         edit(zip, 'xl/worksheets/sheet1.xml', (x) =>
-          insertBefore(x, from('dataValidations'), `<dataValidations count="8">${'ABCDEFGH'.split('').map((c) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${c}1:${c}1048576"><formula1>"Đang thực hiện,Đã hoàn thành,Chưa thực hiện"</formula1></dataValidation>`).join('')}</dataValidations>`),
+          insertBefore(
+            x,
+            from('dataValidations'),
+            `<dataValidations count="8">${'ABCDEFGH'
+              .split('')
+              .map(
+                (c) =>
+                  `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${c}1:${c}1048576"><formula1>"Đang thực hiện,Đã hoàn thành,Chưa thực hiện"</formula1></dataValidation>`,
+              )
+              .join('')}</dataValidations>`,
+          ),
         ),
       ),
   },
@@ -249,11 +592,16 @@ const CORPUS = [
     file: 'validation-whole-sheet.xlsx',
     expect: 'read',
     heavy: true,
-    about: 'one validation over the whole sheet (A1:XFD1048576) and one over whole columns written F:G',
+    about:
+      'one validation over the whole sheet (A1:XFD1048576) and one over whole columns written F:G',
     build: () =>
       withBase((zip) =>
         edit(zip, 'xl/worksheets/sheet1.xml', (x) =>
-          insertBefore(x, from('dataValidations'), '<dataValidations count="2"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:XFD1048576"><formula1>32000</formula1></dataValidation><dataValidation type="list" allowBlank="1" sqref="F:G"><formula1>"Có,Không"</formula1></dataValidation></dataValidations>'),
+          insertBefore(
+            x,
+            from('dataValidations'),
+            '<dataValidations count="2"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:XFD1048576"><formula1>32000</formula1></dataValidation><dataValidation type="list" allowBlank="1" sqref="F:G"><formula1>"Có,Không"</formula1></dataValidation></dataValidations>',
+          ),
         ),
       ),
   },
@@ -261,13 +609,23 @@ const CORPUS = [
     file: 'conditional-filter-whole-columns.xlsx',
     expect: 'read',
     heavy: true,
-    about: 'conditional formats over whole columns and the whole sheet, an autofilter over whole columns',
+    about:
+      'conditional formats over whole columns and the whole sheet, an autofilter over whole columns',
     build: () =>
       withBase(async (zip) => {
-        await edit(zip, 'xl/styles.xml', (x) => x.replace(/<dxfs count="0"\/>/, '<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>'));
+        await edit(zip, 'xl/styles.xml', (x) =>
+          x.replace(
+            /<dxfs count="0"\/>/,
+            '<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>',
+          ),
+        );
         await edit(zip, 'xl/worksheets/sheet1.xml', (x) => {
           const withFilter = insertBefore(x, from('autoFilter'), '<autoFilter ref="A3:F1048576"/>');
-          return insertBefore(withFilter, from('conditionalFormatting'), '<conditionalFormatting sqref="E1:E1048576"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="Quý"><formula>NOT(ISERROR(SEARCH("Quý",E1)))</formula></cfRule></conditionalFormatting><conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" dxfId="0" priority="2"><formula>ISERROR(A1)</formula></cfRule></conditionalFormatting>');
+          return insertBefore(
+            withFilter,
+            from('conditionalFormatting'),
+            '<conditionalFormatting sqref="E1:E1048576"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="Quý"><formula>NOT(ISERROR(SEARCH("Quý",E1)))</formula></cfRule></conditionalFormatting><conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" dxfId="0" priority="2"><formula>ISERROR(A1)</formula></cfRule></conditionalFormatting>',
+          );
         });
       }),
   },
@@ -287,7 +645,10 @@ const CORPUS = [
             const b = fixturesCol(col + 1);
             refs.push(`<mergeCell ref="${a}${row}:${b}${row}"/>`);
           }
-          return x.replace(/<mergeCells count="(\d+)">/, (m, n) => `<mergeCells count="${Number(n) + refs.length}">${refs.join('')}`);
+          return x.replace(
+            /<mergeCells count="(\d+)">/,
+            (m, n) => `<mergeCells count="${Number(n) + refs.length}">${refs.join('')}`,
+          );
         }),
       ),
   },
@@ -304,11 +665,23 @@ const CORPUS = [
           const base = strings.length;
           const extra = [];
           for (let i = 0; i < 60000; i++) extra.push(`<si><t>Ghi chú số ${i} về tiến độ</t></si>`);
-          put(zip, 'xl/sharedStrings.xml', sst.replace(/count="\d+" uniqueCount="\d+"/, `count="${base + 30000}" uniqueCount="${base + 60000}"`).replace('</sst>', `${extra.join('')}</sst>`));
+          put(
+            zip,
+            'xl/sharedStrings.xml',
+            sst
+              .replace(
+                /count="\d+" uniqueCount="\d+"/,
+                `count="${base + 30000}" uniqueCount="${base + 60000}"`,
+              )
+              .replace('</sst>', `${extra.join('')}</sst>`),
+          );
           await edit(zip, 'xl/worksheets/sheet2.xml', (x) => {
             const rows = [];
-            for (let r = 1; r <= 30000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>${base + r * 2 - 1}</v></c></row>`);
-            return x.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.join('')}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:A30000"/>');
+            for (let r = 1; r <= 30000; r++)
+              rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>${base + r * 2 - 1}</v></c></row>`);
+            return x
+              .replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.join('')}</sheetData>`)
+              .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:A30000"/>');
           });
         },
         { extraSheet: true },
@@ -317,10 +690,17 @@ const CORPUS = [
   {
     file: 'x-prefixed.xlsx',
     expect: 'read',
-    about: 'workbook, sheets, shared strings and styles written with an x: namespace prefix (OpenXML SDK, report servers)',
+    about:
+      'workbook, sheets, shared strings and styles written with an x: namespace prefix (OpenXML SDK, report servers)',
     build: () =>
       withBase(async (zip) => {
-        for (const name of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']) await edit(zip, name, prefixed);
+        for (const name of [
+          'xl/workbook.xml',
+          'xl/worksheets/sheet1.xml',
+          'xl/sharedStrings.xml',
+          'xl/styles.xml',
+        ])
+          await edit(zip, name, prefixed);
       }),
   },
   {
@@ -332,21 +712,27 @@ const CORPUS = [
         const strings = parseSst(await get(zip, 'xl/sharedStrings.xml'));
         await edit(zip, 'xl/worksheets/sheet1.xml', (x) => inlineStrings(x, strings));
         zip.remove('xl/sharedStrings.xml');
-        await edit(zip, 'xl/_rels/workbook.xml.rels', (x) => x.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ''));
-        await edit(zip, '[Content_Types].xml', (x) => x.replace(/<Override [^>]*sharedStrings[^>]*\/>/, ''));
+        await edit(zip, 'xl/_rels/workbook.xml.rels', (x) =>
+          x.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ''),
+        );
+        await edit(zip, '[Content_Types].xml', (x) =>
+          x.replace(/<Override [^>]*sharedStrings[^>]*\/>/, ''),
+        );
       }),
   },
   {
     file: 'no-position-attributes.xlsx',
     expect: 'read',
-    about: 'rows and cells without r attributes (allowed by the format; written by streaming writers)',
+    about:
+      'rows and cells without r attributes (allowed by the format; written by streaming writers)',
     build: () =>
       withBase((zip) =>
         edit(zip, 'xl/worksheets/sheet1.xml', (x) => {
           // Every row present (empty ones too) so that the positions stay the same without r.
           const data = /<sheetData>([\s\S]*)<\/sheetData>/.exec(x)[1];
           const rows = new Map();
-          for (const m of data.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) rows.set(Number(m[1]), m[2]);
+          for (const m of data.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g))
+            rows.set(Number(m[1]), m[2]);
           const last = Math.max(...rows.keys());
           const out = [];
           for (let r = 1; r <= last; r++) {
@@ -361,26 +747,39 @@ const CORPUS = [
             });
             out.push(`<row>${rewritten}</row>`);
           }
-          return x.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${out.join('')}</sheetData>`);
+          return x.replace(
+            /<sheetData>[\s\S]*<\/sheetData>/,
+            `<sheetData>${out.join('')}</sheetData>`,
+          );
         }),
       ),
   },
   {
     file: 'icon-filter.xlsx',
     expect: 'read',
-    about: 'an autofilter on an icon set (filterColumn/iconFilter) with the icon set rule it filters by',
+    about:
+      'an autofilter on an icon set (filterColumn/iconFilter) with the icon set rule it filters by',
     build: () =>
       withBase((zip) =>
         edit(zip, 'xl/worksheets/sheet1.xml', (x) => {
-          const f = insertBefore(x, from('autoFilter'), '<autoFilter ref="A3:F9"><filterColumn colId="0"><iconFilter iconSet="3Arrows" iconId="0"/></filterColumn></autoFilter>');
-          return insertBefore(f, from('conditionalFormatting'), '<conditionalFormatting sqref="A4:A9"><cfRule type="iconSet" priority="1"><iconSet iconSet="3Arrows"><cfvo type="percent" val="0"/><cfvo type="percent" val="33"/><cfvo type="percent" val="67"/></iconSet></cfRule></conditionalFormatting>');
+          const f = insertBefore(
+            x,
+            from('autoFilter'),
+            '<autoFilter ref="A3:F9"><filterColumn colId="0"><iconFilter iconSet="3Arrows" iconId="0"/></filterColumn></autoFilter>',
+          );
+          return insertBefore(
+            f,
+            from('conditionalFormatting'),
+            '<conditionalFormatting sqref="A4:A9"><cfRule type="iconSet" priority="1"><iconSet iconSet="3Arrows"><cfvo type="percent" val="0"/><cfvo type="percent" val="33"/><cfvo type="percent" val="67"/></iconSet></cfRule></conditionalFormatting>',
+          );
         }),
       ),
   },
   {
     file: 'own-part-paths.xlsx',
     expect: 'read',
-    about: 'non-standard part paths (workbook at /book/main.xml, sheets and strings named their own way), found through the relationships',
+    about:
+      'non-standard part paths (workbook at /book/main.xml, sheets and strings named their own way), found through the relationships',
     build: () =>
       withBase(async (zip) => {
         const move = async (fromName, toName) => {
@@ -394,7 +793,11 @@ const CORPUS = [
         await move('xl/styles.xml', 'book/look.xml');
         await move('xl/theme/theme1.xml', 'book/theme.xml');
         zip.remove('xl/_rels/workbook.xml.rels');
-        put(zip, 'book/_rels/main.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId2" Type="${RT('theme')}" Target="theme.xml"/><Relationship Id="rId1" Type="${RT('styles')}" Target="/book/look.xml"/><Relationship Id="rId4" Type="${RT('worksheet')}" Target="pages/Trang_Phu_luc.xml"/><Relationship Id="rId3" Type="${RT('sharedStrings')}" Target="text.xml"/></Relationships>`);
+        put(
+          zip,
+          'book/_rels/main.xml.rels',
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId2" Type="${RT('theme')}" Target="theme.xml"/><Relationship Id="rId1" Type="${RT('styles')}" Target="/book/look.xml"/><Relationship Id="rId4" Type="${RT('worksheet')}" Target="pages/Trang_Phu_luc.xml"/><Relationship Id="rId3" Type="${RT('sharedStrings')}" Target="text.xml"/></Relationships>`,
+        );
         await edit(zip, '_rels/.rels', (x) => x.replace('xl/workbook.xml', 'book/main.xml'));
         await edit(zip, '[Content_Types].xml', (x) =>
           x
@@ -412,7 +815,11 @@ const CORPUS = [
     about: 'an XML map (xl/xmlMaps.xml with its schema) bound to the workbook',
     build: () =>
       withBase(async (zip) => {
-        put(zip, 'xl/xmlMaps.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<MapInfo xmlns="${MAIN_NS}" SelectionNamespaces=""><Schema ID="Schema1"><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns=""><xsd:element name="nhiemVu" type="xsd:string"/></xsd:schema></Schema><Map ID="1" Name="nhiemVu_Map" RootElement="nhiemVu" SchemaID="Schema1" ShowImportExportValidationErrors="false" AutoFit="true" Append="false" PreserveSortAFLayout="true" PreserveFormat="true"/></MapInfo>`);
+        put(
+          zip,
+          'xl/xmlMaps.xml',
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<MapInfo xmlns="${MAIN_NS}" SelectionNamespaces=""><Schema ID="Schema1"><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns=""><xsd:element name="nhiemVu" type="xsd:string"/></xsd:schema></Schema><Map ID="1" Name="nhiemVu_Map" RootElement="nhiemVu" SchemaID="Schema1" ShowImportExportValidationErrors="false" AutoFit="true" Append="false" PreserveSortAFLayout="true" PreserveFormat="true"/></MapInfo>`,
+        );
         await addContentType(zip, '/xl/xmlMaps.xml', 'application/xml');
         await addRel(zip, 'xl/_rels/workbook.xml.rels', 'rIdMap1', RT('xmlMaps'), 'xmlMaps.xml');
       }),
@@ -420,7 +827,8 @@ const CORPUS = [
   {
     file: 'keeps-everything.xlsm',
     expect: 'read',
-    about: 'a macro workbook with a chart, a chart sheet, a PivotTable and its cache, comments, an external link, hyperlinks, a defined name, custom XML and printer settings',
+    about:
+      'a macro workbook with a chart, a chart sheet, a PivotTable and its cache, comments, an external link, hyperlinks, a defined name, custom XML and printer settings',
     build: () =>
       withBase(
         async (zip) => {
@@ -442,7 +850,8 @@ const CORPUS = [
 
 function fixturesCol(n) {
   let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26))
+    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
 
@@ -452,7 +861,19 @@ async function libreOfficeBytes() {
   try {
     const input = path.join(dir, 'mau.xlsx');
     fs.writeFileSync(input, await baseBytes({ extraSheet: true }));
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), input], { stdio: 'ignore', timeout: 120000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        path.join(dir, 'out'),
+        input,
+      ],
+      { stdio: 'ignore', timeout: 120000 },
+    );
     return fs.readFileSync(path.join(dir, 'out', 'mau.xlsx'));
   } catch {
     return null;
@@ -481,7 +902,20 @@ async function writeCorpus(dir = DEFAULT_OUT, { libreOffice = true } = {}) {
 }
 
 /** The corpus files, with the LibreOffice one (not byte-stable, so not in CORPUS's builders). */
-const FILES = [...CORPUS.map(({ file, expect, about, heavy }) => ({ file, expect, about, heavy: heavy === true })), { file: 'libreoffice.xlsx', expect: 'read', about: 'the sample converted by LibreOffice (soffice --headless --convert-to xlsx)', heavy: false }];
+const FILES = [
+  ...CORPUS.map(({ file, expect, about, heavy }) => ({
+    file,
+    expect,
+    about,
+    heavy: heavy === true,
+  })),
+  {
+    file: 'libreoffice.xlsx',
+    expect: 'read',
+    about: 'the sample converted by LibreOffice (soffice --headless --convert-to xlsx)',
+    heavy: false,
+  },
+];
 
 module.exports = { CORPUS, FILES, writeCorpus, DEFAULT_OUT };
 

@@ -8,7 +8,14 @@ import { tmpdir } from 'os';
 import { join, basename } from 'path';
 import JSZip from 'jszip';
 import { readWorkbook, WorkbookReadError } from '../../src/adapters/xlsx/read';
-import { clipSqref, clipValidations, parseRangeToken, preparePackage, scanSheetData, stripMainPrefix } from '../../src/adapters/xlsx/package';
+import {
+  clipSqref,
+  clipValidations,
+  parseRangeToken,
+  preparePackage,
+  scanSheetData,
+  stripMainPrefix,
+} from '../../src/adapters/xlsx/package';
 import { describeHeavy } from '../../src/adapters/xlsx/heavy';
 import { readSheetsGuarded } from '../../src/cli/read-guard';
 import { main } from '../../src/cli/main';
@@ -17,7 +24,10 @@ import { recordingIO } from '../helpers/cli-io';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain .js module, shared with the corpus script
 const corpus = require('./real-corpus.js') as {
   FILES: { file: string; expect: string; about: string; heavy: boolean }[];
-  writeCorpus(dir: string, o?: { libreOffice?: boolean }): Promise<{ file: string; bytes: number }[]>;
+  writeCorpus(
+    dir: string,
+    o?: { libreOffice?: boolean },
+  ): Promise<{ file: string; bytes: number }[]>;
   DEFAULT_OUT: string;
 };
 const REAL = corpus.DEFAULT_OUT;
@@ -27,7 +37,8 @@ const bytesOf = (f: string) => new Uint8Array(readFileSync(join(REAL, f)));
  * The table region of the sample (title row 1, header row 3, six task rows, six columns). An empty
  * string and an empty cell are the same here: writers differ in whether they store a "" cell.
  */
-const tableOf = (values: unknown[][]) => values.slice(0, 9).map((r) => r.slice(0, 6).map((v) => (v === '' ? null : v)));
+const tableOf = (values: unknown[][]) =>
+  values.slice(0, 9).map((r) => r.slice(0, 6).map((v) => (v === '' ? null : v)));
 
 describe('real-workbooks corpus', () => {
   it('the committed files are what real-corpus.js builds (LibreOffice output aside)', async () => {
@@ -35,7 +46,8 @@ describe('real-workbooks corpus', () => {
     try {
       const written = await corpus.writeCorpus(dir, { libreOffice: false });
       for (const w of written) {
-        const same = Buffer.compare(readFileSync(join(REAL, basename(w.file))), readFileSync(w.file)) === 0;
+        const same =
+          Buffer.compare(readFileSync(join(REAL, basename(w.file))), readFileSync(w.file)) === 0;
         expect({ file: basename(w.file), same }).toEqual({ file: basename(w.file), same: true });
       }
       expect(written.reduce((n, w) => n + w.bytes, 0)).toBeLessThan(2 * 1024 * 1024);
@@ -60,7 +72,10 @@ describe('real-workbooks corpus', () => {
 
     it('check --json: exit 0 or 1 and the five tasks', async () => {
       const io = recordingIO();
-      const code = await main(['check', join(REAL, file), '--json', '--sheet', 'Phụ lục', '--as-of', '2026-06-15'], io);
+      const code = await main(
+        ['check', join(REAL, file), '--json', '--sheet', 'Phụ lục', '--as-of', '2026-06-15'],
+        io,
+      );
       expect(io.err).toBe('');
       expect([0, 1]).toContain(code);
       const doc = JSON.parse(io.out);
@@ -77,7 +92,10 @@ describe('real-workbooks corpus', () => {
   }, 120000);
 
   it('a read past its limit stops with too-heavy, naming what made the file heavy', async () => {
-    const err = await readSheetsGuarded(bytesOf('merges-20000.xlsx'), 'vi', { timeMs: 4000, memoryMb: 24 }).catch((e: unknown) => e);
+    const err = await readSheetsGuarded(bytesOf('merges-20000.xlsx'), 'vi', {
+      timeMs: 4000,
+      memoryMb: 24,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkbookReadError);
     expect((err as WorkbookReadError).reason).toBe('too-heavy');
     expect(String((err as WorkbookReadError).data.limit)).toMatch(/giây|MB/);
@@ -89,7 +107,9 @@ describe('package normaliser', () => {
     const v = await preparePackage(bytesOf('validation-8-columns.xlsx'));
     expect(v.facts.validationCells).toBe(8 * 1048576);
     expect(v.changes).toContain('validations');
-    expect(describeHeavy(v.facts, 'vi')).toContain('kiểm tra dữ liệu (Data Validation) phủ 8.388.608 ô');
+    expect(describeHeavy(v.facts, 'vi')).toContain(
+      'kiểm tra dữ liệu (Data Validation) phủ 8.388.608 ô',
+    );
     const m = await preparePackage(bytesOf('merges-20000.xlsx'));
     expect(m.facts.merges).toBe(20001);
     expect(describeHeavy(m.facts, 'en')).toContain('20,001 merged ranges');
@@ -100,7 +120,9 @@ describe('package normaliser', () => {
 
   it('changes only what the file needs', async () => {
     expect((await preparePackage(bytesOf('x-prefixed.xlsx'))).changes).toEqual(['prefix']);
-    expect((await preparePackage(bytesOf('no-position-attributes.xlsx'))).changes).toEqual(['positions']);
+    expect((await preparePackage(bytesOf('no-position-attributes.xlsx'))).changes).toEqual([
+      'positions',
+    ]);
     expect((await preparePackage(bytesOf('own-part-paths.xlsx'))).changes).toEqual(['relocated']);
     expect((await preparePackage(bytesOf('keeps-everything.xlsm'))).changes).toEqual([]);
   });
@@ -112,18 +134,25 @@ describe('package normaliser', () => {
     expect(clipSqref('A1:A1048576 F:G C20:D30', 9, 7)).toBe('A1:A9 F1:G9');
     expect(clipSqref('A1:XFD1048576', 9, 6)).toBe('A1:F9');
     expect(clipSqref('K1:K5', 9, 6)).toBe('');
-    const xml = '<dataValidations count="2"><dataValidation type="list" sqref="E1:E1048576"><formula1>"a"</formula1></dataValidation><dataValidation type="list" sqref="Z1"><formula1>"b"</formula1></dataValidation></dataValidations>';
+    const xml =
+      '<dataValidations count="2"><dataValidation type="list" sqref="E1:E1048576"><formula1>"a"</formula1></dataValidation><dataValidation type="list" sqref="Z1"><formula1>"b"</formula1></dataValidation></dataValidations>';
     const r = clipValidations(xml, 9, 6);
-    expect(r.xml).toBe('<dataValidations count="1"><dataValidation type="list" sqref="E1:E9"><formula1>"a"</formula1></dataValidation></dataValidations>');
+    expect(r.xml).toBe(
+      '<dataValidations count="1"><dataValidation type="list" sqref="E1:E9"><formula1>"a"</formula1></dataValidation></dataValidations>',
+    );
     expect(r.cellsBefore).toBe(1048577);
   });
 
   it('prefixes and positions', () => {
     const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c r="C1"/><x:c/></x:row><x:row r="4"><x:c/></x:row><x:row/></x:sheetData></x:worksheet>`;
     const plain = stripMainPrefix(xml);
-    expect(plain).toBe('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="s"><v>0</v></c><c r="C1"/><c/></row><row r="4"><c/></row><row/></sheetData></worksheet>');
+    expect(plain).toBe(
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="s"><v>0</v></c><c r="C1"/><c/></row><row r="4"><c/></row><row/></sheetData></worksheet>',
+    );
     const scan = scanSheetData(plain);
-    expect(scan.xml).toContain('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"/><c r="D1"/></row><row r="4"><c r="A4"/></row><row r="5"/>');
+    expect(scan.xml).toContain(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"/><c r="D1"/></row><row r="4"><c r="A4"/></row><row r="5"/>',
+    );
     expect([scan.lastRow, scan.lastCol, scan.cells]).toEqual([5, 4, 4]);
   });
 });
@@ -134,7 +163,13 @@ describe('honest refusals', () => {
     // on it, Excel opens the file.
     const zip = await JSZip.loadAsync(bytesOf('exceljs-plain.xlsx'));
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    zip.file('xl/worksheets/sheet1.xml', sheet.replace('<pageMargins', '<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="7" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting><pageMargins'));
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      sheet.replace(
+        '<pageMargins',
+        '<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="7" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting><pageMargins',
+      ),
+    );
     const io = recordingIO();
     io.files.set('odd.xlsx', await zip.generateAsync({ type: 'uint8array' }));
     expect(await main(['check', 'odd.xlsx', '--json'], io)).toBe(2);
@@ -146,7 +181,9 @@ describe('honest refusals', () => {
 
   it('encrypted files are explained, Excel default encryption (VelvetSweatshop) included', async () => {
     const io = recordingIO();
-    expect(await main(['check', join(__dirname, '..', 'fixtures', 'hostile', 'encrypted.xlsx')], io)).toBe(2);
+    expect(
+      await main(['check', join(__dirname, '..', 'fixtures', 'hostile', 'encrypted.xlsx')], io),
+    ).toBe(2);
     expect(io.err).toContain('VelvetSweatshop');
     expect(io.err).toContain('không hỏi mật khẩu');
   });
@@ -162,7 +199,9 @@ const hostile = require('./hostile-corpus.js') as { CORPUS: { file: string; expe
 
 /** Every file of the corpora that reads (the two slowest heavy files aside: they are read above). */
 const COPY_INPUTS = [
-  ...corpus.FILES.filter((f) => f.file !== 'merges-20000.xlsx' && f.file !== 'shared-strings-60000.xlsx').map((f) => join(REAL, f.file)),
+  ...corpus.FILES.filter(
+    (f) => f.file !== 'merges-20000.xlsx' && f.file !== 'shared-strings-60000.xlsx',
+  ).map((f) => join(REAL, f.file)),
   ...readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.xlsx'))
     .map((f) => join(FIXTURES, f)),
@@ -172,7 +211,8 @@ const COPY_INPUTS = [
 async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, Buffer>();
-  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) out.set(name, Buffer.from(await zip.files[name].async('uint8array')));
+  for (const name of Object.keys(zip.files))
+    if (!zip.files[name].dir) out.set(name, Buffer.from(await zip.files[name].async('uint8array')));
   return out;
 }
 
@@ -180,7 +220,10 @@ async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
 async function editableParts(bytes: Uint8Array, sheets: string[]): Promise<Set<string>> {
   const zip = await JSZip.loadAsync(bytes);
   const rootRels = await zip.file('_rels/.rels')!.async('string');
-  const wbTarget = /Target="\/?([^"]+)"[^>]*Type="[^"]*officeDocument"|Type="[^"]*officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rootRels)!;
+  const wbTarget =
+    /Target="\/?([^"]+)"[^>]*Type="[^"]*officeDocument"|Type="[^"]*officeDocument"[^>]*Target="\/?([^"]+)"/.exec(
+      rootRels,
+    )!;
   const wb = wbTarget[1] ?? wbTarget[2];
   const dir = wb.slice(0, wb.lastIndexOf('/') + 1);
   const relsName = `${dir}_rels/${wb.slice(dir.length)}.rels`;
@@ -193,7 +236,8 @@ async function editableParts(bytes: Uint8Array, sheets: string[]): Promise<Set<s
     return t.startsWith('/') ? t.slice(1) : dir + t;
   };
   const styles = /<Relationship [^>]*Type="[^"]*\/styles"[^>]*>/.exec(rels);
-  if (styles) out.add(/Id="([^"]+)"/.exec(styles[0])![1] && targetOf(/Id="([^"]+)"/.exec(styles[0])![1]));
+  if (styles)
+    out.add(/Id="([^"]+)"/.exec(styles[0])![1] && targetOf(/Id="([^"]+)"/.exec(styles[0])![1]));
   for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = /name="([^"]*)"/.exec(m[0])![1];
     if (sheets.includes(name)) out.add(targetOf(/:id="([^"]+)"/.exec(m[0])![1]));
@@ -205,7 +249,10 @@ describe('check --out: the copy is the original package plus the add-in’s part
   it.each(COPY_INPUTS.map((f) => [basename(f), f]))('%s', async (_name, file) => {
     const input = new Uint8Array(readFileSync(file));
     const io = recordingIO();
-    const code = await main(['check', file, '--out', 'copy.xlsx', '--json', '--as-of', '2026-06-15'], io);
+    const code = await main(
+      ['check', file, '--out', 'copy.xlsx', '--json', '--as-of', '2026-06-15'],
+      io,
+    );
     expect(io.err).toBe('');
     if (code === 3) {
       expect(io.files.size).toBe(0);
@@ -213,23 +260,35 @@ describe('check --out: the copy is the original package plus the add-in’s part
     }
     expect([0, 1]).toContain(code);
     const copy = io.files.get('copy.xlsx')!;
-    const checked = (JSON.parse(io.out).sheets as { name: string; headerRow: number | null }[]).filter((s) => s.headerRow !== null).map((s) => s.name);
+    const checked = (JSON.parse(io.out).sheets as { name: string; headerRow: number | null }[])
+      .filter((s) => s.headerRow !== null)
+      .map((s) => s.name);
     const before = await parts(input);
     const after = await parts(copy);
     const editable = await editableParts(input, checked);
     // Every part of the input is in the copy; all but the few the add-in edits are byte-identical.
     for (const [name, bytes] of before) {
       expect({ name, present: after.has(name) }).toEqual({ name, present: true });
-      if (!editable.has(name)) expect({ name, same: Buffer.compare(bytes, after.get(name)!) === 0 }).toEqual({ name, same: true });
+      if (!editable.has(name))
+        expect({ name, same: Buffer.compare(bytes, after.get(name)!) === 0 }).toEqual({
+          name,
+          same: true,
+        });
     }
     // The copy reads, with the user's sheets as they were and the add-in's sheets after them.
     const a = await readWorkbook(input);
     const b = await readWorkbook(copy);
     for (const s of a.sheets) {
       const t = b.sheets.find((x) => x.name === s.name)!;
-      expect({ sheet: s.name, values: t.values, merges: t.merges }).toEqual({ sheet: s.name, values: s.values, merges: s.merges });
+      expect({ sheet: s.name, values: t.values, merges: t.merges }).toEqual({
+        sheet: s.name,
+        values: s.values,
+        merges: s.merges,
+      });
     }
-    expect(b.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['PC Nhiệm vụ', 'PC Tổng hợp', 'PC Kết quả kiểm tra']));
+    expect(b.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['PC Nhiệm vụ', 'PC Tổng hợp', 'PC Kết quả kiểm tra']),
+    );
   });
 
   it('keeps a macro workbook whole: the macro project and its content type, charts, chart sheet, PivotTable, comments, links, custom XML', async () => {
@@ -237,7 +296,17 @@ describe('check --out: the copy is the original package plus the add-in’s part
     const io = recordingIO();
     await main(['check', file, '--out', 'copy.xlsm', '--as-of', '2026-06-15'], io);
     const after = await parts(io.files.get('copy.xlsm')!);
-    for (const name of ['xl/vbaProject.bin', 'xl/charts/chart1.xml', 'xl/chartsheets/sheet1.xml', 'xl/pivotTables/pivotTable1.xml', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/comments1.xml', 'xl/externalLinks/externalLink1.xml', 'customXml/item1.xml', 'xl/printerSettings/printerSettings1.bin']) {
+    for (const name of [
+      'xl/vbaProject.bin',
+      'xl/charts/chart1.xml',
+      'xl/chartsheets/sheet1.xml',
+      'xl/pivotTables/pivotTable1.xml',
+      'xl/pivotCache/pivotCacheRecords1.xml',
+      'xl/comments1.xml',
+      'xl/externalLinks/externalLink1.xml',
+      'customXml/item1.xml',
+      'xl/printerSettings/printerSettings1.bin',
+    ]) {
       expect({ name, present: after.has(name) }).toEqual({ name, present: true });
     }
     const types = after.get('[Content_Types].xml')!.toString('utf8');
@@ -254,7 +323,10 @@ describe('check --out: the copy is the original package plus the add-in’s part
 
   it('a second check of the copy replaces the add-in’s sheets and marks instead of adding more', async () => {
     const io = recordingIO();
-    await main(['check', join(REAL, 'keeps-everything.xlsm'), '--out', 'once.xlsm', '--as-of', '2026-06-15'], io);
+    await main(
+      ['check', join(REAL, 'keeps-everything.xlsm'), '--out', 'once.xlsm', '--as-of', '2026-06-15'],
+      io,
+    );
     io.files.set('once.xlsm', io.files.get('once.xlsm')!);
     await main(['check', 'once.xlsm', '--out', 'twice.xlsm', '--as-of', '2026-06-15'], io);
     const once = await parts(io.files.get('once.xlsm')!);
@@ -264,8 +336,22 @@ describe('check --out: the copy is the original package plus the add-in’s part
     expect(wb.match(/PhanCong_Own_tasks/gi)).toHaveLength(1);
     expect(wb.match(/name="PC Nhiệm vụ"/g)).toHaveLength(1);
     const sheet = twice.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-    expect(sheet.match(/phancong:/g)?.length).toBe(once.get('xl/worksheets/sheet1.xml')!.toString('utf8').match(/phancong:/g)?.length);
+    expect(sheet.match(/phancong:/g)?.length).toBe(
+      once
+        .get('xl/worksheets/sheet1.xml')!
+        .toString('utf8')
+        .match(/phancong:/g)?.length,
+    );
     const { sheets } = await readWorkbook(io.files.get('twice.xlsm')!);
-    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Ghi chú', 'PC Nhiệm vụ', 'PC Cơ quan', 'PC Tổng hợp', 'PC Báo cáo', 'PC Đôn đốc', 'PC Kết quả kiểm tra']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Phụ lục',
+      'Ghi chú',
+      'PC Nhiệm vụ',
+      'PC Cơ quan',
+      'PC Tổng hợp',
+      'PC Báo cáo',
+      'PC Đôn đốc',
+      'PC Kết quả kiểm tra',
+    ]);
   });
 });

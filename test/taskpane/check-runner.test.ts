@@ -11,8 +11,17 @@ import { readWorkbook } from '../../src/adapters/xlsx/read';
 import { analyzeSheet } from '../../src/engine/analyze';
 import type { AnalyzeOptions } from '../../src/engine/types';
 import { t } from '../../src/messages';
-import { handleRequest, type WorkerReply, type WorkerRequest } from '../../src/taskpane/check-runner/protocol';
-import { CheckCancelledError, directRunner, ReadFailure, workerRunner } from '../../src/taskpane/check-runner/runner';
+import {
+  handleRequest,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../../src/taskpane/check-runner/protocol';
+import {
+  CheckCancelledError,
+  directRunner,
+  ReadFailure,
+  workerRunner,
+} from '../../src/taskpane/check-runner/runner';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
 import { generateSheet } from '../../src/tools/bench/bench-sheets';
 import { MemoryHost, sampleSheet } from './memory-host';
@@ -68,14 +77,18 @@ describe('the same report through the worker and directly', () => {
       expect(JSON.stringify(await directRunner().analyze(snapshot, OPTIONS))).toBe(direct);
     }
     // The worker's read gives the sheets the page's own read gives.
-    expect(JSON.stringify(await runner.read(new Uint8Array(fs.readFileSync(file)), 'vi'))).toBe(JSON.stringify(sheets));
+    expect(JSON.stringify(await runner.read(new Uint8Array(fs.readFileSync(file)), 'vi'))).toBe(
+      JSON.stringify(sheets),
+    );
     runner.dispose();
   });
 
   test('a generated 3,000-row sheet', async () => {
     const snapshot = generateSheet(3000, 6, 7);
     const { runner } = cloneRunner();
-    expect(JSON.stringify(await runner.analyze(snapshot, OPTIONS))).toBe(JSON.stringify(analyzeSheet(snapshot, OPTIONS)));
+    expect(JSON.stringify(await runner.analyze(snapshot, OPTIONS))).toBe(
+      JSON.stringify(analyzeSheet(snapshot, OPTIONS)),
+    );
   });
 });
 
@@ -123,7 +136,11 @@ describe('cancel', () => {
 
   test('the direct runner (jsdom, no Worker) offers no cancel', async () => {
     const host = new MemoryHost({ sheets: [sampleSheet()], active: 'Phụ lục' });
-    const controller = createController(host, { today: () => '2026-05-20' }, { runner: directRunner() });
+    const controller = createController(
+      host,
+      { today: () => '2026-05-20' },
+      { runner: directRunner() },
+    );
     await controller.loadSheets();
     const offered: boolean[] = [];
     controller.subscribe(() => offered.push(controller.canCancel()));
@@ -134,31 +151,39 @@ describe('cancel', () => {
 });
 
 describe('a read under limits', () => {
-  const sample = () => new Uint8Array(fs.readFileSync(path.join(ROOT, 'assets/sample/phu-luc-mau.xlsx')));
+  const sample = () =>
+    new Uint8Array(fs.readFileSync(path.join(ROOT, 'assets/sample/phu-luc-mau.xlsx')));
 
   test('past its deadline the worker is ended with the "too heavy" message data', async () => {
     const { runner, workers } = cloneRunner();
-    const error = await runner.read(sample(), 'vi', { timeMs: 1, memoryMb: 1536 }).catch((e: unknown) => e);
+    const error = await runner
+      .read(sample(), 'vi', { timeMs: 1, memoryMb: 1536 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReadFailure);
     expect((error as ReadFailure).reason).toBe('too-heavy');
     expect((error as ReadFailure).data.limit).toBe(t('vi', 'read.limit.time', { seconds: 0 }));
     expect(workers[0].terminated).toBe(true);
     // The message the page shows is the CLI's.
-    expect(t('vi', 'read.error.too-heavy', { ...(error as ReadFailure).data, file: 'x.xlsx' })).toMatch(/^Đã dừng đọc tệp "x\.xlsx"/);
+    expect(
+      t('vi', 'read.error.too-heavy', { ...(error as ReadFailure).data, file: 'x.xlsx' }),
+    ).toMatch(/^Đã dừng đọc tệp "x\.xlsx"/);
   });
 
   test.each([
     ['worker', () => cloneRunner().runner],
     ['direct', () => directRunner()],
-  ])('over the memory budget it is refused before parsing, naming what is heavy (%s)', async (_kind, make) => {
-    const error = await make()
-      .read(sample(), 'en', { timeMs: 60_000, memoryMb: 0.01 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ReadFailure);
-    expect((error as ReadFailure).reason).toBe('too-heavy');
-    expect((error as ReadFailure).data.limit).toBe('0.01 MB of memory');
-    expect(String((error as ReadFailure).data.what)).not.toBe('');
-  });
+  ])(
+    'over the memory budget it is refused before parsing, naming what is heavy (%s)',
+    async (_kind, make) => {
+      const error = await make()
+        .read(sample(), 'en', { timeMs: 60_000, memoryMb: 0.01 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ReadFailure);
+      expect((error as ReadFailure).reason).toBe('too-heavy');
+      expect((error as ReadFailure).data.limit).toBe('0.01 MB of memory');
+      expect(String((error as ReadFailure).data.what)).not.toBe('');
+    },
+  );
 
   test('a file that is not a workbook keeps the reader’s own reason', async () => {
     const error = await cloneRunner()
@@ -168,4 +193,3 @@ describe('a read under limits', () => {
     expect((error as ReadFailure).reason).toBe('not-xlsx');
   });
 });
-

@@ -44,7 +44,9 @@ describe('task pane', () => {
       fireEvent.change(input, { target: { value: '30/02/2026' } });
     });
     expect(controller.getState().asOf).toBe('');
-    expect(screen.getByText('Không có ngày này. Hãy nhập ngày/tháng/năm, ví dụ 01/12/2026.')).toBeTruthy();
+    expect(
+      screen.getByText('Không có ngày này. Hãy nhập ngày/tháng/năm, ví dụ 01/12/2026.'),
+    ).toBeTruthy();
     // A check with no valid date is refused with the catalogue's message.
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
@@ -58,7 +60,10 @@ describe('task pane', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Phân công' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Trang tính cần kiểm tra' })).toBeTruthy();
     expect(screen.getByLabelText('Tính tình trạng đến ngày')).toHaveProperty('value', '20/05/2026');
-    expect(screen.getByRole('spinbutton', { name: 'Số ngày coi là "sắp đến hạn"' })).toHaveProperty('value', '15');
+    expect(screen.getByRole('spinbutton', { name: 'Số ngày coi là "sắp đến hạn"' })).toHaveProperty(
+      'value',
+      '15',
+    );
     expect(screen.getByRole('button', { name: 'Kiểm tra' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Tiếng Việt' })).toHaveProperty('checked', true);
   });
@@ -73,13 +78,19 @@ describe('task pane', () => {
     expect(item('unassigned')).toBe('1Chưa giao chủ trì');
     const errors = screen.getByRole('region', { name: /^Lỗi \(\d+\)$/ });
     // Groups are headed by the rule's title from the catalogue (rule.lead-missing).
-    expect(within(errors).getByRole('group', { name: /^Chưa có cơ quan chủ trì \(1\)$/ })).toBeTruthy();
+    expect(
+      within(errors).getByRole('group', { name: /^Chưa có cơ quan chủ trì \(1\)$/ }),
+    ).toBeTruthy();
     // The other views: Theo dõi holds the marks, Báo cáo the summary; the counters stay in sight.
     expect(screen.getAllByRole('tab')).toHaveLength(4);
-    for (const name of ['Kiểm tra', 'Sửa', 'Theo dõi', 'Báo cáo']) expect(screen.getByRole('tab', { name })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Kiểm tra' }).getAttribute('aria-selected')).toBe('true');
+    for (const name of ['Kiểm tra', 'Sửa', 'Theo dõi', 'Báo cáo'])
+      expect(screen.getByRole('tab', { name })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Kiểm tra' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     await showTab('Theo dõi');
-    for (const name of ['Tô màu', 'Xóa tô màu']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['Tô màu', 'Xóa tô màu'])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Tổng quan' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Đi tới ô C5: / })).toBeNull();
     await showTab('Báo cáo');
@@ -95,9 +106,18 @@ describe('task pane', () => {
   test('a ministry-level programme over several years shows both', async () => {
     const sheet = sampleSheet('Bộ');
     sheet.values[0] = ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', null, null, null, null, null];
-    sheet.values[1] = ['CHƯƠNG TRÌNH HÀNH ĐỘNG GIAI ĐOẠN 2026–2030 (Kèm theo Quyết định số 12/QĐ-BKHCN)', null, null, null, null, null];
+    sheet.values[1] = [
+      'CHƯƠNG TRÌNH HÀNH ĐỘNG GIAI ĐOẠN 2026–2030 (Kèm theo Quyết định số 12/QĐ-BKHCN)',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
     await renderChecked(new MemoryHost({ sheets: [sheet] }));
-    expect(screen.getByText(/Kế hoạch cấp trung ương\. Các năm của kế hoạch: 2026–2030\./)).toBeTruthy();
+    expect(
+      screen.getByText(/Kế hoạch cấp trung ương\. Các năm của kế hoạch: 2026–2030\./),
+    ).toBeTruthy();
   });
 
   test('clicking a finding selects its cell', async () => {
@@ -107,7 +127,9 @@ describe('task pane', () => {
       fireEvent.click(button);
     });
     expect(host.selected).toEqual([{ sheet: 'Phụ lục', cell: 'C5' }]);
-    expect(screen.getByRole('button', { name: /^Đi tới ô C5: / }).getAttribute('aria-current')).toBe('true');
+    expect(
+      screen.getByRole('button', { name: /^Đi tới ô C5: / }).getAttribute('aria-current'),
+    ).toBe('true');
   });
 
   test('the action buttons call the host', async () => {
@@ -138,7 +160,12 @@ describe('task pane', () => {
   });
 
   test('a missing capability is explained in Vietnamese', async () => {
-    await renderPane(new MemoryHost({ sheets: [sampleSheet()], capabilities: { pivotTables: false, conditionalFormats: false } }));
+    await renderPane(
+      new MemoryHost({
+        sheets: [sampleSheet()],
+        capabilities: { pivotTables: false, conditionalFormats: false },
+      }),
+    );
     expect(screen.getByText(/chưa hỗ trợ tạo PivotTable/)).toBeTruthy();
     expect(screen.getByText(/không tô màu được/)).toBeTruthy();
   });
@@ -156,7 +183,9 @@ describe('task pane', () => {
 
   test('every control that takes the keyboard has an accessible name', async () => {
     const { container } = await renderChecked();
-    const focusable = container.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="combobox"], [tabindex]:not([tabindex="-1"])');
+    const focusable = container.querySelectorAll<HTMLElement>(
+      'button, input, select, textarea, [role="combobox"], [tabindex]:not([tabindex="-1"])',
+    );
     expect(focusable.length).toBeGreaterThan(10);
     const unnamed: string[] = [];
     for (const el of focusable) {

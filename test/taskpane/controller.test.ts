@@ -8,14 +8,21 @@ import { MemoryHost, sampleSheet } from './memory-host';
 const clock: Clock = { today: () => '2026-05-20' };
 
 function setup(options: Partial<ConstructorParameters<typeof MemoryHost>[0]> = {}) {
-  const host = new MemoryHost({ sheets: [sampleSheet(), sampleSheet('Khác')], active: 'Phụ lục', ...options });
+  const host = new MemoryHost({
+    sheets: [sampleSheet(), sampleSheet('Khác')],
+    active: 'Phụ lục',
+    ...options,
+  });
   const controller = createController(host, clock);
   return { host, controller };
 }
 
 describe('task-pane controller', () => {
   test('loadSheets lists the user sheets, picks the active one, and leaves the add-in’s own sheets out', async () => {
-    const { host, controller } = setup({ sheets: [sampleSheet('A'), sampleSheet('Phụ lục'), sampleSheet('PC Tổng hợp')], own: ['PC Tổng hợp'] });
+    const { host, controller } = setup({
+      sheets: [sampleSheet('A'), sampleSheet('Phụ lục'), sampleSheet('PC Tổng hợp')],
+      own: ['PC Tổng hợp'],
+    });
     await controller.loadSheets();
     const s = controller.getState();
     expect(s.sheets.map((x) => x.name)).toEqual(['A', 'Phụ lục']);
@@ -36,7 +43,10 @@ describe('task-pane controller', () => {
     expect(counters(s.report!).errors).toBeGreaterThanOrEqual(1);
     const leadMissing = s.report!.findings.find((f) => f.code === 'lead-missing');
     expect(leadMissing?.cell).toBe('C5');
-    expect(s.header.find((h) => h.col === 2)).toMatchObject({ letter: 'C', text: 'Cơ quan chủ trì' });
+    expect(s.header.find((h) => h.col === 2)).toMatchObject({
+      letter: 'C',
+      text: 'Cơ quan chủ trì',
+    });
     expect(s.status).toEqual({ id: 'ui.done.checked', data: { tasks: 4, sheet: 'Phụ lục' } });
     expect(s.error).toBeNull();
     expect(s.busy).toBeNull();
@@ -95,12 +105,16 @@ describe('task-pane controller', () => {
     await controller.loadSheets();
     await controller.check();
     await controller.applyMarks();
-    const [[plan, fingerprint]] = host.callsOf('applyMarks') as [[ReturnType<typeof planMarks>, string]];
+    const [[plan, fingerprint]] = host.callsOf('applyMarks') as [
+      [ReturnType<typeof planMarks>, string],
+    ];
     const report = controller.getState().report!;
     // The marks span the table's six columns, which the report carries (no snapshot kept by the pane).
     expect([report.firstColumn, report.lastColumn]).toEqual([1, 6]);
     expect(plan).toEqual(planMarks(report));
-    expect(plan.rules.map((r) => r.kind)).toEqual(expect.arrayContaining(['overdue', 'unassigned']));
+    expect(plan.rules.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['overdue', 'unassigned']),
+    );
     expect(fingerprint).toBe(JSON.stringify(sampleSheet().values));
     expect(controller.getState().status?.id).toBe('ui.done.marked');
 
@@ -126,7 +140,10 @@ describe('task-pane controller', () => {
 
   test('failures become catalogue messages, never raw text or stacks', async () => {
     const { host, controller } = setup();
-    host.failOnce('listSheets', new Error('GeneralException at Excel.run (excel-web-16.00.js:12:345)'));
+    host.failOnce(
+      'listSheets',
+      new Error('GeneralException at Excel.run (excel-web-16.00.js:12:345)'),
+    );
     await controller.loadSheets();
     let s = controller.getState();
     expect(s.error).toEqual({ id: 'ui.error.loadSheets', data: {} });
@@ -134,18 +151,28 @@ describe('task-pane controller', () => {
     expect(s.busy).toBeNull();
 
     await controller.loadSheets();
-    host.failOnce('readSheet', Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' }));
+    host.failOnce(
+      'readSheet',
+      Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' }),
+    );
     await controller.check();
     s = controller.getState();
-    expect(t('vi', s.error!.id, s.error!.data)).toBe('Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi thử lại.');
+    expect(t('vi', s.error!.id, s.error!.data)).toBe(
+      'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi thử lại.',
+    );
 
     await controller.check();
     host.failOnce('writeSummary', new NameTakenError('PC Tổng hợp'));
     await controller.writeSummary();
     s = controller.getState();
-    expect(t('vi', s.error!.id, s.error!.data)).toContain('Đã có một trang tính của bạn tên "PC Tổng hợp"');
+    expect(t('vi', s.error!.id, s.error!.data)).toContain(
+      'Đã có một trang tính của bạn tên "PC Tổng hợp"',
+    );
 
-    host.failOnce('clearMarks', new TypeError("Cannot read properties of undefined (reading 'format')"));
+    host.failOnce(
+      'clearMarks',
+      new TypeError("Cannot read properties of undefined (reading 'format')"),
+    );
     await controller.clearMarks();
     s = controller.getState();
     expect(s.error?.id).toBe('ui.error.unmark');
@@ -172,7 +199,10 @@ describe('task-pane controller', () => {
     await controller.writeSummary();
     expect(host.summaries).toHaveLength(1);
     expect(host.summaries[0].lang).toBe('vi');
-    expect(controller.getState().status).toEqual({ id: 'ui.done.summary', data: { sheets: 'PC Tổng hợp' } });
+    expect(controller.getState().status).toEqual({
+      id: 'ui.done.summary',
+      data: { sheets: 'PC Tổng hợp' },
+    });
     expect(t('vi', 'ui.degraded.pivotTables')).toMatch(/PivotTable/);
   });
 
@@ -193,7 +223,9 @@ describe('task-pane controller', () => {
     await controller.setLang('en');
     const s = controller.getState();
     expect(s.lang).toBe('en');
-    expect(s.report!.findings.find((f) => f.code === 'lead-missing')!.message).toMatch(/^Sheet 'Phụ lục', row 5/);
+    expect(s.report!.findings.find((f) => f.code === 'lead-missing')!.message).toMatch(
+      /^Sheet 'Phụ lục', row 5/,
+    );
     expect(host.settings.lang).toBe('en');
     // The pane keeps no raw snapshot: the sheet is read once more, with the same as-of date.
     expect(host.callsOf('readSheet')).toHaveLength(2);

@@ -17,7 +17,10 @@ const clock: Clock = { today: () => '2026-05-20' };
 // The pane's Fluent TabList brings tabster, whose mutation observer walks every node jsdom adds (the
 // preview tables here): several times slower than in a browser, and slower still on a loaded machine.
 jest.setTimeout(120_000);
-const PLAN = readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8');
+const PLAN = readFileSync(
+  join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'),
+  'utf8',
+);
 
 async function renderPane(host: MemoryHost) {
   const controller = createController(host, clock);
@@ -63,17 +66,19 @@ describe('DraftPanel', () => {
     const table = screen.getByRole('table', { name: 'Các nhiệm vụ tìm thấy' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(1 + 13);
-    expect(within(rows[0]).getAllByRole('columnheader').map((c) => c.textContent)).toEqual([
-      'TT',
-      'Nhiệm vụ',
-      'Cơ quan chủ trì',
-      'Cơ quan phối hợp',
-      'Thời gian thực hiện',
-    ]);
-    expect(document.querySelector('[data-draft="summary"]')!.textContent).toMatch(/^Tìm thấy 13 nhiệm vụ \(2 nhóm\)/);
+    expect(
+      within(rows[0])
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']);
+    expect(document.querySelector('[data-draft="summary"]')!.textContent).toMatch(
+      /^Tìm thấy 13 nhiệm vụ \(2 nhóm\)/,
+    );
     expect(screen.getByText(/^Đã đọc 13 nhiệm vụ\./)).toBeTruthy();
     // The scrollable preview can take the focus (keyboard scrolling).
-    expect(screen.getByRole('region', { name: 'Các nhiệm vụ tìm thấy' }).getAttribute('tabindex')).toBe('0');
+    expect(
+      screen.getByRole('region', { name: 'Các nhiệm vụ tìm thấy' }).getAttribute('tabindex'),
+    ).toBe('0');
 
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Tạo trang phụ lục' }));
@@ -86,7 +91,9 @@ describe('DraftPanel', () => {
     });
     expect(host.callsOf('readSheet')).toEqual([['Phụ lục (dự thảo)']]);
     expect(controller.getState().report?.tasks).toHaveLength(13);
-    expect(screen.getByText('Đã kiểm tra 13 nhiệm vụ trên trang "Phụ lục (dự thảo)".')).toBeTruthy();
+    expect(
+      screen.getByText('Đã kiểm tra 13 nhiệm vụ trên trang "Phụ lục (dự thảo)".'),
+    ).toBeTruthy();
   });
 
   test('unplaced lines show as a warning; a text with no task cannot be created', async () => {
@@ -94,7 +101,12 @@ describe('DraftPanel', () => {
     await open();
     const box = screen.getByRole('textbox', { name: 'Văn bản kế hoạch' });
     await act(async () => {
-      fireEvent.change(box, { target: { value: 'III. NHIỆM VỤ\nĐơn vị chủ trì: Sở Tài chính\n1. Xây dựng kế hoạch\n- Đơn vị chủ trì: Sở Nội vụ' } });
+      fireEvent.change(box, {
+        target: {
+          value:
+            'III. NHIỆM VỤ\nĐơn vị chủ trì: Sở Tài chính\n1. Xây dựng kế hoạch\n- Đơn vị chủ trì: Sở Nội vụ',
+        },
+      });
     });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
@@ -109,17 +121,25 @@ describe('DraftPanel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Đọc văn bản' }));
     });
-    expect(screen.getByRole('button', { name: 'Tạo trang phụ lục' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Tạo trang phụ lục' })).toHaveProperty(
+      'disabled',
+      true,
+    );
     expect(document.querySelector('[data-notice="ui.error.draftNoTasks"]')).not.toBeNull();
   });
 
   test('takes the text from a sheet column', async () => {
     const lines = PLAN.split(/\r?\n/).filter((l) => l.trim());
     // The sheet picker starts on the pane's sheet (the active one).
-    const host = new MemoryHost({ sheets: [sampleSheet(), { name: 'Văn bản', values: lines.map((l) => [l]) }], active: 'Văn bản' });
+    const host = new MemoryHost({
+      sheets: [sampleSheet(), { name: 'Văn bản', values: lines.map((l) => [l]) }],
+      active: 'Văn bản',
+    });
     const { controller } = await renderPane(host);
     await open();
-    expect(screen.getByRole('combobox', { name: 'Trang tính chứa văn bản' }).textContent).toBe('Văn bản');
+    expect(screen.getByRole('combobox', { name: 'Trang tính chứa văn bản' }).textContent).toBe(
+      'Văn bản',
+    );
     const column = screen.getByRole('textbox', { name: 'Cột' });
     expect(column).toHaveProperty('value', 'A');
     await act(async () => {
@@ -127,7 +147,9 @@ describe('DraftPanel', () => {
     });
     expect(host.callsOf('readColumnText')).toEqual([['Văn bản', 'A']]);
     expect(controller.getState().draft.preview?.tasks).toBe(13);
-    expect(within(screen.getByRole('table', { name: 'Các nhiệm vụ tìm thấy' })).getAllByRole('row')).toHaveLength(14);
+    expect(
+      within(screen.getByRole('table', { name: 'Các nhiệm vụ tìm thấy' })).getAllByRole('row'),
+    ).toHaveLength(14);
   });
 
   test('hidden when the host cannot write an appendix', async () => {
@@ -142,7 +164,9 @@ describe('DraftPanel', () => {
     await act(() => controller.setLang('en'));
     await showReportTab('Report');
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Create an appendix from the plan text' }));
+      fireEvent.click(
+        screen.getByRole('button', { name: 'Create an appendix from the plan text' }),
+      );
     });
     expect(screen.getByRole('textbox', { name: 'Plan text' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Read the text' })).toBeTruthy();

@@ -9,7 +9,10 @@ import { draftReducer, initialDraftState } from '../../src/taskpane/state/draft'
 import { MemoryHost, sampleSheet } from './memory-host';
 
 const clock: Clock = { today: () => '2026-05-20' };
-const PLAN = readFileSync(join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'), 'utf8');
+const PLAN = readFileSync(
+  join(__dirname, '../fixtures/seeds/000-lao-cai-ke-hoach-2026.txt'),
+  'utf8',
+);
 
 function setup(options: Partial<ConstructorParameters<typeof MemoryHost>[0]> = {}) {
   const host = new MemoryHost({ sheets: [sampleSheet()], ...options });
@@ -19,8 +22,16 @@ function setup(options: Partial<ConstructorParameters<typeof MemoryHost>[0]> = {
 
 describe('draft flows', () => {
   test('available only when the host can write the appendix', () => {
-    expect(setup().controller.getState().draft).toMatchObject({ available: true, columnAvailable: true, text: '', preview: null });
-    expect(setup({ appendix: false }).controller.getState().draft).toMatchObject({ available: false, columnAvailable: false });
+    expect(setup().controller.getState().draft).toMatchObject({
+      available: true,
+      columnAvailable: true,
+      text: '',
+      preview: null,
+    });
+    expect(setup({ appendix: false }).controller.getState().draft).toMatchObject({
+      available: false,
+      columnAvailable: false,
+    });
     expect(initialDraftState()).toMatchObject({ available: false });
   });
 
@@ -89,7 +100,10 @@ describe('draft flows', () => {
     expect((calls[0][0] as { tasks: unknown[] }).tasks).toHaveLength(13);
     expect(calls[0][1]).toBe('vi');
     expect(s.draft.created).toBe('Phụ lục (dự thảo)');
-    expect(s.status).toEqual({ id: 'ui.done.appendix', data: { sheet: 'Phụ lục (dự thảo)', tasks: 13 } });
+    expect(s.status).toEqual({
+      id: 'ui.done.appendix',
+      data: { sheet: 'Phụ lục (dự thảo)', tasks: 13 },
+    });
     expect(s.sheets.map((x) => x.name)).toEqual(['Phụ lục', 'Phụ lục (dự thảo)']);
     expect(s.sheet).toBe('Phụ lục'); // the choice of sheet is the user's
 
@@ -99,7 +113,13 @@ describe('draft flows', () => {
     expect(s.report?.name).toBe('Phụ lục (dự thảo)');
     expect(s.report?.tasks).toHaveLength(13);
     expect(s.report?.headerRow).toBe(4);
-    expect(s.report?.findings.filter((f) => ['header-missing', 'role-missing', 'tt-numbering', 'section-order'].includes(f.code) && f.severity === 'error')).toEqual([]);
+    expect(
+      s.report?.findings.filter(
+        (f) =>
+          ['header-missing', 'role-missing', 'tt-numbering', 'section-order'].includes(f.code) &&
+          f.severity === 'error',
+      ),
+    ).toEqual([]);
 
     // Again: a second sheet, never over the first.
     await controller.createAppendix();
@@ -149,12 +169,18 @@ describe('draft flows', () => {
     expect(host.callsOf('readColumnText')).toHaveLength(0);
 
     await controller.draftFromColumn('Phụ lục', 'H');
-    expect(controller.getState().error).toEqual({ id: 'ui.error.columnEmpty', data: { sheet: 'Phụ lục', column: 'H' } });
+    expect(controller.getState().error).toEqual({
+      id: 'ui.error.columnEmpty',
+      data: { sheet: 'Phụ lục', column: 'H' },
+    });
     expect(controller.getState().draft.preview).toBeNull();
 
     host.failOnce('readColumnText', new Error('boom'));
     await controller.draftFromColumn('Phụ lục', 'B');
-    expect(controller.getState().error).toEqual({ id: 'ui.error.readColumn', data: { sheet: 'Phụ lục', column: 'B' } });
+    expect(controller.getState().error).toEqual({
+      id: 'ui.error.readColumn',
+      data: { sheet: 'Phụ lục', column: 'B' },
+    });
   });
 
   test('clearDraft drops the preview and what createAppendix would write; the reducer keeps the rest', async () => {
@@ -165,7 +191,10 @@ describe('draft flows', () => {
     expect(controller.getState().draft.text).toBe(PLAN);
     await controller.createAppendix();
     expect(host.callsOf('writeAppendix')).toHaveLength(0);
-    const d = draftReducer({ ...initialDraftState(), created: 'X' }, { type: 'draft/preview', preview: null });
+    const d = draftReducer(
+      { ...initialDraftState(), created: 'X' },
+      { type: 'draft/preview', preview: null },
+    );
     expect(d.created).toBeNull();
   });
 

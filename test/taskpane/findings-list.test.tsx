@@ -17,7 +17,14 @@ function bigSheet(tasks: number) {
   const sheet = sampleSheet();
   const head = sheet.values.slice(0, 4);
   // Task numbers stay below 1,000 (as in a real appendix); each task has several defects.
-  const rows = Array.from({ length: tasks }, (_, i) => [String(i + 1), `Nhiệm vụ số ${i + 1}`, null, 'Ban Quản lý XYZ không có thật, Ban Điều phối ABC không có thật, Tổ công tác QRS không có thật, Hội đồng MNP không có thật', 'khi nào xong thì báo', null]);
+  const rows = Array.from({ length: tasks }, (_, i) => [
+    String(i + 1),
+    `Nhiệm vụ số ${i + 1}`,
+    null,
+    'Ban Quản lý XYZ không có thật, Ban Điều phối ABC không có thật, Tổ công tác QRS không có thật, Hội đồng MNP không có thật',
+    'khi nào xong thì báo',
+    null,
+  ]);
   return { ...sheet, values: [...head, ...rows] };
 }
 
@@ -33,7 +40,8 @@ async function renderChecked(tasks: number) {
   return { host, controller, ...view };
 }
 
-const leadMissingGroup = () => screen.getByRole('group', { name: /^Chưa có cơ quan chủ trì \(\d+\)$/ });
+const leadMissingGroup = () =>
+  screen.getByRole('group', { name: /^Chưa có cơ quan chủ trì \(\d+\)$/ });
 
 describe('the findings list with thousands of findings', () => {
   test('renders a bounded number of rows, and "Xem thêm" reveals the next page', async () => {
@@ -49,16 +57,26 @@ describe('the findings list with thousands of findings', () => {
     // Sorted by row: the first page is rows 5…, the last task row (5004) is not rendered.
     expect(within(group).getByRole('button', { name: /^Đi tới ô C5: / })).toBeTruthy();
     const last = findings.filter((f) => f.code === 'lead-missing').at(-1)!.cell!;
-    expect(within(group).queryByRole('button', { name: new RegExp(`^Đi tới ô ${last}: `) })).toBeNull();
+    expect(
+      within(group).queryByRole('button', { name: new RegExp(`^Đi tới ô ${last}: `) }),
+    ).toBeNull();
 
-    const more = within(group).getByRole('button', { name: `Xem thêm ${FINDINGS_PAGE} (còn ${total - FINDINGS_PAGE})` });
+    const more = within(group).getByRole('button', {
+      name: `Xem thêm ${FINDINGS_PAGE} (còn ${total - FINDINGS_PAGE})`,
+    });
     await act(async () => {
       fireEvent.click(more);
     });
     expect(within(group).getAllByRole('listitem')).toHaveLength(2 * FINDINGS_PAGE);
     const next = `C${5 + FINDINGS_PAGE}`;
-    expect(within(group).getByRole('button', { name: new RegExp(`^Đi tới ô ${next}: `) })).toBeTruthy();
-    expect(within(group).getByRole('button', { name: `Xem thêm ${FINDINGS_PAGE} (còn ${total - 2 * FINDINGS_PAGE})` })).toBeTruthy();
+    expect(
+      within(group).getByRole('button', { name: new RegExp(`^Đi tới ô ${next}: `) }),
+    ).toBeTruthy();
+    expect(
+      within(group).getByRole('button', {
+        name: `Xem thêm ${FINDINGS_PAGE} (còn ${total - 2 * FINDINGS_PAGE})`,
+      }),
+    ).toBeTruthy();
   });
 
   test('a revealed finding still selects its cell, and a selection keeps its row shown', async () => {
@@ -71,14 +89,24 @@ describe('the findings list with thousands of findings', () => {
       fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Đi tới ô ${cell}: `) }));
     });
     expect(host.selected).toEqual([{ sheet: 'Phụ lục', cell }]);
-    expect(screen.getByRole('button', { name: new RegExp(`^Đi tới ô ${cell}: `) }).getAttribute('aria-current')).toBe('true');
+    expect(
+      screen
+        .getByRole('button', { name: new RegExp(`^Đi tới ô ${cell}: `) })
+        .getAttribute('aria-current'),
+    ).toBe('true');
 
     // A finding selected elsewhere (far down the list) is brought into the rendered rows.
-    const far = controller.getState().report!.findings.filter((f) => f.code === 'lead-missing')[3 * FINDINGS_PAGE + 7];
+    const far = controller.getState().report!.findings.filter((f) => f.code === 'lead-missing')[
+      3 * FINDINGS_PAGE + 7
+    ];
     await act(async () => {
       await controller.selectFinding(far);
     });
-    expect(screen.getByRole('button', { name: new RegExp(`^Đi tới ô ${far.cell}: `) }).getAttribute('aria-current')).toBe('true');
+    expect(
+      screen
+        .getByRole('button', { name: new RegExp(`^Đi tới ô ${far.cell}: `) })
+        .getAttribute('aria-current'),
+    ).toBe('true');
     expect(within(leadMissingGroup()).getAllByRole('listitem')).toHaveLength(4 * FINDINGS_PAGE);
   });
 

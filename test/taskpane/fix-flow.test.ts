@@ -24,7 +24,8 @@ function workbook(): ExcelJS.Workbook {
   return wb;
 }
 
-const values = (wb: ExcelJS.Workbook) => JSON.parse(JSON.stringify((wb.getWorksheet(S)!.getSheetValues() as unknown[]).slice(1)));
+const values = (wb: ExcelJS.Workbook) =>
+  JSON.parse(JSON.stringify((wb.getWorksheet(S)!.getSheetValues() as unknown[]).slice(1)));
 
 async function checked() {
   const wb = workbook();
@@ -51,15 +52,27 @@ describe('pane: fixes', () => {
     expect(controller.getState().tab).toBe('fix');
     let view = fixPreviewPlan(controller.getState().report, controller.getState().fix.preview)!;
     expect(view.rows.map((r) => r.fix?.id)).toEqual(['lead-missing:C4:fill']);
-    expect(view.plan.batches).toEqual([{ sheet: S, edits: [{ sheet: S, cell: 'C4', before: null, after: 'Sở Tài chính' }], merges: [] }]);
+    expect(view.plan.batches).toEqual([
+      {
+        sheet: S,
+        edits: [{ sheet: S, cell: 'C4', before: null, after: 'Sở Tài chính' }],
+        merges: [],
+      },
+    ]);
     // The second choice.
     controller.chooseFix(view.rows[0].item.key, 'lead-missing:C4:merge');
     view = fixPreviewPlan(controller.getState().report, controller.getState().fix.preview)!;
-    expect(view.plan.batches[0]).toEqual({ sheet: S, edits: [{ sheet: S, cell: 'C4', before: null, after: null }], merges: ['C3:C4'] });
+    expect(view.plan.batches[0]).toEqual({
+      sheet: S,
+      edits: [{ sheet: S, cell: 'C4', before: null, after: null }],
+      merges: ['C3:C4'],
+    });
     expect(view.cells).toBe(2);
     // Left out: nothing to apply.
     controller.chooseFix(view.rows[0].item.key, null);
-    expect(fixPreviewPlan(controller.getState().report, controller.getState().fix.preview)!.plan.applied).toEqual([]);
+    expect(
+      fixPreviewPlan(controller.getState().report, controller.getState().fix.preview)!.plan.applied,
+    ).toEqual([]);
     controller.closePreview();
     expect(controller.getState().fix.preview).toBeNull();
   });
@@ -74,7 +87,10 @@ describe('pane: fixes', () => {
     expect(s.error).toBeNull();
     expect(wb.getWorksheet(S)!.getCell('C4').value).toBe('Sở Tài chính');
     expect(wb.getWorksheet(S)!.getCell('C4').fill).toEqual(fill);
-    expect(s.status).toEqual({ id: 'ui.done.fixed', data: { fixes: 1, cells: 1, sheet: S, skipped: 0 } });
+    expect(s.status).toEqual({
+      id: 'ui.done.fixed',
+      data: { fixes: 1, cells: 1, sheet: S, skipped: 0 },
+    });
     expect(s.report!.findings.map((f) => f.code)).not.toContain('lead-missing'); // checked again
     expect(s.fix.preview).toBeNull();
     expect(s.fix.lastApply).toMatchObject({ sheet: S, fixes: 1, cells: 1 });
@@ -91,9 +107,22 @@ describe('pane: fixes', () => {
   test('a preview with two fixes on one cell applies the first and says the other is skipped', async () => {
     const { wb, host, controller } = await checked();
     // A second fix on B5 (test/helpers/test-fixes.ts), in the same preview after the markup fix.
-    const report = withConflict(structuredClone(controller.getState().report!), (await host.readSheet(S)).snapshot);
-    const [markup, url] = ['markup-in-cell', 'url-in-cell'].map((code) => fixGroups(report).find((g) => g.code === code)!.items[0]);
-    const preview = { scope: 'rule' as const, code: 'markup-in-cell', items: [markup, url].map((i) => ({ key: i.key, index: i.index, chosen: i.finding.fixes![0].id })) };
+    const report = withConflict(
+      structuredClone(controller.getState().report!),
+      (await host.readSheet(S)).snapshot,
+    );
+    const [markup, url] = ['markup-in-cell', 'url-in-cell'].map(
+      (code) => fixGroups(report).find((g) => g.code === code)!.items[0],
+    );
+    const preview = {
+      scope: 'rule' as const,
+      code: 'markup-in-cell',
+      items: [markup, url].map((i) => ({
+        key: i.key,
+        index: i.index,
+        chosen: i.finding.fixes![0].id,
+      })),
+    };
     const view = fixPreviewPlan(report, preview)!;
     expect(view.rows[1].skipped).toEqual({ cells: ['B5'], other: markup.finding });
     expect(view.plan.applied.map((f) => f.id)).toEqual(['markup-in-cell:B5:strip']);
@@ -138,7 +167,9 @@ describe('pane: fixes', () => {
   });
 
   test('the ribbon’s summary view opens on the Báo cáo tab; setTab switches', async () => {
-    const controller = createController(new MemoryHost({ sheets: [sampleSheet()] }), clock, { view: 'summary' });
+    const controller = createController(new MemoryHost({ sheets: [sampleSheet()] }), clock, {
+      view: 'summary',
+    });
     expect(controller.getState().tab).toBe('report');
     controller.setTab('track');
     expect(controller.getState().tab).toBe('track');

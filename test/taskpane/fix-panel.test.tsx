@@ -53,14 +53,24 @@ test('Sửa → preview → choice → Áp dụng → Hoàn tác', async () => {
   const choices = within(preview).getAllByRole('radio');
   expect(choices).toHaveLength(2);
   await click(choices[1]);
-  expect(within(screen.getByRole('region', { name: 'Xem trước: 2 ô sẽ thay đổi' })).getByText('Gộp lại các ô C3:C4 (giữ giá trị ô đầu)')).toBeTruthy();
-  await click(within(screen.getByRole('radiogroup', { name: 'Chọn cách sửa cho ô C4' })).getAllByRole('radio')[0]);
+  expect(
+    within(screen.getByRole('region', { name: 'Xem trước: 2 ô sẽ thay đổi' })).getByText(
+      'Gộp lại các ô C3:C4 (giữ giá trị ô đầu)',
+    ),
+  ).toBeTruthy();
+  await click(
+    within(screen.getByRole('radiogroup', { name: 'Chọn cách sửa cho ô C4' })).getAllByRole(
+      'radio',
+    )[0],
+  );
 
   await click(screen.getByRole('button', { name: 'Áp dụng (1)' }));
   expect(wb.getWorksheet('KH')!.getCell('C4').isMerged).toBe(false);
   expect(wb.getWorksheet('KH')!.getCell('C4').value).toBe('Sở Tài chính');
   // Checked again (after the pane yields to paint its progress).
-  expect(await screen.findByText('Đã sửa 1 phát hiện (1 ô) trên trang "KH" và kiểm tra lại.')).toBeTruthy();
+  expect(
+    await screen.findByText('Đã sửa 1 phát hiện (1 ô) trên trang "KH" và kiểm tra lại.'),
+  ).toBeTruthy();
   expect(screen.getByRole('tab', { name: 'Sửa (1)' })).toBeTruthy();
 
   await click(screen.getByRole('button', { name: 'Hoàn tác' }));
@@ -70,7 +80,10 @@ test('Sửa → preview → choice → Áp dụng → Hoàn tác', async () => {
 });
 
 test('Sửa tất cả opens a checklist of every fix of the rule; unticking leaves a fix out', async () => {
-  const controller = createController(new StandaloneHost(workbook(), { fileName: 'kh.xlsx' }), clock);
+  const controller = createController(
+    new StandaloneHost(workbook(), { fileName: 'kh.xlsx' }),
+    clock,
+  );
   render(<App controller={controller} />);
   await act(() => controller.start());
   await act(() => controller.check());

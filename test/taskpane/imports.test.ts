@@ -27,7 +27,9 @@ function importsOf(file: string): string[] {
   for (const { fileName } of info.importedFiles) {
     if (!fileName.startsWith('.')) continue;
     const base = path.resolve(path.dirname(file), fileName);
-    const found = ['', ...EXTENSIONS].map((ext) => base + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    const found = ['', ...EXTENSIONS]
+      .map((ext) => base + ext)
+      .find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
     if (found) out.push(found);
   }
   return out;
@@ -36,7 +38,10 @@ function importsOf(file: string): string[] {
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 
 /** The first import cycle among `files` (edges kept inside the set), as a path, or null. */
-function findCycle(files: string[], imports: (file: string) => string[] = importsOf): string[] | null {
+function findCycle(
+  files: string[],
+  imports: (file: string) => string[] = importsOf,
+): string[] | null {
   const inSet = new Set(files);
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -65,15 +70,25 @@ function findCycle(files: string[], imports: (file: string) => string[] = import
 describe('module layout', () => {
   test('the import walk sees the edges it should (the checks below can fail)', () => {
     const state = path.join(SRC, 'taskpane/state');
-    expect(importsOf(path.join(state, 'state.ts')).map(rel)).toContain('src/taskpane/state/draft.ts');
-    expect(importsOf(path.join(SRC, 'standalone/StandaloneApp.tsx')).map(rel)).toContain('src/taskpane/components/App.tsx');
+    expect(importsOf(path.join(state, 'state.ts')).map(rel)).toContain(
+      'src/taskpane/state/draft.ts',
+    );
+    expect(importsOf(path.join(SRC, 'standalone/StandaloneApp.tsx')).map(rel)).toContain(
+      'src/taskpane/components/App.tsx',
+    );
     // A dynamic import counts: the entry loads the standalone page's chunk.
-    expect(importsOf(path.join(SRC, 'entry/index.tsx')).map(rel)).toContain('src/standalone/start.tsx');
+    expect(importsOf(path.join(SRC, 'entry/index.tsx')).map(rel)).toContain(
+      'src/standalone/start.tsx',
+    );
     // And a loop is found when there is one (state.ts → draft.ts → state.ts, as before the split).
     const a = path.join(state, 'state.ts');
     const b = path.join(state, 'draft.ts');
     const loop = (f: string) => (f === b ? [...importsOf(f), a] : importsOf(f));
-    expect(findCycle([a, b], loop)).toEqual(['src/taskpane/state/state.ts', 'src/taskpane/state/draft.ts', 'src/taskpane/state/state.ts']);
+    expect(findCycle([a, b], loop)).toEqual([
+      'src/taskpane/state/state.ts',
+      'src/taskpane/state/draft.ts',
+      'src/taskpane/state/state.ts',
+    ]);
   });
 
   test('the pane state modules form no import loop (type-only imports included)', () => {
@@ -87,10 +102,12 @@ describe('module layout', () => {
   test('the pane never imports the standalone page or the entry; the standalone page never imports the entry', () => {
     const offending: string[] = [];
     for (const f of filesUnder(path.join(SRC, 'taskpane'))) {
-      for (const g of importsOf(f)) if (/^src\/(standalone|entry)\//.test(rel(g))) offending.push(`${rel(f)} → ${rel(g)}`);
+      for (const g of importsOf(f))
+        if (/^src\/(standalone|entry)\//.test(rel(g))) offending.push(`${rel(f)} → ${rel(g)}`);
     }
     for (const f of filesUnder(path.join(SRC, 'standalone'))) {
-      for (const g of importsOf(f)) if (rel(g).startsWith('src/entry/')) offending.push(`${rel(f)} → ${rel(g)}`);
+      for (const g of importsOf(f))
+        if (rel(g).startsWith('src/entry/')) offending.push(`${rel(f)} → ${rel(g)}`);
     }
     expect(offending).toEqual([]);
   });

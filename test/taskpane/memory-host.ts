@@ -63,7 +63,14 @@ export class MemoryHost implements WorkbookHost {
     for (const s of options.sheets) this.sheets.set(s.name, s);
     this.active = options.active ?? options.sheets[0]?.name;
     this.own = new Set(options.own ?? []);
-    this.caps = { pivotTables: true, charts: true, cellProperties: true, conditionalFormats: true, download: false, ...options.capabilities };
+    this.caps = {
+      pivotTables: true,
+      charts: true,
+      cellProperties: true,
+      conditionalFormats: true,
+      download: false,
+      ...options.capabilities,
+    };
     this.settings = copy(options.settings ?? {});
     if (options.appendix === false) {
       const self = this as { writeAppendix?: unknown; readColumnText?: unknown };
@@ -100,7 +107,11 @@ export class MemoryHost implements WorkbookHost {
 
   async listSheets(): Promise<SheetInfo[]> {
     this.enter('listSheets');
-    return [...this.sheets.keys()].map((name) => ({ name, active: name === this.active, own: this.own.has(name) }));
+    return [...this.sheets.keys()].map((name) => ({
+      name,
+      active: name === this.active,
+      own: this.own.has(name),
+    }));
   }
 
   async readSheet(name: string): Promise<ReadSheet> {
@@ -136,7 +147,10 @@ export class MemoryHost implements WorkbookHost {
   /** A new sheet with the appendix layout's cells (never over an existing name), made active. */
   async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
     this.enter('writeAppendix', draft, lang);
-    const name = freeSheetName(t(lang, 'ui.draft.sheetName'), new Set([...this.sheets.keys()].map((n) => n.toLowerCase())));
+    const name = freeSheetName(
+      t(lang, 'ui.draft.sheetName'),
+      new Set([...this.sheets.keys()].map((n) => n.toLowerCase())),
+    );
     const layout = appendixLayout(draft, lang);
     const width = DRAFT_COLUMNS.length;
     const blank = () => Array<null>(width).fill(null);
@@ -147,11 +161,17 @@ export class MemoryHost implements WorkbookHost {
       layout.headers,
       ...layout.rows.map((r) => r.values),
     ];
-    const bold = values.map((_, i) => Array<boolean>(width).fill(i === 0 || i === 3 || (i > 3 && layout.rows[i - 4].kind !== 'task')));
+    const bold = values.map((_, i) =>
+      Array<boolean>(width).fill(
+        i === 0 || i === 3 || (i > 3 && layout.rows[i - 4].kind !== 'task'),
+      ),
+    );
     const merges = [
       { top: 0, left: 0, bottom: 0, right: width - 1 },
       { top: 1, left: 0, bottom: 1, right: width - 1 },
-      ...layout.rows.flatMap((r, i) => (r.kind === 'section' ? [{ top: i + 4, left: 1, bottom: i + 4, right: width - 1 }] : [])),
+      ...layout.rows.flatMap((r, i) =>
+        r.kind === 'section' ? [{ top: i + 4, left: 1, bottom: i + 4, right: width - 1 }] : [],
+      ),
     ];
     this.sheets.set(name, { name, values, bold, merges });
     this.active = name;
@@ -192,7 +212,14 @@ export function sampleSheet(name = 'Phụ lục'): SheetSnapshot {
       ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Ghi chú'],
       ['I', 'CÔNG TÁC TUYÊN TRUYỀN', null, null, null, null],
       ['1', 'Tổ chức hội nghị triển khai', null, 'Sở Nội vụ', 'Tháng 5/2026', null],
-      ['2', 'Xây dựng kế hoạch tuyên truyền', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính', 'Quý I/2026', null],
+      [
+        '2',
+        'Xây dựng kế hoạch tuyên truyền',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'Sở Tài chính',
+        'Quý I/2026',
+        null,
+      ],
       ['3', 'Báo cáo kết quả thực hiện', 'Sở Tài chính', 'Các sở, ngành', 'Thường xuyên', null],
       ['4', 'Khảo sát, đánh giá', 'Các sở, ngành, địa phương liên quan', null, 'Quý IV/2026', null],
     ],

@@ -69,7 +69,11 @@ describe('pane: reminder letters', () => {
     expect(text).not.toContain('Tổ chức hội nghị');
     const file = await controller.track.letterFile('Sở Nội vụ');
     expect(file.name).toBe('don-doc-Sở-Nội-vụ.docx');
-    const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(file.bytes)
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toContain('Tổ chức hội nghị');
     expect(xml).not.toContain('Xây dựng kế hoạch');
   });
@@ -109,7 +113,9 @@ describe('pane: live re-check (Worksheet onChanged on the fake)', () => {
   it('below ExcelApi 1.7 the pane cannot watch (no error)', async () => {
     const fake = createExcelFake({ apiVersion: '1.6' });
     fake.addSheet(SEED);
-    const controller = createController(createOfficeHost(fake.Excel, fake.Office), { today: () => '2026-03-01' });
+    const controller = createController(createOfficeHost(fake.Excel, fake.Office), {
+      today: () => '2026-03-01',
+    });
     await controller.loadSheets();
     await controller.check(SHEET);
     await controller.track.setLive(true);

@@ -25,23 +25,45 @@ import type { LetterContent } from '../reminder-letter';
 const FONT = 'Times New Roman';
 const pt = (n: number) => n * 2; // docx sizes are half-points
 
-function run(text: string, size: number, extra: { bold?: boolean; italics?: boolean } = {}): TextRun {
+function run(
+  text: string,
+  size: number,
+  extra: { bold?: boolean; italics?: boolean } = {},
+): TextRun {
   return new TextRun({ text, font: FONT, size: pt(size), ...extra });
 }
 
-function para(children: TextRun[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT, after = 0, indent = false): Paragraph {
-  return new Paragraph({ children, alignment: align, spacing: { after, line: 276 }, indent: indent ? { firstLine: convertMillimetersToTwip(10) } : undefined });
+function para(
+  children: TextRun[],
+  align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
+  after = 0,
+  indent = false,
+): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: align,
+    spacing: { after, line: 276 },
+    indent: indent ? { firstLine: convertMillimetersToTwip(10) } : undefined,
+  });
 }
 
 function cell(children: Paragraph[], widthPct: number, bordered = false): TableCell {
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const b = bordered ? line : none;
-  return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: { top: b, bottom: b, left: b, right: b } });
+  return new TableCell({
+    children,
+    width: { size: widthPct, type: WidthType.PERCENTAGE },
+    borders: { top: b, bottom: b, left: b, right: b },
+  });
 }
 
 export function reminderDocument(c: LetterContent): Document {
-  const rule = new Paragraph({ alignment: AlignmentType.CENTER, children: [run('________', 13)], spacing: { after: 120 } });
+  const rule = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [run('________', 13)],
+    spacing: { after: 120 },
+  });
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
@@ -75,9 +97,23 @@ export function reminderDocument(c: LetterContent): Document {
   const tasks = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: c.tableHeaders.map((h, i) => cell([para([run(h, 12, { bold: true })], AlignmentType.CENTER)], widths[i], true)) }),
+      new TableRow({
+        tableHeader: true,
+        children: c.tableHeaders.map((h, i) =>
+          cell([para([run(h, 12, { bold: true })], AlignmentType.CENTER)], widths[i], true),
+        ),
+      }),
       ...c.tableRows.map(
-        (r) => new TableRow({ children: r.map((v, i) => cell([para([run(v, 12)], i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER)], widths[i], true)) }),
+        (r) =>
+          new TableRow({
+            children: r.map((v, i) =>
+              cell(
+                [para([run(v, 12)], i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER)],
+                widths[i],
+                true,
+              ),
+            ),
+          }),
       ),
     ],
   });
@@ -87,8 +123,20 @@ export function reminderDocument(c: LetterContent): Document {
     rows: [
       new TableRow({
         children: [
-          cell([para([run(c.recipientsTitle, 12, { bold: true, italics: true })]), ...c.recipients.map((x) => para([run(x, 11)]))], 50),
-          cell([para([run(c.signer, 14, { bold: true })], AlignmentType.CENTER), para([run(c.signerNote, 14, { italics: true })], AlignmentType.CENTER)], 50),
+          cell(
+            [
+              para([run(c.recipientsTitle, 12, { bold: true, italics: true })]),
+              ...c.recipients.map((x) => para([run(x, 11)])),
+            ],
+            50,
+          ),
+          cell(
+            [
+              para([run(c.signer, 14, { bold: true })], AlignmentType.CENTER),
+              para([run(c.signerNote, 14, { italics: true })], AlignmentType.CENTER),
+            ],
+            50,
+          ),
         ],
       }),
     ],
@@ -102,7 +150,12 @@ export function reminderDocument(c: LetterContent): Document {
         properties: {
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+            },
           },
         },
         children: [
@@ -121,7 +174,11 @@ export function reminderDocument(c: LetterContent): Document {
 /** The .docx bytes (Node and browser: Packer.toBlob there; toBuffer here when available). */
 export async function reminderDocx(c: LetterContent): Promise<Uint8Array> {
   const doc = reminderDocument(c);
-  if (typeof (Packer as { toBuffer?: unknown }).toBuffer === 'function' && typeof process !== 'undefined' && process.versions?.node) {
+  if (
+    typeof (Packer as { toBuffer?: unknown }).toBuffer === 'function' &&
+    typeof process !== 'undefined' &&
+    process.versions?.node
+  ) {
     return new Uint8Array(await Packer.toBuffer(doc));
   }
   const blob = await Packer.toBlob(doc);

@@ -84,7 +84,10 @@ export async function writeAppendix(
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   await ctx.sync();
-  const name = freeSheetName(t(lang, 'ui.draft.sheetName'), new Set(sheets.items.map((s) => s.name.toLowerCase())));
+  const name = freeSheetName(
+    t(lang, 'ui.draft.sheetName'),
+    new Set(sheets.items.map((s) => s.name.toLowerCase())),
+  );
 
   // ---- sync 2: the sheet
   const layout = appendixLayout(draft, lang);
@@ -183,7 +186,11 @@ export async function writeAppendix(
       for (const [a, b] of runs(kinds, (k) => k === 'task')) {
         const dv = ws.getRange(`${s}${first + a}:${s}${first + b}`).dataValidation;
         dv.rule = { list: { inCellDropDown: true, source: STATUS_VALUES.join(',') } };
-        dv.prompt = { showPrompt: true, title: t(lang, 'draft.status.promptTitle'), message: t(lang, 'draft.status.prompt') };
+        dv.prompt = {
+          showPrompt: true,
+          title: t(lang, 'draft.status.promptTitle'),
+          message: t(lang, 'draft.status.prompt'),
+        };
         dv.errorAlert = {
           showAlert: true,
           style: 'Stop',
@@ -202,7 +209,14 @@ export async function writeAppendix(
     page.paperSize = 'A4';
     page.centerHorizontally = true;
     page.zoom = { horizontalFitToPages: 1 };
-    page.setPrintMargins('Inches', { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 });
+    page.setPrintMargins('Inches', {
+      left: 0.4,
+      right: 0.4,
+      top: 0.6,
+      bottom: 0.6,
+      header: 0.3,
+      footer: 0.3,
+    });
     page.setPrintTitleRows(`$${DRAFT_HEADER_ROW}:$${DRAFT_HEADER_ROW}`);
     page.setPrintArea(`A1:${lastCol}${lastRow}`);
   }
@@ -214,9 +228,17 @@ export async function writeAppendix(
 }
 
 /** The column's non-empty cells, top to bottom, joined with newlines (one paragraph per cell). */
-export async function readColumnText(context: Excel.RequestContext, sheet: string, column: string): Promise<string> {
+export async function readColumnText(
+  context: Excel.RequestContext,
+  sheet: string,
+  column: string,
+): Promise<string> {
   const col = normalizeColumn(column);
-  if (!col) throw Object.assign(new Error(`bad column ${column}`), { messageId: 'ui.error.column', data: { column } });
+  if (!col)
+    throw Object.assign(new Error(`bad column ${column}`), {
+      messageId: 'ui.error.column',
+      data: { column },
+    });
   const ws = context.workbook.worksheets.getItem(sheet);
   ws.load('name'); // a missing sheet fails here (ItemNotFound), not as an empty column
   const used = ws.getRange(`${col}:${col}`).getUsedRangeOrNullObject(true);

@@ -24,7 +24,12 @@
  */
 import type { CellValue } from '../../engine/types';
 import { rangeCells, sameCellValue } from '../../engine/fix-plan';
-import { EditsChangedError, StaleSheetError, type EditBatch, type UndoRecord } from '../../host/types';
+import {
+  EditsChangedError,
+  StaleSheetError,
+  type EditBatch,
+  type UndoRecord,
+} from '../../host/types';
 import { fingerprintValues } from '../../engine/workbook';
 import { cellWrite } from './values';
 import { queueQuietly, syncQuietly } from './quiet';
@@ -36,7 +41,10 @@ import { queueQuietly, syncQuietly } from './quiet';
  * documents no quote prefix for `values` (see values.ts), so text is kept as text by the format alone;
  * the record keeps the old format so undo restores it. The one place fix edits go to Excel.
  */
-export function excelWrite(value: CellValue, numberFormat: string | null = null): { value: string | number | boolean; numberFormat?: string } {
+export function excelWrite(
+  value: CellValue,
+  numberFormat: string | null = null,
+): { value: string | number | boolean; numberFormat?: string } {
   if (value !== null && typeof value === 'object') return { value: value.error };
   return cellWrite(value, numberFormat);
 }
@@ -52,7 +60,8 @@ function writeCell(range: Excel.Range, value: CellValue, numberFormat: string | 
   const w = excelWrite(value, numberFormat);
   if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
   range.values = [[w.value]];
-  if (w.numberFormat && numberFormat !== null && numberFormat !== w.numberFormat) range.numberFormat = [[numberFormat]];
+  if (w.numberFormat && numberFormat !== null && numberFormat !== w.numberFormat)
+    range.numberFormat = [[numberFormat]];
 }
 
 /** A value read from Office.js → engine value (as the host's readSheet reads it). */
@@ -78,7 +87,10 @@ interface CellRead {
 function touchedCells(batch: EditBatch): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const c of [...batch.edits.map((e) => e.cell), ...batch.merges.flatMap((m) => rangeCells(m))]) {
+  for (const c of [
+    ...batch.edits.map((e) => e.cell),
+    ...batch.merges.flatMap((m) => rangeCells(m)),
+  ]) {
     const u = c.toUpperCase();
     if (!seen.has(u)) {
       seen.add(u);
@@ -97,7 +109,11 @@ function loadCells(ws: Excel.Worksheet, cells: string[], formats: boolean): Cell
   });
 }
 
-function loadMerges(ws: Excel.Worksheet, merges: string[], supported: boolean): Excel.RangeAreas[] | null {
+function loadMerges(
+  ws: Excel.Worksheet,
+  merges: string[],
+  supported: boolean,
+): Excel.RangeAreas[] | null {
   if (!supported || merges.length === 0) return null;
   return merges.map((m) => {
     const areas = ws.getRange(m).getMergedAreasOrNullObject();
@@ -108,7 +124,10 @@ function loadMerges(ws: Excel.Worksheet, merges: string[], supported: boolean): 
 
 /** "Sheet!E8:E10" (or "'My sheet'!$E$8:$E$10") → "E8:E10". */
 function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+  return address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .toUpperCase();
 }
 
 export async function applyEditsOffice(
@@ -125,9 +144,14 @@ export async function applyEditsOffice(
     reads = loadCells(ws, cells, true);
     merged = loadMerges(ws, batch.merges, options.mergedAreas);
   });
-  if (fingerprintValues(got.values, got.origin) !== fingerprint) throw new StaleSheetError(batch.sheet);
-  const current = new Map(reads.map((r) => [r.cell, readCell(r.range.values[0][0], r.range.valueTypes[0][0])]));
-  const changed = batch.edits.filter((e) => !sameCellValue(current.get(e.cell.toUpperCase()), e.before)).map((e) => e.cell.toUpperCase());
+  if (fingerprintValues(got.values, got.origin) !== fingerprint)
+    throw new StaleSheetError(batch.sheet);
+  const current = new Map(
+    reads.map((r) => [r.cell, readCell(r.range.values[0][0], r.range.valueTypes[0][0])]),
+  );
+  const changed = batch.edits
+    .filter((e) => !sameCellValue(current.get(e.cell.toUpperCase()), e.before))
+    .map((e) => e.cell.toUpperCase());
   (merged as Excel.RangeAreas[] | null)?.forEach((areas, i) => {
     if (!areas.isNullObject) changed.push(...rangeCells(batch.merges[i]).slice(0, 1));
   });
@@ -157,17 +181,32 @@ export async function applyEditsOffice(
   };
 }
 
-export async function undoEditsOffice(ctx: Excel.RequestContext, record: UndoRecord, options: { mergedAreas: boolean; quiet?: boolean }): Promise<void> {
+export async function undoEditsOffice(
+  ctx: Excel.RequestContext,
+  record: UndoRecord,
+  options: { mergedAreas: boolean; quiet?: boolean },
+): Promise<void> {
   const ws = ctx.workbook.worksheets.getItem(record.sheet);
-  const reads = loadCells(ws, record.cells.map((c) => c.cell), false);
+  const reads = loadCells(
+    ws,
+    record.cells.map((c) => c.cell),
+    false,
+  );
   const merged = loadMerges(ws, record.merges, options.mergedAreas);
   await ctx.sync();
   const changed = record.cells
-    .filter((c, i) => !sameCellValue(readCell(reads[i].range.values[0][0], reads[i].range.valueTypes[0][0]), c.after))
+    .filter(
+      (c, i) =>
+        !sameCellValue(
+          readCell(reads[i].range.values[0][0], reads[i].range.valueTypes[0][0]),
+          c.after,
+        ),
+    )
     .map((c) => c.cell);
   merged?.forEach((areas, i) => {
     const want = record.merges[i].toUpperCase();
-    if (areas.isNullObject || areas.address.split(',').map(localAddress).join(',') !== want) changed.push(rangeCells(want)[0]);
+    if (areas.isNullObject || areas.address.split(',').map(localAddress).join(',') !== want)
+      changed.push(rangeCells(want)[0]);
   });
   if (changed.length > 0) throw new EditsChangedError(record.sheet, [...new Set(changed)]);
 

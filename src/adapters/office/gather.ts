@@ -22,7 +22,10 @@ import { busyCells, queueTrackingRead, queueTrackingWrite, type TrackingSupport 
 import { queueQuietly, syncQuietly } from './quiet';
 
 export type TableSheetKind = 'Compare' | 'Merge';
-const BASE: Record<TableSheetKind, string> = { Compare: COMPARE_SHEETS.compare, Merge: COMPARE_SHEETS.merge };
+const BASE: Record<TableSheetKind, string> = {
+  Compare: COMPARE_SHEETS.compare,
+  Merge: COMPARE_SHEETS.merge,
+};
 
 interface Looked {
   sheets: Excel.WorksheetCollection;
@@ -39,16 +42,27 @@ function look(ctx: Excel.RequestContext): Looked {
 }
 
 /** Queue the replacement of the own sheet of `kind` with `table` (after `look` was synced). Returns its name. */
-function queueTableSheet(ctx: Excel.RequestContext, looked: Looked, kind: TableSheetKind, table: OutTable, linkCol: number): string {
+function queueTableSheet(
+  ctx: Excel.RequestContext,
+  looked: Looked,
+  kind: TableSheetKind,
+  table: OutTable,
+  linkCol: number,
+): string {
   const marker = `${OWN_NAME_PREFIX}${kind}`;
   const base = BASE[kind];
   const sheetNames = looked.sheets.items.map((s) => s.name);
-  const isBase = (n: string) => n.toLowerCase() === base.toLowerCase() || new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`, 'i').test(n);
+  const isBase = (n: string) =>
+    n.toLowerCase() === base.toLowerCase() ||
+    new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`, 'i').test(n);
   const removed = new Set<string>();
   for (const n of looked.names.items) {
     if (n.name.toLowerCase() !== marker.toLowerCase() || n.comment !== OWN_MARKER) continue;
     const target = nameTargetSheet(n.value);
-    const sheet = target === null ? undefined : sheetNames.find((s) => s.toLowerCase() === target.toLowerCase());
+    const sheet =
+      target === null
+        ? undefined
+        : sheetNames.find((s) => s.toLowerCase() === target.toLowerCase());
     if (sheet && isBase(sheet)) {
       ctx.workbook.worksheets.getItem(sheet).delete();
       removed.add(sheet.toLowerCase());
@@ -59,7 +73,12 @@ function queueTableSheet(ctx: Excel.RequestContext, looked: Looked, kind: TableS
   const name = freeSheetName(base, taken);
   const ws = ctx.workbook.worksheets.add(name);
   const width = table.headers.length;
-  const grid = [table.headers, ...table.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' && 'link' in c ? '' : toExcelValue(c))))];
+  const grid = [
+    table.headers,
+    ...table.rows.map((r) =>
+      r.map((c) => (c !== null && typeof c === 'object' && 'link' in c ? '' : toExcelValue(c))),
+    ),
+  ];
   const formats = grid.map((r) => r.map((v) => (typeof v === 'string' ? TEXT_FORMAT : 'General')));
   const range = ws.getRange(`A1:${a1(grid.length, width)}`);
   range.numberFormat = formats;
@@ -68,7 +87,10 @@ function queueTableSheet(ctx: Excel.RequestContext, looked: Looked, kind: TableS
   table.rows.forEach((r, i) => {
     const c = r[linkCol];
     if (c !== null && typeof c === 'object' && 'link' in c) {
-      ws.getRange(a1(i + 2, linkCol + 1)).hyperlink = { documentReference: c.link, textToDisplay: c.text };
+      ws.getRange(a1(i + 2, linkCol + 1)).hyperlink = {
+        documentReference: c.link,
+        textToDisplay: c.text,
+      };
     }
   });
   ctx.workbook.names.add(marker, ws.getRange('A1'), OWN_MARKER);
@@ -76,7 +98,10 @@ function queueTableSheet(ctx: Excel.RequestContext, looked: Looked, kind: TableS
 }
 
 /** Write (or replace) the "PC So sánh" sheet: two round trips. */
-export async function writeComparisonOffice(ctx: Excel.RequestContext, table: OutTable): Promise<{ sheet: string }> {
+export async function writeComparisonOffice(
+  ctx: Excel.RequestContext,
+  table: OutTable,
+): Promise<{ sheet: string }> {
   const looked = look(ctx);
   await ctx.sync();
   const sheet = queueTableSheet(ctx, looked, 'Compare', table, 1);
@@ -110,7 +135,9 @@ export async function applyGatherOffice(
     return r;
   });
   await ctx.sync();
-  const changed = (tracking !== null && busyCells(result.tracking!, tracking.target).length > 0) || cells.some((r, i) => fold(String(r.text[0][0])) !== fold(result.applied[i].before));
+  const changed =
+    (tracking !== null && busyCells(result.tracking!, tracking.target).length > 0) ||
+    cells.some((r, i) => fold(String(r.text[0][0])) !== fold(result.applied[i].before));
   if (changed) throw new StaleSheetError(sheetName);
 
   const quiet = support.quiet === true;
@@ -123,8 +150,11 @@ export async function applyGatherOffice(
         cells[i].values = [[v.value]];
         return;
       }
-      const plain = v.value !== null && typeof v.value === 'object' ? v.text : v.value ?? '';
-      const w = cellWrite(typeof plain === 'string' ? plain : (plain as number | boolean), String(cells[i].numberFormat[0][0]));
+      const plain = v.value !== null && typeof v.value === 'object' ? v.text : (v.value ?? '');
+      const w = cellWrite(
+        typeof plain === 'string' ? plain : (plain as number | boolean),
+        String(cells[i].numberFormat[0][0]),
+      );
       if (w.numberFormat) cells[i].numberFormat = [[w.numberFormat]];
       cells[i].values = [[w.value]];
     });

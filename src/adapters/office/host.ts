@@ -84,7 +84,12 @@ export const SETTINGS_KEY = 'phancong.settings';
  * on the web, and RangeExceedsLimit ("The cell count in the range has exceeded the maximum supported
  * number"). PayloadTooLarge is not an Office.js code (Microsoft Graph's 413), kept in case a host passes it on.
  */
-const PAYLOAD_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit', 'PayloadTooLarge']);
+const PAYLOAD_CODES = new Set([
+  'ResponsePayloadSizeLimitExceeded',
+  'RequestPayloadSizeLimitExceeded',
+  'RangeExceedsLimit',
+  'PayloadTooLarge',
+]);
 
 function errorCode(e: unknown): string {
   const any = e as { code?: unknown; debugInfo?: { code?: unknown } } | null;
@@ -92,7 +97,10 @@ function errorCode(e: unknown): string {
 }
 
 function isTooLarge(e: unknown): boolean {
-  return PAYLOAD_CODES.has(errorCode(e)) || /payload|size limit/i.test(String((e as Error)?.message ?? ''));
+  return (
+    PAYLOAD_CODES.has(errorCode(e)) ||
+    /payload|size limit/i.test(String((e as Error)?.message ?? ''))
+  );
 }
 
 interface Want {
@@ -126,7 +134,12 @@ export function parseAreas(address: string, origin: { row: number; col: number }
     const r0 = Number(m[2]) - 1;
     const c1 = m[3] ? columnIndex(m[3]) : c0;
     const r1 = m[4] ? Number(m[4]) - 1 : r0;
-    out.push({ top: r0 - origin.row, left: c0 - origin.col, bottom: r1 - origin.row, right: c1 - origin.col });
+    out.push({
+      top: r0 - origin.row,
+      left: c0 - origin.col,
+      bottom: r1 - origin.row,
+      right: c1 - origin.col,
+    });
   }
   return out;
 }
@@ -138,17 +151,30 @@ function queueRangeRead(range: Excel.Range, want: Want) {
   range.load(want.formats ? 'values, valueTypes, numberFormat' : 'values, valueTypes');
   const props = want.bold ? range.getCellProperties({ format: { font: { bold: true } } }) : null;
   return () => {
-    const values = range.values.map((row, r) => row.map((v, c) => toCell(v, range.valueTypes[r]?.[c])));
-    const numberFormats = want.formats ? (range.numberFormat as string[][]).map((row) => row.map(String)) : undefined;
-    const bold = props ? props.value.map((row) => row.map((p) => p.format?.font?.bold === true)) : undefined;
+    const values = range.values.map((row, r) =>
+      row.map((v, c) => toCell(v, range.valueTypes[r]?.[c])),
+    );
+    const numberFormats = want.formats
+      ? (range.numberFormat as string[][]).map((row) => row.map(String))
+      : undefined;
+    const bold = props
+      ? props.value.map((row) => row.map((p) => p.format?.font?.bold === true))
+      : undefined;
     // What the response carried, as the adapter estimates it (to size the next read).
     const bytes =
-      jsonBytes(range.values) + jsonBytes(range.valueTypes) + (want.formats ? jsonBytes(range.numberFormat) : 0) + (props ? jsonBytes(props.value) : 0);
+      jsonBytes(range.values) +
+      jsonBytes(range.valueTypes) +
+      (want.formats ? jsonBytes(range.numberFormat) : 0) +
+      (props ? jsonBytes(props.value) : 0);
     return { values, numberFormats, bold, bytes };
   };
 }
 
-export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: OfficeHostOptions = {}): WorkbookHost {
+export function createOfficeHost(
+  excel: ExcelApi,
+  office: OfficeApi,
+  options: OfficeHostOptions = {},
+): WorkbookHost {
   const chunkCells = options.chunkCells ?? 1_000_000;
   const firstRows = options.firstRows ?? FIRST_ROWS;
   const payloadBudget = options.payloadBudget ?? PAYLOAD_BUDGET;
@@ -166,11 +192,20 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
    * Then runs of whole rows, each sized so that its response stays under the budget by the bytes per
    * row measured so far; a run refused as too large is read again in halves.
    */
-  async function readUsedOnce(context: Excel.RequestContext, sheet: string, want: Want, first: number, extra?: Extra): Promise<UsedRead> {
+  async function readUsedOnce(
+    context: Excel.RequestContext,
+    sheet: string,
+    want: Want,
+    first: number,
+    extra?: Extra,
+  ): Promise<UsedRead> {
     const ws = context.workbook.worksheets.getItem(sheet);
     const used = ws.getUsedRange(true); // the top-left cell when the sheet is blank
     used.load('rowIndex, columnIndex, rowCount, columnCount');
-    const head = used.getRow(0).getResizedRange(first - 1, 0).getIntersection(used);
+    const head = used
+      .getRow(0)
+      .getResizedRange(first - 1, 0)
+      .getIntersection(used);
     const collect = queueRangeRead(head, want);
     const merged = want.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
@@ -190,7 +225,14 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     let perRow = got.bytes / Math.max(1, got.values.length);
     let r = got.values.length;
     while (r < rows) {
-      let count = Math.max(1, Math.min(rows - r, Math.floor(chunkCells / cols), Math.floor(payloadBudget / Math.max(1, perRow * 1.25))));
+      let count = Math.max(
+        1,
+        Math.min(
+          rows - r,
+          Math.floor(chunkCells / cols),
+          Math.floor(payloadBudget / Math.max(1, perRow * 1.25)),
+        ),
+      );
       for (;;) {
         const part = ws.getRangeByIndexes(origin.row + r, origin.col, count, cols);
         const collectPart = queueRangeRead(part, want);
@@ -217,7 +259,14 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
   }
 
   /** Read the used range (values only → valuesOnly used range). `extra` queues more loads in the first sync. */
-  async function readUsed(ctx: Excel.RequestContext, sheet: string, want: Want, extra?: Extra, first = firstRows, rows?: number): Promise<UsedRead> {
+  async function readUsed(
+    ctx: Excel.RequestContext,
+    sheet: string,
+    want: Want,
+    extra?: Extra,
+    first = firstRows,
+    rows?: number,
+  ): Promise<UsedRead> {
     try {
       return await readUsedOnce(ctx, sheet, want, first, extra);
     } catch (e) {
@@ -228,7 +277,11 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         return readUsed(ctx, sheet, want, extra, Math.ceil(Math.min(first, count) / 2), count);
       }
       // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without them.
-      if (want.merges && !isTooLarge(e) && !['ItemNotFound', 'InvalidReference'].includes(errorCode(e)))
+      if (
+        want.merges &&
+        !isTooLarge(e) &&
+        !['ItemNotFound', 'InvalidReference'].includes(errorCode(e))
+      )
         return readUsed(ctx, sheet, { ...want, merges: false }, extra, first, rows);
       throw e;
     }
@@ -249,7 +302,10 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
   }
 
   function ownRules(cfs: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
-    return cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && isOwnMarkFormula(cf.customOrNullObject.rule.formula));
+    return cfs.items.filter(
+      (cf) =>
+        !cf.customOrNullObject.isNullObject && isOwnMarkFormula(cf.customOrNullObject.rule.formula),
+    );
   }
 
   /** Group a rule's ranges so that each getRanges() address stays short. */
@@ -304,14 +360,19 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         }
         return sheets.items
           .filter((s) => s.visibility === 'Visible')
-          .map((s) => ({ name: s.name, active: s.name === active.name, own: own.has(s.name.toLowerCase()) }));
+          .map((s) => ({
+            name: s.name,
+            active: s.name === active.name,
+            own: own.has(s.name.toLowerCase()),
+          }));
       });
     },
 
     async readSheet(name: string): Promise<ReadSheet> {
       const want: Want = { formats: true, bold: supports('1.9'), merges: supports('1.13') };
       const got = await excel.run((ctx) => readUsed(ctx, name, want));
-      const blank = got.values.length === 1 && got.values[0].length === 1 && got.values[0][0] === null;
+      const blank =
+        got.values.length === 1 && got.values[0].length === 1 && got.values[0][0] === null;
       const snapshot: SheetSnapshot = {
         name,
         values: blank ? [] : got.values,
@@ -327,10 +388,16 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
       const multi = supports('1.9');
       await excel.run(async (ctx) => {
         let cfs: Excel.ConditionalFormatCollection | undefined;
-        const got = await readUsed(ctx, plan.sheet, { formats: false, bold: false, merges: false }, (ws) => {
-          cfs = loadOwnRules(ws);
-        });
-        if (fingerprintValues(got.values, got.origin) !== fingerprint) throw new StaleSheetError(plan.sheet);
+        const got = await readUsed(
+          ctx,
+          plan.sheet,
+          { formats: false, bold: false, merges: false },
+          (ws) => {
+            cfs = loadOwnRules(ws);
+          },
+        );
+        if (fingerprintValues(got.values, got.origin) !== fingerprint)
+          throw new StaleSheetError(plan.sheet);
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
         const own = ownRules(cfs!);
         if (own.length === 0 && plan.rules.length === 0) return;
@@ -338,7 +405,9 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         queueQuietly(ctx, quiet, () => {
           for (const cf of own) cf.delete();
           for (const rule of plan.rules) {
-            const targets = multi ? groupRanges(rule.ranges).map((g) => ws.getRanges(g.join(','))) : rule.ranges.map((r) => ws.getRange(r));
+            const targets = multi
+              ? groupRanges(rule.ranges).map((g) => ws.getRanges(g.join(',')))
+              : rule.ranges.map((r) => ws.getRange(r));
             for (const target of targets) {
               const cf = target.conditionalFormats.add(excel.ConditionalFormatType.custom);
               cf.custom.rule.formula = rule.formula;
@@ -364,7 +433,9 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
-      return excel.run((ctx) => writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }));
+      return excel.run((ctx) =>
+        writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }),
+      );
     },
 
     async watchSheet(sheet: string, onChange: () => void): Promise<(() => Promise<void>) | null> {
@@ -374,10 +445,14 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
         await ctx.sync();
         // Removing needs the context the handler was added in (Excel.run(reg.context, …)).
         return async () => {
-          await excel.run(((reg as unknown as { context?: Excel.RequestContext }).context ?? ctx) as Excel.RequestContext, async (c) => {
-            reg.remove();
-            await c.sync();
-          });
+          await excel.run(
+            ((reg as unknown as { context?: Excel.RequestContext }).context ??
+              ctx) as Excel.RequestContext,
+            async (c) => {
+              reg.remove();
+              await c.sync();
+            },
+          );
         };
       });
     },
@@ -385,35 +460,56 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
       return excel.run(async (ctx) => {
         let read: ReturnType<typeof queueTrackingRead> | undefined;
-        const got = await readUsed(ctx, plan.sheet, { formats: false, bold: false, merges: false }, (ws) => {
-          read = queueTrackingRead(ws, plan);
-        });
-        if (fingerprintValues(got.values, got.origin) !== fingerprint) throw new StaleSheetError(plan.sheet);
+        const got = await readUsed(
+          ctx,
+          plan.sheet,
+          { formats: false, bold: false, merges: false },
+          (ws) => {
+            read = queueTrackingRead(ws, plan);
+          },
+        );
+        if (fingerprintValues(got.values, got.origin) !== fingerprint)
+          throw new StaleSheetError(plan.sheet);
         const busy = busyCells(plan, read!.target);
         if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
         // The add-in's own write does not wake the live re-check (events off for this batch, ExcelApi 1.8).
         const quiet = supports('1.8');
-        const undo = queueQuietly(ctx, quiet, () => queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') }));
+        const undo = queueQuietly(ctx, quiet, () =>
+          queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') }),
+        );
         await syncQuietly(ctx, quiet);
         return undo;
       });
     },
 
     async writeAppendix(draft: PlanDraft, lang: 'vi' | 'en'): Promise<{ sheet: string }> {
-      const support = { dataValidation: supports('1.8'), freezePanes: supports('1.7'), pageLayout: supports('1.9') };
+      const support = {
+        dataValidation: supports('1.8'),
+        freezePanes: supports('1.7'),
+        pageLayout: supports('1.9'),
+      };
       return excel.run((ctx) => writeAppendix(ctx, draft, lang, support));
     },
 
     async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
       const options = { mergedAreas: supports('1.13'), quiet: supports('1.8') };
       return excel.run((ctx) =>
-        applyEditsOffice(ctx, batch, fingerprint, (c, sheet, extra) => readUsed(c, sheet, { formats: false, bold: false, merges: false }, extra), options),
+        applyEditsOffice(
+          ctx,
+          batch,
+          fingerprint,
+          (c, sheet, extra) =>
+            readUsed(c, sheet, { formats: false, bold: false, merges: false }, extra),
+          options,
+        ),
       );
     },
 
     async undoEdits(record: UndoRecord): Promise<void> {
-      await excel.run((ctx) => undoEditsOffice(ctx, record, { mergedAreas: supports('1.13'), quiet: supports('1.8') }));
+      await excel.run((ctx) =>
+        undoEditsOffice(ctx, record, { mergedAreas: supports('1.13'), quiet: supports('1.8') }),
+      );
     },
 
     async readColumnText(sheet: string, column: string): Promise<string> {
@@ -421,7 +517,12 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
     },
 
     async applyGather(result, lang) {
-      return excel.run((ctx) => applyGatherOffice(ctx, result, lang, { dataValidation: supports('1.8'), quiet: supports('1.8') }));
+      return excel.run((ctx) =>
+        applyGatherOffice(ctx, result, lang, {
+          dataValidation: supports('1.8'),
+          quiet: supports('1.8'),
+        }),
+      );
     },
 
     async writeComparison(table) {
@@ -447,7 +548,9 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
           return {};
         }
       }
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as WorkbookSettings) : {};
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as WorkbookSettings)
+        : {};
     },
 
     async saveSettings(settings: WorkbookSettings): Promise<void> {
@@ -455,7 +558,8 @@ export function createOfficeHost(excel: ExcelApi, office: OfficeApi, options: Of
       doc.set(SETTINGS_KEY, JSON.stringify(settings));
       await new Promise<void>((resolve, reject) => {
         doc.saveAsync((result: Office.AsyncResult<void>) => {
-          if (result.status === office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? 'saveAsync failed'));
+          if (result.status === office.AsyncResultStatus.Failed)
+            reject(new Error(result.error?.message ?? 'saveAsync failed'));
           else resolve();
         });
       });

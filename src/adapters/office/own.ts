@@ -12,7 +12,14 @@
 import { OWN_MARKER, ownKindOfName, ownMarkerName, type OwnSheetKind } from '../../engine/tables';
 
 export type OwnKind = OwnSheetKind;
-export const OWN_KINDS: OwnKind[] = ['summary', 'tasks', 'agencies', 'findings', 'report', 'reminders'];
+export const OWN_KINDS: OwnKind[] = [
+  'summary',
+  'tasks',
+  'agencies',
+  'findings',
+  'report',
+  'reminders',
+];
 export { OWN_NAME_PREFIX } from '../../engine/tables';
 
 export function ownNameFor(kind: OwnKind): string {

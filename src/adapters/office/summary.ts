@@ -29,7 +29,16 @@
  * When a user sheet already has an own sheet's name, the own sheet is written as "<name> (2)".
  */
 import type { Lang, SheetReport } from '../../engine/types';
-import { buildFindingsTable, buildTaskAgencyTable, buildTaskTable, OWN_MARKER, OWN_SHEETS, TASK_COLUMNS, type OutCell, type OutTable } from '../../engine/tables';
+import {
+  buildFindingsTable,
+  buildTaskAgencyTable,
+  buildTaskTable,
+  OWN_MARKER,
+  OWN_SHEETS,
+  TASK_COLUMNS,
+  type OutCell,
+  type OutTable,
+} from '../../engine/tables';
 import { columnLetter } from '../../engine/text';
 import { t } from '../../messages';
 import type { SummaryResult } from '../../host/types';
@@ -42,7 +51,15 @@ import { REPORT_COLUMNS } from '../../engine/tracking';
 
 /** The report sheet's PivotTable (issue 12). */
 const REPORT_PIVOT = 'PhanCong_Report';
-import { cellFormat, chunkRows, jsonBytes, OP_BYTES, PAYLOAD_BUDGET, toExcelValue, type XlValue } from './values';
+import {
+  cellFormat,
+  chunkRows,
+  jsonBytes,
+  OP_BYTES,
+  PAYLOAD_BUDGET,
+  toExcelValue,
+  type XlValue,
+} from './values';
 
 export { toExcelValue, cellWrite, cellFormat, wouldCoerce, DATE_FORMAT } from './values';
 
@@ -130,7 +147,13 @@ async function writeGrid(
 }
 
 /** Write an OutTable at A1 as an Excel Table named `tableName`, in as many batches as its size needs. */
-async function writeTable(ws: Excel.Worksheet, batch: Batch, budget: number, table: OutTable, tableName: string): Promise<void> {
+async function writeTable(
+  ws: Excel.Worksheet,
+  batch: Batch,
+  budget: number,
+  table: OutTable,
+  tableName: string,
+): Promise<void> {
   const cols = table.headers.length;
   const body: OutCell[][] = table.rows.length ? table.rows : [table.headers.map(() => null)];
   const cells: OutCell[][] = [table.headers, ...body];
@@ -138,7 +161,17 @@ async function writeTable(ws: Excel.Worksheet, batch: Batch, budget: number, tab
   const formats = cells.map((row) => row.map(cellFormat));
   const links = cells.map((row) =>
     row.flatMap((cell, c) =>
-      cell !== null && typeof cell === 'object' && 'link' in cell ? [{ c, link: { documentReference: cell.link, textToDisplay: String(toExcelValue(cell.text)) } }] : [],
+      cell !== null && typeof cell === 'object' && 'link' in cell
+        ? [
+            {
+              c,
+              link: {
+                documentReference: cell.link,
+                textToDisplay: String(toExcelValue(cell.text)),
+              },
+            },
+          ]
+        : [],
     ),
   );
   await writeGrid(
@@ -159,7 +192,21 @@ async function writeTable(ws: Excel.Worksheet, batch: Batch, budget: number, tab
 }
 
 /** Styles the Office writer shows bold (it renders values, bold rows and merges of a layout). */
-const BOLD = new Set<CellStyle>(['title', 'blockTitle', 'headerKey', 'header', 'total', 'reportTitle', 'reportPlan', 'reportHeader', 'reportLabelBold', 'reportCellBold', 'reportRateBold', 'remindTitle', 'remindHeader']);
+const BOLD = new Set<CellStyle>([
+  'title',
+  'blockTitle',
+  'headerKey',
+  'header',
+  'total',
+  'reportTitle',
+  'reportPlan',
+  'reportHeader',
+  'reportLabelBold',
+  'reportCellBold',
+  'reportRateBold',
+  'remindTitle',
+  'remindHeader',
+]);
 
 /**
  * A sheet layout of the engine (engine/summary-layout.ts, engine/report-layout.ts) as values (the
@@ -167,8 +214,12 @@ const BOLD = new Set<CellStyle>(['title', 'blockTitle', 'headerKey', 'header', '
  * below the layout (after a blank row) where a chart can go.
  */
 function layoutGrid(layout: { rows: (LayoutCell | null)[][] }) {
-  const rows: XlValue[][] = layout.rows.map((cells) => cells.map((c) => (c === null || c.value === null ? '' : c.value)));
-  const bold = layout.rows.flatMap((cells, r) => (cells.some((c) => c?.style && BOLD.has(c.style)) ? [r] : []));
+  const rows: XlValue[][] = layout.rows.map((cells) =>
+    cells.map((c) => (c === null || c.value === null ? '' : c.value)),
+  );
+  const bold = layout.rows.flatMap((cells, r) =>
+    cells.some((c) => c?.style && BOLD.has(c.style)) ? [r] : [],
+  );
   const grid = rect(rows).map((r) => r.map((v) => (typeof v === 'string' ? toExcelValue(v) : v)));
   return { grid, bold, chartRow: rows.length + 1 };
 }
@@ -205,7 +256,9 @@ export async function writeSummary(
   );
   // Own sheets, and sheets left by a summary write that was cut off: both are replaced.
   const ownLower = new Set([...scan.own, ...scan.leftovers].map((o) => o.sheet.toLowerCase()));
-  const taken = new Set(sheetNames.filter((n) => !ownLower.has(n.toLowerCase())).map((n) => n.toLowerCase()));
+  const taken = new Set(
+    sheetNames.filter((n) => !ownLower.has(n.toLowerCase())).map((n) => n.toLowerCase()),
+  );
   const allSheets = new Set(sheetNames.map((n) => n.toLowerCase()));
 
   const target = {} as Record<OwnKind, string>;
@@ -215,7 +268,10 @@ export async function writeSummary(
     taken.add(target[kind].toLowerCase());
   }
   for (const kind of OWN_KINDS) {
-    temp[kind] = freeSheetName(`${TEMP_PREFIX}${OWN_SHEETS[kind].replace(/^PC /, '')}`, new Set([...allSheets, ...taken]));
+    temp[kind] = freeSheetName(
+      `${TEMP_PREFIX}${OWN_SHEETS[kind].replace(/^PC /, '')}`,
+      new Set([...allSheets, ...taken]),
+    );
     allSheets.add(temp[kind].toLowerCase());
   }
 
@@ -223,7 +279,9 @@ export async function writeSummary(
   // user's tables and every defined name; a temporary one among all tables and names.
   const definedLower = nameItems.map((n) => n.name.toLowerCase());
   const finalTaken = new Set([
-    ...tables.items.filter((tb) => !ownLower.has(tb.worksheet.name.toLowerCase())).map((tb) => tb.name.toLowerCase()),
+    ...tables.items
+      .filter((tb) => !ownLower.has(tb.worksheet.name.toLowerCase()))
+      .map((tb) => tb.name.toLowerCase()),
     ...definedLower,
   ]);
   const tempTaken = new Set([...tables.items.map((tb) => tb.name.toLowerCase()), ...definedLower]);
@@ -261,18 +319,36 @@ export async function writeSummary(
     // Summary sheet: the engine's layout as values, and a chart of the lead block.
     const summaryWs = built.summary;
     const asOf = report.asOf;
-    const layout = summaryLayout(report.summary, { lang, asOf, sheet: report.name, live: false, taskRows: taskTable.rows.length });
+    const layout = summaryLayout(report.summary, {
+      lang,
+      asOf,
+      sheet: report.name,
+      live: false,
+      taskRows: taskTable.rows.length,
+    });
     const sum = layoutGrid(layout);
     const width = sum.grid[0].length;
-    await writeGrid(summaryWs, batch, budget, sum.grid, sum.grid.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))));
+    await writeGrid(
+      summaryWs,
+      batch,
+      budget,
+      sum.grid,
+      sum.grid.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))),
+    );
     await batch.reserve((sum.bold.length + 4) * OP_BYTES);
     for (const r of sum.bold) summaryWs.getRange(area(r, 0, r, width - 1)).format.font.bold = true;
     const lead = layout.blocks.find((b) => b.kind === 'lead')!;
     if (report.summary.byLead.length > 0) {
       // The header and the first agencies' rows, key and state columns (not the total).
       const rows = Math.min(lead.lastRow - lead.headerRow + 1, CHART_MAX_ROWS + 1);
-      const source = summaryWs.getRange(area(lead.headerRow, 0, lead.headerRow + rows - 1, layout.states.length));
-      const chart = summaryWs.charts.add(excel.ChartType.barClustered, source, excel.ChartSeriesBy.columns);
+      const source = summaryWs.getRange(
+        area(lead.headerRow, 0, lead.headerRow + rows - 1, layout.states.length),
+      );
+      const chart = summaryWs.charts.add(
+        excel.ChartType.barClustered,
+        source,
+        excel.ChartSeriesBy.columns,
+      );
       chart.title.text = msg(lang, 'office.chart.byLead');
       chart.setPosition(a1(sum.chartRow, 0), a1(sum.chartRow + 22, 9));
     }
@@ -295,31 +371,58 @@ export async function writeSummary(
       const grid = layoutGrid(layout);
       const values = grid.grid;
       const ws = built[kind];
-      await writeGrid(ws, batch, budget, values, values.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))));
+      await writeGrid(
+        ws,
+        batch,
+        budget,
+        values,
+        values.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General'))),
+      );
       await batch.reserve((grid.bold.length + layout.merges.length + 2) * OP_BYTES);
-      for (const r of grid.bold) ws.getRange(area(r, 0, r, values[0].length - 1)).format.font.bold = true;
-      for (const m of layout.merges) ws.getRange(area(m.top, m.left, m.bottom, m.right)).merge(false);
+      for (const r of grid.bold)
+        ws.getRange(area(r, 0, r, values[0].length - 1)).format.font.bold = true;
+      for (const m of layout.merges)
+        ws.getRange(area(m.top, m.left, m.bottom, m.right)).merge(false);
       ws.freezePanes.freezeRows(layout.freeze.rows);
     }
 
     // The swap: queued after every write, so it runs only if they all succeeded.
-    await batch.reserve((scan.own.length + scan.leftovers.length + nameItems.length + 16) * OP_BYTES);
+    await batch.reserve(
+      (scan.own.length + scan.leftovers.length + nameItems.length + 16) * OP_BYTES,
+    );
     for (const o of [...scan.own, ...scan.leftovers]) sheets.getItem(o.sheet).delete();
-    for (const i of [...scan.own.map((o) => o.nameIndex), ...scan.leftovers.map((o) => o.nameIndex), ...scan.orphans]) nameItems[i].delete();
+    for (const i of [
+      ...scan.own.map((o) => o.nameIndex),
+      ...scan.leftovers.map((o) => o.nameIndex),
+      ...scan.orphans,
+    ])
+      nameItems[i].delete();
     for (const marker of tempMarkers) marker.delete();
     for (const kind of OWN_KINDS) built[kind].name = target[kind];
     wb.tables.getItem(taskNames.tmp).name = taskNames.final;
     wb.tables.getItem(agencyNames.tmp).name = agencyNames.final;
     wb.tables.getItem(findingsNames.tmp).name = findingsNames.final;
-    for (const kind of OWN_KINDS) wb.names.add(ownNameFor(kind), built[kind].getRange('A1'), OWN_MARKER);
+    for (const kind of OWN_KINDS)
+      wb.names.add(ownNameFor(kind), built[kind].getRange('A1'), OWN_MARKER);
     await batch.flush();
   } catch (e) {
-    await dropTemporary(ctx, new Set(OWN_KINDS.map((k) => temp[k].toLowerCase())), new Set(OWN_KINDS.map((k) => tempMarker(k).toLowerCase())));
+    await dropTemporary(
+      ctx,
+      new Set(OWN_KINDS.map((k) => temp[k].toLowerCase())),
+      new Set(OWN_KINDS.map((k) => tempMarker(k).toLowerCase())),
+    );
     throw e;
   }
 
   const result: SummaryResult = {
-    sheets: [target.summary, target.tasks, target.agencies, target.findings, target.report, target.reminders],
+    sheets: [
+      target.summary,
+      target.tasks,
+      target.agencies,
+      target.findings,
+      target.report,
+      target.reminders,
+    ],
     skipped: [],
     pivotTables: [],
   };
@@ -333,9 +436,14 @@ export async function writeSummary(
   const summaryWs = built.summary;
   try {
     const source = wb.tables.getItem(taskNames.final);
-    const header = (id: (typeof TASK_COLUMNS)[number]) => taskTable.headers[TASK_COLUMNS.indexOf(id)];
+    const header = (id: (typeof TASK_COLUMNS)[number]) =>
+      taskTable.headers[TASK_COLUMNS.indexOf(id)];
     PIVOTS.forEach(([name, field], i) => {
-      const pivot = summaryWs.pivotTables.add(name, source, summaryWs.getRange(a1(2, PIVOT_FIRST_COL + i * PIVOT_STRIDE)));
+      const pivot = summaryWs.pivotTables.add(
+        name,
+        source,
+        summaryWs.getRange(a1(2, PIVOT_FIRST_COL + i * PIVOT_STRIDE)),
+      );
       pivot.rowHierarchies.add(pivot.hierarchies.getItem(header(field)));
       pivot.columnHierarchies.add(pivot.hierarchies.getItem(header('state')));
       const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(header('row')));
@@ -344,10 +452,16 @@ export async function writeSummary(
     });
     // Issue 12: the report's PivotTable (role, agency × reporting category) beside its values.
     const agencySource = wb.tables.getItem(agencyNames.final);
-    const rp = built.report.pivotTables.add(REPORT_PIVOT, agencySource, built.report.getRange(a1(4, REPORT_COLUMNS.length + 4)));
+    const rp = built.report.pivotTables.add(
+      REPORT_PIVOT,
+      agencySource,
+      built.report.getRange(a1(4, REPORT_COLUMNS.length + 4)),
+    );
     rp.rowHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[2]));
     rp.rowHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[3]));
-    rp.columnHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[agencyTable.headers.length - 1]));
+    rp.columnHierarchies.add(
+      rp.hierarchies.getItem(agencyTable.headers[agencyTable.headers.length - 1]),
+    );
     const rd = rp.dataHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[0]));
     rd.summarizeBy = excel.AggregationFunction.count;
     rd.name = msg(lang, 'office.pivot.count');
@@ -364,7 +478,8 @@ export async function writeSummary(
       await ctx.sync();
       const ours = new Set(PIVOTS.map(([name]) => name.toLowerCase()));
       result.pivotTables = pivots.items.map((p) => p.name).filter((n) => ours.has(n.toLowerCase()));
-      if (reportPivots.items.some((p) => p.name === REPORT_PIVOT)) result.pivotTables.push(REPORT_PIVOT);
+      if (reportPivots.items.some((p) => p.name === REPORT_PIVOT))
+        result.pivotTables.push(REPORT_PIVOT);
     } catch {
       result.pivotTables = undefined; // unknown
     }
@@ -377,7 +492,11 @@ export async function writeSummary(
  * name (best effort; the previous summary sheets were never touched). What cannot be deleted now
  * keeps its marker, and the next write deletes it.
  */
-async function dropTemporary(ctx: Excel.RequestContext, temps: Set<string>, markers: Set<string>): Promise<void> {
+async function dropTemporary(
+  ctx: Excel.RequestContext,
+  temps: Set<string>,
+  markers: Set<string>,
+): Promise<void> {
   try {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');

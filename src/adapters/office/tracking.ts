@@ -19,7 +19,9 @@ export function queueTrackingRead(ws: Excel.Worksheet, plan: TrackingPlan) {
   const target = plan.range ? ws.getRange(plan.range) : null;
   target?.load('values');
   const source = ws.getRange(plan.styleFrom);
-  source.load('format/horizontalAlignment, format/wrapText, format/font/bold, format/font/color, format/font/size, format/font/name, format/fill/color');
+  source.load(
+    'format/horizontalAlignment, format/wrapText, format/font/bold, format/font/color, format/font/size, format/font/name, format/fill/color',
+  );
   return { target, source };
 }
 
@@ -30,18 +32,26 @@ export function busyCells(plan: TrackingPlan, target: Excel.Range | null): strin
   const left = plan.columns[0]?.col ?? 1;
   target.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== '' && v !== null && v !== undefined) out.push(`${plan.columns[c]?.letter ?? String(left + c)}${plan.headerRow + r}`);
+      if (v !== '' && v !== null && v !== undefined)
+        out.push(`${plan.columns[c]?.letter ?? String(left + c)}${plan.headerRow + r}`);
     }),
   );
   return out;
 }
 
 /** Queues the writes of sync 2; returns what undo needs (the cells were empty before). */
-export function queueTrackingWrite(ws: Excel.Worksheet, plan: TrackingPlan, source: Excel.Range, support: TrackingSupport): UndoRecord {
+export function queueTrackingWrite(
+  ws: Excel.Worksheet,
+  plan: TrackingPlan,
+  source: Excel.Range,
+  support: TrackingSupport,
+): UndoRecord {
   const f = source.format;
   const cells: UndoRecord['cells'] = [];
   for (const c of plan.columns) {
-    const head = ws.getRange(`${c.letter}${plan.headerRow}:${c.letter}${plan.headerRow + plan.headerHeight - 1}`);
+    const head = ws.getRange(
+      `${c.letter}${plan.headerRow}:${c.letter}${plan.headerRow + plan.headerHeight - 1}`,
+    );
     head.format.font.bold = f.font.bold;
     if (f.font.color) head.format.font.color = f.font.color;
     if (f.font.size) head.format.font.size = f.font.size;
@@ -50,9 +60,17 @@ export function queueTrackingWrite(ws: Excel.Worksheet, plan: TrackingPlan, sour
     head.format.horizontalAlignment = f.horizontalAlignment;
     head.format.wrapText = true;
     ws.getRange(`${c.letter}${plan.headerRow}`).values = [[c.header]];
-    cells.push({ cell: `${c.letter}${plan.headerRow}`, before: null, numberFormat: null, after: c.header });
+    cells.push({
+      cell: `${c.letter}${plan.headerRow}`,
+      before: null,
+      numberFormat: null,
+      after: c.header,
+    });
     const body = ws.getRange(`${c.letter}${plan.firstRow}:${c.letter}${plan.lastRow}`);
-    if (c.numberFormat) body.numberFormat = Array.from({ length: plan.lastRow - plan.firstRow + 1 }, () => [c.numberFormat!]);
+    if (c.numberFormat)
+      body.numberFormat = Array.from({ length: plan.lastRow - plan.firstRow + 1 }, () => [
+        c.numberFormat!,
+      ]);
     body.format.wrapText = true;
     ws.getRange(`${c.letter}:${c.letter}`).format.columnWidth = c.width * 7;
   }
@@ -63,7 +81,13 @@ export function queueTrackingWrite(ws: Excel.Worksheet, plan: TrackingPlan, sour
       dv.rule =
         v.kind === 'status-list'
           ? { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } }
-          : { date: { formula1: String(isoToSerial(v.from!)), formula2: String(isoToSerial(v.to!)), operator: 'Between' } as Excel.DateTimeDataValidation };
+          : {
+              date: {
+                formula1: String(isoToSerial(v.from!)),
+                formula2: String(isoToSerial(v.to!)),
+                operator: 'Between',
+              } as Excel.DateTimeDataValidation,
+            };
       dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
       dv.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.error };
     }

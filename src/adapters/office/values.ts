@@ -51,8 +51,14 @@ export function jsonBytes(value: unknown): number {
 export function wouldCoerce(text: string): boolean {
   const s = text.trim();
   if (/^[=+-]/.test(text)) return true;
-  if (/\d/.test(s) && /^[+-]?[$€£¥₫]?\s*(\d[\d.,\s]*|[.,]\d+)(e[+-]?\d+)?\s*%?[$€£¥₫]?$/i.test(s)) return true;
-  if (/^(\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(s)) return true;
+  if (/\d/.test(s) && /^[+-]?[$€£¥₫]?\s*(\d[\d.,\s]*|[.,]\d+)(e[+-]?\d+)?\s*%?[$€£¥₫]?$/i.test(s))
+    return true;
+  if (
+    /^(\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(
+      s,
+    )
+  )
+    return true;
   return /^(true|false)$/i.test(s);
 }
 
@@ -63,7 +69,8 @@ export function wouldCoerce(text: string): boolean {
  */
 export function toExcelValue(cell: OutCell): XlValue {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cell.length > MAX_CELL_TEXT ? cell.slice(0, MAX_CELL_TEXT) : cell;
+  if (typeof cell === 'string')
+    return cell.length > MAX_CELL_TEXT ? cell.slice(0, MAX_CELL_TEXT) : cell;
   if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
   if ('date' in cell) return isoToSerial(cell.date);
   return toExcelValue(cell.text);
@@ -81,9 +88,17 @@ export function cellFormat(cell: OutCell): string {
  * format must be kept when possible). `numberFormat` is set only when the text would otherwise be
  * coerced: then the cell needs "@" before the value (the caller records the old format to undo it).
  */
-export function cellWrite(cell: OutCell, currentFormat: string | null | undefined): { value: XlValue; numberFormat?: string } {
+export function cellWrite(
+  cell: OutCell,
+  currentFormat: string | null | undefined,
+): { value: XlValue; numberFormat?: string } {
   const value = toExcelValue(cell);
-  if (typeof value === 'string' && value !== '' && currentFormat !== TEXT_FORMAT && wouldCoerce(value)) {
+  if (
+    typeof value === 'string' &&
+    value !== '' &&
+    currentFormat !== TEXT_FORMAT &&
+    wouldCoerce(value)
+  ) {
     return { value, numberFormat: TEXT_FORMAT };
   }
   return { value };

@@ -50,11 +50,22 @@ import { sameCellValue } from '../../engine/fix-plan';
 /** How long the page waits for a workbook to be read (real appendices take about a second). */
 export const READ_LIMIT_MS = 60_000;
 import { addMarkRules, readOwnMarks, removeOwnMarks, type OwnMarkArea } from '../xlsx/marks';
-import { isOwnSheet, ownSheetKind, writeCheckedWorkbook, writeOwnSheets, type OwnSheetKind } from '../xlsx/write';
+import {
+  isOwnSheet,
+  ownSheetKind,
+  writeCheckedWorkbook,
+  writeOwnSheets,
+  type OwnSheetKind,
+} from '../xlsx/write';
 import { addDraftSheet } from '../xlsx/draft-writer';
 import { applyGather } from '../xlsx/gather-writer';
 import { writeOwnTableSheet } from '../xlsx/own-table';
-import { addTrackingColumns as addTrackingColumnsXlsx, removeTrackingColumns, trackingTrace, type TrackingTrace } from '../xlsx/tracking';
+import {
+  addTrackingColumns as addTrackingColumnsXlsx,
+  removeTrackingColumns,
+  trackingTrace,
+  type TrackingTrace,
+} from '../xlsx/tracking';
 import { graftTracking } from '../xlsx/graft-tracking';
 import type { TrackingPlan } from '../../engine/tracking-columns';
 import { TrackingCellsBusyError } from '../../host/types';
@@ -119,7 +130,10 @@ export class StandaloneHost implements WorkbookHost {
    */
   /** The sheets of the opened file. */
   private readonly opened: Set<string>;
-  private applied = new Map<string, { cells: Map<string, { original: CellValue; now: CellValue }>; merges: string[] }>();
+  private applied = new Map<
+    string,
+    { cells: Map<string, { original: CellValue; now: CellValue }>; merges: string[] }
+  >();
   /** The tracking columns added and not undone, in order, for the download (graft-tracking.ts) and the undo. */
   private tracking = new Map<UndoRecord, { plan: TrackingPlan; trace: TrackingTrace }>();
 
@@ -127,17 +141,35 @@ export class StandaloneHost implements WorkbookHost {
     this.workbook = workbook;
     this.opened = new Set(workbook.worksheets.map((ws) => ws.name));
     const first = this.userSheets()[0] ?? workbook.worksheets[0];
-    this.state = { version: 0, fileName: options.fileName, sheet: first?.name ?? '', selected: null, selectSeq: 0, summary: null };
+    this.state = {
+      version: 0,
+      fileName: options.fileName,
+      sheet: first?.name ?? '',
+      selected: null,
+      selectSeq: 0,
+      summary: null,
+    };
   }
 
   /** Open .xlsx bytes. @throws WorkbookReadError (not an .xlsx, encrypted, damaged). */
-  static async open(bytes: ArrayBuffer | Uint8Array, options: StandaloneHostOptions): Promise<StandaloneHost> {
-    const guarded = options.guard ? await options.guard(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) : null;
+  static async open(
+    bytes: ArrayBuffer | Uint8Array,
+    options: StandaloneHostOptions,
+  ): Promise<StandaloneHost> {
+    const guarded = options.guard
+      ? await options.guard(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))
+      : null;
     // Under a deadline: a file too heavy to read stops with a message instead of hanging the tab.
-    const { workbook } = await readWorkbookWithin(bytes, options.readLimitMs ?? READ_LIMIT_MS, options.lang ?? 'vi');
+    const { workbook } = await readWorkbookWithin(
+      bytes,
+      options.readLimitMs ?? READ_LIMIT_MS,
+      options.lang ?? 'vi',
+    );
     const host = new StandaloneHost(workbook, options);
     // The same bytes through the same reader: the guard's snapshots are the workbook's as opened.
-    for (const snapshot of guarded ?? []) if (workbook.getWorksheet(snapshot.name)) host.snapshots.set(snapshot.name, { version: 0, snapshot });
+    for (const snapshot of guarded ?? [])
+      if (workbook.getWorksheet(snapshot.name))
+        host.snapshots.set(snapshot.name, { version: 0, snapshot });
     // The download adds to the original package (graft.ts), so everything ExcelJS cannot keep stays.
     host.original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     return host;
@@ -214,14 +246,28 @@ export class StandaloneHost implements WorkbookHost {
    * applied to the workbook in memory too, so the preview shows what the file holds.
    */
   async checkedBytes(report: SheetReport | null, lang: Lang): Promise<Uint8Array> {
-    const reports = report && report.headerRow !== null && this.workbook.getWorksheet(report.name) ? [report] : [];
+    const reports =
+      report && report.headerRow !== null && this.workbook.getWorksheet(report.name)
+        ? [report]
+        : [];
     const scratch = await writeCheckedWorkbook(this.workbook, reports, { lang });
     // A sheet made in the page (a draft appendix) is not in the original package: then the copy is
     // ExcelJS's, which holds it (graft.ts adds only the add-in's own sheets).
-    const made = this.workbook.worksheets.some((ws) => !isOwnSheet(ws) && !this.opened.has(ws.name));
+    const made = this.workbook.worksheets.some(
+      (ws) => !isOwnSheet(ws) && !this.opened.has(ws.name),
+    );
     const plans = [...this.tracking.values()].map((x) => x.plan);
-    const bytes = this.original && !made ? await graftCheckedCopy(await graftTracking(await graftEdits(this.original, this.appliedPatches()), plans), scratch) : scratch;
-    this.update({ summary: report && reports.length ? { report, lang } : this.state.summary }, true);
+    const bytes =
+      this.original && !made
+        ? await graftCheckedCopy(
+            await graftTracking(await graftEdits(this.original, this.appliedPatches()), plans),
+            scratch,
+          )
+        : scratch;
+    this.update(
+      { summary: report && reports.length ? { report, lang } : this.state.summary },
+      true,
+    );
     return bytes;
   }
 
@@ -244,7 +290,13 @@ export class StandaloneHost implements WorkbookHost {
   // ------------------------------------------------------------------ WorkbookHost
 
   capabilities(): HostCapabilities {
-    return { pivotTables: false, charts: false, cellProperties: true, conditionalFormats: true, download: true };
+    return {
+      pivotTables: false,
+      charts: false,
+      cellProperties: true,
+      conditionalFormats: true,
+      download: true,
+    };
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -263,7 +315,8 @@ export class StandaloneHost implements WorkbookHost {
 
   async applyMarks(plan: MarkPlan, fingerprint: string): Promise<void> {
     const ws = this.sheet(plan.sheet);
-    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(plan.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint)
+      throw new StaleSheetError(plan.sheet);
     removeOwnMarks(ws);
     addMarkRules(ws, plan.rules);
     this.update({ sheet: plan.sheet }, true);
@@ -272,7 +325,8 @@ export class StandaloneHost implements WorkbookHost {
   /** "Thêm cột theo dõi" (issue 12): the same writer as `phancong track`, after the same refusals as Excel. */
   async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
     const ws = this.sheet(plan.sheet);
-    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(plan.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint)
+      throw new StaleSheetError(plan.sheet);
     const busy: string[] = [];
     for (const c of plan.columns) {
       for (let r = plan.headerRow; r <= plan.lastRow; r++) {
@@ -285,7 +339,16 @@ export class StandaloneHost implements WorkbookHost {
     const written = addTrackingColumnsXlsx(this.workbook, plan);
     this.update({ sheet: plan.sheet }, true);
     const header = new Map(plan.columns.map((c) => [`${c.letter}${plan.headerRow}`, c.header]));
-    const record: UndoRecord = { sheet: plan.sheet, cells: written.map((cell) => ({ cell, before: null, numberFormat: null, after: header.get(cell) ?? null })), merges: [...plan.headerMerges] };
+    const record: UndoRecord = {
+      sheet: plan.sheet,
+      cells: written.map((cell) => ({
+        cell,
+        before: null,
+        numberFormat: null,
+        after: header.get(cell) ?? null,
+      })),
+      merges: [...plan.headerMerges],
+    };
     this.tracking.set(record, { plan, trace });
     return record;
   }
@@ -307,12 +370,26 @@ export class StandaloneHost implements WorkbookHost {
   async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
     const result = writeOwnSheets(this.workbook, [report], { lang });
     this.update({ summary: { report, lang }, sheet: result.sheets.summary }, true);
-    return { sheets: [result.sheets.tasks, result.sheets.agencies, result.sheets.summary, result.sheets.report, result.sheets.reminders, result.sheets.findings], skipped: [] };
+    return {
+      sheets: [
+        result.sheets.tasks,
+        result.sheets.agencies,
+        result.sheets.summary,
+        result.sheets.report,
+        result.sheets.reminders,
+        result.sheets.findings,
+      ],
+      skipped: [],
+    };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.sheet(sheet);
-    this.update({ sheet, selected: { sheet, cell: cell.toUpperCase() }, selectSeq: this.state.selectSeq + 1 });
+    this.update({
+      sheet,
+      selected: { sheet, cell: cell.toUpperCase() },
+      selectSeq: this.state.selectSeq + 1,
+    });
   }
 
   /** "Tạo phụ lục từ văn bản": the appendix as a new sheet (the same writer as `phancong draft`). */
@@ -323,7 +400,10 @@ export class StandaloneHost implements WorkbookHost {
   }
 
   /** "Gộp báo cáo": the gathering written into the open workbook (the writer of `phancong merge`). */
-  async applyGather(result: import('../../engine/gather').GatherResult, lang: 'vi' | 'en'): Promise<{ logSheet: string }> {
+  async applyGather(
+    result: import('../../engine/gather').GatherResult,
+    lang: 'vi' | 'en',
+  ): Promise<{ logSheet: string }> {
     const out = applyGather(this.workbook, result, lang);
     this.update({}, true);
     return out;
@@ -331,7 +411,11 @@ export class StandaloneHost implements WorkbookHost {
 
   /** "So sánh với bản trước": the PC So sánh sheet (the writer of `phancong diff --out`). */
   async writeComparison(table: import('../../engine/tables').OutTable): Promise<{ sheet: string }> {
-    const sheet = writeOwnTableSheet(this.workbook, 'Compare', 'PC So sánh', table, { widths: [22, 10, 7, 7, 10, 10, 20, 50, 50, 30], linkCols: [1], wrapCols: [7, 8] });
+    const sheet = writeOwnTableSheet(this.workbook, 'Compare', 'PC So sánh', table, {
+      widths: [22, 10, 7, 7, 10, 10, 20, 50, 50, 30],
+      linkCols: [1],
+      wrapCols: [7, 8],
+    });
     this.update({}, true);
     return { sheet };
   }
@@ -339,11 +423,17 @@ export class StandaloneHost implements WorkbookHost {
   /** The column's non-empty cells, top to bottom, joined with newlines (as the Office host reads them). */
   async readColumnText(sheet: string, column: string): Promise<string> {
     const col = normalizeColumn(column);
-    if (!col) throw Object.assign(new Error(`bad column ${column}`), { messageId: 'ui.error.column', data: { column } });
+    if (!col)
+      throw Object.assign(new Error(`bad column ${column}`), {
+        messageId: 'ui.error.column',
+        data: { column },
+      });
     const c = columnIndex(col);
     return sheetSnapshot(this.sheet(sheet))
       .values.map((row) => row[c])
-      .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v).trim()))
+      .map((v) =>
+        v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v).trim(),
+      )
       .filter((v) => v !== '')
       .join('\n');
   }
@@ -351,7 +441,8 @@ export class StandaloneHost implements WorkbookHost {
   /** Fixes (issue 10): the same ExcelJS edit code as `phancong fix` (src/adapters/xlsx/edits.ts). */
   async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
     const ws = this.sheet(batch.sheet);
-    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint) throw new StaleSheetError(batch.sheet);
+    if (fingerprintSnapshot(sheetSnapshot(ws)) !== fingerprint)
+      throw new StaleSheetError(batch.sheet);
     const { record, raw } = applyEditBatch(ws, batch);
     this.undoRaw.set(record, raw);
     this.track(record.sheet, record.cells, (c) => c.after, record.merges, []);
@@ -367,7 +458,13 @@ export class StandaloneHost implements WorkbookHost {
   }
 
   /** Keep the cells' values now (the first `before` seen is the opened file's) and the merges. */
-  private track(sheet: string, cells: UndoRecord['cells'], now: (c: UndoRecord['cells'][number]) => CellValue, merged: string[], unmerged: string[]): void {
+  private track(
+    sheet: string,
+    cells: UndoRecord['cells'],
+    now: (c: UndoRecord['cells'][number]) => CellValue,
+    merged: string[],
+    unmerged: string[],
+  ): void {
     const s = this.applied.get(sheet) ?? { cells: new Map(), merges: [] };
     this.applied.set(sheet, s);
     for (const c of cells) {
@@ -384,7 +481,8 @@ export class StandaloneHost implements WorkbookHost {
     const out = new Map<string, SheetPatch>();
     for (const [sheet, s] of this.applied) {
       const cells = new Map<string, CellValue>();
-      for (const [cell, v] of s.cells) if (!sameCellValue(v.original, v.now)) cells.set(cell, v.now);
+      for (const [cell, v] of s.cells)
+        if (!sameCellValue(v.original, v.now)) cells.set(cell, v.now);
       out.set(sheet, { cells, merges: [...s.merges] });
     }
     return out;

@@ -3,7 +3,13 @@
  * Loaded only on the standalone page (a separate webpack chunk), so that ExcelJS never weighs on
  * the add-in's bundle inside Excel.
  */
-export { StandaloneHost, checkedFileName, XLSX_MIME, type PreviewState, type StandaloneHostOptions } from './host';
+export {
+  StandaloneHost,
+  checkedFileName,
+  XLSX_MIME,
+  type PreviewState,
+  type StandaloneHostOptions,
+} from './host';
 
 /** Where webpack puts the bundled sample appendix, relative to the page. */
 export const SAMPLE_URL = 'assets/sample/phu-luc-mau.xlsx';

@@ -32,7 +32,13 @@ import {
   STATUS_VALUES,
 } from '../../engine/appendix-layout';
 
-export { DRAFT_COLUMNS, DRAFT_HEADER_ROW, STATUS_VALUES, displayTt, toRoman } from '../../engine/appendix-layout';
+export {
+  DRAFT_COLUMNS,
+  DRAFT_HEADER_ROW,
+  STATUS_VALUES,
+  displayTt,
+  toRoman,
+} from '../../engine/appendix-layout';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -51,12 +57,24 @@ function freeName(workbook: ExcelJS.Workbook, base: string): string {
  * draft.sheet.name) is made free first: an existing sheet is never overwritten, the new one becomes
  * "<name> (2)", "(3)", …
  */
-export function addDraftSheet(workbook: ExcelJS.Workbook, draft: PlanDraft, lang: Lang, name?: string): string {
+export function addDraftSheet(
+  workbook: ExcelJS.Workbook,
+  draft: PlanDraft,
+  lang: Lang,
+  name?: string,
+): string {
   const layout = appendixLayout(draft, lang);
   const last = DRAFT_COLUMNS.length;
   const sheetName = freeName(workbook, name ?? t(lang, 'draft.sheet.name'));
   const ws = workbook.addWorksheet(sheetName, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: DRAFT_HEADER_ROW, topLeftCell: `A${DRAFT_HEADER_ROW + 1}` }],
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: DRAFT_HEADER_ROW,
+        topLeftCell: `A${DRAFT_HEADER_ROW + 1}`,
+      },
+    ],
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
@@ -79,7 +97,8 @@ export function addDraftSheet(workbook: ExcelJS.Workbook, draft: PlanDraft, lang
   sub.value = layout.subtitle;
   sub.font = { name: DRAFT_FONT, size: 12, italic: true };
   ws.mergeCells(2, 1, 2, last);
-  for (const r of [1, 2]) ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  for (const r of [1, 2])
+    ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(2).height = 34;
 
   // Header.
@@ -104,7 +123,11 @@ export function addDraftSheet(workbook: ExcelJS.Workbook, draft: PlanDraft, lang
       const v = row.values[c - 1];
       if (v !== null && v !== undefined && v !== '') cell.value = v;
       cell.font = { name: DRAFT_FONT, size: 12, bold: row.kind !== 'task' };
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: DRAFT_CENTERED_COLS.includes(c) ? 'center' : 'left' };
+      cell.alignment = {
+        vertical: 'top',
+        wrapText: true,
+        horizontal: DRAFT_CENTERED_COLS.includes(c) ? 'center' : 'left',
+      };
       cell.border = THIN;
     }
     if (row.kind === 'section') {

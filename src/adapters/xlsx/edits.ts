@@ -74,8 +74,11 @@ function touchedCells(batch: EditBatch): string[] {
 
 /** Check, then write the batch. @throws EditsChangedError (nothing written). */
 export function applyEditBatch(ws: ExcelJS.Worksheet, batch: EditBatch): XlsxApplied {
-  const changed = batch.edits.filter((e) => !sameCellValue(cellSnapshotValue(ws.getCell(e.cell)), e.before)).map((e) => e.cell.toUpperCase());
-  for (const m of batch.merges) for (const c of rangeCells(m)) if (ws.getCell(c).isMerged) changed.push(c);
+  const changed = batch.edits
+    .filter((e) => !sameCellValue(cellSnapshotValue(ws.getCell(e.cell)), e.before))
+    .map((e) => e.cell.toUpperCase());
+  for (const m of batch.merges)
+    for (const c of rangeCells(m)) if (ws.getCell(c).isMerged) changed.push(c);
   if (changed.length > 0) throw new EditsChangedError(batch.sheet, [...new Set(changed)]);
 
   const cells = touchedCells(batch);
@@ -83,22 +86,36 @@ export function applyEditBatch(ws: ExcelJS.Worksheet, batch: EditBatch): XlsxApp
     const cell = ws.getCell(c);
     return { cell: c, value: copy(cell.value), style: copy(cell.style ?? {}) };
   });
-  const before = cells.map((c) => ({ value: cellSnapshotValue(ws.getCell(c)), numberFormat: numberFormatOf(ws.getCell(c)) }));
+  const before = cells.map((c) => ({
+    value: cellSnapshotValue(ws.getCell(c)),
+    numberFormat: numberFormatOf(ws.getCell(c)),
+  }));
 
   for (const e of batch.edits) ws.getCell(e.cell).value = toExcelJs(e.after);
   for (const m of batch.merges) ws.mergeCellsWithoutStyle(m);
 
   const record: UndoRecord = {
     sheet: batch.sheet,
-    cells: cells.map((c, i) => ({ cell: c, before: before[i].value, numberFormat: before[i].numberFormat, after: cellSnapshotValue(ws.getCell(c)) })),
+    cells: cells.map((c, i) => ({
+      cell: c,
+      before: before[i].value,
+      numberFormat: before[i].numberFormat,
+      after: cellSnapshotValue(ws.getCell(c)),
+    })),
     merges: batch.merges.map((m) => m.toUpperCase()),
   };
   return { record, raw };
 }
 
 /** Restore what applyEditBatch changed. @throws EditsChangedError when those cells changed since. */
-export function undoEditBatch(ws: ExcelJS.Worksheet, record: UndoRecord, raw?: readonly RawCell[]): void {
-  const changed = record.cells.filter((c) => !sameCellValue(cellSnapshotValue(ws.getCell(c.cell)), c.after)).map((c) => c.cell);
+export function undoEditBatch(
+  ws: ExcelJS.Worksheet,
+  record: UndoRecord,
+  raw?: readonly RawCell[],
+): void {
+  const changed = record.cells
+    .filter((c) => !sameCellValue(cellSnapshotValue(ws.getCell(c.cell)), c.after))
+    .map((c) => c.cell);
   for (const m of record.merges) {
     const [top, ...rest] = rangeCells(m);
     const master = ws.getCell(top);
@@ -117,7 +134,9 @@ export function undoEditBatch(ws: ExcelJS.Worksheet, record: UndoRecord, raw?: r
       cell.style = copy(r.style);
     } else {
       cell.value = toExcelJs(c.before);
-      if (c.numberFormat !== null) cell.numFmt = c.numberFormat === 'General' ? (undefined as unknown as string) : c.numberFormat;
+      if (c.numberFormat !== null)
+        cell.numFmt =
+          c.numberFormat === 'General' ? (undefined as unknown as string) : c.numberFormat;
     }
   }
 }

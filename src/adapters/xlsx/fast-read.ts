@@ -24,7 +24,9 @@ const excelUtils = require('exceljs/lib/utils/utils') as {
   excelToDate(v: unknown, date1904: boolean): Date;
   parseBoolean(v: unknown): boolean;
 };
-const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined };
+const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
+  getDefaultFmtCode(id: number): string | undefined;
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Gives up: the caller reads with ExcelJS. */
@@ -60,15 +62,20 @@ function decodeText(s: string, newlines = true): string {
   if (newlines && s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(
+        e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+      );
     return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e];
   });
 }
 
 /** TextXform's model: the text with _xHHHH_ escapes turned into characters. */
-const textXform = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+const textXform = (s: string) =>
+  s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 
-const PREFIXED = /<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b/;
+const PREFIXED =
+  /<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b/;
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -83,7 +90,10 @@ function richRuns(inner: string): RichRun[] {
     const body = m[1] ?? '';
     const rPr = /<rPr\b[^>]*?(?:\/>|>([\s\S]*?)<\/rPr>)/.exec(body);
     const t = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/.exec(body);
-    runs.push({ bold: !!rPr && /<b\b/.test(rPr[1] ?? ''), ...(t ? { text: textXform(decodeText(t[1] ?? '')) } : {}) });
+    runs.push({
+      bold: !!rPr && /<b\b/.test(rPr[1] ?? ''),
+      ...(t ? { text: textXform(decodeText(t[1] ?? '')) } : {}),
+    });
   }
   return runs;
 }
@@ -115,34 +125,43 @@ function styles(xml: string | null): StyleIndex {
   const numFmts = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
     const code = attr(m[0], 'formatCode');
-    if (code !== undefined) numFmts.set(parseInt(attr(m[0], 'numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+    if (code !== undefined)
+      numFmts.set(parseInt(attr(m[0], 'numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
   }
   const fontsBlock = /<fonts\b[^>]*?(?:\/>|>([\s\S]*?)<\/fonts>)/.exec(xml)?.[1] ?? '';
-  const fonts = [...fontsBlock.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) => /<b\b/.test(m[1] ?? ''));
+  const fonts = [...fontsBlock.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) =>
+    /<b\b/.test(m[1] ?? ''),
+  );
   const xfsBlock = /<cellXfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/cellXfs>)/.exec(xml)?.[1] ?? '';
-  const xfs = [...xfsBlock.matchAll(/<xf\b[^>]*>/g)].map((m) => ({ numFmtId: parseInt(attr(m[0], 'numFmtId') ?? '', 10), fontId: parseInt(attr(m[0], 'fontId') ?? '', 10) }));
+  const xfs = [...xfsBlock.matchAll(/<xf\b[^>]*>/g)].map((m) => ({
+    numFmtId: parseInt(attr(m[0], 'numFmtId') ?? '', 10),
+    fontId: parseInt(attr(m[0], 'fontId') ?? '', 10),
+  }));
   const dxfsBlock = /<dxfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/dxfs>)/.exec(xml)?.[1] ?? '';
   const dxfs = [...dxfsBlock.matchAll(/<dxf\b/g)].length;
   const cache = new Map<number, Style | null>();
-  return Object.assign((id: number) => {
-    if (cache.has(id)) return cache.get(id)!;
-    const xf = xfs[id];
-    let model: Style | null = null;
-    if (xf) {
-      model = { bold: false, font: false };
-      if (xf.numFmtId) {
-        const f = numFmts.get(xf.numFmtId) || NumFmtXform.getDefaultFmtCode(xf.numFmtId);
-        if (f) model.numFmt = f;
+  return Object.assign(
+    (id: number) => {
+      if (cache.has(id)) return cache.get(id)!;
+      const xf = xfs[id];
+      let model: Style | null = null;
+      if (xf) {
+        model = { bold: false, font: false };
+        if (xf.numFmtId) {
+          const f = numFmts.get(xf.numFmtId) || NumFmtXform.getDefaultFmtCode(xf.numFmtId);
+          if (f) model.numFmt = f;
+        }
+        model.date = excelUtils.isDateFmt(model.numFmt);
+        if ((xf.fontId || xf.fontId === 0) && xf.fontId < fonts.length) {
+          model.font = true;
+          model.bold = fonts[xf.fontId];
+        }
       }
-      model.date = excelUtils.isDateFmt(model.numFmt);
-      if ((xf.fontId || xf.fontId === 0) && xf.fontId < fonts.length) {
-        model.font = true;
-        model.bold = fonts[xf.fontId];
-      }
-    }
-    cache.set(id, model);
-    return model;
-  }, { dxfs });
+      cache.set(id, model);
+      return model;
+    },
+    { dxfs },
+  );
 }
 
 interface FastCell {
@@ -152,14 +171,23 @@ interface FastCell {
 }
 
 /** One worksheet part → the snapshot sheetSnapshot() would make of ExcelJS's worksheet. */
-function sheet(name: string, xml: string, rels: string | null, shared: Shared[], styleOf: StyleIndex, date1904: boolean): SheetSnapshot {
+function sheet(
+  name: string,
+  xml: string,
+  rels: string | null,
+  shared: Shared[],
+  styleOf: StyleIndex,
+  date1904: boolean,
+): SheetSnapshot {
   if (PREFIXED.test(xml) || xml.includes('<![CDATA[') || xml.includes('<!--')) throw new Decline();
-  for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g)) if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
+  for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g))
+    if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
   // Hyperlinks (ExcelJS: a cell whose address a <hyperlink r:id> names shows its text, else the target).
   const links = new Map<string, string>();
   if (xml.includes('<hyperlink')) {
     const targets = new Map<string, string>();
-    for (const m of (rels ?? '').matchAll(/<Relationship\b[^>]*>/g)) targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
+    for (const m of (rels ?? '').matchAll(/<Relationship\b[^>]*>/g))
+      targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
     for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
       const rId = attr(m[0], 'r:id');
       if (!rId) continue;
@@ -184,17 +212,23 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
     for (let c = min; c <= max; c++) colStyles.set(c, st);
   }
 
-  const rows = new Map<number, { hidden: boolean; style: Style | null; cells: Map<number, FastCell> }>();
+  const rows = new Map<
+    number,
+    { hidden: boolean; style: Style | null; cells: Map<number, FastCell> }
+  >();
   let row: { hidden: boolean; style: Style | null; cells: Map<number, FastCell> } | null = null;
   // A scan of the <row> and <c> elements of sheetData (indexOf, no backtracking regular expression).
-  for (let pos = 0; ; ) {
+  for (let pos = 0; ;) {
     const lt = data.indexOf('<', pos);
     if (lt < 0) break;
     const gt = data.indexOf('>', lt);
     if (gt < 0) throw new Decline();
     const next = data.charCodeAt(lt + 2);
-    const isRow = data.startsWith('row', lt + 1) && (data.charCodeAt(lt + 4) <= 32 || data[lt + 4] === '>' || data[lt + 4] === '/');
-    const isCell = data[lt + 1] === 'c' && (next <= 32 || next === 62 /* > */ || next === 47 /* / */);
+    const isRow =
+      data.startsWith('row', lt + 1) &&
+      (data.charCodeAt(lt + 4) <= 32 || data[lt + 4] === '>' || data[lt + 4] === '/');
+    const isCell =
+      data[lt + 1] === 'c' && (next <= 32 || next === 62 /* > */ || next === 47) /* / */;
     if (!isRow && !isCell) {
       pos = lt + 1;
       continue;
@@ -213,7 +247,11 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
       const r = attr(open, 'r');
       if (!r || !/^\d+$/.test(r)) throw new Decline();
       const s = parseInt(attr(open, 's') ?? '', 10);
-      row = { hidden: excelUtils.parseBoolean(attr(open, 'hidden')), style: s ? styleOf(s) : NO_STYLE, cells: new Map() };
+      row = {
+        hidden: excelUtils.parseBoolean(attr(open, 'hidden')),
+        style: s ? styleOf(s) : NO_STYLE,
+        cells: new Map(),
+      };
       if (rows.has(Number(r))) throw new Decline();
       rows.set(Number(r), row);
       continue;
@@ -240,7 +278,11 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
     let text: string | undefined;
     let rich: RichRun[] | undefined;
     let is: RegExpExecArray | null = null;
-    if (inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4 && inner.endsWith('</v>')) {
+    if (
+      inner.startsWith('<v>') &&
+      inner.indexOf('<', 3) === inner.length - 4 &&
+      inner.endsWith('</v>')
+    ) {
       // The usual cell: one <v>.
       if (inner.length > 7) text = decodeText(inner.slice(3, -4));
     } else if (inner !== '') {
@@ -256,10 +298,12 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
     if (is) {
       const isInner = is[1] ?? '';
       if (/<r\b/.test(isInner)) {
-        if (text !== undefined || /<t\b/.test(isInner.replace(/<r\b[\s\S]*?<\/r>/g, ''))) throw new Decline();
+        if (text !== undefined || /<t\b/.test(isInner.replace(/<r\b[\s\S]*?<\/r>/g, '')))
+          throw new Decline();
         rich = richRuns(isInner);
       } else {
-        for (const tm of isInner.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) if (tm[1]) text = (text ?? '') + decodeText(tm[1]);
+        for (const tm of isInner.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g))
+          if (tm[1]) text = (text ?? '') + decodeText(tm[1]);
       }
     }
     const style = styleId ? styleOf(styleId) : null;
@@ -339,7 +383,8 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
         if (r !== top || c !== left) cell.value = undefined;
       }
     }
-    if (top !== bottom || left !== right) merges.push({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
+    if (top !== bottom || left !== right)
+      merges.push({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
 
@@ -373,9 +418,15 @@ function sheet(name: string, xml: string, rels: string | null, shared: Shared[],
       for (const c of rw.cells.keys()) if (c > width) width = c;
       // Row.eachCell({includeEmpty: true}) creates the cells it has not got, styled by row and column.
       for (let c = 1; c <= Math.min(width, colCount); c++) {
-        const cell = rw.cells.get(c) ?? { value: null, style: createdStyle(rw.style, colStyles.get(c)) };
+        const cell = rw.cells.get(c) ?? {
+          value: null,
+          style: createdStyle(rw.style, colStyles.get(c)),
+        };
         const { value, isDate } = convert(cell.value);
-        const numFmt = typeof cell.style.numFmt === 'string' && cell.style.numFmt !== '' ? cell.style.numFmt : 'General';
+        const numFmt =
+          typeof cell.style.numFmt === 'string' && cell.style.numFmt !== ''
+            ? cell.style.numFmt
+            : 'General';
         vRow[c - 1] = value;
         fRow[c - 1] = isDate ? dateCellFormat(numFmt) : numFmt;
         bRow[c - 1] = cell.style.bold || richTextAllBold(cell.value);
@@ -398,7 +449,11 @@ function createdStyle(rowStyle: Style | null, colStyle: Style | undefined): Styl
 function richTextAllBold(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || v instanceof Date) return false;
   const o = v as { richText?: RichRun[]; text?: { richText?: RichRun[] } };
-  const runs = Array.isArray(o.richText) ? o.richText : typeof o.text === 'object' && o.text !== null ? o.text.richText : undefined;
+  const runs = Array.isArray(o.richText)
+    ? o.richText
+    : typeof o.text === 'object' && o.text !== null
+      ? o.text.richText
+      : undefined;
   if (!Array.isArray(runs)) return false;
   const visible = runs.filter((r) => typeof r.text === 'string' && r.text.trim() !== '');
   return visible.length > 0 && visible.every((r) => r.bold);
@@ -407,15 +462,21 @@ function richTextAllBold(v: unknown): boolean {
 /** read.ts's plainText: a string, or a rich text's runs joined; null otherwise. */
 function plain(v: unknown): string | null {
   if (typeof v === 'string') return v;
-  const runs = typeof v === 'object' && v !== null && !(v instanceof Date) ? (v as { richText?: RichRun[] }).richText : undefined;
-  return Array.isArray(runs) ? runs.map((r) => (typeof r.text === 'string' ? r.text : '')).join('') : null;
+  const runs =
+    typeof v === 'object' && v !== null && !(v instanceof Date)
+      ? (v as { richText?: RichRun[] }).richText
+      : undefined;
+  return Array.isArray(runs)
+    ? runs.map((r) => (typeof r.text === 'string' ? r.text : '')).join('')
+    : null;
 }
 
 /** read.ts's convert, for the values this reader makes. */
 function convert(v: unknown): { value: CellValue; isDate: boolean } {
   if (v === null || v === undefined) return { value: null, isDate: false };
   if (typeof v === 'string') return { value: v, isDate: false };
-  if (typeof v === 'number') return { value: Number.isFinite(v) ? v : { error: '#NUM!' }, isDate: false };
+  if (typeof v === 'number')
+    return { value: Number.isFinite(v) ? v : { error: '#NUM!' }, isDate: false };
   if (typeof v === 'boolean') return { value: v, isDate: false };
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { value: { error: '#VALUE!' }, isDate: false };
@@ -425,7 +486,15 @@ function convert(v: unknown): { value: CellValue; isDate: boolean } {
   if (typeof o.error === 'string') return { value: { error: o.error }, isDate: false };
   if ('formula' in o) {
     const r = o.result;
-    if (r === undefined || (typeof r === 'object' && r !== null && !(r instanceof Date) && !('error' in r) && !('richText' in r))) return { value: null, isDate: false };
+    if (
+      r === undefined ||
+      (typeof r === 'object' &&
+        r !== null &&
+        !(r instanceof Date) &&
+        !('error' in r) &&
+        !('richText' in r))
+    )
+      return { value: null, isDate: false };
     return convert(r);
   }
   if (Array.isArray(o.richText)) return { value: plain(o), isDate: false };
@@ -455,11 +524,18 @@ export async function fastReadSheets(bytes: Uint8Array): Promise<SheetSnapshot[]
     const date1904 = /<workbookPr\b[^>]*\sdate1904\s*=\s*"1"/.test(wb);
     const targets = new Map<string, { type: string; target: string }>();
     for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-      targets.set(attr(m[0], 'Id') ?? '', { type: (attr(m[0], 'Type') ?? '').replace(/.*\//, ''), target: attr(m[0], 'Target') ?? '' });
+      targets.set(attr(m[0], 'Id') ?? '', {
+        type: (attr(m[0], 'Type') ?? '').replace(/.*\//, ''),
+        target: attr(m[0], 'Target') ?? '',
+      });
     }
     const ssRel = [...targets.values()].find((r) => r.type === 'sharedStrings');
     const stRel = [...targets.values()].find((r) => r.type === 'styles');
-    if ((ssRel && !/^(\/xl\/)?sharedStrings\.xml$/.test(ssRel.target)) || (stRel && !/^(\/xl\/)?styles\.xml$/.test(stRel.target))) return null;
+    if (
+      (ssRel && !/^(\/xl\/)?sharedStrings\.xml$/.test(ssRel.target)) ||
+      (stRel && !/^(\/xl\/)?styles\.xml$/.test(stRel.target))
+    )
+      return null;
     const ssXml = ssRel ? await text('xl/sharedStrings.xml') : null;
     const stXml = stRel ? await text('xl/styles.xml') : null;
     if ((ssRel && ssXml === null) || (stRel && stXml === null)) return null;
@@ -476,7 +552,9 @@ export async function fastReadSheets(bytes: Uint8Array): Promise<SheetSnapshot[]
       if (!m) return null;
       const xml = await text(`xl/${m[1]}`);
       if (xml === null || !xml.trimEnd().endsWith('</worksheet>')) return null;
-      const sheetRels = xml.includes('<hyperlink') ? await text(`xl/worksheets/_rels/${m[1].slice('worksheets/'.length)}.rels`) : null;
+      const sheetRels = xml.includes('<hyperlink')
+        ? await text(`xl/worksheets/_rels/${m[1].slice('worksheets/'.length)}.rels`)
+        : null;
       out.push(sheet(name, xml, sheetRels, shared, styleOf, date1904));
     }
     return out;

@@ -14,7 +14,11 @@ import { graftCheckedCopy } from './graft';
 import { graftCells } from './graft-cells';
 import { a1 } from '../../engine/text';
 
-export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): { logSheet: string } {
+export function applyGather(
+  workbook: ExcelJS.Workbook,
+  result: GatherResult,
+  lang: Lang,
+): { logSheet: string } {
   const ws = workbook.getWorksheet(result.master.sheet);
   if (!ws) throw new Error(`No sheet ${result.master.sheet}`);
   if (result.tracking) addTrackingColumns(workbook, result.tracking);
@@ -30,11 +34,17 @@ export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, la
       cell.value = v.value;
     }
   }
-  const logSheet = writeOwnTableSheet(workbook, 'Merge', COMPARE_SHEETS.merge, buildGatherTable(result, lang, result.master.sheet), {
-    widths: [16, 10, 7, 50, 20, 30, 30, 24, 16, 10],
-    linkCols: [1],
-    wrapCols: [3, 5, 6],
-  });
+  const logSheet = writeOwnTableSheet(
+    workbook,
+    'Merge',
+    COMPARE_SHEETS.merge,
+    buildGatherTable(result, lang, result.master.sheet),
+    {
+      widths: [16, 10, 7, 50, 20, 30, 30, 24, 16, 10],
+      linkCols: [1],
+      wrapCols: [3, 5, 6],
+    },
+  );
   return { logSheet };
 }
 
@@ -44,12 +54,20 @@ export function applyGather(workbook: ExcelJS.Workbook, result: GatherResult, la
  * "PC Gộp báo cáo" sheet added (issue 17: every other part kept byte for byte, an .xlsm stays one).
  * `workbook` is the master as ExcelJS read it; it becomes the scratch copy the parts come from.
  */
-export async function writeGatheredCopy(original: Uint8Array, workbook: ExcelJS.Workbook, result: GatherResult, lang: Lang): Promise<{ bytes: Uint8Array; logSheet: string }> {
+export async function writeGatheredCopy(
+  original: Uint8Array,
+  workbook: ExcelJS.Workbook,
+  result: GatherResult,
+  lang: Lang,
+): Promise<{ bytes: Uint8Array; logSheet: string }> {
   const { logSheet } = applyGather(workbook, result, lang);
   const buf = await workbook.xlsx.writeBuffer();
   const scratch = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
   const plan = result.tracking;
-  const cells = [...(plan?.range ? [plan.range] : []), ...result.applied.map((a) => a1(a.row, a.col))];
+  const cells = [
+    ...(plan?.range ? [plan.range] : []),
+    ...result.applied.map((a) => a1(a.row, a.col)),
+  ];
   const withCells = await graftCells(original, scratch, {
     sheet: result.master.sheet,
     cells,

@@ -10,7 +10,18 @@
  * Bytes in, bytes out, with JSZip; no Node APIs.
  */
 import { rangeCells } from '../../engine/fix-plan';
-import { AFTER_CF, attr, block, mainPrefix, openPkg, prefixed, put, readText, StyleMerger, writeBlock } from './graft';
+import {
+  AFTER_CF,
+  attr,
+  block,
+  mainPrefix,
+  openPkg,
+  prefixed,
+  put,
+  readText,
+  StyleMerger,
+  writeBlock,
+} from './graft';
 import { patchSheetXml } from './graft-edits';
 import { colNumber } from './package';
 
@@ -37,11 +48,21 @@ function box(ref: string): Box | null {
   if (!m) return null;
   const a = { col: colNumber(m[1].toUpperCase()), row: Number(m[2]) };
   const b = m[3] ? { col: colNumber(m[3].toUpperCase()), row: Number(m[4]) } : a;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
-const inside = (x: Box, y: Box) => x.top >= y.top && x.bottom <= y.bottom && x.left >= y.left && x.right <= y.right;
+const inside = (x: Box, y: Box) =>
+  x.top >= y.top && x.bottom <= y.bottom && x.left >= y.left && x.right <= y.right;
 
-export async function graftCells(original: Uint8Array, scratch: Uint8Array, g: CellGraft): Promise<Uint8Array> {
+export async function graftCells(
+  original: Uint8Array,
+  scratch: Uint8Array,
+  g: CellGraft,
+): Promise<Uint8Array> {
   if (!g.cells.length && !g.merges.length && !g.validationsWithin.length) return original;
   const o = await openPkg(original);
   const c = await openPkg(scratch);
@@ -55,9 +76,17 @@ export async function graftCells(original: Uint8Array, scratch: Uint8Array, g: C
   const oStylesPart = o.rels.find((r) => /\/styles$/.test(r.type))?.target ?? null;
   const cStylesPart = c.rels.find((r) => /\/styles$/.test(r.type))?.target ?? 'xl/styles.xml';
   const oStylesXml = oStylesPart ? ((await readText(o.zip, oStylesPart)) ?? '') : '';
-  const styles = oStylesXml ? new StyleMerger((await readText(c.zip, cStylesPart)) ?? '', oStylesXml, mainPrefix(oStylesXml)) : null;
+  const styles = oStylesXml
+    ? new StyleMerger(
+        (await readText(c.zip, cStylesPart)) ?? '',
+        oStylesXml,
+        mainPrefix(oStylesXml),
+      )
+    : null;
   const cSst = c.rels.find((r) => /\/sharedStrings$/.test(r.type))?.target;
-  const strings = cSst ? [...((await readText(c.zip, cSst)) ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]) : [];
+  const strings = cSst
+    ? [...((await readText(c.zip, cSst)) ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1])
+    : [];
 
   // The scratch copy's cells, by reference (ExcelJS writes every cell with its r).
   const scratchCells = new Map<string, string>();
@@ -66,10 +95,18 @@ export async function graftCells(original: Uint8Array, scratch: Uint8Array, g: C
     if (r) scratchCells.set(r.toUpperCase(), m[0]);
   }
   const raw = new Map<string, string>();
-  for (const ref of g.cells.flatMap((x) => (x.includes(':') ? rangeCells(x) : [x])).map((x) => x.toUpperCase().replace(/\$/g, ''))) {
+  for (const ref of g.cells
+    .flatMap((x) => (x.includes(':') ? rangeCells(x) : [x]))
+    .map((x) => x.toUpperCase().replace(/\$/g, ''))) {
     let el = scratchCells.get(ref) ?? `<c r="${ref}"/>`;
-    el = el.replace(/^<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>$/, (_m, a: string, b: string, i: string) => `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`);
-    el = el.replace(/^<c\b([^>]*?)\ss="(\d+)"/, (_m, a: string, s: string) => (styles ? `<c${a} s="${styles.xf(Number(s))}"` : `<c${a}`));
+    el = el.replace(
+      /^<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>$/,
+      (_m, a: string, b: string, i: string) =>
+        `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`,
+    );
+    el = el.replace(/^<c\b([^>]*?)\ss="(\d+)"/, (_m, a: string, s: string) =>
+      styles ? `<c${a} s="${styles.xf(Number(s))}"` : `<c${a}`,
+    );
     raw.set(ref, el);
   }
   let xml = patchSheetXml(oXml, { cells: new Map(), merges: g.merges, raw }).xml;
@@ -79,14 +116,27 @@ export async function graftCells(original: Uint8Array, scratch: Uint8Array, g: C
   const added = [...cXml.matchAll(/<dataValidation\b[^>]*?(?:\/>|>[\s\S]*?<\/dataValidation>)/g)]
     .map((m) => m[0])
     .filter((el) => {
-      const refs = (attr(el.slice(0, el.indexOf('>') + 1), 'sqref') ?? '').split(/\s+/).filter(Boolean).map(box);
+      const refs = (attr(el.slice(0, el.indexOf('>') + 1), 'sqref') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(box);
       return refs.length > 0 && refs.every((r) => r !== null && within.some((w) => inside(r, w)));
     });
   if (added.length) {
     const existing = block(xml, 'dataValidations', p)?.items ?? [];
-    xml = writeBlock(xml, 'dataValidations', p, [...existing, ...added.map((el) => prefixed(el, p))], AFTER_CF.slice(1));
+    xml = writeBlock(
+      xml,
+      'dataValidations',
+      p,
+      [...existing, ...added.map((el) => prefixed(el, p))],
+      AFTER_CF.slice(1),
+    );
   }
   if (xml !== oXml) put(o.zip, os.part, xml);
   if (styles?.changed && oStylesPart) put(o.zip, oStylesPart, styles.xml());
-  return o.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return o.zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
 }

@@ -39,7 +39,9 @@ function withStyle(p: string, xml: string, s: number): string {
   return xml.replace(new RegExp(`^<${p}c\\b([^>]*?)(/?)>`), (_m, attrs: string, slash: string) => {
     const rest = attrs.replace(/\ss\s*=\s*("[^"]*"|'[^']*')/, '');
     const r = /^(\sr\s*=\s*"[^"]*")/.exec(rest);
-    return r ? `<${p}c${r[1]} s="${s}"${rest.slice(r[1].length)}${slash}>` : `<${p}c s="${s}"${rest}${slash}>`;
+    return r
+      ? `<${p}c${r[1]} s="${s}"${rest.slice(r[1].length)}${slash}>`
+      : `<${p}c s="${s}"${rest}${slash}>`;
   });
 }
 
@@ -57,7 +59,10 @@ const escText = (s: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(XML_UNSAFE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(
+      XML_UNSAFE,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+    );
 
 function splitRef(ref: string): { col: number; row: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
@@ -79,7 +84,12 @@ export interface Row {
 }
 
 /** The cell element for `value`, from the existing element's attributes and extLst. */
-function cellXml(p: string, ref: string, value: CellValue, old: string | null): { xml: string; formula: boolean; sharedSi: string | null } {
+function cellXml(
+  p: string,
+  ref: string,
+  value: CellValue,
+  old: string | null,
+): { xml: string; formula: boolean; sharedSi: string | null } {
   let attrs = '';
   let ext = '';
   let formula = false;
@@ -91,15 +101,19 @@ function cellXml(p: string, ref: string, value: CellValue, old: string | null): 
     const f = new RegExp(`<${p}f\\b([^>]*?)(/?)>`).exec(old);
     if (f) {
       formula = true;
-      if (attr(f[0], 't') === 'shared' && attr(f[0], 'ref') !== undefined) sharedSi = attr(f[0], 'si') ?? null;
+      if (attr(f[0], 't') === 'shared' && attr(f[0], 'ref') !== undefined)
+        sharedSi = attr(f[0], 'si') ?? null;
     }
   }
   const head = (t: string) => `<${p}c r="${ref}"${attrs}${t ? ` t="${t}"` : ''}`;
   let xml: string;
   if (value === null || value === '') xml = ext ? `${head('')}>${ext}</${p}c>` : `${head('')}/>`;
-  else if (typeof value === 'string') xml = `${head('inlineStr')}><${p}is><${p}t xml:space="preserve">${escText(value)}</${p}t></${p}is>${ext}</${p}c>`;
-  else if (typeof value === 'number') xml = `${head('')}><${p}v>${Number.isFinite(value) ? String(value) : '0'}</${p}v>${ext}</${p}c>`;
-  else if (typeof value === 'boolean') xml = `${head('b')}><${p}v>${value ? 1 : 0}</${p}v>${ext}</${p}c>`;
+  else if (typeof value === 'string')
+    xml = `${head('inlineStr')}><${p}is><${p}t xml:space="preserve">${escText(value)}</${p}t></${p}is>${ext}</${p}c>`;
+  else if (typeof value === 'number')
+    xml = `${head('')}><${p}v>${Number.isFinite(value) ? String(value) : '0'}</${p}v>${ext}</${p}c>`;
+  else if (typeof value === 'boolean')
+    xml = `${head('b')}><${p}v>${value ? 1 : 0}</${p}v>${ext}</${p}c>`;
   else xml = `${head('e')}><${p}v>${escText(value.error)}</${p}v>${ext}</${p}c>`;
   return { xml, formula, sharedSi };
 }
@@ -120,7 +134,13 @@ export function parseRows(inner: string, p: string): Row[] {
       re.lastIndex = close + `</${p}row>`.length;
     }
     const open = r ? m[0] : m[0].replace(new RegExp(`^<${p}row`), `<${p}row r="${n}"`);
-    rows.push({ n, raw: r ? raw : open + raw.slice(m[0].length), open: open.replace(/\/>$/, '>'), cells: null, selfClosing: !!m[2] });
+    rows.push({
+      n,
+      raw: r ? raw : open + raw.slice(m[0].length),
+      open: open.replace(/\/>$/, '>'),
+      cells: null,
+      selfClosing: !!m[2],
+    });
   }
   return rows;
 }
@@ -133,7 +153,10 @@ export function parseCells(row: Row, p: string): Cell[] {
   for (const m of inner.matchAll(new RegExp(`<${p}c\\b([^>]*?)(?:/>|>[\\s\\S]*?</${p}c>)`, 'g'))) {
     const r = attr(m[0].slice(0, m[0].indexOf('>') + 1), 'r');
     col = r ? splitRef(r).col : col + 1;
-    cells.push({ col, raw: r ? m[0] : m[0].replace(new RegExp(`^<${p}c`), `<${p}c r="${colLetters(col)}${row.n}"`) });
+    cells.push({
+      col,
+      raw: r ? m[0] : m[0].replace(new RegExp(`^<${p}c`), `<${p}c r="${colLetters(col)}${row.n}"`),
+    });
   }
   return cells;
 }
@@ -145,7 +168,8 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
   const cells = new Map<string, CellValue>();
   for (const [ref, v] of patch.cells) cells.set(ref.toUpperCase().replace(/\$/g, ''), v);
   for (const ref of patch.raw?.keys() ?? []) if (!cells.has(ref)) cells.set(ref, '\u0000raw');
-  for (const m of patch.merges) for (const c of rangeCells(m).slice(1)) cells.set(c.toUpperCase(), null);
+  for (const m of patch.merges)
+    for (const c of rangeCells(m).slice(1)) cells.set(c.toUpperCase(), null);
 
   const styles = new Map<string, number>();
   for (const [ref, st] of patch.styles ?? []) styles.set(ref.toUpperCase().replace(/\$/g, ''), st);
@@ -180,7 +204,12 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
       if (!old && empty && style === undefined) continue;
       let made: { xml: string; formula: boolean; sharedSi: string | null };
       if (hasValue) made = cellXml(p, `${colLetters(col)}${n}`, value, old?.raw ?? null);
-      else made = { xml: old ? old.raw : `<${p}c r="${colLetters(col)}${n}"/>`, formula: false, sharedSi: null };
+      else
+        made = {
+          xml: old ? old.raw : `<${p}c r="${colLetters(col)}${n}"/>`,
+          formula: false,
+          sharedSi: null,
+        };
       const given = patch.raw?.get(ref);
       if (given !== undefined) made.xml = prefixed(given, p);
       if (style !== undefined) made.xml = withStyle(p, made.xml, style);
@@ -190,31 +219,61 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
       else {
         if (k < 0) k = row.cells.length;
         row.cells.splice(k, 0, { col, raw: made.xml });
-        grown = grown ? { top: Math.min(grown.top, n), left: Math.min(grown.left, col), bottom: Math.max(grown.bottom, n), right: Math.max(grown.right, col) } : { top: n, left: col, bottom: n, right: col };
+        grown = grown
+          ? {
+              top: Math.min(grown.top, n),
+              left: Math.min(grown.left, col),
+              bottom: Math.max(grown.bottom, n),
+              right: Math.max(grown.right, col),
+            }
+          : { top: n, left: col, bottom: n, right: col };
         // A spans hint ("1:6") that no longer covers the row's cells.
         const spans = /\sspans="(\d+):(\d+)"/.exec(row.open);
-        if (spans && (col < Number(spans[1]) || col > Number(spans[2]))) row.open = row.open.replace(spans[0], ` spans="${Math.min(col, Number(spans[1]))}:${Math.max(col, Number(spans[2]))}"`);
+        if (spans && (col < Number(spans[1]) || col > Number(spans[2])))
+          row.open = row.open.replace(
+            spans[0],
+            ` spans="${Math.min(col, Number(spans[1]))}:${Math.max(col, Number(spans[2]))}"`,
+          );
       }
     }
-    let data = rows.map((r) => (r.cells ? (r.cells.length ? `${r.open}${r.cells.map((c) => c.raw).join('')}</${p}row>` : r.open.replace(/>$/, '/>')) : r.raw)).join('');
+    let data = rows
+      .map((r) =>
+        r.cells
+          ? r.cells.length
+            ? `${r.open}${r.cells.map((c) => c.raw).join('')}</${p}row>`
+            : r.open.replace(/>$/, '/>')
+          : r.raw,
+      )
+      .join('');
     // The other cells of a shared formula whose master was edited keep their values, not a formula
     // that no longer has a master.
     for (const si of sharedSis)
-      data = data.replace(new RegExp(`<${p}f\\b[^>]*?(?:/>|>[^<]*</${p}f>)`, 'g'), (f) => (attr(f, 't') === 'shared' && attr(f, 'si') === si && attr(f, 'ref') === undefined ? '' : f));
+      data = data.replace(new RegExp(`<${p}f\\b[^>]*?(?:/>|>[^<]*</${p}f>)`, 'g'), (f) =>
+        attr(f, 't') === 'shared' && attr(f, 'si') === si && attr(f, 'ref') === undefined ? '' : f,
+      );
     const sheetDataOpen = open[1] ? open[0].replace(/\/>$/, '>') : open[0];
     const tail = open[1] ? xml.slice(innerStart) : xml.slice(innerEnd);
-    xml = xml.slice(0, open.index) + sheetDataOpen + data + (open[1] ? `</${p}sheetData>` : '') + tail;
+    xml =
+      xml.slice(0, open.index) + sheetDataOpen + data + (open[1] ? `</${p}sheetData>` : '') + tail;
     if (grown) {
-      xml = xml.replace(new RegExp(`(<${p}dimension\\b[^>]*?\\sref=")([^"]*)"`), (m, head: string, ref: string) => {
-        const [a, b = a] = ref.split(':');
-        if (!/^[A-Z]+\d+$/i.test(a) || !/^[A-Z]+\d+$/i.test(b)) return m;
-        const x = splitRef(a);
-        const y = splitRef(b);
-        const box = { top: Math.min(x.row, grown!.top), left: Math.min(x.col, grown!.left), bottom: Math.max(y.row, grown!.bottom), right: Math.max(y.col, grown!.right) };
-        const tl = `${colLetters(box.left)}${box.top}`;
-        const br = `${colLetters(box.right)}${box.bottom}`;
-        return `${head}${tl === br ? tl : `${tl}:${br}`}"`;
-      });
+      xml = xml.replace(
+        new RegExp(`(<${p}dimension\\b[^>]*?\\sref=")([^"]*)"`),
+        (m, head: string, ref: string) => {
+          const [a, b = a] = ref.split(':');
+          if (!/^[A-Z]+\d+$/i.test(a) || !/^[A-Z]+\d+$/i.test(b)) return m;
+          const x = splitRef(a);
+          const y = splitRef(b);
+          const box = {
+            top: Math.min(x.row, grown!.top),
+            left: Math.min(x.col, grown!.left),
+            bottom: Math.max(y.row, grown!.bottom),
+            right: Math.max(y.col, grown!.right),
+          };
+          const tl = `${colLetters(box.left)}${box.top}`;
+          const br = `${colLetters(box.right)}${box.bottom}`;
+          return `${head}${tl === br ? tl : `${tl}:${br}`}"`;
+        },
+      );
     }
   }
 
@@ -222,10 +281,18 @@ export function patchSheetXml(xml: string, patch: SheetPatch): { xml: string; fo
   if (merges.length) {
     const existing = [...xml.matchAll(new RegExp(`<${p}mergeCell\\b[^>]*>`, 'g'))].map((m) => m[0]);
     const have = new Set(existing.map((t) => (attr(t, 'ref') ?? '').toUpperCase()));
-    const added = merges.filter((m, i) => !have.has(m) && merges.indexOf(m) === i).map((m) => `<${p}mergeCell ref="${m}"/>`);
+    const added = merges
+      .filter((m, i) => !have.has(m) && merges.indexOf(m) === i)
+      .map((m) => `<${p}mergeCell ref="${m}"/>`);
     if (added.length) {
       // writeBlock recounts; items are the existing mergeCell elements plus the new ones.
-      xml = writeBlock(xml, 'mergeCells', p, [...existing.map((t) => (t.endsWith('/>') ? t : `${t}</${p}mergeCell>`)), ...added], AFTER_MERGES);
+      xml = writeBlock(
+        xml,
+        'mergeCells',
+        p,
+        [...existing.map((t) => (t.endsWith('/>') ? t : `${t}</${p}mergeCell>`)), ...added],
+        AFTER_MERGES,
+      );
     }
   }
   return { xml, formula };
@@ -248,7 +315,10 @@ export function patchesOf(batches: readonly EditBatch[]): Map<string, SheetPatch
  * part byte-identical). A batch names its sheet; its edits are written on that sheet.
  * @throws Error `no-sheet:<name>` when the package has no such worksheet.
  */
-export async function graftEdits(original: Uint8Array, batches: readonly EditBatch[] | Map<string, SheetPatch>): Promise<Uint8Array> {
+export async function graftEdits(
+  original: Uint8Array,
+  batches: readonly EditBatch[] | Map<string, SheetPatch>,
+): Promise<Uint8Array> {
   const patches = batches instanceof Map ? batches : patchesOf(batches);
   const live = [...patches].filter(([, s]) => s.cells.size || s.merges.length || s.styles?.size);
   if (!live.length) return original;
@@ -269,8 +339,16 @@ export async function graftEdits(original: Uint8Array, batches: readonly EditBat
       o.zip.remove(calc.target);
       put(o.zip, relsPartOf(o.workbookPart), o.relsXml.replace(calc.tag, ''));
       const types = (await readText(o.zip, '[Content_Types].xml')) ?? '';
-      put(o.zip, '[Content_Types].xml', types.replace(/<(?:\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain[^"]*"[^>]*\/>/, ''));
+      put(
+        o.zip,
+        '[Content_Types].xml',
+        types.replace(/<(?:\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain[^"]*"[^>]*\/>/, ''),
+      );
     }
   }
-  return o.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return o.zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
 }

@@ -23,14 +23,42 @@ import type { TrackingPlan, TrackingValidation } from '../../engine/tracking-col
 import { isoToSerial } from '../../engine/calendar';
 import type { CellValue } from '../../engine/types';
 import { colLetters } from './package';
-import { AFTER_CF, attr, block, insertBefore, mainPrefix, openPkg, put, readText, writeBlock } from './graft';
+import {
+  AFTER_CF,
+  attr,
+  block,
+  insertBefore,
+  mainPrefix,
+  openPkg,
+  put,
+  readText,
+  writeBlock,
+} from './graft';
 import { parseCells, parseRows, patchSheetXml, type SheetPatch } from './graft-edits';
 
-const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n/g, '&#10;');
+const escAttr = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r?\n/g, '&#10;');
 const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** CT_Stylesheet's order, to place a missing block. */
-const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const STYLE_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 const after = (n: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(n) + 1);
 
 /** The `s` of a cell of the sheet XML (0 when it has none or does not exist). */
@@ -133,10 +161,16 @@ function rectOf(ref: string): Rect | null {
   if (cells) {
     const a = splitA1(`${cells[1]}${cells[2]}`);
     const b = cells[3] ? splitA1(`${cells[3]}${cells[4]}`) : a;
-    return { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
+    return {
+      r0: Math.min(a.row, b.row),
+      c0: Math.min(a.col, b.col),
+      r1: Math.max(a.row, b.row),
+      c1: Math.max(a.col, b.col),
+    };
   }
   const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(ref);
-  if (cols) return { r0: 1, r1: MAX_ROW, c0: splitA1(`${cols[1]}1`).col, c1: splitA1(`${cols[2]}1`).col };
+  if (cols)
+    return { r0: 1, r1: MAX_ROW, c0: splitA1(`${cols[1]}1`).col, c1: splitA1(`${cols[2]}1`).col };
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(ref);
   if (rows) return { r0: Number(rows[1]), r1: Number(rows[2]), c0: 1, c1: MAX_COL };
   return null;
@@ -186,10 +220,18 @@ function withWidths(xml: string, plan: TrackingPlan): string {
   const p = mainPrefix(xml);
   const cols = block(xml, 'cols', p);
   const items = cols?.items ?? [];
-  const covered = (n: number) => items.some((c) => Number(attr(c, 'min')) <= n && n <= Number(attr(c, 'max')));
-  const added = plan.columns.filter((c) => !covered(c.col)).map((c) => ({ n: c.col, xml: `<${p}col min="${c.col}" max="${c.col}" width="${c.width}" customWidth="1"/>` }));
+  const covered = (n: number) =>
+    items.some((c) => Number(attr(c, 'min')) <= n && n <= Number(attr(c, 'max')));
+  const added = plan.columns
+    .filter((c) => !covered(c.col))
+    .map((c) => ({
+      n: c.col,
+      xml: `<${p}col min="${c.col}" max="${c.col}" width="${c.width}" customWidth="1"/>`,
+    }));
   if (!added.length) return xml;
-  const all = [...items.map((x) => ({ n: Number(attr(x, 'min')), xml: x })), ...added].sort((a, b) => a.n - b.n).map((x) => x.xml);
+  const all = [...items.map((x) => ({ n: Number(attr(x, 'min')), xml: x })), ...added]
+    .sort((a, b) => a.n - b.n)
+    .map((x) => x.xml);
   const text = `<${p}cols>${all.join('')}</${p}cols>`;
   if (cols) return xml.slice(0, cols.start) + text + xml.slice(cols.end);
   return insertBefore(xml, [`${p}sheetData`], text, p);
@@ -200,20 +242,34 @@ function trackedSheetXml(xml: string, plan: TrackingPlan, styles: Styles): strin
   const from = splitA1(plan.styleFrom);
   const headStyle = styleOf(xml, from.col, from.row);
   const bodyBase = styleOf(xml, from.col, plan.firstRow);
-  const patch: SheetPatch = { cells: new Map<string, CellValue>(), merges: [...plan.headerMerges], styles: new Map<string, number>() };
+  const patch: SheetPatch = {
+    cells: new Map<string, CellValue>(),
+    merges: [...plan.headerMerges],
+    styles: new Map<string, number>(),
+  };
   for (const c of plan.columns) {
     patch.cells.set(`${c.letter}${plan.headerRow}`, c.header);
-    for (let r = plan.headerRow; r < plan.headerRow + plan.headerHeight; r++) patch.styles!.set(`${c.letter}${r}`, headStyle);
+    for (let r = plan.headerRow; r < plan.headerRow + plan.headerHeight; r++)
+      patch.styles!.set(`${c.letter}${r}`, headStyle);
     const body = styles.body(bodyBase, c.numberFormat);
-    for (let r = plan.firstRow; r <= plan.lastRow; r++) patch.styles!.set(`${colLetters(c.col)}${r}`, body);
+    for (let r = plan.firstRow; r <= plan.lastRow; r++)
+      patch.styles!.set(`${colLetters(c.col)}${r}`, body);
   }
   let out = patchSheetXml(xml, patch).xml;
   out = withWidths(out, plan);
   if (plan.validations.length) {
     const p = mainPrefix(out);
     const taken = plan.validations.map((v) => rectOf(v.range)).filter((r): r is Rect => r !== null);
-    const existing = (block(out, 'dataValidations', p)?.items ?? []).map((dv) => withoutCells(dv, taken)).filter((dv): dv is string => dv !== null);
-    out = writeBlock(out, 'dataValidations', p, [...existing, ...plan.validations.map((v) => validationXml(v, p))], AFTER_CF.slice(1));
+    const existing = (block(out, 'dataValidations', p)?.items ?? [])
+      .map((dv) => withoutCells(dv, taken))
+      .filter((dv): dv is string => dv !== null);
+    out = writeBlock(
+      out,
+      'dataValidations',
+      p,
+      [...existing, ...plan.validations.map((v) => validationXml(v, p))],
+      AFTER_CF.slice(1),
+    );
   }
   return out;
 }
@@ -223,7 +279,10 @@ function trackedSheetXml(xml: string, plan: TrackingPlan, styles: Styles): strin
  * than those sheets and styles.xml byte-identical.
  * @throws Error `no-sheet:<name>` when the package has no such worksheet.
  */
-export async function graftTracking(original: Uint8Array, plans: readonly TrackingPlan[]): Promise<Uint8Array> {
+export async function graftTracking(
+  original: Uint8Array,
+  plans: readonly TrackingPlan[],
+): Promise<Uint8Array> {
   if (!plans.length) return original;
   const o = await openPkg(original);
   const stylesPart = o.rels.find((r) => /\/styles$/.test(r.type))?.target ?? null;
@@ -237,5 +296,9 @@ export async function graftTracking(original: Uint8Array, plans: readonly Tracki
     put(o.zip, sheet.part, trackedSheetXml(xml, plan, styles));
   }
   if (styles.changed) put(o.zip, stylesPart, styles.result());
-  return o.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return o.zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
 }

@@ -30,7 +30,13 @@ const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.wo
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
 /** Parts a graft rewrites (everything else in the original is copied unchanged). */
-export const GRAFT_EDITED = ['[Content_Types].xml', 'workbook', 'workbook rels', 'styles', 'checked sheets'] as const;
+export const GRAFT_EDITED = [
+  '[Content_Types].xml',
+  'workbook',
+  'workbook rels',
+  'styles',
+  'checked sheets',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // XML helpers
@@ -40,7 +46,10 @@ export function attr(tag: string, name: string): string | undefined {
   return m ? decode(m[2] ?? m[3] ?? '') : undefined;
 }
 export function decode(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? _m);
+  return s.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? _m,
+  );
 }
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
@@ -52,17 +61,37 @@ export function mainPrefix(xml: string): string {
 
 /** Give a fragment written without prefix the part's prefix. */
 export function prefixed(fragment: string, p: string): string {
-  return p ? fragment.replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(':') ? m : `<${slash}${p}${name}`)) : fragment;
+  return p
+    ? fragment.replace(
+        /<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g,
+        (m, slash: string, name: string) => (name.includes(':') ? m : `<${slash}${p}${name}`),
+      )
+    : fragment;
 }
 
 /** The child elements (outer XML) of the first `<name …>…</name>` block, and where it is. */
-export function block(xml: string, name: string, p: string): { start: number; end: number; open: string; items: string[] } | null {
+export function block(
+  xml: string,
+  name: string,
+  p: string,
+): { start: number; end: number; open: string; items: string[] } | null {
   const open = new RegExp(`<${p}${name}\\b[^>]*?(/?)>`).exec(xml);
   if (!open) return null;
-  if (open[1] === '/') return { start: open.index, end: open.index + open[0].length, open: open[0].replace(/\/>$/, '>'), items: [] };
+  if (open[1] === '/')
+    return {
+      start: open.index,
+      end: open.index + open[0].length,
+      open: open[0].replace(/\/>$/, '>'),
+      items: [],
+    };
   const close = xml.indexOf(`</${p}${name}>`, open.index);
   const inner = xml.slice(open.index + open[0].length, close);
-  return { start: open.index, end: close + `</${p}${name}>`.length, open: open[0], items: topLevel(inner) };
+  return {
+    start: open.index,
+    end: close + `</${p}${name}>`.length,
+    open: open[0],
+    items: topLevel(inner),
+  };
 }
 
 /** Top-level elements of an XML fragment (no comments or processing instructions expected). */
@@ -85,12 +114,25 @@ function topLevel(inner: string): string[] {
   return items;
 }
 
-export function writeBlock(xml: string, name: string, p: string, items: string[], before: string[]): string {
+export function writeBlock(
+  xml: string,
+  name: string,
+  p: string,
+  items: string[],
+  before: string[],
+): string {
   const b = block(xml, name, p);
-  const open = (b?.open ?? `<${p}${name}>`).replace(/\scount="\d+"/, '').replace(/>$/, ` count="${items.length}">`);
+  const open = (b?.open ?? `<${p}${name}>`)
+    .replace(/\scount="\d+"/, '')
+    .replace(/>$/, ` count="${items.length}">`);
   const text = `${open}${items.join('')}</${p}${name}>`;
   if (b) return xml.slice(0, b.start) + text + xml.slice(b.end);
-  return insertBefore(xml, before.map((n) => p + n), text, p);
+  return insertBefore(
+    xml,
+    before.map((n) => p + n),
+    text,
+    p,
+  );
 }
 
 export function insertBefore(xml: string, names: string[], fragment: string, p: string): string {
@@ -99,7 +141,9 @@ export function insertBefore(xml: string, names: string[], fragment: string, p: 
     if (i >= 0) return xml.slice(0, i) + fragment + xml.slice(i);
   }
   const root = /<\/([\w.-]+:)?(worksheet|styleSheet|workbook)>\s*$/.exec(xml);
-  return root ? xml.slice(0, root.index) + fragment + xml.slice(root.index) : xml.replace(new RegExp(`</${p}\\w+>\\s*$`), (m) => fragment + m);
+  return root
+    ? xml.slice(0, root.index) + fragment + xml.slice(root.index)
+    : xml.replace(new RegExp(`</${p}\\w+>\\s*$`), (m) => fragment + m);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,21 +171,36 @@ export async function readText(zip: JSZip, name: string): Promise<string | null>
 export async function openPkg(bytes: Uint8Array): Promise<Pkg> {
   const zip = await JSZip.loadAsync(bytes);
   const rootRels = (await readText(zip, '_rels/.rels')) ?? '';
-  const office = [...rootRels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/officeDocument$/.test(attr(t, 'Type') ?? ''));
-  const workbookPart = office ? resolveTarget('', attr(office, 'Target') ?? 'xl/workbook.xml') : 'xl/workbook.xml';
+  const office = [...rootRels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => /\/officeDocument$/.test(attr(t, 'Type') ?? ''));
+  const workbookPart = office
+    ? resolveTarget('', attr(office, 'Target') ?? 'xl/workbook.xml')
+    : 'xl/workbook.xml';
   const workbookXml = (await readText(zip, workbookPart)) ?? '';
-  const relsXml = (await readText(zip, relsPartOf(workbookPart))) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+  const relsXml =
+    (await readText(zip, relsPartOf(workbookPart))) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
   const rels = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
     id: attr(m[0], 'Id') ?? '',
     type: attr(m[0], 'Type') ?? '',
-    target: attr(m[0], 'TargetMode') === 'External' ? '' : resolveTarget(workbookPart, attr(m[0], 'Target') ?? ''),
+    target:
+      attr(m[0], 'TargetMode') === 'External'
+        ? ''
+        : resolveTarget(workbookPart, attr(m[0], 'Target') ?? ''),
     tag: m[0],
   }));
   const p = mainPrefix(workbookXml);
   const sheets = [...workbookXml.matchAll(new RegExp(`<${p}sheet\\b[^>]*>`, 'g'))].map((m) => {
     const rid = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? '';
     const rel = rels.find((r) => r.id === rid);
-    return { name: attr(m[0], 'name') ?? '', sheetId: Number(attr(m[0], 'sheetId') ?? 0), rid, tag: m[0], part: rel && /\/worksheet$/.test(rel.type) ? rel.target : null };
+    return {
+      name: attr(m[0], 'name') ?? '',
+      sheetId: Number(attr(m[0], 'sheetId') ?? 0),
+      rid,
+      tag: m[0],
+      part: rel && /\/worksheet$/.test(rel.type) ? rel.target : null,
+    };
   });
   return { zip, workbookPart, workbookXml, relsXml, rels, sheets };
 }
@@ -149,23 +208,32 @@ export async function openPkg(bytes: Uint8Array): Promise<Pkg> {
 /** Own-sheet markers: defined name elements PhanCong_Own_* and the sheet each names. */
 function ownMarkers(workbookXml: string, p: string): { tag: string; sheet: string }[] {
   const out: { tag: string; sheet: string }[] = [];
-  for (const m of workbookXml.matchAll(new RegExp(`<${p}definedName\\b[^>]*>([\\s\\S]*?)</${p}definedName>`, 'g'))) {
+  for (const m of workbookXml.matchAll(
+    new RegExp(`<${p}definedName\\b[^>]*>([\\s\\S]*?)</${p}definedName>`, 'g'),
+  )) {
     const name = attr(m[0], 'name') ?? '';
     if (!name.toLowerCase().startsWith(OWN_PREFIX.toLowerCase())) continue;
     const ref = decode(m[1]);
-    const sheet = /^'((?:[^']|'')*)'!/.exec(ref)?.[1]?.replace(/''/g, "'") ?? /^([^!]*)!/.exec(ref)?.[1] ?? '';
+    const sheet =
+      /^'((?:[^']|'')*)'!/.exec(ref)?.[1]?.replace(/''/g, "'") ?? /^([^!]*)!/.exec(ref)?.[1] ?? '';
     out.push({ tag: m[0], sheet });
   }
   return out;
 }
 
-async function partRels(zip: JSZip, part: string): Promise<{ id: string; type: string; target: string }[]> {
+async function partRels(
+  zip: JSZip,
+  part: string,
+): Promise<{ id: string; type: string; target: string }[]> {
   const xml = await readText(zip, relsPartOf(part));
   if (!xml) return [];
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
     id: attr(m[0], 'Id') ?? '',
     type: attr(m[0], 'Type') ?? '',
-    target: attr(m[0], 'TargetMode') === 'External' ? '' : resolveTarget(part, attr(m[0], 'Target') ?? ''),
+    target:
+      attr(m[0], 'TargetMode') === 'External'
+        ? ''
+        : resolveTarget(part, attr(m[0], 'Target') ?? ''),
   }));
 }
 
@@ -183,7 +251,14 @@ interface StyleLists {
 
 function styleLists(xml: string, p: string): StyleLists {
   const items = (n: string) => block(xml, n, p)?.items ?? [];
-  return { numFmts: items('numFmts'), fonts: items('fonts'), fills: items('fills'), borders: items('borders'), cellXfs: items('cellXfs'), dxfs: items('dxfs') };
+  return {
+    numFmts: items('numFmts'),
+    fonts: items('fonts'),
+    fills: items('fills'),
+    borders: items('borders'),
+    cellXfs: items('cellXfs'),
+    dxfs: items('dxfs'),
+  };
 }
 
 /** Appends the scratch copy's styles that the grafted parts use to the original's styles. */
@@ -216,7 +291,10 @@ export class StyleMerger {
     const code = attr(src, 'formatCode') ?? 'General';
     const existing = this.to.numFmts.find((n) => attr(n, 'formatCode') === code);
     const nid = existing ? Number(attr(existing, 'numFmtId')) : this.nextNumFmt++;
-    if (!existing) this.to.numFmts.push(prefixed(`<numFmt numFmtId="${nid}" formatCode="${esc(code)}"/>`, this.p));
+    if (!existing)
+      this.to.numFmts.push(
+        prefixed(`<numFmt numFmtId="${nid}" formatCode="${esc(code)}"/>`, this.p),
+      );
     this.numFmtMap.set(id, nid);
     this.changed = true;
     return nid;
@@ -236,8 +314,14 @@ export class StyleMerger {
     const src = this.from.cellXfs[s];
     if (!src) return 0;
     const font = this.append('fonts', this.from.fonts[Number(attr(src, 'fontId') ?? 0)]);
-    const fill = Number(attr(src, 'fillId') ?? 0) < 2 ? Number(attr(src, 'fillId') ?? 0) : this.append('fills', this.from.fills[Number(attr(src, 'fillId'))]);
-    const border = Number(attr(src, 'borderId') ?? 0) === 0 ? 0 : this.append('borders', this.from.borders[Number(attr(src, 'borderId'))]);
+    const fill =
+      Number(attr(src, 'fillId') ?? 0) < 2
+        ? Number(attr(src, 'fillId') ?? 0)
+        : this.append('fills', this.from.fills[Number(attr(src, 'fillId'))]);
+    const border =
+      Number(attr(src, 'borderId') ?? 0) === 0
+        ? 0
+        : this.append('borders', this.from.borders[Number(attr(src, 'borderId'))]);
     const numFmt = this.numFmt(Number(attr(src, 'numFmtId') ?? 0));
     const xf = src
       .replace(/\sfontId="\d+"/, ` fontId="${font}"`)
@@ -262,7 +346,19 @@ export class StyleMerger {
   xml(): string {
     if (!this.changed) return this.toXml;
     let x = this.toXml;
-    const order = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+    const order = [
+      'numFmts',
+      'fonts',
+      'fills',
+      'borders',
+      'cellStyleXfs',
+      'cellXfs',
+      'cellStyles',
+      'dxfs',
+      'tableStyles',
+      'colors',
+      'extLst',
+    ];
     const after = (n: string) => order.slice(order.indexOf(n) + 1);
     for (const name of ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs', 'dxfs'] as const) {
       if (this.to[name].length === 0 && !block(x, name, this.p)) continue;
@@ -278,9 +374,19 @@ export class StyleMerger {
 /** An own sheet of the scratch copy as a part of the original: styles re-indexed, strings inline. */
 function ownSheetXml(xml: string, strings: string[], styles: StyleMerger): string {
   return xml
-    .replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, a: string, b: string, i: string) => `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`)
-    .replace(/<(c|row)\b([^>]*?)\ss="(\d+)"/g, (_m, n: string, a: string, s: string) => `<${n}${a} s="${styles.xf(Number(s))}"`)
-    .replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_m, a: string, s: string) => `<col${a} style="${styles.xf(Number(s))}"`);
+    .replace(
+      /<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g,
+      (_m, a: string, b: string, i: string) =>
+        `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`,
+    )
+    .replace(
+      /<(c|row)\b([^>]*?)\ss="(\d+)"/g,
+      (_m, n: string, a: string, s: string) => `<${n}${a} s="${styles.xf(Number(s))}"`,
+    )
+    .replace(
+      /<col\b([^>]*?)\sstyle="(\d+)"/g,
+      (_m, a: string, s: string) => `<col${a} style="${styles.xf(Number(s))}"`,
+    );
 }
 
 /** The own conditional formats of a scratch sheet, dxfIds mapped into the original's. */
@@ -288,23 +394,63 @@ function ownCfBlocks(xml: string, styles: StyleMerger): string[] {
   return [...xml.matchAll(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g)]
     .map((m) => m[0])
     .filter((b) => b.includes(MARK_TAG))
-    .map((b) => b.replace(/\sdxfId="(\d+)"/g, (_m, d: string) => ` dxfId="${styles.dxf(Number(d))}"`));
+    .map((b) =>
+      b.replace(/\sdxfId="(\d+)"/g, (_m, d: string) => ` dxfId="${styles.dxf(Number(d))}"`),
+    );
 }
 
-export const AFTER_CF = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+export const AFTER_CF = [
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
 /** A user sheet with the previous own formats replaced by `blocks` (user rules after them). */
 function markedSheetXml(xml: string, blocks: string[]): string {
   const p = mainPrefix(xml);
-  const cfRe = new RegExp(`<${p}conditionalFormatting\\b[\\s\\S]*?</${p}conditionalFormatting>`, 'g');
+  const cfRe = new RegExp(
+    `<${p}conditionalFormatting\\b[\\s\\S]*?</${p}conditionalFormatting>`,
+    'g',
+  );
   let out = xml.replace(cfRe, (b) => (b.includes(MARK_TAG) ? '' : b));
   if (blocks.length) {
     // The user's rules come after the add-in's, in their own order: priorities n+1, n+2, … counted
     // from the user's lowest (the same numbers on every run).
-    const priorities = [...out.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+    const priorities = [...out.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\spriority="(\d+)"/g)].map(
+      (m) => Number(m[1]),
+    );
     const lowest = priorities.length ? Math.min(...priorities) : 1;
-    out = out.replace(cfRe, (b) => b.replace(/(<(?:[\w.-]+:)?cfRule\b[^>]*?\spriority=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) - lowest + 1 + blocks.length}"`));
-    out = insertBefore(out, AFTER_CF.map((n) => p + n), prefixed(blocks.join(''), p), p);
+    out = out.replace(cfRe, (b) =>
+      b.replace(
+        /(<(?:[\w.-]+:)?cfRule\b[^>]*?\spriority=")(\d+)"/g,
+        (_m, head: string, n: string) => `${head}${Number(n) - lowest + 1 + blocks.length}"`,
+      ),
+    );
+    out = insertBefore(
+      out,
+      AFTER_CF.map((n) => p + n),
+      prefixed(blocks.join(''), p),
+      p,
+    );
   }
   return out;
 }
@@ -322,7 +468,12 @@ export interface GraftOptions {
  * it) added, and the previous run's own parts removed. `checkedSheets`: names of the sheets whose
  * marks are taken from the scratch copy (default: every sheet the two have in common).
  */
-export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array, checkedSheets?: string[], opts: GraftOptions = {}): Promise<Uint8Array> {
+export async function graftCheckedCopy(
+  original: Uint8Array,
+  scratch: Uint8Array,
+  checkedSheets?: string[],
+  opts: GraftOptions = {},
+): Promise<Uint8Array> {
   const o = await openPkg(original);
   const c = await openPkg(scratch);
   // Only these own sheets (names, any case) are taken from the scratch copy; the original's other
@@ -330,7 +481,9 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
   const only = opts.ownSheets ? new Set(opts.ownSheets.map((n) => n.toLowerCase())) : null;
   const taken_ = (name: string) => !only || only.has(name.toLowerCase());
   // Default: every sheet of both (a sheet without own marks on either side is left as it is).
-  checkedSheets ??= o.sheets.filter((s) => c.sheets.some((x) => x.name === s.name)).map((s) => s.name);
+  checkedSheets ??= o.sheets
+    .filter((s) => c.sheets.some((x) => x.name === s.name))
+    .map((s) => s.name);
   const zip = o.zip;
   const p = mainPrefix(o.workbookXml);
   let workbookXml = o.workbookXml;
@@ -342,15 +495,31 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
   const oStylesRel = o.rels.find((r) => /\/styles$/.test(r.type));
   const oStylesPart = oStylesRel?.target ?? null;
   const oStylesXml = oStylesPart ? ((await readText(zip, oStylesPart)) ?? '') : '';
-  const styles = new StyleMerger((await readText(c.zip, cStylesPart)) ?? '', oStylesXml || `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"></styleSheet>`, oStylesXml ? mainPrefix(oStylesXml) : '');
+  const styles = new StyleMerger(
+    (await readText(c.zip, cStylesPart)) ?? '',
+    oStylesXml ||
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"></styleSheet>`,
+    oStylesXml ? mainPrefix(oStylesXml) : '',
+  );
   const cSst = c.rels.find((r) => /\/sharedStrings$/.test(r.type))?.target;
-  const strings = cSst ? [...((await readText(c.zip, cSst)) ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]) : [];
+  const strings = cSst
+    ? [...((await readText(c.zip, cSst)) ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1])
+    : [];
 
   // 1. The previous run's own sheets leave the original.
-  const cOwn = new Set(ownMarkers(c.workbookXml, '').map((m) => m.sheet).filter(taken_));
+  const cOwn = new Set(
+    ownMarkers(c.workbookXml, '')
+      .map((m) => m.sheet)
+      .filter(taken_),
+  );
   const cNames = new Set(c.sheets.map((s) => s.name));
   const oMarkers = ownMarkers(workbookXml, p);
-  const removed = o.sheets.filter((s) => taken_(s.name) && oMarkers.some((m) => m.sheet === s.name) && (!cNames.has(s.name) || cOwn.has(s.name)));
+  const removed = o.sheets.filter(
+    (s) =>
+      taken_(s.name) &&
+      oMarkers.some((m) => m.sheet === s.name) &&
+      (!cNames.has(s.name) || cOwn.has(s.name)),
+  );
   const removedNames = new Set(removed.map((s) => s.name));
   const removedIndex = new Set(removed.map((s) => o.sheets.indexOf(s)));
   for (const s of removed) {
@@ -360,34 +529,50 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
       for (const r of await partRels(zip, s.part)) {
         if (/\/table$/.test(r.type) && r.target) {
           zip.remove(r.target);
-          contentTypes = contentTypes.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${r.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
+          contentTypes = contentTypes.replace(
+            new RegExp(
+              `<(?:\\w+:)?Override\\b[^>]*PartName="/${r.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`,
+            ),
+            '',
+          );
         }
       }
       zip.remove(s.part);
       zip.remove(relsPartOf(s.part));
-      contentTypes = contentTypes.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${s.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
+      contentTypes = contentTypes.replace(
+        new RegExp(
+          `<(?:\\w+:)?Override\\b[^>]*PartName="/${s.part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`,
+        ),
+        '',
+      );
     }
   }
   // Markers all go (the scratch copy's are added back); sheet-scoped names follow their sheet.
-  workbookXml = workbookXml.replace(new RegExp(`<${p}definedName\\b[^>]*>[\\s\\S]*?</${p}definedName>`, 'g'), (dn) => {
-    if ((attr(dn, 'name') ?? '').toLowerCase().startsWith(OWN_PREFIX.toLowerCase())) {
-      const target = ownMarkers(dn, p)[0]?.sheet ?? '';
-      if (!only || removedNames.has(target) || only.has(target.toLowerCase())) return '';
-      return dn;
-    }
-    const local = attr(dn, 'localSheetId');
-    if (local === undefined || removedIndex.size === 0) return dn;
-    const k = Number(local);
-    if (removedIndex.has(k)) return '';
-    const shift = [...removedIndex].filter((i) => i < k).length;
-    return shift ? dn.replace(/localSheetId="\d+"/, `localSheetId="${k - shift}"`) : dn;
-  });
+  workbookXml = workbookXml.replace(
+    new RegExp(`<${p}definedName\\b[^>]*>[\\s\\S]*?</${p}definedName>`, 'g'),
+    (dn) => {
+      if ((attr(dn, 'name') ?? '').toLowerCase().startsWith(OWN_PREFIX.toLowerCase())) {
+        const target = ownMarkers(dn, p)[0]?.sheet ?? '';
+        if (!only || removedNames.has(target) || only.has(target.toLowerCase())) return '';
+        return dn;
+      }
+      const local = attr(dn, 'localSheetId');
+      if (local === undefined || removedIndex.size === 0) return dn;
+      const k = Number(local);
+      if (removedIndex.has(k)) return '';
+      const shift = [...removedIndex].filter((i) => i < k).length;
+      return shift ? dn.replace(/localSheetId="\d+"/, `localSheetId="${k - shift}"`) : dn;
+    },
+  );
   if (removed.length) {
     const calc = o.rels.find((r) => /\/calcChain$/.test(r.type));
     if (calc) {
       zip.remove(calc.target);
       relsXml = relsXml.replace(calc.tag, '');
-      contentTypes = contentTypes.replace(/<(?:\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain[^"]*"[^>]*\/>/, '');
+      contentTypes = contentTypes.replace(
+        /<(?:\w+:)?Override\b[^>]*PartName="\/[^"]*calcChain[^"]*"[^>]*\/>/,
+        '',
+      );
     }
   }
 
@@ -415,18 +600,24 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
   };
   const usedRids = new Set([...relsXml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
   const freeRid = () => {
-    for (let i = 1; ; i++) if (!usedRids.has(`rIdPc${i}`)) return usedRids.add(`rIdPc${i}`), `rIdPc${i}`;
+    for (let i = 1; ; i++)
+      if (!usedRids.has(`rIdPc${i}`)) return (usedRids.add(`rIdPc${i}`), `rIdPc${i}`);
   };
   let tableIds = 0;
   for (const f of Object.keys(zip.files)) {
     if (!/tables\/[^/]+\.xml$/i.test(f)) continue;
-    const id = Number(/<(?:\w+:)?table\b[^>]*\sid="(\d+)"/.exec((await readText(zip, f)) ?? '')?.[1] ?? 0);
+    const id = Number(
+      /<(?:\w+:)?table\b[^>]*\sid="(\d+)"/.exec((await readText(zip, f)) ?? '')?.[1] ?? 0,
+    );
     tableIds = Math.max(tableIds, id);
   }
   let sheetId = Math.max(0, ...o.sheets.filter((s) => !removed.includes(s)).map((s) => s.sheetId));
   const sheetsClose = `</${p}sheets>`;
-  const wbDir = o.workbookPart.includes('/') ? o.workbookPart.slice(0, o.workbookPart.lastIndexOf('/') + 1) : '';
-  const relTarget = (part: string) => (part.startsWith(wbDir) ? part.slice(wbDir.length) : `/${part}`);
+  const wbDir = o.workbookPart.includes('/')
+    ? o.workbookPart.slice(0, o.workbookPart.lastIndexOf('/') + 1)
+    : '';
+  const relTarget = (part: string) =>
+    part.startsWith(wbDir) ? part.slice(wbDir.length) : `/${part}`;
   const newOverrides: string[] = [];
   for (const cs of c.sheets) {
     if (!cOwn.has(cs.name) || !cs.part) continue;
@@ -436,34 +627,74 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
     for (const r of await partRels(c.zip, cs.part)) {
       if (!/\/table$/.test(r.type) || !r.target) continue;
       const tpart = free((i) => `${wbDir}tables/table${i}.xml`);
-      const txml = ((await readText(c.zip, r.target)) ?? '').replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_m, head: string) => `${head}${++tableIds}"`);
+      const txml = ((await readText(c.zip, r.target)) ?? '').replace(
+        /(<table\b[^>]*?\sid=")(\d+)"/,
+        (_m, head: string) => `${head}${++tableIds}"`,
+      );
       put(zip, tpart, txml);
       newOverrides.push(`<Override PartName="/${tpart}" ContentType="${CT_TABLE}"/>`);
-      rels.push(`<Relationship Id="${esc(r.id)}" Type="${REL_NS}/table" Target="../tables/${tpart.slice(tpart.lastIndexOf('/') + 1)}"/>`);
+      rels.push(
+        `<Relationship Id="${esc(r.id)}" Type="${REL_NS}/table" Target="../tables/${tpart.slice(tpart.lastIndexOf('/') + 1)}"/>`,
+      );
     }
-    if (!rels.length) xml = xml.replace(/<tableParts\b[\s\S]*?<\/tableParts>|<tableParts\b[^>]*\/>/, '');
+    if (!rels.length)
+      xml = xml.replace(/<tableParts\b[\s\S]*?<\/tableParts>|<tableParts\b[^>]*\/>/, '');
     put(zip, part, xml);
-    if (rels.length) put(zip, relsPartOf(part), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`);
+    if (rels.length)
+      put(
+        zip,
+        relsPartOf(part),
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`,
+      );
     newOverrides.push(`<Override PartName="/${part}" ContentType="${CT_SHEET}"/>`);
     const rid = freeRid();
-    relsXml = relsXml.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (m) => `<Relationship Id="${rid}" Type="${REL_NS}/worksheet" Target="${relTarget(part)}"/>${m}`);
-    const rPrefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbookXml)?.[1];
-    if (!rPrefix) workbookXml = workbookXml.replace(new RegExp(`<${p}workbook\\b`), (m) => `${m} xmlns:r="${REL_NS}"`);
+    relsXml = relsXml.replace(
+      /<\/((?:\w+:)?)Relationships>\s*$/,
+      (m) =>
+        `<Relationship Id="${rid}" Type="${REL_NS}/worksheet" Target="${relTarget(part)}"/>${m}`,
+    );
+    const rPrefix =
+      /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+        workbookXml,
+      )?.[1];
+    if (!rPrefix)
+      workbookXml = workbookXml.replace(
+        new RegExp(`<${p}workbook\\b`),
+        (m) => `${m} xmlns:r="${REL_NS}"`,
+      );
     const sheetTag = `<${p}sheet name="${esc(cs.name)}" sheetId="${++sheetId}" ${rPrefix ?? 'r'}:id="${rid}"/>`;
-    workbookXml = workbookXml.includes(sheetsClose) ? workbookXml.replace(sheetsClose, `${sheetTag}${sheetsClose}`) : workbookXml.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${sheetTag}</${p}sheets>`);
+    workbookXml = workbookXml.includes(sheetsClose)
+      ? workbookXml.replace(sheetsClose, `${sheetTag}${sheetsClose}`)
+      : workbookXml.replace(
+          new RegExp(`<${p}sheets\\s*/>`),
+          `<${p}sheets>${sheetTag}</${p}sheets>`,
+        );
   }
   // Markers.
-  const markers = ownMarkers(c.workbookXml, '').filter((m) => taken_(m.sheet)).map((m) => prefixed(m.tag, p));
+  const markers = ownMarkers(c.workbookXml, '')
+    .filter((m) => taken_(m.sheet))
+    .map((m) => prefixed(m.tag, p));
   if (markers.length) {
     const close = `</${p}definedNames>`;
-    if (workbookXml.includes(close)) workbookXml = workbookXml.replace(close, `${markers.join('')}${close}`);
-    else workbookXml = workbookXml.replace(sheetsClose, `${sheetsClose}<${p}definedNames>${markers.join('')}</${p}definedNames>`);
+    if (workbookXml.includes(close))
+      workbookXml = workbookXml.replace(close, `${markers.join('')}${close}`);
+    else
+      workbookXml = workbookXml.replace(
+        sheetsClose,
+        `${sheetsClose}<${p}definedNames>${markers.join('')}</${p}definedNames>`,
+      );
   }
   // An empty definedNames block is not allowed.
   workbookXml = workbookXml.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), '');
   // The active tab may point past the sheets that are left.
   const count = (workbookXml.match(new RegExp(`<${p}sheet\\b`, 'g')) ?? []).length;
-  workbookXml = workbookXml.replace(/(\sactiveTab=")(\d+)"/, (m, head: string, n: string) => (Number(n) >= count ? `${head}0"` : m)).replace(/(\sfirstSheet=")(\d+)"/, (m, head: string, n: string) => (Number(n) >= count ? `${head}0"` : m));
+  workbookXml = workbookXml
+    .replace(/(\sactiveTab=")(\d+)"/, (m, head: string, n: string) =>
+      Number(n) >= count ? `${head}0"` : m,
+    )
+    .replace(/(\sfirstSheet=")(\d+)"/, (m, head: string, n: string) =>
+      Number(n) >= count ? `${head}0"` : m,
+    );
 
   put(zip, o.workbookPart, workbookXml);
   put(zip, relsPartOf(o.workbookPart), relsXml);
@@ -473,11 +704,28 @@ export async function graftCheckedCopy(original: Uint8Array, scratch: Uint8Array
       const sp = `${wbDir}styles.xml`;
       put(zip, sp, styles.xml());
       const rid = freeRid();
-      put(zip, relsPartOf(o.workbookPart), relsXml.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (m) => `<Relationship Id="${rid}" Type="${REL_NS}/styles" Target="${relTarget(sp)}"/>${m}`));
-      newOverrides.push(`<Override PartName="/${sp}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+      put(
+        zip,
+        relsPartOf(o.workbookPart),
+        relsXml.replace(
+          /<\/((?:\w+:)?)Relationships>\s*$/,
+          (m) =>
+            `<Relationship Id="${rid}" Type="${REL_NS}/styles" Target="${relTarget(sp)}"/>${m}`,
+        ),
+      );
+      newOverrides.push(
+        `<Override PartName="/${sp}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
+      );
     }
   }
-  contentTypes = contentTypes.replace(/<\/((?:\w+:)?)Types>\s*$/, (m, tp: string) => `${prefixed(newOverrides.join(''), tp)}${m}`);
+  contentTypes = contentTypes.replace(
+    /<\/((?:\w+:)?)Types>\s*$/,
+    (m, tp: string) => `${prefixed(newOverrides.join(''), tp)}${m}`,
+  );
   put(zip, '[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
 }

@@ -7,7 +7,8 @@ import type { Lang } from '../../engine/types';
 import { t } from '../../messages';
 import type { PackageFacts } from './package';
 
-const fmt = (n: number, lang: Lang) => Math.round(n).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+const fmt = (n: number, lang: Lang) =>
+  Math.round(n).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 
 /**
  * The facts worth naming, heaviest first. Thresholds are where each starts to cost seconds in
@@ -17,13 +18,28 @@ export function describeHeavy(facts: PackageFacts | null | undefined, lang: Lang
   if (!facts) return t(lang, 'read.heavy.unknown');
   const scored: [number, string][] = [
     [facts.merges / 20000, t(lang, 'read.heavy.merges', { count: fmt(facts.merges, lang) })],
-    [facts.validationCells / 1_000_000, t(lang, 'read.heavy.validations', { count: fmt(facts.validationCells, lang) })],
-    [facts.conditionalCells / 50_000_000, t(lang, 'read.heavy.conditional', { count: fmt(facts.conditionalCells, lang) })],
-    [facts.sharedStrings / 100_000, t(lang, 'read.heavy.sharedStrings', { count: fmt(facts.sharedStrings, lang) })],
+    [
+      facts.validationCells / 1_000_000,
+      t(lang, 'read.heavy.validations', { count: fmt(facts.validationCells, lang) }),
+    ],
+    [
+      facts.conditionalCells / 50_000_000,
+      t(lang, 'read.heavy.conditional', { count: fmt(facts.conditionalCells, lang) }),
+    ],
+    [
+      facts.sharedStrings / 100_000,
+      t(lang, 'read.heavy.sharedStrings', { count: fmt(facts.sharedStrings, lang) }),
+    ],
     [facts.cells / 500_000, t(lang, 'read.heavy.cells', { count: fmt(facts.cells, lang) })],
-    [facts.xmlBytes / 100_000_000, t(lang, 'read.heavy.size', { count: fmt(facts.xmlBytes / 1e6, lang) })],
+    [
+      facts.xmlBytes / 100_000_000,
+      t(lang, 'read.heavy.size', { count: fmt(facts.xmlBytes / 1e6, lang) }),
+    ],
   ];
   const named = scored.filter(([score]) => score >= 0.5).sort((a, b) => b[0] - a[0]);
   if (!named.length) return t(lang, 'read.heavy.unknown');
-  return named.slice(0, 2).map(([, s]) => s).join(lang === 'vi' ? ' và ' : ' and ');
+  return named
+    .slice(0, 2)
+    .map(([, s]) => s)
+    .join(lang === 'vi' ? ' và ' : ' and ');
 }

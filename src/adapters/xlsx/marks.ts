@@ -15,12 +15,19 @@ function argb(hex: string): string {
 }
 
 function isOwnRule(rule: CfRule): boolean {
-  return rule.type === 'expression' && Array.isArray(rule.formulae) && rule.formulae.some((f) => isOwnMarkFormula(String(f)));
+  return (
+    rule.type === 'expression' &&
+    Array.isArray(rule.formulae) &&
+    rule.formulae.some((f) => isOwnMarkFormula(String(f)))
+  );
 }
 
 /** The sheet's conditional formats (ExcelJS keeps them on the worksheet, untyped). */
 export function worksheetCfs(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
-  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  return (
+    (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings ?? []
+  );
 }
 
 /** Remove the add-in's own conditional-format rules from a sheet; user rules stay. */
@@ -75,7 +82,12 @@ export function readOwnMarks(ws: ExcelJS.Worksheet): OwnMarkArea[] {
       const formula = (rule.formulae ?? []).map(String).find((f) => isOwnMarkFormula(f)) ?? '';
       const kind = KIND_RE.exec(formula)?.[1] as MarkKind | undefined;
       if (!kind || !MARK_ORDER.includes(kind)) continue;
-      out.push({ kind, ranges: String(cf.ref).split(/[\s,]+/).filter(Boolean) });
+      out.push({
+        kind,
+        ranges: String(cf.ref)
+          .split(/[\s,]+/)
+          .filter(Boolean),
+      });
     }
   }
   return out;

@@ -15,7 +15,8 @@ const sameName = (a: string, b: string) => a.toLocaleLowerCase('vi') === b.toLoc
 function markerCells(wb: ExcelJS.Workbook, marker: string): { sheetName?: string }[] {
   const out: { sheetName?: string }[] = [];
   wb.definedNames.forEach((name, cell) => {
-    if (name.toLowerCase() === marker.toLowerCase()) out.push(cell as unknown as { sheetName?: string });
+    if (name.toLowerCase() === marker.toLowerCase())
+      out.push(cell as unknown as { sheetName?: string });
   });
   return out;
 }
@@ -46,7 +47,8 @@ export function writeOwnTableSheet(
   const marker = `${OWN_NAME_PREFIX}${kind}`;
   const marked = markerCells(wb, marker).map((c) => unquote(c.sheetName));
   for (const ws of [...wb.worksheets]) {
-    if (marked.some((n) => sameName(n, ws.name)) && hasBaseName(ws.name, base)) wb.removeWorksheet(ws.id);
+    if (marked.some((n) => sameName(n, ws.name)) && hasBaseName(ws.name, base))
+      wb.removeWorksheet(ws.id);
   }
   for (const cell of markerCells(wb, marker)) wb.definedNames.removeEx(cell as never, marker);
   const ws = wb.addWorksheet(freeSheetName(base, lowerNames(wb.worksheets.map((w) => w.name))));

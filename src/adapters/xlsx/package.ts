@@ -64,10 +64,15 @@ export interface PreparedPackage {
 
 /** False when an XML part does not end with the end tag of its root element (cut off). */
 export function xmlComplete(xml: string): boolean {
-  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(xml.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''));
+  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(
+    xml.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''),
+  );
   if (!root) return false;
   const tail = xml.trimEnd();
-  return tail.endsWith(`</${root[1]}>`) || new RegExp(`<${root[1].replace(/[.]/g, '\\.')}\\b[^>]*/>$`).test(tail);
+  return (
+    tail.endsWith(`</${root[1]}>`) ||
+    new RegExp(`<${root[1].replace(/[.]/g, '\\.')}\\b[^>]*/>$`).test(tail)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,7 +84,10 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 function decode(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? _m);
+  return s.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? _m,
+  );
 }
 
 interface Rel {
@@ -119,7 +127,12 @@ function parseRels(xml: string, sourcePart: string): Rel[] {
     const tag = m[0];
     const external = attr(tag, 'TargetMode') === 'External';
     const target = attr(tag, 'Target') ?? '';
-    rels.push({ id: attr(tag, 'Id') ?? '', type: attr(tag, 'Type') ?? '', target: external ? '' : resolveTarget(sourcePart, target), external });
+    rels.push({
+      id: attr(tag, 'Id') ?? '',
+      type: attr(tag, 'Type') ?? '',
+      target: external ? '' : resolveTarget(sourcePart, target),
+      external,
+    });
   }
   return rels;
 }
@@ -143,11 +156,15 @@ function findFile(zip: JSZip, part: string): JSZip.JSZipObject | null {
  * Only element names with that prefix change: `<x:c r="A1">` → `<c r="A1">`.
  */
 export function stripMainPrefix(xml: string): string {
-  const decl = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, '\\.')}["']`).exec(xml);
+  const decl = new RegExp(
+    `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, '\\.')}["']`,
+  ).exec(xml);
   if (!decl) return xml;
   const p = decl[1];
   if (!new RegExp(`<${p}:`).test(xml)) return xml;
-  const hasDefault = new RegExp(`\\sxmlns\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, '\\.')}["']`).test(xml);
+  const hasDefault = new RegExp(`\\sxmlns\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, '\\.')}["']`).test(
+    xml,
+  );
   let out = xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1');
   out = out.replace(decl[0], hasDefault ? '' : `xmlns="${MAIN_NS}"`);
   return out;
@@ -190,29 +207,38 @@ export function scanSheetData(xml: string): SheetScan {
   let lastCol = 0;
   let cells = 0;
   let added = false;
-  const rewritten = data.replace(/<(row|c)(\s[^>]*?)?(\/?)>/g, (m: string, name: string, attrs: string | undefined, selfClose: string) => {
-    const a = attrs ?? '';
-    const r = /\sr\s*=\s*"([^"]*)"/.exec(a);
-    if (name === 'row') {
-      row = r && /^\d+$/.test(r[1]) ? Number(r[1]) : row + 1;
-      col = 0;
+  const rewritten = data.replace(
+    /<(row|c)(\s[^>]*?)?(\/?)>/g,
+    (m: string, name: string, attrs: string | undefined, selfClose: string) => {
+      const a = attrs ?? '';
+      const r = /\sr\s*=\s*"([^"]*)"/.exec(a);
+      if (name === 'row') {
+        row = r && /^\d+$/.test(r[1]) ? Number(r[1]) : row + 1;
+        col = 0;
+        if (row > lastRow) lastRow = row;
+        if (r) return m;
+        added = true;
+        return `<row r="${row}"${a}${selfClose}>`;
+      }
+      cells++;
+      const ref = r ? /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(r[1]) : null;
+      col = ref ? colNumber(ref[1].toUpperCase()) : col + 1;
+      if (col > lastCol) lastCol = col;
       if (row > lastRow) lastRow = row;
-      if (r) return m;
+      if (ref) return m;
       added = true;
-      return `<row r="${row}"${a}${selfClose}>`;
-    }
-    cells++;
-    const ref = r ? /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(r[1]) : null;
-    col = ref ? colNumber(ref[1].toUpperCase()) : col + 1;
-    if (col > lastCol) lastCol = col;
-    if (row > lastRow) lastRow = row;
-    if (ref) return m;
-    added = true;
-    const rest = r ? a.replace(r[0], '') : a;
-    return `<c r="${colLetters(col)}${row || 1}"${rest}${selfClose}>`;
-  });
+      const rest = r ? a.replace(r[0], '') : a;
+      return `<c r="${colLetters(col)}${row || 1}"${rest}${selfClose}>`;
+    },
+  );
   if (!added) return { xml, lastRow, lastCol, cells, positionsAdded: false };
-  return { xml: xml.slice(0, start) + rewritten + xml.slice(end), lastRow, lastCol, cells, positionsAdded: true };
+  return {
+    xml: xml.slice(0, start) + rewritten + xml.slice(end),
+    lastRow,
+    lastCol,
+    cells,
+    positionsAdded: true,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +260,12 @@ export function parseRangeToken(token: string): Box | null {
     const tp = Number(m[2]);
     const r = m[3] ? colNumber(m[3]) : l;
     const b = m[4] ? Number(m[4]) : tp;
-    return { top: Math.min(tp, b), left: Math.min(l, r), bottom: Math.max(tp, b), right: Math.max(l, r) };
+    return {
+      top: Math.min(tp, b),
+      left: Math.min(l, r),
+      bottom: Math.max(tp, b),
+      right: Math.max(l, r),
+    };
   }
   m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(t);
   if (m) {
@@ -252,7 +283,10 @@ export function parseRangeToken(token: string): Box | null {
 }
 
 const area = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
-const boxRef = (b: Box) => (b.top === b.bottom && b.left === b.right ? `${colLetters(b.left)}${b.top}` : `${colLetters(b.left)}${b.top}:${colLetters(b.right)}${b.bottom}`);
+const boxRef = (b: Box) =>
+  b.top === b.bottom && b.left === b.right
+    ? `${colLetters(b.left)}${b.top}`
+    : `${colLetters(b.left)}${b.top}:${colLetters(b.right)}${b.bottom}`;
 
 /** Cells a sqref names. */
 export function sqrefArea(sqref: string): number {
@@ -270,7 +304,12 @@ export function clipSqref(sqref: string, lastRow: number, lastCol: number): stri
   for (const token of sqref.trim().split(/\s+/)) {
     const b = parseRangeToken(token);
     if (!b) continue;
-    const clipped = { top: b.top, left: b.left, bottom: Math.min(b.bottom, lastRow), right: Math.min(b.right, lastCol) };
+    const clipped = {
+      top: b.top,
+      left: b.left,
+      bottom: Math.min(b.bottom, lastRow),
+      right: Math.min(b.right, lastCol),
+    };
     if (clipped.bottom < clipped.top || clipped.right < clipped.left) continue;
     out.push(boxRef(clipped));
   }
@@ -281,37 +320,50 @@ export function clipSqref(sqref: string, lastRow: number, lastCol: number): stri
  * Clip each data validation of the sheet to its used range (dropping those left with no cell).
  * Returns the new XML and how many cells the validations named before.
  */
-export function clipValidations(xml: string, lastRow: number, lastCol: number): { xml: string; cellsBefore: number; changed: boolean } {
+export function clipValidations(
+  xml: string,
+  lastRow: number,
+  lastCol: number,
+): { xml: string; cellsBefore: number; changed: boolean } {
   let cellsBefore = 0;
   let changed = false;
-  const out = xml.replace(/<dataValidations\b[^>]*?(?:\/>|>([\s\S]*?)<\/dataValidations>)/, (block: string, inner: string | undefined) => {
-    if (inner === undefined) return block;
-    let kept = 0;
-    const body = inner.replace(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g, (dv: string, attrs: string) => {
-      const sqref = attr(attrs, 'sqref') ?? '';
-      const cells = sqrefArea(sqref);
-      cellsBefore += cells;
-      const clipped = clipSqref(sqref, Math.max(lastRow, 1), Math.max(lastCol, 1));
-      if (clipped === sqref.trim()) {
-        kept++;
-        return dv;
-      }
-      changed = true;
-      if (!clipped) return '';
-      kept++;
-      return dv.replace(/(\ssqref\s*=\s*)("[^"]*"|'[^']*')/, `$1"${clipped}"`);
-    });
-    if (!changed) return block;
-    if (kept === 0) return '';
-    const open = /^<dataValidations\b[^>]*>/.exec(block)![0].replace(/\scount\s*=\s*"\d+"/, ` count="${kept}"`);
-    return `${open}${body}</dataValidations>`;
-  });
+  const out = xml.replace(
+    /<dataValidations\b[^>]*?(?:\/>|>([\s\S]*?)<\/dataValidations>)/,
+    (block: string, inner: string | undefined) => {
+      if (inner === undefined) return block;
+      let kept = 0;
+      const body = inner.replace(
+        /<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g,
+        (dv: string, attrs: string) => {
+          const sqref = attr(attrs, 'sqref') ?? '';
+          const cells = sqrefArea(sqref);
+          cellsBefore += cells;
+          const clipped = clipSqref(sqref, Math.max(lastRow, 1), Math.max(lastCol, 1));
+          if (clipped === sqref.trim()) {
+            kept++;
+            return dv;
+          }
+          changed = true;
+          if (!clipped) return '';
+          kept++;
+          return dv.replace(/(\ssqref\s*=\s*)("[^"]*"|'[^']*')/, `$1"${clipped}"`);
+        },
+      );
+      if (!changed) return block;
+      if (kept === 0) return '';
+      const open = /^<dataValidations\b[^>]*>/
+        .exec(block)![0]
+        .replace(/\scount\s*=\s*"\d+"/, ` count="${kept}"`);
+      return `${open}${body}</dataValidations>`;
+    },
+  );
   return { xml: out, cellsBefore, changed };
 }
 
 function conditionalCells(xml: string): number {
   let n = 0;
-  for (const m of xml.matchAll(/<conditionalFormatting\b[^>]*\ssqref\s*=\s*"([^"]*)"/g)) n += sqrefArea(m[1]);
+  for (const m of xml.matchAll(/<conditionalFormatting\b[^>]*\ssqref\s*=\s*"([^"]*)"/g))
+    n += sqrefArea(m[1]);
   return n;
 }
 
@@ -348,7 +400,9 @@ async function locate(zip: JSZip): Promise<Located | null> {
   let workbook: string | null = null;
   const rootRels = await text(zip, '_rels/.rels');
   if (rootRels) {
-    const office = parseRels(rootRels, '').find((r) => relKind(r.type) === 'officeDocument' && !r.external);
+    const office = parseRels(rootRels, '').find(
+      (r) => relKind(r.type) === 'officeDocument' && !r.external,
+    );
     if (office && findFile(zip, office.target)) workbook = office.target;
   }
   if (!workbook) {
@@ -356,14 +410,21 @@ async function locate(zip: JSZip): Promise<Located | null> {
     for (const m of ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
       const type = attr(m[0], 'ContentType') ?? '';
       const name = (attr(m[0], 'PartName') ?? '').replace(/^\//, '');
-      if (/spreadsheetml\.(sheet|template)\.main\+xml|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml/.test(type) && findFile(zip, name)) workbook = name;
+      if (
+        /spreadsheetml\.(sheet|template)\.main\+xml|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml/.test(
+          type,
+        ) &&
+        findFile(zip, name)
+      )
+        workbook = name;
     }
   }
   if (!workbook && findFile(zip, STANDARD.workbook)) workbook = STANDARD.workbook;
   if (!workbook) return null;
   const relsXml = (await text(zip, relsPartOf(workbook))) ?? '';
   const workbookRels = parseRels(relsXml, workbook);
-  const byKind = (kind: string) => workbookRels.filter((r) => relKind(r.type) === kind && !r.external && findFile(zip, r.target));
+  const byKind = (kind: string) =>
+    workbookRels.filter((r) => relKind(r.type) === kind && !r.external && findFile(zip, r.target));
   return {
     workbook,
     workbookRels,
@@ -397,7 +458,14 @@ function dropRelReferences(xml: string): string {
  */
 export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage> {
   const zip = await JSZip.loadAsync(bytes);
-  const facts: PackageFacts = { merges: 0, validationCells: 0, conditionalCells: 0, sharedStrings: 0, cells: 0, xmlBytes: 0 };
+  const facts: PackageFacts = {
+    merges: 0,
+    validationCells: 0,
+    conditionalCells: 0,
+    sharedStrings: 0,
+    cells: 0,
+    xmlBytes: 0,
+  };
   const changes = new Set<string>();
   const loc = await locate(zip);
   if (!loc) return { bytes, facts, changes: [], declaresSheets: false, damaged: [] };
@@ -416,7 +484,10 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
   out.set(STANDARD.workbook, wbNorm);
 
   // Shared strings and styles
-  for (const [kind, part] of [['sharedStrings', loc.sharedStrings], ['styles', loc.styles]] as const) {
+  for (const [kind, part] of [
+    ['sharedStrings', loc.sharedStrings],
+    ['styles', loc.styles],
+  ] as const) {
     if (!part) continue;
     const xml = (await text(zip, part)) ?? '';
     facts.xmlBytes += xml.length;
@@ -460,7 +531,13 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
       const existing = findFile(zip, name);
       zip.file(existing ? existing.name : name, xml);
     }
-    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets, damaged };
+    return {
+      bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }),
+      facts,
+      changes: [...changes],
+      declaresSheets,
+      damaged,
+    };
   }
 
   // Relocated: a new package of the parts ExcelJS reads, under their usual names.
@@ -471,10 +548,15 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`,
   ];
   loc.worksheets.forEach((w, i) => {
-    rels.push(`<Relationship Id="${escapeAttr(w.rel.id)}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-    overrides.push(`<Override PartName="/${sheetNames[i]}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    rels.push(
+      `<Relationship Id="${escapeAttr(w.rel.id)}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    );
+    overrides.push(
+      `<Override PartName="/${sheetNames[i]}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
   });
-  const other = (kind: string) => loc.workbookRels.find((r) => relKind(r.type) === kind && !r.external);
+  const other = (kind: string) =>
+    loc.workbookRels.find((r) => relKind(r.type) === kind && !r.external);
   const usedIds = new Set(loc.worksheets.map((w) => w.rel.id));
   const relFor = (kind: string, target: string, contentType: string) => {
     const rel = other(kind);
@@ -484,13 +566,27 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
     rels.push(`<Relationship Id="${escapeAttr(id)}" Type="${REL_NS}/${kind}" Target="${target}"/>`);
     overrides.push(`<Override PartName="/xl/${target}" ContentType="${contentType}"/>`);
   };
-  if (out.has(STANDARD.sharedStrings)) relFor('sharedStrings', 'sharedStrings.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml');
-  if (out.has(STANDARD.styles)) relFor('styles', 'styles.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+  if (out.has(STANDARD.sharedStrings))
+    relFor(
+      'sharedStrings',
+      'sharedStrings.xml',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+    );
+  if (out.has(STANDARD.styles))
+    relFor(
+      'styles',
+      'styles.xml',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+    );
   if (loc.theme) {
     const theme = await text(zip, loc.theme);
     if (theme) {
       out.set('xl/theme/theme1.xml', theme);
-      relFor('theme', 'theme/theme1.xml', 'application/vnd.openxmlformats-officedocument.theme+xml');
+      relFor(
+        'theme',
+        'theme/theme1.xml',
+        'application/vnd.openxmlformats-officedocument.theme+xml',
+      );
     }
   }
   // The workbook keeps only its worksheets among <sheets> (chart and dialog sheets are left out).
@@ -502,11 +598,26 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
       return id && sheetIds.has(id) ? tag : '';
     }),
   );
-  fresh.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`);
-  fresh.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  fresh.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`);
+  fresh.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`,
+  );
+  fresh.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  fresh.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`,
+  );
   for (const [name, xml] of out) fresh.file(name, xml);
-  return { bytes: await fresh.generateAsync({ type: 'uint8array', compression: 'STORE' }), facts, changes: [...changes], declaresSheets, damaged };
+  return {
+    bytes: await fresh.generateAsync({ type: 'uint8array', compression: 'STORE' }),
+    facts,
+    changes: [...changes],
+    declaresSheets,
+    damaged,
+  };
 }
 
 function escapeAttr(s: string): string {

@@ -4,7 +4,8 @@
  * 'unreadable' is a valid package that the reader still cannot read (Excel can open it: the user
  * saves a copy); 'too-heavy' is a read stopped by its time or memory limit (see guard.ts).
  */
-export type WorkbookReadErrorReason = 'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable' | 'too-heavy';
+export type WorkbookReadErrorReason =
+  'not-xlsx' | 'legacy' | 'encrypted' | 'corrupt' | 'unreadable' | 'too-heavy';
 
 /** The bytes cannot be read as an .xlsx workbook. `reason` says why, for the user's message. */
 export class WorkbookReadError extends Error {
@@ -13,7 +14,12 @@ export class WorkbookReadError extends Error {
   /** For 'too-heavy': what the package holds that made it heavy (message data). */
   readonly data: Record<string, string | number>;
 
-  constructor(reason: WorkbookReadErrorReason, message: string, cause?: unknown, data: Record<string, string | number> = {}) {
+  constructor(
+    reason: WorkbookReadErrorReason,
+    message: string,
+    cause?: unknown,
+    data: Record<string, string | number> = {},
+  ) {
     super(message);
     this.name = 'WorkbookReadError';
     this.reason = reason;

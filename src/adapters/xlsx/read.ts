@@ -112,7 +112,10 @@ export interface ReadOptions {
   onFacts?(facts: PackageFacts): void;
 }
 
-export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+export async function readWorkbook(
+  buffer: ArrayBuffer | Uint8Array,
+  options: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
   const bytes = toUint8(buffer);
   if (bytes.length === 0) throw new WorkbookReadError('not-xlsx', 'The file is empty.');
   const kind = sniff(bytes);
@@ -137,10 +140,17 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: Re
     prepared = await preparePackage(bytes);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
+    throw new WorkbookReadError(
+      'corrupt',
+      `The workbook is damaged and cannot be read (${detail}).`,
+      err,
+    );
   }
   if (prepared.damaged.length) {
-    throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${prepared.damaged.join(', ')} cut off).`);
+    throw new WorkbookReadError(
+      'corrupt',
+      `The workbook is damaged and cannot be read (${prepared.damaged.join(', ')} cut off).`,
+    );
   }
   options.onFacts?.(prepared.facts);
   installFastMerges();
@@ -154,17 +164,32 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: Re
     // other failure is the reader's limit, not the file's fault (Excel opens it).
     // (saxes reports XML errors as "line:column: …").
     const damaged = /^\d+:\d+:/.test(detail) || /unexpected end|unclosed tag/i.test(detail);
-    if (damaged) throw new WorkbookReadError('corrupt', `The workbook is damaged and cannot be read (${detail}).`, err);
-    throw new WorkbookReadError('unreadable', `The workbook is valid but cannot be read here (${detail}). Excel can open it: save it again as an Excel Workbook and check the copy.`, err);
+    if (damaged)
+      throw new WorkbookReadError(
+        'corrupt',
+        `The workbook is damaged and cannot be read (${detail}).`,
+        err,
+      );
+    throw new WorkbookReadError(
+      'unreadable',
+      `The workbook is valid but cannot be read here (${detail}). Excel can open it: save it again as an Excel Workbook and check the copy.`,
+      err,
+    );
   }
   if (workbook.worksheets.length === 0 && prepared.declaresSheets) {
     // A workbook part that names sheets, none of which the reader found: a spreadsheet written in a
     // way it does not know (Strict Open XML, say), not "not an Excel file".
-    throw new WorkbookReadError('unreadable', 'The workbook declares sheets that cannot be read here. Excel can open it: save it again as an Excel Workbook and check the copy.');
+    throw new WorkbookReadError(
+      'unreadable',
+      'The workbook declares sheets that cannot be read here. Excel can open it: save it again as an Excel Workbook and check the copy.',
+    );
   }
   if (workbook.worksheets.length === 0) {
     // A zip that holds no worksheet: a .docx, an .odt, an archive…
-    throw new WorkbookReadError('not-xlsx', 'The file is a zip archive but holds no Excel worksheet.');
+    throw new WorkbookReadError(
+      'not-xlsx',
+      'The file is a zip archive but holds no Excel worksheet.',
+    );
   }
   const sheets = workbook.worksheets.map((ws) => sheetSnapshot(ws));
   return { sheets, workbook, facts: prepared.facts };
@@ -177,7 +202,11 @@ export async function readWorkbook(buffer: ArrayBuffer | Uint8Array, options: Re
  * between parts, is left to finish in the background and its result dropped. The CLI reads in a
  * worker thread instead (src/cli/read-guard.ts), which is ended at its limit.
  */
-export async function readWorkbookWithin(buffer: ArrayBuffer | Uint8Array, ms: number, lang: Lang): Promise<WorkbookSnapshot> {
+export async function readWorkbookWithin(
+  buffer: ArrayBuffer | Uint8Array,
+  ms: number,
+  lang: Lang,
+): Promise<WorkbookSnapshot> {
   let facts: PackageFacts | undefined;
   const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -186,7 +215,14 @@ export async function readWorkbookWithin(buffer: ArrayBuffer | Uint8Array, ms: n
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const limit = t(lang, 'read.limit.time', { seconds: Math.round(ms / 100) / 10 });
       const what = describeHeavy(facts, lang);
-      reject(new WorkbookReadError('too-heavy', `Stopped reading after ${seconds} s: ${what}.`, undefined, { seconds, limit, what }));
+      reject(
+        new WorkbookReadError(
+          'too-heavy',
+          `Stopped reading after ${seconds} s: ${what}.`,
+          undefined,
+          { seconds, limit, what },
+        ),
+      );
     }, ms);
   });
   try {
@@ -216,7 +252,11 @@ export function installFastMerges(): void {
   const proto = Object.getPrototypeOf(probe) as Internal;
   const original = proto._mergeCellsInternal;
   if (typeof original !== 'function') return;
-  proto._mergeCellsInternal = function fastMergeCells(this: Internal, dimensions: Dims, ignoreStyle?: boolean): void {
+  proto._mergeCellsInternal = function fastMergeCells(
+    this: Internal,
+    dimensions: Dims,
+    ignoreStyle?: boolean,
+  ): void {
     for (let r = dimensions.top; r <= dimensions.bottom; r++) {
       for (let c = dimensions.left; c <= dimensions.right; c++) {
         if (this.findCell(r, c)?.isMerged) throw new Error('Cannot merge already merged cells');
@@ -246,7 +286,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function plainText(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (isObject(v) && Array.isArray(v.richText)) {
-    return (v.richText as RichTextRun[]).map((r) => (r && typeof r.text === 'string' ? r.text : '')).join('');
+    return (v.richText as RichTextRun[])
+      .map((r) => (r && typeof r.text === 'string' ? r.text : ''))
+      .join('');
   }
   return null;
 }
@@ -260,7 +302,9 @@ function richTextAllBold(v: unknown): boolean {
       ? (v.text as Record<string, unknown>).richText
       : null;
   if (!Array.isArray(runs)) return false;
-  const visible = (runs as RichTextRun[]).filter((r) => r && typeof r.text === 'string' && r.text.trim() !== '');
+  const visible = (runs as RichTextRun[]).filter(
+    (r) => r && typeof r.text === 'string' && r.text.trim() !== '',
+  );
   return visible.length > 0 && visible.every((r) => r.font?.bold === true);
 }
 
@@ -273,7 +317,8 @@ interface Converted {
 function convert(v: unknown): Converted {
   if (v === null || v === undefined) return { value: null, isDate: false };
   if (typeof v === 'string') return { value: v, isDate: false };
-  if (typeof v === 'number') return { value: Number.isFinite(v) ? v : { error: '#NUM!' }, isDate: false };
+  if (typeof v === 'number')
+    return { value: Number.isFinite(v) ? v : { error: '#NUM!' }, isDate: false };
   if (typeof v === 'boolean') return { value: v, isDate: false };
   if (v instanceof Date) {
     const t = v.getTime();
@@ -284,7 +329,10 @@ function convert(v: unknown): Converted {
     if (typeof v.error === 'string') return { value: { error: v.error }, isDate: false };
     if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
       const result = v.result;
-      if (result === undefined || isObject(result) && !('error' in result) && !('richText' in result)) {
+      if (
+        result === undefined ||
+        (isObject(result) && !('error' in result) && !('richText' in result))
+      ) {
         return { value: null, isDate: false };
       }
       return convert(result);
@@ -321,7 +369,13 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   if (internal && typeof internal === 'object') {
     for (const range of Object.values(internal)) {
       if (!isObject(range)) continue;
-      const r = range as { top?: number; left?: number; bottom?: number; right?: number; model?: Record<string, number> };
+      const r = range as {
+        top?: number;
+        left?: number;
+        bottom?: number;
+        right?: number;
+        model?: Record<string, number>;
+      };
       const m = r.model ?? r;
       push(Number(m.top), Number(m.left), Number(m.bottom), Number(m.right));
     }
@@ -380,7 +434,8 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
         if (c > colCount) return;
         const raw = ownValue(cell);
         const { value, isDate } = convert(raw);
-        const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : 'General';
+        const numFmt =
+          typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : 'General';
         vRow[c - 1] = value;
         fRow[c - 1] = isDate ? dateCellFormat(numFmt) : numFmt;
         bRow[c - 1] = cell.font?.bold === true || richTextAllBold(raw);

@@ -52,9 +52,18 @@ export function formulaText(f: Formula, tables: Placements): string {
 }
 
 const TNR = 'Times New Roman';
-const REPORT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const REPORT_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFD9E1F2' },
+};
 const THIN = (): ExcelJS.Borders =>
-  ({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }) as ExcelJS.Borders;
+  ({
+    top: { style: 'thin' },
+    left: { style: 'thin' },
+    bottom: { style: 'thin' },
+    right: { style: 'thin' },
+  }) as ExcelJS.Borders;
 
 function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
   switch (style) {
@@ -71,7 +80,11 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
     case 'header':
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
-      cell.alignment = { vertical: 'middle', horizontal: style === 'headerKey' ? 'left' : 'center', wrapText: true };
+      cell.alignment = {
+        vertical: 'middle',
+        horizontal: style === 'headerKey' ? 'left' : 'center',
+        wrapText: true,
+      };
       break;
     case 'total':
       cell.font = { bold: true };
@@ -80,7 +93,8 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
     case 'reportTitle':
     case 'reportPlan':
     case 'reportPeriod': {
-      const [size, bold] = style === 'reportTitle' ? [14, true] : style === 'reportPlan' ? [12, true] : [11, false];
+      const [size, bold] =
+        style === 'reportTitle' ? [14, true] : style === 'reportPlan' ? [12, true] : [11, false];
       cell.font = { name: TNR, size, bold, italic: !bold };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       break;
@@ -100,7 +114,9 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
       if (style.startsWith('reportRate')) cell.numFmt = '0.0';
       cell.border = THIN();
       cell.font = { name: TNR, size: 11, bold: style.endsWith('Bold') };
-      cell.alignment = style.startsWith('reportLabel') ? { vertical: 'middle', wrapText: true } : { horizontal: 'center', vertical: 'middle' };
+      cell.alignment = style.startsWith('reportLabel')
+        ? { vertical: 'middle', wrapText: true }
+        : { horizontal: 'center', vertical: 'middle' };
       break;
     case 'reportNote':
       cell.font = { name: TNR, italic: true, size: 10 };
@@ -127,7 +143,9 @@ export function renderLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, tables:
   layout.rows.forEach((cells, r) =>
     cells.forEach((c, col) => {
       if (!c || (c.value === null && !c.formula)) return;
-      ws.getCell(r + 1, col + 1).value = c.formula ? ({ formula: formulaText(c.formula, tables), result: c.value } as ExcelJS.CellFormulaValue) : c.value;
+      ws.getCell(r + 1, col + 1).value = c.formula
+        ? ({ formula: formulaText(c.formula, tables), result: c.value } as ExcelJS.CellFormulaValue)
+        : c.value;
     }),
   );
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

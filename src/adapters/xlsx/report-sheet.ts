@@ -30,7 +30,9 @@ export function planTitle(workbook: ExcelJS.Workbook, reports: SheetReport[]): s
     let best = '';
     for (let r = 1; r < rep.headerRow; r++) {
       ws.getRow(r).eachCell((cell) => {
-        const text = cellText(typeof cell.value === 'string' ? cell.value : cell.text).replace(/\s+/g, ' ').trim();
+        const text = cellText(typeof cell.value === 'string' ? cell.value : cell.text)
+          .replace(/\s+/g, ' ')
+          .trim();
         if (text.length > best.length && text.length < 300) best = text;
       });
     }
@@ -61,23 +63,54 @@ export function writeReportSheet(
   const A = sources.agencies;
   const layout = reportSheetLayout(
     reports.flatMap((r) => r.tasks),
-    { lang: opts.lang, asOf: opts.asOf, title: opts.title, period: opts.period, taskRows: T.rowCount, agencyRows: A.rowCount },
+    {
+      lang: opts.lang,
+      asOf: opts.asOf,
+      title: opts.title,
+      period: opts.period,
+      taskRows: T.rowCount,
+      agencyRows: A.rowCount,
+    },
   );
   const column = (cols: Record<string, number>) => (id: string) => {
     if (!(id in cols)) throw new Error(`report: no column ${id}`);
     return cols[id];
   };
   renderLayout(ws, layout, {
-    tasks: { sheet: T.sheet, rowCount: T.rowCount, column: column({ lead: T.lead, category: T.category }) },
-    agencies: { sheet: A.sheet, rowCount: A.rowCount, column: column({ role: A.role, agency: A.agency, category: A.category }) },
+    tasks: {
+      sheet: T.sheet,
+      rowCount: T.rowCount,
+      column: column({ lead: T.lead, category: T.category }),
+    },
+    agencies: {
+      sheet: A.sheet,
+      rowCount: A.rowCount,
+      column: column({ role: A.role, agency: A.agency, category: A.category }),
+    },
   });
-  const cols = Object.fromEntries(Object.entries(layout.cols).map(([k, c]) => [k, c + 1])) as Record<ReportColumn, number>;
-  return { headerRow: layout.headerRow + 1, firstRow: layout.firstRow + 1, lastRow: layout.lastRow + 1, totalRow: layout.totalRow + 1, cols, agencies: layout.agencies };
+  const cols = Object.fromEntries(
+    Object.entries(layout.cols).map(([k, c]) => [k, c + 1]),
+  ) as Record<ReportColumn, number>;
+  return {
+    headerRow: layout.headerRow + 1,
+    firstRow: layout.firstRow + 1,
+    lastRow: layout.lastRow + 1,
+    totalRow: layout.totalRow + 1,
+    cols,
+    agencies: layout.agencies,
+  };
 }
 
 /** "PC Đôn đốc": per lead agency, its overdue and due-soon tasks, most overdue first. */
-export function writeRemindersSheet(ws: ExcelJS.Worksheet, reports: SheetReport[], opts: { lang: Lang; asOf: string }): number {
-  const layout = remindersSheetLayout(reports.flatMap((r) => r.tasks), opts);
+export function writeRemindersSheet(
+  ws: ExcelJS.Worksheet,
+  reports: SheetReport[],
+  opts: { lang: Lang; asOf: string },
+): number {
+  const layout = remindersSheetLayout(
+    reports.flatMap((r) => r.tasks),
+    opts,
+  );
   const none = { sheet: '', rowCount: 0, column: () => 0 };
   renderLayout(ws, layout, { tasks: none, agencies: none });
   return layout.count;

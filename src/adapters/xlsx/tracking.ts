@@ -27,8 +27,14 @@ export function excelValidation(v: TrackingValidation): ExcelJS.DataValidation {
     errorTitle: v.errorTitle,
     error: v.error,
   };
-  if (v.kind === 'status-list') return { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...common };
-  return { type: 'date', operator: 'between', formulae: [isoToDate(v.from!), isoToDate(v.to!)], ...common };
+  if (v.kind === 'status-list')
+    return { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...common };
+  return {
+    type: 'date',
+    operator: 'between',
+    formulae: [isoToDate(v.from!), isoToDate(v.to!)],
+    ...common,
+  };
 }
 
 /** What removeTrackingColumns needs beyond the plan: the column widths before (undefined: none). */
@@ -47,11 +53,16 @@ export function trackingTrace(workbook: ExcelJS.Workbook, plan: TrackingPlan): T
  * cell of the columns from the header to the last body row (value and style: the plan checked they
  * were empty), the validations the plan set, and the column widths as they were.
  */
-export function removeTrackingColumns(workbook: ExcelJS.Workbook, plan: TrackingPlan, trace: TrackingTrace): void {
+export function removeTrackingColumns(
+  workbook: ExcelJS.Workbook,
+  plan: TrackingPlan,
+  trace: TrackingTrace,
+): void {
   const ws = workbook.getWorksheet(plan.sheet);
   if (!ws) throw new Error(`Sheet "${plan.sheet}" not found.`);
   for (const m of plan.headerMerges) ws.unMergeCells(m);
-  const dvs = (ws as unknown as { dataValidations: { remove(address: string): void } }).dataValidations;
+  const dvs = (ws as unknown as { dataValidations: { remove(address: string): void } })
+    .dataValidations;
   for (const v of plan.validations) for (const a of rangeCells(v.range)) dvs.remove(a);
   plan.columns.forEach((c, i) => {
     for (let r = plan.headerRow; r <= plan.lastRow; r++) {
@@ -76,7 +87,8 @@ export function addTrackingColumns(workbook: ExcelJS.Workbook, plan: TrackingPla
     head.value = c.header;
     head.style = clone(style);
     written.push(head.address);
-    for (let r = plan.headerRow + 1; r < plan.headerRow + plan.headerHeight; r++) ws.getCell(r, c.col).style = clone(style);
+    for (let r = plan.headerRow + 1; r < plan.headerRow + plan.headerHeight; r++)
+      ws.getCell(r, c.col).style = clone(style);
     for (let r = plan.firstRow; r <= plan.lastRow; r++) {
       const cell = ws.getCell(r, c.col);
       if (bodyBorder) cell.border = clone(bodyBorder);

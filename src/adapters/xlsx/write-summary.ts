@@ -34,7 +34,8 @@ export function mergeSummaries(summaries: Summary[]): Summary {
   const byState: Summary['byState'] = {};
   const support = new Map<string, number>();
   for (const s of summaries) {
-    for (const [k, n] of Object.entries(s.byState) as [TaskState, number][]) byState[k] = (byState[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(s.byState) as [TaskState, number][])
+      byState[k] = (byState[k] ?? 0) + n;
     for (const e of s.bySupport) support.set(e.key, (support.get(e.key) ?? 0) + e.count);
   }
   return {
@@ -71,7 +72,11 @@ export interface SummaryBlockLayout {
 }
 
 /** Render the summary layout on an empty worksheet. */
-export function renderSummary(ws: ExcelJS.Worksheet, layout: SummaryLayout, tables: Record<ColumnRef['table'], TablePlacement>): SummaryBlockLayout[] {
+export function renderSummary(
+  ws: ExcelJS.Worksheet,
+  layout: SummaryLayout,
+  tables: Record<ColumnRef['table'], TablePlacement>,
+): SummaryBlockLayout[] {
   renderLayout(ws, { ...layout, merges: [], heights: {} }, tables);
   const stateCols = layout.stateCols.map((c) => c + 1);
   return layout.blocks.map((b) => ({

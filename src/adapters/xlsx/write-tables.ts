@@ -27,7 +27,11 @@ export function concatTables(tables: OutTable[], fallback: OutTable): OutTable {
 }
 
 export function withSheetColumn(table: OutTable, sheet: string, lang: Lang): OutTable {
-  return { ...table, headers: [t(lang, 'table.sheet'), ...table.headers], rows: table.rows.map((r) => [sheet, ...r]) };
+  return {
+    ...table,
+    headers: [t(lang, 'table.sheet'), ...table.headers],
+    rows: table.rows.map((r) => [sheet, ...r]),
+  };
 }
 
 /** One row per task × role × agency: the engine counts an agency once per task. */
@@ -49,7 +53,10 @@ function toCellValue(v: OutCell): XlValue {
   if (v === null || v === '') return null;
   if (typeof v === 'object' && 'date' in v) return isoToDate(v.date) ?? v.date;
   if (typeof v === 'object' && 'link' in v) {
-    return { formula: `HYPERLINK(${literal(`#${v.link}`)},${literal(v.text)})`, result: v.text } as ExcelJS.CellFormulaValue;
+    return {
+      formula: `HYPERLINK(${literal(`#${v.link}`)},${literal(v.text)})`,
+      result: v.text,
+    } as ExcelJS.CellFormulaValue;
   }
   return v;
 }
@@ -73,7 +80,6 @@ function tableNamesInUse(wb: ExcelJS.Workbook): Set<string> {
   return names;
 }
 
-
 export interface TableLayout {
   widths: number[];
   /** 0-based columns holding dates. */
@@ -84,11 +90,20 @@ export interface TableLayout {
   wrapCols?: number[];
 }
 
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+export const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFDDEBF7' },
+};
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 
 /** Write a table at A1 as an Excel table (or a plain header when it has no rows). */
-export function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: OutTable, layout: TableLayout): void {
+export function writeTable(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  table: OutTable,
+  layout: TableLayout,
+): void {
   const headers = uniqueHeaders(table.headers);
   const rows = table.rows.map((r) => r.map(toCellValue));
   if (rows.length > 0) {
@@ -113,8 +128,10 @@ export function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, table: O
   });
   for (let r = 0; r < rows.length; r++) {
     for (const c of layout.dateCols ?? []) ws.getCell(r + 2, c + 1).numFmt = 'dd/mm/yyyy';
-    for (const c of layout.linkCols ?? []) if (rows[r][c] !== null) ws.getCell(r + 2, c + 1).font = LINK_FONT;
-    for (const c of layout.wrapCols ?? []) ws.getCell(r + 2, c + 1).alignment = { vertical: 'top', wrapText: true };
+    for (const c of layout.linkCols ?? [])
+      if (rows[r][c] !== null) ws.getCell(r + 2, c + 1).font = LINK_FONT;
+    for (const c of layout.wrapCols ?? [])
+      ws.getCell(r + 2, c + 1).alignment = { vertical: 'top', wrapText: true };
   }
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }

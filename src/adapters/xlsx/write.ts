@@ -9,7 +9,14 @@ import ExcelJS from 'exceljs';
 import type { Lang, SheetReport } from '../../engine/types';
 import { planMarks, type MarkRule } from '../../engine/marks';
 import { addMarkRules, removeOwnMarks } from './marks';
-import { AGENCY_COLUMNS, buildFindingsTable, buildTaskAgencyTable, buildTaskTable, OWN_SHEETS, TASK_COLUMNS } from '../../engine/tables';
+import {
+  AGENCY_COLUMNS,
+  buildFindingsTable,
+  buildTaskAgencyTable,
+  buildTaskTable,
+  OWN_SHEETS,
+  TASK_COLUMNS,
+} from '../../engine/tables';
 import { summaryLayout } from '../../engine/summary-layout';
 import { concatTables, dedupeAgencyRows, withSheetColumn, writeTable } from './write-tables';
 import { mergeSummaries, renderSummary, type SummaryBlockLayout } from './write-summary';
@@ -24,9 +31,22 @@ export interface WriteOptions {
 export type { OwnSheetKind } from '../../engine/tables';
 
 export { OWN_NAME_PREFIX } from '../../engine/tables';
-import { OWN_NAME_PREFIX, isOwnMarkerName, ownKindOfName, ownMarkerName, type OwnSheetKind } from '../../engine/tables';
+import {
+  OWN_NAME_PREFIX,
+  isOwnMarkerName,
+  ownKindOfName,
+  ownMarkerName,
+  type OwnSheetKind,
+} from '../../engine/tables';
 
-const OWN_KINDS: OwnSheetKind[] = ['tasks', 'agencies', 'summary', 'findings', 'report', 'reminders'];
+const OWN_KINDS: OwnSheetKind[] = [
+  'tasks',
+  'agencies',
+  'summary',
+  'findings',
+  'report',
+  'reminders',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -76,7 +96,9 @@ export function ownSheetKind(ws: ExcelJS.Worksheet): OwnSheetKind | null {
 export function isOwnSheet(ws: ExcelJS.Worksheet): boolean {
   if (ownSheetKind(ws) !== null) return true;
   // PC So sánh, PC Gộp báo cáo: own too, though not the summary's.
-  return ownNamedCells(ws.workbook).some(({ name, cell }) => isOwnMarkerName(name) && sameName(unquoteSheet(cell.sheetName), ws.name));
+  return ownNamedCells(ws.workbook).some(
+    ({ name, cell }) => isOwnMarkerName(name) && sameName(unquoteSheet(cell.sheetName), ws.name),
+  );
 }
 
 /** True for "PC Nhiệm vụ" and "PC Nhiệm vụ (2)", … for any own sheet name. */
@@ -101,7 +123,9 @@ function removeOwnSheets(wb: ExcelJS.Workbook): void {
 }
 
 function addOwnSheet(wb: ExcelJS.Workbook, kind: OwnSheetKind): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(freeSheetName(OWN_SHEETS[kind], lowerNames(wb.worksheets.map((w) => w.name))));
+  const ws = wb.addWorksheet(
+    freeSheetName(OWN_SHEETS[kind], lowerNames(wb.worksheets.map((w) => w.name))),
+  );
   wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, ownMarkerName(kind));
   return ws;
 }
@@ -150,7 +174,11 @@ export async function writeCheckedWorkbook(
 }
 
 /** The workbook changes of writeCheckedWorkbook, without serialising (exported for tests). */
-export function applyReports(workbook: ExcelJS.Workbook, reports: SheetReport[], opts: WriteOptions): WriteResult {
+export function applyReports(
+  workbook: ExcelJS.Workbook,
+  reports: SheetReport[],
+  opts: WriteOptions,
+): WriteResult {
   // Own sheets are never checked sheets: drop reports about them (a re-run reads them too).
   removeOwnSheets(workbook);
   for (const rep of reports) {
@@ -164,7 +192,11 @@ export function applyReports(workbook: ExcelJS.Workbook, reports: SheetReport[],
  * Only the own sheets of applyReports (tasks, agencies, summary, findings), replacing the previous
  * ones; the checked sheets' marks are left as they are. The standalone host's "Tạo bảng tổng hợp".
  */
-export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[], opts: WriteOptions): WriteResult {
+export function writeOwnSheets(
+  workbook: ExcelJS.Workbook,
+  reports: SheetReport[],
+  opts: WriteOptions,
+): WriteResult {
   const { lang } = opts;
   // The date the counts were made for (one check gives every report the same one).
   const asOf = reports[0]?.asOf ?? '';
@@ -201,12 +233,32 @@ export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[
 
   const wsSummary = addOwnSheet(workbook, 'summary');
   sheets.summary = wsSummary.name;
-  const summary = mergeSummaries(withTable.map((rep) => rep.summary).concat(withTable.length ? [] : [emptyReport().summary]));
-  const summaryBlocks = renderSummary(wsSummary, summaryLayout(summary, { lang, asOf, sheet: wsTasks.name, live: true, taskRows: tasksTable.rows.length }), {
-    tasks: { sheet: wsTasks.name, rowCount: tasksTable.rows.length, column: (id) => TASK_COLUMNS.indexOf(id as (typeof TASK_COLUMNS)[number]) },
-    // The agency table as written starts with the sheet column.
-    agencies: { sheet: wsAgencies.name, rowCount: agencyTable.rows.length, column: (id) => 1 + AGENCY_COLUMNS.indexOf(id as (typeof AGENCY_COLUMNS)[number]) },
-  });
+  const summary = mergeSummaries(
+    withTable.map((rep) => rep.summary).concat(withTable.length ? [] : [emptyReport().summary]),
+  );
+  const summaryBlocks = renderSummary(
+    wsSummary,
+    summaryLayout(summary, {
+      lang,
+      asOf,
+      sheet: wsTasks.name,
+      live: true,
+      taskRows: tasksTable.rows.length,
+    }),
+    {
+      tasks: {
+        sheet: wsTasks.name,
+        rowCount: tasksTable.rows.length,
+        column: (id) => TASK_COLUMNS.indexOf(id as (typeof TASK_COLUMNS)[number]),
+      },
+      // The agency table as written starts with the sheet column.
+      agencies: {
+        sheet: wsAgencies.name,
+        rowCount: agencyTable.rows.length,
+        column: (id) => 1 + AGENCY_COLUMNS.indexOf(id as (typeof AGENCY_COLUMNS)[number]),
+      },
+    },
+  );
 
   // Issue 12: the standard report and the reminder list, over the same tables.
   const wsReport = addOwnSheet(workbook, 'report');
@@ -215,8 +267,19 @@ export function writeOwnSheets(workbook: ExcelJS.Workbook, reports: SheetReport[
     wsReport,
     withTable,
     {
-      tasks: { sheet: wsTasks.name, rowCount: tasksTable.rows.length, lead: col('lead'), category: col('category') },
-      agencies: { sheet: wsAgencies.name, rowCount: agencyTable.rows.length, role: 3, agency: 4, category: agencyTable.headers.length - 1 },
+      tasks: {
+        sheet: wsTasks.name,
+        rowCount: tasksTable.rows.length,
+        lead: col('lead'),
+        category: col('category'),
+      },
+      agencies: {
+        sheet: wsAgencies.name,
+        rowCount: agencyTable.rows.length,
+        role: 3,
+        agency: 4,
+        category: agencyTable.headers.length - 1,
+      },
     },
     { lang, asOf, title: planTitle(workbook, withTable) },
   );

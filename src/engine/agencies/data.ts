@@ -69,7 +69,12 @@ const PROVINCIAL_AND_GENERIC: AgencyEntry[] = [
   { canonical: 'Ban Dân vận Tỉnh ủy', renamedTo: TGDV },
   {
     canonical: 'UBND các huyện, thị xã, thành phố',
-    aliases: ['UBND cấp huyện', 'UBND các huyện', 'UBND các huyện, thành phố', 'UBND các huyện, thị xã'],
+    aliases: [
+      'UBND cấp huyện',
+      'UBND các huyện',
+      'UBND các huyện, thành phố',
+      'UBND các huyện, thị xã',
+    ],
     renamedTo: XA_PHUONG,
     changedOn: '2025-07-01',
   },
@@ -78,16 +83,30 @@ const PROVINCIAL_AND_GENERIC: AgencyEntry[] = [
   { canonical: 'UBND tỉnh', aliases: ['Ủy ban nhân dân tỉnh'] },
   { canonical: 'HĐND tỉnh', aliases: ['Hội đồng nhân dân tỉnh'] },
   { canonical: 'Công an tỉnh' },
-  { canonical: 'Bộ Chỉ huy Quân sự tỉnh', aliases: ['Bộ CHQS tỉnh', 'BCH Quân sự tỉnh', 'Bộ Chỉ huy QS tỉnh'] },
+  {
+    canonical: 'Bộ Chỉ huy Quân sự tỉnh',
+    aliases: ['Bộ CHQS tỉnh', 'BCH Quân sự tỉnh', 'Bộ Chỉ huy QS tỉnh'],
+  },
   {
     canonical: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
-    aliases: ['Bộ Chỉ huy BĐBP tỉnh', 'Bộ Chỉ huy BĐBP', 'BĐBP tỉnh', 'Bộ CH BĐBP tỉnh', 'BCH BĐBP tỉnh'],
+    aliases: [
+      'Bộ Chỉ huy BĐBP tỉnh',
+      'Bộ Chỉ huy BĐBP',
+      'BĐBP tỉnh',
+      'Bộ CH BĐBP tỉnh',
+      'BCH BĐBP tỉnh',
+    ],
   },
   { canonical: 'Thống kê tỉnh' },
   { canonical: 'Thuế tỉnh' },
   {
     canonical: 'Ngân hàng Chính sách xã hội',
-    aliases: ['Ngân hàng Chính sách XH', 'NHCSXH', 'Chi nhánh Ngân hàng Chính sách xã hội tỉnh', 'Ngân hàng Chính sách xã hội tỉnh'],
+    aliases: [
+      'Ngân hàng Chính sách XH',
+      'NHCSXH',
+      'Chi nhánh Ngân hàng Chính sách xã hội tỉnh',
+      'Ngân hàng Chính sách xã hội tỉnh',
+    ],
   },
   {
     canonical: 'Ban Quản lý Khu kinh tế tỉnh',
@@ -110,7 +129,13 @@ const PROVINCIAL_AND_GENERIC: AgencyEntry[] = [
   { canonical: 'Hiệp hội Du lịch tỉnh', aliases: ['Hiệp hội Du lịch'] },
   {
     canonical: 'Ủy ban MTTQ Việt Nam tỉnh',
-    aliases: ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Ủy ban MTTQ tỉnh', 'UBMTTQ tỉnh', 'UB MTTQ tỉnh', 'MTTQ tỉnh'],
+    aliases: [
+      'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'Ủy ban MTTQ tỉnh',
+      'UBMTTQ tỉnh',
+      'UB MTTQ tỉnh',
+      'MTTQ tỉnh',
+    ],
   },
   { canonical: 'Tỉnh đoàn', aliases: ['Tỉnh Đoàn', 'Đoàn Thanh niên tỉnh'] },
   { canonical: 'Hội Liên hiệp Phụ nữ tỉnh', aliases: ['Hội LHPN tỉnh', 'Hội Liên hiệp Phụ nữ'] },
@@ -155,7 +180,6 @@ const PROVINCIAL_AND_GENERIC: AgencyEntry[] = [
   { canonical: 'Các sở, ngành và các địa phương liên quan', generic: true },
 ];
 
-
 const B_TC = 'Bộ Tài chính';
 const B_NV = 'Bộ Nội vụ';
 const B_NNMT = 'Bộ Nông nghiệp và Môi trường';
@@ -179,7 +203,10 @@ const CENTRAL: AgencyEntry[] = [
   { canonical: 'Bộ Công Thương', aliases: ['Bộ Công thương', 'BCT'] },
   { canonical: B_NNMT, aliases: ['Bộ NN&MT', 'Bộ NNMT', 'Bộ NN và MT'] },
   { canonical: B_XD, aliases: ['BXD'] },
-  { canonical: 'Bộ Văn hóa, Thể thao và Du lịch', aliases: ['Bộ VHTTDL', 'Bộ VH,TT&DL', 'Bộ VHTT&DL', 'Bộ VH, TT và DL'] },
+  {
+    canonical: 'Bộ Văn hóa, Thể thao và Du lịch',
+    aliases: ['Bộ VHTTDL', 'Bộ VH,TT&DL', 'Bộ VHTT&DL', 'Bộ VH, TT và DL'],
+  },
   { canonical: B_KHCN, aliases: ['Bộ KH&CN', 'Bộ KHCN', 'Bộ Khoa học Công nghệ'] },
   { canonical: 'Bộ Giáo dục và Đào tạo', aliases: ['Bộ GD&ĐT', 'Bộ GDĐT'] },
   { canonical: 'Bộ Y tế', aliases: ['BYT'] },
@@ -189,19 +216,47 @@ const CENTRAL: AgencyEntry[] = [
   { canonical: 'Văn phòng Chính phủ', aliases: ['VPCP'] },
 
   // The bodies of the 18 + 4 list (Nghị quyết 08/2021/QH15) that no longer exist since 1 March 2025
-  { canonical: 'Bộ Kế hoạch và Đầu tư', aliases: ['Bộ KH&ĐT', 'Bộ KHĐT'], renamedTo: B_TC, changedOn: NQ176 },
-  { canonical: 'Bộ Nông nghiệp và Phát triển nông thôn', aliases: ['Bộ NN&PTNT', 'Bộ NNPTNT'], renamedTo: B_NNMT, changedOn: NQ176 },
-  { canonical: 'Bộ Tài nguyên và Môi trường', aliases: ['Bộ TN&MT', 'Bộ TNMT'], renamedTo: B_NNMT, changedOn: NQ176 },
-  { canonical: 'Bộ Thông tin và Truyền thông', aliases: ['Bộ TT&TT', 'Bộ TTTT'], renamedTo: B_KHCN, changedOn: NQ176 },
+  {
+    canonical: 'Bộ Kế hoạch và Đầu tư',
+    aliases: ['Bộ KH&ĐT', 'Bộ KHĐT'],
+    renamedTo: B_TC,
+    changedOn: NQ176,
+  },
+  {
+    canonical: 'Bộ Nông nghiệp và Phát triển nông thôn',
+    aliases: ['Bộ NN&PTNT', 'Bộ NNPTNT'],
+    renamedTo: B_NNMT,
+    changedOn: NQ176,
+  },
+  {
+    canonical: 'Bộ Tài nguyên và Môi trường',
+    aliases: ['Bộ TN&MT', 'Bộ TNMT'],
+    renamedTo: B_NNMT,
+    changedOn: NQ176,
+  },
+  {
+    canonical: 'Bộ Thông tin và Truyền thông',
+    aliases: ['Bộ TT&TT', 'Bộ TTTT'],
+    renamedTo: B_KHCN,
+    changedOn: NQ176,
+  },
   { canonical: 'Bộ Giao thông vận tải', aliases: ['Bộ GTVT'], renamedTo: B_XD, changedOn: NQ176 },
-  { canonical: 'Bộ Lao động - Thương binh và Xã hội', aliases: ['Bộ LĐ-TB&XH', 'Bộ LĐTBXH', 'Bộ LĐTB&XH'], renamedTo: B_NV, changedOn: NQ176 },
+  {
+    canonical: 'Bộ Lao động - Thương binh và Xã hội',
+    aliases: ['Bộ LĐ-TB&XH', 'Bộ LĐTBXH', 'Bộ LĐTB&XH'],
+    renamedTo: B_NV,
+    changedOn: NQ176,
+  },
   { canonical: 'Ủy ban Dân tộc', aliases: ['UBDT'], renamedTo: B_DTTG, changedOn: NQ176 },
 
   // Government agencies (cơ quan thuộc Chính phủ) and other central state bodies
   { canonical: 'Đài Truyền hình Việt Nam', aliases: ['VTV'] },
   { canonical: 'Đài Tiếng nói Việt Nam', aliases: ['VOV'] },
   { canonical: 'Thông tấn xã Việt Nam', aliases: ['TTXVN'] },
-  { canonical: 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam', aliases: ['Viện Hàn lâm KH&CN Việt Nam'] },
+  {
+    canonical: 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam',
+    aliases: ['Viện Hàn lâm KH&CN Việt Nam'],
+  },
   { canonical: 'Viện Hàn lâm Khoa học xã hội Việt Nam', aliases: ['Viện Hàn lâm KHXH Việt Nam'] },
   { canonical: 'Chính phủ' },
   { canonical: 'Quốc hội' },
@@ -210,28 +265,60 @@ const CENTRAL: AgencyEntry[] = [
   { canonical: 'Viện kiểm sát nhân dân tối cao', aliases: ['VKSNDTC'] },
 
   // Central Party bodies (after the 2025 mergers)
-  { canonical: 'Ban Chấp hành Trung ương', aliases: ['Ban Chấp hành Trung ương Đảng', 'BCH Trung ương'] },
+  {
+    canonical: 'Ban Chấp hành Trung ương',
+    aliases: ['Ban Chấp hành Trung ương Đảng', 'BCH Trung ương'],
+  },
   { canonical: 'Bộ Chính trị' },
   { canonical: 'Ban Bí thư' },
   { canonical: 'Văn phòng Trung ương Đảng' },
   { canonical: 'Ban Tổ chức Trung ương', aliases: ['Ban Tổ chức TW'] },
   { canonical: TGDV_TW, aliases: ['Ban Tuyên giáo và Dân vận TW'] },
-  { canonical: 'Ban Chính sách, chiến lược Trung ương', aliases: ['Ban Chính sách, chiến lược TW'] },
+  {
+    canonical: 'Ban Chính sách, chiến lược Trung ương',
+    aliases: ['Ban Chính sách, chiến lược TW'],
+  },
   { canonical: 'Ban Nội chính Trung ương', aliases: ['Ban Nội chính TW'] },
   { canonical: 'Ủy ban Kiểm tra Trung ương', aliases: ['UBKT Trung ương', 'UBKTTW'] },
   { canonical: 'Đảng ủy các cơ quan Đảng Trung ương' },
   { canonical: 'Đảng ủy Chính phủ' },
   { canonical: 'Đảng ủy Quốc hội' },
-  { canonical: 'Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương', aliases: ['Đảng ủy MTTQ, các đoàn thể Trung ương'] },
-  { canonical: 'Ban Tuyên giáo Trung ương', aliases: ['Ban Tuyên giáo TW'], renamedTo: TGDV_TW, changedOn: '2025-02-03' },
-  { canonical: 'Ban Dân vận Trung ương', aliases: ['Ban Dân vận TW'], renamedTo: TGDV_TW, changedOn: '2025-02-03' },
-  { canonical: 'Ban Kinh tế Trung ương', aliases: ['Ban Kinh tế TW'], renamedTo: 'Ban Chính sách, chiến lược Trung ương' },
+  {
+    canonical: 'Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương',
+    aliases: ['Đảng ủy MTTQ, các đoàn thể Trung ương'],
+  },
+  {
+    canonical: 'Ban Tuyên giáo Trung ương',
+    aliases: ['Ban Tuyên giáo TW'],
+    renamedTo: TGDV_TW,
+    changedOn: '2025-02-03',
+  },
+  {
+    canonical: 'Ban Dân vận Trung ương',
+    aliases: ['Ban Dân vận TW'],
+    renamedTo: TGDV_TW,
+    changedOn: '2025-02-03',
+  },
+  {
+    canonical: 'Ban Kinh tế Trung ương',
+    aliases: ['Ban Kinh tế TW'],
+    renamedTo: 'Ban Chính sách, chiến lược Trung ương',
+  },
   { canonical: 'Ban Đối ngoại Trung ương', aliases: ['Ban Đối ngoại TW'], renamedTo: B_NG },
 
   // Central mass organisations
-  { canonical: 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', aliases: ['Ủy ban Trung ương MTTQ Việt Nam', 'UBTW MTTQ Việt Nam', 'Ủy ban TW MTTQ Việt Nam'] },
-  { canonical: 'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh', aliases: ['Trung ương Đoàn TNCS Hồ Chí Minh', 'Trung ương Đoàn', 'TW Đoàn'] },
-  { canonical: 'Trung ương Hội Liên hiệp Phụ nữ Việt Nam', aliases: ['Trung ương Hội LHPN Việt Nam', 'Hội Liên hiệp Phụ nữ Việt Nam', 'Hội LHPN Việt Nam'] },
+  {
+    canonical: 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+    aliases: ['Ủy ban Trung ương MTTQ Việt Nam', 'UBTW MTTQ Việt Nam', 'Ủy ban TW MTTQ Việt Nam'],
+  },
+  {
+    canonical: 'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+    aliases: ['Trung ương Đoàn TNCS Hồ Chí Minh', 'Trung ương Đoàn', 'TW Đoàn'],
+  },
+  {
+    canonical: 'Trung ương Hội Liên hiệp Phụ nữ Việt Nam',
+    aliases: ['Trung ương Hội LHPN Việt Nam', 'Hội Liên hiệp Phụ nữ Việt Nam', 'Hội LHPN Việt Nam'],
+  },
   { canonical: 'Tổng Liên đoàn Lao động Việt Nam', aliases: ['Tổng LĐLĐ Việt Nam', 'TLĐLĐVN'] },
   { canonical: 'Trung ương Hội Nông dân Việt Nam', aliases: ['Hội Nông dân Việt Nam'] },
   { canonical: 'Trung ương Hội Cựu chiến binh Việt Nam', aliases: ['Hội Cựu chiến binh Việt Nam'] },
@@ -247,7 +334,12 @@ const CENTRAL: AgencyEntry[] = [
 const PROVINCES_AS_ADDRESSEES: AgencyEntry[] = [
   {
     canonical: 'UBND các tỉnh, thành phố trực thuộc Trung ương',
-    aliases: ['UBND các tỉnh, thành phố', 'UBND các tỉnh, thành phố trực thuộc TW', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'UBND các tỉnh, TP trực thuộc TW'],
+    aliases: [
+      'UBND các tỉnh, thành phố',
+      'UBND các tỉnh, thành phố trực thuộc TW',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+      'UBND các tỉnh, TP trực thuộc TW',
+    ],
   },
 ];
 
@@ -259,10 +351,19 @@ const COMMUNE: AgencyEntry[] = [
   { canonical: 'Ủy ban MTTQ Việt Nam xã', aliases: ['Ủy ban MTTQ xã', 'UBMTTQ xã'] },
   { canonical: 'Công an xã' },
   { canonical: 'Công an phường' },
-  { canonical: 'Văn phòng HĐND và UBND xã', aliases: ['Văn phòng HĐND và UBND', 'Văn phòng HĐND - UBND', 'VP HĐND và UBND'] },
+  {
+    canonical: 'Văn phòng HĐND và UBND xã',
+    aliases: ['Văn phòng HĐND và UBND', 'Văn phòng HĐND - UBND', 'VP HĐND và UBND'],
+  },
   { canonical: 'Phòng Kinh tế', aliases: ['Phòng Kinh tế xã'] },
-  { canonical: 'Phòng Kinh tế, Hạ tầng và Đô thị', aliases: ['Phòng Kinh tế - Hạ tầng - Đô thị', 'Phòng KT, HT&ĐT'] },
-  { canonical: 'Phòng Văn hóa - Xã hội', aliases: ['Phòng Văn hóa và Xã hội', 'Phòng VH-XH', 'Phòng VHXH'] },
+  {
+    canonical: 'Phòng Kinh tế, Hạ tầng và Đô thị',
+    aliases: ['Phòng Kinh tế - Hạ tầng - Đô thị', 'Phòng KT, HT&ĐT'],
+  },
+  {
+    canonical: 'Phòng Văn hóa - Xã hội',
+    aliases: ['Phòng Văn hóa và Xã hội', 'Phòng VH-XH', 'Phòng VHXH'],
+  },
   { canonical: 'Trung tâm Phục vụ hành chính công xã' },
 ];
 

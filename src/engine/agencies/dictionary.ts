@@ -44,7 +44,8 @@ const UBND_RE = /^(?:ubnd|ub nd|ủy ban nhân dân|uỷ ban nhân dân|ủy ban
 const LEVEL_PLACE_RE =
   /^(các\s+)?((?:xã|phường|thị trấn)(?:\s*,\s*(?:xã|phường|thị trấn))*|huyện|thị xã|thành phố|tp\.?)\s*(:?)\s*(\S.*)$/iu;
 const DISTRICT_LEVELS = new Set(['huyện', 'thị xã', 'thành phố', 'tp', 'tp.']);
-const SBV_RE = /^ngân hàng nhà nước (?:việt nam )?(?:chi nhánh|cn)\s+khu vực\s+([0-9]+|[ivxlc]+)$/iu;
+const SBV_RE =
+  /^ngân hàng nhà nước (?:việt nam )?(?:chi nhánh|cn)\s+khu vực\s+([0-9]+|[ivxlc]+)$/iu;
 
 function levenshteinThreshold(n: number): number {
   if (n < 5) return 0;
@@ -59,9 +60,16 @@ function levenshteinThreshold(n: number): number {
  */
 function initialsKey(entry: AgencyEntry): string | null {
   const f = fold(entry.canonical);
-  const head = f.startsWith('so ') ? 'so' : f.startsWith('bo ') && entry.level === 'central' ? 'bo' : null;
+  const head = f.startsWith('so ')
+    ? 'so'
+    : f.startsWith('bo ') && entry.level === 'central'
+      ? 'bo'
+      : null;
   if (!head) return null;
-  const words = f.slice(3).split(' ').filter((w) => w && w !== 'va');
+  const words = f
+    .slice(3)
+    .split(' ')
+    .filter((w) => w && w !== 'va');
   if (words.length < 2) return null;
   return `${head}${words.map((w) => w[0]).join('')}`;
 }
@@ -112,7 +120,7 @@ export class AgencyDictionary {
     const generated = new Map<string, Compiled | null>();
     order.forEach((entry, rank) => {
       // A user's entry without a level takes the one its head word fixes ("Sở Du lịch": provincial).
-      const level = entry.generic ? null : entry.level ?? headLevel(cleanParty(entry.canonical));
+      const level = entry.generic ? null : (entry.level ?? headLevel(cleanParty(entry.canonical)));
       const c: Compiled = { entry, kind: entry.generic ? 'generic' : 'agency', level, rank };
       const ex = exactForm(entry.canonical);
       if (!this.exact.has(ex)) this.exact.set(ex, c);
@@ -197,9 +205,13 @@ export class AgencyDictionary {
         : { name, raw, kind: c.kind, known: true, renamedTo, changedOn };
     }
     if (variant && c.kind !== 'generic') {
-      return renamedTo ? { name, raw, kind: c.kind, known: true, variant: true, renamedTo } : { name, raw, kind: c.kind, known: true, variant: true };
+      return renamedTo
+        ? { name, raw, kind: c.kind, known: true, variant: true, renamedTo }
+        : { name, raw, kind: c.kind, known: true, variant: true };
     }
-    return renamedTo ? { name, raw, kind: c.kind, known: true, renamedTo } : { name, raw, kind: c.kind, known: true };
+    return renamedTo
+      ? { name, raw, kind: c.kind, known: true, renamedTo }
+      : { name, raw, kind: c.kind, known: true };
   }
 
   private compute(raw: string, prefer: AgencyLevel | null): AgencyRef {
@@ -215,7 +227,8 @@ export class AgencyDictionary {
     const pattern = this.pattern(raw, cleaned);
     if (pattern) return pattern;
 
-    if (isGenericText(cleaned)) return { name: ucFirst(cleaned), raw, kind: 'generic', known: true };
+    if (isGenericText(cleaned))
+      return { name: ucFirst(cleaned), raw, kind: 'generic', known: true };
 
     // Approximate matching never crosses levels: a "Bộ …" is never read as a "Sở …" (nor the
     // reverse). A name whose head does not fix a level is compared with the sheet's level first.
@@ -224,7 +237,8 @@ export class AgencyDictionary {
     const fuzzy = fixed
       ? this.fuzzy(key, (c) => c.level === fixed || c.level === null)
       : prefer
-        ? this.fuzzy(key, (c) => c.level === null || c.level === prefer) ?? this.fuzzy(key, (c) => c.level !== null && c.level !== prefer)
+        ? (this.fuzzy(key, (c) => c.level === null || c.level === prefer) ??
+          this.fuzzy(key, (c) => c.level !== null && c.level !== prefer))
         : this.fuzzy(key, () => true);
     if (fuzzy) return this.fromEntry(raw, fuzzy, true);
 
@@ -242,7 +256,8 @@ export class AgencyDictionary {
       const candidates = [rest];
       const comma = rest.indexOf(',');
       if (comma > 0) candidates.push(rest.slice(0, comma));
-      if (/^(các\s+)?(xã|phường|thị trấn)(?=[\s,:]|$)/iu.test(rest)) candidates.unshift(`UBND ${rest}`);
+      if (/^(các\s+)?(xã|phường|thị trấn)(?=[\s,:]|$)/iu.test(rest))
+        candidates.unshift(`UBND ${rest}`);
       for (const cand of candidates) {
         if (ROLE_RE.test(lowerVi(cand))) continue;
         const inner = this.match(cand, prefer);
@@ -259,7 +274,12 @@ export class AgencyDictionary {
   private pattern(raw: string, cleaned: string): AgencyRef | null {
     const sbv = SBV_RE.exec(cleaned);
     if (sbv) {
-      return { name: `Ngân hàng Nhà nước Chi nhánh khu vực ${sbv[1].toUpperCase()}`, raw, kind: 'agency', known: true };
+      return {
+        name: `Ngân hàng Nhà nước Chi nhánh khu vực ${sbv[1].toUpperCase()}`,
+        raw,
+        kind: 'agency',
+        known: true,
+      };
     }
     const m = UBND_RE.exec(cleaned);
     if (!m) return null;
@@ -305,10 +325,7 @@ export class AgencyDictionary {
       if (t === 0 || Math.abs(k.length - key.length) > t) continue;
       const d = distance(k, key);
       if (d > t) continue;
-      if (
-        d < bestD ||
-        (d === bestD && best && !!best.entry.renamedTo && !c.entry.renamedTo)
-      ) {
+      if (d < bestD || (d === bestD && best && !!best.entry.renamedTo && !c.entry.renamedTo)) {
         best = c;
         bestD = d;
       }

@@ -34,7 +34,11 @@ const cellMemo = new WeakMap<AgencyDictionary, Map<string, CellReading>>();
  * text: its refs are frozen, its list read-only (nothing downstream changes them; a caller that
  * needs its own list copies it).
  */
-export function parseAgencyCell(text: string, dict: AgencyDictionary, prefer: AgencyLevel | null = null): CellReading {
+export function parseAgencyCell(
+  text: string,
+  dict: AgencyDictionary,
+  prefer: AgencyLevel | null = null,
+): CellReading {
   let memo = cellMemo.get(dict);
   if (!memo) {
     memo = new Map();

@@ -13,21 +13,82 @@ import { fold, squash, stripMarkup } from '../text';
 export function toneNormalize(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/(^|[^qQ\p{M}])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu, '$1$2$4$3')
+    .replace(
+      /(^|[^qQ\p{M}])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu,
+      '$1$2$4$3',
+    )
     .normalize('NFC');
 }
 
 /** Provinces (before and after the 2025 merger) as written in plans. */
 export const PROVINCES: readonly string[] = [
-  'An Giang', 'Bà Rịa - Vũng Tàu', 'Bà Rịa Vũng Tàu', 'Bạc Liêu', 'Bắc Giang', 'Bắc Kạn', 'Bắc Ninh',
-  'Bến Tre', 'Bình Dương', 'Bình Định', 'Bình Phước', 'Bình Thuận', 'Cà Mau', 'Cao Bằng', 'Cần Thơ',
-  'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông', 'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang',
-  'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương', 'Hải Phòng', 'Hậu Giang', 'Hòa Bình', 'Hưng Yên',
-  'Khánh Hòa', 'Kiên Giang', 'Kon Tum', 'Lai Châu', 'Lâm Đồng', 'Lạng Sơn', 'Lào Cai', 'Long An',
-  'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận', 'Phú Thọ', 'Phú Yên', 'Quảng Bình', 'Quảng Nam',
-  'Quảng Ngãi', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng', 'Sơn La', 'Tây Ninh', 'Thái Bình',
-  'Thái Nguyên', 'Thanh Hóa', 'Thừa Thiên Huế', 'Thừa Thiên - Huế', 'Huế', 'Tiền Giang', 'Trà Vinh',
-  'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái', 'Hồ Chí Minh', 'TP. Hồ Chí Minh',
+  'An Giang',
+  'Bà Rịa - Vũng Tàu',
+  'Bà Rịa Vũng Tàu',
+  'Bạc Liêu',
+  'Bắc Giang',
+  'Bắc Kạn',
+  'Bắc Ninh',
+  'Bến Tre',
+  'Bình Dương',
+  'Bình Định',
+  'Bình Phước',
+  'Bình Thuận',
+  'Cà Mau',
+  'Cao Bằng',
+  'Cần Thơ',
+  'Đà Nẵng',
+  'Đắk Lắk',
+  'Đắk Nông',
+  'Điện Biên',
+  'Đồng Nai',
+  'Đồng Tháp',
+  'Gia Lai',
+  'Hà Giang',
+  'Hà Nam',
+  'Hà Nội',
+  'Hà Tĩnh',
+  'Hải Dương',
+  'Hải Phòng',
+  'Hậu Giang',
+  'Hòa Bình',
+  'Hưng Yên',
+  'Khánh Hòa',
+  'Kiên Giang',
+  'Kon Tum',
+  'Lai Châu',
+  'Lâm Đồng',
+  'Lạng Sơn',
+  'Lào Cai',
+  'Long An',
+  'Nam Định',
+  'Nghệ An',
+  'Ninh Bình',
+  'Ninh Thuận',
+  'Phú Thọ',
+  'Phú Yên',
+  'Quảng Bình',
+  'Quảng Nam',
+  'Quảng Ngãi',
+  'Quảng Ninh',
+  'Quảng Trị',
+  'Sóc Trăng',
+  'Sơn La',
+  'Tây Ninh',
+  'Thái Bình',
+  'Thái Nguyên',
+  'Thanh Hóa',
+  'Thừa Thiên Huế',
+  'Thừa Thiên - Huế',
+  'Huế',
+  'Tiền Giang',
+  'Trà Vinh',
+  'Tuyên Quang',
+  'Vĩnh Long',
+  'Vĩnh Phúc',
+  'Yên Bái',
+  'Hồ Chí Minh',
+  'TP. Hồ Chí Minh',
 ];
 
 /** Folded province names, longest first. */
@@ -111,11 +172,47 @@ export function provinceKey(text: string): string | null {
 }
 
 const STRONG_HEADS = [
-  'sở', 'ubnd', 'ub', 'ủy ban', 'ban', 'bộ', 'công an', 'cục', 'chi cục', 'trung tâm', 'ngân hàng',
-  'hiệp hội', 'liên hiệp', 'liên đoàn', 'văn phòng', 'vp', 'trường', 'báo', 'đài', 'thanh tra',
-  'thống kê', 'thuế', 'tỉnh đoàn', 'tỉnh ủy', 'đảng ủy', 'thường trực', 'hđnd', 'mttq', 'viện',
-  'bệnh viện', 'kho bạc', 'bảo hiểm xã hội', 'công ty', 'tổng công ty', 'tập đoàn', 'doanh nghiệp',
-  'bộ chỉ huy', 'bch', 'hội', 'các', 'những',
+  'sở',
+  'ubnd',
+  'ub',
+  'ủy ban',
+  'ban',
+  'bộ',
+  'công an',
+  'cục',
+  'chi cục',
+  'trung tâm',
+  'ngân hàng',
+  'hiệp hội',
+  'liên hiệp',
+  'liên đoàn',
+  'văn phòng',
+  'vp',
+  'trường',
+  'báo',
+  'đài',
+  'thanh tra',
+  'thống kê',
+  'thuế',
+  'tỉnh đoàn',
+  'tỉnh ủy',
+  'đảng ủy',
+  'thường trực',
+  'hđnd',
+  'mttq',
+  'viện',
+  'bệnh viện',
+  'kho bạc',
+  'bảo hiểm xã hội',
+  'công ty',
+  'tổng công ty',
+  'tập đoàn',
+  'doanh nghiệp',
+  'bộ chỉ huy',
+  'bch',
+  'hội',
+  'các',
+  'những',
 ];
 const WEAK_HEADS = ['hội', 'khu', 'đoàn', 'quỹ', 'hãng', 'vườn', 'bảo tàng', 'thư viện', 'nhà hát'];
 
@@ -187,7 +284,10 @@ export function isGenericContinuation(text: string): boolean {
 const PROVINCE_NFC_ALT = PROVINCES.map((p) => toneNormalize(p).replace(/\./g, '\\.')).sort(
   (a, b) => b.length - a.length,
 );
-const PROVINCE_EXACT = new RegExp(`^(.*?\\S)(\\s+(?:xã|phường|thị trấn|huyện|thành phố|TP\\.?|thị xã))?(?:\\s+tỉnh)?\\s+(?:${PROVINCE_NFC_ALT.join('|')})$`, 'iu');
+const PROVINCE_EXACT = new RegExp(
+  `^(.*?\\S)(\\s+(?:xã|phường|thị trấn|huyện|thành phố|TP\\.?|thị xã))?(?:\\s+tỉnh)?\\s+(?:${PROVINCE_NFC_ALT.join('|')})$`,
+  'iu',
+);
 const PROVINCE_EXACT_MID = new RegExp(`\\btỉnh\\s+(?:${PROVINCE_NFC_ALT.join('|')})(?=\\s)`, 'gu');
 
 /**

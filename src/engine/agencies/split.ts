@@ -94,14 +94,23 @@ const LABEL_RE =
 const REQUEST_RE = /^(?:đề nghị|giao|đề xuất)\s+/iu;
 const TRAILING_WORDING_RE =
   /\s+(?:(?:chủ trì|phối hợp)(?:\s+(?:tổ chức\s+)?thực hiện)?|(?:tổ chức|triển khai)\s+thực hiện|thực hiện)\s*[.;,]?$/iu;
-const FILLER = new Set(['thuc hien', 'to chuc thuc hien', 'trien khai thuc hien', 'theo chuc nang nhiem vu', 'thuc hien theo chuc nang nhiem vu']);
+const FILLER = new Set([
+  'thuc hien',
+  'to chuc thuc hien',
+  'trien khai thuc hien',
+  'theo chuc nang nhiem vu',
+  'thuc hien theo chuc nang nhiem vu',
+]);
 
 /** Remove labels, request wording and trailing role wording from a segment or a part. */
 function stripWording(text: string): string {
   let s = text.trim();
   for (let n = 0; n < 3; n++) {
     const before = s;
-    s = s.replace(/^[\s\-–—+•*·]+/u, '').replace(LABEL_RE, '').replace(REQUEST_RE, '');
+    s = s
+      .replace(/^[\s\-–—+•*·]+/u, '')
+      .replace(LABEL_RE, '')
+      .replace(REQUEST_RE, '');
     s = s.replace(TRAILING_WORDING_RE, '');
     if (s === before) break;
   }
@@ -194,7 +203,8 @@ function ubndList(ctx: Ctx, P: Piece[], i: number): number {
         continue;
       }
       if (!isNameLike(place, true)) break;
-      levels = entries.length === 0 && !first?.[2] ? [...levels, ...levelOf(lv[1])] : levelOf(lv[1]);
+      levels =
+        entries.length === 0 && !first?.[2] ? [...levels, ...levelOf(lv[1])] : levelOf(lv[1]);
       entries.push({ levels, place });
       continue;
     }
@@ -308,7 +318,8 @@ function splitSegment(ctx: Ctx, seg: string): void {
     let j = i;
     while (j + 1 < P.length) {
       const next = P[j + 1];
-      if (dict.isKnownName(next.text) || startsWithHead(next.text) || isGenericText(next.text)) break;
+      if (dict.isKnownName(next.text) || startsWithHead(next.text) || isGenericText(next.text))
+        break;
       if (next.sep === 'và') {
         j++;
         continue;
@@ -326,7 +337,10 @@ function splitSegment(ctx: Ctx, seg: string): void {
 }
 
 /** Split a cell into parties and report whether two bodies were run together. */
-export function splitPartiesDetailed(text: string, dict: AgencyDictionary = builtinDictionary()): SplitResult {
+export function splitPartiesDetailed(
+  text: string,
+  dict: AgencyDictionary = builtinDictionary(),
+): SplitResult {
   const ctx: Ctx = { dict, parts: [], runTogether: false };
   const clean = stripMarkup(String(text ?? '')).normalize('NFC');
   for (const seg of clean.split(/[;\n\r]+/)) {
@@ -369,7 +383,10 @@ function cutTrailing(s: string): string {
  *   taken as the lead; its co-operators are in the support column.
  * - "X phối hợp (với Y)" without a request → support [X, Y], lead [].
  */
-export function parseAssignment(text: string, dict: AgencyDictionary = builtinDictionary()): Assignment | null {
+export function parseAssignment(
+  text: string,
+  dict: AgencyDictionary = builtinDictionary(),
+): Assignment | null {
   const t = squash(stripMarkup(String(text ?? '')).normalize('NFC'));
   if (!CT_RE.test(t) && !PH_RE.test(t)) return null;
   const split = (s: string): string[] => (s.trim() ? splitParties(s, dict) : []);

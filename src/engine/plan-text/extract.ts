@@ -42,10 +42,7 @@ export interface DraftTask {
 }
 
 export type UnplacedReason =
-  | 'before-first-task'
-  | 'assignment-without-task'
-  | 'duplicate-field'
-  | 'footnote';
+  'before-first-task' | 'assignment-without-task' | 'duplicate-field' | 'footnote';
 
 export interface UnplacedLine {
   line: number;
@@ -154,7 +151,10 @@ function agencyAt(orig: string, folded: string, i = 0): boolean {
   const f = folded.slice(i);
   const m = AGENCY_START.exec(f);
   if (!m) return false;
-  if (m[0] === 'cac') return /^cac\s+(?:so|co quan|don vi|ban|nganh|dia phuong|to chuc|hoi|doan|xa|phuong|huyen)/.test(f);
+  if (m[0] === 'cac')
+    return /^cac\s+(?:so|co quan|don vi|ban|nganh|dia phuong|to chuc|hoi|doan|xa|phuong|huyen)/.test(
+      f,
+    );
   if (/^ban hanh|^bo tri|^bo sung|^bao dam|^bao cao|^bao ton|^thue /.test(f)) return false;
   return isUpper(orig[i]);
 }
@@ -219,7 +219,10 @@ function splitMoreLabels(hit: LabelHit, depth: number): LabelHit[] {
     const more = matchLabelStrict(rest);
     if (more) {
       const head = { field: hit.field, value: trimValue(hit.value.slice(0, m.index)) };
-      const tail = splitMoreLabels({ field: more.field, value: more.value.replace(/\)\s*$/, '') }, depth + 1);
+      const tail = splitMoreLabels(
+        { field: more.field, value: more.value.replace(/\)\s*$/, '') },
+        depth + 1,
+      );
       return [head, ...tail];
     }
   }
@@ -272,7 +275,10 @@ function verbAt(orig: string, folded: string): number {
  * Find "X chủ trì[, phối hợp với Y]" in a sentence. The lead must start with an agency name
  * (or be the "Agency:" before a "Chủ trì, …" sentence, as in duties per agency).
  */
-export function findInlineAssignment(text: string, headingAgency?: string): InlineAssignment | null {
+export function findInlineAssignment(
+  text: string,
+  headingAgency?: string,
+): InlineAssignment | null {
   const folded = foldSame(text);
   const re = /\bchu tri\b/g;
   let m: RegExpExecArray | null;
@@ -389,7 +395,11 @@ const ROMAN = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
 
 /** Remove emphasis markup: **bold**, *italic*, __x__, <b>…</b>. */
 function unmark(text: string): string {
-  return squash(stripMarkup(text).replace(/\*+/g, '').replace(/(^|\s)_+|_+(\s|$)/g, '$1$2'));
+  return squash(
+    stripMarkup(text)
+      .replace(/\*+/g, '')
+      .replace(/(^|\s)_+|_+(\s|$)/g, '$1$2'),
+  );
 }
 
 function tokenize(raw: string): Tok {
@@ -433,7 +443,10 @@ function numHeading(text: string): { tt: string; text: string } | null {
 /** Split into non-blank lines, joining a paragraph that a page break cut in two. */
 function readLines(text: string): Line[] {
   const out: Line[] = [];
-  const raw = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n|\r|\n/);
+  const raw = text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/);
   raw.forEach((l, i) => {
     const s = squash(l);
     if (s === '') return;
@@ -506,9 +519,17 @@ export function extractPlan(text: string, opts: ExtractOptions = {}): PlanDraft 
       const dm = /\bngay\b.*\bthang\b.*\bnam\s+((?:19|20)\d\d)\b/.exec(f);
       if (dm) dateYear = Number(dm[1]);
     }
-    if (title === null && /^(?:ke hoach|chuong trinh|de an|phuong an)(?: hanh dong)?$/.test(f.trim()) && s === s.toUpperCase()) {
+    if (
+      title === null &&
+      /^(?:ke hoach|chuong trinh|de an|phuong an)(?: hanh dong)?$/.test(f.trim()) &&
+      s === s.toUpperCase()
+    ) {
       const next = toks[i + 1];
-      if (next && next.tok.t !== 'section' && !/^(?:thuc hien|can cu)\b/.test(foldSame(next.text))) {
+      if (
+        next &&
+        next.tok.t !== 'section' &&
+        !/^(?:thuc hien|can cu)\b/.test(foldSame(next.text))
+      ) {
         title = unmark(next.text);
         const ym = /\b((?:19|20)\d\d)\b/.exec(title);
         if (ym) titleYear = Number(ym[1]);
@@ -531,20 +552,35 @@ export function extractPlan(text: string, opts: ExtractOptions = {}): PlanDraft 
   for (const tk of toks) {
     if (tk.tok.t === 'end') break;
     if (tk.tok.t === 'section') {
-      cur = { label: tk.tok.label, title: tk.tok.title, line: tk.line, kind: classifySection(tk.tok.title), toks: [], hasLabels: false };
+      cur = {
+        label: tk.tok.label,
+        title: tk.tok.title,
+        line: tk.line,
+        kind: classifySection(tk.tok.title),
+        toks: [],
+        hasLabels: false,
+      };
       secs.push(cur);
       continue;
     }
     if (cur) {
       cur.toks.push(tk);
-      if (tk.tok.t === 'label' && tk.tok.hits.some((h) => h.field !== 'content')) cur.hasLabels = true;
+      if (tk.tok.t === 'label' && tk.tok.hits.some((h) => h.field !== 'content'))
+        cur.hasLabels = true;
     } else pre.push(tk);
   }
   if (secs.length === 0) {
     // No section headings: read from the first numbered item.
     const first = pre.findIndex((t) => t.tok.t === 'num');
     const body = first >= 0 ? pre.slice(first) : [];
-    secs.push({ label: null, title: '', line: body[0]?.line ?? 1, kind: 'tasks', toks: body, hasLabels: false });
+    secs.push({
+      label: null,
+      title: '',
+      line: body[0]?.line ?? 1,
+      kind: 'tasks',
+      toks: body,
+      hasLabels: false,
+    });
   }
   for (const s of secs) if (s.kind !== 'tasks' && s.hasLabels) s.kind = 'tasks';
   const anyTasks = secs.some((s) => s.kind === 'tasks');
@@ -578,8 +614,15 @@ export function extractPlan(text: string, opts: ExtractOptions = {}): PlanDraft 
       if (tok.t === 'num') {
         while (stack.length && stack[stack.length - 1]!.depth >= tok.depth) stack.pop();
         const item: Item = {
-          kind: 'num', tt: tok.tt, depth: tok.depth, line: tk.line, heading: tok.text,
-          section: sec.label, entries: [], children: [], agencyMode,
+          kind: 'num',
+          tt: tok.tt,
+          depth: tok.depth,
+          line: tk.line,
+          heading: tok.text,
+          section: sec.label,
+          entries: [],
+          children: [],
+          agencyMode,
         };
         (stack.length ? stack[stack.length - 1]!.children : roots).push(item);
         stack.push(item);
@@ -587,9 +630,15 @@ export function extractPlan(text: string, opts: ExtractOptions = {}): PlanDraft 
         while (stack.length && stack[stack.length - 1]!.kind === 'letter') stack.pop();
         const parent = stack[stack.length - 1];
         const item: Item = {
-          kind: 'letter', tt: parent ? `${parent.tt}.${tok.letter}` : tok.letter,
-          depth: (parent?.depth ?? 0) + 0.5, line: tk.line, heading: tok.text,
-          section: sec.label, entries: [], children: [], agencyMode: false,
+          kind: 'letter',
+          tt: parent ? `${parent.tt}.${tok.letter}` : tok.letter,
+          depth: (parent?.depth ?? 0) + 0.5,
+          line: tk.line,
+          heading: tok.text,
+          section: sec.label,
+          entries: [],
+          children: [],
+          agencyMode: false,
         };
         (parent ? parent.children : roots).push(item);
         stack.push(item);
@@ -628,14 +677,19 @@ function emptyFields(): Fields {
 }
 
 /** The most named year among deadlines (at least twice, no tie), else the title's, else the date line's. */
-function inferYear(tasks: DraftTask[], titleYear: number | null, dateYear: number | null): number | null {
+function inferYear(
+  tasks: DraftTask[],
+  titleYear: number | null,
+  dateYear: number | null,
+): number | null {
   const counts = new Map<number, number>();
   for (const t of tasks) {
     const m = t.deadlineText ? /\b((?:19|20)\d\d)\b/.exec(t.deadlineText) : null;
     if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (sorted[0] && sorted[0][1] >= 2 && (!sorted[1] || sorted[1][1] < sorted[0][1])) return sorted[0][0];
+  if (sorted[0] && sorted[0][1] >= 2 && (!sorted[1] || sorted[1][1] < sorted[0][1]))
+    return sorted[0][0];
   return titleYear ?? dateYear;
 }
 
@@ -649,7 +703,9 @@ function trailingLabels(text: string): { hits: LabelHit[]; rest: string } | null
 }
 
 function cleanHeading(s: string): string {
-  return squash(s).replace(/[\s:]+$/, '').replace(/\.$/, '');
+  return squash(s)
+    .replace(/[\s:]+$/, '')
+    .replace(/\.$/, '');
 }
 
 /** Resolve one item: a task, or a group of tasks. */
@@ -703,13 +759,19 @@ function resolveItem(item: Item, inherited: Fields, draft: PlanDraft): void {
   }
 
   // Bullets with their own assignment make their own tasks.
-  const leadLabels = entries.filter((e) => e.kind === 'label' && e.hits.some((h) => h.field === 'lead')).length;
+  const leadLabels = entries.filter(
+    (e) => e.kind === 'label' && e.hits.some((h) => h.field === 'lead'),
+  ).length;
   const topMarker = entries.find((e) => e.kind === 'para' && e.marker !== null)?.marker ?? null;
   const ownInline = entries.some(
-    (e) => e.kind === 'para' && e.marker === topMarker && topMarker !== null && (() => {
-      const a = findInlineAssignment(e.text);
-      return (!!a && !a.pure) || trailingLabels(e.text) !== null;
-    })(),
+    (e) =>
+      e.kind === 'para' &&
+      e.marker === topMarker &&
+      topMarker !== null &&
+      (() => {
+        const a = findInlineAssignment(e.text);
+        return (!!a && !a.pure) || trailingLabels(e.text) !== null;
+      })(),
   );
   const subtasks: Item[] = [];
   if (item.children.length === 0 && topMarker !== null && (leadLabels >= 2 || ownInline)) {
@@ -718,8 +780,14 @@ function resolveItem(item: Item, inherited: Fields, draft: PlanDraft): void {
     for (const e of entries) {
       if (e.kind === 'para' && e.marker === topMarker) {
         curSub = {
-          kind: 'bullet', tt: `${item.tt}.${subtasks.length + 1}`, depth: item.depth + 0.5,
-          line: e.line, heading: e.text, section: item.section, entries: [], children: [],
+          kind: 'bullet',
+          tt: `${item.tt}.${subtasks.length + 1}`,
+          depth: item.depth + 0.5,
+          line: e.line,
+          heading: e.text,
+          section: item.section,
+          entries: [],
+          children: [],
           agencyMode: false,
         };
         subtasks.push(curSub);
@@ -757,7 +825,9 @@ function resolveItem(item: Item, inherited: Fields, draft: PlanDraft): void {
     if (e.text === '') continue;
     if (open) {
       const deeper = e.marker !== null && e.marker !== open.marker;
-      const plainAfterEmpty = e.marker === null && (open.field === 'content' || open.field === 'result' || open.taken === 0);
+      const plainAfterEmpty =
+        e.marker === null &&
+        (open.field === 'content' || open.field === 'result' || open.taken === 0);
       if (deeper || plainAfterEmpty) {
         if (open.field === 'lead' || open.field === 'support' || open.field === 'deadline') {
           const v = trimValue(e.text);
@@ -789,7 +859,13 @@ function resolveItem(item: Item, inherited: Fields, draft: PlanDraft): void {
 
   const kids = [...item.children, ...subtasks];
   if (kids.length > 0) {
-    draft.groups.push({ tt: item.tt, section: item.section, line: item.line, title: heading, detail });
+    draft.groups.push({
+      tt: item.tt,
+      section: item.section,
+      line: item.line,
+      title: heading,
+      detail,
+    });
     for (const k of kids) resolveItem(k, merged, draft);
     return;
   }

@@ -15,7 +15,13 @@ export default defineRule({
       task(tm) {
         for (const role of tm.runTogether) {
           const refs = role === 'lead' ? tm.task.lead : tm.task.support;
-          ctx.reportTask(tm, role, 'default', { parts: refs.map((r) => r.raw).join(' | ') }, { fixes: separateFix(ctx, tm, role as 'lead' | 'support') });
+          ctx.reportTask(
+            tm,
+            role,
+            'default',
+            { parts: refs.map((r) => r.raw).join(' | ') },
+            { fixes: separateFix(ctx, tm, role as 'lead' | 'support') },
+          );
         }
       },
     };

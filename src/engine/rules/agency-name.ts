@@ -58,18 +58,37 @@ export default defineRule({
         if (r.kind !== 'agency') continue;
         if (r.renamedTo) {
           const dated = Boolean(r.changedOn);
-          const data: Record<string, string> = dated ? { value: r.raw, now: r.renamedTo, date: isoToVn(r.changedOn!) } : { value: r.raw, now: r.renamedTo };
-          const fixes = renameFix(ctx, tm, role, r, r.renamedTo, 'renamed', { value: r.raw, now: r.renamedTo });
-          ctx.reportTask(tm, role, dated ? 'renamed-on' : 'renamed', data, { suggestion: r.renamedTo, fixes });
+          const data: Record<string, string> = dated
+            ? { value: r.raw, now: r.renamedTo, date: isoToVn(r.changedOn!) }
+            : { value: r.raw, now: r.renamedTo };
+          const fixes = renameFix(ctx, tm, role, r, r.renamedTo, 'renamed', {
+            value: r.raw,
+            now: r.renamedTo,
+          });
+          ctx.reportTask(tm, role, dated ? 'renamed-on' : 'renamed', data, {
+            suggestion: r.renamedTo,
+            fixes,
+          });
         } else if (!r.known) {
           ctx.reportTask(tm, role, 'unknown', { value: r.raw });
         } else if (
           (r.variant && !dict.isKnownName(r.raw)) ||
           // The dictionary's own spelling is never the inconsistent one.
-          ((usage.get(r.name)?.size ?? 0) > 1 && spelling(r.raw) !== majority.get(r.name) && spelling(r.raw) !== spelling(r.name))
+          ((usage.get(r.name)?.size ?? 0) > 1 &&
+            spelling(r.raw) !== majority.get(r.name) &&
+            spelling(r.raw) !== spelling(r.name))
         ) {
-          const fixes = renameFix(ctx, tm, role, r, r.name, 'canonical', { value: r.raw, canonical: r.name });
-          ctx.reportTask(tm, role, 'variant', { value: r.raw, canonical: r.name }, { suggestion: r.name, fixes });
+          const fixes = renameFix(ctx, tm, role, r, r.name, 'canonical', {
+            value: r.raw,
+            canonical: r.name,
+          });
+          ctx.reportTask(
+            tm,
+            role,
+            'variant',
+            { value: r.raw, canonical: r.name },
+            { suggestion: r.name, fixes },
+          );
         }
       }
     };
@@ -83,7 +102,10 @@ export default defineRule({
           usage.set(r.name, m);
         });
         for (const [name, m] of usage) {
-          const best = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] === spelling(name) ? -1 : b[0] === spelling(name) ? 1 : 0))[0];
+          const best = [...m.entries()].sort(
+            (a, b) =>
+              b[1] - a[1] || (a[0] === spelling(name) ? -1 : b[0] === spelling(name) ? 1 : 0),
+          )[0];
           majority.set(name, best[0]);
         }
       },

@@ -21,7 +21,8 @@ export default defineRule({
   create(ctx) {
     const m = ctx.model;
     const roleAt = (c: number): Role | null => {
-      for (const [role, col] of Object.entries(m.columns) as [Role, number][]) if (col === c) return role;
+      for (const [role, col] of Object.entries(m.columns) as [Role, number][])
+        if (col === c) return role;
       return null;
     };
     const letter = (c: number) => columnLetter(m.sheetCol(c) - 1);
@@ -35,7 +36,8 @@ export default defineRule({
         if (r.merged[c]) return null;
         const into = r.moves.filter((mv) => mv.to === c);
         let after: CellValue = now || null;
-        if (into.length === 1 && into[0].value === now && !r.merged[into[0].from]) after = ctx.rawValue(r.index, into[0].from);
+        if (into.length === 1 && into[0].value === now && !r.merged[into[0].from])
+          after = ctx.rawValue(r.index, into[0].from);
         edits.push(ctx.edit(r.index, c, after));
       }
       return edits;
@@ -49,7 +51,9 @@ export default defineRule({
           const from = letter(mv.from);
           if (mv.to < 0) return { messageId: 'shift.move.nowhere', value, from };
           const role = roleAt(mv.to);
-          return role ? { messageId: 'shift.move', value, from, to: letter(mv.to), role } : { messageId: 'shift.move.column', value, from, to: letter(mv.to) };
+          return role
+            ? { messageId: 'shift.move', value, from, to: letter(mv.to), role }
+            : { messageId: 'shift.move.column', value, from, to: letter(mv.to) };
         });
         const first = r.moves[0];
         // The location names the cell as it is on the sheet: its own column's role (where the value

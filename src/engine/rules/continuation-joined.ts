@@ -11,7 +11,12 @@ export default defineRule({
   create(ctx) {
     return {
       task(tm) {
-        for (let i = 1; i < tm.rows.length; i++) ctx.report({ index: tm.rows[i].index, col: ctx.colOf('task') ?? 0, data: { task: tm.task.tt || '?', row: tm.task.row } });
+        for (let i = 1; i < tm.rows.length; i++)
+          ctx.report({
+            index: tm.rows[i].index,
+            col: ctx.colOf('task') ?? 0,
+            data: { task: tm.task.tt || '?', row: tm.task.row },
+          });
       },
     };
   },

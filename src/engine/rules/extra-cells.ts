@@ -17,7 +17,11 @@ export default defineRule({
         ctx.report({
           index: r.index,
           col: r.extra[0],
-          data: { count: r.extra.length, width: m.width, last: columnLetter(m.sheetCol(m.width - 1) - 1) },
+          data: {
+            count: r.extra.length,
+            width: m.width,
+            last: columnLetter(m.sheetCol(m.width - 1) - 1),
+          },
         });
       },
     };

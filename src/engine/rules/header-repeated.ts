@@ -11,7 +11,14 @@ export default defineRule({
   create(ctx) {
     return {
       row(r) {
-        if (r.cls === 'header') ctx.report({ index: r.index, col: ctx.colOf('tt') ?? 0, data: { header: (ctx.model.header?.row ?? 0) + (ctx.model.snapshot.origin?.row ?? 0) + 1 } });
+        if (r.cls === 'header')
+          ctx.report({
+            index: r.index,
+            col: ctx.colOf('tt') ?? 0,
+            data: {
+              header: (ctx.model.header?.row ?? 0) + (ctx.model.snapshot.origin?.row ?? 0) + 1,
+            },
+          });
       },
     };
   },

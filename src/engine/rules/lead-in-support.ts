@@ -18,9 +18,19 @@ export default defineRule({
         const seen = new Set<string>();
         for (const s of support) {
           // Once per agency, however often it is repeated.
-          if (s.kind === 'agency' && !seen.has(s.name) && lead.some((r) => r.kind === 'agency' && r.name === s.name)) {
+          if (
+            s.kind === 'agency' &&
+            !seen.has(s.name) &&
+            lead.some((r) => r.kind === 'agency' && r.name === s.name)
+          ) {
             seen.add(s.name);
-            ctx.reportTask(tm, 'support', 'default', { agency: s.name }, { fixes: removeSupportFix(ctx, tm, s) });
+            ctx.reportTask(
+              tm,
+              'support',
+              'default',
+              { agency: s.name },
+              { fixes: removeSupportFix(ctx, tm, s) },
+            );
           }
         }
       },

@@ -28,7 +28,13 @@ export default defineRule({
     const check = (tm: TaskModel, role: 'lead' | 'support', refs: readonly AgencyRef[]) => {
       for (const r of refs) {
         if (r.kind !== 'person') continue;
-        ctx.reportTask(tm, role, role === 'lead' ? 'default' : 'support', { value: r.raw, agency: r.suggestion ?? '—' }, { suggestion: r.suggestion, fixes: movePersonFix(ctx, tm, role, r, columnName) });
+        ctx.reportTask(
+          tm,
+          role,
+          role === 'lead' ? 'default' : 'support',
+          { value: r.raw, agency: r.suggestion ?? '—' },
+          { suggestion: r.suggestion, fixes: movePersonFix(ctx, tm, role, r, columnName) },
+        );
       }
     };
     return {

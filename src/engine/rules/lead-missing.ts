@@ -26,7 +26,13 @@ export default defineRule({
           ctx.reportTask(tm, 'lead', 'default', { tt: tm.task.tt });
           return;
         }
-        ctx.reportTask(tm, 'lead', lost.group ? 'group' : 'lost-merge', { tt: tm.task.tt, from: lost.row, value: short(lost.text, 80) }, { suggestion: lost.text, fixes: lostMergeFixes(ctx, [tm], col, lost) });
+        ctx.reportTask(
+          tm,
+          'lead',
+          lost.group ? 'group' : 'lost-merge',
+          { tt: tm.task.tt, from: lost.row, value: short(lost.text, 80) },
+          { suggestion: lost.text, fixes: lostMergeFixes(ctx, [tm], col, lost) },
+        );
       },
     };
   },

@@ -31,7 +31,13 @@ export default defineRule({
             (edits ??= []).push(ctx.edit(r.index, c, text.trim() ? text : null));
           }
         }
-        if (count) ctx.report({ index: r.index, col: first, data: { count }, fixes: edits ? [{ choice: 'strip', data: { count }, edits }] : undefined });
+        if (count)
+          ctx.report({
+            index: r.index,
+            col: first,
+            data: { count },
+            fixes: edits ? [{ choice: 'strip', data: { count }, edits }] : undefined,
+          });
       },
     };
   },

@@ -27,7 +27,8 @@ export default defineRule({
       open.delete(role);
       const col = ctx.colOf(role)!;
       const rowsOf = run.tasks.map((tm) => tm.task.row);
-      const rows = rowsOf.length > 1 ? `${rowsOf[0]}–${rowsOf[rowsOf.length - 1]}` : String(rowsOf[0]);
+      const rows =
+        rowsOf.length > 1 ? `${rowsOf[0]}–${rowsOf[rowsOf.length - 1]}` : String(rowsOf[0]);
       ctx.report({
         index: run.tasks[0].rows[0].index,
         col,
@@ -47,7 +48,8 @@ export default defineRule({
             flush(role);
             continue;
           }
-          if (run && run.lost.index === lost.index && run.lost.through === lost.through) run.tasks.push(tm);
+          if (run && run.lost.index === lost.index && run.lost.through === lost.through)
+            run.tasks.push(tm);
           else {
             flush(role);
             open.set(role, { lost, tasks: [tm] });

@@ -21,7 +21,13 @@ export default defineRule({
             index: h.row,
             col: cols[1],
             role,
-            data: { used: columnLetter(model.sheetCol(cols[0]) - 1), others: cols.slice(1).map((c) => columnLetter(model.sheetCol(c) - 1)).join(', ') },
+            data: {
+              used: columnLetter(model.sheetCol(cols[0]) - 1),
+              others: cols
+                .slice(1)
+                .map((c) => columnLetter(model.sheetCol(c) - 1))
+                .join(', '),
+            },
           });
         }
       },

@@ -14,7 +14,8 @@ export default defineRule({
       sheet(model) {
         if (!model.header && !model.options.columns) return;
         for (const role of REQUIRED_ROLES) {
-          if (model.columns[role] === undefined) ctx.report({ index: model.header?.row ?? null, role });
+          if (model.columns[role] === undefined)
+            ctx.report({ index: model.header?.row ?? null, role });
         }
       },
     };

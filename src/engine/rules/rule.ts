@@ -62,7 +62,13 @@ export interface RuleContext {
   model: SheetModel;
   report(r: Report): void;
   /** Report at a task's first row, in the column of `role` (the row alone when the sheet has none). */
-  reportTask(task: TaskModel, role: Role, messageId: string, data: MessageData, extras?: ReportExtras): void;
+  reportTask(
+    task: TaskModel,
+    role: Role,
+    messageId: string,
+    data: MessageData,
+    extras?: ReportExtras,
+  ): void;
   /** Column of a role (0-based snapshot), or null when the sheet has no such column. */
   colOf(role: Role): number | null;
   /** The A1 reference on the user's sheet of a 0-based snapshot cell. */

@@ -1,7 +1,38 @@
 import { romanValue, type SectionModel } from '../model';
 import { defineRule } from './rule';
 
-const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI', 'XXII', 'XXIII', 'XXIV', 'XXV', 'XXVI', 'XXVII', 'XXVIII', 'XXIX', 'XXX'];
+const ROMANS = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+  'XVIII',
+  'XIX',
+  'XX',
+  'XXI',
+  'XXII',
+  'XXIII',
+  'XXIV',
+  'XXV',
+  'XXVI',
+  'XXVII',
+  'XXVIII',
+  'XXIX',
+  'XXX',
+];
 const roman = (n: number) => ROMANS[n - 1] ?? String(n);
 
 /** Section numbers (I, II, III…) out of order, repeated, or missing. */
@@ -19,9 +50,18 @@ export default defineRule({
       section(s) {
         const v = romanValue(s.label);
         if (seen.has(v)) {
-          ctx.report({ messageId: 'duplicate', index: s.model.index, col: ctx.colOf('tt') ?? 0, data: { label: s.label, first: seen.get(v)!.row } });
+          ctx.report({
+            messageId: 'duplicate',
+            index: s.model.index,
+            col: ctx.colOf('tt') ?? 0,
+            data: { label: s.label, first: seen.get(v)!.row },
+          });
         } else if (v !== prev + 1) {
-          ctx.report({ index: s.model.index, col: ctx.colOf('tt') ?? 0, data: { label: s.label, expected: roman(prev + 1), previous: prev ? roman(prev) : '—' } });
+          ctx.report({
+            index: s.model.index,
+            col: ctx.colOf('tt') ?? 0,
+            data: { label: s.label, expected: roman(prev + 1), previous: prev ? roman(prev) : '—' },
+          });
         }
         if (!seen.has(v)) seen.set(v, s);
         prev = v;
@@ -33,7 +73,12 @@ export default defineRule({
         for (let i = 1; i <= max; i++) if (!seen.has(i)) missing.push(roman(i));
         if (missing.length) {
           const first = [...seen.values()][0];
-          ctx.report({ messageId: 'missing', index: first.model.index, col: ctx.colOf('tt') ?? 0, data: { labels: missing.join(', ') } });
+          ctx.report({
+            messageId: 'missing',
+            index: first.model.index,
+            col: ctx.colOf('tt') ?? 0,
+            data: { labels: missing.join(', ') },
+          });
         }
       },
     };

@@ -21,7 +21,8 @@ export default defineRule({
     return {
       task(tm) {
         const t = tm.task;
-        if (!t.status || t.progress || t.status.trim().split(/\s+/).length > MAX_STATUS_WORDS) return;
+        if (!t.status || t.progress || t.status.trim().split(/\s+/).length > MAX_STATUS_WORDS)
+          return;
         ctx.reportTask(tm, 'status', 'default', { value: t.status, accepted });
       },
     };

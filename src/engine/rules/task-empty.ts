@@ -11,7 +11,8 @@ export default defineRule({
   create(ctx) {
     return {
       task(tm) {
-        if (ctx.colOf('task') !== null && !tm.task.task) ctx.reportTask(tm, 'task', 'default', { tt: tm.task.tt });
+        if (ctx.colOf('task') !== null && !tm.task.task)
+          ctx.reportTask(tm, 'task', 'default', { tt: tm.task.tt });
       },
     };
   },

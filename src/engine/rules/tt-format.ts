@@ -21,8 +21,14 @@ export default defineRule({
         const fixed = tt.slice(0, -1);
         const raw = ctx.rawValue(index, col);
         // The dot is the last visible character; tags after it (<b>3.4.</b>) stay.
-        const after = typeof raw === 'string' && !tm.rows[0].merged[col] ? raw.replace(/\.(\s*(?:<\/[a-z]+>\s*)*)$/i, '$1') : null;
-        const fixes = after !== null && after !== raw && cellText(after) === fixed ? [{ choice: 'dot', data: { tt: fixed }, edits: [ctx.edit(index, col, after)] }] : undefined;
+        const after =
+          typeof raw === 'string' && !tm.rows[0].merged[col]
+            ? raw.replace(/\.(\s*(?:<\/[a-z]+>\s*)*)$/i, '$1')
+            : null;
+        const fixes =
+          after !== null && after !== raw && cellText(after) === fixed
+            ? [{ choice: 'dot', data: { tt: fixed }, edits: [ctx.edit(index, col, after)] }]
+            : undefined;
         ctx.report({ index, col, data: { tt }, suggestion: fixed, fixes });
       },
     };

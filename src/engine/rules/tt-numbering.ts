@@ -39,7 +39,12 @@ export default defineRule({
         const key = tt;
         const col = ctx.colOf('tt') ?? 0;
         if (seen.has(key)) {
-          ctx.report({ messageId: 'duplicate', index: r.index, col, data: { tt, first: seen.get(key)! } });
+          ctx.report({
+            messageId: 'duplicate',
+            index: r.index,
+            col,
+            data: { tt, first: seen.get(key)! },
+          });
           return;
         }
         seen.set(key, r.row);
@@ -52,9 +57,19 @@ export default defineRule({
         if (n > prev + 1) {
           const missing: string[] = [];
           for (let i = prev + 1; i < n && missing.length < 10; i++) missing.push(name(i));
-          ctx.report({ messageId: 'gap', index: r.index, col, data: { tt, missing: missing.join(', ') } });
+          ctx.report({
+            messageId: 'gap',
+            index: r.index,
+            col,
+            data: { tt, missing: missing.join(', ') },
+          });
         } else if (n <= prev) {
-          ctx.report({ messageId: 'order', index: r.index, col, data: { tt, previous: name(prev) } });
+          ctx.report({
+            messageId: 'order',
+            index: r.index,
+            col,
+            data: { tt, previous: name(prev) },
+          });
         }
         last.set(parent, Math.max(prev, n));
       },

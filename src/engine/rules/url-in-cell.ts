@@ -29,10 +29,23 @@ export default defineRule({
           let fixes: FixDraft[] | undefined;
           const raw = ctx.rawValue(r.index, c);
           if (search && typeof raw === 'string' && !r.merged[c] && raw.includes(m[0])) {
-            const rest = raw.split(m[0]).join('').replace(/[ \t]{2,}/g, ' ').trim();
-            if (!URL.test(rest)) fixes = [{ choice: 'remove', data: { url }, edits: [ctx.edit(r.index, c, rest || null)] }];
+            const rest = raw
+              .split(m[0])
+              .join('')
+              .replace(/[ \t]{2,}/g, ' ')
+              .trim();
+            if (!URL.test(rest))
+              fixes = [
+                { choice: 'remove', data: { url }, edits: [ctx.edit(r.index, c, rest || null)] },
+              ];
           }
-          ctx.report({ messageId: search ? 'search' : 'default', index: r.index, col: c, data: { url }, fixes });
+          ctx.report({
+            messageId: search ? 'search' : 'default',
+            index: r.index,
+            col: c,
+            data: { url },
+            fixes,
+          });
         });
       },
     };

@@ -41,7 +41,9 @@ export class Fnv64 {
   }
 
   hex(): string {
-    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+    return (
+      (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0')
+    );
   }
 }
 
@@ -64,6 +66,9 @@ export function fingerprintValues(
 }
 
 /** Fingerprint of a snapshot's values (the same value whatever host read it). */
-export function fingerprintSnapshot(s: { values: CellValue[][]; origin?: { row: number; col: number } }): string {
+export function fingerprintSnapshot(s: {
+  values: CellValue[][];
+  origin?: { row: number; col: number };
+}): string {
   return fingerprintValues(s.values, s.origin ?? { row: 0, col: 0 });
 }

@@ -33,7 +33,13 @@ export type WorkerReply =
   | { kind: 'report'; id: number; report: SheetReport }
   | { kind: 'facts'; id: number; facts: PackageFacts }
   | { kind: 'sheets'; id: number; sheets: SheetSnapshot[] }
-  | { kind: 'failed'; id: number; reason: string | null; message: string; data: Record<string, string | number> };
+  | {
+      kind: 'failed';
+      id: number;
+      reason: string | null;
+      message: string;
+      data: Record<string, string | number>;
+    };
 
 /** Thrown inside a read whose facts exceed the memory budget (turned into a 'failed' reply with reason 'over-budget'). */
 class OverBudget extends Error {
@@ -43,9 +49,19 @@ class OverBudget extends Error {
 }
 
 function failure(id: number, e: unknown): WorkerReply {
-  const reason = e instanceof OverBudget ? 'over-budget' : ((e as { reason?: string } | null)?.reason ?? null);
-  const data = e instanceof OverBudget ? { estimateMb: Math.round(e.estimateMb) } : ((e as { data?: Record<string, string | number> } | null)?.data ?? {});
-  return { kind: 'failed', id, reason: typeof reason === 'string' ? reason : null, message: e instanceof Error ? e.message : String(e), data };
+  const reason =
+    e instanceof OverBudget ? 'over-budget' : ((e as { reason?: string } | null)?.reason ?? null);
+  const data =
+    e instanceof OverBudget
+      ? { estimateMb: Math.round(e.estimateMb) }
+      : ((e as { data?: Record<string, string | number> } | null)?.data ?? {});
+  return {
+    kind: 'failed',
+    id,
+    reason: typeof reason === 'string' ? reason : null,
+    message: e instanceof Error ? e.message : String(e),
+    data,
+  };
 }
 
 /**
@@ -61,10 +77,17 @@ export function portable(report: SheetReport): SheetReport {
 }
 
 /** Do one request; every reply goes to `post` (a read posts its facts first, then the sheets). */
-export async function handleRequest(request: WorkerRequest, post: (reply: WorkerReply) => void): Promise<void> {
+export async function handleRequest(
+  request: WorkerRequest,
+  post: (reply: WorkerReply) => void,
+): Promise<void> {
   if (request.kind === 'check') {
     try {
-      post({ kind: 'report', id: request.id, report: portable(analyzeSheet(request.snapshot, request.options)) });
+      post({
+        kind: 'report',
+        id: request.id,
+        report: portable(analyzeSheet(request.snapshot, request.options)),
+      });
     } catch (e) {
       post(failure(request.id, e));
     }

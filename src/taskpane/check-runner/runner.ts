@@ -11,7 +11,12 @@ import type { AnalyzeOptions, Lang, SheetReport, SheetSnapshot } from '../../eng
 import type { PackageFacts } from '../../adapters/xlsx/package';
 import { describeHeavy } from '../../adapters/xlsx/heavy';
 import { t } from '../../messages';
-import { handleRequest, type PageReadLimits, type WorkerReply, type WorkerRequest } from './protocol';
+import {
+  handleRequest,
+  type PageReadLimits,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol';
 
 export type { PageReadLimits } from './protocol';
 
@@ -58,18 +63,34 @@ export interface CheckRunner {
 }
 
 /** The "too heavy" failure, with the data read.error.too-heavy names. */
-function tooHeavy(started: number, limit: string, facts: PackageFacts | null, lang: Lang): ReadFailure {
+function tooHeavy(
+  started: number,
+  limit: string,
+  facts: PackageFacts | null,
+  lang: Lang,
+): ReadFailure {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const what = describeHeavy(facts, lang);
-  return new ReadFailure('too-heavy', `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`, { seconds, limit, what });
+  return new ReadFailure(
+    'too-heavy',
+    `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
+    { seconds, limit, what },
+  );
 }
 
 function memoryLimit(limits: PageReadLimits, lang: Lang): string {
   return t(lang, 'read.limit.memory', { mb: limits.memoryMb });
 }
 
-function failureOf(reply: Extract<WorkerReply, { kind: 'failed' }>, started: number, limits: PageReadLimits, facts: PackageFacts | null, lang: Lang): Error {
-  if (reply.reason === 'over-budget') return tooHeavy(started, memoryLimit(limits, lang), facts, lang);
+function failureOf(
+  reply: Extract<WorkerReply, { kind: 'failed' }>,
+  started: number,
+  limits: PageReadLimits,
+  facts: PackageFacts | null,
+  lang: Lang,
+): Error {
+  if (reply.reason === 'over-budget')
+    return tooHeavy(started, memoryLimit(limits, lang), facts, lang);
   return new ReadFailure(reply.reason, reply.message, reply.data);
 }
 
@@ -90,8 +111,14 @@ export function directRunner(): CheckRunner {
   }
   return {
     offThread: false,
-    analyze: (snapshot, options) => run<SheetReport>({ kind: 'check', id: 0, snapshot, options }, options.lang ?? 'vi', PAGE_READ_LIMITS),
-    read: (bytes, lang, limits = PAGE_READ_LIMITS) => run<SheetSnapshot[]>({ kind: 'read', id: 0, bytes, memoryMb: limits.memoryMb }, lang, limits),
+    analyze: (snapshot, options) =>
+      run<SheetReport>(
+        { kind: 'check', id: 0, snapshot, options },
+        options.lang ?? 'vi',
+        PAGE_READ_LIMITS,
+      ),
+    read: (bytes, lang, limits = PAGE_READ_LIMITS) =>
+      run<SheetSnapshot[]>({ kind: 'read', id: 0, bytes, memoryMb: limits.memoryMb }, lang, limits),
     cancel: () => false,
     dispose: () => undefined,
   };
@@ -121,7 +148,8 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
   function ensure(): Worker {
     if (worker) return worker;
     const w = makeWorker();
-    w.onmessage = (event: MessageEvent<WorkerReply>) => pending.get(event.data.id)?.onReply(event.data);
+    w.onmessage = (event: MessageEvent<WorkerReply>) =>
+      pending.get(event.data.id)?.onReply(event.data);
     // A worker that dies (a script error, out of memory) fails what it was doing; the next request starts another.
     w.onerror = (event: ErrorEvent) => {
       event.preventDefault?.();
@@ -131,7 +159,11 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
     return w;
   }
 
-  function send<T>(request: WorkerRequest, onReply: (reply: WorkerReply, settle: { resolve(v: T): void; reject(e: Error): void }) => void, transfer: Transferable[] = []): { promise: Promise<T>; id: number } {
+  function send<T>(
+    request: WorkerRequest,
+    onReply: (reply: WorkerReply, settle: { resolve(v: T): void; reject(e: Error): void }) => void,
+    transfer: Transferable[] = [],
+  ): { promise: Promise<T>; id: number } {
     const id = request.id;
     const promise = new Promise<T>((resolve, reject) => {
       const settle = {
@@ -144,7 +176,11 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
           reject(e);
         },
       };
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onReply: (reply) => onReply(reply, settle) });
+      pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        onReply: (reply) => onReply(reply, settle),
+      });
       ensure().postMessage(request, transfer);
     });
     return { promise, id };
@@ -153,24 +189,36 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
   return {
     offThread: true,
     analyze(snapshot, options) {
-      return send<SheetReport>({ kind: 'check', id: nextId++, snapshot, options }, (reply, settle) => {
-        if (reply.kind === 'report') settle.resolve(reply.report);
-        else if (reply.kind === 'failed') settle.reject(new Error(reply.message));
-      }).promise;
+      return send<SheetReport>(
+        { kind: 'check', id: nextId++, snapshot, options },
+        (reply, settle) => {
+          if (reply.kind === 'report') settle.resolve(reply.report);
+          else if (reply.kind === 'failed') settle.reject(new Error(reply.message));
+        },
+      ).promise;
     },
     read(bytes, lang, limits = PAGE_READ_LIMITS) {
       const started = Date.now();
       let facts: PackageFacts | null = null;
       // A copy goes to the worker (the page keeps its bytes for the download).
-      const { promise, id } = send<SheetSnapshot[]>({ kind: 'read', id: nextId++, bytes, memoryMb: limits.memoryMb }, (reply, settle) => {
-        if (reply.kind === 'facts') facts = reply.facts;
-        else if (reply.kind === 'sheets') settle.resolve(reply.sheets);
-        else if (reply.kind === 'failed') settle.reject(failureOf(reply, started, limits, facts, lang));
-      });
+      const { promise, id } = send<SheetSnapshot[]>(
+        { kind: 'read', id: nextId++, bytes, memoryMb: limits.memoryMb },
+        (reply, settle) => {
+          if (reply.kind === 'facts') facts = reply.facts;
+          else if (reply.kind === 'sheets') settle.resolve(reply.sheets);
+          else if (reply.kind === 'failed')
+            settle.reject(failureOf(reply, started, limits, facts, lang));
+        },
+      );
       const timer = setTimeout(() => {
         if (!pending.has(id)) return;
         // Past the deadline: end the worker (whatever else it was doing fails with the same message).
-        const error = tooHeavy(started, t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 }), facts, lang);
+        const error = tooHeavy(
+          started,
+          t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 }),
+          facts,
+          lang,
+        );
         stop(() => error);
       }, limits.timeMs);
       return promise.finally(() => clearTimeout(timer));

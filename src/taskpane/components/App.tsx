@@ -2,7 +2,13 @@
  * The task pane. Components render the controller's state and call its actions; none of them
  * touches the workbook or holds a business rule.
  */
-import { FluentProvider, Tab, TabList, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useMemo, useSyncExternalStore } from 'react';
 import { translator } from '../../messages';
 import type { Controller } from '../state/controller';
@@ -34,7 +40,10 @@ export interface AppProps {
 
 export function App({ controller, theme = 'light' }: AppProps) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  const value = useMemo(() => ({ controller, state, t: translator(state.lang) }), [controller, state]);
+  const value = useMemo(
+    () => ({ controller, state, t: translator(state.lang) }),
+    [controller, state],
+  );
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={state.lang}>
       <PaneContext.Provider value={value}>
@@ -48,7 +57,8 @@ function Pane() {
   const styles = usePaneStyles();
   const { controller, state, t } = usePane();
   const fixable = fixableCount(state.report);
-  const label = (tab: PaneTab) => (tab === 'fix' && fixable > 0 ? t('ui.tab.fixCount', { count: fixable }) : t(`ui.tab.${tab}`));
+  const label = (tab: PaneTab) =>
+    tab === 'fix' && fixable > 0 ? t('ui.tab.fixCount', { count: fixable }) : t(`ui.tab.${tab}`);
   return (
     <main className={styles.root} aria-labelledby="pc-title" aria-busy={state.busy !== null}>
       <header className={styles.header}>
@@ -75,7 +85,13 @@ function Pane() {
         </TabList>
       </div>
       <Notices />
-      <div id="pc-tabpanel" role="tabpanel" aria-labelledby={`pc-tab-${state.tab}`} className={styles.section} data-tab={state.tab}>
+      <div
+        id="pc-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`pc-tab-${state.tab}`}
+        className={styles.section}
+        data-tab={state.tab}
+      >
         {state.tab === 'check' && (
           <>
             <section className={styles.section} aria-labelledby="pc-check">

@@ -1,4 +1,12 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Dropdown, Field, Option } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Dropdown,
+  Field,
+  Option,
+} from '@fluentui/react-components';
 import { REQUIRED_ROLES, ROLES, type Role } from '../../engine/types';
 import { headerColumn } from '../state/selectors';
 import type { HeaderColumn } from '../state/state';
@@ -15,9 +23,13 @@ export function ColumnMapping() {
   if (!report) return null;
   const overrides = state.settings.columns?.[report.name] ?? {};
   const optionText = (h: HeaderColumn) =>
-    h.text ? t('ui.columns.option', { letter: h.letter, header: h.text }) : t('ui.columns.optionEmpty', { letter: h.letter });
+    h.text
+      ? t('ui.columns.option', { letter: h.letter, header: h.text })
+      : t('ui.columns.optionEmpty', { letter: h.letter });
   const roleLabel = (role: Role) =>
-    REQUIRED_ROLES.includes(role) ? t('ui.columns.required', { role: t(`role.${role}`) }) : t(`role.${role}`);
+    REQUIRED_ROLES.includes(role)
+      ? t('ui.columns.required', { role: t(`role.${role}`) })
+      : t(`role.${role}`);
 
   return (
     <Accordion collapsible defaultOpenItems={report.missingRoles.length > 0 ? ['columns'] : []}>
@@ -29,8 +41,11 @@ export function ColumnMapping() {
             {ROLES.map((role) => {
               const override = overrides[role];
               const detected = headerColumn(state.header, report.columnIndexes[role]);
-              const auto = detected ? t('ui.columns.autoFound', { option: optionText(detected) }) : t('ui.columns.autoMissing');
-              const chosen = override !== undefined ? headerColumn(state.header, override) : undefined;
+              const auto = detected
+                ? t('ui.columns.autoFound', { option: optionText(detected) })
+                : t('ui.columns.autoMissing');
+              const chosen =
+                override !== undefined ? headerColumn(state.header, override) : undefined;
               const value = override === undefined ? AUTO : String(override);
               return (
                 <Field key={role} label={roleLabel(role)}>
@@ -40,7 +55,10 @@ export function ColumnMapping() {
                     disabled={state.busy !== null}
                     onOptionSelect={(_, data) => {
                       if (!data.optionValue || data.optionValue === value) return;
-                      void controller.setColumn(role, data.optionValue === AUTO ? null : Number(data.optionValue));
+                      void controller.setColumn(
+                        role,
+                        data.optionValue === AUTO ? null : Number(data.optionValue),
+                      );
                     }}
                   >
                     <Option value={AUTO}>{auto}</Option>

@@ -25,7 +25,10 @@ export function Counters() {
       <ul className={styles.counters}>
         {ITEMS.map((item) => (
           <li key={item.key} className={styles.counter} data-counter={item.key}>
-            <Badge appearance={values[item.key] > 0 ? 'filled' : 'outline'} color={values[item.key] > 0 ? item.color : 'informative'}>
+            <Badge
+              appearance={values[item.key] > 0 ? 'filled' : 'outline'}
+              color={values[item.key] > 0 ? item.color : 'informative'}
+            >
               {values[item.key]}
             </Badge>
             <span>{t(item.label)}</span>

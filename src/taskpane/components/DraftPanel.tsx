@@ -25,7 +25,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkRegular, DismissRegular, DocumentTextRegular, TableAddRegular, TableSearchRegular } from '@fluentui/react-icons';
+import {
+  CheckmarkRegular,
+  DismissRegular,
+  DocumentTextRegular,
+  TableAddRegular,
+  TableSearchRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
 import { displayTt } from '../../engine/appendix-layout';
 import type { DraftPreview } from '../state/draft';
@@ -114,7 +120,10 @@ function ColumnSource() {
   const busy = state.busy !== null;
   const [picked, setPicked] = useState<string | null>(null);
   const [column, setColumn] = useState('A');
-  const sheet = picked && state.sheets.some((s) => s.name === picked) ? picked : (state.sheet ?? state.sheets[0]?.name ?? null);
+  const sheet =
+    picked && state.sheets.some((s) => s.name === picked)
+      ? picked
+      : (state.sheet ?? state.sheets[0]?.name ?? null);
   return (
     <fieldset className={styles.section} style={{ border: 'none', margin: 0, padding: 0 }}>
       <legend className={styles.subheading}>{t('ui.draft.column.heading')}</legend>
@@ -148,7 +157,10 @@ function ColumnSource() {
             }}
           />
         </Field>
-        <Button disabled={busy || !sheet || !column.trim()} onClick={() => sheet && void controller.draftFromColumn(sheet, column)}>
+        <Button
+          disabled={busy || !sheet || !column.trim()}
+          onClick={() => sheet && void controller.draftFromColumn(sheet, column)}
+        >
           {t('ui.draft.column.read')}
         </Button>
       </div>
@@ -169,17 +181,29 @@ function Preview({ preview }: { preview: DraftPreview }) {
         {t('ui.draft.preview.heading')}
       </h3>
       <p className={styles.hint} data-draft="summary">
-        {t('ui.draft.preview.summary', { tasks: preview.tasks, groups: preview.groups, sections: preview.sections })}
-        {preview.planYear !== null && ` ${t('ui.draft.preview.planYear', { year: preview.planYear })}`}
+        {t('ui.draft.preview.summary', {
+          tasks: preview.tasks,
+          groups: preview.groups,
+          sections: preview.sections,
+        })}
+        {preview.planYear !== null &&
+          ` ${t('ui.draft.preview.planYear', { year: preview.planYear })}`}
       </p>
       {preview.skipped.length > 0 && (
         <p className={styles.hint}>
-          {t('ui.draft.preview.skipped', { list: preview.skipped.map((s) => `${s.label}. ${s.title}`).join('; ') })}
+          {t('ui.draft.preview.skipped', {
+            list: preview.skipped.map((s) => `${s.label}. ${s.title}`).join('; '),
+          })}
         </p>
       )}
       {preview.rows.length > 0 && (
         // Scrollable and focusable, so the keyboard can scroll a long list.
-        <div className={own.preview} role="region" aria-label={t('ui.draft.preview.table')} tabIndex={0}>
+        <div
+          className={own.preview}
+          role="region"
+          aria-label={t('ui.draft.preview.table')}
+          tabIndex={0}
+        >
           <Table size="extra-small" className={own.table} aria-label={t('ui.draft.preview.table')}>
             <TableHeader>
               <TableRow>
@@ -241,11 +265,15 @@ function Preview({ preview }: { preview: DraftPreview }) {
       </div>
       {created && (
         <div className={styles.row}>
-          <Button icon={<CheckmarkRegular />} disabled={busy} onClick={() => {
+          <Button
+            icon={<CheckmarkRegular />}
+            disabled={busy}
+            onClick={() => {
               // The findings show in the Kiểm tra view.
               controller.setTab('check');
               void controller.check(created);
-            }}>
+            }}
+          >
             {t('ui.draft.checkNew', { sheet: created })}
           </Button>
         </div>

@@ -12,7 +12,9 @@ export function DueSoonDays() {
         value={state.dueSoonDays}
         disabled={state.busy !== null}
         onChange={(_, data) => {
-          const value = data.value ?? (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : NaN);
+          const value =
+            data.value ??
+            (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : NaN);
           if (Number.isFinite(value)) controller.setDueSoonDays(value as number);
         }}
       />

@@ -32,14 +32,23 @@ export function FindingsList() {
   // Grouping and counting walk every finding: once per report and filter, not on every state change
   // (a progress tick, a selection).
   const findings = report?.findings;
-  const groups = useMemo(() => (findings ? groupFindings(findings, filter) : []), [findings, filter]);
+  const groups = useMemo(
+    () => (findings ? groupFindings(findings, filter) : []),
+    [findings, filter],
+  );
   const codes = useMemo(() => (findings ? ruleCodes(findings) : []), [findings]);
   const [shown, setShown] = useState<Shown>({ source: groups, counts: {} });
   // A new report or filter starts again from the first page of each rule.
   const counts = shown.source === groups ? shown.counts : {};
   const showMore = useCallback(
     (severity: Severity, code: string, current: number) =>
-      setShown((prev) => ({ source: groups, counts: { ...(prev.source === groups ? prev.counts : {}), [`${severity}/${code}`]: current + FINDINGS_PAGE } })),
+      setShown((prev) => ({
+        source: groups,
+        counts: {
+          ...(prev.source === groups ? prev.counts : {}),
+          [`${severity}/${code}`]: current + FINDINGS_PAGE,
+        },
+      })),
     [groups],
   );
   if (!report) return null;
@@ -51,7 +60,8 @@ export function FindingsList() {
     return at < n ? n : Math.ceil((at + 1) / FINDINGS_PAGE) * FINDINGS_PAGE;
   };
   const ruleName = (code: string) => (hasMessage(`rule.${code}`) ? t(`rule.${code}`) : code);
-  const severityText = (s: Severity | typeof ALL) => (s === ALL ? t('ui.findings.allSeverities') : t(`severity.${s}`));
+  const severityText = (s: Severity | typeof ALL) =>
+    s === ALL ? t('ui.findings.allSeverities') : t(`severity.${s}`);
   const ruleText = (code: string) => {
     if (code === ALL) return t('ui.findings.allRules');
     const found = codes.find((c) => c.code === code);
@@ -73,7 +83,10 @@ export function FindingsList() {
               <Dropdown
                 value={severityText(filter.severity)}
                 selectedOptions={[filter.severity]}
-                onOptionSelect={(_, d) => d.optionValue && controller.setFilter({ severity: d.optionValue as Severity | typeof ALL })}
+                onOptionSelect={(_, d) =>
+                  d.optionValue &&
+                  controller.setFilter({ severity: d.optionValue as Severity | typeof ALL })
+                }
               >
                 {[ALL, ...SEVERITIES].map((s) => (
                   <Option key={s} value={s}>
@@ -86,7 +99,9 @@ export function FindingsList() {
               <Dropdown
                 value={ruleText(filter.code)}
                 selectedOptions={[filter.code]}
-                onOptionSelect={(_, d) => d.optionValue && controller.setFilter({ code: d.optionValue })}
+                onOptionSelect={(_, d) =>
+                  d.optionValue && controller.setFilter({ code: d.optionValue })
+                }
               >
                 {[ALL, ...codes.map((c) => c.code)].map((code) => (
                   <Option key={code} value={code}>
@@ -98,38 +113,61 @@ export function FindingsList() {
           </div>
           {groups.length === 0 && <p>{t('ui.findings.noneFiltered')}</p>}
           {groups.map((group) => (
-            <section key={group.severity} className={styles.section} aria-labelledby={`pc-sev-${group.severity}`} data-severity={group.severity}>
+            <section
+              key={group.severity}
+              className={styles.section}
+              aria-labelledby={`pc-sev-${group.severity}`}
+              data-severity={group.severity}
+            >
               <h3 id={`pc-sev-${group.severity}`} className={styles.subheading}>
-                {t('ui.findings.severityGroup', { severity: t(`severity.${group.severity}`), count: group.count })}
+                {t('ui.findings.severityGroup', {
+                  severity: t(`severity.${group.severity}`),
+                  count: group.count,
+                })}
               </h3>
               {group.rules.map((rule) => (
-                <div key={rule.code} role="group" aria-labelledby={`pc-rule-${group.severity}-${rule.code}`}>
+                <div
+                  key={rule.code}
+                  role="group"
+                  aria-labelledby={`pc-rule-${group.severity}-${rule.code}`}
+                >
                   <h4 id={`pc-rule-${group.severity}-${rule.code}`} className={styles.subheading}>
                     {t('ui.findings.rule', { code: ruleName(rule.code), count: rule.items.length })}
                   </h4>
                   <ul className={styles.list}>
-                    {rule.items.slice(0, shownCount(group.severity, rule.code, rule.items)).map(({ key, finding }) => (
-                      <FindingRow
-                        key={key}
-                        itemKey={key}
-                        finding={finding}
-                        selected={state.selected === key}
-                        canFix={canFix}
-                        busy={state.busy !== null}
-                        lang={state.lang}
-                        controller={controller}
-                      />
-                    ))}
+                    {rule.items
+                      .slice(0, shownCount(group.severity, rule.code, rule.items))
+                      .map(({ key, finding }) => (
+                        <FindingRow
+                          key={key}
+                          itemKey={key}
+                          finding={finding}
+                          selected={state.selected === key}
+                          canFix={canFix}
+                          busy={state.busy !== null}
+                          lang={state.lang}
+                          controller={controller}
+                        />
+                      ))}
                   </ul>
                   {rule.items.length > shownCount(group.severity, rule.code, rule.items) && (
                     <Button
                       appearance="secondary"
                       size="small"
                       data-show-more
-                      onClick={() => showMore(group.severity, rule.code, shownCount(group.severity, rule.code, rule.items))}
+                      onClick={() =>
+                        showMore(
+                          group.severity,
+                          rule.code,
+                          shownCount(group.severity, rule.code, rule.items),
+                        )
+                      }
                     >
                       {t('ui.findings.showMore', {
-                        count: Math.min(FINDINGS_PAGE, rule.items.length - shownCount(group.severity, rule.code, rule.items)),
+                        count: Math.min(
+                          FINDINGS_PAGE,
+                          rule.items.length - shownCount(group.severity, rule.code, rule.items),
+                        ),
                         rest: rule.items.length - shownCount(group.severity, rule.code, rule.items),
                       })}
                     </Button>
@@ -158,13 +196,23 @@ interface FindingRowProps {
  * One finding: memoised, so a state change that does not concern it (progress, counters, another
  * finding selected) does not re-render it.
  */
-const FindingRow = memo(function FindingRow({ itemKey: key, finding, selected, canFix, busy, lang, controller }: FindingRowProps) {
+const FindingRow = memo(function FindingRow({
+  itemKey: key,
+  finding,
+  selected,
+  canFix,
+  busy,
+  lang,
+  controller,
+}: FindingRowProps) {
   const styles = usePaneStyles();
   const t = translator(lang);
   const text = hasMessage(finding.messageId) ? t(finding.messageId, finding.data) : finding.message;
   // The suggestion is the button's description, not part of its name: the name
   // ("Đi tới ô E9: …") then contains all of the button's visible text (WCAG 2.5.3).
-  const suggestionId = finding.suggestion ? `pc-suggestion-${key.replace(/[^\w-]/g, '_')}` : undefined;
+  const suggestionId = finding.suggestion
+    ? `pc-suggestion-${key.replace(/[^\w-]/g, '_')}`
+    : undefined;
   const suggestion = finding.suggestion && (
     <span id={suggestionId} className={styles.hint}>
       {t('ui.findings.suggestion', { suggestion: finding.suggestion })}
@@ -178,13 +226,24 @@ const FindingRow = memo(function FindingRow({ itemKey: key, finding, selected, c
             <Button
               appearance="subtle"
               data-goto
-              className={mergeClasses(styles.finding, styles.findingGrow, selected && styles.selected)}
+              className={mergeClasses(
+                styles.finding,
+                styles.findingGrow,
+                selected && styles.selected,
+              )}
               aria-label={t('ui.findings.goTo', { cell: finding.cell, message: text })}
               aria-describedby={suggestionId}
               aria-current={selected ? 'true' : undefined}
               // The icon slot is 20 px wide and centred: the address gets a slot as wide as it is
               // (in a 20 px slot its left part was cut off at the pane's edge).
-              icon={{ className: styles.cellSlot, children: <span className={styles.cell} data-cell>{finding.cell}</span> }}
+              icon={{
+                className: styles.cellSlot,
+                children: (
+                  <span className={styles.cell} data-cell>
+                    {finding.cell}
+                  </span>
+                ),
+              }}
               onClick={() => void controller.selectFinding(finding)}
             >
               <span className={styles.findingText}>{` ${text}`}</span>

@@ -1,5 +1,17 @@
-import { Button, Checkbox, MessageBar, MessageBarBody, Radio, RadioGroup } from '@fluentui/react-components';
-import { ArrowUndoRegular, CheckmarkRegular, DismissRegular, WrenchRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+} from '@fluentui/react-components';
+import {
+  ArrowUndoRegular,
+  CheckmarkRegular,
+  DismissRegular,
+  WrenchRegular,
+} from '@fluentui/react-icons';
 import { showCellValue } from '../../engine/fix-plan';
 import type { CellValue, Finding, Fix } from '../../engine/types';
 import { hasMessage } from '../../messages';
@@ -32,7 +44,12 @@ export function FixPanel() {
             {t('ui.fix.undoHint', { cells: last.cells, sheet: last.sheet })}
           </p>
           <div className={styles.row}>
-            <Button icon={<ArrowUndoRegular />} aria-describedby="pc-undo-hint" disabled={busy} onClick={() => void controller.undoFixes()}>
+            <Button
+              icon={<ArrowUndoRegular />}
+              aria-describedby="pc-undo-hint"
+              disabled={busy}
+              onClick={() => void controller.undoFixes()}
+            >
               {t('ui.fix.undo')}
             </Button>
           </div>
@@ -47,7 +64,13 @@ export function FixPanel() {
           <p className={styles.hint}>{t('ui.fix.hint')}</p>
           <FixPreview />
           {groups.map((group) => (
-            <div key={group.code} role="group" aria-labelledby={`pc-fix-rule-${group.code}`} className={styles.section} data-fix-rule={group.code}>
+            <div
+              key={group.code}
+              role="group"
+              aria-labelledby={`pc-fix-rule-${group.code}`}
+              className={styles.section}
+              data-fix-rule={group.code}
+            >
               <div className={styles.fixGroupHead}>
                 <h3 id={`pc-fix-rule-${group.code}`} className={styles.subheading}>
                   {t('ui.fix.rule', { rule: ruleName(group.code), count: group.items.length })}
@@ -55,7 +78,10 @@ export function FixPanel() {
                 <Button
                   size="small"
                   icon={<WrenchRegular />}
-                  aria-label={t('ui.fix.fixAllLabel', { count: group.items.length, rule: ruleName(group.code) })}
+                  aria-label={t('ui.fix.fixAllLabel', {
+                    count: group.items.length,
+                    rule: ruleName(group.code),
+                  })}
                   disabled={busy}
                   onClick={() => controller.previewRule(group.code)}
                 >
@@ -94,8 +120,10 @@ function FixPreview() {
   if (!view || !state.fix.preview) return null;
   const busy = state.busy !== null;
   const checklist = state.fix.preview.scope === 'rule';
-  const fixText = (f: Fix) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : t('ui.fix.generic'));
-  const findingText = (f: Finding) => (hasMessage(f.messageId) ? t(f.messageId, f.data) : f.message);
+  const fixText = (f: Fix) =>
+    hasMessage(f.messageId) ? t(f.messageId, f.data) : t('ui.fix.generic');
+  const findingText = (f: Finding) =>
+    hasMessage(f.messageId) ? t(f.messageId, f.data) : f.message;
   const isEmpty = (v: CellValue) => showCellValue(v) === '';
   const shown = (v: CellValue) => (isEmpty(v) ? t('ui.fix.preview.empty') : showCellValue(v));
 
@@ -103,7 +131,12 @@ function FixPreview() {
     const id = safeId(r.item.key);
     const cell = r.finding.cell ?? '—';
     return (
-      <li key={r.item.key} className={styles.previewItem} data-preview-item={r.finding.code} aria-labelledby={`pc-pv-${id}`}>
+      <li
+        key={r.item.key}
+        className={styles.previewItem}
+        data-preview-item={r.finding.code}
+        aria-labelledby={`pc-pv-${id}`}
+      >
         {checklist ? (
           <Checkbox
             id={`pc-pv-${id}`}
@@ -144,8 +177,20 @@ function FixPreview() {
               {r.fix.edits.map((e) => (
                 <tr key={`${e.sheet}!${e.cell}`} data-edit={e.cell}>
                   <td className={styles.cell}>{e.cell}</td>
-                  <td>{isEmpty(e.before) ? <span className={styles.hint}>{shown(e.before)}</span> : <del className={styles.before}>{shown(e.before)}</del>}</td>
-                  <td>{isEmpty(e.after) ? <span className={styles.hint}>{shown(e.after)}</span> : <ins className={styles.after}>{shown(e.after)}</ins>}</td>
+                  <td>
+                    {isEmpty(e.before) ? (
+                      <span className={styles.hint}>{shown(e.before)}</span>
+                    ) : (
+                      <del className={styles.before}>{shown(e.before)}</del>
+                    )}
+                  </td>
+                  <td>
+                    {isEmpty(e.after) ? (
+                      <span className={styles.hint}>{shown(e.after)}</span>
+                    ) : (
+                      <ins className={styles.after}>{shown(e.after)}</ins>
+                    )}
+                  </td>
                 </tr>
               ))}
               {(r.fix.merges ?? []).map((m) => (
@@ -160,7 +205,10 @@ function FixPreview() {
         {r.skipped && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              {t('ui.fix.preview.skipped', { cells: r.skipped.cells.join(', '), other: r.skipped.other?.cell ?? '—' })}
+              {t('ui.fix.preview.skipped', {
+                cells: r.skipped.cells.join(', '),
+                other: r.skipped.other?.cell ?? '—',
+              })}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -169,9 +217,15 @@ function FixPreview() {
   };
 
   return (
-    <section className={styles.preview} aria-labelledby="pc-fix-preview" data-fix-preview={state.fix.preview.scope}>
+    <section
+      className={styles.preview}
+      aria-labelledby="pc-fix-preview"
+      data-fix-preview={state.fix.preview.scope}
+    >
       <h3 id="pc-fix-preview" className={styles.subheading}>
-        {view.cells > 0 ? t('ui.fix.preview.heading', { cells: view.cells }) : t('ui.fix.preview.headingNone')}
+        {view.cells > 0
+          ? t('ui.fix.preview.heading', { cells: view.cells })
+          : t('ui.fix.preview.headingNone')}
       </h3>
       <ul className={styles.list}>{view.rows.map(row)}</ul>
       <div className={styles.row}>

@@ -13,7 +13,9 @@ import { usePane } from './context';
 import { usePaneStyles } from './styles';
 
 async function readFiles(list: FileList | null): Promise<PickedFile[]> {
-  return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return Promise.all(
+    [...(list ?? [])].map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })),
+  );
 }
 
 function useStore(store: GatherStore) {
@@ -38,7 +40,9 @@ function GatherBody({ store }: { store: GatherStore }) {
       <h2 id="pc-gather" className={styles.heading}>
         {t('ui.gather.heading')}
       </h2>
-      <p className={styles.hint}>{sheet ? t('ui.gather.hint', { sheet }) : t('ui.gather.noSheet')}</p>
+      <p className={styles.hint}>
+        {sheet ? t('ui.gather.hint', { sheet }) : t('ui.gather.noSheet')}
+      </p>
       <input
         ref={input}
         id="pc-gather-files"
@@ -49,37 +53,61 @@ function GatherBody({ store }: { store: GatherStore }) {
         onChange={async (e) => {
           const files = await readFiles(e.target.files);
           e.target.value = '';
-          if (sheet && files.length) await store.plan(sheet, files, { asOf: state.asOf, lang: state.lang });
+          if (sheet && files.length)
+            await store.plan(sheet, files, { asOf: state.asOf, lang: state.lang });
         }}
       />
       <div className={styles.row}>
-        <Button icon={<TableArrowUpRegular />} disabled={!sheet || g.busy !== null} onClick={() => input.current?.click()}>
+        <Button
+          icon={<TableArrowUpRegular />}
+          disabled={!sheet || g.busy !== null}
+          onClick={() => input.current?.click()}
+        >
           {t('ui.gather.pick')}
         </Button>
       </div>
       {g.busy === 'gather' && <Spinner size="tiny" label={t('ui.gather.busy')} />}
       {g.error && (
         <MessageBar intent="error">
-          <MessageBarBody>{t(g.error.id, { file: '', reason: '', ...(g.error.data ?? {}) })}</MessageBarBody>
+          <MessageBarBody>
+            {t(g.error.id, { file: '', reason: '', ...(g.error.data ?? {}) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {plan && (
         <div className={styles.section} data-testid="pc-gather-plan">
           <p>{t('ui.gather.files', { files: g.files.join(', ') })}</p>
           <p>
-            <strong>{t('ui.gather.summary', { applied: plan.applied.length, conflicts: plan.conflicts.length, unmatched: plan.unmatched.length })}</strong>
+            <strong>
+              {t('ui.gather.summary', {
+                applied: plan.applied.length,
+                conflicts: plan.conflicts.length,
+                unmatched: plan.unmatched.length,
+              })}
+            </strong>
           </p>
-          {plan.addedColumns.length > 0 && <p>{t('ui.gather.addedColumns', { columns: plan.addedColumns.map((c) => c.header).join(', ') })}</p>}
+          {plan.addedColumns.length > 0 && (
+            <p>
+              {t('ui.gather.addedColumns', {
+                columns: plan.addedColumns.map((c) => c.header).join(', '),
+              })}
+            </p>
+          )}
           {plan.applied.length > 0 && (
             <>
               <h3 className={styles.heading}>{t('ui.gather.group.applied')}</h3>
               <ul>
                 {plan.applied.map((x) => (
                   <li key={`${x.row}:${x.field}`}>
-                    <Button appearance="transparent" size="small" onClick={() => store.select(plan.master.sheet, a1(x.row, x.col))}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      onClick={() => store.select(plan.master.sheet, a1(x.row, x.col))}
+                    >
                       {a1(x.row, x.col)}
                     </Button>{' '}
-                    {x.tt} · {t(`tracking.${x.field}`)}: "{x.before}" → "{x.after}" ({x.source.file})
+                    {x.tt} · {t(`tracking.${x.field}`)}: "{x.before}" → "{x.after}" ({x.source.file}
+                    )
                   </li>
                 ))}
               </ul>
@@ -91,10 +119,23 @@ function GatherBody({ store }: { store: GatherStore }) {
               <ul>
                 {plan.conflicts.map((x) => (
                   <li key={`${x.row}:${x.field}`}>
-                    <Button appearance="transparent" size="small" onClick={() => store.select(plan.master.sheet, a1(x.row, x.col))}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      onClick={() => store.select(plan.master.sheet, a1(x.row, x.col))}
+                    >
                       {a1(x.row, x.col)}
                     </Button>{' '}
-                    {x.tt} · {t(`tracking.${x.field}`)}: {x.values.map((v) => t('ui.gather.conflictValue', { value: v.value, file: v.source.file, row: v.source.row })).join(' / ')}
+                    {x.tt} · {t(`tracking.${x.field}`)}:{' '}
+                    {x.values
+                      .map((v) =>
+                        t('ui.gather.conflictValue', {
+                          value: v.value,
+                          file: v.source.file,
+                          row: v.source.row,
+                        }),
+                      )
+                      .join(' / ')}
                   </li>
                 ))}
               </ul>
@@ -113,7 +154,15 @@ function GatherBody({ store }: { store: GatherStore }) {
             </>
           )}
           <div className={styles.row}>
-            <Button appearance="primary" disabled={g.busy !== null || (plan.applied.length === 0 && plan.addedColumns.length === 0) || g.applied !== null} onClick={() => store.apply(state.lang)}>
+            <Button
+              appearance="primary"
+              disabled={
+                g.busy !== null ||
+                (plan.applied.length === 0 && plan.addedColumns.length === 0) ||
+                g.applied !== null
+              }
+              onClick={() => store.apply(state.lang)}
+            >
               {t('ui.gather.apply')}
             </Button>
           </div>
@@ -148,7 +197,9 @@ function CompareBody({ store }: { store: GatherStore }) {
       <h2 id="pc-compare" className={styles.heading}>
         {t('ui.compare.heading')}
       </h2>
-      <p className={styles.hint}>{sheet ? t('ui.compare.hint', { sheet }) : t('ui.gather.noSheet')}</p>
+      <p className={styles.hint}>
+        {sheet ? t('ui.compare.hint', { sheet }) : t('ui.gather.noSheet')}
+      </p>
       <input
         ref={input}
         id="pc-compare-file"
@@ -158,19 +209,30 @@ function CompareBody({ store }: { store: GatherStore }) {
         onChange={async (e) => {
           const [file] = await readFiles(e.target.files);
           e.target.value = '';
-          if (sheet && file) await store.compare(sheet, file, { asOf: state.asOf, lang: state.lang, writeSheet });
+          if (sheet && file)
+            await store.compare(sheet, file, { asOf: state.asOf, lang: state.lang, writeSheet });
         }}
       />
-      <Checkbox checked={writeSheet} onChange={(_, d) => setWriteSheet(d.checked === true)} label={t('ui.compare.writeSheet')} />
+      <Checkbox
+        checked={writeSheet}
+        onChange={(_, d) => setWriteSheet(d.checked === true)}
+        label={t('ui.compare.writeSheet')}
+      />
       <div className={styles.row}>
-        <Button icon={<DocumentSearchRegular />} disabled={!sheet || g.busy !== null} onClick={() => input.current?.click()}>
+        <Button
+          icon={<DocumentSearchRegular />}
+          disabled={!sheet || g.busy !== null}
+          onClick={() => input.current?.click()}
+        >
           {t('ui.compare.pick')}
         </Button>
       </div>
       {g.busy === 'compare' && <Spinner size="tiny" label={t('ui.compare.busy')} />}
       {g.error && g.busy === null && !g.plan && (
         <MessageBar intent="error">
-          <MessageBarBody>{t(g.error.id, { file: '', reason: '', ...(g.error.data ?? {}) })}</MessageBarBody>
+          <MessageBarBody>
+            {t(g.error.id, { file: '', reason: '', ...(g.error.data ?? {}) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {c && (
@@ -179,10 +241,18 @@ function CompareBody({ store }: { store: GatherStore }) {
           {g.compareSheet && <p>{t('ui.compare.written', { sheet: g.compareSheet })}</p>}
           {!g.comparison?.same && (
             <div className={styles.row}>
-              <Button data-testid="pc-compare-mark" disabled={g.busy !== null || !g.comparison?.marks.rules.length} onClick={() => store.mark()}>
+              <Button
+                data-testid="pc-compare-mark"
+                disabled={g.busy !== null || !g.comparison?.marks.rules.length}
+                onClick={() => store.mark()}
+              >
                 {t('ui.compare.mark')}
               </Button>
-              <Button data-testid="pc-compare-unmark" disabled={g.busy !== null} onClick={() => store.unmark()}>
+              <Button
+                data-testid="pc-compare-unmark"
+                disabled={g.busy !== null}
+                onClick={() => store.unmark()}
+              >
                 {t('ui.compare.unmark')}
               </Button>
             </div>
@@ -194,7 +264,9 @@ function CompareBody({ store }: { store: GatherStore }) {
           )}
           {c.added.length > 0 && (
             <>
-              <h3 className={styles.heading}>{t('ui.compare.group.added', { count: c.added.length })}</h3>
+              <h3 className={styles.heading}>
+                {t('ui.compare.group.added', { count: c.added.length })}
+              </h3>
               <ul>
                 {c.added.map((x) => (
                   <li key={`a${x.row}`}>
@@ -209,7 +281,9 @@ function CompareBody({ store }: { store: GatherStore }) {
           )}
           {c.removed.length > 0 && (
             <>
-              <h3 className={styles.heading}>{t('ui.compare.group.removed', { count: c.removed.length })}</h3>
+              <h3 className={styles.heading}>
+                {t('ui.compare.group.removed', { count: c.removed.length })}
+              </h3>
               <ul>
                 {c.removed.map((x) => (
                   <li key={`r${x.row}`}>
@@ -221,11 +295,17 @@ function CompareBody({ store }: { store: GatherStore }) {
           )}
           {c.moved.length > 0 && (
             <>
-              <h3 className={styles.heading}>{t('ui.compare.group.moved', { count: c.moved.length })}</h3>
+              <h3 className={styles.heading}>
+                {t('ui.compare.group.moved', { count: c.moved.length })}
+              </h3>
               <ul>
                 {c.moved.map((x) => (
                   <li key={`m${x.to.row}`}>
-                    <Button appearance="transparent" size="small" onClick={() => go(`A${x.to.row}`)}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      onClick={() => go(`A${x.to.row}`)}
+                    >
                       {placeLabel(x.from)} → {placeLabel(x.to)}
                     </Button>{' '}
                     {x.task}
@@ -236,7 +316,9 @@ function CompareBody({ store }: { store: GatherStore }) {
           )}
           {c.changed.length > 0 && (
             <>
-              <h3 className={styles.heading}>{t('ui.compare.group.changed', { count: c.changed.length })}</h3>
+              <h3 className={styles.heading}>
+                {t('ui.compare.group.changed', { count: c.changed.length })}
+              </h3>
               <ul>
                 {c.changed.map((x) => (
                   <li key={`c${x.row}:${x.field}`}>
@@ -245,9 +327,19 @@ function CompareBody({ store }: { store: GatherStore }) {
                     </Button>{' '}
                     {t(`role.${x.field}`)}:{' '}
                     {x.words
-                      ? x.words.map((w, i) => (w.kind === 'same' ? <span key={i}>{w.text} </span> : w.kind === 'added' ? <ins key={i}>{w.text} </ins> : <del key={i}>{w.text} </del>))
+                      ? x.words.map((w, i) =>
+                          w.kind === 'same' ? (
+                            <span key={i}>{w.text} </span>
+                          ) : w.kind === 'added' ? (
+                            <ins key={i}>{w.text} </ins>
+                          ) : (
+                            <del key={i}>{w.text} </del>
+                          ),
+                        )
                       : `"${x.before}" → "${x.after}"`}
-                    {x.sameDue ? ` ${t('diff.sameDue', { due: x.dueAfter ? `${x.dueAfter.slice(8, 10)}/${x.dueAfter.slice(5, 7)}/${x.dueAfter.slice(0, 4)}` : '' })}` : ''}
+                    {x.sameDue
+                      ? ` ${t('diff.sameDue', { due: x.dueAfter ? `${x.dueAfter.slice(8, 10)}/${x.dueAfter.slice(5, 7)}/${x.dueAfter.slice(0, 4)}` : '' })}`
+                      : ''}
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,11 @@ export function LanguageSwitch() {
   const { controller, state, t } = usePane();
   return (
     <Field label={t('ui.lang.label')}>
-      <RadioGroup layout="horizontal" value={state.lang} onChange={(_, data) => void controller.setLang(data.value as Lang)}>
+      <RadioGroup
+        layout="horizontal"
+        value={state.lang}
+        onChange={(_, data) => void controller.setLang(data.value as Lang)}
+      >
         {LANGS.map((lang) => (
           <Radio key={lang} value={lang} label={t(`ui.lang.${lang}`)} lang={lang} />
         ))}

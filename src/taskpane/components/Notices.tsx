@@ -1,4 +1,12 @@
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
@@ -11,11 +19,19 @@ export function Notices() {
     <div className={styles.section}>
       {state.busy && (
         <div className={styles.row} data-progress={state.busy.id}>
-          <Field className={styles.grow} label={t(state.busy.id, state.busy.data)} aria-live="polite">
+          <Field
+            className={styles.grow}
+            label={t(state.busy.id, state.busy.data)}
+            aria-live="polite"
+          >
             <ProgressBar />
           </Field>
           {controller.canCancel() && (
-            <Button aria-label={t('ui.cancel.label')} icon={<DismissRegular />} onClick={() => controller.cancelCheck()}>
+            <Button
+              aria-label={t('ui.cancel.label')}
+              icon={<DismissRegular />}
+              onClick={() => controller.cancelCheck()}
+            >
               {t('ui.cancel.button')}
             </Button>
           )}

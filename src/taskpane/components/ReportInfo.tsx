@@ -14,7 +14,9 @@ export function ReportInfo() {
         <p className={styles.hint}>
           {t('ui.report.header', { row: report.headerRow, sheet: report.name })}{' '}
           {report.scope && `${t(`ui.report.scope.${report.scope}`)} `}
-          {report.planYears && report.planYears.to !== null && report.planYears.to !== report.planYears.from
+          {report.planYears &&
+          report.planYears.to !== null &&
+          report.planYears.to !== report.planYears.from
             ? t('ui.report.planYears', { from: report.planYears.from, to: report.planYears.to })
             : report.planYear !== null && t('ui.report.planYear', { year: report.planYear })}
         </p>
@@ -22,7 +24,9 @@ export function ReportInfo() {
       {report.missingRoles.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t('ui.report.missingRoles', { roles: report.missingRoles.map((r) => t(`role.${r}`)).join(', ') })}
+            {t('ui.report.missingRoles', {
+              roles: report.missingRoles.map((r) => t(`role.${r}`)).join(', '),
+            })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,11 @@
 import { useState, useSyncExternalStore } from 'react';
 import { Button, MessageBar, MessageBarBody, Switch, Textarea } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowUndoRegular, CopyRegular, TableAddRegular } from '@fluentui/react-icons';
+import {
+  ArrowDownloadRegular,
+  ArrowUndoRegular,
+  CopyRegular,
+  TableAddRegular,
+} from '@fluentui/react-icons';
 import { usePane } from './context';
 import { usePaneStyles } from './styles';
 
@@ -28,7 +33,15 @@ export function TrackColumnsPanel() {
         />
       )}
       {ts.message && (
-        <MessageBar intent={ts.message.kind === 'error' ? 'error' : ts.message.kind === 'success' ? 'success' : 'info'}>
+        <MessageBar
+          intent={
+            ts.message.kind === 'error'
+              ? 'error'
+              : ts.message.kind === 'success'
+                ? 'success'
+                : 'info'
+          }
+        >
           <MessageBarBody>{ts.message.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -38,7 +51,12 @@ export function TrackColumnsPanel() {
             {ts.preview.text}
           </p>
           <div className={styles.row}>
-            <Button appearance="primary" icon={<TableAddRegular />} disabled={busy} onClick={() => void track.addTracking()}>
+            <Button
+              appearance="primary"
+              icon={<TableAddRegular />}
+              disabled={busy}
+              onClick={() => void track.addTracking()}
+            >
               {t('ui.track.apply')}
             </Button>
             <Button disabled={busy} onClick={() => track.cancelTracking()}>
@@ -48,11 +66,20 @@ export function TrackColumnsPanel() {
         </>
       ) : (
         <div className={styles.row}>
-          <Button icon={<TableAddRegular />} aria-describedby="pc-track-hint" disabled={busy || !state.sheet || !track.supported} onClick={() => void track.previewTracking()}>
+          <Button
+            icon={<TableAddRegular />}
+            aria-describedby="pc-track-hint"
+            disabled={busy || !state.sheet || !track.supported}
+            onClick={() => void track.previewTracking()}
+          >
             {t('ui.track.preview')}
           </Button>
           {ts.undo && (
-            <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void track.undoTracking()}>
+            <Button
+              icon={<ArrowUndoRegular />}
+              disabled={busy}
+              onClick={() => void track.undoTracking()}
+            >
               {t('ui.track.undo')}
             </Button>
           )}
@@ -72,7 +99,9 @@ export function RemindersPanel() {
   const reminders = state.report ? track.reminders() : [];
   const download = async (agency: string) => {
     const { name, bytes } = await track.letterFile(agency);
-    const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const blob = new Blob([bytes as BlobPart], {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -105,18 +134,35 @@ export function RemindersPanel() {
           return (
             <li key={r.agency} style={{ marginBottom: 8 }} data-testid="pc-remind-item">
               <div>
-                <strong>{name}</strong> — {t('ui.remind.counts', { overdue: r.overdue, dueSoon: r.dueSoon })}
+                <strong>{name}</strong> —{' '}
+                {t('ui.remind.counts', { overdue: r.overdue, dueSoon: r.dueSoon })}
               </div>
               <div className={styles.row}>
-                <Button size="small" icon={<ArrowDownloadRegular />} aria-label={t('ui.remind.downloadFor', { agency: name })} onClick={() => void download(r.agency)}>
+                <Button
+                  size="small"
+                  icon={<ArrowDownloadRegular />}
+                  aria-label={t('ui.remind.downloadFor', { agency: name })}
+                  onClick={() => void download(r.agency)}
+                >
                   {t('ui.remind.download')}
                 </Button>
-                <Button size="small" icon={<CopyRegular />} aria-label={t('ui.remind.copyFor', { agency: name })} onClick={() => void copy(r.agency)}>
+                <Button
+                  size="small"
+                  icon={<CopyRegular />}
+                  aria-label={t('ui.remind.copyFor', { agency: name })}
+                  onClick={() => void copy(r.agency)}
+                >
                   {copied === r.agency ? t('ui.remind.copied') : t('ui.remind.copy')}
                 </Button>
               </div>
               {shown === r.agency && (
-                <Textarea readOnly resize="vertical" aria-label={t('ui.remind.textFor', { agency: name })} value={track.letterText(r.agency)} style={{ width: '100%', minHeight: 160 }} />
+                <Textarea
+                  readOnly
+                  resize="vertical"
+                  aria-label={t('ui.remind.textFor', { agency: name })}
+                  value={track.letterText(r.agency)}
+                  style={{ width: '100%', minHeight: 160 }}
+                />
               )}
             </li>
           );

@@ -14,12 +14,28 @@ export const usePaneStyles = makeStyles({
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  row: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   grow: { flexGrow: 1, minWidth: '8rem' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   counters: {
     listStyleType: 'none',
     margin: 0,
@@ -29,14 +45,29 @@ export const usePaneStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   counter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  finding: { justifyContent: 'flex-start', textAlign: 'start', width: '100%', fontWeight: tokens.fontWeightRegular },
+  finding: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    width: '100%',
+    fontWeight: tokens.fontWeightRegular,
+  },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   findingText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   /** A finding's suggestion, under its button, aligned with the button's text. */
-  suggestion: { paddingLeft: `calc(3.5rem + ${tokens.spacingHorizontalM} + ${tokens.spacingHorizontalSNudge})`, paddingBottom: tokens.spacingVerticalXS },
+  suggestion: {
+    paddingLeft: `calc(3.5rem + ${tokens.spacingHorizontalM} + ${tokens.spacingHorizontalSNudge})`,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5rem' },
   /** A finding button's icon slot holding the cell address: as wide as the address, left-aligned. */
-  cellSlot: { width: 'auto', height: 'auto', minWidth: '3.5rem', flexShrink: 0, justifyContent: 'flex-start', fontSize: 'inherit' },
+  cellSlot: {
+    width: 'auto',
+    height: 'auto',
+    minWidth: '3.5rem',
+    flexShrink: 0,
+    justifyContent: 'flex-start',
+    fontSize: 'inherit',
+  },
 
   /* Tabs (Kiểm tra · Sửa · Theo dõi · Báo cáo) and the counters above them stay in sight. */
   sticky: {
@@ -55,8 +86,19 @@ export const usePaneStyles = makeStyles({
   findingRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   findingGrow: { flexGrow: 1, minWidth: 0 },
   /* The Sửa view. */
-  fixGroupHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  fixItem: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, paddingBlock: tokens.spacingVerticalXXS },
+  fixGroupHead: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  fixItem: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
   fixText: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   preview: {
     display: 'flex',
@@ -80,10 +122,23 @@ export const usePaneStyles = makeStyles({
     width: '100%',
     tableLayout: 'fixed',
     fontSize: tokens.fontSizeBase200,
-    '& th': { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+    '& th': {
+      textAlign: 'start',
+      fontWeight: tokens.fontWeightSemibold,
+      color: tokens.colorNeutralForeground3,
+    },
     '& th:first-child': { width: '3.5rem' },
-    '& td': { verticalAlign: 'top', overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXXS, paddingRight: tokens.spacingHorizontalXS },
+    '& td': {
+      verticalAlign: 'top',
+      overflowWrap: 'anywhere',
+      paddingBlock: tokens.spacingVerticalXXS,
+      paddingRight: tokens.spacingHorizontalXS,
+    },
   },
   before: { color: tokens.colorPaletteRedForeground1, textDecorationLine: 'line-through' },
-  after: { color: tokens.colorPaletteGreenForeground1, textDecorationLine: 'none', fontWeight: tokens.fontWeightSemibold },
+  after: {
+    color: tokens.colorPaletteGreenForeground1,
+    textDecorationLine: 'none',
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });

@@ -8,7 +8,10 @@ import { isoToVn, isValidDate, toIso } from '../../engine/calendar';
 export function parseAsOf(text: string): string | null {
   const s = text.trim();
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (m) return isValidDate(Number(m[3]), Number(m[2]), Number(m[1])) ? toIso(Number(m[3]), Number(m[2]), Number(m[1])) : null;
+  if (m)
+    return isValidDate(Number(m[3]), Number(m[2]), Number(m[1]))
+      ? toIso(Number(m[3]), Number(m[2]), Number(m[1]))
+      : null;
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m) return isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? s : null;
   return null;

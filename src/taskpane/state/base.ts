@@ -68,7 +68,17 @@ export type BaseAction =
   | { type: 'dismissError' };
 
 export function initialBase(view: PaneView): PaneBase {
-  return { view, sheets: [], loaded: false, sheet: null, capabilities: null, busy: null, error: null, status: null, degraded: [] };
+  return {
+    view,
+    sheets: [],
+    loaded: false,
+    sheet: null,
+    capabilities: null,
+    busy: null,
+    error: null,
+    status: null,
+    degraded: [],
+  };
 }
 
 function addNotices(list: Notice[], more: Notice[]): Notice[] {

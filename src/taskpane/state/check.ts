@@ -7,7 +7,14 @@ import { CheckCancelledError, type CheckRunner } from '../check-runner/runner';
 import { DUE_SOON_MAX_DAYS, isDueSoonDays, isIsoDate } from '../../engine/workbook';
 import type { AnalyzeOptions, ColumnMap, Finding, SheetReport } from '../../engine/types';
 import type { ReadSheet, SheetInfo, WorkbookHost, WorkbookSettings } from '../../host/types';
-import type { BaseAction, FindingFilter, FlowContext, HeaderColumn, Notice, PaneBase } from './base';
+import type {
+  BaseAction,
+  FindingFilter,
+  FlowContext,
+  HeaderColumn,
+  Notice,
+  PaneBase,
+} from './base';
 import { headerColumns } from './columns';
 import { findingKey } from './selectors';
 import { saveSettings, type SettingsAction, type SettingsSlice } from './settings';
@@ -30,14 +37,20 @@ export function initialCheck(): CheckSlice {
   return { report: null, header: [], filter: { severity: 'all', code: 'all' }, selected: null };
 }
 
-export function checkReducer(state: CheckSlice & Pick<PaneBase, 'sheet'>, action: CheckAction | BaseAction): Partial<CheckSlice> | null {
+export function checkReducer(
+  state: CheckSlice & Pick<PaneBase, 'sheet'>,
+  action: CheckAction | BaseAction,
+): Partial<CheckSlice> | null {
   switch (action.type) {
     case 'setSheet':
       // A report belongs to one sheet: choosing another one drops it.
       return action.sheet === state.sheet ? null : { report: null, header: [], selected: null };
     case 'report': {
       const codes = new Set(action.report.findings.map((f) => f.code));
-      const filter = state.filter.code !== 'all' && !codes.has(state.filter.code) ? { ...state.filter, code: 'all' } : state.filter;
+      const filter =
+        state.filter.code !== 'all' && !codes.has(state.filter.code)
+          ? { ...state.filter, code: 'all' }
+          : state.filter;
       return { report: action.report, header: action.header, selected: null, filter };
     }
     case 'setFilter':
@@ -76,7 +89,12 @@ export interface CheckInternals {
   /** The last check (null once another sheet is chosen). */
   lastRun(): LastRun | null;
   /** Read and check a sheet inside an action already running (no busy guard). */
-  runCheck(sheet: string, asOf: string, dueSoonDays: number, columns: ColumnMap | undefined): Promise<void>;
+  runCheck(
+    sheet: string,
+    asOf: string,
+    dueSoonDays: number,
+    columns: ColumnMap | undefined,
+  ): Promise<void>;
   /** Check the last checked sheet again with its options (after a language change). */
   recheckLast(): Promise<void>;
 }
@@ -110,7 +128,8 @@ export function createCheckFlows(
   const { host, getState, dispatch, exclusive, fail } = ctx;
   /** The report carries everything else of the last check; no raw snapshot is kept. */
   let lastRun: LastRun | null = null;
-  const busy = (id: string, data?: Notice['data']) => dispatch({ type: 'busy', busy: { id, data } });
+  const busy = (id: string, data?: Notice['data']) =>
+    dispatch({ type: 'busy', busy: { id, data } });
 
   async function analyze(read: ReadSheet, opts: AnalyzeOptions): Promise<void> {
     const report = await runner.analyze(read.snapshot, opts);
@@ -118,7 +137,12 @@ export function createCheckFlows(
     dispatch({ type: 'report', report, header: headerColumns(report) });
   }
 
-  async function runCheck(sheet: string, asOf: string, dueSoonDays: number, columns: ColumnMap | undefined): Promise<void> {
+  async function runCheck(
+    sheet: string,
+    asOf: string,
+    dueSoonDays: number,
+    columns: ColumnMap | undefined,
+  ): Promise<void> {
     busy('ui.busy.reading', { sheet });
     let read: ReadSheet;
     try {
@@ -141,14 +165,21 @@ export function createCheckFlows(
       await analyze(read, opts);
     } catch (e) {
       // Cancelled: nothing changed, the previous report stays on screen.
-      if (e instanceof CheckCancelledError) dispatch({ type: 'status', status: { id: 'ui.done.cancelled', data: { sheet } } });
+      if (e instanceof CheckCancelledError)
+        dispatch({ type: 'status', status: { id: 'ui.done.cancelled', data: { sheet } } });
       else fail(e, 'ui.error.check', { sheet });
       return;
     }
     const report = getState().report!;
-    if (report.headerRow === null) dispatch({ type: 'error', error: { id: 'ui.error.noTable', data: { sheet } } });
-    else dispatch({ type: 'status', status: { id: 'ui.done.checked', data: { tasks: report.tasks.length, sheet } } });
-    if (getState().settings.dueSoonDays !== dueSoonDays) await saveSettings(ctx, { ...getState().settings, dueSoonDays });
+    if (report.headerRow === null)
+      dispatch({ type: 'error', error: { id: 'ui.error.noTable', data: { sheet } } });
+    else
+      dispatch({
+        type: 'status',
+        status: { id: 'ui.done.checked', data: { tasks: report.tasks.length, sheet } },
+      });
+    if (getState().settings.dueSoonDays !== dueSoonDays)
+      await saveSettings(ctx, { ...getState().settings, dueSoonDays });
   }
 
   const flows: CheckFlows & CheckInternals = {
@@ -158,8 +189,16 @@ export function createCheckFlows(
     async recheckLast() {
       if (!lastRun || getState().busy) return;
       const { sheet, options } = lastRun;
-      await exclusive({ id: 'ui.busy.reading', data: { sheet } }, { id: 'ui.error.check', data: { sheet } }, () =>
-        runCheck(sheet, options.asOf, options.dueSoonDays ?? getState().dueSoonDays, options.columns),
+      await exclusive(
+        { id: 'ui.busy.reading', data: { sheet } },
+        { id: 'ui.error.check', data: { sheet } },
+        () =>
+          runCheck(
+            sheet,
+            options.asOf,
+            options.dueSoonDays ?? getState().dueSoonDays,
+            options.columns,
+          ),
       );
     },
 
@@ -210,17 +249,23 @@ export function createCheckFlows(
         return Promise.resolve();
       }
       if (!isDueSoonDays(dueSoonDays)) {
-        dispatch({ type: 'error', error: { id: 'ui.error.dueSoon', data: { max: DUE_SOON_MAX_DAYS } } });
+        dispatch({
+          type: 'error',
+          error: { id: 'ui.error.dueSoon', data: { max: DUE_SOON_MAX_DAYS } },
+        });
         return Promise.resolve();
       }
       if (sheet !== state.sheet) dispatch({ type: 'setSheet', sheet });
       if (asOf !== state.asOf) dispatch({ type: 'setAsOf', asOf });
-      if (dueSoonDays !== state.dueSoonDays) dispatch({ type: 'setDueSoonDays', days: dueSoonDays });
+      if (dueSoonDays !== state.dueSoonDays)
+        dispatch({ type: 'setDueSoonDays', days: dueSoonDays });
       const days = dueSoonDays;
       const target = sheet;
       const date = asOf;
-      return exclusive({ id: 'ui.busy.reading', data: { sheet } }, { id: 'ui.error.check', data: { sheet } }, () =>
-        runCheck(target, date, days, columns),
+      return exclusive(
+        { id: 'ui.busy.reading', data: { sheet } },
+        { id: 'ui.error.check', data: { sheet } },
+        () => runCheck(target, date, days, columns),
       );
     },
 

@@ -38,7 +38,8 @@ export interface ControllerOptions {
   runner?: CheckRunner;
 }
 
-export interface Controller extends CheckFlows, MarksFlows, SummaryFlows, SettingsFlows, DraftFlows, FixFlows {
+export interface Controller
+  extends CheckFlows, MarksFlows, SummaryFlows, SettingsFlows, DraftFlows, FixFlows {
   /** "Gộp báo cáo" and "So sánh với bản trước" (issue 13): their own small store (gather.ts). */
   gather?: GatherStore;
   getState(): PaneState;
@@ -48,7 +49,11 @@ export interface Controller extends CheckFlows, MarksFlows, SummaryFlows, Settin
   track: TrackFlows;
 }
 
-export function createController(host: WorkbookHost, clock: Clock = systemClock, options: ControllerOptions = {}): Controller {
+export function createController(
+  host: WorkbookHost,
+  clock: Clock = systemClock,
+  options: ControllerOptions = {},
+): Controller {
   let state = initialState(clock.today(), options.lang ?? 'vi', options.view ?? 'check');
   state = { ...state, draft: initialDraftState(host), fix: initialFixState(host) };
   const listeners = new Set<() => void>();
@@ -61,7 +66,11 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     dispatch({ type: 'error', error: errorNotice(error, fallback, data) });
 
   /** Run one exclusive action: refused while another runs; any failure becomes `fallback`. */
-  async function exclusive(label: Notice, fallback: Notice, work: () => Promise<void>): Promise<void> {
+  async function exclusive(
+    label: Notice,
+    fallback: Notice,
+    work: () => Promise<void>,
+  ): Promise<void> {
     if (state.busy) return;
     dispatch({ type: 'busy', busy: { id: label.id, data: label.data } });
     try {
@@ -73,7 +82,13 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
     }
   }
 
-  const ctx: FlowContext<PaneState, PaneAction> = { host, getState: () => state, dispatch, exclusive, fail };
+  const ctx: FlowContext<PaneState, PaneAction> = {
+    host,
+    getState: () => state,
+    dispatch,
+    exclusive,
+    fail,
+  };
   const check = createCheckFlows(ctx, options.runner ?? defaultRunner());
   const marks = createMarksFlows(ctx, check.lastRun);
   const settings = createSettingsFlows(ctx, {
@@ -83,7 +98,12 @@ export function createController(host: WorkbookHost, clock: Clock = systemClock,
       if (state.report?.name === sheet) await check.check(sheet);
     },
   });
-  const { lastRun: _lastRun, runCheck: _runCheck, recheckLast: _recheckLast, ...checkFlows } = check;
+  const {
+    lastRun: _lastRun,
+    runCheck: _runCheck,
+    recheckLast: _recheckLast,
+    ...checkFlows
+  } = check;
   const { remark: _remark, ...marksFlows } = marks;
 
   return {

@@ -57,10 +57,13 @@ export type DraftAction =
   /** The sheet list after a new sheet was added (nothing else of the pane changes). */
   | { type: 'draft/sheets'; sheets: SheetInfo[] };
 
-export function initialDraftState(host?: Pick<WorkbookHost, 'writeAppendix' | 'readColumnText'>): DraftState {
+export function initialDraftState(
+  host?: Pick<WorkbookHost, 'writeAppendix' | 'readColumnText'>,
+): DraftState {
   return {
     available: typeof host?.writeAppendix === 'function',
-    columnAvailable: typeof host?.writeAppendix === 'function' && typeof host?.readColumnText === 'function',
+    columnAvailable:
+      typeof host?.writeAppendix === 'function' && typeof host?.readColumnText === 'function',
     text: '',
     preview: null,
     created: null,
@@ -78,7 +81,10 @@ export interface DraftSlice {
 }
 
 /** The draft slice's changes for an action (state.ts composes it; null: none). */
-export function draftPaneReducer(state: DraftSlice, action: DraftAction | BaseAction): Partial<DraftSlice & PaneBase> | null {
+export function draftPaneReducer(
+  state: DraftSlice,
+  action: DraftAction | BaseAction,
+): Partial<DraftSlice & PaneBase> | null {
   if (!isDraftAction(action)) return null;
   if (action.type === 'draft/sheets') return { sheets: action.sheets };
   return { draft: draftReducer(state.draft, action) };
@@ -105,7 +111,13 @@ export function previewOf(draft: PlanDraft): DraftPreview {
     sections: Math.max(draft.sections.length, draft.tasks.length ? 1 : 0),
     planYear: draft.planYear,
     title: draft.title,
-    rows: draft.tasks.map((t) => ({ tt: t.tt, task: t.task, lead: t.leadText, support: t.supportText, deadline: t.deadlineText })),
+    rows: draft.tasks.map((t) => ({
+      tt: t.tt,
+      task: t.task,
+      lead: t.leadText,
+      support: t.supportText,
+      deadline: t.deadlineText,
+    })),
     unplaced: draft.unplaced.map((u) => ({ ...u })),
     skipped: draft.skipped.map((s) => ({ label: s.label, title: s.title })),
   };
@@ -125,7 +137,10 @@ export interface DraftFlows {
 }
 
 /** The controller's context: host, state, dispatch, and its one-action-at-a-time runner. */
-export type DraftDeps = FlowContext<PaneBase & Pick<SettingsSlice, 'lang'> & DraftSlice, DraftAction>;
+export type DraftDeps = FlowContext<
+  PaneBase & Pick<SettingsSlice, 'lang'> & DraftSlice,
+  DraftAction
+>;
 
 /** Let the pane paint the progress label before synchronous engine work. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -135,7 +150,8 @@ const COLUMN_RE = /^[A-Za-z]{1,3}$/;
 export function createDraftFlows({ host, getState, dispatch, exclusive }: DraftDeps): DraftFlows {
   /** The draft behind the preview (what createAppendix writes). */
   let current: PlanDraft | null = null;
-  const error = (id: string, data?: Notice['data']) => dispatch({ type: 'error', error: { id, data } });
+  const error = (id: string, data?: Notice['data']) =>
+    dispatch({ type: 'error', error: { id, data } });
 
   /** Extract, publish the preview and say how it went. */
   function preview(text: string): void {
@@ -143,7 +159,11 @@ export function createDraftFlows({ host, getState, dispatch, exclusive }: DraftD
     current = draft.tasks.length > 0 ? draft : null;
     dispatch({ type: 'draft/preview', preview: previewOf(draft) });
     if (draft.tasks.length === 0) error('ui.error.draftNoTasks');
-    else dispatch({ type: 'status', status: { id: 'ui.done.drafted', data: { tasks: draft.tasks.length } } });
+    else
+      dispatch({
+        type: 'status',
+        status: { id: 'ui.done.drafted', data: { tasks: draft.tasks.length } },
+      });
   }
 
   const flows: DraftFlows = {
@@ -170,18 +190,22 @@ export function createDraftFlows({ host, getState, dispatch, exclusive }: DraftD
         return Promise.resolve();
       }
       const data = { sheet, column: col };
-      return exclusive({ id: 'ui.busy.readingColumn', data }, { id: 'ui.error.readColumn', data }, async () => {
-        const text = await host.readColumnText!(sheet, col);
-        dispatch({ type: 'draft/text', text });
-        if (!text.trim()) {
-          current = null;
-          dispatch({ type: 'draft/preview', preview: null });
-          error('ui.error.columnEmpty', data);
-          return;
-        }
-        await yieldToUi();
-        preview(text);
-      });
+      return exclusive(
+        { id: 'ui.busy.readingColumn', data },
+        { id: 'ui.error.readColumn', data },
+        async () => {
+          const text = await host.readColumnText!(sheet, col);
+          dispatch({ type: 'draft/text', text });
+          if (!text.trim()) {
+            current = null;
+            dispatch({ type: 'draft/preview', preview: null });
+            error('ui.error.columnEmpty', data);
+            return;
+          }
+          await yieldToUi();
+          preview(text);
+        },
+      );
     },
 
     createAppendix() {
@@ -194,10 +218,16 @@ export function createDraftFlows({ host, getState, dispatch, exclusive }: DraftD
       return exclusive({ id: 'ui.busy.appendix' }, { id: 'ui.error.appendix' }, async () => {
         const { sheet } = await host.writeAppendix!(draft, getState().lang);
         dispatch({ type: 'draft/created', sheet });
-        dispatch({ type: 'status', status: { id: 'ui.done.appendix', data: { sheet, tasks: draft.tasks.length } } });
+        dispatch({
+          type: 'status',
+          status: { id: 'ui.done.appendix', data: { sheet, tasks: draft.tasks.length } },
+        });
         // The new sheet joins the list (to check it); a failure here does not undo the sheet.
         try {
-          dispatch({ type: 'draft/sheets', sheets: (await host.listSheets()).filter((x) => !x.own) });
+          dispatch({
+            type: 'draft/sheets',
+            sheets: (await host.listSheets()).filter((x) => !x.own),
+          });
         } catch {
           // The list is refreshed on the next "Tải lại"; checking the new sheet still works by name.
         }

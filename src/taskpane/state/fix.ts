@@ -60,7 +60,11 @@ export type FixAction =
   | { type: 'fix/applied'; lastApply: LastApply | null };
 
 export function initialFixState(host?: Pick<WorkbookHost, 'applyEdits' | 'undoEdits'>): FixState {
-  return { available: typeof host?.applyEdits === 'function' && typeof host?.undoEdits === 'function', preview: null, lastApply: null };
+  return {
+    available: typeof host?.applyEdits === 'function' && typeof host?.undoEdits === 'function',
+    preview: null,
+    lastApply: null,
+  };
 }
 
 export function isFixAction(action: { type: string }): action is FixAction {
@@ -73,7 +77,10 @@ export interface FixSlice {
   fix: FixState;
 }
 
-export function initialFixSlice(view: PaneView, host?: Pick<WorkbookHost, 'applyEdits' | 'undoEdits'>): FixSlice {
+export function initialFixSlice(
+  view: PaneView,
+  host?: Pick<WorkbookHost, 'applyEdits' | 'undoEdits'>,
+): FixSlice {
   return { tab: view === 'summary' ? 'report' : 'check', fix: initialFixState(host) };
 }
 
@@ -90,7 +97,9 @@ export function fixPaneReducer(
     case 'fix/choose': {
       const preview = state.fix.preview;
       if (!preview) return null;
-      const items = preview.items.map((i) => (i.key === action.key ? { ...i, chosen: action.fixId } : i));
+      const items = preview.items.map((i) =>
+        i.key === action.key ? { ...i, chosen: action.fixId } : i,
+      );
       return { fix: { ...state.fix, preview: { ...preview, items } } };
     }
     case 'fix/applied':
@@ -126,11 +135,13 @@ export function fixGroups(report: SheetReport | null): FixRuleGroup[] {
   report.findings.forEach((finding, index) => {
     if (!finding.fixes?.length) return;
     let g = groups.get(finding.code);
-    if (!g) groups.set(finding.code, (g = { code: finding.code, severity: finding.severity, items: [] }));
+    if (!g)
+      groups.set(finding.code, (g = { code: finding.code, severity: finding.severity, items: [] }));
     g.items.push({ key: findingKey(finding, index), index, finding });
   });
   const rank = (s: Severity) => SEVERITIES.indexOf(s);
-  const byPlace = (a: FixableFinding, b: FixableFinding) => (a.finding.row ?? 0) - (b.finding.row ?? 0) || (a.finding.col ?? 0) - (b.finding.col ?? 0);
+  const byPlace = (a: FixableFinding, b: FixableFinding) =>
+    (a.finding.row ?? 0) - (b.finding.row ?? 0) || (a.finding.col ?? 0) - (b.finding.col ?? 0);
   return [...groups.values()]
     .map((g) => ({ ...g, items: [...g.items].sort(byPlace) }))
     .sort((a, b) => rank(a.severity) - rank(b.severity) || a.code.localeCompare(b.code));
@@ -159,7 +170,10 @@ export interface PreviewView {
 }
 
 /** What the preview shows and what Áp dụng would write. */
-export function fixPreviewPlan(report: SheetReport | null, preview: FixPreview | null): PreviewView | null {
+export function fixPreviewPlan(
+  report: SheetReport | null,
+  preview: FixPreview | null,
+): PreviewView | null {
   if (!report || !preview) return null;
   const rows: PreviewRow[] = [];
   const ownerOf = new Map<Fix, Finding>();
@@ -170,12 +184,18 @@ export function fixPreviewPlan(report: SheetReport | null, preview: FixPreview |
     if (fix) ownerOf.set(fix, finding);
     rows.push({ item, finding, fixes: finding.fixes, fix, skipped: null });
   }
-  const plan = planFixes(rows.flatMap((r) => (r.fix ? [r.fix] : [])), report.name);
+  const plan = planFixes(
+    rows.flatMap((r) => (r.fix ? [r.fix] : [])),
+    report.name,
+  );
   for (const s of plan.skipped) {
     const row = rows.find((r) => r.fix === s.fix);
     if (row) row.skipped = { cells: s.cells, other: ownerOf.get(s.yieldsTo) ?? null };
   }
-  const cells = plan.batches.reduce((n, b) => n + new Set([...b.edits.map((e) => e.cell), ...b.merges.flatMap(rangeCells)]).size, 0);
+  const cells = plan.batches.reduce(
+    (n, b) => n + new Set([...b.edits.map((e) => e.cell), ...b.merges.flatMap(rangeCells)]).size,
+    0,
+  );
   return { rows, plan, cells };
 }
 
@@ -204,7 +224,8 @@ interface FixDeps {
   recheck(sheet: string): Promise<void>;
 }
 
-const nameOf = (e: unknown) => (typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined);
+const nameOf = (e: unknown) =>
+  typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
 const cellsOfError = (e: unknown) => {
   const cells = (e as { cells?: unknown }).cells;
   return Array.isArray(cells) ? cells.join(', ') : '';
@@ -214,8 +235,16 @@ export function createFixFlows(deps: FixDeps): FixFlows {
   const { host, getState, dispatch, exclusive } = deps.ctx;
   const fail = (id: string, data: MessageData) => dispatch({ type: 'error', error: { id, data } });
 
-  function previewOf(items: FixableFinding[], scope: FixPreview['scope'], code: string): FixPreview {
-    return { scope, code, items: items.map((i) => ({ key: i.key, index: i.index, chosen: i.finding.fixes![0].id })) };
+  function previewOf(
+    items: FixableFinding[],
+    scope: FixPreview['scope'],
+    code: string,
+  ): FixPreview {
+    return {
+      scope,
+      code,
+      items: items.map((i) => ({ key: i.key, index: i.index, chosen: i.finding.fixes![0].id })),
+    };
   }
 
   return {
@@ -226,7 +255,14 @@ export function createFixFlows(deps: FixDeps): FixFlows {
       if (!report || !finding.fixes?.length) return;
       const index = report.findings.indexOf(finding);
       if (index < 0) return;
-      dispatch({ type: 'fix/preview', preview: previewOf([{ key: findingKey(finding, index), index, finding }], 'finding', finding.code) });
+      dispatch({
+        type: 'fix/preview',
+        preview: previewOf(
+          [{ key: findingKey(finding, index), index, finding }],
+          'finding',
+          finding.code,
+        ),
+      });
       dispatch({ type: 'fix/tab', tab: 'fix' });
     },
 
@@ -250,52 +286,77 @@ export function createFixFlows(deps: FixDeps): FixFlows {
       }
       if (!host.applyEdits || view.plan.applied.length === 0) return Promise.resolve();
       const sheet = state.report.name;
-      return exclusive({ id: 'ui.busy.fixing', data: { cells: view.cells } }, { id: 'ui.error.fix', data: { sheet } }, async () => {
-        const records: UndoRecord[] = [];
-        try {
-          // One sheet per report: one batch, one write after the host's stale-sheet check.
-          for (const batch of view.plan.batches) records.push(await host.applyEdits!(batch, fingerprint));
-        } catch (e) {
-          // Several batches (never more than one today): keep what was written, so it can be undone.
-          if (records.length > 0)
-            dispatch({ type: 'fix/applied', lastApply: { sheet, records, fixes: 0, cells: records.reduce((n, r) => n + r.cells.length, 0) } });
-          if (nameOf(e) === 'StaleSheetError') fail('ui.error.fixStale', { sheet });
-          else if (nameOf(e) === 'EditsChangedError') fail('ui.error.fixChanged', { sheet, cells: cellsOfError(e) });
-          else dispatch({ type: 'error', error: errorNotice(e, 'ui.error.fix', { sheet }) });
-          return;
-        }
-        const cells = records.reduce((n, r) => n + r.cells.length, 0);
-        dispatch({ type: 'fix/applied', lastApply: { sheet, records, fixes: view.plan.applied.length, cells } });
-        await deps.recheck(sheet);
-        if (getState().error) return;
-        const skipped = view.plan.skipped.length;
-        dispatch({
-          type: 'status',
-          status: {
-            id: skipped ? 'ui.done.fixedSkipped' : 'ui.done.fixed',
-            data: { fixes: view.plan.applied.length, cells: view.cells, sheet, skipped },
-          },
-        });
-      });
+      return exclusive(
+        { id: 'ui.busy.fixing', data: { cells: view.cells } },
+        { id: 'ui.error.fix', data: { sheet } },
+        async () => {
+          const records: UndoRecord[] = [];
+          try {
+            // One sheet per report: one batch, one write after the host's stale-sheet check.
+            for (const batch of view.plan.batches)
+              records.push(await host.applyEdits!(batch, fingerprint));
+          } catch (e) {
+            // Several batches (never more than one today): keep what was written, so it can be undone.
+            if (records.length > 0)
+              dispatch({
+                type: 'fix/applied',
+                lastApply: {
+                  sheet,
+                  records,
+                  fixes: 0,
+                  cells: records.reduce((n, r) => n + r.cells.length, 0),
+                },
+              });
+            if (nameOf(e) === 'StaleSheetError') fail('ui.error.fixStale', { sheet });
+            else if (nameOf(e) === 'EditsChangedError')
+              fail('ui.error.fixChanged', { sheet, cells: cellsOfError(e) });
+            else dispatch({ type: 'error', error: errorNotice(e, 'ui.error.fix', { sheet }) });
+            return;
+          }
+          const cells = records.reduce((n, r) => n + r.cells.length, 0);
+          dispatch({
+            type: 'fix/applied',
+            lastApply: { sheet, records, fixes: view.plan.applied.length, cells },
+          });
+          await deps.recheck(sheet);
+          if (getState().error) return;
+          const skipped = view.plan.skipped.length;
+          dispatch({
+            type: 'status',
+            status: {
+              id: skipped ? 'ui.done.fixedSkipped' : 'ui.done.fixed',
+              data: { fixes: view.plan.applied.length, cells: view.cells, sheet, skipped },
+            },
+          });
+        },
+      );
     },
 
     undoFixes() {
       const last = getState().fix.lastApply;
       if (!last || !host.undoEdits) return Promise.resolve();
       const sheet = last.sheet;
-      return exclusive({ id: 'ui.busy.undoing' }, { id: 'ui.error.undo', data: { sheet } }, async () => {
-        try {
-          for (const record of [...last.records].reverse()) await host.undoEdits!(record);
-        } catch (e) {
-          if (nameOf(e) === 'EditsChangedError') fail('ui.error.undoChanged', { sheet, cells: cellsOfError(e) });
-          else dispatch({ type: 'error', error: errorNotice(e, 'ui.error.undo', { sheet }) });
-          return;
-        }
-        dispatch({ type: 'fix/applied', lastApply: null });
-        await deps.recheck(sheet);
-        if (getState().error) return;
-        dispatch({ type: 'status', status: { id: 'ui.done.undone', data: { cells: last.cells, sheet } } });
-      });
+      return exclusive(
+        { id: 'ui.busy.undoing' },
+        { id: 'ui.error.undo', data: { sheet } },
+        async () => {
+          try {
+            for (const record of [...last.records].reverse()) await host.undoEdits!(record);
+          } catch (e) {
+            if (nameOf(e) === 'EditsChangedError')
+              fail('ui.error.undoChanged', { sheet, cells: cellsOfError(e) });
+            else dispatch({ type: 'error', error: errorNotice(e, 'ui.error.undo', { sheet }) });
+            return;
+          }
+          dispatch({ type: 'fix/applied', lastApply: null });
+          await deps.recheck(sheet);
+          if (getState().error) return;
+          dispatch({
+            type: 'status',
+            status: { id: 'ui.done.undone', data: { cells: last.cells, sheet } },
+          });
+        },
+      );
     },
   };
 }

@@ -19,19 +19,27 @@ export interface PickedFile {
 
 /** A picked file the flow cannot use: which file, and the catalogue id of why. */
 export class PickedFileError extends Error {
-  constructor(public readonly file: string, public readonly messageId: string) {
+  constructor(
+    public readonly file: string,
+    public readonly messageId: string,
+  ) {
     super(`${messageId}:${file}`);
     this.name = 'PickedFileError';
   }
 }
 
 async function readPicked(file: PickedFile, asOf: string, lang: Lang, prefer?: string) {
-  const { readWorkbook, WorkbookReadError } = await import(/* webpackChunkName: "xlsx" */ '../../adapters/xlsx/read');
+  const { readWorkbook, WorkbookReadError } = await import(
+    /* webpackChunkName: "xlsx" */ '../../adapters/xlsx/read'
+  );
   let wb;
   try {
     wb = await readWorkbook(file.bytes);
   } catch (e) {
-    throw new PickedFileError(file.name, `read.error.${e instanceof WorkbookReadError ? e.reason : 'corrupt'}`);
+    throw new PickedFileError(
+      file.name,
+      `read.error.${e instanceof WorkbookReadError ? e.reason : 'corrupt'}`,
+    );
   }
   const picked = pickTableSheet(wb.sheets, { asOf, lang }, undefined, prefer);
   if (!picked.ok) throw new PickedFileError(file.name, 'merge.error.notAppendix');
@@ -76,12 +84,30 @@ export async function compareWithOlder(
     written = (await host.writeComparison(table)).sheet;
   }
   const taskRows = new Map(newer.report.tasks.map((t) => [t.row, t.rows] as const));
-  const marks = planCompareMarks(sheet, comparison, taskRows, newer.report.firstColumn, newer.report.lastColumn);
-  return { comparison, same: isSameVersion(comparison), sheet, written, marks, fingerprint: current.fingerprint };
+  const marks = planCompareMarks(
+    sheet,
+    comparison,
+    taskRows,
+    newer.report.firstColumn,
+    newer.report.lastColumn,
+  );
+  return {
+    comparison,
+    same: isSameVersion(comparison),
+    sheet,
+    written,
+    marks,
+    fingerprint: current.fingerprint,
+  };
 }
 
 /** Gather picked reports into the current sheet (the master): the plan, not yet written. */
-export async function planGather(host: WorkbookHost, sheet: string, files: PickedFile[], o: { asOf: string; lang: Lang }): Promise<GatherResult> {
+export async function planGather(
+  host: WorkbookHost,
+  sheet: string,
+  files: PickedFile[],
+  o: { asOf: string; lang: Lang },
+): Promise<GatherResult> {
   const current = await host.readSheet(sheet);
   const master = pickTableSheet([current.snapshot], { asOf: o.asOf, lang: o.lang });
   if (!master.ok) throw new PickedFileError(sheet, 'merge.error.masterNotAppendix');
@@ -95,7 +121,11 @@ export async function planGather(host: WorkbookHost, sheet: string, files: Picke
 }
 
 /** Apply a planned gathering through the host (it refuses when the sheet changed since). */
-export async function applyGatherPlan(host: WorkbookHost, result: GatherResult, lang: Lang): Promise<{ logSheet: string }> {
+export async function applyGatherPlan(
+  host: WorkbookHost,
+  result: GatherResult,
+  lang: Lang,
+): Promise<{ logSheet: string }> {
   if (!host.applyGather) throw new Error('applyGather unsupported');
   return host.applyGather(result, lang);
 }
@@ -127,7 +157,11 @@ export interface GatherStore {
   available: { gather: boolean; compare: boolean };
   plan(sheet: string, files: PickedFile[], o: { asOf: string; lang: Lang }): Promise<void>;
   apply(lang: Lang): Promise<void>;
-  compare(sheet: string, file: PickedFile, o: { asOf: string; lang: Lang; writeSheet: boolean }): Promise<void>;
+  compare(
+    sheet: string,
+    file: PickedFile,
+    o: { asOf: string; lang: Lang; writeSheet: boolean },
+  ): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   /** Mark the last comparison's rows on the current sheet (replaces the add-in's marks there). */
   mark(): Promise<void>;
@@ -136,14 +170,26 @@ export interface GatherStore {
 }
 
 export function createGatherStore(host: WorkbookHost): GatherStore {
-  let state: GatherPaneState = { busy: null, error: null, plan: null, files: [], applied: null, comparison: null, compareFile: null, compareSheet: null, marks: null };
+  let state: GatherPaneState = {
+    busy: null,
+    error: null,
+    plan: null,
+    files: [],
+    applied: null,
+    comparison: null,
+    compareFile: null,
+    compareSheet: null,
+    marks: null,
+  };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<GatherPaneState>) => {
     state = { ...state, ...patch };
     for (const l of listeners) l();
   };
   const failure = (e: unknown, fallback: string): GatherPaneState['error'] =>
-    e instanceof PickedFileError ? { id: e.messageId, data: { file: e.file } } : { id: fallback, data: { reason: (e as Error)?.message ?? String(e) } };
+    e instanceof PickedFileError
+      ? { id: e.messageId, data: { file: e.file } }
+      : { id: fallback, data: { reason: (e as Error)?.message ?? String(e) } };
   return {
     getState: () => state,
     subscribe(listener) {
@@ -152,7 +198,13 @@ export function createGatherStore(host: WorkbookHost): GatherStore {
     },
     available: { gather: typeof host.applyGather === 'function', compare: true },
     async plan(sheet, files, o) {
-      set({ busy: 'gather', error: null, plan: null, applied: null, files: files.map((f) => f.name) });
+      set({
+        busy: 'gather',
+        error: null,
+        plan: null,
+        applied: null,
+        files: files.map((f) => f.name),
+      });
       try {
         set({ plan: await planGather(host, sheet, files, o), busy: null });
       } catch (e) {
@@ -166,11 +218,24 @@ export function createGatherStore(host: WorkbookHost): GatherStore {
         const { logSheet } = await applyGatherPlan(host, state.plan, lang);
         set({ busy: null, applied: logSheet });
       } catch (e) {
-        set({ busy: null, error: (e as Error)?.name === 'StaleSheetError' ? { id: 'ui.gather.stale' } : failure(e, 'ui.gather.error') });
+        set({
+          busy: null,
+          error:
+            (e as Error)?.name === 'StaleSheetError'
+              ? { id: 'ui.gather.stale' }
+              : failure(e, 'ui.gather.error'),
+        });
       }
     },
     async compare(sheet, file, o) {
-      set({ busy: 'compare', error: null, comparison: null, compareFile: file.name, compareSheet: null, marks: null });
+      set({
+        busy: 'compare',
+        error: null,
+        comparison: null,
+        compareFile: file.name,
+        compareSheet: null,
+        marks: null,
+      });
       try {
         const out = await compareWithOlder(host, sheet, file, o);
         set({ busy: null, comparison: out, compareSheet: out.written });
@@ -187,7 +252,13 @@ export function createGatherStore(host: WorkbookHost): GatherStore {
         const rows = c.marks.rules.reduce((n, r) => n + r.rows.length, 0);
         set({ busy: null, marks: { id: 'ui.compare.marked', data: { rows, sheet: c.sheet } } });
       } catch (e) {
-        set({ busy: null, error: (e as Error)?.name === 'StaleSheetError' ? { id: 'ui.compare.stale' } : failure(e, 'ui.compare.markError') });
+        set({
+          busy: null,
+          error:
+            (e as Error)?.name === 'StaleSheetError'
+              ? { id: 'ui.compare.stale' }
+              : failure(e, 'ui.compare.markError'),
+        });
       }
     },
     async unmark() {

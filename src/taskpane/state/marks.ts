@@ -40,7 +40,10 @@ export function createMarksFlows(
         const rows = plan.rules.reduce((n, r) => n + r.rows.length, 0);
         dispatch({
           type: 'status',
-          status: rows > 0 ? { id: 'ui.done.marked', data: { rows, sheet: report.name } } : { id: 'ui.done.markedNone' },
+          status:
+            rows > 0
+              ? { id: 'ui.done.marked', data: { rows, sheet: report.name } }
+              : { id: 'ui.done.markedNone' },
         });
       }),
 

@@ -62,9 +62,17 @@ export function groupFindings(findings: Finding[], filter: FindingFilter): Sever
     if (rules.size === 0) continue;
     const ruleGroups = [...rules.entries()].map(([code, items]) => ({
       code,
-      items: [...items].sort((a, b) => (a.finding.row ?? 0) - (b.finding.row ?? 0) || (a.finding.col ?? 0) - (b.finding.col ?? 0)),
+      items: [...items].sort(
+        (a, b) =>
+          (a.finding.row ?? 0) - (b.finding.row ?? 0) ||
+          (a.finding.col ?? 0) - (b.finding.col ?? 0),
+      ),
     }));
-    groups.push({ severity, count: ruleGroups.reduce((n, g) => n + g.items.length, 0), rules: ruleGroups });
+    groups.push({
+      severity,
+      count: ruleGroups.reduce((n, g) => n + g.items.length, 0),
+      rules: ruleGroups,
+    });
   }
   return groups;
 }
@@ -73,9 +81,14 @@ export function groupFindings(findings: Finding[], filter: FindingFilter): Sever
 export function ruleCodes(findings: Finding[]): { code: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([code, count]) => ({ code, count }));
+  return [...counts.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([code, count]) => ({ code, count }));
 }
 
-export function headerColumn(header: HeaderColumn[], index: number | undefined): HeaderColumn | undefined {
+export function headerColumn(
+  header: HeaderColumn[],
+  index: number | undefined,
+): HeaderColumn | undefined {
   return index === undefined ? undefined : header.find((h) => h.col === index);
 }

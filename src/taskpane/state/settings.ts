@@ -29,7 +29,10 @@ export function initialSettings(asOf: string, lang: Lang): SettingsSlice {
   return { lang, asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS, settings: {} };
 }
 
-export function settingsReducer(state: SettingsSlice, action: SettingsAction | BaseAction): Partial<SettingsSlice> | null {
+export function settingsReducer(
+  state: SettingsSlice,
+  action: SettingsAction | BaseAction,
+): Partial<SettingsSlice> | null {
   switch (action.type) {
     case 'sheetsLoaded':
       return {
@@ -70,7 +73,10 @@ export interface SettingsDeps {
 type SettingsPane = PaneBase & SettingsSlice;
 
 /** Save settings; a failure is reported but does not stop the action that asked. */
-export async function saveSettings(ctx: FlowContext<SettingsPane, SettingsAction>, next: WorkbookSettings): Promise<void> {
+export async function saveSettings(
+  ctx: FlowContext<SettingsPane, SettingsAction>,
+  next: WorkbookSettings,
+): Promise<void> {
   ctx.dispatch({ type: 'settings', settings: next });
   try {
     await ctx.host.saveSettings(next);
@@ -79,7 +85,10 @@ export async function saveSettings(ctx: FlowContext<SettingsPane, SettingsAction
   }
 }
 
-export function createSettingsFlows(ctx: FlowContext<SettingsPane, SettingsAction>, deps: SettingsDeps): SettingsFlows {
+export function createSettingsFlows(
+  ctx: FlowContext<SettingsPane, SettingsAction>,
+  deps: SettingsDeps,
+): SettingsFlows {
   const { getState, dispatch } = ctx;
   return {
     setAsOf: (asOf) => dispatch({ type: 'setAsOf', asOf }),

@@ -10,7 +10,12 @@ import { baseReducer, initialBase, type BaseAction, type PaneBase, type PaneView
 import { checkReducer, initialCheck, type CheckAction, type CheckSlice } from './check';
 import { draftPaneReducer, initialDraftState, type DraftAction, type DraftSlice } from './draft';
 import { fixPaneReducer, initialFixSlice, type FixAction, type FixSlice } from './fix';
-import { initialSettings, settingsReducer, type SettingsAction, type SettingsSlice } from './settings';
+import {
+  initialSettings,
+  settingsReducer,
+  type SettingsAction,
+  type SettingsSlice,
+} from './settings';
 
 export type { FindingFilter, HeaderColumn, MessageData, Notice, PaneView } from './base';
 export { DEFAULT_DUE_SOON_DAYS } from './settings';
@@ -35,9 +40,16 @@ type SliceReducer = (state: PaneState, action: PaneAction) => Partial<PaneState>
  * A flow's reducer, as the composition calls it: it reads the slices it names and answers null for
  * the actions it does not know (each one's `default`), so handing it any action is safe.
  */
-const slice = <S, A>(reduce: (state: S, action: A) => Partial<PaneState> | null): SliceReducer => reduce as unknown as SliceReducer;
+const slice = <S, A>(reduce: (state: S, action: A) => Partial<PaneState> | null): SliceReducer =>
+  reduce as unknown as SliceReducer;
 
-const SLICES: SliceReducer[] = [slice(baseReducer), slice(settingsReducer), slice(checkReducer), slice(draftPaneReducer), slice(fixPaneReducer)];
+const SLICES: SliceReducer[] = [
+  slice(baseReducer),
+  slice(settingsReducer),
+  slice(checkReducer),
+  slice(draftPaneReducer),
+  slice(fixPaneReducer),
+];
 
 export function reducer(state: PaneState, action: PaneAction): PaneState {
   // Every slice reads the state as it was before the action; their changes do not overlap.

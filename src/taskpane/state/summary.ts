@@ -11,7 +11,9 @@ export interface SummaryFlows {
   writeSummary(): Promise<void>;
 }
 
-export function createSummaryFlows(ctx: FlowContext<PaneBase & SettingsSlice & CheckSlice, never>): SummaryFlows {
+export function createSummaryFlows(
+  ctx: FlowContext<PaneBase & SettingsSlice & CheckSlice, never>,
+): SummaryFlows {
   const { host, getState, dispatch, exclusive } = ctx;
   return {
     writeSummary: () =>
@@ -22,9 +24,14 @@ export function createSummaryFlows(ctx: FlowContext<PaneBase & SettingsSlice & C
           return;
         }
         const result = await host.writeSummary(report, lang);
-        dispatch({ type: 'status', status: { id: 'ui.done.summary', data: { sheets: result.sheets.join(', ') } } });
+        dispatch({
+          type: 'status',
+          status: { id: 'ui.done.summary', data: { sheets: result.sheets.join(', ') } },
+        });
         const skipped = result.skipped.map((part): Notice =>
-          hasMessage(`ui.degraded.${part}`) ? { id: `ui.degraded.${part}` } : { id: 'ui.degraded.other', data: { part } },
+          hasMessage(`ui.degraded.${part}`)
+            ? { id: `ui.degraded.${part}` }
+            : { id: 'ui.degraded.other', data: { part } },
         );
         if (skipped.length > 0) dispatch({ type: 'degraded', notices: skipped });
       }),

@@ -4,7 +4,11 @@
  * .docx bytes to download). Its own small store, so the controller's reducer stays as it is.
  */
 import { analyzeSheet } from '../../engine/analyze';
-import { planTrackingColumns, describeTrackingPlan, type TrackingPlan } from '../../engine/tracking-columns';
+import {
+  planTrackingColumns,
+  describeTrackingPlan,
+  type TrackingPlan,
+} from '../../engine/tracking-columns';
 import { buildReminders, type AgencyReminder } from '../../engine/tracking';
 import type { UndoRecord, WorkbookHost } from '../../host/types';
 import { StaleSheetError, TrackingCellsBusyError } from '../../host/types';
@@ -61,7 +65,14 @@ export function createTrackFlows(
   remark: () => Promise<void> = async () => {},
   debounceMs = LIVE_DEBOUNCE_MS,
 ): TrackFlows {
-  let state: TrackState = { preview: null, message: null, busy: false, live: null, liveRuns: 0, undo: null };
+  let state: TrackState = {
+    preview: null,
+    message: null,
+    busy: false,
+    live: null,
+    liveRuns: 0,
+    undo: null,
+  };
   let stopWatch: (() => Promise<void>) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
@@ -98,7 +109,12 @@ export function createTrackFlows(
   };
   const content = (agency: string) => {
     const p = pane();
-    return letterContent(reminderOf(agency), { lang: p.lang, asOf: p.asOf, planTitle: p.report?.name ?? '', dueSoonDays: p.dueSoonDays });
+    return letterContent(reminderOf(agency), {
+      lang: p.lang,
+      asOf: p.asOf,
+      planTitle: p.report?.name ?? '',
+      dueSoonDays: p.dueSoonDays,
+    });
   };
 
   const flows: TrackFlows = {
@@ -115,12 +131,34 @@ export function createTrackFlows(
       set({ busy: true, message: null, preview: null });
       try {
         const read = await host.readSheet(p.sheet);
-        const report = analyzeSheet(read.snapshot, { asOf: p.asOf, dueSoonDays: p.dueSoonDays, lang: p.lang });
+        const report = analyzeSheet(read.snapshot, {
+          asOf: p.asOf,
+          dueSoonDays: p.dueSoonDays,
+          lang: p.lang,
+        });
         const res = planTrackingColumns(read.snapshot, report, { lang: p.lang });
-        if (!res.ok) set({ busy: false, message: { kind: res.error === 'nothing-to-add' ? 'info' : 'error', text: res.message } });
-        else set({ busy: false, preview: { plan: res.plan, fingerprint: read.fingerprint, text: describeTrackingPlan(res.plan, p.lang) } });
+        if (!res.ok)
+          set({
+            busy: false,
+            message: { kind: res.error === 'nothing-to-add' ? 'info' : 'error', text: res.message },
+          });
+        else
+          set({
+            busy: false,
+            preview: {
+              plan: res.plan,
+              fingerprint: read.fingerprint,
+              text: describeTrackingPlan(res.plan, p.lang),
+            },
+          });
       } catch (e) {
-        set({ busy: false, message: { kind: 'error', text: t(lang(), 'ui.track.error', { reason: (e as Error)?.message ?? String(e) }) } });
+        set({
+          busy: false,
+          message: {
+            kind: 'error',
+            text: t(lang(), 'ui.track.error', { reason: (e as Error)?.message ?? String(e) }),
+          },
+        });
       }
     },
     async addTracking() {
@@ -135,7 +173,12 @@ export function createTrackFlows(
           undo: host.undoTrackingColumns ? { record, plan: preview.plan } : null,
           message: {
             kind: 'success',
-            text: t(lang(), 'track.done', { count: preview.plan.columns.length, headers: preview.plan.columns.map((c) => c.header).join(', '), sheet: preview.plan.sheet, range: preview.plan.range }),
+            text: t(lang(), 'track.done', {
+              count: preview.plan.columns.length,
+              headers: preview.plan.columns.map((c) => c.header).join(', '),
+              sheet: preview.plan.sheet,
+              range: preview.plan.range,
+            }),
           },
         });
         await recheck();
@@ -144,7 +187,10 @@ export function createTrackFlows(
           e instanceof StaleSheetError
             ? t(lang(), 'ui.track.stale')
             : e instanceof TrackingCellsBusyError
-              ? t(lang(), 'track.error.notEmpty', { sheet: e.sheet, cells: e.cells.slice(0, 5).join(', ') })
+              ? t(lang(), 'track.error.notEmpty', {
+                  sheet: e.sheet,
+                  cells: e.cells.slice(0, 5).join(', '),
+                })
               : t(lang(), 'ui.track.error', { reason: (e as Error)?.message ?? String(e) });
         set({ busy: false, preview: null, message: { kind: 'error', text } });
       }
@@ -157,10 +203,27 @@ export function createTrackFlows(
       try {
         await host.undoTrackingColumns(undo.record);
         const { plan } = undo;
-        set({ busy: false, undo: null, message: { kind: 'success', text: t(lang(), 'track.undone', { count: plan.columns.length, sheet: plan.sheet, range: plan.range }) } });
+        set({
+          busy: false,
+          undo: null,
+          message: {
+            kind: 'success',
+            text: t(lang(), 'track.undone', {
+              count: plan.columns.length,
+              sheet: plan.sheet,
+              range: plan.range,
+            }),
+          },
+        });
         await recheck();
       } catch (e) {
-        set({ busy: false, message: { kind: 'error', text: t(lang(), 'ui.track.undoError', { reason: (e as Error)?.message ?? String(e) }) } });
+        set({
+          busy: false,
+          message: {
+            kind: 'error',
+            text: t(lang(), 'ui.track.undoError', { reason: (e as Error)?.message ?? String(e) }),
+          },
+        });
       }
     },
     async setLive(on) {

@@ -17,7 +17,15 @@ export interface BrowserBench {
 }
 
 const CHROMIUM = process.env.PHANCONG_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** The page script, bundled into a temporary directory; its text. */
 async function bundle(root: string): Promise<string> {
@@ -32,7 +40,15 @@ async function bundle(root: string): Promise<string> {
     entry: path.join(root, 'src/tools/bench/bench-page.ts'),
     output: { path: out, filename: 'bench-page.js' },
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(root, 'tsconfig.json') } }] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          options: { transpileOnly: true, configFile: path.join(root, 'tsconfig.json') },
+        },
+      ],
+    },
     devtool: false,
     performance: { hints: false },
   });
@@ -50,7 +66,11 @@ async function bundle(root: string): Promise<string> {
 }
 
 /** Runs the page benchmark in a new Chromium; `skipped` with the reason when it cannot run here. */
-export async function browserBench(root: string, rows: number, runs: number): Promise<BrowserBench | { skipped: string }> {
+export async function browserBench(
+  root: string,
+  rows: number,
+  runs: number,
+): Promise<BrowserBench | { skipped: string }> {
   if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
   let script: string;
   try {
@@ -65,7 +85,14 @@ export async function browserBench(root: string, rows: number, runs: number): Pr
     await page.route('**/*', (route) => route.abort());
     await page.addScriptTag({ content: script });
     const result = await page.evaluate(
-      ([r, n]) => (globalThis as unknown as { phancongBench: { run(rows: number, runs: number): { cold: number; first: number; times: number[] } } }).phancongBench.run(r, n),
+      ([r, n]) =>
+        (
+          globalThis as unknown as {
+            phancongBench: {
+              run(rows: number, runs: number): { cold: number; first: number; times: number[] };
+            };
+          }
+        ).phancongBench.run(r, n),
       [rows, runs] as const,
     );
     return { browser: `Chromium ${browser.version()}`, ...result };

@@ -58,7 +58,12 @@ export function measure(args: string[], cwd: string): Measured {
   const rssFile = path.join(dir, 'rss');
   fs.writeFileSync(hook, RSS_HOOK);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', hook, ...args], { cwd, env: { ...process.env, PHANCONG_BENCH_RSS: rssFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['-r', hook, ...args], {
+    cwd,
+    env: { ...process.env, PHANCONG_BENCH_RSS: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 28,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
   fs.rmSync(dir, { recursive: true, force: true });
@@ -70,20 +75,28 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
-export async function runCheckBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
+export async function runCheckBench(
+  quick: boolean,
+  log: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<void> {
   const root = projectRoot();
   const cli = path.join(root, 'dist', 'cli', 'cli', 'main.js');
   log('');
   if (!fs.existsSync(cli)) {
-    log(`phancong check against a bare ExcelJS read: skipped (no ${path.relative(root, cli)}; npm run bench builds it)`);
+    log(
+      `phancong check against a bare ExcelJS read: skipped (no ${path.relative(root, cli)}; npm run bench builds it)`,
+    );
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phancong-bench-check-'));
   try {
     const runs = quick ? 3 : 5;
-    log(`phancong check --json against a bare ExcelJS read of the same file (every cell value visited): whole processes, alternating, medians of ${runs}`);
+    log(
+      `phancong check --json against a bare ExcelJS read of the same file (every cell value visited): whole processes, alternating, medians of ${runs}`,
+    );
     log('Rows      check s   read s   time ratio   check MiB   read MiB   memory ratio');
     for (const rows of [10000, 50000]) {
       const file = path.join(dir, `table-${rows}.xlsx`);
@@ -96,7 +109,10 @@ export async function runCheckBench(quick: boolean, log: (s: string) => void = (
       }
       const failed = check.find((m) => m.status !== 1 && m.status !== 0);
       if (failed) log(`  (check exited ${failed.status})`);
-      const c = { s: median(check.map((m) => m.ms)) / 1000, mib: median(check.map((m) => m.rssMiB)) };
+      const c = {
+        s: median(check.map((m) => m.ms)) / 1000,
+        mib: median(check.map((m) => m.rssMiB)),
+      };
       const r = { s: median(read.map((m) => m.ms)) / 1000, mib: median(read.map((m) => m.rssMiB)) };
       const tr = c.s / r.s;
       const mr = c.mib / r.mib;
@@ -110,11 +126,27 @@ export async function runCheckBench(quick: boolean, log: (s: string) => void = (
     const files = quick ? 20 : 50;
     const folder = path.join(dir, 'batch');
     fs.mkdirSync(folder);
-    for (let i = 0; i < files; i++) await writeTable(300, path.join(folder, `phu-luc-${String(i + 1).padStart(3, '0')}.xlsx`), 1000 + i);
+    for (let i = 0; i < files; i++)
+      await writeTable(
+        300,
+        path.join(folder, `phu-luc-${String(i + 1).padStart(3, '0')}.xlsx`),
+        1000 + i,
+      );
     const batch = measure([cli, 'check', folder, '--json', '--as-of', '2026-06-15'], root);
     const sample = Math.min(files, 10);
     let single = 0;
-    for (let i = 0; i < sample; i++) single += measure([cli, 'check', path.join(folder, `phu-luc-${String(i + 1).padStart(3, '0')}.xlsx`), '--json', '--as-of', '2026-06-15'], root).ms;
+    for (let i = 0; i < sample; i++)
+      single += measure(
+        [
+          cli,
+          'check',
+          path.join(folder, `phu-luc-${String(i + 1).padStart(3, '0')}.xlsx`),
+          '--json',
+          '--as-of',
+          '2026-06-15',
+        ],
+        root,
+      ).ms;
     const perFile = single / sample;
     log(
       `Batch: ${files} appendices of 300 rows in one process ${fmt(batch.ms / 1000, 2)} s (${fmt(files / (batch.ms / 1000), 1)} files/s, peak ${fmt(batch.rssMiB)} MiB); ` +

@@ -22,7 +22,24 @@ export function prng(seed: number): () => number {
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 
 const HEADER = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI'];
+const ROMAN = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+];
 const AGENCIES = [
   'Sở Văn hóa, Thể thao và Du lịch',
   'Sở VHTTDL',
@@ -45,9 +62,40 @@ const AGENCIES = [
   'Các sở, ngành, địa phương liên quan',
   'Sở Kế hoạch và Đầu tư',
 ];
-const DEADLINES = ['Quý I/2026', 'Quý II/2026', 'Quý III/2026', 'Quý IV/2026', 'Quý III – IV/2026', 'Tháng 6/2026', '30/4/2026', 'Năm 2026', 'Thường xuyên', 'Hằng năm', 'Giai đoạn 2026-2030', 'Quý II/2026 ( vào dịp 30/4)'];
-const VERBS = ['Xây dựng', 'Triển khai', 'Rà soát', 'Tuyên truyền', 'Hoàn thiện', 'Kiểm tra, giám sát', 'Đẩy mạnh', 'Tổ chức'];
-const OBJECTS = ['kế hoạch phát triển du lịch', 'các sản phẩm du lịch đặc trưng', 'hạ tầng giao thông kết nối', 'chuyển đổi số trong quản lý', 'Lễ hội Hoa Tam giác mạch', 'đào tạo nguồn nhân lực', 'cơ sở dữ liệu về di tích', 'môi trường kinh doanh'];
+const DEADLINES = [
+  'Quý I/2026',
+  'Quý II/2026',
+  'Quý III/2026',
+  'Quý IV/2026',
+  'Quý III – IV/2026',
+  'Tháng 6/2026',
+  '30/4/2026',
+  'Năm 2026',
+  'Thường xuyên',
+  'Hằng năm',
+  'Giai đoạn 2026-2030',
+  'Quý II/2026 ( vào dịp 30/4)',
+];
+const VERBS = [
+  'Xây dựng',
+  'Triển khai',
+  'Rà soát',
+  'Tuyên truyền',
+  'Hoàn thiện',
+  'Kiểm tra, giám sát',
+  'Đẩy mạnh',
+  'Tổ chức',
+];
+const OBJECTS = [
+  'kế hoạch phát triển du lịch',
+  'các sản phẩm du lịch đặc trưng',
+  'hạ tầng giao thông kết nối',
+  'chuyển đổi số trong quản lý',
+  'Lễ hội Hoa Tam giác mạch',
+  'đào tạo nguồn nhân lực',
+  'cơ sở dữ liệu về di tích',
+  'môi trường kinh doanh',
+];
 
 /**
  * A table like the real ones: a title block, the header, sections (I, II, …) of numbered tasks
@@ -63,7 +111,8 @@ export function generateSheet(taskRows: number, width = 5, seed = 1): SheetSnaps
     [],
   ];
   const header: CellValue[] = HEADER.slice();
-  for (let c = HEADER.length; c < width; c++) header.push(c === HEADER.length ? 'Ghi chú' : `Cột ${c + 1}`);
+  for (let c = HEADER.length; c < width; c++)
+    header.push(c === HEADER.length ? 'Ghi chú' : `Cột ${c + 1}`);
   values.push(header);
   const numberFormats: string[][] = values.map((r) => r.map(() => 'General'));
   let section = 0;
@@ -109,7 +158,10 @@ export function generateSheet(taskRows: number, width = 5, seed = 1): SheetSnaps
           dateCell ? 46023 + Math.floor(rnd() * 365) : pick(rnd, DEADLINES),
         ];
         if (dateCell) fmt[4] = 'dd/mm/yyyy';
-        for (let c = HEADER.length; c < width; c++) row.push(rnd() < 0.5 ? null : c % 2 ? `ghi chú ${values.length}:${c}` : Math.floor(rnd() * 1000));
+        for (let c = HEADER.length; c < width; c++)
+          row.push(
+            rnd() < 0.5 ? null : c % 2 ? `ghi chú ${values.length}:${c}` : Math.floor(rnd() * 1000),
+          );
       }
       sinceHeader++;
     }
@@ -128,14 +180,29 @@ export function randomGrid(rnd: () => number): SheetSnapshot {
     if (k < 0.35) return null;
     if (k < 0.5) return pick(rnd, AGENCIES);
     if (k < 0.6) return pick(rnd, DEADLINES);
-    if (k < 0.7) return pick(rnd, ['I', 'II', '1', '1.1', '2.3.', 'a)', 'TT', 'Nhiệm vụ', '<b>X</b>', 'https://x.vn']);
+    if (k < 0.7)
+      return pick(rnd, [
+        'I',
+        'II',
+        '1',
+        '1.1',
+        '2.3.',
+        'a)',
+        'TT',
+        'Nhiệm vụ',
+        '<b>X</b>',
+        'https://x.vn',
+      ]);
     if (k < 0.8) return Math.floor(rnd() * 3000000) - 100000;
     if (k < 0.85) return rnd() < 0.5;
     if (k < 0.9) return { error: pick(rnd, ['#REF!', '#N/A', '#VALUE!', '#DIV/0!']) };
     if (k < 0.995) {
       const len = Math.floor(rnd() * 20);
       let s = '';
-      for (let i = 0; i < len; i++) s += String.fromCharCode(rnd() < 0.7 ? 32 + Math.floor(rnd() * 95) : 0xc0 + Math.floor(rnd() * 0x1e00));
+      for (let i = 0; i < len; i++)
+        s += String.fromCharCode(
+          rnd() < 0.7 ? 32 + Math.floor(rnd() * 95) : 0xc0 + Math.floor(rnd() * 0x1e00),
+        );
       return s;
     }
     return 'Nội dung rất dài '.repeat(300);
@@ -152,7 +219,12 @@ export function randomGrid(rnd: () => number): SheetSnapshot {
   for (let i = 0; i < m && values.length; i++) {
     const top = Math.floor(rnd() * values.length);
     const left = Math.floor(rnd() * 6);
-    merges.push({ top, left, bottom: Math.min(values.length - 1, top + Math.floor(rnd() * 4)), right: left + Math.floor(rnd() * 3) });
+    merges.push({
+      top,
+      left,
+      bottom: Math.min(values.length - 1, top + Math.floor(rnd() * 4)),
+      right: left + Math.floor(rnd() * 3),
+    });
   }
   return { name: 'fuzz', values, merges };
 }

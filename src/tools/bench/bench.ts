@@ -51,7 +51,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /**
  * The first check in a new process: nothing compiled yet, the agency dictionary not built. Run in a
@@ -59,7 +60,9 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDig
  */
 function coldCheck(rows: number): number | null {
   try {
-    const out = execFileSync(process.execPath, [__filename, '--cold', String(rows)], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [__filename, '--cold', String(rows)], {
+      encoding: 'utf8',
+    });
     const ms = Number(out.trim());
     return Number.isFinite(ms) ? ms : null;
   } catch {
@@ -67,9 +70,14 @@ function coldCheck(rows: number): number | null {
   }
 }
 
-export function runBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): void {
+export function runBench(
+  quick: boolean,
+  log: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): void {
   const gc = gcFn();
-  log(`Phân công — engine benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+  log(
+    `Phân công — engine benchmark (node ${process.version}, ${process.platform}/${process.arch})`,
+  );
 
   const coldRows = 10000;
   const cold = coldCheck(coldRows);
@@ -99,17 +107,28 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
     const heap = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
     const ms = median(times);
     results.push({ rows, ms, runs });
-    log(`${fmt(rows).padEnd(9)} ${fmt(first, 1).padStart(8)}   ${fmt(ms, 1).padStart(9)}   ${fmt((ms / rows) * 1000, 1).padStart(15)}   ${fmt(heap, 1).padStart(11)}   ${fmt(report.tasks.length).padStart(5)}   ${fmt(report.findings.length).padStart(8)}`);
+    log(
+      `${fmt(rows).padEnd(9)} ${fmt(first, 1).padStart(8)}   ${fmt(ms, 1).padStart(9)}   ${fmt((ms / rows) * 1000, 1).padStart(15)}   ${fmt(heap, 1).padStart(11)}   ${fmt(report.tasks.length).padStart(5)}   ${fmt(report.findings.length).padStart(8)}`,
+    );
   }
   const ten = results.find((r) => r.rows === 10000);
-  if (ten) log(`10,000 rows: median ${fmt(ten.ms, 1)} ms over ${ten.runs} new sheets (target < 150 ms: ${ten.ms < 150 ? 'met' : 'NOT met'})`);
-  log(cold !== null ? `Cold start: the first check in a new process, ${fmt(coldRows)} rows: ${fmt(cold, 1)} ms (JIT compilation and building the agency dictionary included)` : 'Cold start: could not be measured (child process failed)');
+  if (ten)
+    log(
+      `10,000 rows: median ${fmt(ten.ms, 1)} ms over ${ten.runs} new sheets (target < 150 ms: ${ten.ms < 150 ? 'met' : 'NOT met'})`,
+    );
+  log(
+    cold !== null
+      ? `Cold start: the first check in a new process, ${fmt(coldRows)} rows: ${fmt(cold, 1)} ms (JIT compilation and building the agency dictionary included)`
+      : 'Cold start: could not be measured (child process failed)',
+  );
   if (results.length >= 2) {
     // The two largest sizes: at 1,000 rows the fixed cost of a check (header search, rules set-up,
     // summaries) still shows.
     const a = results[results.length - 2];
     const b = results[results.length - 1];
-    log(`Growth ${fmt(a.rows)} → ${fmt(b.rows)} rows: ×${fmt(b.ms / a.ms, 1)} time for ×${fmt(b.rows / a.rows)} rows (linear = ×${fmt(b.rows / a.rows)})`);
+    log(
+      `Growth ${fmt(a.rows)} → ${fmt(b.rows)} rows: ×${fmt(b.ms / a.ms, 1)} time for ×${fmt(b.rows / a.rows)} rows (linear = ×${fmt(b.rows / a.rows)})`,
+    );
   }
 
   // Fuzz throughput.
@@ -126,17 +145,35 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
   }
   const secs = (Date.now() - start) / 1000;
   log('');
-  log(`Fuzz throughput: ${fmt(grids / secs)} random grids/s (${fmt(cells / secs)} cells/s; ${fmt(grids)} grids in ${fmt(secs, 1)} s)`);
+  log(
+    `Fuzz throughput: ${fmt(grids / secs)} random grids/s (${fmt(cells / secs)} cells/s; ${fmt(grids)} grids in ${fmt(secs, 1)} s)`,
+  );
 
   // Parsers alone (these figures were once asserted in unit tests; timings belong here).
-  const texts = ['Quý I/2026', 'Trong năm 2026', 'Thường xuyên', 'Quý III – IV/2026', 'Quý II/2026 ( vào dịp 30/4)', 'Hoàn thành tư liệu hóa tại Sa Pa (2026), Bắc Hà (2027), Y Tý (2028).'];
+  const texts = [
+    'Quý I/2026',
+    'Trong năm 2026',
+    'Thường xuyên',
+    'Quý III – IV/2026',
+    'Quý II/2026 ( vào dịp 30/4)',
+    'Hoàn thành tư liệu hóa tại Sa Pa (2026), Bắc Hà (2027), Y Tý (2028).',
+  ];
   let t0 = Date.now();
-  for (let i = 0; i < 50_000; i++) parseDeadline(`${texts[i % texts.length]} ${' '.repeat(i % 13)}x${i}`, { planYear: 2026 });
+  for (let i = 0; i < 50_000; i++)
+    parseDeadline(`${texts[i % texts.length]} ${' '.repeat(i % 13)}x${i}`, { planYear: 2026 });
   log(`Deadline parser: 50,000 distinct texts in ${fmt(Date.now() - t0)} ms`);
   const dict = new AgencyDictionary();
-  const cellsSeen = ['Sở VHTTDL', 'Sở VH TTL', 'Các sở, ban, ngành, địa phương', 'UBND xã Bắc Hà', 'Giám đốc Sở VHTTDL', 'Trung tâm X'];
+  const cellsSeen = [
+    'Sở VHTTDL',
+    'Sở VH TTL',
+    'Các sở, ban, ngành, địa phương',
+    'UBND xã Bắc Hà',
+    'Giám đốc Sở VHTTDL',
+    'Trung tâm X',
+  ];
   t0 = Date.now();
-  for (let i = 0; i < 150_000; i++) dict.match(i % 7 === 0 ? `Trung tâm ${i % 500}` : cellsSeen[i % cellsSeen.length]);
+  for (let i = 0; i < 150_000; i++)
+    dict.match(i % 7 === 0 ? `Trung tâm ${i % 500}` : cellsSeen[i % cellsSeen.length]);
   log(`Agency dictionary: 150,000 look-ups (memoised) in ${fmt(Date.now() - t0)} ms`);
 
   // Largest sheet within 2 s: rows × 30 columns, doubling.
@@ -149,13 +186,17 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
     gc?.();
     const ms = timeOnce(snap);
     if (ms > 2000) {
-      log(`Largest sheet within 2 s: ${fmt(largest)} rows × 30 columns (${fmt(largestMs)} ms; ${fmt(rows)} rows took ${fmt(ms)} ms)`);
+      log(
+        `Largest sheet within 2 s: ${fmt(largest)} rows × 30 columns (${fmt(largestMs)} ms; ${fmt(rows)} rows took ${fmt(ms)} ms)`,
+      );
       break;
     }
     largest = rows;
     largestMs = ms;
     if (rows >= cap) {
-      log(`Largest sheet within 2 s: at least ${fmt(largest)} rows × 30 columns (${fmt(largestMs)} ms; search capped)`);
+      log(
+        `Largest sheet within 2 s: at least ${fmt(largest)} rows × 30 columns (${fmt(largestMs)} ms; search capped)`,
+      );
       break;
     }
     rows *= 2;
@@ -163,7 +204,10 @@ export function runBench(quick: boolean, log: (s: string) => void = (s) => proce
 }
 
 /** The same 10,000-row figures in Chromium, where the task pane runs the engine. */
-export async function runBrowserBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
+export async function runBrowserBench(
+  quick: boolean,
+  log: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<void> {
   const rows = 10000;
   const r = await browserBench(projectRoot(), rows, quick ? 7 : 11);
   log('');
@@ -172,7 +216,9 @@ export async function runBrowserBench(quick: boolean, log: (s: string) => void =
     return;
   }
   log(`In the browser (${r.browser}, headless), ${fmt(rows)} rows, new sheets as above:`);
-  log(`  cold start (the page's first check) ${fmt(r.cold, 1)} ms; first after warm-up ${fmt(r.first, 1)} ms; median ${fmt(median(r.times), 1)} ms over ${r.times.length} sheets (target < 150 ms: ${median(r.times) < 150 ? 'met' : 'NOT met'})`);
+  log(
+    `  cold start (the page's first check) ${fmt(r.cold, 1)} ms; first after warm-up ${fmt(r.first, 1)} ms; median ${fmt(median(r.times), 1)} ms over ${r.times.length} sheets (target < 150 ms: ${median(r.times) < 150 ? 'met' : 'NOT met'})`,
+  );
 }
 
 /**
@@ -180,14 +226,26 @@ export async function runBrowserBench(quick: boolean, log: (s: string) => void =
  * merges, 60,000 shared strings…): readWorkbook's time and the process's peak memory growth, and
  * how plain ExcelJS 4.4.0 fared on the same file (limited to 20 s; "> 20 s" = it did not finish).
  */
-export async function runReadBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
+export async function runReadBench(
+  quick: boolean,
+  log: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<void> {
   const dir = path.join(projectRoot(), 'test', 'fixtures', 'real');
   const { readdirSync, readFileSync } = await import('fs');
   const { readWorkbook } = await import('../../adapters/xlsx/read');
   const files = readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f));
-  const heavy = ['validation-8-columns.xlsx', 'validation-whole-sheet.xlsx', 'conditional-filter-whole-columns.xlsx', 'merges-20000.xlsx', 'shared-strings-60000.xlsx', 'keeps-everything.xlsm'].filter((f) => files.includes(f));
+  const heavy = [
+    'validation-8-columns.xlsx',
+    'validation-whole-sheet.xlsx',
+    'conditional-filter-whole-columns.xlsx',
+    'merges-20000.xlsx',
+    'shared-strings-60000.xlsx',
+    'keeps-everything.xlsm',
+  ].filter((f) => files.includes(f));
   log('');
-  log('Reading realistic heavy workbooks (test/fixtures/real): readWorkbook, then plain ExcelJS 4.4.0 on the same bytes');
+  log(
+    'Reading realistic heavy workbooks (test/fixtures/real): readWorkbook, then plain ExcelJS 4.4.0 on the same bytes',
+  );
   log('File                                     read ms   ExcelJS alone');
   for (const f of heavy) {
     const bytes = new Uint8Array(readFileSync(path.join(dir, f)));
@@ -197,7 +255,11 @@ export async function runReadBench(quick: boolean, log: (s: string) => void = (s
     let plain = 'not measured (--quick)';
     if (!quick) {
       try {
-        const out = execFileSync(process.execPath, ['-e', PLAIN_EXCELJS, path.join(dir, f)], { encoding: 'utf8', timeout: 20000, cwd: projectRoot() });
+        const out = execFileSync(process.execPath, ['-e', PLAIN_EXCELJS, path.join(dir, f)], {
+          encoding: 'utf8',
+          timeout: 20000,
+          cwd: projectRoot(),
+        });
         plain = out.trim().startsWith('error') ? out.trim() : `${fmt(Number(out.trim()))} ms`;
       } catch {
         plain = '> 20 s (stopped)';
@@ -218,7 +280,10 @@ new ExcelJS.Workbook().xlsx.load(bytes).then(() => console.log(Date.now() - t0),
  * ExcelJS sheet in memory, as the standalone host reads and marks it; the Office host adds its round trips: the pane's pause
  * (LIVE_DEBOUNCE_MS) plus read, check, mark plan and mark write, median of several edits.
  */
-export async function runLiveBench(quick: boolean, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<void> {
+export async function runLiveBench(
+  quick: boolean,
+  log: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
   const { sheetSnapshot } = await import('../../adapters/xlsx/read');
   const { addMarkRules, removeOwnMarks } = await import('../../adapters/xlsx/marks');
@@ -227,7 +292,11 @@ export async function runLiveBench(quick: boolean, log: (s: string) => void = (s
   const snap = generateSheet(1000, 5, 777);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Phụ lục');
-  snap.values.forEach((row, r) => row.forEach((v, c) => v !== null && typeof v !== 'object' && (ws.getCell(r + 1, c + 1).value = v)));
+  snap.values.forEach((row, r) =>
+    row.forEach(
+      (v, c) => v !== null && typeof v !== 'object' && (ws.getCell(r + 1, c + 1).value = v),
+    ),
+  );
   const times: number[] = [];
   for (let i = 0; i < (quick ? 5 : 11); i++) {
     ws.getCell(10 + i, 2).value = `Nhiệm vụ sửa ${i}`; // the user's edit
@@ -240,7 +309,9 @@ export async function runLiveBench(quick: boolean, log: (s: string) => void = (s
   }
   const ms = median(times);
   log('');
-  log(`Live re-check, 1,000 tasks (ExcelJS sheet in memory): edit → updated marks ${fmt(LIVE_DEBOUNCE_MS + ms)} ms = ${fmt(LIVE_DEBOUNCE_MS)} ms pause + ${fmt(ms, 1)} ms read, check and mark (median of ${times.length}; target < 1,000 ms: ${LIVE_DEBOUNCE_MS + ms < 1000 ? 'met' : 'NOT met'})`);
+  log(
+    `Live re-check, 1,000 tasks (ExcelJS sheet in memory): edit → updated marks ${fmt(LIVE_DEBOUNCE_MS + ms)} ms = ${fmt(LIVE_DEBOUNCE_MS)} ms pause + ${fmt(ms, 1)} ms read, check and mark (median of ${times.length}; target < 1,000 ms: ${LIVE_DEBOUNCE_MS + ms < 1000 ? 'met' : 'NOT met'})`,
+  );
 }
 
 if (require.main === module) {
@@ -254,13 +325,19 @@ if (require.main === module) {
     runBench(quick);
     runReadBench(quick)
       .then(() => runLiveBench(quick))
-      .catch((e: Error) => process.stdout.write(`\nReading: failed (${e.message.split('\n')[0]})\n`))
+      .catch((e: Error) =>
+        process.stdout.write(`\nReading: failed (${e.message.split('\n')[0]})\n`),
+      )
       .then(() => runCheckBench(quick))
-      .catch((e: Error) => process.stdout.write(`\nphancong check against a bare read: failed (${e.message.split('\n')[0]})\n`))
+      .catch((e: Error) =>
+        process.stdout.write(
+          `\nphancong check against a bare read: failed (${e.message.split('\n')[0]})\n`,
+        ),
+      )
       .then(() => runBrowserBench(quick))
       .catch((e: Error) => {
-      process.stdout.write(`\nIn the browser: failed (${e.message.split('\n')[0]})\n`);
-      process.exitCode = 1;
-    });
+        process.stdout.write(`\nIn the browser: failed (${e.message.split('\n')[0]})\n`);
+        process.exitCode = 1;
+      });
   }
 }

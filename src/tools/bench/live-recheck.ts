@@ -28,19 +28,27 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const snap = generateSheet(TASKS, 5, 777);
-  const values = snap.values.map((row) => row.map((v: CellValue) => (v !== null && typeof v === 'object' ? null : v)));
+  const values = snap.values.map((row) =>
+    row.map((v: CellValue) => (v !== null && typeof v === 'object' ? null : v)),
+  );
   const width = Math.max(...values.map((r) => r.length));
   const fake = createExcelFake({ apiVersion: '1.13' });
-  fake.addSheet({ name: SHEET, values: values.map((r) => [...r, ...Array(width - r.length).fill(null)]) });
+  fake.addSheet({
+    name: SHEET,
+    values: values.map((r) => [...r, ...Array(width - r.length).fill(null)]),
+  });
   const host = createOfficeHost(fake.Excel, fake.Office);
   const controller = createController(host, { today: () => '2026-06-15' });
   await controller.loadSheets();
   await controller.check(SHEET);
   await controller.applyMarks();
   await controller.track.setLive(true);
-  if (controller.track.getState().live !== SHEET) throw new Error('the live re-check did not start');
+  if (controller.track.getState().live !== SHEET)
+    throw new Error('the live re-check did not start');
 
-  const header = values.findIndex((r) => r.some((v) => typeof v === 'string' && /nhiệm vụ/i.test(v)));
+  const header = values.findIndex((r) =>
+    r.some((v) => typeof v === 'string' && /nhiệm vụ/i.test(v)),
+  );
   const times: number[] = [];
   const syncs: number[] = [];
   const runs = quick ? 3 : 7;
@@ -49,7 +57,8 @@ async function main(): Promise<void> {
     fake.resetSyncs();
     const t0 = process.hrtime.bigint();
     fake.setCell(SHEET, `B${header + 2 + i * 37}`, `Nhiệm vụ sửa ${i}`); // the user's edit
-    while (controller.track.getState().liveRuns === before) await new Promise((r) => setTimeout(r, 2));
+    while (controller.track.getState().liveRuns === before)
+      await new Promise((r) => setTimeout(r, 2));
     await controller.track.settled();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     syncs.push(fake.syncs);

@@ -18,7 +18,7 @@ export async function appendixXlsx(rows: number, seed = rows, width = 8): Promis
     values.forEach((v, c) => {
       if (v === null || v === undefined || v === '') return;
       const cell = row.getCell(c + 1);
-      cell.value = typeof v === 'object' ? { error: v.error } as ExcelJS.CellErrorValue : v;
+      cell.value = typeof v === 'object' ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
       const format = snapshot.numberFormats?.[r]?.[c];
       if (format && format !== 'General') cell.numFmt = format;
     });
@@ -43,6 +43,18 @@ export async function manyCellsXlsx(rows: number, cols: number): Promise<Buffer>
   }
   const name = 'xl/worksheets/sheet1.xml';
   const xml = await zip.file(name)!.async('string');
-  zip.file(name, xml.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${parts.join('')}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${letters[cols - 1]}${rows}"/>`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  zip.file(
+    name,
+    xml
+      .replace(
+        /<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/,
+        `<sheetData>${parts.join('')}</sheetData>`,
+      )
+      .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${letters[cols - 1]}${rows}"/>`),
+  );
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 1 },
+  });
 }

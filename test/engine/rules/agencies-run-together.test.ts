@@ -8,15 +8,25 @@ ruleTester(rule, {
   valid: [
     {
       name: 'no default on the corrected sheet',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Sở VHTTDL; Các cơ quan truyền thông trên địa bàn tỉnh', Q1)]),
+      sheet: grid(H6, [
+        row6('1', 'Nhiệm vụ A', 'Sở VHTTDL; Các cơ quan truyền thông trên địa bàn tỉnh', Q1),
+      ]),
     },
   ],
   invalid: [
     {
       name: 'reports default',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Sở VHTTDL Các cơ quan truyền thông trên địa bàn tỉnh', Q1)]),
+      sheet: grid(H6, [
+        row6('1', 'Nhiệm vụ A', 'Sở VHTTDL Các cơ quan truyền thông trên địa bàn tỉnh', Q1),
+      ]),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'D2', role: 'lead', data: { parts: 'Sở VHTTDL | Các cơ quan truyền thông trên địa bàn tỉnh' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'D2',
+          role: 'lead',
+          data: { parts: 'Sở VHTTDL | Các cơ quan truyền thông trên địa bàn tỉnh' },
+        },
       ],
     },
   ],

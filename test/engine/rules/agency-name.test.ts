@@ -28,7 +28,13 @@ ruleTester(rule, {
       name: 'reports unknown',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Sở Phép Thuật', Q1)]),
       findings: [
-        { messageId: 'unknown', severity: 'info', cell: 'D2', role: 'lead', data: { value: 'Sở Phép Thuật' } },
+        {
+          messageId: 'unknown',
+          severity: 'info',
+          cell: 'D2',
+          role: 'lead',
+          data: { value: 'Sở Phép Thuật' },
+        },
       ],
     },
     // "Sở VH TTL" is a typo of Sở VHTTDL (domain.md).
@@ -36,21 +42,42 @@ ruleTester(rule, {
       name: 'reports variant',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Sở VH TTL', Q1)]),
       findings: [
-        { messageId: 'variant', severity: 'info', cell: 'D2', role: 'lead', data: { value: 'Sở VH TTL', canonical: VHTTDL }, suggestion: VHTTDL },
+        {
+          messageId: 'variant',
+          severity: 'info',
+          cell: 'D2',
+          role: 'lead',
+          data: { value: 'Sở VH TTL', canonical: VHTTDL },
+          suggestion: VHTTDL,
+        },
       ],
     },
     {
       name: 'reports renamed',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Sở Kế hoạch và Đầu tư', Q1)]),
       findings: [
-        { messageId: 'renamed', severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Sở Kế hoạch và Đầu tư', now: TC }, suggestion: TC },
+        {
+          messageId: 'renamed',
+          severity: 'warning',
+          cell: 'D2',
+          role: 'lead',
+          data: { value: 'Sở Kế hoạch và Đầu tư', now: TC },
+          suggestion: TC,
+        },
       ],
     },
     {
       name: 'reports renamed-on',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Bộ Kế hoạch và Đầu tư', Q1)]),
       findings: [
-        { messageId: 'renamed-on', severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Bộ Kế hoạch và Đầu tư', now: 'Bộ Tài chính', date: '01/03/2025' }, suggestion: 'Bộ Tài chính' },
+        {
+          messageId: 'renamed-on',
+          severity: 'warning',
+          cell: 'D2',
+          role: 'lead',
+          data: { value: 'Bộ Kế hoạch và Đầu tư', now: 'Bộ Tài chính', date: '01/03/2025' },
+          suggestion: 'Bộ Tài chính',
+        },
       ],
     },
   ],

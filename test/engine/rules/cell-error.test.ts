@@ -16,7 +16,13 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H6, [['1', 'Nhiệm vụ A', '', TC, { error: '#REF!' }, Q1]]),
       findings: [
-        { messageId: 'default', severity: 'error', cell: 'E2', role: 'support', data: { value: '#REF!' } },
+        {
+          messageId: 'default',
+          severity: 'error',
+          cell: 'E2',
+          role: 'support',
+          data: { value: '#REF!' },
+        },
       ],
     },
   ],

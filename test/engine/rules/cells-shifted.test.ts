@@ -26,7 +26,18 @@ ruleTester(rule, {
           cell: 'E2',
           role: 'lead',
           // The moves are facts (letters and the role's id), not text in the check's language.
-          data: { count: 1, moves: [{ messageId: 'shift.move', value: 'Quý IV/2026', from: 'E', to: 'G', role: 'deadline' }] },
+          data: {
+            count: 1,
+            moves: [
+              {
+                messageId: 'shift.move',
+                value: 'Quý IV/2026',
+                from: 'E',
+                to: 'G',
+                role: 'deadline',
+              },
+            ],
+          },
           fixes: ['move'],
         },
       ],
@@ -39,10 +50,12 @@ describe('cells-shifted moves in the catalogue', () => {
     { messageId: 'shift.move', value: 'Sở VHTTDL', from: 'F', to: 'E', role: 'lead' },
     { messageId: 'shift.move.nowhere', value: 'Giám đốc Sở VHTTDL', from: 'E' },
   ];
-  it('are written out in the reader\'s language, role names included', () => {
+  it("are written out in the reader's language, role names included", () => {
     expect(t('en', 'finding.cells-shifted', { moves, count: 2 })).toBe(
       'Cells in the wrong columns, read by their content: "Sở VHTTDL" in column F → column E (Lead agency); "Giám đốc Sở VHTTDL" in column E → column no column. Move them to the right columns.',
     );
-    expect(t('vi', 'finding.cells-shifted', { moves, count: 2 })).toContain('"Sở VHTTDL" ở cột F → cột E (Cơ quan chủ trì); "Giám đốc Sở VHTTDL" ở cột E');
+    expect(t('vi', 'finding.cells-shifted', { moves, count: 2 })).toContain(
+      '"Sở VHTTDL" ở cột F → cột E (Cơ quan chủ trì); "Giám đốc Sở VHTTDL" ở cột E',
+    );
   });
 });

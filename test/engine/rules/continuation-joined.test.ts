@@ -16,7 +16,13 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A phần đầu', TC, Q1), ['', 'phần sau của nhiệm vụ A']]),
       findings: [
-        { messageId: 'default', severity: 'info', cell: 'B3', role: 'task', data: { task: '1', row: 2 } },
+        {
+          messageId: 'default',
+          severity: 'info',
+          cell: 'B3',
+          role: 'task',
+          data: { task: '1', row: 2 },
+        },
       ],
     },
   ],

@@ -24,7 +24,11 @@ ruleTester(rule, {
     },
     {
       name: 'no outside-plan-years on the corrected sheet',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Năm 2030')], { title: [['Chương trình hành động giai đoạn 2026–2030']] }),
+      sheet: grid(
+        H6,
+        [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Năm 2030')],
+        { title: [['Chương trình hành động giai đoạn 2026–2030']] },
+      ),
     },
     {
       name: 'no sentence on the corrected sheet',
@@ -33,7 +37,11 @@ ruleTester(rule, {
     // The next year and a multi-year period are within the plan.
     {
       name: 'no outside-plan on the corrected sheet',
-      sheet: grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2027'), row6('3', 'C', TC, 'Giai đoạn 2026-2030')]),
+      sheet: grid(H6, [
+        ok6('1'),
+        row6('2', 'Nhiệm vụ B', TC, 'Quý I/2027'),
+        row6('3', 'C', TC, 'Giai đoạn 2026-2030'),
+      ]),
       options: { planYear: 2026 },
     },
   ],
@@ -42,43 +50,90 @@ ruleTester(rule, {
       name: 'reports missing',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, '')]),
       findings: [
-        { messageId: 'missing', severity: 'warning', cell: 'F2', role: 'deadline', data: { tt: '1' } },
+        {
+          messageId: 'missing',
+          severity: 'warning',
+          cell: 'F2',
+          role: 'deadline',
+          data: { tt: '1' },
+        },
       ],
     },
     {
       name: 'reports unreadable',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Sớm nhất có thể')]),
       findings: [
-        { messageId: 'unreadable', severity: 'error', cell: 'F2', role: 'deadline', data: { value: 'Sớm nhất có thể' } },
+        {
+          messageId: 'unreadable',
+          severity: 'error',
+          cell: 'F2',
+          role: 'deadline',
+          data: { value: 'Sớm nhất có thể' },
+        },
       ],
     },
     {
       name: 'reports conflict',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý I/2026 (tháng 10/2026)')]),
       findings: [
-        { messageId: 'conflict', severity: 'warning', cell: 'F2', role: 'deadline', data: { value: 'Quý I/2026 (tháng 10/2026)', part: 'tháng 10/2026' } },
+        {
+          messageId: 'conflict',
+          severity: 'warning',
+          cell: 'F2',
+          role: 'deadline',
+          data: { value: 'Quý I/2026 (tháng 10/2026)', part: 'tháng 10/2026' },
+        },
       ],
     },
     {
       name: 'reports year-inferred',
       sheet: grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý II')]),
       findings: [
-        { messageId: 'year-inferred', severity: 'info', cell: 'F3', role: 'deadline', data: { value: 'Quý II', year: 2026 } },
+        {
+          messageId: 'year-inferred',
+          severity: 'info',
+          cell: 'F3',
+          role: 'deadline',
+          data: { value: 'Quý II', year: 2026 },
+        },
       ],
     },
     // A programme for 2026–2030 (title): 2027 and 2030 are inside, 2032 is not.
     {
       name: 'reports outside-plan-years',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2032')], { title: [['Chương trình hành động giai đoạn 2026–2030']] }),
+      sheet: grid(
+        H6,
+        [row6('1', 'Nhiệm vụ A', TC, 'Quý II/2027'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2032')],
+        { title: [['Chương trình hành động giai đoạn 2026–2030']] },
+      ),
       findings: [
-        { messageId: 'outside-plan-years', severity: 'warning', cell: 'F4', role: 'deadline', data: { value: 'Quý I/2032', from: 2026, to: 2030 } },
+        {
+          messageId: 'outside-plan-years',
+          severity: 'warning',
+          cell: 'F4',
+          role: 'deadline',
+          data: { value: 'Quý I/2032', from: 2026, to: 2030 },
+        },
       ],
     },
     {
       name: 'reports sentence',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, 'Sơ kết trong quý II hoặc quý III; tổng kết vào tháng 11/2026.')]),
+      sheet: grid(H6, [
+        row6(
+          '1',
+          'Nhiệm vụ A',
+          TC,
+          'Sơ kết trong quý II hoặc quý III; tổng kết vào tháng 11/2026.',
+        ),
+      ]),
       findings: [
-        { messageId: 'sentence', severity: 'info', cell: 'F2', role: 'deadline', data: { parts: 'quý II, quý III, tháng 11/2026', due: '30/11/2026' } },
+        {
+          messageId: 'sentence',
+          severity: 'info',
+          cell: 'F2',
+          role: 'deadline',
+          data: { parts: 'quý II, quý III, tháng 11/2026', due: '30/11/2026' },
+        },
       ],
     },
     {
@@ -86,7 +141,13 @@ ruleTester(rule, {
       sheet: grid(H6, [ok6('1'), row6('2', 'Nhiệm vụ B', TC, 'Quý I/2024')]),
       options: { planYear: 2026 },
       findings: [
-        { messageId: 'outside-plan', severity: 'warning', cell: 'F3', role: 'deadline', data: { value: 'Quý I/2024', year: 2026 } },
+        {
+          messageId: 'outside-plan',
+          severity: 'warning',
+          cell: 'F3',
+          role: 'deadline',
+          data: { value: 'Quý I/2024', year: 2026 },
+        },
       ],
     },
   ],

@@ -8,26 +8,62 @@ ruleTester(rule, {
   valid: [
     {
       name: 'no default on the corrected sheet',
-      sheet: grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), '']]),
+      sheet: grid(
+        [...H6, 'Ngày hoàn thành'],
+        [
+          [...ok6('1'), '10/01/2026'],
+          [...ok6('2', 'Nhiệm vụ B'), ''],
+        ],
+      ),
     },
     {
       name: 'no future on the corrected sheet',
-      sheet: grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), '01/03/2026']]),
+      sheet: grid(
+        [...H6, 'Ngày hoàn thành'],
+        [
+          [...ok6('1'), '10/01/2026'],
+          [...ok6('2', 'Nhiệm vụ B'), '01/03/2026'],
+        ],
+      ),
     },
   ],
   invalid: [
     {
       name: 'reports default',
-      sheet: grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), 'sắp xong']]),
+      sheet: grid(
+        [...H6, 'Ngày hoàn thành'],
+        [
+          [...ok6('1'), '10/01/2026'],
+          [...ok6('2', 'Nhiệm vụ B'), 'sắp xong'],
+        ],
+      ),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'G3', role: 'done-date', data: { value: 'sắp xong' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'G3',
+          role: 'done-date',
+          data: { value: 'sắp xong' },
+        },
       ],
     },
     {
       name: 'reports future',
-      sheet: grid([...H6, 'Ngày hoàn thành'], [[...ok6('1'), '10/01/2026'], [...ok6('2', 'Nhiệm vụ B'), '10/04/2026']]),
+      sheet: grid(
+        [...H6, 'Ngày hoàn thành'],
+        [
+          [...ok6('1'), '10/01/2026'],
+          [...ok6('2', 'Nhiệm vụ B'), '10/04/2026'],
+        ],
+      ),
       findings: [
-        { messageId: 'future', severity: 'warning', cell: 'G3', role: 'done-date', data: { value: '10/04/2026', asOf: '01/03/2026' } },
+        {
+          messageId: 'future',
+          severity: 'warning',
+          cell: 'G3',
+          role: 'done-date',
+          data: { value: '10/04/2026', asOf: '01/03/2026' },
+        },
       ],
     },
   ],

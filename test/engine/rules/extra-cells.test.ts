@@ -16,7 +16,13 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H6, [[...ok6(), '', 'ghi thêm']]),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'H2', role: null, data: { count: 1, last: 'F' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'H2',
+          role: null,
+          data: { count: 1, last: 'F' },
+        },
       ],
     },
   ],

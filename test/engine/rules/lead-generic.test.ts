@@ -9,7 +9,9 @@ ruleTester(rule, {
     // One accountable agency next to the generic phrase: fine.
     {
       name: 'no default on the corrected sheet',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Sở Tài chính, các sở, ngành, địa phương liên quan', Q1)]),
+      sheet: grid(H6, [
+        row6('1', 'Nhiệm vụ A', 'Sở Tài chính, các sở, ngành, địa phương liên quan', Q1),
+      ]),
     },
   ],
   invalid: [
@@ -17,7 +19,13 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', 'Các sở, ngành, địa phương liên quan', Q1)]),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'D2', role: 'lead', data: { value: 'Các sở, ngành, địa phương liên quan' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'D2',
+          role: 'lead',
+          data: { value: 'Các sở, ngành, địa phương liên quan' },
+        },
       ],
     },
   ],

@@ -16,7 +16,13 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, Q1, { support: 'Sở VHTTDL, Sở Tài chính' })]),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'E2', role: 'support', data: { agency: TC } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'E2',
+          role: 'support',
+          data: { agency: TC },
+        },
       ],
     },
   ],

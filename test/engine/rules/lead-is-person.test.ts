@@ -12,7 +12,9 @@ ruleTester(rule, {
     },
     {
       name: 'no support on the corrected sheet',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, Q1, { leader: 'Phó Chủ tịch UBND tỉnh', support: 'Sở Nội vụ' })]),
+      sheet: grid(H6, [
+        row6('1', 'Nhiệm vụ A', TC, Q1, { leader: 'Phó Chủ tịch UBND tỉnh', support: 'Sở Nội vụ' }),
+      ]),
     },
   ],
   invalid: [
@@ -20,14 +22,33 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H5, [row5('1', 'Nhiệm vụ A', 'Giám đốc Sở VHTTDL', Q1, TC)]),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'C2', role: 'lead', data: { value: 'Giám đốc Sở VHTTDL', agency: VHTTDL }, suggestion: VHTTDL },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'C2',
+          role: 'lead',
+          data: { value: 'Giám đốc Sở VHTTDL', agency: VHTTDL },
+          suggestion: VHTTDL,
+        },
       ],
     },
     {
       name: 'reports support',
-      sheet: grid(H6, [row6('1', 'Nhiệm vụ A', TC, Q1, { leader: 'Phó Chủ tịch UBND tỉnh', support: 'Giám đốc Sở Nội vụ' })]),
+      sheet: grid(H6, [
+        row6('1', 'Nhiệm vụ A', TC, Q1, {
+          leader: 'Phó Chủ tịch UBND tỉnh',
+          support: 'Giám đốc Sở Nội vụ',
+        }),
+      ]),
       findings: [
-        { messageId: 'support', severity: 'warning', cell: 'E2', role: 'support', data: { value: 'Giám đốc Sở Nội vụ', agency: 'Sở Nội vụ' }, suggestion: 'Sở Nội vụ' },
+        {
+          messageId: 'support',
+          severity: 'warning',
+          cell: 'E2',
+          role: 'support',
+          data: { value: 'Giám đốc Sở Nội vụ', agency: 'Sở Nội vụ' },
+          suggestion: 'Sở Nội vụ',
+        },
       ],
     },
   ],

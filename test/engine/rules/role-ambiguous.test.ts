@@ -14,9 +14,18 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'reports default',
-      sheet: grid(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Thời hạn'], [['1', 'Nhiệm vụ A', TC, Q1, 'Quý II/2026']]),
+      sheet: grid(
+        ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Thời hạn'],
+        [['1', 'Nhiệm vụ A', TC, Q1, 'Quý II/2026']],
+      ),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'E1', role: 'deadline', data: { used: 'D', others: 'E' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'E1',
+          role: 'deadline',
+          data: { used: 'D', others: 'E' },
+        },
       ],
     },
   ],

@@ -14,10 +14,11 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'reports default',
-      sheet: grid(['TT', 'Nhiệm vụ', 'Cơ quan phối hợp', 'Thời gian thực hiện'], [['1', 'Nhiệm vụ A', TC, Q1]]),
-      findings: [
-        { messageId: 'default', severity: 'error', cell: 'A1', role: 'lead' },
-      ],
+      sheet: grid(
+        ['TT', 'Nhiệm vụ', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+        [['1', 'Nhiệm vụ A', TC, Q1]],
+      ),
+      findings: [{ messageId: 'default', severity: 'error', cell: 'A1', role: 'lead' }],
     },
   ],
 });

@@ -12,7 +12,14 @@ ruleTester(rule, {
     },
     {
       name: 'no duplicate on the corrected sheet',
-      sheet: grid(H6, [['I', 'Mục một'], ok6(), ['II', 'Mục hai'], ok6(), ['III', 'Mục ba'], ok6()]),
+      sheet: grid(H6, [
+        ['I', 'Mục một'],
+        ok6(),
+        ['II', 'Mục hai'],
+        ok6(),
+        ['III', 'Mục ba'],
+        ok6(),
+      ]),
     },
     {
       name: 'no missing on the corrected sheet',
@@ -25,21 +32,46 @@ ruleTester(rule, {
       sheet: grid(H6, [['I', 'Mục một'], ok6(), ['III', 'Mục ba'], ok6()]),
       findings: [
         { messageId: 'missing', cell: 'A2' },
-        { messageId: 'default', severity: 'warning', cell: 'A4', role: 'tt', data: { label: 'III', expected: 'II', previous: 'I' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'A4',
+          role: 'tt',
+          data: { label: 'III', expected: 'II', previous: 'I' },
+        },
       ],
     },
     {
       name: 'reports duplicate',
-      sheet: grid(H6, [['I', 'Mục một'], ok6(), ['II', 'Mục hai'], ok6(), ['II', 'Mục hai nữa'], ok6()]),
+      sheet: grid(H6, [
+        ['I', 'Mục một'],
+        ok6(),
+        ['II', 'Mục hai'],
+        ok6(),
+        ['II', 'Mục hai nữa'],
+        ok6(),
+      ]),
       findings: [
-        { messageId: 'duplicate', severity: 'warning', cell: 'A6', role: 'tt', data: { label: 'II', first: 4 } },
+        {
+          messageId: 'duplicate',
+          severity: 'warning',
+          cell: 'A6',
+          role: 'tt',
+          data: { label: 'II', first: 4 },
+        },
       ],
     },
     {
       name: 'reports missing',
       sheet: grid(H6, [['I', 'Mục một'], ok6(), ['III', 'Mục ba'], ok6()]),
       findings: [
-        { messageId: 'missing', severity: 'warning', cell: 'A2', role: 'tt', data: { labels: 'II' } },
+        {
+          messageId: 'missing',
+          severity: 'warning',
+          cell: 'A2',
+          role: 'tt',
+          data: { labels: 'II' },
+        },
         { messageId: 'default', cell: 'A4' },
       ],
     },

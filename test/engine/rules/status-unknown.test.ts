@@ -8,15 +8,33 @@ ruleTester(rule, {
   valid: [
     {
       name: 'no default on the corrected sheet',
-      sheet: grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Đang thực hiện']]),
+      sheet: grid(
+        [...H6, 'Tiến độ'],
+        [
+          [...ok6('1'), 'Hoàn thành'],
+          [...ok6('2', 'Nhiệm vụ B'), 'Đang thực hiện'],
+        ],
+      ),
     },
   ],
   invalid: [
     {
       name: 'reports default',
-      sheet: grid([...H6, 'Tiến độ'], [[...ok6('1'), 'Hoàn thành'], [...ok6('2', 'Nhiệm vụ B'), 'Gần xong rồi']]),
+      sheet: grid(
+        [...H6, 'Tiến độ'],
+        [
+          [...ok6('1'), 'Hoàn thành'],
+          [...ok6('2', 'Nhiệm vụ B'), 'Gần xong rồi'],
+        ],
+      ),
       findings: [
-        { messageId: 'default', severity: 'warning', cell: 'G3', role: 'status', data: { value: 'Gần xong rồi' } },
+        {
+          messageId: 'default',
+          severity: 'warning',
+          cell: 'G3',
+          role: 'status',
+          data: { value: 'Gần xong rồi' },
+        },
       ],
     },
   ],

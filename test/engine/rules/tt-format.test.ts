@@ -16,7 +16,14 @@ ruleTester(rule, {
       name: 'reports default',
       sheet: grid(H6, [['1', 'Nhóm nhiệm vụ'], ok6('1.1', 'A'), ok6('1.2.', 'B')]),
       findings: [
-        { messageId: 'default', severity: 'info', cell: 'A4', role: 'tt', data: { tt: '1.2.' }, suggestion: '1.2' },
+        {
+          messageId: 'default',
+          severity: 'info',
+          cell: 'A4',
+          role: 'tt',
+          data: { tt: '1.2.' },
+          suggestion: '1.2',
+        },
       ],
     },
   ],
