@@ -227,8 +227,8 @@ function sheet(
     const isRow =
       data.startsWith('row', lt + 1) &&
       (data.charCodeAt(lt + 4) <= 32 || data[lt + 4] === '>' || data[lt + 4] === '/');
-    const isCell =
-      data[lt + 1] === 'c' && (next <= 32 || next === 62 /* > */ || next === 47) /* / */;
+    // After "<c": white space, '>' (62) or '/' (47).
+    const isCell = data[lt + 1] === 'c' && (next <= 32 || next === 62 || next === 47);
     if (!isRow && !isCell) {
       pos = lt + 1;
       continue;
