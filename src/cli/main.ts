@@ -4,6 +4,7 @@
  * `phancong draft <plan> --out …`.
  * The only file here that touches the process; commands get a CliIO.
  */
+import { warmUpEngine, WARM_UP_MIN_BYTES } from './warm-up';
 import { promises as fs, realpathSync } from 'fs';
 import path from 'path';
 import type { CliIO } from './io';
@@ -32,7 +33,12 @@ export function nodeIO(): CliIO {
     },
     readWorkbook: async (bytes, lang) => {
       const { readSheetsGuarded, limitsFromEnv } = await import('./read-guard');
-      return readSheetsGuarded(bytes, lang, limitsFromEnv(process.env));
+      const read = readSheetsGuarded(bytes, lang, limitsFromEnv(process.env));
+      // The worker reads on the other core; this thread compiles the engine meanwhile (warm-up.ts).
+      if (bytes.length >= WARM_UP_MIN_BYTES && process.env.PHANCONG_WARM_UP !== '0') {
+        warmUpEngine(lang);
+      }
+      return read;
     },
     describeError: (e) => {
       const err = e as NodeJS.ErrnoException;
