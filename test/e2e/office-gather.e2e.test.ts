@@ -10,8 +10,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { createExcelFake, type CellDump, type FakeCF } from '../fakes/excel-fake';
-import { createOfficeHost } from '../../src/adapters/office/host';
+import type { CellDump, FakeCF } from '../fakes/excel-fake';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { compareReports } from '../../src/engine/compare';
@@ -23,14 +22,12 @@ import { t } from '../../src/messages';
 import {
   axeSerious,
   describeBrowser,
-  launchBrowser,
   ROOT,
   screenshot,
-  serveStatic,
   type Browser,
   type StaticServer,
 } from './harness';
-import { buildOfficeDouble } from './office-double';
+import { startOfficeMode } from './office-double';
 
 jest.setTimeout(240_000);
 
@@ -49,30 +46,7 @@ const rowOf = (section: string, tt: string) =>
   report.tasks.find((x) => x.section === section && x.tt === tt)!.row;
 
 beforeAll(async () => {
-  const { sheets } = await readWorkbook(fs.readFileSync(FIXTURE));
-  const seed = sheets.find((s) => s.name === SHEET)!;
-  const [code] = await Promise.all([
-    buildOfficeDouble(),
-    (async () => {
-      server = await serveStatic(path.join(ROOT, 'dist', 'addin'));
-      browser = await launchBrowser(server.origin);
-    })(),
-  ]);
-  initScript = [
-    code,
-    `;(function (seed) {
-      var D = window.PhancongOfficeDouble;
-      var fake = D.createExcelFake({ apiVersion: '1.13' });
-      fake.addSheet(seed);
-      window.Excel = fake.Excel;
-      window.Office = fake.Office;
-      window.__PHANCONG_FAKE__ = fake;
-      window.__PHANCONG_HOST__ = D.createOfficeHost(fake.Excel, fake.Office);
-    })(${JSON.stringify(seed)});`,
-  ].join('\n');
-  const fake = createExcelFake({ apiVersion: '1.13' });
-  fake.addSheet(seed);
-  snapshot = (await createOfficeHost(fake.Excel, fake.Office).readSheet(SHEET)).snapshot;
+  ({ server, browser, initScript, snapshot } = await startOfficeMode(FIXTURE, SHEET));
   report = analyzeSheet(snapshot, { asOf: AS_OF, lang: 'vi' });
 });
 

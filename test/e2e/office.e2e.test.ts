@@ -5,12 +5,9 @@
  * host hook window.__PHANCONG_HOST__ is the Office adapter over them. Driven through the real UI;
  * the fake's workbook and its round trips (context.sync) are asserted after every action.
  */
-import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { createExcelFake, type CellDump, type FakeCF } from '../fakes/excel-fake';
-import { createOfficeHost } from '../../src/adapters/office/host';
-import { readWorkbook } from '../../src/adapters/xlsx/read';
+import type { CellDump, FakeCF } from '../fakes/excel-fake';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { planMarks } from '../../src/engine/marks';
 import { OWN_SHEETS } from '../../src/engine/tables';
@@ -20,14 +17,12 @@ import { counters } from '../../src/taskpane/state/selectors';
 import {
   axeSerious,
   describeBrowser,
-  launchBrowser,
   ROOT,
   screenshot,
-  serveStatic,
   type Browser,
   type StaticServer,
 } from './harness';
-import { buildOfficeDouble } from './office-double';
+import { startOfficeMode } from './office-double';
 
 jest.setTimeout(180_000);
 
@@ -54,31 +49,12 @@ interface FakeView {
 }
 
 beforeAll(async () => {
-  const { sheets } = await readWorkbook(fs.readFileSync(SAMPLE));
-  const seed = sheets.find((s) => s.name === SHEET)!;
-  const [code] = await Promise.all([
-    buildOfficeDouble(),
-    (async () => {
-      server = await serveStatic(path.join(ROOT, 'dist', 'addin'));
-      browser = await launchBrowser(server.origin);
-    })(),
-  ]);
-  initScript = [
-    code,
-    `;(function (seed) {
-      var D = window.PhancongOfficeDouble;
-      var fake = D.createExcelFake({ apiVersion: '1.13' });
-      fake.addSheet(seed);
-      window.Excel = fake.Excel;
-      window.Office = fake.Office;
-      window.__PHANCONG_FAKE__ = fake;
-      window.__PHANCONG_HOST__ = D.createOfficeHost(fake.Excel, fake.Office);
-    })(${JSON.stringify(seed)});`,
-  ].join('\n');
-
-  const fake = createExcelFake({ apiVersion: '1.13' });
-  fake.addSheet(seed);
-  officeSnapshot = (await createOfficeHost(fake.Excel, fake.Office).readSheet(SHEET)).snapshot;
+  ({
+    server,
+    browser,
+    initScript,
+    snapshot: officeSnapshot,
+  } = await startOfficeMode(SAMPLE, SHEET));
   report = analyzeSheet(officeSnapshot, { asOf: AS_OF, dueSoonDays: DUE_SOON, lang: 'vi' });
 });
 

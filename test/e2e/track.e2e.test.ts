@@ -8,23 +8,13 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { createExcelFake, type FakeCF } from '../fakes/excel-fake';
-import { createOfficeHost } from '../../src/adapters/office/host';
-import { readWorkbook } from '../../src/adapters/xlsx/read';
+import type { FakeCF } from '../fakes/excel-fake';
 import { analyzeSheet } from '../../src/engine/analyze';
 import { planTrackingColumns, TRACKING_STATUSES } from '../../src/engine/tracking-columns';
 import type { SheetReport, SheetSnapshot } from '../../src/engine/types';
 import { t } from '../../src/messages';
-import {
-  describeBrowser,
-  launchBrowser,
-  ROOT,
-  screenshot,
-  serveStatic,
-  type Browser,
-  type StaticServer,
-} from './harness';
-import { buildOfficeDouble } from './office-double';
+import { describeBrowser, ROOT, screenshot, type Browser, type StaticServer } from './harness';
+import { startOfficeMode } from './office-double';
 
 jest.setTimeout(240_000);
 
@@ -41,30 +31,7 @@ let snapshot: SheetSnapshot;
 let report: SheetReport;
 
 beforeAll(async () => {
-  const { sheets } = await readWorkbook(fs.readFileSync(SAMPLE));
-  const seed = sheets.find((s) => s.name === SHEET)!;
-  const [code] = await Promise.all([
-    buildOfficeDouble(),
-    (async () => {
-      server = await serveStatic(path.join(ROOT, 'dist', 'addin'));
-      browser = await launchBrowser(server.origin);
-    })(),
-  ]);
-  initScript = [
-    code,
-    `;(function (seed) {
-      var D = window.PhancongOfficeDouble;
-      var fake = D.createExcelFake({ apiVersion: '1.13' });
-      fake.addSheet(seed);
-      window.Excel = fake.Excel;
-      window.Office = fake.Office;
-      window.__PHANCONG_FAKE__ = fake;
-      window.__PHANCONG_HOST__ = D.createOfficeHost(fake.Excel, fake.Office);
-    })(${JSON.stringify(seed)});`,
-  ].join('\n');
-  const fake = createExcelFake({ apiVersion: '1.13' });
-  fake.addSheet(seed);
-  snapshot = (await createOfficeHost(fake.Excel, fake.Office).readSheet(SHEET)).snapshot;
+  ({ server, browser, initScript, snapshot } = await startOfficeMode(SAMPLE, SHEET));
   report = analyzeSheet(snapshot, { asOf: AS_OF, lang: 'vi' });
 });
 
