@@ -75,15 +75,15 @@ function cellText(v: string | null): string {
 }
 
 export async function writeAppendix(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   draft: PlanDraft,
   lang: Lang,
   support: AppendixSupport,
 ): Promise<{ sheet: string }> {
   // ---- sync 1: the names in use
-  const sheets = ctx.workbook.worksheets;
+  const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  await ctx.sync();
+  await context.sync();
   const name = freeSheetName(
     t(lang, 'ui.draft.sheetName'),
     new Set(sheets.items.map((s) => s.name.toLowerCase())),
@@ -115,7 +115,8 @@ export async function writeAppendix(
     const part = ws.getRange(`A${a + 1}:${lastCol}${b}`);
     part.numberFormat = grid.slice(a, b).map((r) => r.map(() => '@'));
     part.values = grid.slice(a, b);
-    if (i < runsOfRows.length - 1) await ctx.sync();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a run per payload budget; the request must be sent before the next run is queued
+    if (i < runsOfRows.length - 1) await context.sync();
   }
   const block = ws.getRange(`A1:${lastCol}${lastRow}`);
   block.format.font.name = DRAFT_FONT;
@@ -223,7 +224,7 @@ export async function writeAppendix(
 
   ws.activate();
   ws.getRange(`A${first}`).select();
-  await ctx.sync();
+  await context.sync();
   return { sheet: name };
 }
 

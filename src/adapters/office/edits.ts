@@ -74,7 +74,7 @@ function readCell(v: unknown, type: string | undefined): CellValue {
 
 /** Reads the used range's values in the next sync, with `extra` loads queued into the same batch. */
 export type UsedValuesReader = (
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheet: string,
   extra: (ws: Excel.Worksheet) => void,
 ) => Promise<{ values: CellValue[][]; origin: { row: number; col: number } }>;
@@ -131,7 +131,7 @@ function localAddress(address: string): string {
 }
 
 export async function applyEditsOffice(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   batch: EditBatch,
   fingerprint: string,
   readUsed: UsedValuesReader,
@@ -140,7 +140,7 @@ export async function applyEditsOffice(
   const cells = touchedCells(batch);
   let reads: CellRead[] = [];
   let merged: Excel.RangeAreas[] | null = null;
-  const got = await readUsed(ctx, batch.sheet, (ws) => {
+  const got = await readUsed(context, batch.sheet, (ws) => {
     reads = loadCells(ws, cells, true);
     merged = loadMerges(ws, batch.merges, options.mergedAreas);
   });
@@ -158,9 +158,9 @@ export async function applyEditsOffice(
   if (changed.length > 0) throw new EditsChangedError(batch.sheet, [...new Set(changed)]);
 
   const formats = new Map(reads.map((r) => [r.cell, String(r.range.numberFormat[0][0])]));
-  const ws = ctx.workbook.worksheets.getItem(batch.sheet);
+  const ws = context.workbook.worksheets.getItem(batch.sheet);
   const quiet = options.quiet === true;
-  queueQuietly(ctx, quiet, () => {
+  queueQuietly(context, quiet, () => {
     for (const e of batch.edits) {
       const cell = e.cell.toUpperCase();
       writeCell(ws.getRange(cell), e.after, formats.get(cell) ?? null);
@@ -168,7 +168,7 @@ export async function applyEditsOffice(
     for (const m of batch.merges) ws.getRange(m).merge(false);
   });
   const back = loadCells(ws, cells, false);
-  await syncQuietly(ctx, quiet);
+  await syncQuietly(context, quiet);
   return {
     sheet: batch.sheet,
     cells: reads.map((r, i) => ({
@@ -182,18 +182,18 @@ export async function applyEditsOffice(
 }
 
 export async function undoEditsOffice(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   record: UndoRecord,
   options: { mergedAreas: boolean; quiet?: boolean },
 ): Promise<void> {
-  const ws = ctx.workbook.worksheets.getItem(record.sheet);
+  const ws = context.workbook.worksheets.getItem(record.sheet);
   const reads = loadCells(
     ws,
     record.cells.map((c) => c.cell),
     false,
   );
   const merged = loadMerges(ws, record.merges, options.mergedAreas);
-  await ctx.sync();
+  await context.sync();
   const changed = record.cells
     .filter(
       (c, i) =>
@@ -211,7 +211,7 @@ export async function undoEditsOffice(
   if (changed.length > 0) throw new EditsChangedError(record.sheet, [...new Set(changed)]);
 
   const quiet = options.quiet === true;
-  queueQuietly(ctx, quiet, () => {
+  queueQuietly(context, quiet, () => {
     for (const m of record.merges) ws.getRange(m).unmerge();
     for (const c of record.cells) {
       const range = ws.getRange(c.cell);
@@ -220,5 +220,5 @@ export async function undoEditsOffice(
       writeCell(range, c.before, c.numberFormat);
     }
   });
-  await syncQuietly(ctx, quiet);
+  await syncQuietly(context, quiet);
 }

@@ -33,17 +33,17 @@ interface Looked {
 }
 
 /** Queue the loads of the first round trip (sheet names and workbook names). */
-function look(ctx: Excel.RequestContext): Looked {
-  const sheets = ctx.workbook.worksheets;
+function look(context: Excel.RequestContext): Looked {
+  const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  const names = ctx.workbook.names;
+  const names = context.workbook.names;
   names.load('items/name, items/comment, items/value');
   return { sheets, names };
 }
 
 /** Queue the replacement of the own sheet of `kind` with `table` (after `look` was synced). Returns its name. */
 function queueTableSheet(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   looked: Looked,
   kind: TableSheetKind,
   table: OutTable,
@@ -64,14 +64,14 @@ function queueTableSheet(
         ? undefined
         : sheetNames.find((s) => s.toLowerCase() === target.toLowerCase());
     if (sheet && isBase(sheet)) {
-      ctx.workbook.worksheets.getItem(sheet).delete();
+      context.workbook.worksheets.getItem(sheet).delete();
       removed.add(sheet.toLowerCase());
     }
     n.delete();
   }
   const taken = new Set(sheetNames.map((s) => s.toLowerCase()).filter((s) => !removed.has(s)));
   const name = freeSheetName(base, taken);
-  const ws = ctx.workbook.worksheets.add(name);
+  const ws = context.workbook.worksheets.add(name);
   const width = table.headers.length;
   const grid = [
     table.headers,
@@ -93,19 +93,19 @@ function queueTableSheet(
       };
     }
   });
-  ctx.workbook.names.add(marker, ws.getRange('A1'), OWN_MARKER);
+  context.workbook.names.add(marker, ws.getRange('A1'), OWN_MARKER);
   return name;
 }
 
 /** Write (or replace) the "PC So sánh" sheet: two round trips. */
 export async function writeComparisonOffice(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   table: OutTable,
 ): Promise<{ sheet: string }> {
-  const looked = look(ctx);
-  await ctx.sync();
-  const sheet = queueTableSheet(ctx, looked, 'Compare', table, 1);
-  await ctx.sync();
+  const looked = look(context);
+  await context.sync();
+  const sheet = queueTableSheet(context, looked, 'Compare', table, 1);
+  await context.sync();
   return { sheet };
 }
 
@@ -120,28 +120,28 @@ export async function writeComparisonOffice(
  * write. Should the batch fail, events are switched back on (one more round trip) and the error rethrown.
  */
 export async function applyGatherOffice(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   result: GatherResult,
   lang: Lang,
   support: TrackingSupport & { quiet?: boolean } = { dataValidation: false },
 ): Promise<{ logSheet: string }> {
   const sheetName = result.master.sheet;
-  const ws = ctx.workbook.worksheets.getItem(sheetName);
-  const looked = look(ctx);
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  const looked = look(context);
   const tracking = result.tracking ? queueTrackingRead(ws, result.tracking) : null;
   const cells = result.applied.map((x) => {
     const r = ws.getRange(a1(x.row, x.col));
     r.load('text, numberFormat');
     return r;
   });
-  await ctx.sync();
+  await context.sync();
   const changed =
     (tracking !== null && busyCells(result.tracking!, tracking.target).length > 0) ||
     cells.some((r, i) => fold(String(r.text[0][0])) !== fold(result.applied[i].before));
   if (changed) throw new StaleSheetError(sheetName);
 
   const quiet = support.quiet === true;
-  const logSheet = queueQuietly(ctx, quiet, () => {
+  const logSheet = queueQuietly(context, quiet, () => {
     if (tracking) queueTrackingWrite(ws, result.tracking!, tracking.source, support);
     result.applied.forEach((x, i) => {
       const v = x.value;
@@ -158,8 +158,8 @@ export async function applyGatherOffice(
       if (w.numberFormat) cells[i].numberFormat = [[w.numberFormat]];
       cells[i].values = [[w.value]];
     });
-    return queueTableSheet(ctx, looked, 'Merge', buildGatherTable(result, lang, sheetName), 1);
+    return queueTableSheet(context, looked, 'Merge', buildGatherTable(result, lang, sheetName), 1);
   });
-  await syncQuietly(ctx, quiet);
+  await syncQuietly(context, quiet);
   return { logSheet };
 }

@@ -260,7 +260,7 @@ export function createOfficeHost(
 
   /** Read the used range (values only → valuesOnly used range). `extra` queues more loads in the first sync. */
   async function readUsed(
-    ctx: Excel.RequestContext,
+    context: Excel.RequestContext,
     sheet: string,
     want: Want,
     extra?: Extra,
@@ -268,13 +268,13 @@ export function createOfficeHost(
     rows?: number,
   ): Promise<UsedRead> {
     try {
-      return await readUsedOnce(ctx, sheet, want, first, extra);
+      return await readUsedOnce(context, sheet, want, first, extra);
     } catch (e) {
       // Even the first rows were too large (very wide rows, very long texts): half as many first rows
       // (of those the sheet has: its row count costs one small sync, once).
       if (isTooLarge(e) && first > 1) {
-        const count = rows ?? (await usedRowCount(ctx, sheet));
-        return readUsed(ctx, sheet, want, extra, Math.ceil(Math.min(first, count) / 2), count);
+        const count = rows ?? (await usedRowCount(context, sheet));
+        return readUsed(context, sheet, want, extra, Math.ceil(Math.min(first, count) / 2), count);
       }
       // getMergedAreasOrNullObject fails beyond 512 merged areas: read again without them.
       if (
@@ -282,7 +282,7 @@ export function createOfficeHost(
         !isTooLarge(e) &&
         !['ItemNotFound', 'InvalidReference'].includes(errorCode(e))
       )
-        return readUsed(ctx, sheet, { ...want, merges: false }, extra, first, rows);
+        return readUsed(context, sheet, { ...want, merges: false }, extra, first, rows);
       throw e;
     }
   }
@@ -370,7 +370,7 @@ export function createOfficeHost(
 
     async readSheet(name: string): Promise<ReadSheet> {
       const want: Want = { formats: true, bold: supports('1.9'), merges: supports('1.13') };
-      const got = await excel.run((ctx) => readUsed(ctx, name, want));
+      const got = await excel.run((context) => readUsed(context, name, want));
       const blank =
         got.values.length === 1 && got.values[0].length === 1 && got.values[0][0] === null;
       const snapshot: SheetSnapshot = {
@@ -386,10 +386,10 @@ export function createOfficeHost(
 
     async applyMarks(plan: MarkPlan, fingerprint: string): Promise<void> {
       const multi = supports('1.9');
-      await excel.run(async (ctx) => {
+      await excel.run(async (context) => {
         let cfs: Excel.ConditionalFormatCollection | undefined;
         const got = await readUsed(
-          ctx,
+          context,
           plan.sheet,
           { formats: false, bold: false, merges: false },
           (ws) => {
@@ -398,11 +398,11 @@ export function createOfficeHost(
         );
         if (fingerprintValues(got.values, got.origin) !== fingerprint)
           throw new StaleSheetError(plan.sheet);
-        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        const ws = context.workbook.worksheets.getItem(plan.sheet);
         const own = ownRules(cfs!);
         if (own.length === 0 && plan.rules.length === 0) return;
         const quiet = supports('1.8');
-        queueQuietly(ctx, quiet, () => {
+        queueQuietly(context, quiet, () => {
           for (const cf of own) cf.delete();
           for (const rule of plan.rules) {
             const targets = multi
@@ -416,38 +416,40 @@ export function createOfficeHost(
             }
           }
         });
-        await syncQuietly(ctx, quiet);
+        await syncQuietly(context, quiet);
       });
     },
 
     async clearMarks(sheet: string): Promise<void> {
-      await excel.run(async (ctx) => {
-        const cfs = loadOwnRules(ctx.workbook.worksheets.getItem(sheet));
-        await ctx.sync();
+      await excel.run(async (context) => {
+        const cfs = loadOwnRules(context.workbook.worksheets.getItem(sheet));
+        await context.sync();
         const own = ownRules(cfs);
         if (own.length === 0) return;
         const quiet = supports('1.8');
-        queueQuietly(ctx, quiet, () => own.forEach((cf) => cf.delete()));
-        await syncQuietly(ctx, quiet);
+        queueQuietly(context, quiet, () => own.forEach((cf) => cf.delete()));
+        await syncQuietly(context, quiet);
       });
     },
 
     async writeSummary(report: SheetReport, lang: 'vi' | 'en'): Promise<SummaryResult> {
-      return excel.run((ctx) =>
-        writeSummary(excel, ctx, report, lang, { pivotTables: supports('1.8'), payloadBudget }),
+      return excel.run((context) =>
+        writeSummary(excel, context, report, lang, { pivotTables: supports('1.8'), payloadBudget }),
       );
     },
 
     async watchSheet(sheet: string, onChange: () => void): Promise<(() => Promise<void>) | null> {
       if (!supports('1.7')) return null;
-      return excel.run(async (ctx) => {
-        const reg = ctx.workbook.worksheets.getItem(sheet).onChanged.add(async () => onChange());
-        await ctx.sync();
+      return excel.run(async (context) => {
+        const reg = context.workbook.worksheets
+          .getItem(sheet)
+          .onChanged.add(async () => onChange());
+        await context.sync();
         // Removing needs the context the handler was added in (Excel.run(reg.context, …)).
         return async () => {
           await excel.run(
             ((reg as unknown as { context?: Excel.RequestContext }).context ??
-              ctx) as Excel.RequestContext,
+              context) as Excel.RequestContext,
             async (c) => {
               reg.remove();
               await c.sync();
@@ -458,10 +460,10 @@ export function createOfficeHost(
     },
 
     async addTrackingColumns(plan: TrackingPlan, fingerprint: string): Promise<UndoRecord> {
-      return excel.run(async (ctx) => {
+      return excel.run(async (context) => {
         let read: ReturnType<typeof queueTrackingRead> | undefined;
         const got = await readUsed(
-          ctx,
+          context,
           plan.sheet,
           { formats: false, bold: false, merges: false },
           (ws) => {
@@ -472,13 +474,13 @@ export function createOfficeHost(
           throw new StaleSheetError(plan.sheet);
         const busy = busyCells(plan, read!.target);
         if (busy.length) throw new TrackingCellsBusyError(plan.sheet, busy);
-        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        const ws = context.workbook.worksheets.getItem(plan.sheet);
         // The add-in's own write does not wake the live re-check (events off for this batch, ExcelApi 1.8).
         const quiet = supports('1.8');
-        const undo = queueQuietly(ctx, quiet, () =>
+        const undo = queueQuietly(context, quiet, () =>
           queueTrackingWrite(ws, plan, read!.source, { dataValidation: supports('1.8') }),
         );
-        await syncQuietly(ctx, quiet);
+        await syncQuietly(context, quiet);
         return undo;
       });
     },
@@ -489,14 +491,14 @@ export function createOfficeHost(
         freezePanes: supports('1.7'),
         pageLayout: supports('1.9'),
       };
-      return excel.run((ctx) => writeAppendix(ctx, draft, lang, support));
+      return excel.run((context) => writeAppendix(context, draft, lang, support));
     },
 
     async applyEdits(batch: EditBatch, fingerprint: string): Promise<UndoRecord> {
       const options = { mergedAreas: supports('1.13'), quiet: supports('1.8') };
-      return excel.run((ctx) =>
+      return excel.run((context) =>
         applyEditsOffice(
-          ctx,
+          context,
           batch,
           fingerprint,
           (c, sheet, extra) =>
@@ -507,18 +509,18 @@ export function createOfficeHost(
     },
 
     async undoEdits(record: UndoRecord): Promise<void> {
-      await excel.run((ctx) =>
-        undoEditsOffice(ctx, record, { mergedAreas: supports('1.13'), quiet: supports('1.8') }),
+      await excel.run((context) =>
+        undoEditsOffice(context, record, { mergedAreas: supports('1.13'), quiet: supports('1.8') }),
       );
     },
 
     async readColumnText(sheet: string, column: string): Promise<string> {
-      return excel.run((ctx) => readColumnText(ctx, sheet, column));
+      return excel.run((context) => readColumnText(context, sheet, column));
     },
 
     async applyGather(result, lang) {
-      return excel.run((ctx) =>
-        applyGatherOffice(ctx, result, lang, {
+      return excel.run((context) =>
+        applyGatherOffice(context, result, lang, {
           dataValidation: supports('1.8'),
           quiet: supports('1.8'),
         }),
@@ -526,15 +528,15 @@ export function createOfficeHost(
     },
 
     async writeComparison(table) {
-      return excel.run((ctx) => writeComparisonOffice(ctx, table));
+      return excel.run((context) => writeComparisonOffice(context, table));
     },
 
     async selectCell(sheet: string, cell: string): Promise<void> {
-      await excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+      await excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell).select();
-        await ctx.sync();
+        await context.sync();
       });
     },
 

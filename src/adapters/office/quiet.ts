@@ -14,22 +14,29 @@
  */
 
 /** Queue `writes` between enableEvents = false and = true (when `supported`). Returns what `writes` returns. */
-export function queueQuietly<T>(ctx: Excel.RequestContext, supported: boolean, writes: () => T): T {
-  if (supported) ctx.runtime.enableEvents = false;
+export function queueQuietly<T>(
+  context: Excel.RequestContext,
+  supported: boolean,
+  writes: () => T,
+): T {
+  if (supported) context.runtime.enableEvents = false;
   const out = writes();
-  if (supported) ctx.runtime.enableEvents = true;
+  if (supported) context.runtime.enableEvents = true;
   return out;
 }
 
 /** Sync a batch queued by queueQuietly; on failure switch events back on (1 more sync) and rethrow. */
-export async function syncQuietly(ctx: Excel.RequestContext, supported: boolean): Promise<void> {
+export async function syncQuietly(
+  context: Excel.RequestContext,
+  supported: boolean,
+): Promise<void> {
   try {
-    await ctx.sync();
+    await context.sync();
   } catch (e) {
     if (supported) {
       try {
-        ctx.runtime.enableEvents = true;
-        await ctx.sync();
+        context.runtime.enableEvents = true;
+        await context.sync();
       } catch {
         // The original error says more than this one.
       }

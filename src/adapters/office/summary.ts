@@ -106,7 +106,7 @@ class Batch {
   private bytes = 0;
   syncs = 0;
   constructor(
-    private readonly ctx: Excel.RequestContext,
+    private readonly context: Excel.RequestContext,
     private readonly budget: number,
   ) {}
 
@@ -119,7 +119,7 @@ class Batch {
   async flush(): Promise<void> {
     this.bytes = 0;
     this.syncs++;
-    await this.ctx.sync();
+    await this.context.sync();
   }
 }
 
@@ -232,21 +232,21 @@ export interface SummaryOptions {
 
 export async function writeSummary(
   excel: typeof Excel,
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   report: SheetReport,
   lang: Lang,
   opts: SummaryOptions,
 ): Promise<SummaryResult> {
   const budget = opts.payloadBudget ?? PAYLOAD_BUDGET;
   // ---- sync 1: look
-  const wb = ctx.workbook;
+  const wb = context.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name');
   const names = wb.names;
   names.load('items/name, items/comment, items/value');
   const tables = wb.tables;
   tables.load('items/name, items/worksheet/name');
-  await ctx.sync();
+  await context.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
   const nameItems = names.items;
@@ -302,7 +302,7 @@ export async function writeSummary(
   const findingsNames = tableNames(findingsTable);
 
   // ---- syncs 2…n: build under temporary names; the swap ends the last batch.
-  const batch = new Batch(ctx, budget);
+  const batch = new Batch(context, budget);
   const built = {} as Record<OwnKind, Excel.Worksheet>;
   // Each new sheet carries a temporary marker while it is built: should the write be cut off (Excel
   // closed, connection lost) before the clean-up below, the next write still knows the sheet is ours.
@@ -407,7 +407,7 @@ export async function writeSummary(
     await batch.flush();
   } catch (e) {
     await dropTemporary(
-      ctx,
+      context,
       new Set(OWN_KINDS.map((k) => temp[k].toLowerCase())),
       new Set(OWN_KINDS.map((k) => tempMarker(k).toLowerCase())),
     );
@@ -465,7 +465,7 @@ export async function writeSummary(
     const rd = rp.dataHierarchies.add(rp.hierarchies.getItem(agencyTable.headers[0]));
     rd.summarizeBy = excel.AggregationFunction.count;
     rd.name = msg(lang, 'office.pivot.count');
-    await ctx.sync();
+    await context.sync();
     result.pivotTables = [...PIVOTS.map(([name]) => name), REPORT_PIVOT];
   } catch {
     // A batch is not a transaction: PivotTables added before the failing operation exist. Say which.
@@ -475,7 +475,7 @@ export async function writeSummary(
       pivots.load('items/name');
       const reportPivots = built.report.pivotTables;
       reportPivots.load('items/name');
-      await ctx.sync();
+      await context.sync();
       const ours = new Set(PIVOTS.map(([name]) => name.toLowerCase()));
       result.pivotTables = pivots.items.map((p) => p.name).filter((n) => ours.has(n.toLowerCase()));
       if (reportPivots.items.some((p) => p.name === REPORT_PIVOT))
@@ -493,21 +493,21 @@ export async function writeSummary(
  * keeps its marker, and the next write deletes it.
  */
 async function dropTemporary(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   temps: Set<string>,
   markers: Set<string>,
 ): Promise<void> {
   try {
-    const sheets = ctx.workbook.worksheets;
+    const sheets = context.workbook.worksheets;
     sheets.load('items/name');
-    const names = ctx.workbook.names;
+    const names = context.workbook.names;
     names.load('items/name');
-    await ctx.sync();
+    await context.sync();
     const doomed = sheets.items.filter((s) => temps.has(s.name.toLowerCase()));
     const marks = names.items.filter((n) => markers.has(n.name.toLowerCase()));
     for (const n of marks) n.delete();
     for (const s of doomed) s.delete();
-    if (doomed.length || marks.length) await ctx.sync();
+    if (doomed.length || marks.length) await context.sync();
   } catch {
     // Nothing more can be done here; the error that stopped the build is what the user must see.
   }
