@@ -22,6 +22,41 @@ function useStore(store: GatherStore) {
   return useSyncExternalStore(store.subscribe, store.getState);
 }
 
+/** A heading and one line per cell of the master: its address (a click selects it), then what happened there. */
+function CellList<T extends { row: number; col: number; field: string }>({
+  heading,
+  items,
+  onSelect,
+  describe,
+}: {
+  heading: string;
+  items: readonly T[];
+  onSelect: (cell: string) => void;
+  describe: (item: T) => string;
+}) {
+  const styles = usePaneStyles();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3 className={styles.heading}>{heading}</h3>
+      <ul>
+        {items.map((x) => (
+          <li key={`${x.row}:${x.field}`}>
+            <Button
+              appearance="transparent"
+              size="small"
+              onClick={() => onSelect(a1(x.row, x.col))}
+            >
+              {a1(x.row, x.col)}
+            </Button>{' '}
+            {describe(x)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function GatherPanel() {
   const { controller } = usePane();
   if (!controller.gather?.available.gather) return null;
@@ -93,54 +128,30 @@ function GatherBody({ store }: { store: GatherStore }) {
               })}
             </p>
           )}
-          {plan.applied.length > 0 && (
-            <>
-              <h3 className={styles.heading}>{t('ui.gather.group.applied')}</h3>
-              <ul>
-                {plan.applied.map((x) => (
-                  <li key={`${x.row}:${x.field}`}>
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      onClick={() => store.select(plan.master.sheet, a1(x.row, x.col))}
-                    >
-                      {a1(x.row, x.col)}
-                    </Button>{' '}
-                    {x.tt} · {t(`tracking.${x.field}`)}: "{x.before}" → "{x.after}" ({x.source.file}
-                    )
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {plan.conflicts.length > 0 && (
-            <>
-              <h3 className={styles.heading}>{t('ui.gather.group.conflicts')}</h3>
-              <ul>
-                {plan.conflicts.map((x) => (
-                  <li key={`${x.row}:${x.field}`}>
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      onClick={() => store.select(plan.master.sheet, a1(x.row, x.col))}
-                    >
-                      {a1(x.row, x.col)}
-                    </Button>{' '}
-                    {x.tt} · {t(`tracking.${x.field}`)}:{' '}
-                    {x.values
-                      .map((v) =>
-                        t('ui.gather.conflictValue', {
-                          value: v.value,
-                          file: v.source.file,
-                          row: v.source.row,
-                        }),
-                      )
-                      .join(' / ')}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <CellList
+            heading={t('ui.gather.group.applied')}
+            items={plan.applied}
+            onSelect={(cell) => store.select(plan.master.sheet, cell)}
+            describe={(x) =>
+              `${x.tt} · ${t(`tracking.${x.field}`)}: "${x.before}" → "${x.after}" (${x.source.file})`
+            }
+          />
+          <CellList
+            heading={t('ui.gather.group.conflicts')}
+            items={plan.conflicts}
+            onSelect={(cell) => store.select(plan.master.sheet, cell)}
+            describe={(x) =>
+              `${x.tt} · ${t(`tracking.${x.field}`)}: ${x.values
+                .map((v) =>
+                  t('ui.gather.conflictValue', {
+                    value: v.value,
+                    file: v.source.file,
+                    row: v.source.row,
+                  }),
+                )
+                .join(' / ')}`
+            }
+          />
           {plan.unmatched.length > 0 && (
             <>
               <h3 className={styles.heading}>{t('ui.gather.group.unmatched')}</h3>
