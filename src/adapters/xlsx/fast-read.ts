@@ -1,6 +1,7 @@
 /**
  * The command's fast read (issue 15): the snapshot sheetSnapshot() makes from an ExcelJS workbook,
- * made straight from the package's XML (JSZip, ExcelJS's own zip library) without building
+ * made straight from the package's XML (JSZip, ExcelJS's own zip library, unless the caller
+ * opens the package itself: the command does, with Node's zlib, src/cli/zip-parts.ts) without building
  * ExcelJS's workbook model, which is most of the cost of a check. Used by `phancong check` when
  * no copy is written; the result must equal read.ts's, value for value, and a test holds the two
  * equal on every fixture (test/adapters/xlsx/fast-read.test.ts).
@@ -13,7 +14,7 @@
  * runs, CDATA, typed dates (t="d"), overlapping merges, odd shared strings, conditional formats
  * naming a format the file lacks (ExcelJS refuses those files: so must the command).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { dateCellFormat, dateToSerial } from './read-values';
 
@@ -24,10 +25,27 @@ const excelUtils = require('exceljs/lib/utils/utils') as {
   excelToDate(v: unknown, date1904: boolean): Date;
   parseBoolean(v: unknown): boolean;
 };
-const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
-  getDefaultFmtCode(id: number): string | undefined;
-};
+/** The table behind ExcelJS's NumFmtXform.getDefaultFmtCode (the xform itself loads its XML parser). */
+const defaultNumFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<
+  number,
+  { f?: string } | undefined
+>;
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The text of a package's parts (null: no such part), whatever opened the zip. */
+export interface PackageParts {
+  text(path: string): Promise<string | null>;
+}
+
+/** Opens a package's zip; throws for a damaged one (the fast read then declines). */
+export type OpenPackage = (bytes: Uint8Array) => Promise<PackageParts>;
+
+/** JSZip, ExcelJS's own zip library (loaded only when used: the command opens zips with Node's zlib). */
+async function openWithJSZip(bytes: Uint8Array): Promise<PackageParts> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zip = await (require('jszip') as typeof JSZip).loadAsync(bytes);
+  return { text: (p) => zip.file(p)?.async('string') ?? Promise.resolve(null) };
+}
 
 /** Gives up: the caller reads with ExcelJS. */
 class Decline extends Error {}
@@ -148,7 +166,7 @@ function styles(xml: string | null): StyleIndex {
       if (xf) {
         model = { bold: false, font: false };
         if (xf.numFmtId) {
-          const f = numFmts.get(xf.numFmtId) || NumFmtXform.getDefaultFmtCode(xf.numFmtId);
+          const f = numFmts.get(xf.numFmtId) || defaultNumFormats[xf.numFmtId]?.f;
           if (f) model.numFmt = f;
         }
         model.date = excelUtils.isDateFmt(model.numFmt);
@@ -509,13 +527,17 @@ function convert(v: unknown): { value: CellValue; isDate: boolean } {
 
 /**
  * The sheets of a standard .xlsx package, or null when this reader does not cover it (the caller
- * then reads with ExcelJS). Throws only what JSZip throws for a damaged zip.
+ * then reads with ExcelJS, which also says what is wrong with a damaged zip). `open` opens the
+ * zip (JSZip unless the caller gives another; a part's text must be what JSZip would give).
  */
-export async function fastReadSheets(bytes: Uint8Array): Promise<SheetSnapshot[] | null> {
+export async function fastReadSheets(
+  bytes: Uint8Array,
+  open: OpenPackage = openWithJSZip,
+): Promise<SheetSnapshot[] | null> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const text = (p: string) => zip.file(p)?.async('string') ?? Promise.resolve(null);
+    const parts = await open(bytes);
+    const text = (p: string) => parts.text(p);
     const rootRels = await text('_rels/.rels');
     if (!rootRels || !/Target="\/?xl\/workbook\.xml"/.test(rootRels)) return null;
     const wb = await text('xl/workbook.xml');
