@@ -72,6 +72,7 @@ function inflate(b: Uint8Array, entry: Entry): Uint8Array {
   if (data.length !== entry.compressedSize) throw new ZipFormatError('truncated part');
   let out: Uint8Array;
   if (entry.method === 0) out = data;
+  // One output chunk of the part's size (and a little): no chunks to join afterwards.
   else if (entry.method === 8) out = inflateRawSync(data);
   else throw new ZipFormatError('compression method');
   if (out.length !== entry.size) throw new ZipFormatError('size mismatch');
