@@ -16,7 +16,7 @@ import type { Lang, SheetReport, SheetSnapshot, Finding, Task } from '../engine/
 import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
+import { parseArgs, todayIso, isIsoDate, CliUsageError, CHECK_ARGS } from './args';
 import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
 import { writeJson } from './json-out';
 
@@ -34,10 +34,7 @@ export interface CheckOptions {
 }
 
 export function parseCheckArgs(argv: string[], today: string): CheckOptions {
-  const a = parseArgs(argv, {
-    flags: ['json', 'all'],
-    options: ['sheet', 'as-of', 'out', 'lang', 'due-soon'],
-  });
+  const a = parseArgs(argv, CHECK_ARGS);
   if (a.positional.length < 1) throw new CliUsageError('cli.usage.check');
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
