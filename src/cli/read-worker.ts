@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { SheetSnapshot } from '../engine/types';
-import { packSheets } from './snapshot-transfer';
+import { packSheets, packedBuffers } from './snapshot-transfer';
 
 export type WorkerMessage =
   | { kind: 'facts'; facts: unknown }
@@ -38,7 +38,14 @@ const port = parentPort;
 if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   read(workerData.bytes as Uint8Array, workerData.fast === true, post).then(
-    (sheets) => post({ kind: 'done', sheets: packSheets(sheets as SheetSnapshot[]) }),
+    (sheets) => {
+      const packed = packSheets(sheets as SheetSnapshot[]);
+      // The packed values' buffers move to the command's thread (no copy).
+      port.postMessage(
+        { kind: 'done', sheets: packed } satisfies WorkerMessage,
+        packedBuffers(packed),
+      );
+    },
     async (e: unknown) => {
       const { WorkbookReadError } = await import('../adapters/xlsx/read-error');
       post({

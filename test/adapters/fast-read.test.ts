@@ -227,5 +227,18 @@ describe('snapshots cross from the read worker packed, and arrive the same', () 
     expect(unpackSheets(packSheets([{ name: 'x', values: [[1]] }]))).toStrictEqual([
       { name: 'x', values: [[1]] },
     ]);
+    // Every kind of value (and -0, NaN, an error value, the same text twice), and rows with holes.
+    const odd = [
+      {
+        name: 'y',
+        values: [['a', 'a', -0, NaN, 1.5, true, false, null, { error: '#N/A' }], [], ['a']],
+      },
+    ];
+    expect(unpackSheets(packSheets(odd))).toStrictEqual(odd);
+    const cloned = unpackSheets(structuredClone(packSheets(odd)))[0].values;
+    expect(JSON.stringify(cloned)).toBe(JSON.stringify(odd[0].values));
+    expect(Object.is(cloned[0][2], -0) && Number.isNaN(cloned[0][3])).toBe(true);
+    const holey = [{ name: 'z', values: [[1, , 'b']] }]; // eslint-disable-line no-sparse-arrays
+    expect(unpackSheets(packSheets(holey as never))).toStrictEqual(holey);
   });
 });
