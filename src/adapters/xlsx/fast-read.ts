@@ -95,7 +95,9 @@ function decodeText(s: string, newlines = true): string {
 
 /** TextXform's model: the text with _xHHHH_ escapes turned into characters. */
 const textXform = (s: string) =>
-  s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  !s.includes('_x')
+    ? s
+    : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 const PREFIXED =
   /<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b/;
@@ -138,12 +140,32 @@ function richRuns(inner: string): RichRun[] {
   return runs;
 }
 
+/**
+ * The text of a shared string that is one <t> element and nothing else (`<t>…</t>`, `<t attrs>…</t>`,
+ * the text without '<'), found without regular expressions; null for any other (the regular
+ * expressions below read it, as before: for this one they find the same single <t>).
+ */
+function onlyText(inner: string): string | null {
+  if (!inner.startsWith('<t') || !inner.endsWith('</t>')) return null;
+  const after = inner.charCodeAt(2);
+  if (after !== 62 && after !== 32 && after !== 9 && after !== 10 && after !== 13) return null;
+  const gt = inner.indexOf('>');
+  if (inner[gt - 1] === '/') return null;
+  const text = inner.slice(gt + 1, -4);
+  return text.includes('<') ? null : text;
+}
+
 function sharedStrings(xml: string | null): Shared[] {
   if (xml === null) return [];
   if (xml.includes('<rPh') || xml.includes('<![CDATA[') || PREFIXED.test(xml)) throw new Decline();
   const out: Shared[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
     const inner = m[1] ?? '';
+    const only = onlyText(inner);
+    if (only !== null) {
+      out.push(textXform(decodeText(only)));
+      continue;
+    }
     if (/<r\b/.test(inner)) {
       if (/<t\b/.test(inner.replace(/<r\b[\s\S]*?<\/r>/g, ''))) throw new Decline();
       out.push({ richText: richRuns(inner) });
