@@ -8,6 +8,26 @@
  * instance) is stringified whole by JSON.stringify and its lines indented to where it stands
  * (JSON strings hold no raw line break, so every "\n" is a line of the layout).
  */
+/**
+ * A list whose elements are made one at a time as writeJson writes them (each is garbage as soon
+ * as it is written: a report's tasks are not copied all at once), and all at once for
+ * JSON.stringify (toJSON). Either way the text is that of the array of its elements.
+ */
+export class JsonList<T> {
+  constructor(
+    readonly length: number,
+    private readonly make: (index: number) => T,
+  ) {}
+
+  at(index: number): T {
+    return this.make(index);
+  }
+
+  toJSON(): T[] {
+    return Array.from({ length: this.length }, (_, i) => this.make(i));
+  }
+}
+
 class JsonWriter {
   private buffer = '';
 
@@ -37,6 +57,10 @@ class JsonWriter {
           this.array(value, indent);
           return;
         }
+        if (value instanceof JsonList) {
+          this.array(value, indent);
+          return;
+        }
         if (isPlainObject(value)) {
           this.object(value as Record<string, unknown>, indent);
           return;
@@ -46,7 +70,8 @@ class JsonWriter {
     this.whole(value, indent);
   }
 
-  private array(list: unknown[], indent: string): void {
+  private array(list: unknown[] | JsonList<unknown>, indent: string): void {
+    const lazy = list instanceof JsonList;
     if (list.length === 0) {
       this.buffer += '[]';
       return;
@@ -55,7 +80,7 @@ class JsonWriter {
     this.buffer += '[';
     for (let i = 0; i < list.length; i++) {
       this.buffer += i ? `,\n${inner}` : `\n${inner}`;
-      const v = list[i];
+      const v = lazy ? list.at(i) : list[i];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol')
         this.buffer += 'null';
       else this.value(v, inner);

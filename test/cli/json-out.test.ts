@@ -1,6 +1,6 @@
 /** The JSON the command writes in pieces is JSON.stringify(value, null, 2), byte for byte. */
 import { join } from 'path';
-import { jsonText, writeJson } from '../../src/cli/json-out';
+import { JsonList, jsonText, writeJson } from '../../src/cli/json-out';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
 
@@ -71,6 +71,21 @@ test('what JSON.stringify leaves out or replaces: undefined, functions, symbols,
   same([]);
   same({});
   same([[[[[[{ deep: [1, 2, { x: [] }] }]]]]]]);
+});
+
+test('a JsonList is written as the array of its elements, made one at a time (and so for JSON.stringify)', () => {
+  const rows = [{ a: 1, b: [2, 'x'] }, { a: undefined, c: 'Sở' }, { d: null }];
+  const made: number[] = [];
+  const list = new JsonList(rows.length, (i) => {
+    made.push(i);
+    return rows[i];
+  });
+  const doc = { name: 'x', list, empty: new JsonList(0, () => 1), after: true };
+  const asArrays = { name: 'x', list: rows, empty: [], after: true };
+  expect(jsonText(doc)).toBe(JSON.stringify(asArrays, null, 2));
+  expect(made).toEqual([0, 1, 2]);
+  expect(JSON.stringify(doc)).toBe(JSON.stringify(asArrays));
+  expect(JSON.stringify(doc, null, 2)).toBe(JSON.stringify(asArrays, null, 2));
 });
 
 test('writeJson writes the same bytes in chunks of any size', () => {
