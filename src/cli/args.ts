@@ -60,5 +60,15 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
   return out;
 }
 
-/** The workbook layer's ISO-date check and "today" (one of each for the command line and the pane). */
-export { isIsoDate, todayIso } from '../engine/workbook';
+/**
+ * The workbook layer's ISO-date check and "today" (one of each for the command line and the pane),
+ * from its dates module: this file loads before the read starts (main.ts), the workbook index
+ * would load the tables and the messages first.
+ */
+export { isIsoDate, todayIso } from '../engine/workbook/dates';
+
+/** The arguments of `phancong check` (check.ts; main.ts reads them too, to start the read early). */
+export const CHECK_ARGS: ArgSpec = {
+  flags: ['json', 'all'],
+  options: ['sheet', 'as-of', 'out', 'lang', 'due-soon'],
+};

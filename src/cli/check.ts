@@ -16,9 +16,9 @@ import type { Lang, SheetReport, SheetSnapshot, Finding, Task } from '../engine/
 import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
+import { parseArgs, todayIso, isIsoDate, CliUsageError, CHECK_ARGS } from './args';
 import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
-import { writeJson } from './json-out';
+import { JsonList, writeJson } from './json-out';
 
 export interface CheckOptions {
   file: string;
@@ -34,10 +34,7 @@ export interface CheckOptions {
 }
 
 export function parseCheckArgs(argv: string[], today: string): CheckOptions {
-  const a = parseArgs(argv, {
-    flags: ['json', 'all'],
-    options: ['sheet', 'as-of', 'out', 'lang', 'due-soon'],
-  });
+  const a = parseArgs(argv, CHECK_ARGS);
   if (a.positional.length < 1) throw new CliUsageError('cli.usage.check');
   const lang = (a.options.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
@@ -75,40 +72,57 @@ function jsonSheet(r: SheetReport) {
     planYears: r.planYears ?? null,
     scope: r.scope ?? null,
     sections: r.sections,
-    tasks: r.tasks.map((task) => ({
-      row: task.row,
-      rows: task.rows,
-      tt: task.tt,
-      section: task.section,
-      group: task.group,
-      task: task.task,
-      leader: task.leader,
-      inspector: task.inspector,
-      lead: task.lead.map(({ name, raw, kind, known }) => ({ name, raw, kind, known })),
-      support: task.support.map(({ name, raw, kind, known }) => ({ name, raw, kind, known })),
-      deadline: task.deadline,
-      result: task.result,
-      status: task.status,
-      ...(task.progress ? { progress: task.progress } : {}),
-      doneDate: task.doneDate,
-      state: task.state,
-      ...(task.category ? { category: task.category } : {}),
-      unassigned: task.unassigned,
-    })),
-    findings: r.findings.map(
-      ({ code, severity, cell, row, role, message, messageId, suggestion, fixes }) => ({
-        code,
-        severity,
-        cell,
-        row,
-        role,
-        message,
-        messageId,
-        ...(suggestion ? { suggestion } : {}),
-        ...(fixes?.length ? { fixes } : {}),
-      }),
-    ),
+    // Each task's and finding's copy is made as it is written (json-out.ts JsonList).
+    tasks: new JsonList(r.tasks.length, (i) => taskJson(r.tasks[i])),
+    findings: new JsonList(r.findings.length, (i) => findingJson(r.findings[i])),
     summary: r.summary,
+  };
+}
+
+function taskJson(task: Task) {
+  return {
+    row: task.row,
+    rows: task.rows,
+    tt: task.tt,
+    section: task.section,
+    group: task.group,
+    task: task.task,
+    leader: task.leader,
+    inspector: task.inspector,
+    lead: task.lead.map(({ name, raw, kind, known }) => ({ name, raw, kind, known })),
+    support: task.support.map(({ name, raw, kind, known }) => ({ name, raw, kind, known })),
+    deadline: task.deadline,
+    result: task.result,
+    status: task.status,
+    ...(task.progress ? { progress: task.progress } : {}),
+    doneDate: task.doneDate,
+    state: task.state,
+    ...(task.category ? { category: task.category } : {}),
+    unassigned: task.unassigned,
+  };
+}
+
+function findingJson({
+  code,
+  severity,
+  cell,
+  row,
+  role,
+  message,
+  messageId,
+  suggestion,
+  fixes,
+}: Finding) {
+  return {
+    code,
+    severity,
+    cell,
+    row,
+    role,
+    message,
+    messageId,
+    ...(suggestion ? { suggestion } : {}),
+    ...(fixes?.length ? { fixes } : {}),
   };
 }
 

@@ -2,21 +2,64 @@
 /**
  * The `phancong` command: `phancong check <file.xlsx> …`, `phancong fix <file.xlsx> --out …` and
  * `phancong draft <plan> --out …`.
- * The only file here that touches the process; commands get a CliIO.
+ * The only file here that touches the process; commands get a CliIO. It loads little itself: for
+ * `phancong check <file>` the read worker starts first (startEarlyRead), and the command, the engine
+ * and the messages load while it reads.
  */
-import { warmUpEngine, WARM_UP_MIN_BYTES } from './warm-up';
-import { promises as fs, realpathSync } from 'fs';
+import { promises as fs, readFileSync, realpathSync, statSync } from 'fs';
 import path from 'path';
 import type { CliIO } from './io';
-import { runCheck } from './check';
+import type { Lang, SheetSnapshot } from '../engine/types';
+import type * as Messages from '../messages';
 import { VERSION } from './version';
-import { t } from '../messages';
+import { CHECK_ARGS, parseArgs } from './args';
+import { limitsFromEnv, readSheetsGuarded, startGuardedRead, type GuardedRead } from './read-guard';
+
+/** The message catalogue, loaded when first needed (after the read has started). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the early read has started
+const t: typeof Messages.t = (...args) => (require('../messages') as typeof Messages).t(...args);
+
+/** The read `phancong check <file>` started before the command was loaded (startEarlyRead). */
+let early: { file: string; lang: Lang; bytes: Uint8Array; read: GuardedRead } | null = null;
+
+/**
+ * `phancong check <file>` (one file): read the file and start the read worker first thing, before
+ * the command, the engine and the messages are loaded (issue 15: the worker starts and reads on
+ * the other core meanwhile). The command then asks nodeIO for this file's bytes and their sheets
+ * and gets this read: the same bytes, the same read, the same limits. Anything else (another
+ * command, several files, a folder, arguments the command will refuse, a file that cannot be read)
+ * starts nothing here, and the command reads as it always does.
+ */
+export function startEarlyRead(argv: string[]): void {
+  const [command, ...rest] = argv;
+  if (command !== 'check') return;
+  let file: string;
+  let lang: string;
+  let bytes: Uint8Array;
+  try {
+    const a = parseArgs(rest, CHECK_ARGS);
+    if (a.positional.length !== 1) return;
+    file = a.positional[0];
+    lang = a.options.lang ?? 'vi';
+    if ((lang !== 'vi' && lang !== 'en') || !statSync(file).isFile()) return;
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    return;
+  }
+  const read = startGuardedRead(bytes, lang, limitsFromEnv(process.env));
+  // A read the command never asks for is cancelled (runProcess); one it asks for, it awaits itself.
+  read.sheets.catch(() => {});
+  early = { file, lang, bytes, read };
+}
 
 export function nodeIO(): CliIO {
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readFile: async (p) => new Uint8Array(await fs.readFile(p)),
+    readFile: async (p) => {
+      if (early && p === early.file) return early.bytes;
+      return new Uint8Array(await fs.readFile(p));
+    },
     writeFile: (p, d) => fs.writeFile(p, d),
     now: () => new Date(),
     mkdir: async (p) => {
@@ -32,8 +75,14 @@ export function nodeIO(): CliIO {
       return names.map((n) => path.join(p, n));
     },
     readWorkbook: async (bytes, lang) => {
-      const { readSheetsGuarded, limitsFromEnv } = await import('./read-guard');
-      const read = readSheetsGuarded(bytes, lang, limitsFromEnv(process.env));
+      let read: Promise<SheetSnapshot[]>;
+      if (early && bytes === early.bytes && lang === early.lang) {
+        read = early.read.sheets;
+        early = null;
+      } else {
+        read = readSheetsGuarded(bytes, lang, limitsFromEnv(process.env));
+      }
+      const { warmUpEngine, WARM_UP_MIN_BYTES } = await import('./warm-up');
       // The worker reads on the other core; this thread compiles the engine meanwhile (warm-up.ts).
       if (bytes.length >= WARM_UP_MIN_BYTES && process.env.PHANCONG_WARM_UP !== '0') {
         warmUpEngine(lang);
@@ -68,7 +117,7 @@ function resolvedPath(p: string): string {
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'check') return await runCheck(rest, io);
+    if (command === 'check') return await (await import('./check')).runCheck(rest, io);
     if (command === 'fix') {
       const { runFix } = await import('./fix');
       return await runFix(rest, io);
@@ -115,7 +164,11 @@ export function runProcess(): void {
       process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
     });
   }
-  main(process.argv.slice(2)).then((code) => {
+  const argv = process.argv.slice(2);
+  startEarlyRead(argv);
+  main(argv).then((code) => {
+    early?.read.cancel();
+    early = null;
     process.exitCode = code;
   });
 }

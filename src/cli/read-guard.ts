@@ -9,8 +9,8 @@ import path from 'path';
 import type { Lang, SheetSnapshot } from '../engine/types';
 import { WorkbookReadError, type WorkbookReadErrorReason } from '../adapters/xlsx/read-error';
 import type { PackageFacts } from '../adapters/xlsx/package';
-import { describeHeavy } from '../adapters/xlsx/heavy';
-import { t } from '../messages';
+import type * as Heavy from '../adapters/xlsx/heavy';
+import type * as Messages from '../messages';
 import type { WorkerMessage } from './read-worker';
 import { unpackSheets, type PackedSheet } from './snapshot-transfer';
 
@@ -60,20 +60,50 @@ function startWorker(bytes: Uint8Array, memoryMb: number, fast: boolean): Worker
   return new Worker(boot, { ...options, eval: true });
 }
 
+/**
+ * The message catalogue and heavy.ts, loaded when a read is stopped: `phancong check <file>` starts
+ * its read before the rest of the command is loaded (main.ts), so this file loads little.
+ */
+function limitText() {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a limit is reached */
+  return {
+    t: (require('../messages') as typeof Messages).t,
+    describeHeavy: (require('../adapters/xlsx/heavy') as typeof Heavy).describeHeavy,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 /** Read the sheets of a workbook in a worker, within `limits`. */
 export function readSheetsGuarded(
   bytes: Uint8Array,
   lang: Lang,
   limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<SheetSnapshot[]> {
-  return new Promise((resolve, reject) => {
+  return startGuardedRead(bytes, lang, limits).sheets;
+}
+
+/** A read under way: its sheets, and a way to stop it when nobody will ask for them. */
+export interface GuardedRead {
+  sheets: Promise<SheetSnapshot[]>;
+  /** End the worker; a read not yet finished rejects (with an Error saying it was cancelled). */
+  cancel(): void;
+}
+
+/** Start reading the sheets of a workbook in a worker, within `limits`. */
+export function startGuardedRead(
+  bytes: Uint8Array,
+  lang: Lang,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): GuardedRead {
+  let cancel = () => {};
+  const sheets = new Promise<SheetSnapshot[]>((resolve, reject) => {
     const started = Date.now();
     let facts: PackageFacts | null = null;
     let settled = false;
     const worker = startWorker(bytes, limits.memoryMb, limits.fast === true);
     const tooHeavy = (limit: string) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const what = describeHeavy(facts, lang);
+      const what = limitText().describeHeavy(facts, lang);
       return new WorkbookReadError(
         'too-heavy',
         `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
@@ -92,7 +122,11 @@ export function readSheetsGuarded(
       () =>
         finish(() =>
           reject(
-            tooHeavy(t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 })),
+            tooHeavy(
+              limitText().t(lang, 'read.limit.time', {
+                seconds: Math.round(limits.timeMs / 100) / 10,
+              }),
+            ),
           ),
         ),
       limits.timeMs,
@@ -116,13 +150,19 @@ export function readSheetsGuarded(
     });
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(e.message)) {
-        finish(() => reject(tooHeavy(t(lang, 'read.limit.memory', { mb: limits.memoryMb }))));
+        finish(() =>
+          reject(tooHeavy(limitText().t(lang, 'read.limit.memory', { mb: limits.memoryMb }))),
+        );
       } else {
         finish(() => reject(e));
       }
     });
     worker.on('exit', () =>
-      finish(() => reject(tooHeavy(t(lang, 'read.limit.memory', { mb: limits.memoryMb })))),
+      finish(() =>
+        reject(tooHeavy(limitText().t(lang, 'read.limit.memory', { mb: limits.memoryMb }))),
+      ),
     );
+    cancel = () => finish(() => reject(new Error('read cancelled')));
   });
+  return { sheets, cancel: () => cancel() };
 }

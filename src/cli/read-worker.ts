@@ -1,12 +1,12 @@
 /**
  * The worker thread of read-guard.ts: reads the workbook's sheets and posts them back. With
  * `fast`, the fast read first (fast-read.ts: the same snapshots, without building ExcelJS's model;
- * ExcelJS is not even loaded); for a package it does not cover, ExcelJS's read, which posts the
+ * ExcelJS is not even loaded, nor JSZip: the zip is opened with Node's zlib, zip-parts.ts); for a package it does not cover, ExcelJS's read, which posts the
  * package facts first, so that a read stopped by its limit can still say what made it heavy.
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { SheetSnapshot } from '../engine/types';
-import { packSheets } from './snapshot-transfer';
+import { packSheets, packedBuffers } from './snapshot-transfer';
 
 export type WorkerMessage =
   | { kind: 'facts'; facts: unknown }
@@ -26,7 +26,8 @@ async function read(
 ): Promise<unknown> {
   if (fast) {
     const { fastReadSheets } = await import('../adapters/xlsx/fast-read');
-    const sheets = await fastReadSheets(bytes);
+    const { openZipParts } = await import('./zip-parts');
+    const sheets = await fastReadSheets(bytes, openZipParts);
     if (sheets) return sheets;
   }
   const { readWorkbook } = await import('../adapters/xlsx/read');
@@ -37,7 +38,14 @@ const port = parentPort;
 if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   read(workerData.bytes as Uint8Array, workerData.fast === true, post).then(
-    (sheets) => post({ kind: 'done', sheets: packSheets(sheets as SheetSnapshot[]) }),
+    (sheets) => {
+      const packed = packSheets(sheets as SheetSnapshot[]);
+      // The packed values' buffers move to the command's thread (no copy).
+      port.postMessage(
+        { kind: 'done', sheets: packed } satisfies WorkerMessage,
+        packedBuffers(packed),
+      );
+    },
     async (e: unknown) => {
       const { WorkbookReadError } = await import('../adapters/xlsx/read-error');
       post({

@@ -34,7 +34,38 @@ function foldUncached(text: string): string {
 
 /** Collapse runs of white space (including non-breaking spaces and line breaks) to one space. */
 export function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return isSquashed(text) ? text : text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/**
+ * True when squash would give `text` back unchanged: its only white space is single ASCII spaces
+ * between other characters. Most cells are so; the test costs less than the replacement.
+ */
+function isSquashed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
+    } else if (isWhiteSpace(c)) return false;
+  }
+  return true;
+}
+
+/** The characters of /[\s\u00a0\u200b]/ but the ASCII space. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 160) return c >= 9 && c <= 13;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const TAG = /<\/?(?:b|i|u|a|strong|em|span|font|br|p)\b[^>]*>/gi;

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { fastReadSheets } from '../../src/adapters/xlsx/fast-read';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
 import { main } from '../../src/cli/main';
@@ -140,6 +141,45 @@ describe('the fast read gives ExcelJS’s snapshots, or declines', () => {
     expect(fast![0].values[0][0]).toBe('trang');
   });
 
+  test('cell and row tags written otherwise: quotes, spaces around "=", order, extra attributes, a value that looks like an attribute', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('A');
+    ws.getRow(1).values = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì'];
+    ws.getRow(2).values = [1, 'Một', 'Sở Tài chính'];
+    ws.getRow(3).values = [2, 'Hai', 'Sở Nội vụ'];
+    ws.getCell('B2').font = { bold: true };
+    const plain = new Uint8Array(await wb.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(plain);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const read: number[] = [];
+    const variants = [
+      (x: string) => x.replace(/<c r="(\w+)"/g, '<c  r = "$1" foo="1"'),
+      (x: string) => x.replace(/<c r="(\w+)"( s="\d+")?( t="\w+")?/g, '<c$3$2 r="$1"'),
+      (x: string) => x.replace(/<row r="(\d+)" spans="[^"]*"/g, '<row\tr="$1" hidden="0"'),
+      (x: string) => x.replace('<row r="2"', '<row r="2" r="2"'),
+      (x: string) => x.replace('<c r="A3"', '<c foo="a r=\'Z9\'" r="A3"'),
+      (x: string) => x.replace('<c r="A3"', '<c r="A3" r="B7"'),
+    ];
+    for (const variant of variants) {
+      const changed = variant(xml);
+      expect(changed).not.toBe(xml);
+      zip.file('xl/worksheets/sheet1.xml', changed);
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      let full: unknown;
+      try {
+        full = (await readWorkbook(bytes)).sheets;
+      } catch (e) {
+        full = e;
+      }
+      const fast = await fastReadSheets(bytes);
+      if (fast !== null) read.push(variants.indexOf(variant));
+      if (fast !== null) expect(fast).toStrictEqual(full);
+    }
+    // The plain tags are read; duplicate attributes decline (ExcelJS refuses them), and so does a
+    // value that looks like an attribute (the regular expression of a tag that is not plain sees two r).
+    expect(read).toEqual([0, 1, 2]);
+  });
+
   test('declines what it does not cover: a package that needs normalising, a file ExcelJS refuses', async () => {
     expect(
       await fastReadSheets(
@@ -187,5 +227,18 @@ describe('snapshots cross from the read worker packed, and arrive the same', () 
     expect(unpackSheets(packSheets([{ name: 'x', values: [[1]] }]))).toStrictEqual([
       { name: 'x', values: [[1]] },
     ]);
+    // Every kind of value (and -0, NaN, an error value, the same text twice), and rows with holes.
+    const odd = [
+      {
+        name: 'y',
+        values: [['a', 'a', -0, NaN, 1.5, true, false, null, { error: '#N/A' }], [], ['a']],
+      },
+    ];
+    expect(unpackSheets(packSheets(odd))).toStrictEqual(odd);
+    const cloned = unpackSheets(structuredClone(packSheets(odd)))[0].values;
+    expect(JSON.stringify(cloned)).toBe(JSON.stringify(odd[0].values));
+    expect(Object.is(cloned[0][2], -0) && Number.isNaN(cloned[0][3])).toBe(true);
+    const holey = [{ name: 'z', values: [[1, , 'b']] }]; // eslint-disable-line no-sparse-arrays
+    expect(unpackSheets(packSheets(holey as never))).toStrictEqual(holey);
   });
 });

@@ -6,7 +6,44 @@ import {
   hasMarkup,
   stripMarkup,
   cellText,
+  squash,
 } from '../../src/engine/text';
+
+describe('squash', () => {
+  const reference = (t: string) => t.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  it('gives what the replacement gives, for every kind of white space anywhere', () => {
+    const spaces = [
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      '\u200b',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\u1680',
+      '\u205f',
+    ];
+    const words = ['', 'Sở', 'Tài chính', 'a', '😀', 'x\u200cy'];
+    const samples: string[] = [];
+    for (const a of spaces)
+      for (const w of words)
+        for (const b of spaces)
+          samples.push(`${a}${w}${b}`, `${w}${a}${w}${b}${w}`, `${w}${a}`, `${a}${w}`);
+    // a pseudo-random mix
+    let seed = 7;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length];
+    for (let n = 0; n < 2000; n++) {
+      let t = '';
+      for (let k = 0; k < 6; k++) t += pick([pick(spaces), pick(words), 'ab', ' ']);
+      samples.push(t);
+    }
+    for (const t of samples) expect(squash(t)).toBe(reference(t));
+  });
+});
 
 describe('fold', () => {
   it('ignores case, diacritics and tone-mark placement', () => {

@@ -1,6 +1,7 @@
 /**
  * The command's fast read (issue 15): the snapshot sheetSnapshot() makes from an ExcelJS workbook,
- * made straight from the package's XML (JSZip, ExcelJS's own zip library) without building
+ * made straight from the package's XML (JSZip, ExcelJS's own zip library, unless the caller
+ * opens the package itself: the command does, with Node's zlib, src/cli/zip-parts.ts) without building
  * ExcelJS's workbook model, which is most of the cost of a check. Used by `phancong check` when
  * no copy is written; the result must equal read.ts's, value for value, and a test holds the two
  * equal on every fixture (test/adapters/xlsx/fast-read.test.ts).
@@ -13,7 +14,7 @@
  * runs, CDATA, typed dates (t="d"), overlapping merges, odd shared strings, conditional formats
  * naming a format the file lacks (ExcelJS refuses those files: so must the command).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { dateCellFormat, dateToSerial } from './read-values';
 
@@ -24,13 +25,35 @@ const excelUtils = require('exceljs/lib/utils/utils') as {
   excelToDate(v: unknown, date1904: boolean): Date;
   parseBoolean(v: unknown): boolean;
 };
-const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
-  getDefaultFmtCode(id: number): string | undefined;
-};
+/** The table behind ExcelJS's NumFmtXform.getDefaultFmtCode (the xform itself loads its XML parser). */
+const defaultNumFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<
+  number,
+  { f?: string } | undefined
+>;
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The text of a package's parts (null: no such part), whatever opened the zip. */
+export interface PackageParts {
+  text(path: string): Promise<string | null>;
+}
+
+/** Opens a package's zip; throws for a damaged one (the fast read then declines). */
+export type OpenPackage = (bytes: Uint8Array) => Promise<PackageParts>;
+
+/** JSZip, ExcelJS's own zip library (loaded only when used: the command opens zips with Node's zlib). */
+async function openWithJSZip(bytes: Uint8Array): Promise<PackageParts> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zip = await (require('jszip') as typeof JSZip).loadAsync(bytes);
+  return { text: (p) => zip.file(p)?.async('string') ?? Promise.resolve(null) };
+}
 
 /** Gives up: the caller reads with ExcelJS. */
 class Decline extends Error {}
+
+/** An attribute given twice: ExcelJS's XML parser refuses the file, so the fast read declines. */
+function duplicate(): never {
+  throw new Decline();
+}
 
 interface Style {
   numFmt?: string;
@@ -72,10 +95,29 @@ function decodeText(s: string, newlines = true): string {
 
 /** TextXform's model: the text with _xHHHH_ escapes turned into characters. */
 const textXform = (s: string) =>
-  s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  !s.includes('_x')
+    ? s
+    : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 const PREFIXED =
   /<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b/;
+
+/** The column of a reference /^[A-Z]{1,3}\d+$/ (1 for A1), 0 for anything else. */
+function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return 0;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return 0;
+  }
+  return col;
+}
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -98,12 +140,32 @@ function richRuns(inner: string): RichRun[] {
   return runs;
 }
 
+/**
+ * The text of a shared string that is one <t> element and nothing else (`<t>…</t>`, `<t attrs>…</t>`,
+ * the text without '<'), found without regular expressions; null for any other (the regular
+ * expressions below read it, as before: for this one they find the same single <t>).
+ */
+function onlyText(inner: string): string | null {
+  if (!inner.startsWith('<t') || !inner.endsWith('</t>')) return null;
+  const after = inner.charCodeAt(2);
+  if (after !== 62 && after !== 32 && after !== 9 && after !== 10 && after !== 13) return null;
+  const gt = inner.indexOf('>');
+  if (inner[gt - 1] === '/') return null;
+  const text = inner.slice(gt + 1, -4);
+  return text.includes('<') ? null : text;
+}
+
 function sharedStrings(xml: string | null): Shared[] {
   if (xml === null) return [];
   if (xml.includes('<rPh') || xml.includes('<![CDATA[') || PREFIXED.test(xml)) throw new Decline();
   const out: Shared[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
     const inner = m[1] ?? '';
+    const only = onlyText(inner);
+    if (only !== null) {
+      out.push(textXform(decodeText(only)));
+      continue;
+    }
     if (/<r\b/.test(inner)) {
       if (/<t\b/.test(inner.replace(/<r\b[\s\S]*?<\/r>/g, ''))) throw new Decline();
       out.push({ richText: richRuns(inner) });
@@ -148,7 +210,7 @@ function styles(xml: string | null): StyleIndex {
       if (xf) {
         model = { bold: false, font: false };
         if (xf.numFmtId) {
-          const f = numFmts.get(xf.numFmtId) || NumFmtXform.getDefaultFmtCode(xf.numFmtId);
+          const f = numFmts.get(xf.numFmtId) || defaultNumFormats[xf.numFmtId]?.f;
           if (f) model.numFmt = f;
         }
         model.date = excelUtils.isDateFmt(model.numFmt);
@@ -162,6 +224,57 @@ function styles(xml: string | null): StyleIndex {
     },
     { dxfs },
   );
+}
+
+/**
+ * The attributes of a plain tag, read without a regular expression (the hot path of a sheet's
+ * cells and rows): names and values from `from` to `to` (the tag's '>' or '/>') into ATTRS as
+ * name, value pairs; their count, or -1 when the tag is not plain (a name given twice: declines). Plain: each attribute after
+ * ASCII white space, name="value", the name and the value printable ASCII without quotes,
+ * '&', '<', '>' or white space. In such a tag the regular expressions of attr() and CELL_ATTR
+ * find exactly these attributes (no value can hold what looks like another one); any other tag
+ * takes the regular expressions, as before.
+ */
+const ATTRS: string[] = [];
+
+function plainAttributes(data: string, from: number, to: number): number {
+  let n = 0;
+  let i = from;
+  for (;;) {
+    const gap = i;
+    while (i < to && isSpace(data.charCodeAt(i))) i++;
+    if (i === to) return n;
+    if (i === gap) return -1;
+    const nameStart = i;
+    while (i < to && isPlainChar(data.charCodeAt(i)) && data.charCodeAt(i) !== 61) i++;
+    if (i === nameStart) return -1;
+    const nameEnd = i;
+    while (i < to && isSpace(data.charCodeAt(i))) i++;
+    if (data.charCodeAt(i) !== 61) return -1;
+    i++;
+    while (i < to && isSpace(data.charCodeAt(i))) i++;
+    if (i >= to || data.charCodeAt(i) !== 34) return -1;
+    const valueStart = ++i;
+    while (i < to && isPlainChar(data.charCodeAt(i))) i++;
+    if (i >= to || data.charCodeAt(i) !== 34) return -1;
+    const name = data.slice(nameStart, nameEnd);
+    for (let k = 0; k < n; k += 2) if (ATTRS[k] === name) duplicate();
+    ATTRS[n++] = name;
+    ATTRS[n++] = data.slice(valueStart, i);
+    i++;
+  }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Printable ASCII but white space, quotes, '&', '/', '<' and '>'. */
+const isPlainChar = (c: number) =>
+  c > 32 && c < 127 && c !== 34 && c !== 39 && c !== 38 && c !== 47 && c !== 60 && c !== 62;
+
+/** attr(tag, name) of a plain tag's attributes (plainAttributes' count `n`): the first one so named. */
+function plainAttr(n: number, name: string): string | undefined {
+  for (let k = 0; k < n; k += 2) if (ATTRS[k] === name) return ATTRS[k + 1];
+  return undefined;
 }
 
 interface FastCell {
@@ -217,6 +330,10 @@ function sheet(
     { hidden: boolean; style: Style | null; cells: Map<number, FastCell> }
   >();
   let row: { hidden: boolean; style: Style | null; cells: Map<number, FastCell> } | null = null;
+  let rowNumber = 0;
+  /** The last row and column of a cell read with a value (not null). */
+  let lastRow = 0;
+  let lastCol = 0;
   // A scan of the <row> and <c> elements of sheetData (indexOf, no backtracking regular expression).
   for (let pos = 0; ;) {
     const lt = data.indexOf('<', pos);
@@ -243,33 +360,47 @@ function sheet(
       inner = data.slice(pos, close);
       pos = close + 4;
     }
+    const plain = plainAttributes(data, lt + (isRow ? 4 : 2), selfClosing ? gt - 1 : gt);
     if (isRow) {
-      const r = attr(open, 'r');
+      const r = plain >= 0 ? plainAttr(plain, 'r') : attr(open, 'r');
       if (!r || !/^\d+$/.test(r)) throw new Decline();
-      const s = parseInt(attr(open, 's') ?? '', 10);
+      const s = parseInt((plain >= 0 ? plainAttr(plain, 's') : attr(open, 's')) ?? '', 10);
       row = {
-        hidden: excelUtils.parseBoolean(attr(open, 'hidden')),
+        hidden: excelUtils.parseBoolean(
+          plain >= 0 ? plainAttr(plain, 'hidden') : attr(open, 'hidden'),
+        ),
         style: s ? styleOf(s) : NO_STYLE,
         cells: new Map(),
       };
-      if (rows.has(Number(r))) throw new Decline();
-      rows.set(Number(r), row);
+      rowNumber = Number(r);
+      if (rows.has(rowNumber)) throw new Decline();
+      rows.set(rowNumber, row);
       continue;
     }
     if (!row) throw new Decline();
     let r: string | undefined;
     let t: string | undefined;
     let sAttr: string | undefined;
-    for (const a of open.slice(2, selfClosing ? -2 : -1).matchAll(CELL_ATTR)) {
-      const value = a[2] ?? a[3];
-      if (value.includes('&')) throw new Decline();
-      if (a[1] === 'r') r = value;
-      else if (a[1] === 't') t = value;
-      else if (a[1] === 's') sAttr = value;
+    if (plain >= 0) {
+      // The same as the loop below on a plain tag (no value holds '&').
+      for (let k = 0; k < plain; k += 2) {
+        const name = ATTRS[k];
+        if (name === 'r') r = r === undefined ? ATTRS[k + 1] : duplicate();
+        else if (name === 't') t = t === undefined ? ATTRS[k + 1] : duplicate();
+        else if (name === 's') sAttr = sAttr === undefined ? ATTRS[k + 1] : duplicate();
+      }
+    } else {
+      for (const a of open.slice(2, selfClosing ? -2 : -1).matchAll(CELL_ATTR)) {
+        const value = a[2] ?? a[3];
+        if (value.includes('&')) throw new Decline();
+        if (a[1] === 'r') r = r === undefined ? value : duplicate();
+        else if (a[1] === 't') t = t === undefined ? value : duplicate();
+        else if (a[1] === 's') sAttr = sAttr === undefined ? value : duplicate();
+      }
     }
-    const ref = r === undefined ? null : /^([A-Z]{1,3})(\d+)$/.exec(r);
-    if (!ref) throw new Decline();
-    const col = colNumber(ref[1]);
+    // r is a reference: 1 to 3 capital letters, then digits.
+    const col = r === undefined ? 0 : refColumn(r);
+    if (col === 0) throw new Decline();
     const styleId = sAttr !== undefined ? parseInt(sAttr, 10) : undefined;
     if (t === 'd') throw new Decline();
     let formula: string | undefined;
@@ -307,7 +438,8 @@ function sheet(
       }
     }
     const style = styleId ? styleOf(styleId) : null;
-    const date = (x: unknown) => (style?.date ? excelUtils.excelToDate(x, date1904) : x);
+    const isDate = style?.date === true;
+    const date = (x: unknown) => (isDate ? excelUtils.excelToDate(x, date1904) : x);
     let value: unknown;
     if (formula || shareType) {
       let result: unknown;
@@ -338,13 +470,17 @@ function sheet(
     } else {
       continue; // ExcelJS does not create this cell
     }
-    const link = links.get(`${ref[1]}${ref[2]}`);
+    const link = links.size ? links.get(r!) : undefined;
     if (link !== undefined) {
       const shown = formula || shareType ? (value as { result: unknown }).result : value;
       value = { text: shown ?? undefined, hyperlink: link };
     }
     if (row.cells.has(col)) throw new Decline();
     row.cells.set(col, { value, style: style ?? NO_STYLE });
+    if (value !== null) {
+      if (rowNumber > lastRow) lastRow = rowNumber;
+      if (col > lastCol) lastCol = col;
+    }
   }
 
   // Merges: cells covered (all but the top-left) hold no value; ExcelJS creates missing ones.
@@ -388,16 +524,10 @@ function sheet(
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
 
-  // Extent: the last row and column holding a value, or reached by a merge.
-  let rowCount = 0;
-  let colCount = 0;
-  for (const [r, rw] of rows) {
-    for (const [c, cell] of rw.cells) {
-      if (cell.value === null || cell.value === undefined) continue;
-      if (r > rowCount) rowCount = r;
-      if (c > colCount) colCount = c;
-    }
-  }
+  // Extent: the last row and column holding a value (counted as the cells were read: a value a
+  // merge covers since lies inside that merge), or reached by a merge.
+  let rowCount = lastRow;
+  let colCount = lastCol;
   for (const m of merges) {
     rowCount = Math.max(rowCount, m.bottom + 1);
     colCount = Math.max(colCount, m.right + 1);
@@ -422,7 +552,12 @@ function sheet(
           value: null,
           style: createdStyle(rw.style, colStyles.get(c)),
         };
-        const { value, isDate } = convert(cell.value);
+        // Text and finite numbers as they are (convert's answer, without its object).
+        const v = cell.value;
+        const { value, isDate } =
+          typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
+            ? { value: v, isDate: false }
+            : convert(v);
         const numFmt =
           typeof cell.style.numFmt === 'string' && cell.style.numFmt !== ''
             ? cell.style.numFmt
@@ -509,13 +644,17 @@ function convert(v: unknown): { value: CellValue; isDate: boolean } {
 
 /**
  * The sheets of a standard .xlsx package, or null when this reader does not cover it (the caller
- * then reads with ExcelJS). Throws only what JSZip throws for a damaged zip.
+ * then reads with ExcelJS, which also says what is wrong with a damaged zip). `open` opens the
+ * zip (JSZip unless the caller gives another; a part's text must be what JSZip would give).
  */
-export async function fastReadSheets(bytes: Uint8Array): Promise<SheetSnapshot[] | null> {
+export async function fastReadSheets(
+  bytes: Uint8Array,
+  open: OpenPackage = openWithJSZip,
+): Promise<SheetSnapshot[] | null> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const text = (p: string) => zip.file(p)?.async('string') ?? Promise.resolve(null);
+    const parts = await open(bytes);
+    const text = (p: string) => parts.text(p);
     const rootRels = await text('_rels/.rels');
     if (!rootRels || !/Target="\/?xl\/workbook\.xml"/.test(rootRels)) return null;
     const wb = await text('xl/workbook.xml');

@@ -1,5 +1,6 @@
 /** Date serials and date formats of the snapshot, without ExcelJS (read.ts and fast-read.ts share them). */
-import { msToSerial, numberFormatKind } from '../../engine/workbook';
+// The dates module itself, not the workbook index (which loads the tables and the messages).
+import { msToSerial, numberFormatKind } from '../../engine/workbook/dates';
 
 /** Format given to a Date cell whose own format shows neither a date nor a time. */
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';

@@ -14,7 +14,18 @@ export type FormatKind = 'date' | 'time' | null;
  * a date; "m" next to h or s is minutes. Hours, minutes or seconds alone make a time.
  */
 export function numberFormatKind(numberFormat: string | undefined | null): FormatKind {
-  if (!numberFormat) return null;
+  if (!numberFormat || numberFormat === 'General') return null;
+  // A sheet has a handful of formats, asked about once per cell: each is read once.
+  const known = formatKinds.get(numberFormat);
+  if (known !== undefined) return known;
+  const kind = readFormatKind(numberFormat);
+  if (formatKinds.size < 1000) formatKinds.set(numberFormat, kind);
+  return kind;
+}
+
+const formatKinds = new Map<string, FormatKind>();
+
+function readFormatKind(numberFormat: string): FormatKind {
   let f = '';
   const s = numberFormat;
   for (let i = 0; i < s.length; i++) {
