@@ -41,7 +41,7 @@ import {
   type EditBatch,
   type UndoRecord,
 } from '../../host/types';
-import { fingerprintSnapshot, normalizeColumn } from '../../engine/workbook';
+import { fingerprintSnapshot, fingerprintSteps, normalizeColumn } from '../../engine/workbook';
 import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
 import { graftCheckedCopy } from '../xlsx/graft';
 import { graftEdits, type SheetPatch } from '../xlsx/graft-edits';
@@ -119,6 +119,8 @@ export class StandaloneHost implements WorkbookHost {
   private state: PreviewState;
   private listeners = new Set<() => void>();
   private snapshots = new Map<string, { version: number; snapshot: SheetSnapshot }>();
+  /** Each cached snapshot's fingerprint (a re-check of an unchanged sheet does not hash it again). */
+  private fingerprints = new WeakMap<SheetSnapshot, string>();
   /** Exact cell values and styles before each apply (rich text, formulas), for undo. */
   private undoRaw = new WeakMap<UndoRecord, RawCell[]>();
 
@@ -310,7 +312,24 @@ export class StandaloneHost implements WorkbookHost {
     // Cached until the workbook changes (every change bumps the version).
     const snapshot = this.snapshot(name)!;
     if (!isOwnSheet(this.sheet(name))) this.showSheet(name);
-    return { snapshot, fingerprint: fingerprintSnapshot(snapshot) };
+    return { snapshot, fingerprint: await this.fingerprintOf(snapshot) };
+  }
+
+  /** A snapshot's fingerprint, hashed once, a few thousand rows at a time (the page stays responsive). */
+  private async fingerprintOf(snapshot: SheetSnapshot): Promise<string> {
+    let fingerprint = this.fingerprints.get(snapshot);
+    if (fingerprint === undefined) {
+      const steps = fingerprintSteps(snapshot);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          fingerprint = step.value;
+          break;
+        }
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+      this.fingerprints.set(snapshot, fingerprint);
+    }
+    return fingerprint;
   }
 
   async applyMarks(plan: MarkPlan, fingerprint: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, mergeClasses, Option } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Finding, Lang, Severity } from '../../engine/types';
 import { hasMessage, translator } from '../../messages';
 import type { Controller } from '../state/controller';
@@ -27,8 +27,11 @@ interface Shown {
 export function FindingsList() {
   const { controller, state, t } = usePane();
   const styles = usePaneStyles();
-  const report = state.report;
-  const { filter } = state;
+  // The list follows the report a step behind the rest of the pane: the counters show as soon as a
+  // check ends, and the list (hundreds of Fluent buttons over a large sheet) is drawn in a render
+  // React can interrupt, in slices, instead of one long task.
+  const report = useDeferredValue(state.report);
+  const filter = useDeferredValue(state.filter);
   // Grouping and counting walk every finding: once per report and filter, not on every state change
   // (a progress tick, a selection).
   const findings = report?.findings;
@@ -144,7 +147,8 @@ export function FindingsList() {
                           finding={finding}
                           selected={state.selected === key}
                           canFix={canFix}
-                          busy={state.busy !== null}
+                          // Only a row with a fix button shows it: the others are not drawn again.
+                          busy={canFix && !!finding.fixes?.length && state.busy !== null}
                           lang={state.lang}
                           controller={controller}
                         />

@@ -11,16 +11,28 @@ export interface Counters {
   warnings: number;
 }
 
+const countersOf = new WeakMap<SheetReport, Counters>();
+
+/** The pane's counters for a report (counted once per report: the pane renders on every state change). */
 export function counters(report: SheetReport): Counters {
-  const bySeverity = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  return {
+  const known = countersOf.get(report);
+  if (known) return known;
+  let errors = 0;
+  let warnings = 0;
+  for (const f of report.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  const out: Counters = {
     tasks: report.summary.total,
     overdue: report.summary.byState.overdue ?? 0,
     dueSoon: report.summary.byState['due-soon'] ?? 0,
     unassigned: report.summary.unassigned,
-    errors: bySeverity('error'),
-    warnings: bySeverity('warning'),
+    errors,
+    warnings,
   };
+  countersOf.set(report, out);
+  return out;
 }
 
 /** A finding's identity within one report (findings have no id of their own). */
