@@ -125,6 +125,7 @@ export function createSessionStore({
           fileName,
           lang: pageLang,
           guard: runner.offThread ? (b) => runner.read(b, pageLang) : undefined,
+          knownFingerprint: (snapshot) => runner.fingerprint(snapshot),
         });
         const controller = createController(host, clock, { view, lang: pageLang, runner });
         seq += 1;

@@ -20,6 +20,7 @@ import {
   type WorkerRequest,
 } from '../../src/taskpane/check-runner/protocol';
 import type { SheetReport } from '../../src/engine/types';
+import { fingerprintSnapshot } from '../../src/engine/workbook';
 import {
   CheckCancelledError,
   directRunner,
@@ -124,6 +125,9 @@ describe('the report in parts, the sheets kept in the worker', () => {
       const { runner, workers } = cloneRunner();
       const sheets = await runner.read(bytes, 'vi');
       for (const snapshot of sheets) {
+        // The worker hashed each sheet's fingerprint as the page would.
+        expect(runner.fingerprint(snapshot)).toBe(fingerprintSnapshot(snapshot));
+        expect(directRunner().fingerprint(snapshot)).toBeUndefined();
         const report = await runner.analyze(snapshot, OPTIONS);
         expect(report).toEqual(await directReport(snapshot, OPTIONS));
         expect(JSON.stringify(report)).toBe(JSON.stringify(await directReport(snapshot, OPTIONS)));

@@ -102,6 +102,8 @@ export interface StandaloneHostOptions {
    * page's thread; its sheets serve the first check without being read again.
    */
   guard?: (bytes: Uint8Array) => Promise<SheetSnapshot[]>;
+  /** The fingerprint of a sheet the guard gave, when it hashed one (the page need not hash it again). */
+  knownFingerprint?: (snapshot: SheetSnapshot) => string | undefined;
 }
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -170,8 +172,11 @@ export class StandaloneHost implements WorkbookHost {
     const host = new StandaloneHost(workbook, options);
     // The same bytes through the same reader: the guard's snapshots are the workbook's as opened.
     for (const snapshot of guarded ?? [])
-      if (workbook.getWorksheet(snapshot.name))
+      if (workbook.getWorksheet(snapshot.name)) {
         host.snapshots.set(snapshot.name, { version: 0, snapshot });
+        const fingerprint = options.knownFingerprint?.(snapshot);
+        if (fingerprint !== undefined) host.fingerprints.set(snapshot, fingerprint);
+      }
     // The download adds to the original package (graft.ts), so everything ExcelJS cannot keep stays.
     host.original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     return host;

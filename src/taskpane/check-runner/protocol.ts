@@ -8,6 +8,7 @@
 import { analyzeSheet } from '../../engine/analyze';
 import type { AnalyzeOptions, Finding, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
 import { WARM_UP_AS_OF, warmUpSheet } from '../../engine/warm-up-sheet';
+import { fingerprintSnapshot } from '../../engine/workbook/fingerprint';
 import type { PackageFacts } from '../../adapters/xlsx/package';
 
 /** Limits of a read in the standalone page (the browser cannot cap a worker's heap: a budget instead). */
@@ -63,7 +64,8 @@ export type WorkerReply =
   | { kind: 'report-part'; id: number; path: ListPath; items: unknown[] }
   | { kind: 'report-end'; id: number }
   | { kind: 'facts'; id: number; facts: PackageFacts }
-  | { kind: 'sheets'; id: number; sheets: SheetSnapshot[] }
+  /** The sheets read, with each one's fingerprint (hashed here, not on the page's thread). */
+  | { kind: 'sheets'; id: number; sheets: SheetSnapshot[]; fingerprints: string[] }
   | {
       kind: 'failed';
       id: number;
@@ -337,7 +339,12 @@ async function read(
         if (estimate > request.memoryMb) throw new OverBudget(estimate);
       },
     });
-    post({ kind: 'sheets', id: request.id, sheets: result.sheets });
+    post({
+      kind: 'sheets',
+      id: request.id,
+      sheets: result.sheets,
+      fingerprints: result.sheets.map((sheet) => fingerprintSnapshot(sheet)),
+    });
     return result.sheets;
   } catch (e) {
     post(failure(request.id, e));

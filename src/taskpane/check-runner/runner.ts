@@ -64,6 +64,8 @@ export interface CheckRunner {
    * small chunks while it has nothing else to do); nothing on the direct runner.
    */
   warmUp(lang: Lang): void;
+  /** The fingerprint of a sheet this runner's read gave, hashed where it was read; undefined for any other. */
+  fingerprint(snapshot: SheetSnapshot): string | undefined;
   /** Stop the running work (its promise rejects with CheckCancelledError); false when nothing ran. */
   cancel(): boolean;
   /** End the worker for good. */
@@ -130,6 +132,7 @@ export function directRunner(): CheckRunner {
     read: (bytes, lang, limits = PAGE_READ_LIMITS) =>
       run<SheetSnapshot[]>({ kind: 'read', id: 0, bytes, memoryMb: limits.memoryMb }, lang, limits),
     warmUp: () => undefined,
+    fingerprint: () => undefined,
     cancel: () => false,
     dispose: () => undefined,
   };
@@ -158,6 +161,8 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
   const held = new Set<string>();
   /** The keys of the last read's sheets, and of the last snapshot sent (each replaced by the next). */
   let readKeys: string[] = [];
+  /** The fingerprints the worker hashed for the sheets it read. */
+  const fingerprints = new WeakMap<SheetSnapshot, string>();
   let sentKey: string | null = null;
 
   /** End the worker; every pending request fails with `error(id)`. */
@@ -268,6 +273,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
             // The worker keeps these sheets (replacing the previous read's): checks name them by key.
             for (const key of readKeys) held.delete(key);
             readKeys = reply.sheets.map((sheet, i) => {
+              fingerprints.set(sheet, reply.fingerprints[i]);
               keys.set(sheet, `${hold}${i}`);
               held.add(`${hold}${i}`);
               return `${hold}${i}`;
@@ -298,6 +304,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
       }, limits.timeMs);
       return promise.finally(() => clearTimeout(timer));
     },
+    fingerprint: (snapshot) => fingerprints.get(snapshot),
     warmUp(lang) {
       ensure().postMessage({ kind: 'warm', lang } as WorkerRequest);
     },
