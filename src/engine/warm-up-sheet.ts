@@ -35,6 +35,23 @@ const DEADLINES: CellValue[] = [
   '',
 ];
 const STATUSES = ['', 'Đang thực hiện', 'Đã hoàn thành', 'Chưa thực hiện'];
+/** What a real appendix also holds: abbreviations, unknown agencies, deadlines that do not read. */
+const ODD_LEADS = [
+  'Sở VHTTDL',
+  'Sở NN&MT',
+  'Ban Quản lý XYZ',
+  'Sở GD&ĐT, Công an tỉnh',
+  'UBND cấp xã',
+];
+const ODD_DEADLINES: CellValue[] = [
+  'khi nào xong thì báo',
+  '31/2/2026',
+  'Quý V/2026',
+  'trước ngày 15/7/2026',
+  'Tháng 13/2026',
+  '6 tháng đầu năm 2026',
+  2,
+];
 const SECTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
 /** The as-of date the made-up appendix is checked for. */
@@ -43,9 +60,11 @@ export const WARM_UP_AS_OF = '2026-06-15';
 /**
  * A made-up appendix of `rows` rows under its header: a section row every 60 rows, tasks with
  * varied leads, deadlines and states. `first` numbers its tasks from another start (the pane's
- * chunks differ from one another; 1 gives the CLI's appendix).
+ * chunks differ from one another; 1 gives the CLI's appendix). `varied` puts in every third task an
+ * abbreviated or unknown agency and a deadline that does not read (the rules' findings and their
+ * messages warm up too); without it the appendix is the CLI's.
  */
-export function warmUpSheet(rows = 400, first = 1): SheetSnapshot {
+export function warmUpSheet(rows = 400, first = 1, varied = false): SheetSnapshot {
   const values: CellValue[][] = [HEADER];
   let task = first - 1;
   for (let r = 0; r < rows; r++) {
@@ -54,13 +73,14 @@ export function warmUpSheet(rows = 400, first = 1): SheetSnapshot {
       continue;
     }
     task++;
+    const odd = varied && task % 3 === 0;
     values.push([
-      String(task),
+      odd && task % 2 ? String(task - 1) : String(task),
       `Triển khai nhiệm vụ số ${task} của kế hoạch`,
       task % 3 ? 'Đ/c Phó Chủ tịch UBND tỉnh' : '',
-      LEADS[task % LEADS.length],
+      odd ? ODD_LEADS[task % ODD_LEADS.length] : LEADS[task % LEADS.length],
       LEADS[(task + 2) % LEADS.length],
-      DEADLINES[task % DEADLINES.length],
+      odd ? ODD_DEADLINES[task % ODD_DEADLINES.length] : DEADLINES[task % DEADLINES.length],
       STATUSES[task % STATUSES.length],
       task % 4 === 2 ? 46050 : null,
     ]);
