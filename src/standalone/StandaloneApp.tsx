@@ -26,7 +26,15 @@ import {
   DocumentTableRegular,
   FolderOpenRegular,
 } from '@fluentui/react-icons';
-import { useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type DragEvent,
+} from 'react';
 import type { StandaloneHost } from '../adapters/standalone';
 import type { Lang } from '../engine/types';
 import { translator, type Translate } from '../messages';
@@ -169,7 +177,8 @@ export function StandaloneApp({
     session ? session.controller.getState : noState,
   );
   const lang: Lang = pane?.lang ?? initialLang;
-  const t = translator(lang);
+  // One translator per language: the workbook view (memo) is not drawn again for every pane change.
+  const t = useMemo(() => translator(lang), [lang]);
 
   // Offline use and new-version notices (production builds, standalone page only).
   useEffect(() => {
@@ -327,8 +336,11 @@ export function StandaloneApp({
   );
 }
 
-/** Sheet tabs, the summary chart (on the summary sheet), and the sheet preview. */
-function Workbook({ host, t }: { host: StandaloneHost; t: Translate }) {
+/**
+ * Sheet tabs, the summary chart (on the summary sheet), and the sheet preview: drawn again when the
+ * workbook or the language changes, not with every change of the pane's state (a check's progress).
+ */
+const Workbook = memo(function Workbook({ host, t }: { host: StandaloneHost; t: Translate }) {
   const styles = useStyles();
   const preview = useSyncExternalStore(host.subscribe, host.preview);
   const names = host.sheetNames();
@@ -356,4 +368,4 @@ function Workbook({ host, t }: { host: StandaloneHost; t: Translate }) {
       <SheetPreview host={host} preview={preview} t={t} />
     </>
   );
-}
+});

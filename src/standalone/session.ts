@@ -94,6 +94,12 @@ export function createSessionStore({
   let seq = 0;
   /** The worker reading the file being opened. */
   let reader: CheckRunner | null = null;
+  /**
+   * The worker for the next file, started with the page and warming the engine up meanwhile; it
+   * reads the file and keeps its sheets, so that the checks need not send them back (runner.ts).
+   */
+  let spare: CheckRunner | null = defaultRunner();
+  spare.warmUp(initialLang);
   const lang = (): Lang => state.session?.controller.getState().lang ?? initialLang;
 
   const store: SessionStore = {
@@ -106,29 +112,36 @@ export function createSessionStore({
 
     async open(fileName, load, failure) {
       const pageLang = lang();
-      const read = defaultRunner();
-      reader = read;
-      set({ opening: fileName, cancellable: read.offThread, error: null, status: null });
+      // The same worker reads the file and then checks it (it holds the sheets it read).
+      const runner = spare ?? defaultRunner();
+      spare = null;
+      reader = runner;
+      set({ opening: fileName, cancellable: runner.offThread, error: null, status: null });
+      let opened = false;
       try {
         const bytes = await load();
         // Read first in a worker under a deadline and a memory budget (a heavy file stops there).
         const host = await StandaloneHost.open(bytes, {
           fileName,
           lang: pageLang,
-          guard: read.offThread ? (b) => read.read(b, pageLang) : undefined,
+          guard: runner.offThread ? (b) => runner.read(b, pageLang) : undefined,
+          knownFingerprint: (snapshot) => runner.fingerprint(snapshot),
         });
-        const runner = defaultRunner();
         const controller = createController(host, clock, { view, lang: pageLang, runner });
         seq += 1;
         state.session?.runner.dispose();
+        opened = true;
         set({ session: { host, controller, runner, seq } });
+        // The read stopped the warm-up: it goes on while the user looks at the sheet.
+        runner.warmUp(pageLang);
         void controller.start();
       } catch (e) {
         if (e instanceof CheckCancelledError)
           set({ status: { id: 'standalone.openCancelled', data: { file: fileName } } });
         else set({ error: failure ?? readErrorNotice(e, fileName) });
       } finally {
-        read.dispose();
+        // Not opened: the worker serves the next file (a cancelled one starts afresh on its next request).
+        if (!opened) spare = runner;
         reader = null;
         set({ opening: null, cancellable: false });
       }

@@ -6,6 +6,7 @@ import type { Lang } from '../engine/types';
 import type { WorkbookHost } from '../host/types';
 import { t } from '../messages';
 import { App, type PaneTheme } from './components/App';
+import { defaultRunner } from './check-runner/runner';
 import { createController, systemClock, type Clock, type Controller } from './state/controller';
 import type { PaneView } from './state/state';
 
@@ -32,9 +33,13 @@ export function mountPane(
   host: WorkbookHost,
   options: MountOptions = {},
 ): Controller {
+  // The pane's worker starts now and warms the engine up while the pane loads its sheets.
+  const runner = defaultRunner();
+  runner.warmUp(options.lang ?? 'vi');
   const controller = createController(host, options.clock ?? systemClock, {
     view: options.view,
     lang: options.lang,
+    runner,
   });
   rootOf(element).render(
     <StrictMode>

@@ -68,6 +68,29 @@ describe('StandaloneHost', () => {
     await expect(host.readSheet('nope')).rejects.toThrow();
   });
 
+  test('the sheets read by the worker serve the first check with the fingerprint it hashed; a change makes a new snapshot, hashed here', async () => {
+    const bytes = fs.readFileSync(SAMPLE);
+    const { sheets } = await readWorkbook(bytes);
+    const hashed = new Map(sheets.map((s) => [s, fingerprintSnapshot(s)]));
+    const host = await StandaloneHost.open(bytes, {
+      fileName: 'phu-luc-mau.xlsx',
+      guard: async () => sheets,
+      knownFingerprint: (s) => hashed.get(s),
+    });
+    const read = await host.readSheet(SHEET);
+    // The very object the worker gave (the worker holds it too), and its fingerprint.
+    expect(read.snapshot).toBe(sheets[0]);
+    expect(read.fingerprint).toBe(hashed.get(sheets[0]));
+    expect(read.snapshot).toEqual(sheetSnapshot(host.workbook.getWorksheet(SHEET)!));
+    // Unchanged: the same snapshot again. Marked: another snapshot, fingerprinted on the page.
+    expect((await host.readSheet(SHEET)).snapshot).toBe(read.snapshot);
+    const report = analyzeSheet(read.snapshot, { asOf: AS_OF });
+    await host.applyMarks(planMarks(report), read.fingerprint);
+    const again = await host.readSheet(SHEET);
+    expect(again.snapshot).not.toBe(read.snapshot);
+    expect(again.fingerprint).toBe(fingerprintSnapshot(again.snapshot));
+  });
+
   test('applyMarks writes the plan as own conditional formats; clearMarks removes only those; a stale sheet is refused', async () => {
     const host = await open();
     const ws = host.workbook.getWorksheet(SHEET)!;

@@ -224,3 +224,12 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
     .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.nodes.length > 0)
     .map((v) => ({ ...v, nodes: v.nodes.slice(0, 5) }));
 }
+
+/**
+ * Wait until the pane's findings list is drawn whole: it follows a check a step behind the
+ * counters (a deferred render) and draws a long list a batch of rows at a time (FindingsList.tsx).
+ */
+export async function findingsDrawn(page: Page): Promise<void> {
+  await page.waitForSelector('#pc-findings');
+  await page.waitForFunction(() => !document.querySelector('section[data-drawing]'));
+}

@@ -21,6 +21,7 @@ import {
   screenshot,
   type Browser,
   type StaticServer,
+  findingsDrawn,
 } from './harness';
 import { startOfficeMode } from './office-double';
 
@@ -145,6 +146,7 @@ describeBrowser('Office mode with an injected Excel double (real Chromium)', () 
       ),
     );
     expect(shown).toEqual({ ...counters(report) });
+    await findingsDrawn(page);
     expect(await page.locator('li[data-finding]').count()).toBe(report.findings.length);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'office-checked');

@@ -12,6 +12,7 @@ import {
   serveStatic,
   type Browser,
   type StaticServer,
+  findingsDrawn,
 } from './harness';
 
 jest.setTimeout(180_000);
@@ -46,6 +47,7 @@ describeBrowser('the pane at 320 px (real Chromium)', () => {
     await asOf.fill('01/05/2026');
     await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.checked"]');
+    await findingsDrawn(page);
     const boxes = await page.$$eval('[data-finding] button[data-goto]', (buttons) =>
       buttons.map((b) => {
         const cell = b.querySelector('[data-cell]') as HTMLElement;

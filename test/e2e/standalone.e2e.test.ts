@@ -30,6 +30,7 @@ import {
   serveStatic,
   type Browser,
   type StaticServer,
+  findingsDrawn,
 } from './harness';
 
 jest.setTimeout(180_000);
@@ -80,6 +81,7 @@ async function checkSample(page: Page): Promise<void> {
   await page.getByLabel(t('vi', 'ui.asOf.label')).fill(AS_OF);
   await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
   await page.waitForSelector('[data-notice="ui.done.checked"]');
+  await findingsDrawn(page);
 }
 
 async function counterValues(page: Page): Promise<Record<string, number>> {
@@ -423,6 +425,7 @@ describeBrowser('standalone page (real Chromium)', () => {
     await page.waitForSelector('[data-preview="Phụ lục"]');
     await page.getByRole('button', { name: t('vi', 'ui.check.button'), exact: true }).click();
     await page.waitForSelector('[data-notice="ui.done.checked"]');
+    await findingsDrawn(page);
     // Click every finding (they select cells holding the tags) and the link cell's text.
     for (const b of await page.locator('[data-finding] button[data-goto]').all()) await b.click();
     await page.getByText('https://example.com/tai-lieu').first().click();

@@ -12,10 +12,15 @@ import { analyzeSheet } from '../../src/engine/analyze';
 import type { AnalyzeOptions } from '../../src/engine/types';
 import { t } from '../../src/messages';
 import {
+  createHandler,
   handleRequest,
+  sheetParts,
+  type RequestHandler,
   type WorkerReply,
   type WorkerRequest,
 } from '../../src/taskpane/check-runner/protocol';
+import type { SheetReport } from '../../src/engine/types';
+import { fingerprintSnapshot } from '../../src/engine/workbook';
 import {
   CheckCancelledError,
   directRunner,
@@ -36,18 +41,24 @@ const FIXTURES = [
 ];
 const OPTIONS: AnalyzeOptions = { asOf: '2026-05-01', dueSoonDays: 15, lang: 'vi' };
 
-/** A Worker double: the real handler, on a later turn, every message structured-cloned both ways. */
+/**
+ * A Worker double: the real handler (one per worker, as worker.ts makes it), on a later turn, every
+ * message structured-cloned both ways; it notes the requests it was sent.
+ */
 class CloneWorker {
   onmessage: ((event: { data: WorkerReply }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   terminated = false;
   received = 0;
+  requests: WorkerRequest[] = [];
+  private handle: RequestHandler = createHandler();
   postMessage(request: WorkerRequest): void {
     const copy = structuredClone(request);
+    this.requests.push(copy);
     setTimeout(() => {
       if (this.terminated) return;
       this.received++;
-      void handleRequest(copy, (reply) => {
+      void this.handle(copy, (reply) => {
         if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) });
       });
     }, 0);
@@ -89,6 +100,168 @@ describe('the same report through the worker and directly', () => {
     expect(JSON.stringify(await runner.analyze(snapshot, OPTIONS))).toBe(
       JSON.stringify(analyzeSheet(snapshot, OPTIONS)),
     );
+  });
+});
+
+/** The engine's report as the worker's handler makes it, in one message (what the page got before parts). */
+async function directReport(
+  snapshot: Parameters<typeof analyzeSheet>[0],
+  options: AnalyzeOptions,
+): Promise<SheetReport> {
+  let report: SheetReport | null = null;
+  await handleRequest({ kind: 'check', id: 1, snapshot, options }, (reply) => {
+    if (reply.kind === 'report') report = structuredClone(reply.report);
+  });
+  return report!;
+}
+
+const kinds = (w: CloneWorker) => w.requests.map((r) => r.kind);
+
+describe('the report in parts, the sheets kept in the worker', () => {
+  test.each(FIXTURES.map((f) => [path.basename(f), f]))(
+    '%s: the report put together from its parts equals the whole one; the sheets read are not sent again',
+    async (_name, file) => {
+      const bytes = new Uint8Array(fs.readFileSync(file));
+      const { runner, workers } = cloneRunner();
+      const sheets = await runner.read(bytes, 'vi');
+      for (const snapshot of sheets) {
+        // The worker hashed each sheet's fingerprint as the page would.
+        expect(runner.fingerprint(snapshot)).toBe(fingerprintSnapshot(snapshot));
+        expect(directRunner().fingerprint(snapshot)).toBeUndefined();
+        const report = await runner.analyze(snapshot, OPTIONS);
+        expect(report).toEqual(await directReport(snapshot, OPTIONS));
+        expect(JSON.stringify(report)).toBe(JSON.stringify(await directReport(snapshot, OPTIONS)));
+      }
+      // Every check named a sheet the worker read: no snapshot and no part of one went back.
+      const checks = workers[0].requests.filter((r) => r.kind === 'check');
+      expect(checks).toHaveLength(sheets.length);
+      for (const c of checks) {
+        expect(c).toMatchObject({ kind: 'check', parts: true });
+        expect((c as { snapshot?: unknown }).snapshot).toBeUndefined();
+      }
+      expect(kinds(workers[0])).not.toContain('sheet-part');
+      runner.dispose();
+    },
+  );
+
+  test('a 12,000-row report comes in many parts and equals the whole one', async () => {
+    const snapshot = generateSheet(12_000, 8, 12);
+    const replies: WorkerReply[] = [];
+    await createHandler()({ kind: 'check', id: 7, snapshot, options: OPTIONS, parts: true }, (r) =>
+      replies.push(structuredClone(r)),
+    );
+    expect(replies[0].kind).toBe('report-head');
+    expect(replies[replies.length - 1].kind).toBe('report-end');
+    const parts = replies.filter((r) => r.kind === 'report-part');
+    expect(parts.length).toBeGreaterThan(10);
+    for (const p of parts)
+      expect((p as { items: unknown[] }).items.length).toBeLessThanOrEqual(5000);
+    const { runner } = cloneRunner();
+    const report = await runner.analyze(snapshot, OPTIONS);
+    expect(JSON.stringify(report)).toBe(JSON.stringify(await directReport(snapshot, OPTIONS)));
+  });
+
+  test('another snapshot goes in parts of rows, once; a changed one again; an ended worker gets it again', async () => {
+    const { runner, workers } = cloneRunner();
+    const snapshot = generateSheet(5000, 8, 5);
+    const expected = JSON.stringify(await directReport(snapshot, OPTIONS));
+    expect(JSON.stringify(await runner.analyze(snapshot, OPTIONS))).toBe(expected);
+    const parts = sheetParts('x', snapshot).length;
+    expect(parts).toBeGreaterThan(1);
+    expect(kinds(workers[0]).filter((k) => k === 'sheet-part')).toHaveLength(parts);
+    // The same snapshot object again (the page's sheet unchanged): named by key, not sent.
+    expect(JSON.stringify(await runner.analyze(snapshot, { ...OPTIONS, asOf: '2026-09-01' }))).toBe(
+      JSON.stringify(await directReport(snapshot, { ...OPTIONS, asOf: '2026-09-01' })),
+    );
+    expect(kinds(workers[0]).filter((k) => k === 'sheet-part')).toHaveLength(parts);
+    // A changed sheet is another snapshot object (the page makes a new one): sent, and its report is its own.
+    const changed = structuredClone(snapshot);
+    changed.values[5][5] = 'Quý I/2020';
+    expect(JSON.stringify(await runner.analyze(changed, OPTIONS))).toBe(
+      JSON.stringify(await directReport(changed, OPTIONS)),
+    );
+    expect(kinds(workers[0]).filter((k) => k === 'sheet-part')).toHaveLength(2 * parts);
+    // Cancelled: the worker is ended, the next one holds nothing, the sheet is sent again.
+    const running = runner.analyze(snapshot, OPTIONS);
+    runner.cancel();
+    await expect(running).rejects.toBeInstanceOf(CheckCancelledError);
+    expect(JSON.stringify(await runner.analyze(snapshot, OPTIONS))).toBe(expected);
+    expect(workers).toHaveLength(2);
+    expect(kinds(workers[1]).filter((k) => k === 'sheet-part')).toHaveLength(parts);
+  });
+
+  test('a sheet of a file read before the last one is sent again (the worker keeps the last read only)', async () => {
+    const { runner, workers } = cloneRunner();
+    const first = await runner.read(
+      new Uint8Array(fs.readFileSync(path.join(ROOT, 'assets/sample/phu-luc-mau.xlsx'))),
+      'vi',
+    );
+    await runner.read(new Uint8Array(fs.readFileSync(FIXTURES[0])), 'vi');
+    expect(JSON.stringify(await runner.analyze(first[0], OPTIONS))).toBe(
+      JSON.stringify(await directReport(first[0], OPTIONS)),
+    );
+    expect(kinds(workers[0])).toContain('sheet-part');
+  });
+});
+
+describe('the warm-up', () => {
+  test('a warmed-up worker gives every fixture the same reports', async () => {
+    const sheets = (
+      await Promise.all(FIXTURES.map((f) => readWorkbook(fs.readFileSync(f))))
+    ).flatMap((r) => r.sheets);
+    // Let the warm-up run its course (a small budget here), then check.
+    const handle = createHandler({ rowsPerChunk: 100, chunks: 5, budgetMs: 10_000 });
+    await handle({ kind: 'warm', lang: 'en' }, () => undefined);
+    for (const snapshot of sheets) {
+      const expected = JSON.stringify(await directReport(snapshot, OPTIONS));
+      const replies: WorkerReply[] = [];
+      await handle({ kind: 'check', id: 1, snapshot, options: OPTIONS }, (r) => replies.push(r));
+      expect(JSON.stringify((replies[0] as { report: SheetReport }).report)).toBe(expected);
+    }
+  });
+
+  test('a real request stops it after the chunk running', async () => {
+    const chunks: number[] = [];
+    const handle = createHandler({
+      rowsPerChunk: 50,
+      chunks: 10_000,
+      budgetMs: 1e9,
+      onChunk: (n) => chunks.push(n),
+    });
+    const warming = handle({ kind: 'warm', lang: 'vi' }, () => undefined);
+    while (chunks.length < 2) await new Promise((r) => setTimeout(r, 1));
+    let report: SheetReport | null = null;
+    await handle({ kind: 'check', id: 3, snapshot: sampleSheet(), options: OPTIONS }, (r) => {
+      if (r.kind === 'report') report = r.report;
+    });
+    expect(report).not.toBeNull();
+    const seen = chunks.length;
+    await warming;
+    // It ended: no chunk after the one that may have been running.
+    expect(chunks.length).toBeLessThanOrEqual(seen + 1);
+    expect(chunks.length).toBeLessThan(10_000);
+    // Asked again, it goes on where it stopped (counted in the same budget).
+    const more = handle({ kind: 'warm', lang: 'vi' }, () => undefined);
+    while (chunks.length < seen + 3) await new Promise((r) => setTimeout(r, 1));
+    await handle(
+      { kind: 'check', id: 4, snapshot: sampleSheet(), options: OPTIONS },
+      () => undefined,
+    );
+    await more;
+    expect(chunks[seen + 1]).toBeGreaterThan(chunks[seen - 1]);
+  });
+
+  test('it stops at its budget of chunks', async () => {
+    const chunks: number[] = [];
+    const handle = createHandler({
+      rowsPerChunk: 20,
+      chunks: 4,
+      budgetMs: 1e9,
+      onChunk: (n) => chunks.push(n),
+    });
+    await handle({ kind: 'warm', lang: 'vi' }, () => undefined);
+    await handle({ kind: 'warm', lang: 'vi' }, () => undefined);
+    expect(chunks).toEqual([1, 2, 3, 4]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
-import { FINDINGS_PAGE } from '../../src/taskpane/components/FindingsList';
+import { FINDINGS_BATCH, FINDINGS_PAGE } from '../../src/taskpane/components/FindingsList';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
 import { MemoryHost, sampleSheet } from './memory-host';
 
@@ -37,13 +37,46 @@ async function renderChecked(tasks: number) {
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
   });
   await waitFor(() => expect(controller.getState().report).not.toBeNull());
+  await drawn();
   return { host, controller, ...view };
+}
+
+/** A new list is drawn FINDINGS_BATCH rows a task: wait until it is all there. */
+async function drawn() {
+  await waitFor(() => expect(document.querySelector('section[data-drawing]')).toBeNull());
 }
 
 const leadMissingGroup = () =>
   screen.getByRole('group', { name: /^Chưa có cơ quan chủ trì \(\d+\)$/ });
 
 describe('the findings list with thousands of findings', () => {
+  test('is drawn a batch of rows at a time, then whole', async () => {
+    const host = new MemoryHost({ sheets: [bigSheet(999)] });
+    const controller = createController(host, clock);
+    const { container } = render(<App controller={controller} />);
+    await act(() => controller.start());
+    const counts: number[] = [];
+    const observer = new MutationObserver(() =>
+      counts.push(container.querySelectorAll('li[data-finding]').length),
+    );
+    observer.observe(container, { childList: true, subtree: true });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    });
+    await waitFor(() => expect(controller.getState().report).not.toBeNull());
+    await drawn();
+    observer.disconnect();
+    const total = container.querySelectorAll('li[data-finding]').length;
+    expect(total).toBeGreaterThan(FINDINGS_BATCH);
+    // Every commit added at most one batch of rows.
+    const seen = [0, ...new Set(counts)].sort((a, b) => a - b);
+    expect(seen.at(-1)).toBe(total);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i] - seen[i - 1]).toBeLessThanOrEqual(FINDINGS_BATCH);
+    // Once drawn, each rule offers its next page.
+    expect(within(leadMissingGroup()).getByRole('button', { name: /^Xem thêm/ })).toBeTruthy();
+  });
+
   test('renders a bounded number of rows, and "Xem thêm" reveals the next page', async () => {
     const { controller, container } = await renderChecked(999);
     const { findings } = controller.getState().report!;
@@ -119,6 +152,7 @@ describe('the findings list with thousands of findings', () => {
     await act(async () => {
       controller.setFilter({ code: 'lead-missing' });
     });
+    await drawn();
     expect(within(leadMissingGroup()).getAllByRole('listitem')).toHaveLength(FINDINGS_PAGE);
   });
 });

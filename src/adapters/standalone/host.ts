@@ -41,7 +41,7 @@ import {
   type EditBatch,
   type UndoRecord,
 } from '../../host/types';
-import { fingerprintSnapshot, normalizeColumn } from '../../engine/workbook';
+import { fingerprintSnapshot, fingerprintSteps, normalizeColumn } from '../../engine/workbook';
 import { readWorkbookWithin, sheetSnapshot } from '../xlsx/read';
 import { graftCheckedCopy } from '../xlsx/graft';
 import { graftEdits, type SheetPatch } from '../xlsx/graft-edits';
@@ -102,6 +102,8 @@ export interface StandaloneHostOptions {
    * page's thread; its sheets serve the first check without being read again.
    */
   guard?: (bytes: Uint8Array) => Promise<SheetSnapshot[]>;
+  /** The fingerprint of a sheet the guard gave, when it hashed one (the page need not hash it again). */
+  knownFingerprint?: (snapshot: SheetSnapshot) => string | undefined;
 }
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -119,6 +121,8 @@ export class StandaloneHost implements WorkbookHost {
   private state: PreviewState;
   private listeners = new Set<() => void>();
   private snapshots = new Map<string, { version: number; snapshot: SheetSnapshot }>();
+  /** Each cached snapshot's fingerprint (a re-check of an unchanged sheet does not hash it again). */
+  private fingerprints = new WeakMap<SheetSnapshot, string>();
   /** Exact cell values and styles before each apply (rich text, formulas), for undo. */
   private undoRaw = new WeakMap<UndoRecord, RawCell[]>();
 
@@ -168,8 +172,11 @@ export class StandaloneHost implements WorkbookHost {
     const host = new StandaloneHost(workbook, options);
     // The same bytes through the same reader: the guard's snapshots are the workbook's as opened.
     for (const snapshot of guarded ?? [])
-      if (workbook.getWorksheet(snapshot.name))
+      if (workbook.getWorksheet(snapshot.name)) {
         host.snapshots.set(snapshot.name, { version: 0, snapshot });
+        const fingerprint = options.knownFingerprint?.(snapshot);
+        if (fingerprint !== undefined) host.fingerprints.set(snapshot, fingerprint);
+      }
     // The download adds to the original package (graft.ts), so everything ExcelJS cannot keep stays.
     host.original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     return host;
@@ -310,7 +317,24 @@ export class StandaloneHost implements WorkbookHost {
     // Cached until the workbook changes (every change bumps the version).
     const snapshot = this.snapshot(name)!;
     if (!isOwnSheet(this.sheet(name))) this.showSheet(name);
-    return { snapshot, fingerprint: fingerprintSnapshot(snapshot) };
+    return { snapshot, fingerprint: await this.fingerprintOf(snapshot) };
+  }
+
+  /** A snapshot's fingerprint, hashed once, a few thousand rows at a time (the page stays responsive). */
+  private async fingerprintOf(snapshot: SheetSnapshot): Promise<string> {
+    let fingerprint = this.fingerprints.get(snapshot);
+    if (fingerprint === undefined) {
+      const steps = fingerprintSteps(snapshot);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          fingerprint = step.value;
+          break;
+        }
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+      this.fingerprints.set(snapshot, fingerprint);
+    }
+    return fingerprint;
   }
 
   async applyMarks(plan: MarkPlan, fingerprint: string): Promise<void> {

@@ -47,13 +47,15 @@ export class Fnv64 {
   }
 }
 
-/** Fingerprint of a grid of values whose [0][0] sits at `origin` (0-based) on the sheet. */
-export function fingerprintValues(
+/** Hash rows `from` to `to` (exclusive) of a grid into `h`. */
+function hashRows(
+  h: Fnv64,
   values: readonly (readonly CellValue[])[],
-  origin: { row: number; col: number } = { row: 0, col: 0 },
-): string {
-  const h = new Fnv64();
-  for (let r = 0; r < values.length; r++) {
+  origin: { row: number; col: number },
+  from: number,
+  to: number,
+): void {
+  for (let r = from; r < to; r++) {
     const row = values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const t = token(row[c]);
@@ -61,6 +63,32 @@ export function fingerprintValues(
       // \u0001 and \u0002 cannot be typed into a cell easily; they keep positions and text apart.
       h.update(`\u0001${origin.row + r},${origin.col + c}\u0002${t}`);
     }
+  }
+}
+
+/** Fingerprint of a grid of values whose [0][0] sits at `origin` (0-based) on the sheet. */
+export function fingerprintValues(
+  values: readonly (readonly CellValue[])[],
+  origin: { row: number; col: number } = { row: 0, col: 0 },
+): string {
+  const h = new Fnv64();
+  hashRows(h, values, origin, 0, values.length);
+  return h.hex();
+}
+
+/**
+ * fingerprintSnapshot in steps of `rows` rows: the caller may yield between two (a page's thread
+ * stays responsive over a 50,000-row sheet); the generator's return value is the same fingerprint.
+ */
+export function* fingerprintSteps(
+  s: { values: CellValue[][]; origin?: { row: number; col: number } },
+  rows = 4000,
+): Generator<void, string> {
+  const h = new Fnv64();
+  const origin = s.origin ?? { row: 0, col: 0 };
+  for (let from = 0; from < s.values.length; from += rows) {
+    if (from > 0) yield;
+    hashRows(h, s.values, origin, from, Math.min(from + rows, s.values.length));
   }
   return h.hex();
 }

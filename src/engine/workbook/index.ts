@@ -23,7 +23,7 @@ export {
   DUE_SOON_MAX_DAYS,
   type FormatKind,
 } from './dates';
-export { fingerprintSnapshot, fingerprintValues, Fnv64 } from './fingerprint';
+export { fingerprintSnapshot, fingerprintSteps, fingerprintValues, Fnv64 } from './fingerprint';
 export {
   ownMarkerName,
   ownKindOfName,

@@ -13,6 +13,9 @@ import { describeHeavy } from '../../adapters/xlsx/heavy';
 import { t } from '../../messages';
 import {
   handleRequest,
+  nextTask,
+  ReportAssembly,
+  sheetParts,
   type PageReadLimits,
   type WorkerReply,
   type WorkerRequest,
@@ -56,6 +59,13 @@ export interface CheckRunner {
    * limit, else the reader's own reason), CheckCancelledError when cancelled.
    */
   read(bytes: Uint8Array, lang: Lang, limits?: PageReadLimits): Promise<SheetSnapshot[]>;
+  /**
+   * Warm the engine up where the checks run, in the background (the worker checks made-up rows in
+   * small chunks while it has nothing else to do); nothing on the direct runner.
+   */
+  warmUp(lang: Lang): void;
+  /** The fingerprint of a sheet this runner's read gave, hashed where it was read; undefined for any other. */
+  fingerprint(snapshot: SheetSnapshot): string | undefined;
   /** Stop the running work (its promise rejects with CheckCancelledError); false when nothing ran. */
   cancel(): boolean;
   /** End the worker for good. */
@@ -104,6 +114,8 @@ export function directRunner(): CheckRunner {
         if (reply.kind === 'facts') facts = reply.facts;
         else if (reply.kind === 'report') resolve(reply.report as T);
         else if (reply.kind === 'sheets') resolve(reply.sheets as T);
+        // (The direct runner asks for the report whole: no parts come.)
+        else if (reply.kind !== 'failed') return;
         else if (request.kind === 'check') reject(new Error(reply.message));
         else reject(failureOf(reply, started, limits, facts, lang));
       });
@@ -119,6 +131,8 @@ export function directRunner(): CheckRunner {
       ),
     read: (bytes, lang, limits = PAGE_READ_LIMITS) =>
       run<SheetSnapshot[]>({ kind: 'read', id: 0, bytes, memoryMb: limits.memoryMb }, lang, limits),
+    warmUp: () => undefined,
+    fingerprint: () => undefined,
     cancel: () => false,
     dispose: () => undefined,
   };
@@ -130,16 +144,32 @@ interface Pending {
   onReply(reply: WorkerReply): void;
 }
 
-/** Work in a Web Worker made by `makeWorker` (bundledWorker in the pane). */
+/**
+ * Work in a Web Worker made by `makeWorker` (bundledWorker in the pane). The worker keeps the
+ * sheets it read and the last snapshot it was sent: a check of the very same snapshot object (the
+ * standalone page keeps one per sheet until its workbook changes) names it by key instead of
+ * copying it again; any other snapshot goes in parts of rows, each its own short task. The report
+ * comes back in parts too (protocol.ts reportParts), put together here.
+ */
 export function workerRunner(makeWorker: () => Worker): CheckRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  /** The key under which the worker holds each snapshot object it has (this page's copy). */
+  const keys = new WeakMap<SheetSnapshot, string>();
+  /** The keys the running worker holds now (none once it is ended). */
+  const held = new Set<string>();
+  /** The keys of the last read's sheets, and of the last snapshot sent (each replaced by the next). */
+  let readKeys: string[] = [];
+  /** The fingerprints the worker hashed for the sheets it read. */
+  const fingerprints = new WeakMap<SheetSnapshot, string>();
+  let sentKey: string | null = null;
 
   /** End the worker; every pending request fails with `error(id)`. */
   function stop(error: () => Error): void {
     worker?.terminate();
     worker = null;
+    held.clear();
     const all = [...pending.values()];
     pending.clear();
     for (const p of all) p.reject(error());
@@ -160,12 +190,11 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
   }
 
   function send<T>(
-    request: WorkerRequest,
+    id: number,
     onReply: (reply: WorkerReply, settle: { resolve(v: T): void; reject(e: Error): void }) => void,
-    transfer: Transferable[] = [],
-  ): { promise: Promise<T>; id: number } {
-    const id = request.id;
-    const promise = new Promise<T>((resolve, reject) => {
+    post: (w: Worker) => void,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       const settle = {
         resolve: (v: T) => {
           pending.delete(id);
@@ -181,34 +210,86 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
         reject,
         onReply: (reply) => onReply(reply, settle),
       });
-      ensure().postMessage(request, transfer);
+      post(ensure());
     });
-    return { promise, id };
+  }
+
+  /** Send `snapshot` in parts, yielding between them; its key, or null when the worker was ended meanwhile. */
+  async function upload(w: Worker, id: number, snapshot: SheetSnapshot): Promise<string | null> {
+    if (sentKey) held.delete(sentKey);
+    const key = `s${id}`;
+    sentKey = key;
+    const parts = sheetParts(key, snapshot);
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        await nextTask();
+        if (worker !== w || !pending.has(id)) return null;
+      }
+      w.postMessage(parts[i]);
+    }
+    held.add(key);
+    keys.set(snapshot, key);
+    return key;
   }
 
   return {
     offThread: true,
     analyze(snapshot, options) {
+      const id = nextId++;
+      const assembly = new ReportAssembly();
       return send<SheetReport>(
-        { kind: 'check', id: nextId++, snapshot, options },
+        id,
         (reply, settle) => {
-          if (reply.kind === 'report') settle.resolve(reply.report);
-          else if (reply.kind === 'failed') settle.reject(new Error(reply.message));
+          if (reply.kind === 'failed') settle.reject(new Error(reply.message));
+          else if (reply.kind === 'report') settle.resolve(reply.report);
+          else {
+            const report = assembly.add(reply);
+            if (report) settle.resolve(report);
+          }
         },
-      ).promise;
+        (w) => {
+          const known = keys.get(snapshot);
+          const check = (key: string) =>
+            w.postMessage({ kind: 'check', id, held: key, options, parts: true } as WorkerRequest);
+          if (known !== undefined && held.has(known)) check(known);
+          else
+            void upload(w, id, snapshot).then((key) => {
+              if (key !== null) check(key);
+            });
+        },
+      );
     },
     read(bytes, lang, limits = PAGE_READ_LIMITS) {
       const started = Date.now();
       let facts: PackageFacts | null = null;
+      const id = nextId++;
+      const hold = `r${id}:`;
       // A copy goes to the worker (the page keeps its bytes for the download).
-      const { promise, id } = send<SheetSnapshot[]>(
-        { kind: 'read', id: nextId++, bytes, memoryMb: limits.memoryMb },
+      const promise = send<SheetSnapshot[]>(
+        id,
         (reply, settle) => {
           if (reply.kind === 'facts') facts = reply.facts;
-          else if (reply.kind === 'sheets') settle.resolve(reply.sheets);
-          else if (reply.kind === 'failed')
+          else if (reply.kind === 'sheets') {
+            // The worker keeps these sheets (replacing the previous read's): checks name them by key.
+            for (const key of readKeys) held.delete(key);
+            readKeys = reply.sheets.map((sheet, i) => {
+              fingerprints.set(sheet, reply.fingerprints[i]);
+              keys.set(sheet, `${hold}${i}`);
+              held.add(`${hold}${i}`);
+              return `${hold}${i}`;
+            });
+            settle.resolve(reply.sheets);
+          } else if (reply.kind === 'failed')
             settle.reject(failureOf(reply, started, limits, facts, lang));
         },
+        (w) =>
+          w.postMessage({
+            kind: 'read',
+            id,
+            bytes,
+            memoryMb: limits.memoryMb,
+            hold,
+          } as WorkerRequest),
       );
       const timer = setTimeout(() => {
         if (!pending.has(id)) return;
@@ -222,6 +303,10 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
         stop(() => error);
       }, limits.timeMs);
       return promise.finally(() => clearTimeout(timer));
+    },
+    fingerprint: (snapshot) => fingerprints.get(snapshot),
+    warmUp(lang) {
+      ensure().postMessage({ kind: 'warm', lang } as WorkerRequest);
     },
     cancel() {
       if (!pending.size) return false;

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, mergeClasses, Option } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Finding, Lang, Severity } from '../../engine/types';
 import { hasMessage, translator } from '../../messages';
 import type { Controller } from '../state/controller';
@@ -17,6 +17,13 @@ const ALL = 'all';
  */
 export const FINDINGS_PAGE = 50;
 
+/**
+ * A new list (a new report or filter) is drawn this many rows at a time, a task each, so that no
+ * single commit (Fluent's buttons, then the browser's style and layout) holds the pane for long;
+ * rows revealed later ("Xem thêm", a selection) are drawn at once.
+ */
+export const FINDINGS_BATCH = 100;
+
 /** How many of a rule's findings are shown, per "severity/code", for one report and filter. */
 interface Shown {
   source: unknown;
@@ -27,8 +34,11 @@ interface Shown {
 export function FindingsList() {
   const { controller, state, t } = usePane();
   const styles = usePaneStyles();
-  const report = state.report;
-  const { filter } = state;
+  // The list follows the report a step behind the rest of the pane: the counters show as soon as a
+  // check ends, and the list (hundreds of Fluent buttons over a large sheet) is drawn in a render
+  // React can interrupt, in slices, instead of one long task.
+  const report = useDeferredValue(state.report);
+  const filter = useDeferredValue(state.filter);
   // Grouping and counting walk every finding: once per report and filter, not on every state change
   // (a progress tick, a selection).
   const findings = report?.findings;
@@ -51,13 +61,48 @@ export function FindingsList() {
       })),
     [groups],
   );
+  // How many rows of this list are drawn so far (all of them once the first fill is done).
+  const [drawn, setDrawn] = useState<{ source: unknown; rows: number }>({
+    source: groups,
+    rows: FINDINGS_BATCH,
+  });
+  const drawnRows = drawn.source === groups ? drawn.rows : FINDINGS_BATCH;
+  const firstFill = useMemo(
+    () =>
+      groups.reduce(
+        (n, g) => n + g.rules.reduce((m, r) => m + Math.min(r.items.length, FINDINGS_PAGE), 0),
+        0,
+      ),
+    [groups],
+  );
+  const drawing = drawnRows < firstFill;
+  useEffect(() => {
+    if (!drawing) return;
+    const timer = setTimeout(
+      () =>
+        setDrawn({
+          source: groups,
+          rows: drawnRows + FINDINGS_BATCH >= firstFill ? Infinity : drawnRows + FINDINGS_BATCH,
+        }),
+      0,
+    );
+    return () => clearTimeout(timer);
+  }, [drawing, groups, drawnRows, firstFill]);
   if (!report) return null;
+  /** Rows still to draw in this render (the list's rules take them in order). */
+  let budget = drawing ? drawnRows : Infinity;
   /** The rule's shown count: its page(s), and always far enough to include the selected finding. */
   const shownCount = (severity: Severity, code: string, items: FindingItem[]): number => {
     const n = counts[`${severity}/${code}`] ?? FINDINGS_PAGE;
     if (state.selected === null || items.length <= n) return n;
     const at = items.findIndex((item) => item.key === state.selected);
     return at < n ? n : Math.ceil((at + 1) / FINDINGS_PAGE) * FINDINGS_PAGE;
+  };
+  /** Of `n` rows a rule shows, those drawn in this render. */
+  const drawnOf = (n: number): number => {
+    const rows = Math.min(n, budget);
+    budget -= rows;
+    return rows;
   };
   const ruleName = (code: string) => (hasMessage(`rule.${code}`) ? t(`rule.${code}`) : code);
   const severityText = (s: Severity | typeof ALL) =>
@@ -70,7 +115,11 @@ export function FindingsList() {
   const canFix = state.fix.available;
 
   return (
-    <section className={styles.section} aria-labelledby="pc-findings">
+    <section
+      className={styles.section}
+      aria-labelledby="pc-findings"
+      data-drawing={drawing ? 'true' : undefined}
+    >
       <h2 id="pc-findings" className={styles.heading}>
         {t('ui.findings.heading', { count: report.findings.length })}
       </h2>
@@ -136,7 +185,7 @@ export function FindingsList() {
                   </h4>
                   <ul className={styles.list}>
                     {rule.items
-                      .slice(0, shownCount(group.severity, rule.code, rule.items))
+                      .slice(0, drawnOf(shownCount(group.severity, rule.code, rule.items)))
                       .map(({ key, finding }) => (
                         <FindingRow
                           key={key}
@@ -144,34 +193,37 @@ export function FindingsList() {
                           finding={finding}
                           selected={state.selected === key}
                           canFix={canFix}
-                          busy={state.busy !== null}
+                          // Only a row with a fix button shows it: the others are not drawn again.
+                          busy={canFix && !!finding.fixes?.length && state.busy !== null}
                           lang={state.lang}
                           controller={controller}
                         />
                       ))}
                   </ul>
-                  {rule.items.length > shownCount(group.severity, rule.code, rule.items) && (
-                    <Button
-                      appearance="secondary"
-                      size="small"
-                      data-show-more
-                      onClick={() =>
-                        showMore(
-                          group.severity,
-                          rule.code,
-                          shownCount(group.severity, rule.code, rule.items),
-                        )
-                      }
-                    >
-                      {t('ui.findings.showMore', {
-                        count: Math.min(
-                          FINDINGS_PAGE,
-                          rule.items.length - shownCount(group.severity, rule.code, rule.items),
-                        ),
-                        rest: rule.items.length - shownCount(group.severity, rule.code, rule.items),
-                      })}
-                    </Button>
-                  )}
+                  {!drawing &&
+                    rule.items.length > shownCount(group.severity, rule.code, rule.items) && (
+                      <Button
+                        appearance="secondary"
+                        size="small"
+                        data-show-more
+                        onClick={() =>
+                          showMore(
+                            group.severity,
+                            rule.code,
+                            shownCount(group.severity, rule.code, rule.items),
+                          )
+                        }
+                      >
+                        {t('ui.findings.showMore', {
+                          count: Math.min(
+                            FINDINGS_PAGE,
+                            rule.items.length - shownCount(group.severity, rule.code, rule.items),
+                          ),
+                          rest:
+                            rule.items.length - shownCount(group.severity, rule.code, rule.items),
+                        })}
+                      </Button>
+                    )}
                 </div>
               ))}
             </section>

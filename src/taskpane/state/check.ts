@@ -46,9 +46,10 @@ export function checkReducer(
       // A report belongs to one sheet: choosing another one drops it.
       return action.sheet === state.sheet ? null : { report: null, header: [], selected: null };
     case 'report': {
-      const codes = new Set(action.report.findings.map((f) => f.code));
+      // A rule filter the new report has no finding of goes back to all rules.
+      const code = state.filter.code;
       const filter =
-        state.filter.code !== 'all' && !codes.has(state.filter.code)
+        code !== 'all' && !action.report.findings.some((f) => f.code === code)
           ? { ...state.filter, code: 'all' }
           : state.filter;
       return { report: action.report, header: action.header, selected: null, filter };

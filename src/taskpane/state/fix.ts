@@ -148,8 +148,17 @@ export function fixGroups(report: SheetReport | null): FixRuleGroup[] {
 }
 
 /** Number of findings that carry a fix. */
+const fixableOf = new WeakMap<SheetReport, number>();
+
+/** How many findings offer a fix (counted once per report: the pane's tab label shows it on every render). */
 export function fixableCount(report: SheetReport | null): number {
-  return report ? report.findings.filter((f) => f.fixes?.length).length : 0;
+  if (!report) return 0;
+  let n = fixableOf.get(report);
+  if (n === undefined) {
+    n = report.findings.filter((f) => f.fixes?.length).length;
+    fixableOf.set(report, n);
+  }
+  return n;
 }
 
 export interface PreviewRow {

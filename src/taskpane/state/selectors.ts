@@ -11,16 +11,28 @@ export interface Counters {
   warnings: number;
 }
 
+const countersOf = new WeakMap<SheetReport, Counters>();
+
+/** The pane's counters for a report (counted once per report: the pane renders on every state change). */
 export function counters(report: SheetReport): Counters {
-  const bySeverity = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  return {
+  const known = countersOf.get(report);
+  if (known) return known;
+  let errors = 0;
+  let warnings = 0;
+  for (const f of report.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  const out: Counters = {
     tasks: report.summary.total,
     overdue: report.summary.byState.overdue ?? 0,
     dueSoon: report.summary.byState['due-soon'] ?? 0,
     unassigned: report.summary.unassigned,
-    errors: bySeverity('error'),
-    warnings: bySeverity('warning'),
+    errors,
+    warnings,
   };
+  countersOf.set(report, out);
+  return out;
 }
 
 /** A finding's identity within one report (findings have no id of their own). */
@@ -48,25 +60,29 @@ export interface SeverityGroup {
 
 /** Findings filtered, then grouped by severity (errors first) and by rule code, in sheet order. */
 export function groupFindings(findings: Finding[], filter: FindingFilter): SeverityGroup[] {
-  const groups: SeverityGroup[] = [];
-  for (const severity of SEVERITIES) {
-    if (filter.severity !== 'all' && filter.severity !== severity) continue;
-    const rules = new Map<string, FindingItem[]>();
-    findings.forEach((finding, i) => {
-      if (finding.severity !== severity) return;
-      if (filter.code !== 'all' && finding.code !== filter.code) return;
-      const list = rules.get(finding.code) ?? [];
-      list.push({ key: findingKey(finding, i), finding });
+  // One pass over the findings (a 50,000-row report holds tens of thousands): per severity, the
+  // rules in the order their first finding comes.
+  const bySeverity = new Map<Severity, Map<string, FindingItem[]>>();
+  for (const severity of SEVERITIES)
+    if (filter.severity === 'all' || filter.severity === severity)
+      bySeverity.set(severity, new Map());
+  findings.forEach((finding, i) => {
+    const rules = bySeverity.get(finding.severity);
+    if (!rules) return;
+    if (filter.code !== 'all' && finding.code !== filter.code) return;
+    let list = rules.get(finding.code);
+    if (!list) {
+      list = [];
       rules.set(finding.code, list);
-    });
+    }
+    list.push({ key: findingKey(finding, i), finding });
+  });
+  const groups: SeverityGroup[] = [];
+  for (const [severity, rules] of bySeverity) {
     if (rules.size === 0) continue;
     const ruleGroups = [...rules.entries()].map(([code, items]) => ({
       code,
-      items: [...items].sort(
-        (a, b) =>
-          (a.finding.row ?? 0) - (b.finding.row ?? 0) ||
-          (a.finding.col ?? 0) - (b.finding.col ?? 0),
-      ),
+      items: sortedByCell(items),
     }));
     groups.push({
       severity,
@@ -75,6 +91,16 @@ export function groupFindings(findings: Finding[], filter: FindingFilter): Sever
     });
   }
   return groups;
+}
+
+const byCell = (a: FindingItem, b: FindingItem) =>
+  (a.finding.row ?? 0) - (b.finding.row ?? 0) || (a.finding.col ?? 0) - (b.finding.col ?? 0);
+
+/** Items in sheet order (row, then column; a stable sort), not sorted again when they already are. */
+function sortedByCell(items: FindingItem[]): FindingItem[] {
+  for (let i = 1; i < items.length; i++)
+    if (byCell(items[i - 1], items[i]) > 0) return items.sort(byCell);
+  return items;
 }
 
 /** Rule codes present in the report with their counts, for the rule filter. */
