@@ -33,6 +33,7 @@ import {
   put,
   readText,
   writeBlock,
+  stylesAfter,
 } from './graft';
 import { parseCells, parseRows, patchSheetXml, type SheetPatch } from './graft-edits';
 
@@ -44,22 +45,6 @@ const escAttr = (s: string) =>
     .replace(/"/g, '&quot;')
     .replace(/\r?\n/g, '&#10;');
 const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** CT_Stylesheet's order, to place a missing block. */
-const STYLE_ORDER = [
-  'numFmts',
-  'fonts',
-  'fills',
-  'borders',
-  'cellStyleXfs',
-  'cellXfs',
-  'cellStyles',
-  'dxfs',
-  'tableStyles',
-  'colors',
-  'extLst',
-];
-const after = (n: string) => STYLE_ORDER.slice(STYLE_ORDER.indexOf(n) + 1);
 
 /** The `s` of a cell of the sheet XML (0 when it has none or does not exist). */
 function styleOf(xml: string, col: number, rowN: number): number {
@@ -130,8 +115,9 @@ class Styles {
   result(): string {
     if (!this.changed) return this.xml;
     let x = this.xml;
-    if (this.numFmts.length) x = writeBlock(x, 'numFmts', this.p, this.numFmts, after('numFmts'));
-    x = writeBlock(x, 'cellXfs', this.p, this.cellXfs, after('cellXfs'));
+    if (this.numFmts.length)
+      x = writeBlock(x, 'numFmts', this.p, this.numFmts, stylesAfter('numFmts'));
+    x = writeBlock(x, 'cellXfs', this.p, this.cellXfs, stylesAfter('cellXfs'));
     return x;
   }
 }

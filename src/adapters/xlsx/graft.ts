@@ -262,6 +262,25 @@ function styleLists(xml: string, p: string): StyleLists {
 }
 
 /** Appends the scratch copy's styles that the grafted parts use to the original's styles. */
+/** CT_Stylesheet's order of blocks, to place a missing one. */
+const STYLE_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
+
+/** The blocks of styles.xml that come after `name` (writeBlock places a new block before them). */
+export const stylesAfter = (name: string): string[] =>
+  STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1);
+
 export class StyleMerger {
   private readonly from: StyleLists;
   private readonly to: StyleLists;
@@ -346,23 +365,9 @@ export class StyleMerger {
   xml(): string {
     if (!this.changed) return this.toXml;
     let x = this.toXml;
-    const order = [
-      'numFmts',
-      'fonts',
-      'fills',
-      'borders',
-      'cellStyleXfs',
-      'cellXfs',
-      'cellStyles',
-      'dxfs',
-      'tableStyles',
-      'colors',
-      'extLst',
-    ];
-    const after = (n: string) => order.slice(order.indexOf(n) + 1);
     for (const name of ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs', 'dxfs'] as const) {
       if (this.to[name].length === 0 && !block(x, name, this.p)) continue;
-      x = writeBlock(x, name, this.p, this.to[name], after(name));
+      x = writeBlock(x, name, this.p, this.to[name], stylesAfter(name));
     }
     return x;
   }

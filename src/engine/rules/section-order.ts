@@ -1,39 +1,9 @@
 import { romanValue, type SectionModel } from '../model';
 import { defineRule } from './rule';
+import { toRoman } from '../appendix-layout';
 
-const ROMANS = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-  'XVIII',
-  'XIX',
-  'XX',
-  'XXI',
-  'XXII',
-  'XXIII',
-  'XXIV',
-  'XXV',
-  'XXVI',
-  'XXVII',
-  'XXVIII',
-  'XXIX',
-  'XXX',
-];
-const roman = (n: number) => ROMANS[n - 1] ?? String(n);
+/** The label section n should have had (digits past XXX, as before). */
+const roman = (n: number) => (n >= 1 && n <= 30 ? toRoman(n) : String(n));
 
 /** Section numbers (I, II, III…) out of order, repeated, or missing. */
 export default defineRule({
