@@ -1,4 +1,12 @@
 /** A small argument parser: --flag, --option value, --option=value, positionals. */
+import type { Lang } from '../engine/types';
+import {
+  DUE_SOON_DEFAULT_DAYS,
+  DUE_SOON_MAX_DAYS,
+  isDueSoonDays,
+  isIsoDate,
+} from '../engine/workbook/dates';
+
 export class CliUsageError extends Error {
   constructor(
     public readonly messageId: string,
@@ -66,6 +74,32 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
  * would load the tables and the messages first.
  */
 export { isIsoDate, todayIso } from '../engine/workbook/dates';
+
+/** --lang: vi (the default) or en. */
+export function langOption(a: ParsedArgs): Lang {
+  const lang = a.options.lang ?? 'vi';
+  if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
+  return lang;
+}
+
+/** --as-of: an ISO date, `today` when not given. */
+export function asOfOption(a: ParsedArgs, today: string): string {
+  const asOf = a.options['as-of'] ?? today;
+  if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
+  return asOf;
+}
+
+/** --due-soon: whole days within the workbook layer's limit, its default when not given. */
+export function dueSoonOption(a: ParsedArgs): number {
+  const days =
+    a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
+  if (!isDueSoonDays(days))
+    throw new CliUsageError('cli.error.dueSoon', {
+      value: a.options['due-soon']!,
+      max: String(DUE_SOON_MAX_DAYS),
+    });
+  return days;
+}
 
 /** The arguments of `phancong check` (check.ts; main.ts reads them too, to start the read early). */
 export const CHECK_ARGS: ArgSpec = {

@@ -16,8 +16,15 @@ import type { Lang, SheetReport, SheetSnapshot, Finding, Task } from '../engine/
 import { analyzeSheet } from '../engine/analyze';
 import { t } from '../messages';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, isIsoDate, CliUsageError, CHECK_ARGS } from './args';
-import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
+import {
+  parseArgs,
+  todayIso,
+  CliUsageError,
+  CHECK_ARGS,
+  asOfOption,
+  dueSoonOption,
+  langOption,
+} from './args';
 import { JsonList, writeJson } from './json-out';
 
 export interface CheckOptions {
@@ -36,17 +43,9 @@ export interface CheckOptions {
 export function parseCheckArgs(argv: string[], today: string): CheckOptions {
   const a = parseArgs(argv, CHECK_ARGS);
   if (a.positional.length < 1) throw new CliUsageError('cli.usage.check');
-  const lang = (a.options.lang ?? 'vi') as Lang;
-  if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
-  const asOf = a.options['as-of'] ?? today;
-  if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
-  const dueSoon =
-    a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
-  if (!isDueSoonDays(dueSoon))
-    throw new CliUsageError('cli.error.dueSoon', {
-      value: a.options['due-soon']!,
-      max: String(DUE_SOON_MAX_DAYS),
-    });
+  const lang = langOption(a);
+  const asOf = asOfOption(a, today);
+  const dueSoon = dueSoonOption(a);
   return {
     file: a.positional[0],
     files: a.positional,

@@ -5,7 +5,7 @@
  */
 import type { Lang, SheetReport } from '../engine/types';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, CliUsageError } from './args';
+import { parseArgs, todayIso, CliUsageError, langOption } from './args';
 import { t } from '../messages';
 import { compareReports, isSameVersion, type Comparison } from '../engine/compare';
 import { buildCompareTable, COMPARE_SHEETS, isoToVn, placeLabel } from '../engine/compare-table';
@@ -23,8 +23,7 @@ export interface DiffOptions {
 export function parseDiffArgs(argv: string[]): DiffOptions {
   const a = parseArgs(argv, { flags: ['json'], options: ['sheet', 'out', 'lang'] });
   if (a.positional.length !== 2) throw new CliUsageError('cli.usage.diff');
-  const lang = (a.options.lang ?? 'vi') as Lang;
-  if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
+  const lang = langOption(a);
   return {
     before: a.positional[0],
     after: a.positional[1],

@@ -27,7 +27,7 @@ import {
 } from '../engine/fix-plan';
 import { hasMessage, t } from '../messages';
 import type { CliIO } from './io';
-import { CliUsageError, isIsoDate, parseArgs, todayIso } from './args';
+import { CliUsageError, parseArgs, todayIso, asOfOption, langOption } from './args';
 
 export const FIX_CHOICES = ['fill', 'merge'] as const;
 
@@ -50,10 +50,8 @@ export function parseFixArgs(argv: string[], today: string): FixOptions {
     aliases: { '-o': 'out' },
   });
   if (a.positional.length !== 1) throw new CliUsageError('cli.usage.fix');
-  const lang = (a.options.lang ?? 'vi') as Lang;
-  if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
-  const asOf = a.options['as-of'] ?? today;
-  if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
+  const lang = langOption(a);
+  const asOf = asOfOption(a, today);
   const choice = a.options.choice;
   if (choice !== undefined && !(FIX_CHOICES as readonly string[]).includes(choice))
     throw new CliUsageError('cli.fix.error.choice', { value: choice });

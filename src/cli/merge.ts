@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../engine/types';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, CliUsageError } from './args';
+import { parseArgs, todayIso, CliUsageError, langOption } from './args';
 import { t } from '../messages';
 import { gather, prepareMaster, type GatherResult, type ReportInput } from '../engine/gather';
 import { readSheetReport, SheetPickError, type PickedSheet } from './sheets';
@@ -23,8 +23,7 @@ export interface MergeOptions {
 export function parseMergeArgs(argv: string[]): MergeOptions {
   const a = parseArgs(argv, { flags: ['json'], options: ['sheet', 'out', 'lang'] });
   if (a.positional.length < 2) throw new CliUsageError('cli.usage.merge');
-  const lang = (a.options.lang ?? 'vi') as Lang;
-  if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
+  const lang = langOption(a);
   if (!a.options.out && !a.flags.json) throw new CliUsageError('cli.usage.merge');
   return {
     master: a.positional[0],

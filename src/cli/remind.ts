@@ -12,8 +12,7 @@ import { OWN_SHEETS } from '../engine/tables';
 import { fold } from '../engine/text';
 import { t } from '../messages';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, isIsoDate, CliUsageError } from './args';
-import { DUE_SOON_DEFAULT_DAYS, DUE_SOON_MAX_DAYS, isDueSoonDays } from '../engine/workbook';
+import { parseArgs, todayIso, CliUsageError, asOfOption, dueSoonOption, langOption } from './args';
 import { join } from 'path';
 import { promises as fs } from 'fs';
 
@@ -34,17 +33,9 @@ export async function runRemind(argv: string[], io: CliIO): Promise<number> {
       aliases: { '-o': 'out' },
     });
     if (a.positional.length !== 1 || !a.options.out) throw new CliUsageError('remind.cli.usage');
-    const lang = (a.options.lang ?? 'vi') as Lang;
-    if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
-    const asOf = a.options['as-of'] ?? todayIso(io.now());
-    if (!isIsoDate(asOf)) throw new CliUsageError('cli.error.asOf', { value: asOf });
-    const dueSoon =
-      a.options['due-soon'] !== undefined ? Number(a.options['due-soon']) : DUE_SOON_DEFAULT_DAYS;
-    if (!isDueSoonDays(dueSoon))
-      throw new CliUsageError('cli.error.dueSoon', {
-        value: a.options['due-soon']!,
-        max: String(DUE_SOON_MAX_DAYS),
-      });
+    const lang = langOption(a);
+    const asOf = asOfOption(a, todayIso(io.now()));
+    const dueSoon = dueSoonOption(a);
     o = {
       file: a.positional[0],
       out: a.options.out,

@@ -18,7 +18,7 @@ import {
 import { OWN_SHEETS } from '../engine/tables';
 import { t } from '../messages';
 import type { CliIO } from './io';
-import { parseArgs, todayIso, CliUsageError } from './args';
+import { parseArgs, todayIso, CliUsageError, langOption } from './args';
 import { resolve } from 'path';
 
 /** The original package with the plans' columns grafted in; ExcelJS's copy when the package has no styles part. */
@@ -53,8 +53,7 @@ export async function runTrack(argv: string[], io: CliIO): Promise<number> {
     file = a.positional[0];
     out = a.options.out;
     sheet = a.options.sheet;
-    lang = (a.options.lang ?? 'vi') as Lang;
-    if (lang !== 'vi' && lang !== 'en') throw new CliUsageError('cli.error.lang', { value: lang });
+    lang = langOption(a);
     validateExisting = a.flags['validate-existing'];
   } catch (e) {
     if (e instanceof CliUsageError) {
