@@ -152,6 +152,8 @@ interface Pending {
  * comes back in parts too (protocol.ts reportParts), put together here.
  */
 export function workerRunner(makeWorker: () => Worker): CheckRunner {
+  /** Post a request (typed: what the worker's handler takes). */
+  const ask = (w: Worker, request: WorkerRequest) => w.postMessage(request);
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -250,7 +252,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
         (w) => {
           const known = keys.get(snapshot);
           const check = (key: string) =>
-            w.postMessage({ kind: 'check', id, held: key, options, parts: true } as WorkerRequest);
+            ask(w, { kind: 'check', id, held: key, options, parts: true });
           if (known !== undefined && held.has(known)) check(known);
           else
             void upload(w, id, snapshot).then((key) => {
@@ -282,14 +284,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
           } else if (reply.kind === 'failed')
             settle.reject(failureOf(reply, started, limits, facts, lang));
         },
-        (w) =>
-          w.postMessage({
-            kind: 'read',
-            id,
-            bytes,
-            memoryMb: limits.memoryMb,
-            hold,
-          } as WorkerRequest),
+        (w) => ask(w, { kind: 'read', id, bytes, memoryMb: limits.memoryMb, hold }),
       );
       const timer = setTimeout(() => {
         if (!pending.has(id)) return;
@@ -306,7 +301,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
     },
     fingerprint: (snapshot) => fingerprints.get(snapshot),
     warmUp(lang) {
-      ensure().postMessage({ kind: 'warm', lang } as WorkerRequest);
+      ask(ensure(), { kind: 'warm', lang });
     },
     cancel() {
       if (!pending.size) return false;
