@@ -16,8 +16,9 @@ export interface BrowserBench {
   times: number[];
 }
 
-const CHROMIUM = process.env.PHANCONG_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
+/** Debian's Chromium (no browser download here), and the flags both browser benches launch it with. */
+export const CHROMIUM = process.env.PHANCONG_CHROMIUM ?? '/usr/bin/chromium';
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

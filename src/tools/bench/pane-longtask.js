@@ -35,16 +35,8 @@ require.extensions['.ts'] = (m, file) =>
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist', 'addin');
-const CHROMIUM = process.env.PHANCONG_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Debian's Chromium and the flags, as the engine's browser bench launches it.
+const { CHROMIUM, ARGS } = require('./bench-browser.ts');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
