@@ -9,7 +9,12 @@
 import ExcelJS from 'exceljs';
 import type { Lang, SheetReport } from '../../engine/types';
 import { REPORT_COLUMNS, type ReportColumn, type ReportPeriod } from '../../engine/tracking';
-import { remindersSheetLayout, reportSheetLayout } from '../../engine/report-layout';
+import {
+  remindersSheetLayout,
+  reportSheetLayout,
+  type ReportSheetLayout as EngineReportSheetLayout,
+  type SheetLayout,
+} from '../../engine/report-layout';
 import { cellText } from '../../engine/text';
 import { renderLayout } from './render-layout';
 
@@ -41,17 +46,12 @@ export function planTitle(workbook: ExcelJS.Workbook, reports: SheetReport[]): s
   return reports.map((r) => r.name).join(', ');
 }
 
-export interface ReportSheetLayout {
-  /** 1-based rows: the two header rows, the first and last agency rows, the total row. */
-  headerRow: number;
-  firstRow: number;
-  lastRow: number;
-  totalRow: number;
-  /** 1-based column of each REPORT_SHEET_COLUMNS entry. */
-  cols: Record<ReportColumn, number>;
-  /** The agency label on each agency row, top to bottom. */
-  agencies: string[];
-}
+/**
+ * Where the report's parts landed: the engine's layout without its cells, with 1-based rows and
+ * columns (as ExcelJS counts them): the two header rows, the first and last agency rows, the total
+ * row, the column of each REPORT_SHEET_COLUMNS entry, the agency label on each agency row.
+ */
+export type ReportSheetLayout = Omit<EngineReportSheetLayout, keyof SheetLayout>;
 
 export function writeReportSheet(
   ws: ExcelJS.Worksheet,

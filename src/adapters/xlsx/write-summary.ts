@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { Summary, SummaryCount, TaskState } from '../../engine/types';
 import { TASK_STATES } from '../../engine/types';
 import { quarterSortKey } from '../../engine/summary';
-import type { ColumnRef, SummaryBlockKind, SummaryLayout } from '../../engine/summary-layout';
+import type { ColumnRef, SummaryBlock, SummaryLayout } from '../../engine/summary-layout';
 import { renderLayout, type TablePlacement } from './render-layout';
 
 /** Summary columns: every state, in the engine's one order. */
@@ -57,15 +57,11 @@ export function mergeSummaries(summaries: Summary[]): Summary {
 
 export type { TablePlacement } from './render-layout';
 
-/** Where each block landed on the summary sheet (1-based rows), for tests and callers. */
-export interface SummaryBlockLayout {
-  kind: SummaryBlockKind;
-  titleRow: number;
-  headerRow: number;
-  /** First and last key rows (empty when the block has no key). */
-  firstRow: number;
-  lastRow: number;
-  totalRow: number;
+/**
+ * Where each block landed on the summary sheet, for tests and callers: the engine's SummaryBlock
+ * with 1-based rows, and its columns.
+ */
+export interface SummaryBlockLayout extends SummaryBlock {
   /** 1-based column of each state in SUMMARY_STATES order; the total column follows. */
   stateCols: number[];
   totalCol: number;
