@@ -14,6 +14,7 @@ import { t } from '../../src/messages';
 import {
   createHandler,
   handleRequest,
+  liveReport,
   sheetParts,
   type RequestHandler,
   type WorkerReply,
@@ -110,7 +111,8 @@ async function directReport(
 ): Promise<SheetReport> {
   let report: SheetReport | null = null;
   await handleRequest({ kind: 'check', id: 1, snapshot, options }, (reply) => {
-    if (reply.kind === 'report') report = structuredClone(reply.report);
+    // Copied as postMessage copies it, its findings made live as the page makes them.
+    if (reply.kind === 'report') report = liveReport(structuredClone(reply.report), options.lang);
   });
   return report!;
 }
@@ -143,6 +145,29 @@ describe('the report in parts, the sheets kept in the worker', () => {
       runner.dispose();
     },
   );
+
+  test('findings cross without their messages; the page formats the same ones, in the language asked', async () => {
+    const snapshot = generateSheet(2000, 8, 5);
+    for (const lang of ['vi', 'en'] as const) {
+      const options = { ...OPTIONS, lang };
+      const engine = analyzeSheet(snapshot, options);
+      const replies: WorkerReply[] = [];
+      await createHandler()({ kind: 'check', id: 3, snapshot, options, parts: true }, (r) =>
+        replies.push(structuredClone(r)),
+      );
+      const crossed = replies.flatMap((r) =>
+        r.kind === 'report-part' && r.path.list === 'findings' ? r.items : [],
+      );
+      expect(crossed).toHaveLength(engine.findings.length);
+      expect(crossed.length).toBeGreaterThan(100);
+      for (const f of crossed) expect(f).not.toHaveProperty('message');
+      const { runner } = cloneRunner();
+      const report = await runner.analyze(snapshot, options);
+      expect(report.findings.map((f) => f.message)).toEqual(engine.findings.map((f) => f.message));
+      expect(report.findings[0].message).toMatch(lang === 'vi' ? /dòng/ : /row/);
+      runner.dispose();
+    }
+  });
 
   test('a 12,000-row report comes in many parts and equals the whole one', async () => {
     const snapshot = generateSheet(12_000, 8, 12);

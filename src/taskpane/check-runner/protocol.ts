@@ -6,6 +6,7 @@
  * parses ExcelJS).
  */
 import { analyzeSheet } from '../../engine/analyze';
+import { MessageContext, ReportedFinding } from '../../engine/finding';
 import type { AnalyzeOptions, Finding, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
 import { WARM_UP_AS_OF, warmUpSheet } from '../../engine/warm-up-sheet';
 import { fingerprintSnapshot } from '../../engine/workbook/fingerprint';
@@ -98,15 +99,43 @@ function failure(id: number, e: unknown): WorkerReply {
 }
 
 /**
- * The report as a message can carry it: a finding formats its message on first read (a getter,
- * which a structured clone drops), so each goes as its own JSON form (the same keys, same order).
+ * A finding as it crosses to the page: its own fields, without `message`. The engine's findings
+ * format their message on first read (finding.ts: a getter, which a structured clone leaves out),
+ * and the page reads few of them: formatting all of them in the worker was a tenth of a large
+ * check's time there and more than half of what crossed. The page makes each one a finding of the
+ * engine's class again (liveFinding), whose message is then formatted on first read, in the check's
+ * language, the same text.
  */
-export function portable(report: SheetReport): SheetReport {
-  const findings = report.findings.map((f) => {
-    const json = (f as { toJSON?: () => Finding }).toJSON;
-    return typeof json === 'function' ? json.call(f) : f;
-  });
-  return { ...report, findings };
+export type WireFinding = Omit<Finding, 'message'>;
+
+/** The context the findings of a check of `sheet` in `lang` format their messages with. */
+export function messageContext(lang: Lang | undefined, sheet: string): MessageContext {
+  return new MessageContext(lang ?? 'vi', sheet);
+}
+
+/** A finding received from the worker, as the engine made it (message formatted on first read). */
+export function liveFinding(w: WireFinding | Finding, context: MessageContext): Finding {
+  if (w instanceof ReportedFinding) return w;
+  const f = new ReportedFinding(
+    w.code,
+    w.severity,
+    w.cell,
+    w.row,
+    w.col,
+    w.role,
+    w.messageId,
+    w.data,
+    context,
+    w.suggestion,
+  );
+  if (w.fixes) f.fixes = w.fixes;
+  return f;
+}
+
+/** A report received whole from the worker, its findings made live (liveFinding). */
+export function liveReport(report: SheetReport, lang: Lang | undefined): SheetReport {
+  const context = messageContext(lang, report.name);
+  return { ...report, findings: report.findings.map((f) => liveFinding(f, context)) };
 }
 
 // ------------------------------------------------------------------ the report in parts
@@ -177,15 +206,24 @@ export function reportParts(
   return out;
 }
 
-/** Puts a report sent in parts back together (report-head first, then its parts in order). */
+/**
+ * Puts a report sent in parts back together (report-head first, then its parts in order), its
+ * findings made live in the language the check was asked in (liveFinding).
+ */
 export class ReportAssembly {
   private report: SheetReport | null = null;
+  private context: MessageContext | null = null;
+  constructor(private readonly lang?: Lang) {}
   /** Add one message; the whole report once report-end arrives, else null. */
   add(reply: WorkerReply): SheetReport | null {
-    if (reply.kind === 'report-head') this.report = reply.report;
-    else if (reply.kind === 'report-part' && this.report) {
+    if (reply.kind === 'report-head') {
+      this.report = reply.report;
+      this.context = messageContext(this.lang, reply.report.name);
+    } else if (reply.kind === 'report-part' && this.report) {
       const list = listAt(this.report, reply.path);
-      for (const item of reply.items) list.push(item);
+      if (reply.path.list === 'findings')
+        for (const item of reply.items) list.push(liveFinding(item as WireFinding, this.context!));
+      else for (const item of reply.items) list.push(item);
     } else if (reply.kind === 'report-end') return this.report;
     return null;
   }
@@ -282,10 +320,9 @@ export function createHandler(budget: WarmUpBudget = WARM_UP_BUDGET): RequestHan
       if (active > 0 || generation !== mine) return;
       const started = performance.now();
       const first = 1 + warm.chunks * budget.rowsPerChunk;
-      // Every other chunk with the defects a real sheet has; the report made portable as a real
-      // one is (its messages formatted), then thrown away.
+      // Every other chunk with the defects a real sheet has; the report thrown away.
       const sheet = warmUpSheet(budget.rowsPerChunk, first, warm.chunks % 2 === 1);
-      portable(analyzeSheet(sheet, { asOf: WARM_UP_AS_OF, lang }));
+      analyzeSheet(sheet, { asOf: WARM_UP_AS_OF, lang });
       warm.ms += performance.now() - started;
       warm.chunks++;
       budget.onChunk?.(warm.chunks);
@@ -310,7 +347,8 @@ export function createHandler(budget: WarmUpBudget = WARM_UP_BUDGET): RequestHan
         const snapshot = request.snapshot ?? heldSheet(request.held ?? '');
         try {
           if (!snapshot) throw new Error(`not-held:${request.held}`);
-          const report = portable(analyzeSheet(snapshot, request.options));
+          // The findings cross without their messages (WireFinding): the page formats those it reads.
+          const report = analyzeSheet(snapshot, request.options);
           if (request.parts) for (const reply of reportParts(request.id, report)) post(reply);
           else post({ kind: 'report', id: request.id, report });
         } catch (e) {

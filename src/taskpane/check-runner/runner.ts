@@ -13,6 +13,7 @@ import { describeHeavy } from '../../adapters/xlsx/heavy';
 import { t } from '../../messages';
 import {
   handleRequest,
+  liveReport,
   nextTask,
   ReportAssembly,
   sheetParts,
@@ -128,7 +129,7 @@ export function directRunner(): CheckRunner {
         { kind: 'check', id: 0, snapshot, options },
         options.lang ?? 'vi',
         PAGE_READ_LIMITS,
-      ),
+      ).then((report) => liveReport(report, options.lang)),
     read: (bytes, lang, limits = PAGE_READ_LIMITS) =>
       run<SheetSnapshot[]>({ kind: 'read', id: 0, bytes, memoryMb: limits.memoryMb }, lang, limits),
     warmUp: () => undefined,
@@ -238,12 +239,12 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
     offThread: true,
     analyze(snapshot, options) {
       const id = nextId++;
-      const assembly = new ReportAssembly();
+      const assembly = new ReportAssembly(options.lang);
       return send<SheetReport>(
         id,
         (reply, settle) => {
           if (reply.kind === 'failed') settle.reject(new Error(reply.message));
-          else if (reply.kind === 'report') settle.resolve(reply.report);
+          else if (reply.kind === 'report') settle.resolve(liveReport(reply.report, options.lang));
           else {
             const report = assembly.add(reply);
             if (report) settle.resolve(report);
