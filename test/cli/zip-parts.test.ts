@@ -103,3 +103,22 @@ test('throws for what it does not take: not a zip, truncated, encrypted flag, od
   const badUtf8 = await latin1.generateAsync({ type: 'uint8array' });
   await expect((await openZipParts(badUtf8)).text('a.xml')).rejects.toThrow();
 });
+
+test('a part whose inflated size is not the one its directory entry declares is refused, either way', async () => {
+  const text = '<a>nội dung</a>'.repeat(400);
+  const zip = new JSZip();
+  zip.file('a.xml', text);
+  const good = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  expect(await (await openZipParts(good)).text('a.xml')).toBe(text);
+  const cd = good.findIndex(
+    (_b, i) => good[i] === 0x50 && good[i + 1] === 0x4b && good[i + 2] === 1 && good[i + 3] === 2,
+  );
+  const size = new DataView(good.buffer, good.byteOffset).getUint32(cd + 24, true);
+  expect(size).toBe(Buffer.byteLength(text));
+  for (const declared of [size - 1, Math.floor(size / 2), size + 1, size * 4]) {
+    const bytes = good.slice();
+    new DataView(bytes.buffer).setUint32(cd + 24, declared, true);
+    // Longer than declared stops the inflate; shorter fails the size check.
+    await expect((await openZipParts(bytes)).text('a.xml')).rejects.toThrow();
+  }
+});
