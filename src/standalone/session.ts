@@ -124,7 +124,15 @@ export function createSessionStore({
         const host = await StandaloneHost.open(bytes, {
           fileName,
           lang: pageLang,
-          guard: runner.offThread ? (b) => runner.read(b, pageLang) : undefined,
+          guard: runner.offThread
+            ? async (b) => {
+                const sheets = await runner.read(b, pageLang);
+                // The read stopped the warm-up: it goes on while the page builds its own copy of
+                // the workbook (a second or so for a large file), and while the user looks at it.
+                runner.warmUp(pageLang);
+                return sheets;
+              }
+            : undefined,
           knownFingerprint: (snapshot) => runner.fingerprint(snapshot),
         });
         const controller = createController(host, clock, { view, lang: pageLang, runner });
@@ -132,8 +140,6 @@ export function createSessionStore({
         state.session?.runner.dispose();
         opened = true;
         set({ session: { host, controller, runner, seq } });
-        // The read stopped the warm-up: it goes on while the user looks at the sheet.
-        runner.warmUp(pageLang);
         void controller.start();
       } catch (e) {
         if (e instanceof CheckCancelledError)

@@ -9,7 +9,7 @@ import fs from 'fs';
 import path from 'path';
 import { readWorkbook } from '../../src/adapters/xlsx/read';
 import { analyzeSheet } from '../../src/engine/analyze';
-import type { AnalyzeOptions } from '../../src/engine/types';
+import type { AnalyzeOptions, SheetSnapshot } from '../../src/engine/types';
 import { t } from '../../src/messages';
 import {
   createHandler,
@@ -274,6 +274,42 @@ describe('the warm-up', () => {
     );
     await more;
     expect(chunks[seen + 1]).toBeGreaterThan(chunks[seen - 1]);
+  });
+
+  test('after a read it goes through slices of the largest sheet read, then made-up rows; reports stay the same', async () => {
+    const file = FIXTURES.find((f) => f.endsWith('002-raw.xlsx'))!;
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const seen: string[] = [];
+    const handle = createHandler({
+      rowsPerChunk: 40,
+      chunks: 100,
+      budgetMs: 1e9,
+      onChunk: (n, kind) => seen.push(`${kind}:${n}`),
+    });
+    let sheets: SheetSnapshot[] = [];
+    await handle({ kind: 'read', id: 1, bytes, memoryMb: 1536, hold: 'r1:' }, (r) => {
+      if (r.kind === 'sheets') sheets = r.sheets;
+    });
+    await handle({ kind: 'warm', lang: 'vi' }, () => undefined);
+    // The largest sheet (about 220 rows under its header) in slices of 40 rows, then made-up rows
+    // up to the budget.
+    const largest = sheets.reduce((a, b) => (b.values.length > a.values.length ? b : a));
+    const sliceCount = seen.filter((k) => k.startsWith('sheet:')).length;
+    expect(sliceCount).toBeGreaterThan(3);
+    expect(sliceCount).toBeLessThanOrEqual(Math.ceil(largest.values.length / 40));
+    expect(seen[0]).toBe('sheet:1');
+    expect(seen[sliceCount]).toBe('made-up:1');
+    expect(seen).toHaveLength(sliceCount + 100);
+    // Checks after it give what a fresh worker gives.
+    for (const [i, snapshot] of sheets.entries()) {
+      const replies: WorkerReply[] = [];
+      await handle({ kind: 'check', id: 2, held: `r1:${i}`, options: OPTIONS }, (r) =>
+        replies.push(r),
+      );
+      expect(JSON.stringify((replies[0] as { report: SheetReport }).report)).toBe(
+        JSON.stringify(await directReport(snapshot, OPTIONS)),
+      );
+    }
   });
 
   test('it stops at its budget of chunks', async () => {

@@ -8,7 +8,7 @@
 import { analyzeSheet } from '../../engine/analyze';
 import { MessageContext, ReportedFinding } from '../../engine/finding';
 import type { AnalyzeOptions, Finding, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
-import { WARM_UP_AS_OF, warmUpSheet } from '../../engine/warm-up-sheet';
+import { WARM_UP_AS_OF, warmUpSheet, warmUpSlices } from '../../engine/warm-up-sheet';
 import { fingerprintSnapshot } from '../../engine/workbook/fingerprint';
 import type { PackageFacts } from '../../adapters/xlsx/package';
 
@@ -267,14 +267,16 @@ export interface WarmUpBudget {
   rowsPerChunk: number;
   chunks: number;
   budgetMs: number;
-  /** Told after each chunk how many are done (tests). */
-  onChunk?: (done: number) => void;
+  /** Told after each chunk how many of its kind are done, and of which kind (tests). */
+  onChunk?: (done: number, kind: 'made-up' | 'sheet') => void;
 }
 
 /**
- * About 12,000 made-up rows, in chunks of a few milliseconds once compiled (the first, cold, about
- * a hundred): enough for V8 to optimise the engine's hot code, so that the first real check runs at
+ * About 12,000 rows, in chunks of a few milliseconds once compiled (the first, cold, about a
+ * hundred): enough for V8 to optimise the engine's hot code, so that the first real check runs at
  * the speed of later ones. A real request waits at most for the chunk running when it arrives.
+ * The budget holds twice: for the made-up appendix from the worker's start, then again for slices
+ * of the largest sheet of each read (warmUpSlices), whose layout and agencies the check will meet.
  */
 export const WARM_UP_BUDGET: WarmUpBudget = { rowsPerChunk: 200, chunks: 60, budgetMs: 1500 };
 
@@ -312,20 +314,44 @@ export function createHandler(budget: WarmUpBudget = WARM_UP_BUDGET): RequestHan
   /** Bumps with every real request: a warm-up loop started before it stops. */
   let generation = 0;
   const warm = { chunks: 0, ms: 0 };
+  /** The slices of the last read's largest sheet, and how many of them were checked. */
+  let slices: { next: (n: number) => SheetSnapshot | null; chunks: number; ms: number } | null =
+    null;
+
+  /** The next sheet to warm up on: a slice of the sheet read while there are some, else made-up rows. */
+  function nextWarmUpSheet(): {
+    sheet: SheetSnapshot;
+    spent: { chunks: number; ms: number };
+  } | null {
+    if (slices && slices.chunks < budget.chunks && slices.ms < budget.budgetMs) {
+      const sheet = slices.next(slices.chunks);
+      if (sheet) return { sheet, spent: slices };
+      slices = null;
+    }
+    if (warm.chunks < budget.chunks && warm.ms < budget.budgetMs) {
+      // Every other chunk with the defects a real sheet has.
+      const first = 1 + warm.chunks * budget.rowsPerChunk;
+      return {
+        sheet: warmUpSheet(budget.rowsPerChunk, first, warm.chunks % 2 === 1),
+        spent: warm,
+      };
+    }
+    return null;
+  }
 
   async function warmUp(lang: Lang): Promise<void> {
     const mine = generation;
-    while (warm.chunks < budget.chunks && warm.ms < budget.budgetMs) {
+    for (;;) {
       await nextTask();
       if (active > 0 || generation !== mine) return;
+      const next = nextWarmUpSheet();
+      if (!next) return;
       const started = performance.now();
-      const first = 1 + warm.chunks * budget.rowsPerChunk;
-      // Every other chunk with the defects a real sheet has; the report thrown away.
-      const sheet = warmUpSheet(budget.rowsPerChunk, first, warm.chunks % 2 === 1);
-      analyzeSheet(sheet, { asOf: WARM_UP_AS_OF, lang });
-      warm.ms += performance.now() - started;
-      warm.chunks++;
-      budget.onChunk?.(warm.chunks);
+      // The report is thrown away.
+      analyzeSheet(next.sheet, { asOf: WARM_UP_AS_OF, lang });
+      next.spent.ms += performance.now() - started;
+      next.spent.chunks++;
+      budget.onChunk?.(next.spent.chunks, next.spent === warm ? 'made-up' : 'sheet');
     }
   }
 
@@ -357,8 +383,17 @@ export function createHandler(budget: WarmUpBudget = WARM_UP_BUDGET): RequestHan
         return;
       }
       const sheets = await read(request, post);
-      if (sheets && request.hold !== undefined)
+      if (sheets && request.hold !== undefined) {
         readSheets = new Map(sheets.map((s, i) => [`${request.hold}${i}`, s]));
+        // The next warm-up goes through the largest sheet read (the one a check takes longest on).
+        const largest = sheets.reduce<SheetSnapshot | null>(
+          (a, b) => (a && a.values.length >= b.values.length ? a : b),
+          null,
+        );
+        slices = largest
+          ? { next: warmUpSlices(largest, budget.rowsPerChunk), chunks: 0, ms: 0 }
+          : null;
+      }
     } finally {
       active--;
     }
