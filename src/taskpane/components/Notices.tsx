@@ -5,6 +5,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  mergeClasses,
   ProgressBar,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
@@ -18,7 +19,7 @@ export function Notices() {
   return (
     <div className={styles.section}>
       {state.busy && (
-        <div className={styles.row} data-progress={state.busy.id}>
+        <div className={mergeClasses(styles.row, styles.progress)} data-progress={state.busy.id}>
           <Field
             className={styles.grow}
             label={t(state.busy.id, state.busy.data)}
