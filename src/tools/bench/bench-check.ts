@@ -13,6 +13,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { generateSheet } from './bench-sheets';
 import { projectRoot } from './root';
+import { fmt, median } from './stats';
 
 /** Reads a workbook as a bare ExcelJS user would: load, then visit every cell value. */
 export const BARE_READ = `
@@ -69,14 +70,6 @@ export function measure(args: string[], cwd: string): Measured {
   fs.rmSync(dir, { recursive: true, force: true });
   return { ms, rssMiB: rss, status: r.status };
 }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-const fmt = (n: number, d = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 export async function runCheckBench(
   quick: boolean,

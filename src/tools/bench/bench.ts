@@ -23,6 +23,7 @@ import type { SheetSnapshot } from '../../engine/types';
 import { generateSheet, prng, randomGrid } from './bench-sheets';
 import { projectRoot } from './root';
 import { runCheckBench } from './bench-check';
+import { fmt, median } from './stats';
 
 export { generateSheet, prng, randomGrid } from './bench-sheets';
 
@@ -45,14 +46,6 @@ function timeOnce(snap: SheetSnapshot): number {
   analyzeSheet(snap, AS_OF);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-const fmt = (n: number, d = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /**
  * The first check in a new process: nothing compiled yet, the agency dictionary not built. Run in a

@@ -15,15 +15,11 @@ import { createOfficeHost } from '../../adapters/office/host';
 import { createController } from '../../taskpane/state/controller';
 import { LIVE_DEBOUNCE_MS } from '../../taskpane/state/track';
 import { generateSheet } from './bench-sheets';
+import { median } from './stats';
 import type { CellValue } from '../../engine/types';
 
 const SHEET = 'Phụ lục';
 const TASKS = 1000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');

@@ -38,6 +38,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist', 'addin');
 // Debian's Chromium and the flags, as the engine's browser bench launches it.
 const { CHROMIUM, ARGS } = require('./bench-browser.ts');
+const { median } = require('./stats.ts');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -115,10 +116,6 @@ async function measure(browser, origin, file) {
   return { ms, longest };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
 async function main() {
