@@ -84,6 +84,29 @@ export class ReportedFinding implements Finding {
     if (suggestion) this.suggestion = suggestion;
   }
 
+  /**
+   * A finding again from its own fields, as a structured clone leaves them (`message`, a getter,
+   * left out): the same fields in the same order, its message formatted on first read with
+   * `context`. A finding of this class is returned as it is.
+   */
+  static revive(f: Omit<Finding, 'message'>, context: MessageContext): Finding {
+    if (f instanceof ReportedFinding) return f;
+    const out = new ReportedFinding(
+      f.code,
+      f.severity,
+      f.cell,
+      f.row,
+      f.col,
+      f.role,
+      f.messageId,
+      f.data,
+      context,
+      f.suggestion,
+    );
+    if (f.fixes) out.fixes = f.fixes;
+    return out;
+  }
+
   /** The message, formatted in the report's language on first read. */
   get message(): string {
     if (this.#message === undefined) this.#message = this.#context.format(this);

@@ -2,6 +2,7 @@
  * Findings format their message on first read (most messages of a large sheet are never shown),
  * and give every field, the message included, to JSON.
  */
+import { MessageContext, ReportedFinding } from '../../src/engine/finding';
 import { analyze, grid, H6, row6 } from '../helpers/grid';
 
 const Q1 = 'Quý I/2026';
@@ -64,5 +65,18 @@ describe('findings: messages formatted when read', () => {
     expect(en.findings[0].message).toBe(
       "Sheet 'Phụ lục', row 2, column D (Lead agency): Task 1 has no lead agency.",
     );
+  });
+
+  it('revived from a structured clone (which leaves the message out): the same fields, order and message', () => {
+    for (const f of report.findings) {
+      const cloned = structuredClone(f);
+      expect(cloned).not.toHaveProperty('message');
+      const revived = ReportedFinding.revive(cloned, new MessageContext('vi', 'Phụ lục'));
+      expect(revived).toBeInstanceOf(ReportedFinding);
+      expect(JSON.stringify(revived)).toBe(JSON.stringify(f));
+      expect(revived.message).toBe(f.message);
+      // A finding of the class is kept as it is.
+      expect(ReportedFinding.revive(f, new MessageContext('en', 'x'))).toBe(f);
+    }
   });
 });

@@ -103,7 +103,7 @@ function failure(id: number, e: unknown): WorkerReply {
  * format their message on first read (finding.ts: a getter, which a structured clone leaves out),
  * and the page reads few of them: formatting all of them in the worker was a tenth of a large
  * check's time there and more than half of what crossed. The page makes each one a finding of the
- * engine's class again (liveFinding), whose message is then formatted on first read, in the check's
+ * engine's class again (ReportedFinding.revive), whose message is then formatted on first read, in the check's
  * language, the same text.
  */
 export type WireFinding = Omit<Finding, 'message'>;
@@ -113,29 +113,10 @@ export function messageContext(lang: Lang | undefined, sheet: string): MessageCo
   return new MessageContext(lang ?? 'vi', sheet);
 }
 
-/** A finding received from the worker, as the engine made it (message formatted on first read). */
-export function liveFinding(w: WireFinding | Finding, context: MessageContext): Finding {
-  if (w instanceof ReportedFinding) return w;
-  const f = new ReportedFinding(
-    w.code,
-    w.severity,
-    w.cell,
-    w.row,
-    w.col,
-    w.role,
-    w.messageId,
-    w.data,
-    context,
-    w.suggestion,
-  );
-  if (w.fixes) f.fixes = w.fixes;
-  return f;
-}
-
-/** A report received whole from the worker, its findings made live (liveFinding). */
+/** A report received whole from the worker, its findings the engine's again (ReportedFinding.revive). */
 export function liveReport(report: SheetReport, lang: Lang | undefined): SheetReport {
   const context = messageContext(lang, report.name);
-  return { ...report, findings: report.findings.map((f) => liveFinding(f, context)) };
+  return { ...report, findings: report.findings.map((f) => ReportedFinding.revive(f, context)) };
 }
 
 // ------------------------------------------------------------------ the report in parts
@@ -208,7 +189,7 @@ export function reportParts(
 
 /**
  * Puts a report sent in parts back together (report-head first, then its parts in order), its
- * findings made live in the language the check was asked in (liveFinding).
+ * findings the engine's again in the language the check was asked in (ReportedFinding.revive).
  */
 export class ReportAssembly {
   private report: SheetReport | null = null;
@@ -222,7 +203,8 @@ export class ReportAssembly {
     } else if (reply.kind === 'report-part' && this.report) {
       const list = listAt(this.report, reply.path);
       if (reply.path.list === 'findings')
-        for (const item of reply.items) list.push(liveFinding(item as WireFinding, this.context!));
+        for (const item of reply.items)
+          list.push(ReportedFinding.revive(item as WireFinding, this.context!));
       else for (const item of reply.items) list.push(item);
     } else if (reply.kind === 'report-end') return this.report;
     return null;
