@@ -68,7 +68,7 @@ function limitText() {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a limit is reached */
   return {
     t: (require('../messages') as typeof Messages).t,
-    describeHeavy: (require('../adapters/xlsx/heavy') as typeof Heavy).describeHeavy,
+    heavy: require('../adapters/xlsx/heavy') as typeof Heavy,
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
@@ -102,8 +102,9 @@ export function startGuardedRead(
     let settled = false;
     const worker = startWorker(bytes, limits.memoryMb, limits.fast === true);
     const tooHeavy = (limit: string) => {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const what = limitText().describeHeavy(facts, lang);
+      const { heavy } = limitText();
+      const seconds = heavy.formatSeconds(Date.now() - started, lang);
+      const what = heavy.describeHeavy(facts, lang);
       return new WorkbookReadError(
         'too-heavy',
         `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
@@ -119,16 +120,7 @@ export function startGuardedRead(
       void worker.terminate();
     };
     const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            tooHeavy(
-              limitText().t(lang, 'read.limit.time', {
-                seconds: Math.round(limits.timeMs / 100) / 10,
-              }),
-            ),
-          ),
-        ),
+      () => finish(() => reject(tooHeavy(limitText().heavy.timeLimitText(limits.timeMs, lang)))),
       limits.timeMs,
     );
     worker.on('message', (m: WorkerMessage) => {

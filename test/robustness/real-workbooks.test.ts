@@ -16,7 +16,7 @@ import {
   scanSheetData,
   stripMainPrefix,
 } from '../../src/adapters/xlsx/package';
-import { describeHeavy } from '../../src/adapters/xlsx/heavy';
+import { describeHeavy, formatSeconds, timeLimitText } from '../../src/adapters/xlsx/heavy';
 import { readSheetsGuarded } from '../../src/cli/read-guard';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
@@ -103,6 +103,17 @@ describe('real-workbooks corpus', () => {
 });
 
 describe('package normaliser', () => {
+  it('a time limit reads in the language\'s numbers, and one under a tenth of a second is not "0"', () => {
+    expect([formatSeconds(1, 'vi'), formatSeconds(300, 'vi'), formatSeconds(60_000, 'vi')]).toEqual(
+      ['0,001', '0,3', '60'],
+    );
+    expect([formatSeconds(1250, 'en'), timeLimitText(40, 'en'), timeLimitText(300, 'vi')]).toEqual([
+      '1.3',
+      '0.04 s',
+      '0,3 giây',
+    ]);
+  });
+
   it('facts count what makes a file heavy', async () => {
     const v = await preparePackage(bytesOf('validation-8-columns.xlsx'));
     expect(v.facts.validationCells).toBe(8 * 1048576);

@@ -7,8 +7,21 @@ import type { Lang } from '../../engine/types';
 import { t } from '../../messages';
 import type { PackageFacts } from './package';
 
-const fmt = (n: number, lang: Lang) =>
-  Math.round(n).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-US');
+const fmt = (n: number, lang: Lang) => Math.round(n).toLocaleString(locale(lang));
+
+/**
+ * A duration in seconds, in the language's number format ("0,3" in Vietnamese): one decimal, or
+ * up to three below a tenth of a second, so that a limit of 1 ms does not read "0 giây".
+ */
+export function formatSeconds(ms: number, lang: Lang): string {
+  return (ms / 1000).toLocaleString(locale(lang), { maximumFractionDigits: ms < 100 ? 3 : 1 });
+}
+
+/** A read's time limit in the user's words ("0,3 giây"), for read.error.too-heavy's {limit}. */
+export function timeLimitText(ms: number, lang: Lang): string {
+  return t(lang, 'read.limit.time', { seconds: formatSeconds(ms, lang) });
+}
 
 /**
  * The facts worth naming, heaviest first. Thresholds are where each starts to cost seconds in

@@ -17,8 +17,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { preparePackage, type PackageFacts } from './package';
-import { describeHeavy } from './heavy';
-import { t } from '../../messages';
+import { describeHeavy, formatSeconds, timeLimitText } from './heavy';
 import type { Lang } from '../../engine/types';
 import { columnIndex } from '../../engine/workbook';
 
@@ -212,8 +211,8 @@ export async function readWorkbookWithin(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const limit = t(lang, 'read.limit.time', { seconds: Math.round(ms / 100) / 10 });
+      const seconds = formatSeconds(Date.now() - started, lang);
+      const limit = timeLimitText(ms, lang);
       const what = describeHeavy(facts, lang);
       reject(
         new WorkbookReadError(

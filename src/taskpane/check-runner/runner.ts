@@ -9,7 +9,7 @@
  */
 import type { AnalyzeOptions, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
 import type { PackageFacts } from '../../adapters/xlsx/package';
-import { describeHeavy } from '../../adapters/xlsx/heavy';
+import { describeHeavy, formatSeconds, timeLimitText } from '../../adapters/xlsx/heavy';
 import { t } from '../../messages';
 import {
   handleRequest,
@@ -80,7 +80,7 @@ function tooHeavy(
   facts: PackageFacts | null,
   lang: Lang,
 ): ReadFailure {
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const seconds = formatSeconds(Date.now() - started, lang);
   const what = describeHeavy(facts, lang);
   return new ReadFailure(
     'too-heavy',
@@ -292,7 +292,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
         // Past the deadline: end the worker (whatever else it was doing fails with the same message).
         const error = tooHeavy(
           started,
-          t(lang, 'read.limit.time', { seconds: Math.round(limits.timeMs / 100) / 10 }),
+          timeLimitText(limits.timeMs, lang),
           facts,
           lang,
         );
