@@ -83,6 +83,9 @@ class JsonWriter {
       const v = lazy ? list.at(i) : list[i];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol')
         this.buffer += 'null';
+      // A list's element is plain data made for the text (a task's or finding's copy): the
+      // engine's own JSON.stringify writes it in one call, about three times as fast as a walk.
+      else if (lazy) this.whole(v, inner);
       else this.value(v, inner);
       if (this.buffer.length >= this.chunk) this.flush();
     }
