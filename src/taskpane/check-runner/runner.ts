@@ -290,12 +290,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
       const timer = setTimeout(() => {
         if (!pending.has(id)) return;
         // Past the deadline: end the worker (whatever else it was doing fails with the same message).
-        const error = tooHeavy(
-          started,
-          timeLimitText(limits.timeMs, lang),
-          facts,
-          lang,
-        );
+        const error = tooHeavy(started, timeLimitText(limits.timeMs, lang), facts, lang);
         stop(() => error);
       }, limits.timeMs);
       return promise.finally(() => clearTimeout(timer));
