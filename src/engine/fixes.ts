@@ -41,12 +41,41 @@ export function cellHolding(
   return null;
 }
 
+/** A cell's parties, as readParties gives them. */
+interface Parties {
+  lead: readonly AgencyRef[];
+  support: readonly AgencyRef[];
+  runTogether: boolean;
+}
+
+/**
+ * Readings per check, by role and text: a fix reads its cell before and after the edit, and the
+ * same cells (and the same edits) recur on every other row of a table. The lists are read-only;
+ * every caller copies before it sorts.
+ */
+const partiesMemo = new WeakMap<
+  SheetModel,
+  { lead: Map<string, Parties>; support: Map<string, Parties> }
+>();
+
 /** A cell's parties as the model reads them (a lead cell may name both roles). */
-export function readParties(
-  model: SheetModel,
-  role: 'lead' | 'support',
-  text: string,
-): { lead: readonly AgencyRef[]; support: readonly AgencyRef[]; runTogether: boolean } {
+export function readParties(model: SheetModel, role: 'lead' | 'support', text: string): Parties {
+  let memo = partiesMemo.get(model);
+  if (!memo) {
+    memo = { lead: new Map(), support: new Map() };
+    partiesMemo.set(model, memo);
+  }
+  const byText = memo[role];
+  let hit = byText.get(text);
+  if (!hit) {
+    if (byText.size > 20_000) byText.clear();
+    hit = readPartiesOnce(model, role, text);
+    byText.set(text, hit);
+  }
+  return hit;
+}
+
+function readPartiesOnce(model: SheetModel, role: 'lead' | 'support', text: string): Parties {
   const { dict, columns } = model;
   const t = cellText(text);
   if (role === 'lead') {
