@@ -28,6 +28,9 @@ export class JsonList<T> {
   }
 }
 
+/** Elements of a JsonList per JSON.stringify call: a few tens of kB of text, about one chunk. */
+const LIST_BATCH = 16;
+
 class JsonWriter {
   private buffer = '';
 
@@ -70,8 +73,43 @@ class JsonWriter {
     this.whole(value, indent);
   }
 
+  /**
+   * A JsonList's elements, plain data made for the text (a task's or finding's copy), a few at a
+   * time through JSON.stringify itself: the batch is wrapped in as many arrays as the list is deep,
+   * so that JSON.stringify writes each element at the list's indentation and with the list's
+   * separators, and only the wrapping is cut off. About three times as fast as a walk in JS.
+   */
+  private lazyArray(list: JsonList<unknown>, indent: string): void {
+    const inner = `${indent}  `;
+    const depth = inner.length / 2;
+    // "[\n  [\n    [\n" … before the first element's indentation; "\n    ]\n  ]\n]" after the last.
+    let head = 0;
+    let tail = 0;
+    for (let i = 0; i < depth; i++) {
+      head += 2 * i + 2;
+      tail += 2 * i + 2;
+    }
+    head += inner.length;
+    this.buffer += '[';
+    for (let i = 0; i < list.length;) {
+      const first = i === 0;
+      const batch: unknown[] = [];
+      for (const end = Math.min(list.length, i + LIST_BATCH); i < end; i++) batch.push(list.at(i));
+      let wrapped: unknown = batch;
+      for (let d = 1; d < depth; d++) wrapped = [wrapped];
+      const text = JSON.stringify(wrapped, null, 2);
+      this.buffer += `${first ? '\n' : ',\n'}${inner}${text.slice(head, text.length - tail)}`;
+      if (this.buffer.length >= this.chunk) this.flush();
+    }
+    this.buffer += `\n${indent}]`;
+  }
+
   private array(list: unknown[] | JsonList<unknown>, indent: string): void {
     const lazy = list instanceof JsonList;
+    if (lazy && list.length > 0 && indent.length % 2 === 0 && /^ *$/.test(indent)) {
+      this.lazyArray(list, indent);
+      return;
+    }
     if (list.length === 0) {
       this.buffer += '[]';
       return;
@@ -83,9 +121,6 @@ class JsonWriter {
       const v = lazy ? list.at(i) : list[i];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol')
         this.buffer += 'null';
-      // A list's element is plain data made for the text (a task's or finding's copy): the
-      // engine's own JSON.stringify writes it in one call, about three times as fast as a walk.
-      else if (lazy) this.whole(v, inner);
       else this.value(v, inner);
       if (this.buffer.length >= this.chunk) this.flush();
     }

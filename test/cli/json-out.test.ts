@@ -88,6 +88,36 @@ test('a JsonList is written as the array of its elements, made one at a time (an
   expect(JSON.stringify(doc, null, 2)).toBe(JSON.stringify(asArrays, null, 2));
 });
 
+test('a JsonList at any depth, longer than one batch, with odd elements: the bytes of JSON.stringify', () => {
+  const items: unknown[] = Array.from({ length: 53 }, (_, i) => ({
+    i,
+    text: `dòng ${i}\n"quoted"`,
+    nested: [i, { deep: [[], {}, [i]] }],
+    gone: undefined,
+  }));
+  items[3] = undefined;
+  items[17] = null;
+  items[20] = [];
+  items[33] = { toJSON: () => ({ as: 'json' }) };
+  items[40] = 'a string';
+  items[52] = 7;
+  const list = () => new JsonList(items.length, (i) => items[i]);
+  const docs: [unknown, unknown][] = [
+    [list(), items],
+    [{ a: list() }, { a: items }],
+    [{ s: [{ t: { u: list() } }] }, { s: [{ t: { u: items } }] }],
+    [[[[list()]]], [[[items]]]],
+    [{ one: new JsonList(1, () => ({ x: [1] })) }, { one: [{ x: [1] }] }],
+  ];
+  for (const [doc, plain] of docs) {
+    for (const chunk of [1, 100, 1 << 14]) {
+      let out = '';
+      writeJson((s) => (out += s), doc, chunk);
+      expect(out).toBe(`${JSON.stringify(plain, null, 2)}\n`);
+    }
+  }
+});
+
 test('writeJson writes the same bytes in chunks of any size', () => {
   const doc = {
     sheets: Array.from({ length: 300 }, (_, i) => ({
