@@ -101,7 +101,8 @@ function readPartiesOnce(model: SheetModel, role: 'lead' | 'support', text: stri
 
 /** Names of a list of parties, sorted (a multiset to compare). */
 export function nameList(refs: readonly AgencyRef[]): string[] {
-  return refs.map((r) => r.name).sort();
+  const names = refs.map((r) => r.name);
+  return names.length > 1 ? names.sort() : names;
 }
 
 export function sameList(a: string[], b: string[]): boolean {
@@ -203,7 +204,7 @@ export function renameFix(
     const names = refs.map((r) => r.name);
     const i = refs.findIndex((r) => r.raw === ref.raw);
     if (i >= 0) names[i] = model.dict.match(name).name;
-    return names.sort();
+    return names.length > 1 ? names.sort() : names;
   };
   if (
     !sameList(nameList(read.lead), swap(before.lead)) ||

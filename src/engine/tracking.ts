@@ -159,7 +159,9 @@ function countsOf(byCategory: Record<ReportCategory, number>, total: number): Re
 
 /** Lead agency names of a task, each once; [""] when it has none. */
 export function leadNames(task: Task): string[] {
-  return task.lead.length ? [...new Set(task.lead.map((r) => r.name))] : [''];
+  const { lead } = task;
+  if (lead.length === 1) return [lead[0].name];
+  return lead.length ? [...new Set(lead.map((r) => r.name))] : [''];
 }
 
 /**

@@ -15,15 +15,15 @@ export default defineRule({
       task(tm) {
         const { lead, support } = tm.task;
         if (!lead.length || !support.length) return;
-        const seen = new Set<string>();
+        let seen: Set<string> | null = null;
         for (const s of support) {
           // Once per agency, however often it is repeated.
           if (
             s.kind === 'agency' &&
-            !seen.has(s.name) &&
+            !seen?.has(s.name) &&
             lead.some((r) => r.kind === 'agency' && r.name === s.name)
           ) {
-            seen.add(s.name);
+            (seen ??= new Set<string>()).add(s.name);
             ctx.reportTask(
               tm,
               'support',
