@@ -179,6 +179,67 @@ export function lostMergeFixes(
 export type PartyRole = Extract<Role, 'lead' | 'support'>;
 
 /**
+ * Whether writing `name` in place of the party written `raw` in a cell reading `value` reads as
+ * intended: the same parties, `raw` now read as `name`, a known name (for a renamed agency, one
+ * not itself renamed). It depends on the texts alone, and the same cells and renames recur row
+ * after row: kept per check.
+ */
+const renameMemo = new WeakMap<SheetModel, Map<string, boolean>>();
+
+function renameReads(
+  model: SheetModel,
+  role: PartyRole,
+  value: string,
+  raw: string,
+  name: string,
+  choice: string,
+): boolean {
+  let memo = renameMemo.get(model);
+  if (!memo) {
+    memo = new Map();
+    renameMemo.set(model, memo);
+  }
+  const key = `${role}\u0000${choice}\u0000${raw}\u0000${name}\u0000${value}`;
+  let ok = memo.get(key);
+  if (ok === undefined) {
+    ok = renameReadsOnce(model, role, value, raw, name, choice);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(key, ok);
+  }
+  return ok;
+}
+
+function renameReadsOnce(
+  model: SheetModel,
+  role: PartyRole,
+  value: string,
+  raw: string,
+  name: string,
+  choice: string,
+): boolean {
+  const before = readParties(model, role, value);
+  const read = readParties(model, role, replaceOnce(value, raw, name));
+  const swap = (refs: readonly AgencyRef[]) => {
+    const names = refs.map((r) => r.name);
+    const i = refs.findIndex((r) => r.raw === raw);
+    if (i >= 0) names[i] = model.dict.match(name).name;
+    return names.length > 1 ? names.sort() : names;
+  };
+  if (
+    !sameList(nameList(read.lead), swap(before.lead)) ||
+    !sameList(nameList(read.support), swap(before.support))
+  )
+    return false;
+  const mine = [...read.lead, ...read.support].find((r) => r.raw === name);
+  return !(
+    !mine ||
+    !mine.known ||
+    !model.dict.isKnownName(name) ||
+    (choice === 'renamed' && mine.renamedTo !== undefined)
+  );
+}
+
+/**
  * agency-name: write another name in place of a party as written (the canonical spelling, or the
  * successor of a renamed agency). Offered when the cell holds the party literally and, read again,
  * names the same parties with `raw` now read as `name`.
@@ -197,28 +258,8 @@ export function renameFix(
   const cell = cellHolding(ctx, tm, col, ref.raw);
   if (!cell) return undefined;
   const model = ctx.model;
-  const before = readParties(model, role, cell.value);
   const after = replaceOnce(cell.value, ref.raw, name);
-  const read = readParties(model, role, after);
-  const swap = (refs: readonly AgencyRef[]) => {
-    const names = refs.map((r) => r.name);
-    const i = refs.findIndex((r) => r.raw === ref.raw);
-    if (i >= 0) names[i] = model.dict.match(name).name;
-    return names.length > 1 ? names.sort() : names;
-  };
-  if (
-    !sameList(nameList(read.lead), swap(before.lead)) ||
-    !sameList(nameList(read.support), swap(before.support))
-  )
-    return undefined;
-  const mine = [...read.lead, ...read.support].find((r) => r.raw === name);
-  if (
-    !mine ||
-    !mine.known ||
-    !model.dict.isKnownName(name) ||
-    (choice === 'renamed' && mine.renamedTo !== undefined)
-  )
-    return undefined;
+  if (!renameReads(model, role, cell.value, ref.raw, name, choice)) return undefined;
   return [{ choice, data, edits: [ctx.edit(cell.row.index, col, after)] }];
 }
 

@@ -234,6 +234,27 @@ describe('agency cells', () => {
     applyOne(snap, f, f.fixes![0]);
   });
 
+  it('agency-name: the same misspelt cell on several rows and in both roles: each finding fixes its own cell', () => {
+    // The fix's reading of a cell is kept per check by text (fixes.ts renameReads): every row
+    // still gets its own edit, and a support cell its own role's reading.
+    const snap = grid(H6, [
+      row6('1', 'A', 'Sở VH TTL', Q1),
+      row6('2', 'B', 'Sở VH TTL', Q1),
+      row6('3', 'C', TC, Q1, { support: 'Sở VH TTL' }),
+      row6('4', 'D', 'Sở VH TTL, Sở Tài chính', Q1),
+    ]);
+    const found = check(snap).findings.filter((f) => f.messageId === 'finding.agency-name.variant');
+    expect(
+      found.map((f) => [f.cell, f.fixes!.map((x) => [x.id, x.edits[0].cell, x.edits[0].after])]),
+    ).toEqual([
+      ['D2', [['agency-name:D2:canonical', 'D2', VHTTDL]]],
+      ['D3', [['agency-name:D3:canonical', 'D3', VHTTDL]]],
+      ['E4', [['agency-name:E4:canonical', 'E4', VHTTDL]]],
+      ['D5', [['agency-name:D5:canonical', 'D5', `${VHTTDL}, ${TC}`]]],
+    ]);
+    for (const f of found) applyOne(snap, f, f.fixes![0]);
+  });
+
   it('agency-name: the successor of a renamed agency is its own choice, never the canonical fix', () => {
     const snap = grid(H6, [row6('1', 'A', 'Sở Kế hoạch và Đầu tư', Q1, { support: NV })]);
     const f = only(check(snap), 'agency-name', 'finding.agency-name.renamed');
