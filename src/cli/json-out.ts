@@ -83,13 +83,10 @@ class JsonWriter {
     const inner = `${indent}  `;
     const depth = inner.length / 2;
     // "[\n  [\n    [\n" … before the first element's indentation; "\n    ]\n  ]\n]" after the last.
-    let head = 0;
-    let tail = 0;
-    for (let i = 0; i < depth; i++) {
-      head += 2 * i + 2;
-      tail += 2 * i + 2;
-    }
-    head += inner.length;
+    // Each level i (0-based) opens with 2i spaces, "[" and a line break, and closes alike:
+    // 2i + 2 characters, depth(depth + 1) for all of them.
+    const tail = depth * (depth + 1);
+    const head = tail + inner.length;
     this.buffer += '[';
     for (let i = 0; i < list.length;) {
       const first = i === 0;

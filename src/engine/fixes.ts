@@ -9,6 +9,7 @@ import type { LostMerge, RowModel, SheetModel, TaskModel } from './model';
 import type { FixDraft, RuleContext } from './rules/rule';
 import { parseAgencyCell, parseAssignment } from './agencies';
 import { cellText, hasMarkup } from './text';
+import { KeptResults } from './kept';
 
 /** A string cell of one of the task's rows, as written (not re-aligned, not under a merge). */
 export interface WrittenCell {
@@ -51,28 +52,16 @@ interface Parties {
 /**
  * Readings per check, by role and text: a fix reads its cell before and after the edit, and the
  * same cells (and the same edits) recur on every other row of a table. The lists are read-only;
- * every caller copies before it sorts.
+ * every caller copies before it sorts. One table per role, so that the text alone is the key.
  */
-const partiesMemo = new WeakMap<
-  SheetModel,
-  { lead: Map<string, Parties>; support: Map<string, Parties> }
->();
+const partiesKept = {
+  lead: new KeptResults<SheetModel, Parties>(),
+  support: new KeptResults<SheetModel, Parties>(),
+};
 
 /** A cell's parties as the model reads them (a lead cell may name both roles). */
 export function readParties(model: SheetModel, role: 'lead' | 'support', text: string): Parties {
-  let memo = partiesMemo.get(model);
-  if (!memo) {
-    memo = { lead: new Map(), support: new Map() };
-    partiesMemo.set(model, memo);
-  }
-  const byText = memo[role];
-  let hit = byText.get(text);
-  if (!hit) {
-    if (byText.size > 20_000) byText.clear();
-    hit = readPartiesOnce(model, role, text);
-    byText.set(text, hit);
-  }
-  return hit;
+  return partiesKept[role].get(model, text, () => readPartiesOnce(model, role, text));
 }
 
 function readPartiesOnce(model: SheetModel, role: 'lead' | 'support', text: string): Parties {
@@ -184,7 +173,7 @@ export type PartyRole = Extract<Role, 'lead' | 'support'>;
  * not itself renamed). It depends on the texts alone, and the same cells and renames recur row
  * after row: kept per check.
  */
-const renameMemo = new WeakMap<SheetModel, Map<string, boolean>>();
+const renameKept = new KeptResults<SheetModel, boolean>();
 
 function renameReads(
   model: SheetModel,
@@ -194,19 +183,8 @@ function renameReads(
   name: string,
   choice: string,
 ): boolean {
-  let memo = renameMemo.get(model);
-  if (!memo) {
-    memo = new Map();
-    renameMemo.set(model, memo);
-  }
   const key = `${role}\u0000${choice}\u0000${raw}\u0000${name}\u0000${value}`;
-  let ok = memo.get(key);
-  if (ok === undefined) {
-    ok = renameReadsOnce(model, role, value, raw, name, choice);
-    if (memo.size > 20_000) memo.clear();
-    memo.set(key, ok);
-  }
-  return ok;
+  return renameKept.get(model, key, () => renameReadsOnce(model, role, value, raw, name, choice));
 }
 
 function renameReadsOnce(

@@ -5,6 +5,7 @@
 import type { AgencyLevel, AgencyRef } from '../types';
 import { AgencyDictionary } from './dictionary';
 import { splitPartiesDetailed } from './split';
+import { KeptResults } from '../kept';
 
 export { AgencyDictionary, BUILTIN_AGENCIES, headLevel } from './dictionary';
 export {
@@ -25,9 +26,9 @@ interface CellReading {
 
 /**
  * Readings per dictionary, by cell text: the same agency cells recur on every other row of a table,
- * and splitting is the costly part. Bounded; cleared when full.
+ * and splitting is the costly part.
  */
-const cellMemo = new WeakMap<AgencyDictionary, Map<string, CellReading>>();
+const cellsKept = new KeptResults<AgencyDictionary, CellReading>();
 
 /**
  * Split a lead/support cell and name each party. The reading is shared by every cell with the same
@@ -39,21 +40,12 @@ export function parseAgencyCell(
   dict: AgencyDictionary,
   prefer: AgencyLevel | null = null,
 ): CellReading {
-  let memo = cellMemo.get(dict);
-  if (!memo) {
-    memo = new Map();
-    cellMemo.set(dict, memo);
-  }
   // The sheet's level only changes how unknown names are compared; it is part of the key.
   const key = prefer === null ? text : `${prefer}\u0000${text}`;
-  let hit = memo.get(key);
-  if (!hit) {
+  return cellsKept.get(dict, key, () => {
     const { parts, runTogether } = splitPartiesDetailed(text, dict);
     // The refs are frozen; the list is typed read-only but not frozen (V8 iterates frozen arrays
     // on a slow path).
-    hit = { refs: parts.map((p) => dict.match(p, prefer)), runTogether };
-    if (memo.size > 20_000) memo.clear();
-    memo.set(key, hit);
-  }
-  return hit;
+    return { refs: parts.map((p) => dict.match(p, prefer)), runTogether };
+  });
 }
