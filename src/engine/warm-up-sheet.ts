@@ -117,11 +117,16 @@ export function warmUpSlices(
       else if (m.top >= from && m.bottom < to)
         kept.push({ top: m.top - shift, left: m.left, bottom: m.bottom - shift, right: m.right });
     }
-    const slice: SheetSnapshot = { name: snapshot.name, values: pick(snapshot.values) };
+    // The sheet's own fields, in its order, replaced: the engine meets objects of the very shape
+    // (V8's hidden class) the check will, and its optimised code is not thrown away then.
+    const slice: SheetSnapshot = { ...snapshot, values: pick(snapshot.values) };
     if (snapshot.bold) slice.bold = pick(snapshot.bold);
     if (snapshot.numberFormats) slice.numberFormats = pick(snapshot.numberFormats);
     if (snapshot.merges) slice.merges = kept;
-    if (snapshot.origin) slice.origin = snapshot.origin;
+    if (snapshot.hiddenRows)
+      slice.hiddenRows = snapshot.hiddenRows.flatMap((r) =>
+        r < head ? [r] : r >= from && r < to ? [r - shift] : [],
+      );
     return slice;
   };
 }

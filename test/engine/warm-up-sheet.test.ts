@@ -50,6 +50,19 @@ describe('slices of a sheet', () => {
     ]);
   });
 
+  test('a slice has the sheet’s fields, in its order; hidden rows move up with their rows', () => {
+    const hidden: SheetSnapshot = {
+      ...sheet,
+      origin: { row: 2, col: 1 },
+      hiddenRows: [1, HEAD + 5, HEAD + 150, HEAD + 170],
+    };
+    const next = warmUpSlices(hidden, 100);
+    expect(Object.keys(next(0)!)).toEqual(Object.keys(hidden));
+    expect(next(0)!.origin).toEqual({ row: 2, col: 1 });
+    expect(next(0)!.hiddenRows).toEqual([1, HEAD + 5]);
+    expect(next(1)!.hiddenRows).toEqual([1, HEAD + 50, HEAD + 70]);
+  });
+
   test('a sheet without a header is sliced from its first row', () => {
     const plain: SheetSnapshot = { name: 'x', values: [['a'], ['b'], ['c'], ['d'], ['e']] };
     const next = warmUpSlices(plain, 2);
