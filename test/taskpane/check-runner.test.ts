@@ -29,6 +29,7 @@ import {
   workerRunner,
 } from '../../src/taskpane/check-runner/runner';
 import { createController, type Clock } from '../../src/taskpane/state/controller';
+import { counters, type Counters } from '../../src/taskpane/state/selectors';
 import { generateSheet } from '../../src/tools/bench/bench-sheets';
 import { MemoryHost, sampleSheet } from './memory-host';
 
@@ -44,7 +45,8 @@ const OPTIONS: AnalyzeOptions = { asOf: '2026-05-01', dueSoonDays: 15, lang: 'vi
 
 /**
  * A Worker double: the real handler (one per worker, as worker.ts makes it), on a later turn, every
- * message structured-cloned both ways; it notes the requests it was sent.
+ * message structured-cloned both ways, each reply delivered on a task of its own; it notes the
+ * requests it was sent.
  */
 class CloneWorker {
   onmessage: ((event: { data: WorkerReply }) => void) | null = null;
@@ -60,7 +62,11 @@ class CloneWorker {
       if (this.terminated) return;
       this.received++;
       void this.handle(copy, (reply) => {
-        if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) });
+        // Each reply its own task on the page, as a worker's messages are.
+        const data = structuredClone(reply);
+        setTimeout(() => {
+          if (!this.terminated) this.onmessage?.({ data });
+        }, 0);
       });
     }, 0);
   }
@@ -323,6 +329,56 @@ describe('the warm-up', () => {
     await handle({ kind: 'warm', lang: 'vi' }, () => undefined);
     await handle({ kind: 'warm', lang: 'vi' }, () => undefined);
     expect(chunks).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('the counters ahead of the report', () => {
+  test('the page is told the report’s counters once, before the report has come in parts', async () => {
+    const snapshot = generateSheet(12_000, 8, 12);
+    const { runner } = cloneRunner();
+    let settled = false;
+    const told: { counters: Counters; settled: boolean }[] = [];
+    const report = await runner
+      .analyze(snapshot, OPTIONS, (c) => told.push({ counters: c, settled }))
+      .finally(() => (settled = true));
+    expect(told).toHaveLength(1);
+    expect(told[0].settled).toBe(false);
+    expect(told[0].counters).toEqual(counters(report));
+    expect(told[0].counters.errors + told[0].counters.warnings).toBeGreaterThan(0);
+    expect(told[0].counters.tasks).toBe(report.tasks.length);
+  });
+
+  test('the pane shows them while the report comes, then the report’s own; a cancel drops them', async () => {
+    const host = new MemoryHost({ sheets: [sampleSheet()], active: 'Phụ lục' });
+    const { runner } = cloneRunner();
+    const controller = createController(host, { today: () => '2026-05-20' }, { runner });
+    await controller.loadSheets();
+    const seen: { counted: Counters; report: SheetReport | null }[] = [];
+    let unsubscribe = controller.subscribe(() => {
+      const s = controller.getState();
+      if (s.counted && seen[seen.length - 1]?.counted !== s.counted)
+        seen.push({ counted: s.counted, report: s.report });
+    });
+    await controller.check();
+    unsubscribe();
+    const first = controller.getState().report!;
+    expect(seen).toHaveLength(1);
+    // Shown before the report arrived, the same numbers as the report's.
+    expect(seen[0].report).toBeNull();
+    expect(seen[0].counted).toEqual(counters(first));
+    expect(controller.getState().counted).toBeNull();
+
+    // A second check, cancelled once its counters are shown: the previous report's come back.
+    unsubscribe = controller.subscribe(() => {
+      if (controller.getState().counted && controller.canCancel())
+        void Promise.resolve().then(() => controller.cancelCheck());
+    });
+    await controller.check(undefined, '2026-12-31');
+    unsubscribe();
+    const s = controller.getState();
+    expect(s.status).toEqual({ id: 'ui.done.cancelled', data: { sheet: 'Phụ lục' } });
+    expect(s.report).toBe(first);
+    expect(s.counted).toBeNull();
   });
 });
 

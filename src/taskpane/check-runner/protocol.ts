@@ -11,6 +11,7 @@ import type { AnalyzeOptions, Finding, Lang, SheetReport, SheetSnapshot } from '
 import { WARM_UP_AS_OF, warmUpSheet, warmUpSlices } from '../../engine/warm-up-sheet';
 import { fingerprintSnapshot } from '../../engine/workbook/fingerprint';
 import type { PackageFacts } from '../../adapters/xlsx/package';
+import { counters, type Counters } from '../state/selectors';
 
 /** Limits of a read in the standalone page (the browser cannot cap a worker's heap: a budget instead). */
 export interface PageReadLimits {
@@ -60,8 +61,11 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { kind: 'report'; id: number; report: SheetReport }
-  /** The report without the items of its long lists (REPORT_LISTS), which follow in report-part messages. */
-  | { kind: 'report-head'; id: number; report: SheetReport }
+  /**
+   * The report without the items of its long lists (reportLists), which follow in report-part
+   * messages; with the pane's counters of the whole report, which the page shows at once.
+   */
+  | { kind: 'report-head'; id: number; report: SheetReport; counters: Counters }
   | { kind: 'report-part'; id: number; path: ListPath; items: unknown[] }
   | { kind: 'report-end'; id: number }
   | { kind: 'facts'; id: number; facts: PackageFacts }
@@ -176,7 +180,7 @@ export function reportParts(
     },
   };
   const out: Extract<WorkerReply, { kind: 'report-head' | 'report-part' | 'report-end' }>[] = [
-    { kind: 'report-head', id, report: head },
+    { kind: 'report-head', id, report: head, counters: counters(report) },
   ];
   for (const { path, items } of reportLists(report)) {
     const size = PART_ITEMS[path.list];

@@ -9,6 +9,7 @@
  */
 import type { AnalyzeOptions, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
 import type { PackageFacts } from '../../adapters/xlsx/package';
+import type { Counters } from '../state/selectors';
 import { describeHeavy, formatSeconds, timeLimitText } from '../../adapters/xlsx/heavy';
 import { t } from '../../messages';
 import {
@@ -53,8 +54,16 @@ export class ReadFailure extends Error {
 export interface CheckRunner {
   /** Whether work runs off the calling thread (false: cancel() has nothing to stop). */
   readonly offThread: boolean;
-  /** The engine's report for a snapshot. @throws CheckCancelledError when cancelled. */
-  analyze(snapshot: SheetSnapshot, options: AnalyzeOptions): Promise<SheetReport>;
+  /**
+   * The engine's report for a snapshot. `onCounters` is told the report's counters as soon as they
+   * are known, before the report itself has arrived (the worker sends them first; the direct runner
+   * has the whole report at once and does not call it). @throws CheckCancelledError when cancelled.
+   */
+  analyze(
+    snapshot: SheetSnapshot,
+    options: AnalyzeOptions,
+    onCounters?: (counters: Counters) => void,
+  ): Promise<SheetReport>;
   /**
    * The sheets of .xlsx bytes, within `limits`. @throws ReadFailure (reason 'too-heavy' past a
    * limit, else the reader's own reason), CheckCancelledError when cancelled.
@@ -237,7 +246,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
 
   return {
     offThread: true,
-    analyze(snapshot, options) {
+    analyze(snapshot, options, onCounters) {
       const id = nextId++;
       const assembly = new ReportAssembly(options.lang);
       return send<SheetReport>(
@@ -246,6 +255,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
           if (reply.kind === 'failed') settle.reject(new Error(reply.message));
           else if (reply.kind === 'report') settle.resolve(liveReport(reply.report, options.lang));
           else {
+            if (reply.kind === 'report-head') onCounters?.(reply.counters);
             const report = assembly.add(reply);
             if (report) settle.resolve(report);
           }

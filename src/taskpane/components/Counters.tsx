@@ -15,8 +15,9 @@ const ITEMS: { key: keyof CounterValues; label: string; color: BadgeProps['color
 export function Counters() {
   const { state, t } = usePane();
   const styles = usePaneStyles();
-  if (!state.report) return null;
-  const values = counters(state.report);
+  // A check's counters show as soon as they are known; its report brings the same ones.
+  const values = state.counted ?? (state.report ? counters(state.report) : null);
+  if (!values) return null;
   return (
     <section className={styles.section} aria-labelledby="pc-counters">
       <h2 id="pc-counters" className={styles.heading}>

@@ -16,7 +16,7 @@ import type {
   PaneBase,
 } from './base';
 import { headerColumns } from './columns';
-import { findingKey } from './selectors';
+import { findingKey, type Counters } from './selectors';
 import { saveSettings, type SettingsAction, type SettingsSlice } from './settings';
 
 export interface CheckSlice {
@@ -26,15 +26,27 @@ export interface CheckSlice {
   filter: FindingFilter;
   /** Key of the finding last selected (see findingKey). */
   selected: string | null;
+  /**
+   * The counters of the check under way, known before its report has arrived (the worker sends
+   * them first): the pane shows them at once; its report replaces them.
+   */
+  counted: Counters | null;
 }
 
 export type CheckAction =
   | { type: 'report'; report: SheetReport; header: HeaderColumn[] }
+  | { type: 'counted'; counters: Counters | null }
   | { type: 'setFilter'; filter: Partial<FindingFilter> }
   | { type: 'selected'; key: string };
 
 export function initialCheck(): CheckSlice {
-  return { report: null, header: [], filter: { severity: 'all', code: 'all' }, selected: null };
+  return {
+    report: null,
+    header: [],
+    filter: { severity: 'all', code: 'all' },
+    selected: null,
+    counted: null,
+  };
 }
 
 export function checkReducer(
@@ -44,7 +56,9 @@ export function checkReducer(
   switch (action.type) {
     case 'setSheet':
       // A report belongs to one sheet: choosing another one drops it.
-      return action.sheet === state.sheet ? null : { report: null, header: [], selected: null };
+      return action.sheet === state.sheet
+        ? null
+        : { report: null, header: [], selected: null, counted: null };
     case 'report': {
       // A rule filter the new report has no finding of goes back to all rules.
       const code = state.filter.code;
@@ -52,8 +66,16 @@ export function checkReducer(
         code !== 'all' && !action.report.findings.some((f) => f.code === code)
           ? { ...state.filter, code: 'all' }
           : state.filter;
-      return { report: action.report, header: action.header, selected: null, filter };
+      return {
+        report: action.report,
+        header: action.header,
+        selected: null,
+        filter,
+        counted: null,
+      };
     }
+    case 'counted':
+      return { counted: action.counters };
     case 'setFilter':
       return { filter: { ...state.filter, ...action.filter } };
     case 'selected':
@@ -133,7 +155,16 @@ export function createCheckFlows(
     dispatch({ type: 'busy', busy: { id, data } });
 
   async function analyze(read: ReadSheet, opts: AnalyzeOptions): Promise<void> {
-    const report = await runner.analyze(read.snapshot, opts);
+    let report: SheetReport;
+    try {
+      report = await runner.analyze(read.snapshot, opts, (counters) =>
+        dispatch({ type: 'counted', counters }),
+      );
+    } catch (e) {
+      // Cancelled or failed: the counters shown are the previous report's again.
+      if (getState().counted) dispatch({ type: 'counted', counters: null });
+      throw e;
+    }
     lastRun = { sheet: read.snapshot.name, fingerprint: read.fingerprint, options: opts };
     dispatch({ type: 'report', report, header: headerColumns(report) });
   }

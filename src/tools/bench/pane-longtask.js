@@ -4,7 +4,8 @@
  * (dist/addin: run `npm run build` first) in Debian's Chromium driven by playwright-core, nothing
  * fetched from outside the loopback server.
  *  - click to counters: a 10,000-row appendix opened, "Kiểm tra" clicked, until the counters show
- *    (the first check of the session: the worker starts cold);
+ *    (the first check of the session: the worker starts cold); the worker sends them ahead of the
+ *    report, so the time to the whole report (the findings listed, "checked") is printed too;
  *  - longest task: the longest task on the page's thread (PerformanceObserver 'longtask') from the
  *    click to the counters of a 50,000-row check.
  * The workbooks are the bench's generated appendix (pane-sheets.ts), loaded through a small
@@ -59,7 +60,10 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Open `file` in a new page, click Kiểm tra; the ms from the click to the counters and the longest task meanwhile. */
+/**
+ * Open `file` in a new page, click Kiểm tra; the ms from the click to the counters, to the whole
+ * report, and the longest task meanwhile.
+ */
 async function measure(browser, origin, file) {
   const page = await browser.newPage();
   page.on('crash', () => console.error('  (the page crashed)'));
@@ -76,10 +80,17 @@ async function measure(browser, origin, file) {
   await page.getByLabel('Tính tình trạng đến ngày').fill('01/05/2026');
   await page.evaluate(() => {
     window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries())
+    const note = (entries) => {
+      for (const e of entries)
         if (window.__armed) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask' });
+    };
+    const observer = new PerformanceObserver((list) => note(list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    // Entries not yet delivered to the callback are taken when the figure is read.
+    window.__takeLongest = () => {
+      note(observer.takeRecords());
+      return window.__longest;
+    };
     // The click's own time: counted from the event, as a user would.
     document.addEventListener(
       'click',
@@ -91,29 +102,36 @@ async function measure(browser, origin, file) {
       },
       { capture: true },
     );
-    window.__done = new Promise((resolve) => {
-      new MutationObserver((_m, obs) => {
-        if (
-          window.__t0 &&
-          document.querySelector('[data-notice="ui.done.checked"]') &&
-          document.querySelector('li[data-counter]')
-        ) {
-          obs.disconnect();
-          // The counters are painted on the next frame.
-          requestAnimationFrame(() =>
-            setTimeout(() => resolve(performance.now() - window.__t0), 0),
-          );
-        }
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
+    // Counted once painted (the next frame): the counters, which the worker sends ahead of the
+    // report, then the whole report (its findings listed, the pane's "checked" notice).
+    const painted = (resolve) =>
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__t0), 0));
+    const when = (test) =>
+      new Promise((resolve) => {
+        const look = (obs) => {
+          if (!window.__t0 || !test()) return false;
+          obs?.disconnect();
+          painted(resolve);
+          return true;
+        };
+        const obs = new MutationObserver(() => look(obs));
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+    window.__counters = when(() => document.querySelector('li[data-counter]'));
+    window.__done = when(
+      () =>
+        document.querySelector('[data-notice="ui.done.checked"]') &&
+        document.querySelector('li[data-counter]'),
+    );
   });
   await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
-  const ms = await page.evaluate(() => window.__done);
+  const ms = await page.evaluate(() => window.__counters);
+  const whole = await page.evaluate(() => window.__done);
   // Let the last long tasks be reported.
   await page.waitForTimeout(300);
-  const longest = await page.evaluate(() => window.__longest);
+  const longest = await page.evaluate(() => window.__takeLongest());
   await page.close();
-  return { ms, longest };
+  return { ms, whole, longest };
 }
 
 const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
@@ -153,10 +171,10 @@ async function main() {
     const ms = click.map((m) => m.ms);
     const longest = long.map((m) => m.longest);
     console.log(
-      `  ${clickRows.toLocaleString('en-US')} rows, first check of the session: click to counters ${median(ms).toFixed(0)} ms (target ≤ 300 ms; runs ${list(ms)}); longest UI task ${median(click.map((m) => m.longest)).toFixed(0)} ms`,
+      `  ${clickRows.toLocaleString('en-US')} rows, first check of the session: click to counters ${median(ms).toFixed(0)} ms (target ≤ 300 ms; runs ${list(ms)}); to the whole report ${median(click.map((m) => m.whole)).toFixed(0)} ms; longest UI task ${median(click.map((m) => m.longest)).toFixed(0)} ms`,
     );
     console.log(
-      `  ${longRows.toLocaleString('en-US')} rows: longest task on the UI thread during the check ${median(longest).toFixed(0)} ms (target < 100 ms; runs ${list(longest)}); click to counters ${median(long.map((m) => m.ms)).toFixed(0)} ms`,
+      `  ${longRows.toLocaleString('en-US')} rows: longest task on the UI thread during the check ${median(longest).toFixed(0)} ms (target < 100 ms; runs ${list(longest)}); click to counters ${median(long.map((m) => m.ms)).toFixed(0)} ms, to the whole report ${median(long.map((m) => m.whole)).toFixed(0)} ms`,
     );
   } finally {
     await browser.close();
