@@ -10,7 +10,6 @@ import type { Lang, SheetSnapshot } from '../engine/types';
 import { WorkbookReadError, type WorkbookReadErrorReason } from '../adapters/xlsx/read-error';
 import type { PackageFacts } from '../adapters/xlsx/package';
 import type * as Heavy from '../adapters/xlsx/heavy';
-import type * as Messages from '../messages';
 import type { WorkerMessage } from './read-worker';
 import { unpackSheets, type PackedSheet } from './snapshot-transfer';
 
@@ -61,16 +60,12 @@ function startWorker(bytes: Uint8Array, memoryMb: number, fast: boolean): Worker
 }
 
 /**
- * The message catalogue and heavy.ts, loaded when a read is stopped: `phancong check <file>` starts
+ * heavy.ts (and with it the message catalogue), loaded when a read is stopped: `phancong check <file>` starts
  * its read before the rest of the command is loaded (main.ts), so this file loads little.
  */
-function limitText() {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a limit is reached */
-  return {
-    t: (require('../messages') as typeof Messages).t,
-    heavy: require('../adapters/xlsx/heavy') as typeof Heavy,
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
+function heavyText(): typeof Heavy {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a limit is reached
+  return require('../adapters/xlsx/heavy') as typeof Heavy;
 }
 
 /** Read the sheets of a workbook in a worker, within `limits`. */
@@ -101,16 +96,14 @@ export function startGuardedRead(
     let facts: PackageFacts | null = null;
     let settled = false;
     const worker = startWorker(bytes, limits.memoryMb, limits.fast === true);
-    const tooHeavy = (limit: string) => {
-      const { heavy } = limitText();
-      const seconds = heavy.formatSeconds(Date.now() - started, lang);
-      const what = heavy.describeHeavy(facts, lang);
-      return new WorkbookReadError(
-        'too-heavy',
-        `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
-        undefined,
-        { seconds, limit, what },
-      );
+    const tooHeavy = (past: 'time' | 'memory') => {
+      const heavy = heavyText();
+      const limit =
+        past === 'time'
+          ? heavy.timeLimitText(limits.timeMs, lang)
+          : heavy.memoryLimitText(limits.memoryMb, lang);
+      const failure = heavy.tooHeavy(Date.now() - started, limit, facts, lang);
+      return new WorkbookReadError('too-heavy', failure.message, undefined, failure.data);
     };
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -119,10 +112,7 @@ export function startGuardedRead(
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(
-      () => finish(() => reject(tooHeavy(limitText().heavy.timeLimitText(limits.timeMs, lang)))),
-      limits.timeMs,
-    );
+    const timer = setTimeout(() => finish(() => reject(tooHeavy('time'))), limits.timeMs);
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'facts') facts = m.facts as PackageFacts;
       else if (m.kind === 'done') finish(() => resolve(unpackSheets(m.sheets as PackedSheet[])));
@@ -142,18 +132,12 @@ export function startGuardedRead(
     });
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(e.message)) {
-        finish(() =>
-          reject(tooHeavy(limitText().t(lang, 'read.limit.memory', { mb: limits.memoryMb }))),
-        );
+        finish(() => reject(tooHeavy('memory')));
       } else {
         finish(() => reject(e));
       }
     });
-    worker.on('exit', () =>
-      finish(() =>
-        reject(tooHeavy(limitText().t(lang, 'read.limit.memory', { mb: limits.memoryMb }))),
-      ),
-    );
+    worker.on('exit', () => finish(() => reject(tooHeavy('memory'))));
     cancel = () => finish(() => reject(new Error('read cancelled')));
   });
   return { sheets, cancel: () => cancel() };

@@ -16,7 +16,13 @@ import {
   scanSheetData,
   stripMainPrefix,
 } from '../../src/adapters/xlsx/package';
-import { describeHeavy, formatSeconds, timeLimitText } from '../../src/adapters/xlsx/heavy';
+import {
+  describeHeavy,
+  formatSeconds,
+  memoryLimitText,
+  timeLimitText,
+  tooHeavy,
+} from '../../src/adapters/xlsx/heavy';
 import { readSheetsGuarded } from '../../src/cli/read-guard';
 import { main } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
@@ -112,6 +118,25 @@ describe('package normaliser', () => {
       '0.04 s',
       '0,3 giây',
     ]);
+  });
+
+  it('one "too heavy" failure for every reader: the elapsed time, the limit and what is heavy', async () => {
+    const m = await preparePackage(bytesOf('merges-20000.xlsx'));
+    const failure = tooHeavy(2345, memoryLimitText(1536, 'vi'), m.facts, 'vi');
+    expect(failure.data).toEqual({
+      seconds: '2,3',
+      limit: memoryLimitText(1536, 'vi'),
+      what: describeHeavy(m.facts, 'vi'),
+    });
+    expect(failure.data.limit).toContain('1536');
+    expect(failure.message).toBe(
+      `Stopped reading after 2,3 s (limit ${failure.data.limit}): ${failure.data.what}.`,
+    );
+    expect(tooHeavy(50, timeLimitText(40, 'en'), null, 'en').data).toEqual({
+      seconds: '0.05',
+      limit: '0.04 s',
+      what: describeHeavy(null, 'en'),
+    });
   });
 
   it('facts count what makes a file heavy', async () => {

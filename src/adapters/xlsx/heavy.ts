@@ -23,6 +23,36 @@ export function timeLimitText(ms: number, lang: Lang): string {
   return t(lang, 'read.limit.time', { seconds: formatSeconds(ms, lang) });
 }
 
+/** A read's memory limit in the user's words ("1536 MB bộ nhớ"), for read.error.too-heavy's {limit}. */
+export function memoryLimitText(mb: number, lang: Lang): string {
+  return t(lang, 'read.limit.memory', { mb });
+}
+
+/** A read stopped at a limit: the developer's message and the data read.error.too-heavy names. */
+export interface TooHeavy {
+  message: string;
+  data: { seconds: string; limit: string; what: string };
+}
+
+/**
+ * The "too heavy" failure of a read stopped after `elapsedMs` at `limit` (timeLimitText or
+ * memoryLimitText), naming what made the file heavy: one text for the CLI's guard, the page's
+ * runner and readWorkbookWithin, each of which wraps it in its own error.
+ */
+export function tooHeavy(
+  elapsedMs: number,
+  limit: string,
+  facts: PackageFacts | null | undefined,
+  lang: Lang,
+): TooHeavy {
+  const seconds = formatSeconds(elapsedMs, lang);
+  const what = describeHeavy(facts, lang);
+  return {
+    message: `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
+    data: { seconds, limit, what },
+  };
+}
+
 /**
  * The facts worth naming, heaviest first. Thresholds are where each starts to cost seconds in
  * ExcelJS (measured on test/fixtures/real; see README "Reliability").

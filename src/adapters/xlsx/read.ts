@@ -17,7 +17,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { preparePackage, type PackageFacts } from './package';
-import { describeHeavy, formatSeconds, timeLimitText } from './heavy';
+import { timeLimitText, tooHeavy } from './heavy';
 import type { Lang } from '../../engine/types';
 import { columnIndex } from '../../engine/workbook';
 
@@ -211,17 +211,8 @@ export async function readWorkbookWithin(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      const seconds = formatSeconds(Date.now() - started, lang);
-      const limit = timeLimitText(ms, lang);
-      const what = describeHeavy(facts, lang);
-      reject(
-        new WorkbookReadError(
-          'too-heavy',
-          `Stopped reading after ${seconds} s: ${what}.`,
-          undefined,
-          { seconds, limit, what },
-        ),
-      );
+      const failure = tooHeavy(Date.now() - started, timeLimitText(ms, lang), facts, lang);
+      reject(new WorkbookReadError('too-heavy', failure.message, undefined, failure.data));
     }, ms);
   });
   try {

@@ -10,8 +10,7 @@
 import type { AnalyzeOptions, Lang, SheetReport, SheetSnapshot } from '../../engine/types';
 import type { PackageFacts } from '../../adapters/xlsx/package';
 import type { Counters } from '../state/selectors';
-import { describeHeavy, formatSeconds, timeLimitText } from '../../adapters/xlsx/heavy';
-import { t } from '../../messages';
+import { memoryLimitText, timeLimitText, tooHeavy } from '../../adapters/xlsx/heavy';
 import {
   handleRequest,
   liveReport,
@@ -82,24 +81,15 @@ export interface CheckRunner {
   dispose(): void;
 }
 
-/** The "too heavy" failure, with the data read.error.too-heavy names. */
-function tooHeavy(
+/** The "too heavy" failure of a read started at `started`, with the data read.error.too-heavy names. */
+function tooHeavyFailure(
   started: number,
   limit: string,
   facts: PackageFacts | null,
   lang: Lang,
 ): ReadFailure {
-  const seconds = formatSeconds(Date.now() - started, lang);
-  const what = describeHeavy(facts, lang);
-  return new ReadFailure(
-    'too-heavy',
-    `Stopped reading after ${seconds} s (limit ${limit}): ${what}.`,
-    { seconds, limit, what },
-  );
-}
-
-function memoryLimit(limits: PageReadLimits, lang: Lang): string {
-  return t(lang, 'read.limit.memory', { mb: limits.memoryMb });
+  const failure = tooHeavy(Date.now() - started, limit, facts, lang);
+  return new ReadFailure('too-heavy', failure.message, failure.data);
 }
 
 function failureOf(
@@ -110,7 +100,7 @@ function failureOf(
   lang: Lang,
 ): Error {
   if (reply.reason === 'over-budget')
-    return tooHeavy(started, memoryLimit(limits, lang), facts, lang);
+    return tooHeavyFailure(started, memoryLimitText(limits.memoryMb, lang), facts, lang);
   return new ReadFailure(reply.reason, reply.message, reply.data);
 }
 
@@ -300,7 +290,7 @@ export function workerRunner(makeWorker: () => Worker): CheckRunner {
       const timer = setTimeout(() => {
         if (!pending.has(id)) return;
         // Past the deadline: end the worker (whatever else it was doing fails with the same message).
-        const error = tooHeavy(started, timeLimitText(limits.timeMs, lang), facts, lang);
+        const error = tooHeavyFailure(started, timeLimitText(limits.timeMs, lang), facts, lang);
         stop(() => error);
       }, limits.timeMs);
       return promise.finally(() => clearTimeout(timer));
