@@ -26,9 +26,16 @@ interface CellReading {
 
 /**
  * Readings per dictionary, by cell text: the same agency cells recur on every other row of a table,
- * and splitting is the costly part.
+ * and splitting is the costly part. One table per level the sheet prefers (it only changes how
+ * unknown names are compared), so that the cell's own text is the key: a string V8 hashes once,
+ * where a key made for each call would be copied and hashed on every call.
  */
-const cellsKept = new KeptResults<AgencyDictionary, CellReading>();
+const cellsKept: Record<AgencyLevel | 'none', KeptResults<AgencyDictionary, CellReading>> = {
+  none: new KeptResults(),
+  central: new KeptResults(),
+  provincial: new KeptResults(),
+  commune: new KeptResults(),
+};
 
 /**
  * Split a lead/support cell and name each party. The reading is shared by every cell with the same
@@ -40,9 +47,7 @@ export function parseAgencyCell(
   dict: AgencyDictionary,
   prefer: AgencyLevel | null = null,
 ): CellReading {
-  // The sheet's level only changes how unknown names are compared; it is part of the key.
-  const key = prefer === null ? text : `${prefer}\u0000${text}`;
-  return cellsKept.get(dict, key, () => {
+  return cellsKept[prefer ?? 'none'].get(dict, text, () => {
     const { parts, runTogether } = splitPartiesDetailed(text, dict);
     // The refs are frozen; the list is typed read-only but not frozen (V8 iterates frozen arrays
     // on a slow path).
