@@ -88,10 +88,14 @@ function readPartiesOnce(model: SheetModel, role: 'lead' | 'support', text: stri
   return { lead: [], support: p.refs, runTogether: p.runTogether };
 }
 
+/** `names` sorted in place (a multiset to compare); fewer than two need no sort. */
+function sorted(names: string[]): string[] {
+  return names.length > 1 ? names.sort() : names;
+}
+
 /** Names of a list of parties, sorted (a multiset to compare). */
 export function nameList(refs: readonly AgencyRef[]): string[] {
-  const names = refs.map((r) => r.name);
-  return names.length > 1 ? names.sort() : names;
+  return sorted(refs.map((r) => r.name));
 }
 
 export function sameList(a: string[], b: string[]): boolean {
@@ -201,7 +205,7 @@ function renameReadsOnce(
     const names = refs.map((r) => r.name);
     const i = refs.findIndex((r) => r.raw === raw);
     if (i >= 0) names[i] = model.dict.match(name).name;
-    return names.length > 1 ? names.sort() : names;
+    return sorted(names);
   };
   if (
     !sameList(nameList(read.lead), swap(before.lead)) ||

@@ -117,8 +117,8 @@ export function warmUpSlices(
       else if (m.top >= from && m.bottom < to)
         kept.push({ top: m.top - shift, left: m.left, bottom: m.bottom - shift, right: m.right });
     }
-    // The sheet's own fields, in its order, replaced: the engine meets objects of the very shape
-    // (V8's hidden class) the check will, and its optimised code is not thrown away then.
+    // The sheet's own fields (its origin, hidden rows), its rows replaced by the slice's. The
+    // engine gives every snapshot one shape itself (buildModel's sameShape).
     const slice: SheetSnapshot = { ...snapshot, values: pick(snapshot.values) };
     if (snapshot.bold) slice.bold = pick(snapshot.bold);
     if (snapshot.numberFormats) slice.numberFormats = pick(snapshot.numberFormats);
