@@ -108,13 +108,11 @@ async function measure(browser, origin, file) {
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__t0), 0));
     const when = (test) =>
       new Promise((resolve) => {
-        const look = (obs) => {
-          if (!window.__t0 || !test()) return false;
-          obs?.disconnect();
+        const obs = new MutationObserver(() => {
+          if (!window.__t0 || !test()) return;
+          obs.disconnect();
           painted(resolve);
-          return true;
-        };
-        const obs = new MutationObserver(() => look(obs));
+        });
         obs.observe(document.body, { subtree: true, childList: true, attributes: true });
       });
     window.__counters = when(() => document.querySelector('li[data-counter]'));
