@@ -1,8 +1,9 @@
 import { spawnSync } from 'child_process';
-import { existsSync } from 'fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { basename, dirname, join, relative } from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { main, stdoutWriter } from '../../src/cli/main';
 import { recordingIO } from '../helpers/cli-io';
 
 const fx = (n: string) => join(__dirname, '..', 'fixtures', 'xlsx', n);
@@ -296,6 +297,24 @@ describe('phancong check', () => {
   });
 });
 
+describe('stdoutWriter', () => {
+  it('writes into a file every piece, in order, as UTF-8, pieces longer than its buffer too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phancong-writer-'));
+    try {
+      const file = join(dir, 'out.txt');
+      const fd = openSync(file, 'w');
+      const write = stdoutWriter(fd);
+      // 3 bytes in UTF-8 for "ệ": 120,000 of them are more than the first buffer (64 KiB) holds.
+      const pieces = ['{\n', 'Sở Nội vụ', 'ệ'.repeat(120_000), '', 'tail\n'];
+      for (const p of pieces) write(p);
+      closeSync(fd);
+      expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the installed command', () => {
   const bin = join(root, 'dist', 'cli', 'cli', 'main.js');
   beforeAll(() => {
@@ -312,6 +331,25 @@ describe('the installed command', () => {
     const bad = spawnSync('node', [bin, 'check', join(root, 'package.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('không phải tệp Excel');
+  });
+
+  it('writes into a file (written straight to its descriptor) the bytes it writes into a pipe', () => {
+    const args = [bin, 'check', fx('002-raw.xlsx'), '--as-of', '2026-11-22', '--json'];
+    const piped = spawnSync('node', args, { encoding: 'utf8' });
+    const dir = mkdtempSync(join(tmpdir(), 'phancong-stdout-'));
+    try {
+      const file = join(dir, 'report.json');
+      const fd = openSync(file, 'w');
+      const intoFile = spawnSync('node', args, { stdio: ['ignore', fd, 'pipe'] });
+      closeSync(fd);
+      expect(intoFile.status).toBe(piped.status);
+      const written = readFileSync(file, 'utf8');
+      // Vietnamese text: multi-byte UTF-8 across the pieces written.
+      expect(written).toContain('Phụ lục');
+      expect(written).toBe(piped.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('ends quietly when the reader closes the pipe early (check … | head): no EPIPE trace', () => {
