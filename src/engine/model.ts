@@ -146,7 +146,12 @@ const NO_ROLES: readonly Role[] = [];
 const NO_ERROR_CELLS: TaskModel['errorCells'] = [];
 
 const ROMAN = /^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
-const NUMBER = /^\d{1,3}(\.\d{1,3})*\.?$/;
+/**
+ * A task number: 1, 2, 1.1, 2.2.1, "3.4." — the first part up to six digits, so that a
+ * consolidated list numbered past 999 (a province's list of 50,000 tasks) keeps its tasks; the parts
+ * after a dot up to three.
+ */
+const NUMBER = /^\d{1,6}(\.\d{1,3})*\.?$/;
 const LETTER = /^[a-zđ]\)$/;
 /** Signature blocks and notes under a table: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nơi nhận:", "Ghi chú:". */
 const SIGNATURE =
@@ -502,8 +507,6 @@ function classifyRows(
   }
 }
 
-const DOTTED_TT = /^\d{1,3}(\.\d{1,3})*\.?$/;
-
 /** `child` is numbered under `parent` ("2.2.1" under "2.2" or "2.2."). */
 function isChildTt(child: string, parent: string): boolean {
   return normaliseTt(child).startsWith(`${normaliseTt(parent)}.`);
@@ -518,7 +521,7 @@ function markGroups(model: SheetModel): void {
   const numbered = model.rows.filter((r) => r.cls === 'task' || r.cls === 'section');
   for (let i = 0; i < numbered.length; i++) {
     const r = numbered[i];
-    if (r.cls !== 'task' || !DOTTED_TT.test(r.tt)) continue;
+    if (r.cls !== 'task' || !NUMBER.test(r.tt)) continue;
     const next = numbered[i + 1];
     if (next && next.cls === 'task' && isChildTt(next.tt, r.tt)) r.cls = 'group';
   }

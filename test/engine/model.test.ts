@@ -50,13 +50,19 @@ describe('task numbers and section labels', () => {
     ]);
   });
 
-  it.each(['1', '12', '1.1', '2.2.1', '3.4.', '1.', 'a)', 'đ)'])('%j is a task number', (tt) => {
-    expect(isNumberTt(tt)).toBe(true);
-  });
+  it.each(['1', '12', '1.1', '2.2.1', '3.4.', '1.', 'a)', 'đ)', '1000', '49999', '1000.2'])(
+    '%j is a task number',
+    (tt) => {
+      expect(isNumberTt(tt)).toBe(true);
+    },
+  );
 
-  it.each(['', 'I', 'a', '1a', 'Nhiệm vụ', '1,2', '(1)'])('%j is not a task number', (tt) => {
-    expect(isNumberTt(tt)).toBe(false);
-  });
+  it.each(['', 'I', 'a', '1a', 'Nhiệm vụ', '1,2', '(1)', '1.1000'])(
+    '%j is not a task number',
+    (tt) => {
+      expect(isNumberTt(tt)).toBe(false);
+    },
+  );
 
   it('normalises a trailing dot', () => {
     expect(normaliseTt('3.4.')).toBe('3.4');
@@ -167,6 +173,25 @@ describe('row classification', () => {
     ]);
     expect(r.summary.total).toBe(5);
     expect(r.findings).toEqual([]);
+  });
+
+  it('a list numbered past 999 keeps every task (numbers as text and as number cells), groups too', () => {
+    const rows: Cell[][] = [['I', 'Mục một']];
+    for (let n = 995; n <= 1005; n++) {
+      const row = row6(String(n), `Nhiệm vụ ${n}`, TC, Q1);
+      // Every other number as a number cell, as Excel keeps a typed 1000.
+      if (n % 2) row[0] = n;
+      rows.push(row);
+    }
+    rows.push(['1006', 'Nhóm 1006'], row6('1006.1', 'F1', TC, Q1), row6('1006.2', 'F2', TC, Q1));
+    const r = analyze(grid(H6, rows));
+    expect(r.tasks.map((t) => t.tt)).toEqual([
+      ...Array.from({ length: 11 }, (_, i) => String(995 + i)),
+      '1006.1',
+      '1006.2',
+    ]);
+    expect(r.tasks.slice(-2).map((t) => t.group)).toEqual(['1006', '1006']);
+    expect(classes(r).filter(([, c]) => c === 'other')).toEqual([]);
   });
 
   it('"2.2" above "2.2.1" is a group inside group "2"; the next "2.3" closes it', () => {
