@@ -19,8 +19,10 @@ import {
   wouldCoerce,
   jsonBytes,
   chunkRows,
+  PAYLOAD_BUDGET,
 } from '../../src/adapters/office/values';
 import { analyzeSheet } from '../../src/engine/analyze';
+import { planMarks } from '../../src/engine/marks';
 import { buildTaskTable, OWN_MARKER, OWN_SHEETS } from '../../src/engine/tables';
 
 async function write(
@@ -504,6 +506,89 @@ describe('a 10,000-row × 8-column sheet', () => {
     expect(fake.maxPayload.response).toBeLessThan(PAYLOAD_BYTE_LIMIT);
     expect(fake.sheet(OWN_SHEETS.tasks)!.tables[0].area.r1).toBe(10_000);
   }, 120_000);
+});
+
+describe('a 50,000-row × 8-column sheet (issue 15)', () => {
+  /**
+   * Round trips at 50,000 rows: a read in runs sized by the payload budget, marks on rows whose
+   * kinds change every row (the most ranges a plan can have), the summary in batches. Each sync's
+   * request and response are measured by the fake, which refuses either over 5 MB.
+   */
+  test('read, marked and summarised in round trips the payload budget sets, none refused', async () => {
+    const leads = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Xây dựng', 'Công an tỉnh', 'UBND các xã'];
+    // As of 20/05/2026: Quý I overdue, 25/05 due soon, Quý IV not yet due; every 7th task unowned.
+    const deadlines = ['Quý I/2026', '25/05/2026', 'Quý IV/2026'];
+    const values: (string | number | null)[][] = [
+      ['KẾ HOẠCH TỔNG HỢP NĂM 2026', null, null, null, null, null, null, null],
+      HEADER,
+    ];
+    for (let i = 1; i <= 50_000; i++)
+      values.push([
+        i,
+        `Nhiệm vụ số ${i}: rà soát, hoàn thiện hồ sơ và báo cáo kết quả thực hiện`,
+        'Phó Chủ tịch UBND tỉnh',
+        i % 7 === 0 ? null : leads[i % leads.length],
+        leads[(i + 1) % leads.length],
+        deadlines[i % deadlines.length],
+        'Báo cáo',
+        null,
+      ]);
+    const fake = createExcelFake();
+    fake.addSheet({ name: 'Tổng hợp', values });
+    const host = createOfficeHost(fake.Excel, fake.Office);
+    const budgetRuns = (payloads: { request: number; response: number }[]) => ({
+      // A run carries at least half the budget (it is not cut needlessly small) and at most the
+      // budget; the last run carries what is left.
+      fewest: Math.ceil(payloads.reduce((n, p) => n + p.response, 0) / PAYLOAD_BUDGET),
+      most: Math.ceil(payloads.reduce((n, p) => n + p.response, 0) / (PAYLOAD_BUDGET / 2)) + 1,
+    });
+
+    // The read: 1 sync for the used range and its first rows, then 1 per run of rows.
+    fake.resetSyncs();
+    const read = await host.readSheet('Tổng hợp');
+    expect(read.snapshot.values).toEqual(values);
+    const readPayloads = [...fake.book.payloads];
+    expect(readPayloads).toHaveLength(fake.syncs);
+    const runs = budgetRuns(readPayloads.slice(1));
+    expect(fake.syncs - 1).toBeGreaterThanOrEqual(runs.fewest);
+    expect(fake.syncs - 1).toBeLessThanOrEqual(runs.most);
+    for (const p of readPayloads) expect(p.response).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    const readSyncs = fake.syncs;
+
+    const report = analyzeSheet(read.snapshot, { asOf: '2026-05-20' });
+    expect(report.tasks).toHaveLength(50_000);
+    const plan = planMarks(report);
+    const states = new Set(report.tasks.map((t) => t.state));
+    expect(states).toEqual(new Set(['overdue', 'due-soon', 'open']));
+
+    // The marks: the re-read for the fingerprint (values only: no more runs than the read), then
+    // one write of every rule and its ranges.
+    fake.resetSyncs();
+    await host.applyMarks(plan, read.fingerprint);
+    expect(fake.syncs).toBeGreaterThanOrEqual(2);
+    expect(fake.syncs).toBeLessThanOrEqual(readSyncs + 1);
+    const marked = fake
+      .sheet('Tổng hợp')!
+      .cfs.filter((cf) => (cf.formula ?? '').includes('"phancong:'));
+    expect(marked.length).toBeGreaterThanOrEqual(plan.rules.length);
+    for (const p of fake.book.payloads) {
+      expect(p.request).toBeLessThan(PAYLOAD_BYTE_LIMIT);
+      expect(p.response).toBeLessThan(PAYLOAD_BYTE_LIMIT);
+    }
+
+    // The summary: its batches cut by the budget, each request within it by the fake's measure too.
+    fake.resetSyncs();
+    const result = await host.writeSummary(report, 'vi');
+    expect(result.sheets).toHaveLength(6);
+    const requests = fake.book.payloads.reduce((n, p) => n + p.request, 0);
+    expect(fake.syncs).toBeGreaterThanOrEqual(Math.ceil(requests / PAYLOAD_BUDGET));
+    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(requests / (PAYLOAD_BUDGET / 2)) + 4);
+    for (const p of fake.book.payloads) {
+      expect(p.request).toBeLessThan(PAYLOAD_BYTE_LIMIT);
+      expect(p.response).toBeLessThan(PAYLOAD_BYTE_LIMIT);
+    }
+    expect(fake.sheet(OWN_SHEETS.tasks)!.tables[0].area.r1).toBe(50_000);
+  }, 600_000);
 });
 
 describe('writeAppendix in the faithful fake', () => {
