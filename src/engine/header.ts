@@ -282,3 +282,29 @@ export function isRepeatedHeader(rowTexts: string[], header: HeaderInfo): boolea
   }
   return false;
 }
+
+const COLUMN_NUMBER = /^(?:\((\d{1,2})\)|(\d{1,2}))$/;
+
+/**
+ * A row that numbers the table's columns, as many official forms print under the header ("1 | 2 |
+ * 3 …" or "(1) | (2) | …", numbers growing with the column; a cell may be blank): part of the
+ * header, not a task numbered 1 whose lead is "4" and deadline "6". At least three numbers, for at
+ * least half of the header's named columns.
+ */
+export function isColumnNumbering(rowTexts: string[], header: HeaderInfo): boolean {
+  let count = 0;
+  let offset: number | null = null;
+  for (let c = 0; c < rowTexts.length; c++) {
+    const text = rowTexts[c];
+    if (!text) continue;
+    const m = COLUMN_NUMBER.exec(text.trim());
+    if (!m) return false;
+    const k = Number(m[1] ?? m[2]) - c;
+    if (offset === null) offset = k;
+    else if (k !== offset) return false;
+    count++;
+  }
+  let named = 0;
+  for (const t of header.texts) if (t) named++;
+  return count >= 3 && count * 2 >= named;
+}

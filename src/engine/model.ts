@@ -24,7 +24,7 @@ import type {
 } from './types';
 import { ROLES } from './types';
 import { cellText, fold, isErrorValue } from './text';
-import { detectHeader, isRepeatedHeader, type HeaderCandidate } from './header';
+import { detectHeader, isColumnNumbering, isRepeatedHeader, type HeaderCandidate } from './header';
 import { readsAsDeadline, realignRow, ValueTyper, type Move } from './align';
 import { parseDeadline, inferPlanYear, isDateFormat, serialToIso } from './deadline';
 import {
@@ -435,6 +435,8 @@ function classifyRows(
   let prevMeaningful: RowModel | null = null;
   let afterPageBreakHeader = false;
   let blankSince = false;
+  /** The row above was a header row (a page break's repeat). */
+  let prevHeader = false;
   for (let r = bodyStart; r < values.length; r++) {
     const rowValues = values[r] ?? [];
     const texts = bodyTexts[r - bodyStart];
@@ -472,6 +474,9 @@ function classifyRows(
     if (nonEmpty === 0) cls = 'blank';
     else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && SIGNATURE.test(fold(firstText)))
       cls = 'other';
+    // The columns' numbers under the header, or under a header repeated at a page break.
+    else if (header && (r === bodyStart || prevHeader) && isColumnNumbering(texts, header))
+      cls = 'header';
     else if (isNumberTt(tt)) cls = 'task';
     else if (header && isRepeatedHeader(texts, header)) cls = 'header';
     else if (sectionLabel(tt)) cls = 'section';
@@ -496,6 +501,7 @@ function classifyRows(
       cls = 'task';
     } else cls = 'other';
     rm.cls = cls;
+    prevHeader = cls === 'header';
     if (cls === 'header') afterPageBreakHeader = true;
     else if (cls !== 'blank') afterPageBreakHeader = false;
     if (cls === 'blank') blankSince = true;

@@ -356,6 +356,52 @@ describe('row classification', () => {
     ]);
   });
 
+  it.each([
+    ['numbers', ['1', '2', '3', '4', '5', '6']],
+    ['numbers in brackets', ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)']],
+    ['number cells, one blank', [1, 2, 3, '', 5, 6]],
+  ])(
+    'a row numbering the columns (%s) under the header, and again after a page-break header, is part of the header',
+    (_name, numbers) => {
+      const long = 'Tổ chức 03 sản phẩm du lịch Sa Pa theo phương án xây dựng thành chuỗi sản phẩm';
+      const r = analyze(
+        grid(H6, [
+          numbers,
+          row6('1', long, TC, Q1),
+          [],
+          H6,
+          numbers,
+          ['', 'với chất liệu tuyết, hoa, ánh sáng', '', '', NV, ''],
+          row6('2', 'B', TC, Q1),
+        ]),
+      );
+      expect(classes(r)).toEqual([
+        [2, 'header'],
+        [3, 'task'],
+        [4, 'blank'],
+        [5, 'header'],
+        [6, 'header'],
+        [7, 'continuation'],
+        [8, 'task'],
+      ]);
+      expect(r.tasks.map((t) => [t.tt, t.rows])).toEqual([
+        ['1', [3, 7]],
+        ['2', [8]],
+      ]);
+      // The repeated header is reported once; the numbers are not a task nor a header of their own.
+      expect(r.findings.map((f) => [f.code, f.cell])).toEqual([
+        ['header-repeated', 'A5'],
+        ['continuation-joined', 'B7'],
+      ]);
+    },
+  );
+
+  it('a first task that happens to hold numbers is still a task (the numbers must follow the columns)', () => {
+    const r = analyze(grid(H6, [['1', '2', '', '4', '5', '7'], row6('2', 'B', TC, Q1)]));
+    expect(classes(r)[0]).toEqual([2, 'task']);
+    expect(r.tasks.map((t) => t.tt)).toEqual(['1', '2']);
+  });
+
   it('a row without a number directly under a task continues it', () => {
     const r = analyze(grid(H6, [row6('1', 'Phần đầu', TC, Q1), ['', 'phần sau']]));
     expect(classes(r)).toEqual([

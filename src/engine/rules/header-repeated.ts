@@ -1,3 +1,4 @@
+import { isColumnNumbering } from '../header';
 import { defineRule } from './rule';
 
 /** The header row appears again inside the table (a page break of the source document). */
@@ -11,7 +12,9 @@ export default defineRule({
   create(ctx) {
     return {
       row(r) {
-        if (r.cls === 'header')
+        // A row of column numbers is part of the header above it, repeated or not.
+        const header = ctx.model.header;
+        if (r.cls === 'header' && !(header && isColumnNumbering(r.texts, header)))
           ctx.report({
             index: r.index,
             col: ctx.colOf('tt') ?? 0,
