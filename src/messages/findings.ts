@@ -20,6 +20,7 @@ export const findings: Catalogue = {
     'rule.section-order': 'Số mục',
     'rule.tt-numbering': 'Số thứ tự',
     'rule.tt-format': 'Cách ghi số thứ tự',
+    'rule.tt-unreadable': 'Số thứ tự không đọc được',
     'rule.task-empty': 'Thiếu nội dung nhiệm vụ',
     'rule.lead-missing': 'Chưa có cơ quan chủ trì',
     'rule.lead-generic': 'Chủ trì ghi chung chung',
@@ -66,6 +67,8 @@ export const findings: Catalogue = {
     'finding.tt-numbering.gap': 'Số thứ tự nhảy cóc: thiếu {missing} trước {tt}.',
     'finding.tt-numbering.order': 'Số thứ tự {tt} không đúng thứ tự (sau {previous}).',
     'finding.tt-format': 'Số thứ tự "{tt}" có dấu chấm ở cuối; nên ghi thống nhất.',
+    'finding.tt-unreadable':
+      'Số thứ tự "{tt}" không phải số thứ tự nhiệm vụ (1, 2, 1.1…) nên dòng này không được đọc là nhiệm vụ và không được tính. Nếu đây là nhiệm vụ, hãy sửa số thứ tự.',
     'finding.task-empty': 'Dòng số {tt} không có nội dung nhiệm vụ.',
     'finding.lead-missing': 'Nhiệm vụ {tt} chưa có cơ quan chủ trì.',
     'finding.lead-missing.lost-merge':
@@ -118,6 +121,7 @@ export const findings: Catalogue = {
     'rule.section-order': 'Section numbers',
     'rule.tt-numbering': 'Task numbers',
     'rule.tt-format': 'Number format',
+    'rule.tt-unreadable': 'Unreadable number',
     'rule.task-empty': 'Empty task',
     'rule.lead-missing': 'No lead agency',
     'rule.lead-generic': 'Generic lead',
@@ -164,6 +168,8 @@ export const findings: Catalogue = {
     'finding.tt-numbering.gap': 'Numbering skips: {missing} missing before {tt}.',
     'finding.tt-numbering.order': 'Number {tt} is out of order (after {previous}).',
     'finding.tt-format': 'Number "{tt}" has a trailing dot; write numbers the same way throughout.',
+    'finding.tt-unreadable':
+      'Number "{tt}" is not a task number (1, 2, 1.1…), so this row is not read as a task and is not counted. If it is a task, correct its number.',
     'finding.task-empty': 'Row number {tt} has no task text.',
     'finding.lead-missing': 'Task {tt} has no lead agency.',
     'finding.lead-missing.lost-merge':

@@ -17,6 +17,7 @@ export const fixes: Catalogue = {
     'fix.agency-name.renamed':
       'Đổi "{value}" thành tên mới "{now}" (chỉ khi kế hoạch không cố ý ghi tên cũ)',
     'fix.tt-format.dot': 'Sửa thành "{tt}"',
+    'fix.tt-unreadable.number': 'Ghi số thứ tự "{tt}"',
     'fix.lead-in-support.remove': 'Xóa {agency} khỏi cột cơ quan phối hợp',
     'fix.lead-is-person.move': 'Chuyển "{value}" sang cột {column}; ghi "{agency}" vào chỗ cũ',
     'fix.lead-is-person.move-only': 'Chuyển "{value}" sang cột {column}',
@@ -35,6 +36,7 @@ export const fixes: Catalogue = {
     'fix.agency-name.renamed':
       'Change "{value}" to the new name "{now}" (only if the plan does not cite the old name on purpose)',
     'fix.tt-format.dot': 'Change to "{tt}"',
+    'fix.tt-unreadable.number': 'Number it "{tt}"',
     'fix.lead-in-support.remove': 'Remove {agency} from the supporting agencies',
     'fix.lead-is-person.move': 'Move "{value}" to column {column}; write "{agency}" in its place',
     'fix.lead-is-person.move-only': 'Move "{value}" to column {column}',

@@ -14,6 +14,7 @@ import mergeLost from './merge-lost';
 import sectionOrder from './section-order';
 import ttNumbering from './tt-numbering';
 import ttFormat from './tt-format';
+import ttUnreadable from './tt-unreadable';
 import taskEmpty from './task-empty';
 import leadMissing from './lead-missing';
 import leadGeneric from './lead-generic';
@@ -40,6 +41,7 @@ export const RULES: Rule[] = [
   sectionOrder,
   ttNumbering,
   ttFormat,
+  ttUnreadable,
   taskEmpty,
   leadMissing,
   leadGeneric,

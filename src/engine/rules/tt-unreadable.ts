@@ -1,0 +1,58 @@
+import { fold } from '../text';
+import { isColumnNumbering } from '../header';
+import { defineRule } from './rule';
+
+/** A task number with brackets or a mark around it: "(2)", "2)", "[2]", "2:", "2," → "2". */
+const WRAPPED = /^[([]?\s*(\d{1,6}(?:\.\d{1,3})*)\s*[)\]:,;]?$/;
+/** A note under the table ("Ghi chú:", "Lưu ý", "Chú thích"): not a task. */
+const NOTE = /^(ghi chu|luu y|chu thich)\b/;
+
+/**
+ * A row with a task text whose TT cell holds something that is not a task number ("(2)", "3a", a
+ * bullet, the task text itself when the row slid left): the engine cannot tell it is a task, so it
+ * is neither counted nor checked. Never silently: the row is named. Fix (a number in brackets or
+ * with a mark after it): write the number, and the row is read as a task.
+ */
+export default defineRule({
+  meta: {
+    code: 'tt-unreadable',
+    type: 'problem',
+    docs: 'Rows with a task text but no readable task number: not read as tasks.',
+    messages: { default: 'warning' },
+    hasSuggestions: true,
+    fixes: ['number'],
+  },
+  create(ctx) {
+    const ttCol = ctx.colOf('tt');
+    const taskCol = ctx.colOf('task');
+    const header = ctx.model.header;
+    return {
+      row(r) {
+        if (r.cls !== 'other' || ttCol === null || taskCol === null || ttCol === taskCol) return;
+        const task = r.texts[taskCol];
+        if (!r.tt || !task || NOTE.test(fold(r.tt))) return;
+        // The columns' numbers, where they are not right under a header.
+        if (header && isColumnNumbering(r.texts, header)) return;
+        const number = WRAPPED.exec(r.tt)?.[1];
+        const raw = ctx.rawValue(r.index, ttCol);
+        const fixes =
+          number !== undefined && typeof raw === 'string' && !r.merged[ttCol]
+            ? [
+                {
+                  choice: 'number',
+                  data: { tt: number },
+                  edits: [ctx.edit(r.index, ttCol, number)],
+                },
+              ]
+            : undefined;
+        ctx.report({
+          index: r.index,
+          col: ttCol,
+          data: { tt: r.tt },
+          suggestion: number,
+          fixes,
+        });
+      },
+    };
+  },
+});
