@@ -494,9 +494,11 @@ function classifyRows(
       !tt &&
       texts[taskCol] &&
       prevMeaningful &&
+      // After a task's continuation too: an unnumbered task after a blank row is one either way.
       (prevMeaningful.cls === 'section' ||
         prevMeaningful.cls === 'group' ||
-        prevMeaningful.cls === 'task')
+        prevMeaningful.cls === 'task' ||
+        prevMeaningful.cls === 'continuation')
     ) {
       cls = 'task';
     } else cls = 'other';

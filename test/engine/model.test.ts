@@ -402,6 +402,35 @@ describe('row classification', () => {
     expect(r.tasks.map((t) => t.tt)).toEqual(['1', '2']);
   });
 
+  it('an unnumbered task after a blank row is a task, after a continuation as after a task', () => {
+    const r = analyze(
+      grid(H6, [
+        row6('1', 'A', TC, Q1),
+        ['', 'phần tiếp theo'],
+        [],
+        row6('', 'B không số', TC, Q1),
+        row6('2', 'C', TC, Q1),
+        [],
+        row6('', 'D không số', TC, Q1),
+      ]),
+    );
+    expect(classes(r)).toEqual([
+      [2, 'task'],
+      [3, 'continuation'],
+      [4, 'blank'],
+      [5, 'task'],
+      [6, 'task'],
+      [7, 'blank'],
+      [8, 'task'],
+    ]);
+    expect(r.tasks.map((t) => t.task)).toEqual([
+      'A phần tiếp theo',
+      'B không số',
+      'C',
+      'D không số',
+    ]);
+  });
+
   it('a row without a number directly under a task continues it', () => {
     const r = analyze(grid(H6, [row6('1', 'Phần đầu', TC, Q1), ['', 'phần sau']]));
     expect(classes(r)).toEqual([
