@@ -437,6 +437,8 @@ function classifyRows(
   let blankSince = false;
   /** The row above was a header row (a page break's repeat). */
   let prevHeader = false;
+  /** A section or task was seen: the table has started. */
+  let started = false;
   for (let r = bodyStart; r < values.length; r++) {
     const rowValues = values[r] ?? [];
     const texts = bodyTexts[r - bodyStart];
@@ -493,17 +495,22 @@ function classifyRows(
     } else if (
       !tt &&
       texts[taskCol] &&
-      prevMeaningful &&
-      // After a task's continuation too: an unnumbered task after a blank row is one either way.
-      (prevMeaningful.cls === 'section' ||
-        prevMeaningful.cls === 'group' ||
-        prevMeaningful.cls === 'task' ||
-        prevMeaningful.cls === 'continuation')
+      // After a section, group, task or a task's continuation (an unnumbered task after a blank
+      // row is one either way); before the table's first section or task, a row with more than
+      // its task text (a title line under the header has nothing else): a table whose TT column
+      // is empty still has its tasks.
+      ((prevMeaningful &&
+        (prevMeaningful.cls === 'section' ||
+          prevMeaningful.cls === 'group' ||
+          prevMeaningful.cls === 'task' ||
+          prevMeaningful.cls === 'continuation')) ||
+        (!started && nonEmpty >= 2))
     ) {
       cls = 'task';
     } else cls = 'other';
     rm.cls = cls;
     prevHeader = cls === 'header';
+    if (cls === 'section' || cls === 'task') started = true;
     if (cls === 'header') afterPageBreakHeader = true;
     else if (cls !== 'blank') afterPageBreakHeader = false;
     if (cls === 'blank') blankSince = true;

@@ -431,6 +431,31 @@ describe('row classification', () => {
     ]);
   });
 
+  it('a table whose TT column is empty has its tasks (the first row under the header included)', () => {
+    const r = analyze(
+      grid(H6, [row6('', 'A', TC, Q1), row6('', 'B', NV, Q1), row6('', 'C', TC, Q1)]),
+    );
+    expect(classes(r)).toEqual([
+      [2, 'task'],
+      [3, 'task'],
+      [4, 'task'],
+    ]);
+    // Under a title line (only a text: not a task), the same.
+    const titled = analyze(
+      grid(H6, [
+        ['', '(Kèm theo Kế hoạch số 12/KH-UBND)'],
+        row6('', 'A', TC, Q1),
+        row6('', 'B', NV, Q1),
+      ]),
+    );
+    expect(classes(titled).map(([, c]) => c)).toEqual(['other', 'task', 'task']);
+    expect(r.tasks.map((t) => [t.task, names(t.lead)])).toEqual([
+      ['A', [TC]],
+      ['B', [NV]],
+      ['C', [TC]],
+    ]);
+  });
+
   it('a row without a number directly under a task continues it', () => {
     const r = analyze(grid(H6, [row6('1', 'Phần đầu', TC, Q1), ['', 'phần sau']]));
     expect(classes(r)).toEqual([
