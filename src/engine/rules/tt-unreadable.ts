@@ -6,6 +6,10 @@ import { defineRule } from './rule';
 const WRAPPED = /^[([]?\s*(\d{1,6}(?:\.\d{1,3})*)\s*[)\]:,;]?$/;
 /** A note under the table ("Ghi chú:", "Lưu ý", "Chú thích"): not a task. */
 const NOTE = /^(ghi chu|luu y|chu thich)\b/;
+/** A heading lettered like a section ("A", "B.", "Phần C"): a part of the plan, not a task. */
+const LETTER_HEADING = /^[A-ZĐ][.):]?$/;
+const isLetterHeading = (tt: string) =>
+  LETTER_HEADING.test(tt.trim().replace(/^(phần|mục|phan|muc)\s+/i, ''));
 
 /**
  * A row with a task text whose TT cell holds something that is not a task number ("(2)", "3a", a
@@ -30,7 +34,7 @@ export default defineRule({
       row(r) {
         if (r.cls !== 'other' || ttCol === null || taskCol === null || ttCol === taskCol) return;
         const task = r.texts[taskCol];
-        if (!r.tt || !task || NOTE.test(fold(r.tt))) return;
+        if (!r.tt || !task || NOTE.test(fold(r.tt)) || isLetterHeading(r.tt)) return;
         // The columns' numbers, where they are not right under a header.
         if (header && isColumnNumbering(r.texts, header)) return;
         const number = WRAPPED.exec(r.tt)?.[1];

@@ -13,8 +13,10 @@ ruleTester(rule, {
       sheet: grid(H6, [ok6('1', 'A'), ok6('2', 'B'), ok6('3', 'C')]),
     },
     {
-      name: 'a note under the table, a signature, a row of column numbers away from the header',
+      name: 'a lettered heading, a note under the table, a signature, a row of column numbers away from the header',
       sheet: grid(H6, [
+        ['A', 'NHIỆM VỤ CHUNG'],
+        ['Phần B.', 'NHIỆM VỤ CỤ THỂ'],
         ok6('1', 'A'),
         [],
         ['Ghi chú:', 'Các cơ quan báo cáo trước ngày 15 hằng tháng'],
