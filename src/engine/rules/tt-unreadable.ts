@@ -2,8 +2,16 @@ import { fold } from '../text';
 import { isColumnNumbering } from '../header';
 import { defineRule } from './rule';
 
-/** A task number with brackets or a mark around it: "(2)", "2)", "[2]", "2:", "2," → "2". */
-const WRAPPED = /^[([]?\s*(\d{1,6}(?:\.\d{1,3})*)\s*[)\]:,;]?$/;
+/**
+ * A task number with brackets or a mark around it ("(2)", "2)", "[2]", "2:", "3 .", "8-" → "2",
+ * "3", "8"), its parts joined by commas as a Vietnamese decimal ("1,1" → "1.1"), or in full-width
+ * digits ("１" → "1").
+ */
+const WRAPPED = /^[([]?\s*(\d{1,6}(?:[.,]\d{1,3})*)\s*[)\].:,;/-]?$/;
+
+function numberIn(tt: string): string | undefined {
+  return WRAPPED.exec(tt.normalize('NFKC').trim())?.[1].replace(/,/g, '.');
+}
 /** A note under the table ("Ghi chú:", "Lưu ý", "Chú thích"): not a task. */
 const NOTE = /^(ghi chu|luu y|chu thich)\b/;
 /** A heading lettered like a section ("A", "B.", "Phần C"): a part of the plan, not a task. */
@@ -37,7 +45,7 @@ export default defineRule({
         if (!r.tt || !task || NOTE.test(fold(r.tt)) || isLetterHeading(r.tt)) return;
         // The columns' numbers, where they are not right under a header.
         if (header && isColumnNumbering(r.texts, header)) return;
-        const number = WRAPPED.exec(r.tt)?.[1];
+        const number = numberIn(r.tt);
         const raw = ctx.rawValue(r.index, ttCol);
         const fixes =
           number !== undefined && typeof raw === 'string' && !r.merged[ttCol]
