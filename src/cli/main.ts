@@ -56,7 +56,7 @@ export function startEarlyRead(argv: string[]): void {
 /**
  * What writes the command's output. Into a file or a device (`> report.json`, /dev/null): straight
  * to the file descriptor, each piece encoded into one reused buffer, where process.stdout (a
- * SyncWriteStream) would copy every piece into a new Buffer first (issue 15: about 40 ms of the
+ * SyncWriteStream) would copy every piece into a new Buffer first (issue 15: about 50 ms of the
  * 84 MB a 50,000-row `check --json` writes). A pipe or a terminal keeps process.stdout: a pipe's
  * descriptor may be non-blocking, so a direct write could fail with EAGAIN, and the stream also
  * ends quietly when the reader closes the pipe (runProcess).

@@ -12,8 +12,9 @@ const WRAPPED = /^[([]?\s*(\d{1,6}(?:[.,]\d{1,3})*)\s*[)\].:,;/-]?$/;
 function numberIn(tt: string): string | undefined {
   return WRAPPED.exec(tt.normalize('NFKC').trim())?.[1].replace(/,/g, '.');
 }
-/** A note under the table ("Ghi chú:", "Lưu ý", "Chú thích"): not a task. */
-const NOTE = /^(ghi chu|luu y|chu thich)\b/;
+
+/** A note or the signature block under the table ("Ghi chú:", "Nơi nhận:", "TM. …"): no task. */
+const NOTE = /^(ghi chu|luu y|chu thich|noi nhan|tm|kt|tl|chu tich|pho chu tich)\b/;
 /** A heading lettered like a section ("A", "B.", "Phần C"): a part of the plan, not a task. */
 const LETTER_HEADING = /^[A-ZĐ][.):]?$/;
 const isLetterHeading = (tt: string) =>

@@ -21,6 +21,7 @@ ruleTester(rule, {
         [],
         ['Ghi chú:', 'Các cơ quan báo cáo trước ngày 15 hằng tháng'],
         ['', '', '', 'TM. ỦY BAN NHÂN DÂN'],
+        ['Nơi nhận:', '- Như trên;'],
         [],
         ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'],
       ]),
