@@ -714,3 +714,38 @@ describe('status vocabulary', () => {
     expect([r.columns.deadline, r.columns.status, r.tasks[0].state]).toEqual(['D', 'E', 'done']);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+describe('official forms: column numbers under the header, tasks without numbers (issue 15)', () => {
+  it('the column numbers are part of the header, also repeated at a page break; the cut task continues', () => {
+    const r = fixture('mau-danh-so-cot-2026.tsv');
+    expect(r.headerRow).toBe(4);
+    expect(r.tasks.map((t) => [t.tt, t.rows])).toEqual([
+      ['1', [7]],
+      ['2', [8, 12]],
+      ['4', [14]],
+    ]);
+    expect(task(r, '2').task).toBe(
+      'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trên Cổng dịch vụ công của tỉnh',
+    );
+    const found = r.findings.map((f) => [f.code, f.cell]);
+    expect(found).toContainEqual(['header-repeated', 'A10']);
+    expect(found).toContainEqual(['tt-unreadable', 'A13']);
+    expect(found.filter(([code]) => code === 'header-repeated')).toHaveLength(1);
+    const unreadable = r.findings.find((f) => f.code === 'tt-unreadable')!;
+    expect(unreadable.suggestion).toBe('3');
+    expect(unreadable.fixes?.[0].edits).toEqual([
+      { sheet: 'mau-danh-so-cot-2026.tsv', cell: 'A13', before: '(3)', after: '3' },
+    ]);
+  });
+
+  it('a list whose TT column is empty has every task, under its column numbers', () => {
+    const r = fixture('khong-so-thu-tu-2026.tsv');
+    expect(r.tasks.map((t) => [t.task, names(t.lead)])).toEqual([
+      ['Tuyên truyền Nghị quyết của Hội đồng nhân dân tỉnh', ['Sở Văn hóa, Thể thao và Du lịch']],
+      ['Tổ chức hội nghị báo cáo viên', ['Sở Nội vụ']],
+      ['Biên soạn tài liệu hỏi đáp', ['Sở Tư pháp']],
+    ]);
+    expect(r.summary.total).toBe(3);
+  });
+});
