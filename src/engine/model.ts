@@ -522,8 +522,12 @@ function classifyRows(
   }
 }
 
-/** `child` is numbered under `parent` ("2.2.1" under "2.2" or "2.2."). */
+/**
+ * `child` is numbered under `parent`: "2.2.1" under "2.2" or "2.2."; a lettered item ("a)", "b)")
+ * under any number, as Vietnamese documents list a numbered item's parts.
+ */
 function isChildTt(child: string, parent: string): boolean {
+  if (LETTER.test(child)) return NUMBER.test(parent);
   return normaliseTt(child).startsWith(`${normaliseTt(parent)}.`);
 }
 

@@ -194,6 +194,31 @@ describe('row classification', () => {
     expect(classes(r).filter(([, c]) => c === 'other')).toEqual([]);
   });
 
+  it('a numbered heading over lettered items a), b) is their group: no task of its own, nothing missing', () => {
+    const r = analyze(
+      grid(H6, [
+        ['I', 'Mục một'],
+        ['1', 'Nhóm nhiệm vụ về du lịch'],
+        row6('a)', 'A', TC, Q1),
+        row6('b)', 'B', NV, Q1),
+        row6('2', 'C', TC, Q1),
+      ]),
+    );
+    expect(classes(r)).toEqual([
+      [2, 'section'],
+      [3, 'group'],
+      [4, 'task'],
+      [5, 'task'],
+      [6, 'task'],
+    ]);
+    expect(r.tasks.map((t) => [t.tt, t.group])).toEqual([
+      ['a)', '1'],
+      ['b)', '1'],
+      ['2', null],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('"2.2" above "2.2.1" is a group inside group "2"; the next "2.3" closes it', () => {
     const r = analyze(
       grid(H6, [
@@ -276,7 +301,7 @@ describe('row classification', () => {
     expect(r.tasks.map((t) => t.group)).toEqual(['2', '2']);
   });
 
-  it('task numbers "3.4." and "a)" are tasks', () => {
+  it('task numbers "3.4." and "a)" are tasks; lettered items under a number make it their group', () => {
     const r = analyze(
       grid(H6, [
         ['1', 'Nhóm'],
@@ -285,10 +310,26 @@ describe('row classification', () => {
         row6('1.3.', 'C', TC, Q1),
         row6('a)', 'C-a', TC, Q1),
         row6('b)', 'C-b', TC, Q1),
+        row6('1.4', 'D', TC, Q1),
       ]),
     );
-    expect(classes(r).map(([, c]) => c)).toEqual(['group', 'task', 'task', 'task', 'task', 'task']);
-    expect(r.tasks.map((t) => t.tt)).toEqual(['1.1', '1.2', '1.3.', 'a)', 'b)']);
+    // "1.3." heads its parts a) and b), as "1" heads 1.1…: its work is theirs, counted once.
+    expect(classes(r).map(([, c]) => c)).toEqual([
+      'group',
+      'task',
+      'task',
+      'group',
+      'task',
+      'task',
+      'task',
+    ]);
+    expect(r.tasks.map((t) => [t.tt, t.group])).toEqual([
+      ['1.1', '1'],
+      ['1.2', '1'],
+      ['a)', '1.3'],
+      ['b)', '1.3'],
+      ['1.4', '1'],
+    ]);
     // The dotted number still counts in sequence: no gap, no step back.
     expect(codes(r).filter((c) => c === 'tt-numbering')).toEqual([]);
   });
