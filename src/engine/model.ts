@@ -333,8 +333,8 @@ export function buildModel(given: SheetSnapshot, opts: BuildOptions): SheetModel
   const bodyMerges = (snapshot.merges ?? []).filter((m) => m.top >= bodyStart && m.bottom > m.top);
   model.bodyHasMerges = bodyMerges.length > 0;
 
-  const ttCol = columns.tt ?? 0;
   const taskCol = columns.task ?? (columns.tt !== undefined ? columns.tt + 1 : 1);
+  const ttCol = columns.tt ?? unnamedTtColumn(header, taskCol);
 
   const bodyTexts = displayTexts(values, bodyStart);
   settlePlanYear(model, bodyTexts, opts.planYear);
@@ -350,6 +350,18 @@ export function buildModel(given: SheetSnapshot, opts: BuildOptions): SheetModel
   noteLostMerges(model);
   settlePlanYears(model);
   return model;
+}
+
+/**
+ * Where the numbers are when no header cell names the TT column: the column left of the task's
+ * when its header cell is blank (a number column with no heading); none (-1) when the task's
+ * column is the first or the one on its left has a heading of its own: the table has no numbers,
+ * and its rows are read as unnumbered tasks rather than lost for want of one ("A sheet without
+ * one of them is still read").
+ */
+function unnamedTtColumn(header: HeaderCandidate | null, taskCol: number): number {
+  if (!header) return 0;
+  return taskCol > 0 && !header.texts[taskCol - 1] ? taskCol - 1 : -1;
 }
 
 /** Display texts of every body row, once (indexed from the first body row). */

@@ -497,6 +497,36 @@ describe('row classification', () => {
     ]);
   });
 
+  it('a table without a TT column is still read: its rows are unnumbered tasks', () => {
+    const header = ['Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'];
+    const rows = [
+      ['Xây dựng kế hoạch', TC, '', Q1],
+      ['Tổ chức hội nghị', NV, TC, Q1],
+    ];
+    const none = analyze(grid(header, rows));
+    expect(none.tasks.map((t) => [t.tt, t.task, names(t.lead)])).toEqual([
+      ['', 'Xây dựng kế hoạch', [TC]],
+      ['', 'Tổ chức hội nghị', [NV]],
+    ]);
+    expect(codes(none)).toEqual(['role-missing']);
+    // A heading of its own on the left ("Lĩnh vực") is not a number column either.
+    const field = analyze(
+      grid(
+        ['Lĩnh vực', ...header],
+        rows.map((r) => ['Du lịch', ...r]),
+      ),
+    );
+    expect(field.tasks.map((t) => t.task)).toEqual(['Xây dựng kế hoạch', 'Tổ chức hội nghị']);
+    // A number column with a blank heading still gives the numbers.
+    const blank = analyze(
+      grid(
+        ['', ...header],
+        rows.map((r, i) => [String(i + 1), ...r]),
+      ),
+    );
+    expect(blank.tasks.map((t) => t.tt)).toEqual(['1', '2']);
+  });
+
   it('a row without a number directly under a task continues it', () => {
     const r = analyze(grid(H6, [row6('1', 'Phần đầu', TC, Q1), ['', 'phần sau']]));
     expect(classes(r)).toEqual([
