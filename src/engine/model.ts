@@ -155,7 +155,12 @@ const NUMBER = /^\d{1,6}(\.\d{1,3})*\.?$/;
 const LETTER = /^[a-zđ]\)$/;
 /** Signature blocks and notes under a table: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nơi nhận:", "Ghi chú:". */
 const SIGNATURE =
-  /^(tm|kt|tl|q|ttl) [a-z ]+$|^(chu tich|pho chu tich|giam doc|pho giam doc|noi nhan|ghi chu|nguoi lap|da ky|ky ten)\b/;
+  /^(tm|kt|tl|q|ttl) [a-z ]+$|^(chu tich|pho chu tich|giam doc|pho giam doc|noi nhan|ghi chu|luu y|chu thich|nguoi lap|da ky|ky ten)\b/;
+
+/** A signature line or a note under a table, by its text ("TM. ỦY BAN NHÂN DÂN", "Ghi chú:"). */
+export function isSignatureText(text: string): boolean {
+  return SIGNATURE.test(fold(text));
+}
 
 export function romanValue(s: string): number {
   const map: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -486,7 +491,7 @@ function classifyRows(
     };
     let cls: RowClass;
     if (nonEmpty === 0) cls = 'blank';
-    else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && SIGNATURE.test(fold(firstText)))
+    else if (!tt && nonEmpty <= 2 && firstText.length <= 80 && isSignatureText(firstText))
       cls = 'other';
     // The columns' numbers under the header, or under a header repeated at a page break.
     else if (header && (r === bodyStart || prevHeader) && isColumnNumbering(texts, header))

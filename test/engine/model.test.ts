@@ -546,6 +546,8 @@ describe('row classification', () => {
         [],
         ['', 'Nơi nhận:'],
         ['', 'Ghi chú: số liệu tạm tính'],
+        ['', 'Lưu ý: báo cáo trước ngày 15'],
+        ['', 'Chú thích: (*) nhiệm vụ trọng tâm'],
       ]),
     );
     expect(classes(r).map(([, c]) => c)).toEqual([
@@ -554,6 +556,8 @@ describe('row classification', () => {
       'other',
       'other',
       'blank',
+      'other',
+      'other',
       'other',
       'other',
     ]);

@@ -1,5 +1,5 @@
-import { fold } from '../text';
 import { isColumnNumbering } from '../header';
+import { isSignatureText } from '../model';
 import { defineRule } from './rule';
 
 /**
@@ -13,8 +13,6 @@ function numberIn(tt: string): string | undefined {
   return WRAPPED.exec(tt.normalize('NFKC').trim())?.[1].replace(/,/g, '.');
 }
 
-/** A note or the signature block under the table ("Ghi chú:", "Nơi nhận:", "TM. …"): no task. */
-const NOTE = /^(ghi chu|luu y|chu thich|noi nhan|tm|kt|tl|chu tich|pho chu tich)\b/;
 /** A heading lettered like a section ("A", "B.", "Phần C"): a part of the plan, not a task. */
 const LETTER_HEADING = /^[A-ZĐ][.):]?$/;
 const isLetterHeading = (tt: string) =>
@@ -43,7 +41,8 @@ export default defineRule({
       row(r) {
         if (r.cls !== 'other' || ttCol === null || taskCol === null || ttCol === taskCol) return;
         const task = r.texts[taskCol];
-        if (!r.tt || !task || NOTE.test(fold(r.tt)) || isLetterHeading(r.tt)) return;
+        // A note or the signature block under the table ("Ghi chú:", "Nơi nhận:", "TM. …").
+        if (!r.tt || !task || isSignatureText(r.tt) || isLetterHeading(r.tt)) return;
         // The columns' numbers, where they are not right under a header.
         if (header && isColumnNumbering(r.texts, header)) return;
         const number = numberIn(r.tt);
