@@ -68,7 +68,7 @@ export function stdoutWriter(fd = 1): (s: string) => void {
     direct =
       process.platform !== 'win32' && (stat.isFile() || (stat.isCharacterDevice() && !isatty(fd)));
   } catch {
-    direct = false;
+    // A descriptor that cannot be examined: the stream writes it.
   }
   if (!direct) return (s) => process.stdout.write(s);
   let buffer = Buffer.allocUnsafe(1 << 16);

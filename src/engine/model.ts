@@ -187,10 +187,14 @@ function romanTitled(tt: string): { label: string; title: string } | null {
   return { label: m[1], title: m[2].trim() };
 }
 
+/** A heading's number without the word before it: "Phần II" → "II", "Mục B." → "B.". */
+export function withoutHeadingWord(tt: string): string {
+  return tt.replace(/^(phần|mục|phan|muc)\s+/i, '');
+}
+
 /** "II", "II.", "Phần II", "Mục II", "II. Title" → "II"; else null. */
 export function sectionLabel(tt: string): string | null {
-  const s = tt
-    .replace(/^(phần|mục|phan|muc)\s+/i, '')
+  const s = withoutHeadingWord(tt)
     .replace(/[.:)]$/, '')
     .trim();
   if (ROMAN.test(s)) return s;

@@ -1,5 +1,5 @@
 import { isColumnNumbering } from '../header';
-import { isSignatureText } from '../model';
+import { isSignatureText, withoutHeadingWord } from '../model';
 import { defineRule } from './rule';
 
 /**
@@ -15,8 +15,7 @@ function numberIn(tt: string): string | undefined {
 
 /** A heading lettered like a section ("A", "B.", "Phần C"): a part of the plan, not a task. */
 const LETTER_HEADING = /^[A-ZĐ][.):]?$/;
-const isLetterHeading = (tt: string) =>
-  LETTER_HEADING.test(tt.trim().replace(/^(phần|mục|phan|muc)\s+/i, ''));
+const isLetterHeading = (tt: string) => LETTER_HEADING.test(withoutHeadingWord(tt.trim()));
 
 /**
  * A row with a task text whose TT cell holds something that is not a task number ("(2)", "3a", a
