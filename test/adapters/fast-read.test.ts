@@ -180,6 +180,46 @@ describe('the fast read gives ExcelJS’s snapshots, or declines', () => {
     expect(read).toEqual([0, 1, 2]);
   });
 
+  test('wide rows: a merge across many cells, cells out of order, empty cells a row style creates, a cell given twice', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('A');
+    ws.getRow(1).values = Array.from({ length: 24 }, (_, i) => `cột ${i + 1}`);
+    ws.getRow(2).values = Array.from({ length: 24 }, (_, i) => (i % 5 === 0 ? null : i));
+    ws.mergeCells('C2:T3');
+    ws.getRow(4).numFmt = '0.00';
+    ws.getRow(4).font = { bold: true };
+    ws.getCell('A4').value = 1;
+    ws.getCell('X4').value = 'xa';
+    const plain = new Uint8Array(await wb.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(plain);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const read = async (x: string) => {
+      zip.file('xl/worksheets/sheet1.xml', x);
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      let full: unknown;
+      try {
+        full = (await readWorkbook(bytes)).sheets;
+      } catch (e) {
+        full = e;
+      }
+      return { fast: await fastReadSheets(bytes), full };
+    };
+    const asWritten = await read(xml);
+    expect(asWritten.fast).not.toBeNull();
+    expect(asWritten.fast).toStrictEqual(asWritten.full);
+    expect(asWritten.fast![0].values[3][23]).toBe('xa');
+    expect(asWritten.fast![0].numberFormats![3][10]).toBe('0.00');
+    expect(asWritten.fast![0].bold![3][10]).toBe(true);
+    // The first cell of row 1 written last.
+    const a1 = /<c r="A1"[^>]*>.*?<\/c>/.exec(xml)![0];
+    const reordered = await read(xml.replace(a1, '').replace('</row>', `${a1}</row>`));
+    expect(reordered.fast).not.toBeNull();
+    expect(reordered.fast).toStrictEqual(reordered.full);
+    // A cell of a 24-cell row given twice: ExcelJS keeps one, the fast read declines.
+    const w1 = /<c r="W1"[^>]*>.*?<\/c>/.exec(xml)![0];
+    expect((await read(xml.replace('</row>', `${w1}</row>`))).fast).toBeNull();
+  });
+
   test('declines what it does not cover: a package that needs normalising, a file ExcelJS refuses', async () => {
     expect(
       await fastReadSheets(

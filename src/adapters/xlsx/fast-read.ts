@@ -101,6 +101,15 @@ const textXform = (s: string) =>
 
 const PREFIXED =
   /<[A-Za-z_][\w.-]*:(worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b/;
+/**
+ * What a worksheet must not hold for this reader, found in one pass over its XML (it is the
+ * largest part): a comment, CDATA, or an element of PREFIXED.
+ */
+/** What the shared strings must not hold, in one pass: phonetic runs, CDATA, an element of PREFIXED. */
+const UNREAD_IN_SHARED =
+  /<(?:rPh|!\[CDATA\[|[A-Za-z_][\w.-]*:(?:worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b)/;
+const UNREAD_IN_SHEET =
+  /<(?:!--|!\[CDATA\[|[A-Za-z_][\w.-]*:(?:worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b)/;
 
 /** The column of a reference /^[A-Z]{1,3}\d+$/ (1 for A1), 0 for anything else. */
 function refColumn(ref: string): number {
@@ -157,7 +166,7 @@ function onlyText(inner: string): string | null {
 
 function sharedStrings(xml: string | null): Shared[] {
   if (xml === null) return [];
-  if (xml.includes('<rPh') || xml.includes('<![CDATA[') || PREFIXED.test(xml)) throw new Decline();
+  if (UNREAD_IN_SHARED.test(xml)) throw new Decline();
   const out: Shared[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
     const inner = m[1] ?? '';
@@ -227,15 +236,16 @@ function styles(xml: string | null): StyleIndex {
 }
 
 /**
- * The attributes of a plain tag, read without a regular expression (the hot path of a sheet's
- * cells and rows): names and values from `from` to `to` (the tag's '>' or '/>') into ATTRS as
- * name, value pairs; their count, or -1 when the tag is not plain (a name given twice: declines). Plain: each attribute after
- * ASCII white space, name="value", the name and the value printable ASCII without quotes,
+ * The attributes of a plain tag, read without a regular expression and without copying them (the
+ * hot path of a sheet's cells and rows): where each name and value lies in `data`, from `from` to
+ * `to` (the tag's '>' or '/>'), into SPANS as name start, name end, value start, value end; their
+ * count, or -1 when the tag is not plain (a name given twice: declines). Plain: each attribute
+ * after ASCII white space, name="value", the name and the value printable ASCII without quotes,
  * '&', '<', '>' or white space. In such a tag the regular expressions of attr() and CELL_ATTR
  * find exactly these attributes (no value can hold what looks like another one); any other tag
  * takes the regular expressions, as before.
  */
-const ATTRS: string[] = [];
+const SPANS: number[] = [];
 
 function plainAttributes(data: string, from: number, to: number): number {
   let n = 0;
@@ -257,12 +267,23 @@ function plainAttributes(data: string, from: number, to: number): number {
     const valueStart = ++i;
     while (i < to && isPlainChar(data.charCodeAt(i))) i++;
     if (i >= to || data.charCodeAt(i) !== 34) return -1;
-    const name = data.slice(nameStart, nameEnd);
-    for (let k = 0; k < n; k += 2) if (ATTRS[k] === name) duplicate();
-    ATTRS[n++] = name;
-    ATTRS[n++] = data.slice(valueStart, i);
+    for (let k = 0; k < n; k++)
+      if (sameText(data, SPANS[4 * k], SPANS[4 * k + 1], nameStart, nameEnd)) duplicate();
+    SPANS[4 * n] = nameStart;
+    SPANS[4 * n + 1] = nameEnd;
+    SPANS[4 * n + 2] = valueStart;
+    SPANS[4 * n + 3] = i;
+    n++;
     i++;
   }
+}
+
+/** Whether data[a, aEnd) and data[b, bEnd) hold the same characters. */
+function sameText(data: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++)
+    if (data.charCodeAt(a + k) !== data.charCodeAt(b + k)) return false;
+  return true;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -272,32 +293,115 @@ const isPlainChar = (c: number) =>
   c > 32 && c < 127 && c !== 34 && c !== 39 && c !== 38 && c !== 47 && c !== 60 && c !== 62;
 
 /** attr(tag, name) of a plain tag's attributes (plainAttributes' count `n`): the first one so named. */
-function plainAttr(n: number, name: string): string | undefined {
-  for (let k = 0; k < n; k += 2) if (ATTRS[k] === name) return ATTRS[k + 1];
+function plainAttr(data: string, n: number, name: string): string | undefined {
+  for (let k = 0; k < n; k++) {
+    const at = SPANS[4 * k];
+    if (SPANS[4 * k + 1] - at === name.length && data.startsWith(name, at))
+      return data.slice(SPANS[4 * k + 2], SPANS[4 * k + 3]);
+  }
   return undefined;
 }
 
-interface FastCell {
-  /** ExcelJS's cell.value (undefined: covered by a merge). */
-  value: unknown;
-  style: Style;
+/** refColumn(data.slice(from, to)), without the copy. */
+function refColumnAt(data: string, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  for (; i < to && i < from + 4; i++) {
+    const c = data.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === from || i > from + 3 || i === to) return 0;
+  for (let j = i; j < to; j++) {
+    const c = data.charCodeAt(j);
+    if (c < 48 || c > 57) return 0;
+  }
+  return col;
+}
+
+/**
+ * The number data[from, to) holds when it is 1 to 9 ASCII digits (what parseInt(…, 10) gives for
+ * such text), else -1: the caller then reads the text as before.
+ */
+function digitsAt(data: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = data.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * A row as the scan reads it: its cells' columns, values (ExcelJS's cell.value; undefined: covered
+ * by a merge) and styles, in the order read (parallel arrays: no object per cell).
+ */
+interface FastRow {
+  hidden: boolean;
+  style: Style | null;
+  cols: number[];
+  values: unknown[];
+  styles: Style[];
+  /** The largest column in `cols` (0: none yet). */
+  width: number;
+  /** Column → position in `cols`, made for a row of many cells when a merge asks (null: none). */
+  index: Map<number, number> | null;
+}
+
+const newRow = (hidden: boolean, style: Style | null): FastRow => ({
+  hidden,
+  style,
+  cols: [],
+  values: [],
+  styles: [],
+  width: 0,
+  index: null,
+});
+
+/** The position of column `col` in the row's cells, -1 when it has no such cell. */
+function findCell(row: FastRow, col: number): number {
+  if (col > row.width) return -1;
+  const n = row.cols.length;
+  if (n <= 16) {
+    for (let i = n - 1; i >= 0; i--) if (row.cols[i] === col) return i;
+    return -1;
+  }
+  if (row.index === null) {
+    row.index = new Map();
+    for (let i = 0; i < n; i++) row.index.set(row.cols[i], i);
+  }
+  return row.index.get(col) ?? -1;
+}
+
+function addCell(row: FastRow, col: number, value: unknown, style: Style): number {
+  const i = row.cols.length;
+  row.cols.push(col);
+  row.values.push(value);
+  row.styles.push(style);
+  if (col > row.width) row.width = col;
+  row.index?.set(col, i);
+  return i;
 }
 
 /** One worksheet part → the snapshot sheetSnapshot() would make of ExcelJS's worksheet. */
 function sheet(
   name: string,
   xml: string,
+  /** The XML holds '<hyperlink' (the caller has looked, to read the sheet's relationships). */
+  hasLinks: boolean,
   rels: string | null,
   shared: Shared[],
   styleOf: StyleIndex,
   date1904: boolean,
 ): SheetSnapshot {
-  if (PREFIXED.test(xml) || xml.includes('<![CDATA[') || xml.includes('<!--')) throw new Decline();
+  if (UNREAD_IN_SHEET.test(xml)) throw new Decline();
   for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g))
     if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
   // Hyperlinks (ExcelJS: a cell whose address a <hyperlink r:id> names shows its text, else the target).
   const links = new Map<string, string>();
-  if (xml.includes('<hyperlink')) {
+  if (hasLinks) {
     const targets = new Map<string, string>();
     for (const m of (rels ?? '').matchAll(/<Relationship\b[^>]*>/g))
       targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
@@ -325,12 +429,11 @@ function sheet(
     for (let c = min; c <= max; c++) colStyles.set(c, st);
   }
 
-  const rows = new Map<
-    number,
-    { hidden: boolean; style: Style | null; cells: Map<number, FastCell> }
-  >();
-  let row: { hidden: boolean; style: Style | null; cells: Map<number, FastCell> } | null = null;
+  const rows = new Map<number, FastRow>();
+  let row: FastRow | null = null;
   let rowNumber = 0;
+  /** The largest row number read so far (a row number not above it may be a duplicate). */
+  let maxRowNumber = 0;
   /** The last row and column of a cell read with a value (not null). */
   let lastRow = 0;
   let lastCol = 0;
@@ -351,72 +454,105 @@ function sheet(
       continue;
     }
     const selfClosing = data[gt - 1] === '/';
-    const open = data.slice(lt, gt + 1);
-    let inner = '';
     pos = gt + 1;
+    // The cell's content: data[contentStart, contentEnd).
+    const contentStart = pos;
+    let contentEnd = pos;
     if (isCell && !selfClosing) {
       const close = data.indexOf('</c>', pos);
       if (close < 0) throw new Decline();
-      inner = data.slice(pos, close);
+      contentEnd = close;
       pos = close + 4;
     }
     const plain = plainAttributes(data, lt + (isRow ? 4 : 2), selfClosing ? gt - 1 : gt);
     if (isRow) {
-      const r = plain >= 0 ? plainAttr(plain, 'r') : attr(open, 'r');
+      const open = plain >= 0 ? '' : data.slice(lt, gt + 1);
+      const r = plain >= 0 ? plainAttr(data, plain, 'r') : attr(open, 'r');
       if (!r || !/^\d+$/.test(r)) throw new Decline();
-      const s = parseInt((plain >= 0 ? plainAttr(plain, 's') : attr(open, 's')) ?? '', 10);
-      row = {
-        hidden: excelUtils.parseBoolean(
-          plain >= 0 ? plainAttr(plain, 'hidden') : attr(open, 'hidden'),
+      const s = parseInt((plain >= 0 ? plainAttr(data, plain, 's') : attr(open, 's')) ?? '', 10);
+      row = newRow(
+        excelUtils.parseBoolean(
+          plain >= 0 ? plainAttr(data, plain, 'hidden') : attr(open, 'hidden'),
         ),
-        style: s ? styleOf(s) : NO_STYLE,
-        cells: new Map(),
-      };
+        s ? styleOf(s) : NO_STYLE,
+      );
       rowNumber = Number(r);
-      if (rows.has(rowNumber)) throw new Decline();
+      if (rowNumber <= maxRowNumber && rows.has(rowNumber)) throw new Decline();
+      if (rowNumber > maxRowNumber) maxRowNumber = rowNumber;
       rows.set(rowNumber, row);
       continue;
     }
     if (!row) throw new Decline();
-    let r: string | undefined;
+    // r, t and s: where r and s lie in data (plain tags), or their text (other tags).
+    let col: number;
     let t: string | undefined;
-    let sAttr: string | undefined;
+    let styleId: number | undefined;
+    /** The cell's reference, as text, when a hyperlink may name it. */
+    let ref: string | undefined;
     if (plain >= 0) {
-      // The same as the loop below on a plain tag (no value holds '&').
-      for (let k = 0; k < plain; k += 2) {
-        const name = ATTRS[k];
-        if (name === 'r') r = r === undefined ? ATTRS[k + 1] : duplicate();
-        else if (name === 't') t = t === undefined ? ATTRS[k + 1] : duplicate();
-        else if (name === 's') sAttr = sAttr === undefined ? ATTRS[k + 1] : duplicate();
+      // The attributes named r, t and s (plainAttributes has declined a name given twice).
+      let rFrom = -1;
+      let rTo = -1;
+      let sFrom = -1;
+      let sTo = -1;
+      for (let k = 0; k < plain; k++) {
+        const at = SPANS[4 * k];
+        if (SPANS[4 * k + 1] - at !== 1) continue;
+        const c = data.charCodeAt(at);
+        if (c === 114) {
+          rFrom = SPANS[4 * k + 2];
+          rTo = SPANS[4 * k + 3];
+        } else if (c === 116) t = data.slice(SPANS[4 * k + 2], SPANS[4 * k + 3]);
+        else if (c === 115) {
+          sFrom = SPANS[4 * k + 2];
+          sTo = SPANS[4 * k + 3];
+        }
+      }
+      // r is a reference: 1 to 3 capital letters, then digits.
+      col = rFrom < 0 ? 0 : refColumnAt(data, rFrom, rTo);
+      if (col !== 0 && links.size) ref = data.slice(rFrom, rTo);
+      if (sFrom >= 0) {
+        const n = digitsAt(data, sFrom, sTo);
+        styleId = n >= 0 ? n : parseInt(data.slice(sFrom, sTo), 10);
       }
     } else {
-      for (const a of open.slice(2, selfClosing ? -2 : -1).matchAll(CELL_ATTR)) {
+      let r: string | undefined;
+      let sAttr: string | undefined;
+      for (const a of data.slice(lt + 2, selfClosing ? gt - 1 : gt).matchAll(CELL_ATTR)) {
         const value = a[2] ?? a[3];
         if (value.includes('&')) throw new Decline();
         if (a[1] === 'r') r = r === undefined ? value : duplicate();
         else if (a[1] === 't') t = t === undefined ? value : duplicate();
         else if (a[1] === 's') sAttr = sAttr === undefined ? value : duplicate();
       }
+      col = r === undefined ? 0 : refColumn(r);
+      ref = r;
+      styleId = sAttr !== undefined ? parseInt(sAttr, 10) : undefined;
     }
-    // r is a reference: 1 to 3 capital letters, then digits.
-    const col = r === undefined ? 0 : refColumn(r);
     if (col === 0) throw new Decline();
-    const styleId = sAttr !== undefined ? parseInt(sAttr, 10) : undefined;
     if (t === 'd') throw new Decline();
     let formula: string | undefined;
     let shareType: string | undefined;
     // The value text: <v> and, for inline strings, <is><t> (ExcelJS adds them up in order).
     let text: string | undefined;
+    /** A shared string's index read straight from the usual <v>digits</v> (-1: from `text`). */
+    let sharedIndex = -1;
     let rich: RichRun[] | undefined;
     let is: RegExpExecArray | null = null;
+    const length = contentEnd - contentStart;
     if (
-      inner.startsWith('<v>') &&
-      inner.indexOf('<', 3) === inner.length - 4 &&
-      inner.endsWith('</v>')
+      length >= 7 &&
+      data.startsWith('<v>', contentStart) &&
+      data.indexOf('<', contentStart + 3) === contentEnd - 4 &&
+      data.startsWith('</v>', contentEnd - 4)
     ) {
       // The usual cell: one <v>.
-      if (inner.length > 7) text = decodeText(inner.slice(3, -4));
-    } else if (inner !== '') {
+      if (length > 7) {
+        if (t === 's') sharedIndex = digitsAt(data, contentStart + 3, contentEnd - 4);
+        if (sharedIndex < 0) text = decodeText(data.slice(contentStart + 3, contentEnd - 4));
+      }
+    } else if (length > 0) {
+      const inner = data.slice(contentStart, contentEnd);
       if (inner.includes('<rPh')) throw new Decline();
       const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
       formula = f ? (f[2] ? decodeText(f[2]) : undefined) : undefined;
@@ -439,7 +575,6 @@ function sheet(
     }
     const style = styleId ? styleOf(styleId) : null;
     const isDate = style?.date === true;
-    const date = (x: unknown) => (isDate ? excelUtils.excelToDate(x, date1904) : x);
     let value: unknown;
     if (formula || shareType) {
       let result: unknown;
@@ -450,33 +585,36 @@ function sheet(
         else if (t === 'e') result = { error: text };
         else result = parseFloat(text);
       }
-      if (result !== undefined) result = date(result);
+      if (result !== undefined && isDate) result = excelUtils.excelToDate(result, date1904);
       value = { formula: formula ?? '', result };
     } else if (rich) {
       if (t !== 'inlineStr') throw new Decline();
       value = { richText: rich };
-    } else if (text !== undefined) {
+    } else if (sharedIndex >= 0 || text !== undefined) {
       if (t === 's') {
-        const i = parseInt(text, 10);
+        const i = sharedIndex >= 0 ? sharedIndex : parseInt(text!, 10);
         if (!(i >= 0 && i < shared.length)) throw new Decline();
         value = shared[i];
-      } else if (t === 'str') value = excelUtils.xmlDecode(text);
+      } else if (t === 'str') value = excelUtils.xmlDecode(text!);
       else if (t === 'inlineStr') value = text;
-      else if (t === 'b') value = parseInt(text, 10) !== 0;
+      else if (t === 'b') value = parseInt(text!, 10) !== 0;
       else if (t === 'e') value = { error: text };
-      else value = date(parseFloat(text));
+      else {
+        const n = parseFloat(text!);
+        value = isDate ? excelUtils.excelToDate(n, date1904) : n;
+      }
     } else if (styleId) {
       value = null;
     } else {
       continue; // ExcelJS does not create this cell
     }
-    const link = links.size ? links.get(r!) : undefined;
+    const link = ref !== undefined && links.size ? links.get(ref) : undefined;
     if (link !== undefined) {
       const shown = formula || shareType ? (value as { result: unknown }).result : value;
       value = { text: shown ?? undefined, hyperlink: link };
     }
-    if (row.cells.has(col)) throw new Decline();
-    row.cells.set(col, { value, style: style ?? NO_STYLE });
+    if (findCell(row, col) >= 0) throw new Decline();
+    addCell(row, col, value, style ?? NO_STYLE);
     if (value !== null) {
       if (rowNumber > lastRow) lastRow = rowNumber;
       if (col > lastCol) lastCol = col;
@@ -508,15 +646,12 @@ function sheet(
         covered.add(k);
         let rw = rows.get(r);
         if (!rw) {
-          rw = { hidden: false, style: NO_STYLE, cells: new Map() };
+          rw = newRow(false, NO_STYLE);
           rows.set(r, rw);
         }
-        let cell = rw.cells.get(c);
-        if (!cell) {
-          cell = { value: null, style: createdStyle(rw.style, colStyles.get(c)) };
-          rw.cells.set(c, cell);
-        }
-        if (r !== top || c !== left) cell.value = undefined;
+        let i = findCell(rw, c);
+        if (i < 0) i = addCell(rw, c, null, createdStyle(rw.style, colStyles.get(c)));
+        if (r !== top || c !== left) rw.values[i] = undefined;
       }
     }
     if (top !== bottom || left !== right)
@@ -537,6 +672,8 @@ function sheet(
   const bold: boolean[][] = [];
   const numberFormats: string[][] = [];
   const hiddenRows: number[] = [];
+  /** seen[c] === r: row r has a cell in column c (the columns ExcelJS creates are the others). */
+  const seen = new Int32Array(colCount + 1);
   for (let r = 1; r <= rowCount; r++) {
     const vRow: CellValue[] = new Array<CellValue>(colCount).fill(null);
     const bRow: boolean[] = new Array<boolean>(colCount).fill(false);
@@ -544,27 +681,40 @@ function sheet(
     const rw = rows.get(r);
     if (rw) {
       if (rw.hidden) hiddenRows.push(r - 1);
-      let width = 0;
-      for (const c of rw.cells.keys()) if (c > width) width = c;
-      // Row.eachCell({includeEmpty: true}) creates the cells it has not got, styled by row and column.
-      for (let c = 1; c <= Math.min(width, colCount); c++) {
-        const cell = rw.cells.get(c) ?? {
-          value: null,
-          style: createdStyle(rw.style, colStyles.get(c)),
-        };
+      const limit = Math.min(rw.width, colCount);
+      let filled = 0;
+      for (let i = 0; i < rw.cols.length; i++) {
+        const c = rw.cols[i];
+        if (c > colCount) continue;
+        seen[c] = r;
+        filled++;
         // Text and finite numbers as they are (convert's answer, without its object).
-        const v = cell.value;
-        const { value, isDate } =
-          typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
-            ? { value: v, isDate: false }
-            : convert(v);
+        const v = rw.values[i];
+        const style = rw.styles[i];
+        let value: CellValue;
+        let isDate = false;
+        if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) value = v;
+        else {
+          const converted = convert(v);
+          value = converted.value;
+          isDate = converted.isDate;
+        }
         const numFmt =
-          typeof cell.style.numFmt === 'string' && cell.style.numFmt !== ''
-            ? cell.style.numFmt
-            : 'General';
+          typeof style.numFmt === 'string' && style.numFmt !== '' ? style.numFmt : 'General';
         vRow[c - 1] = value;
         fRow[c - 1] = isDate ? dateCellFormat(numFmt) : numFmt;
-        bRow[c - 1] = cell.style.bold || richTextAllBold(cell.value);
+        bRow[c - 1] = style.bold || richTextAllBold(v);
+      }
+      // Row.eachCell({includeEmpty: true}) creates the cells it has not got (up to the row's last
+      // cell), styled by row and column; with neither styled, they are what the row holds already.
+      if (filled < limit && (rw.style !== NO_STYLE || colStyles.size > 0)) {
+        for (let c = 1; c <= limit; c++) {
+          if (seen[c] === r) continue;
+          const style = createdStyle(rw.style, colStyles.get(c));
+          fRow[c - 1] =
+            typeof style.numFmt === 'string' && style.numFmt !== '' ? style.numFmt : 'General';
+          bRow[c - 1] = style.bold;
+        }
       }
     }
     values.push(vRow);
@@ -691,10 +841,11 @@ export async function fastReadSheets(
       if (!m) return null;
       const xml = await text(`xl/${m[1]}`);
       if (xml === null || !xml.trimEnd().endsWith('</worksheet>')) return null;
-      const sheetRels = xml.includes('<hyperlink')
+      const hasLinks = xml.includes('<hyperlink');
+      const sheetRels = hasLinks
         ? await text(`xl/worksheets/_rels/${m[1].slice('worksheets/'.length)}.rels`)
         : null;
-      out.push(sheet(name, xml, sheetRels, shared, styleOf, date1904));
+      out.push(sheet(name, xml, hasLinks, sheetRels, shared, styleOf, date1904));
     }
     return out;
   } catch (e) {
