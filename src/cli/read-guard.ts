@@ -11,7 +11,7 @@ import { WorkbookReadError, type WorkbookReadErrorReason } from '../adapters/xls
 import type { PackageFacts } from '../adapters/xlsx/package';
 import type * as Heavy from '../adapters/xlsx/heavy';
 import type { WorkerMessage } from './read-worker';
-import { unpackSheets, type PackedSheet } from './snapshot-transfer';
+import { unpackSheets, type PackedSheet } from '../adapters/xlsx/packed-sheet';
 
 export interface ReadLimits {
   /** Milliseconds before the read is stopped. */

@@ -5,12 +5,11 @@
  * package facts first, so that a read stopped by its limit can still say what made it heavy.
  */
 import { parentPort, workerData } from 'worker_threads';
-import type { SheetSnapshot } from '../engine/types';
-import { packSheets, packedBuffers } from './snapshot-transfer';
+import { packSheets, packedBuffers, type PackedSheet } from '../adapters/xlsx/packed-sheet';
 
 export type WorkerMessage =
   | { kind: 'facts'; facts: unknown }
-  /** The sheets, packed (snapshot-transfer.ts). */
+  /** The sheets, packed (adapters/xlsx/packed-sheet.ts). */
   | { kind: 'done'; sheets: unknown }
   | {
       kind: 'error';
@@ -19,27 +18,30 @@ export type WorkerMessage =
       data: Record<string, string | number>;
     };
 
+/** The sheets, packed: the fast read makes them so, ExcelJS's are packed here. */
 async function read(
   bytes: Uint8Array,
   fast: boolean,
   post: (m: WorkerMessage) => void,
-): Promise<unknown> {
+): Promise<PackedSheet[]> {
   if (fast) {
-    const { fastReadSheets } = await import('../adapters/xlsx/fast-read');
+    const { fastReadPacked } = await import('../adapters/xlsx/fast-read');
     const { openZipParts } = await import('./zip-parts');
-    const sheets = await fastReadSheets(bytes, openZipParts);
+    const sheets = await fastReadPacked(bytes, openZipParts);
     if (sheets) return sheets;
   }
   const { readWorkbook } = await import('../adapters/xlsx/read');
-  return (await readWorkbook(bytes, { onFacts: (facts) => post({ kind: 'facts', facts }) })).sheets;
+  const { sheets } = await readWorkbook(bytes, {
+    onFacts: (facts) => post({ kind: 'facts', facts }),
+  });
+  return packSheets(sheets);
 }
 
 const port = parentPort;
 if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   read(workerData.bytes as Uint8Array, workerData.fast === true, post).then(
-    (sheets) => {
-      const packed = packSheets(sheets as SheetSnapshot[]);
+    (packed) => {
       // The packed values' buffers move to the command's thread (no copy).
       port.postMessage(
         { kind: 'done', sheets: packed } satisfies WorkerMessage,

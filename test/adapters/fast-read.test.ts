@@ -257,7 +257,7 @@ describe('snapshots cross from the read worker packed, and arrive the same', () 
     'hostile/dates-mixed.xlsx',
     'hostile/hidden-rows-cols.xlsx',
   ])('%s', async (name) => {
-    const { packSheets, unpackSheets } = await import('../../src/cli/snapshot-transfer');
+    const { packSheets, unpackSheets } = await import('../../src/adapters/xlsx/packed-sheet');
     const sheets = (await readWorkbook(new Uint8Array(readFileSync(join(FIXTURES, name))))).sheets;
     expect(unpackSheets(packSheets(sheets))).toStrictEqual(sheets);
     // Through the structured clone the worker's message takes (its objects are of Node's realm, not jest's: compared as JSON).

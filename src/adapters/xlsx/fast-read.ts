@@ -17,6 +17,7 @@
 import type JSZip from 'jszip';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { dateCellFormat, dateToSerial } from './read-values';
+import { KIND, unpackSheets, type PackedSheet } from './packed-sheet';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const excelUtils = require('exceljs/lib/utils/utils') as {
@@ -395,7 +396,7 @@ function sheet(
   shared: Shared[],
   styleOf: StyleIndex,
   date1904: boolean,
-): SheetSnapshot {
+): PackedSheet {
   if (UNREAD_IN_SHEET.test(xml)) throw new Decline();
   for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g))
     if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
@@ -668,60 +669,95 @@ function sheet(
     colCount = Math.max(colCount, m.right + 1);
   }
 
-  const values: CellValue[][] = [];
-  const bold: boolean[][] = [];
-  const numberFormats: string[][] = [];
+  // The snapshot, packed (packed-sheet.ts): every row colCount cells long; values by kind,
+  // texts once each; the bold cells and those whose format is not "General" listed.
+  const cellCount = rowCount * colCount;
+  const kinds = new Uint8Array(cellCount);
+  const payload = new Float64Array(cellCount);
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const others: unknown[] = [];
+  const boldCells: number[] = [];
+  const formatCells: (number | string)[] = [];
   const hiddenRows: number[] = [];
   /** seen[c] === r: row r has a cell in column c (the columns ExcelJS creates are the others). */
   const seen = new Int32Array(colCount + 1);
   for (let r = 1; r <= rowCount; r++) {
-    const vRow: CellValue[] = new Array<CellValue>(colCount).fill(null);
-    const bRow: boolean[] = new Array<boolean>(colCount).fill(false);
-    const fRow: string[] = new Array<string>(colCount).fill('General');
     const rw = rows.get(r);
-    if (rw) {
-      if (rw.hidden) hiddenRows.push(r - 1);
-      const limit = Math.min(rw.width, colCount);
-      let filled = 0;
-      for (let i = 0; i < rw.cols.length; i++) {
-        const c = rw.cols[i];
-        if (c > colCount) continue;
-        seen[c] = r;
-        filled++;
-        // Text and finite numbers as they are (convert's answer, without its object).
-        const v = rw.values[i];
-        const style = rw.styles[i];
-        let value: CellValue;
-        let isDate = false;
-        if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) value = v;
-        else {
-          const converted = convert(v);
-          value = converted.value;
-          isDate = converted.isDate;
-        }
-        const numFmt =
-          typeof style.numFmt === 'string' && style.numFmt !== '' ? style.numFmt : 'General';
-        vRow[c - 1] = value;
-        fRow[c - 1] = isDate ? dateCellFormat(numFmt) : numFmt;
-        bRow[c - 1] = style.bold || richTextAllBold(v);
+    if (!rw) continue;
+    if (rw.hidden) hiddenRows.push(r - 1);
+    const base = (r - 1) * colCount - 1;
+    const limit = Math.min(rw.width, colCount);
+    let filled = 0;
+    for (let i = 0; i < rw.cols.length; i++) {
+      const c = rw.cols[i];
+      if (c > colCount) continue;
+      seen[c] = r;
+      filled++;
+      // Text and finite numbers as they are (convert's answer, without its object).
+      const v = rw.values[i];
+      const style = rw.styles[i];
+      let value: CellValue;
+      let isDate = false;
+      if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) value = v;
+      else {
+        const converted = convert(v);
+        value = converted.value;
+        isDate = converted.isDate;
       }
-      // Row.eachCell({includeEmpty: true}) creates the cells it has not got (up to the row's last
-      // cell), styled by row and column; with neither styled, they are what the row holds already.
-      if (filled < limit && (rw.style !== NO_STYLE || colStyles.size > 0)) {
-        for (let c = 1; c <= limit; c++) {
-          if (seen[c] === r) continue;
-          const style = createdStyle(rw.style, colStyles.get(c));
-          fRow[c - 1] =
-            typeof style.numFmt === 'string' && style.numFmt !== '' ? style.numFmt : 'General';
-          bRow[c - 1] = style.bold;
+      const at = base + c;
+      if (typeof value === 'string') {
+        let k = textIndex.get(value);
+        if (k === undefined) {
+          k = texts.length;
+          texts.push(value);
+          textIndex.set(value, k);
         }
+        kinds[at] = KIND.text;
+        payload[at] = k;
+      } else if (typeof value === 'number') {
+        kinds[at] = KIND.number;
+        payload[at] = value;
+      } else if (value === true) kinds[at] = KIND.true;
+      else if (value === false) kinds[at] = KIND.false;
+      else if (value !== null) {
+        kinds[at] = KIND.other;
+        payload[at] = others.length;
+        others.push(value);
+      }
+      const numFmt =
+        typeof style.numFmt === 'string' && style.numFmt !== '' ? style.numFmt : 'General';
+      const format = isDate ? dateCellFormat(numFmt) : numFmt;
+      if (format !== 'General') formatCells.push(r - 1, c - 1, format);
+      if (style.bold || richTextAllBold(v)) boldCells.push(r - 1, c - 1);
+    }
+    // Row.eachCell({includeEmpty: true}) creates the cells it has not got (up to the row's last
+    // cell), styled by row and column; with neither styled, they hold what a blank cell holds.
+    if (filled < limit && (rw.style !== NO_STYLE || colStyles.size > 0)) {
+      for (let c = 1; c <= limit; c++) {
+        if (seen[c] === r) continue;
+        const style = createdStyle(rw.style, colStyles.get(c));
+        if (typeof style.numFmt === 'string' && style.numFmt !== '' && style.numFmt !== 'General')
+          formatCells.push(r - 1, c - 1, style.numFmt);
+        if (style.bold) boldCells.push(r - 1, c - 1);
       }
     }
-    values.push(vRow);
-    bold.push(bRow);
-    numberFormats.push(fRow);
   }
-  return { name, values, bold, numberFormats, merges, origin: { row: 0, col: 0 }, hiddenRows };
+  return {
+    name,
+    merges,
+    origin: { row: 0, col: 0 },
+    hiddenRows,
+    cells: {
+      widths: new Int32Array(rowCount).fill(colCount),
+      kinds,
+      payload,
+      texts,
+      others,
+    },
+    boldCells,
+    formatCells,
+  };
 }
 
 /** Cell._mergeStyle(row.style, column.style): the number format and font of the row, else the column. */
@@ -801,6 +837,18 @@ export async function fastReadSheets(
   bytes: Uint8Array,
   open: OpenPackage = openWithJSZip,
 ): Promise<SheetSnapshot[] | null> {
+  const packed = await fastReadPacked(bytes, open);
+  return packed && unpackSheets(packed);
+}
+
+/**
+ * fastReadSheets' sheets packed (packed-sheet.ts), as the command's read worker hands them over:
+ * made so from the XML, without the arrays of a snapshot.
+ */
+export async function fastReadPacked(
+  bytes: Uint8Array,
+  open: OpenPackage = openWithJSZip,
+): Promise<PackedSheet[] | null> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
   try {
     const parts = await open(bytes);
@@ -832,7 +880,7 @@ export async function fastReadSheets(
     const styleOf = styles(stXml);
     const sheetTags = [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
     if (!sheetTags.length) return null;
-    const out: SheetSnapshot[] = [];
+    const out: PackedSheet[] = [];
     for (const tag of sheetTags) {
       const name = attr(tag, 'name');
       const rel = targets.get(/\sr:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '');

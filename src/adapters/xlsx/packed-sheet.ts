@@ -1,12 +1,14 @@
 /**
- * Snapshots cross from the read worker to the command's thread by structured clone, whose cost
- * grows with the number of array elements: bold and numberFormats hold one per cell, nearly all
- * false and "General". They cross as the cells that differ, and are rebuilt on arrival, the same.
- * The values cross as typed arrays (moved, not copied: packedBuffers) and one table of the
- * distinct texts, not as one array per row and one string per cell (issue 15: a third of a second
- * for 50,000 rows).
+ * A sheet snapshot packed: the form in which the command's read worker (src/cli/read-worker.ts)
+ * hands sheets over. Snapshots cross threads by structured clone, whose cost grows with the number
+ * of array elements: bold and numberFormats hold one per cell, nearly all false and "General".
+ * They cross as the cells that differ, and are rebuilt on arrival, the same. The values cross as
+ * typed arrays (moved, not copied: packedBuffers) and one table of the distinct texts, not as one
+ * array per row and one string per cell (issue 15: a third of a second for 50,000 rows). The fast
+ * read (fast-read.ts) makes this form straight from the XML; an ExcelJS read is packed
+ * (packSheets).
  */
-import type { CellValue, SheetSnapshot } from '../engine/types';
+import type { CellValue, SheetSnapshot } from '../../engine/types';
 
 /** A sheet's values, cell after cell, row after row. */
 export interface PackedValues {
@@ -21,7 +23,7 @@ export interface PackedValues {
   others: unknown[];
 }
 
-const KIND = { null: 0, text: 1, number: 2, true: 3, false: 4, other: 5 } as const;
+export const KIND = { null: 0, text: 1, number: 2, true: 3, false: 4, other: 5 } as const;
 
 export interface PackedSheet extends Omit<SheetSnapshot, 'bold' | 'numberFormats' | 'values'> {
   /** The values as they are (a sheet whose rows have holes), or packed in `cells`. */
