@@ -214,7 +214,8 @@ function styles(xml: string | null): StyleIndex {
   const cache = new Map<number, Style | null>();
   return Object.assign(
     (id: number) => {
-      if (cache.has(id)) return cache.get(id)!;
+      const known = cache.get(id);
+      if (known !== undefined) return known;
       const xf = xfs[id];
       let model: Style | null = null;
       if (xf) {
@@ -416,7 +417,11 @@ function sheet(
   }
   const start = xml.indexOf('<sheetData');
   const end = xml.indexOf('</sheetData>');
-  const data = start < 0 ? '' : xml.slice(start, end < 0 ? xml.length : end);
+  // sheetData is xml[dataStart, dataEnd), read in place (a slice of the part would put an
+  // indirection under every character read).
+  const data = xml;
+  const dataStart = start < 0 ? 0 : start;
+  const dataEnd = start < 0 ? 0 : end < 0 ? xml.length : end;
 
   // Columns' styles (for cells ExcelJS creates in a row: Cell's _mergeStyle of row and column).
   const colStyles = new Map<number, Style>();
@@ -439,11 +444,11 @@ function sheet(
   let lastRow = 0;
   let lastCol = 0;
   // A scan of the <row> and <c> elements of sheetData (indexOf, no backtracking regular expression).
-  for (let pos = 0; ;) {
+  for (let pos = dataStart; ;) {
     const lt = data.indexOf('<', pos);
-    if (lt < 0) break;
+    if (lt < 0 || lt >= dataEnd) break;
     const gt = data.indexOf('>', lt);
-    if (gt < 0) throw new Decline();
+    if (gt < 0 || gt >= dataEnd) throw new Decline();
     const next = data.charCodeAt(lt + 2);
     const isRow =
       data.startsWith('row', lt + 1) &&
@@ -461,7 +466,7 @@ function sheet(
     let contentEnd = pos;
     if (isCell && !selfClosing) {
       const close = data.indexOf('</c>', pos);
-      if (close < 0) throw new Decline();
+      if (close < 0 || close >= dataEnd) throw new Decline();
       contentEnd = close;
       pos = close + 4;
     }
