@@ -220,6 +220,33 @@ describe('the fast read gives ExcelJS’s snapshots, or declines', () => {
     expect((await read(xml.replace('</row>', `${w1}</row>`))).fast).toBeNull();
   });
 
+  test('declines a worksheet with a comment, CDATA or a prefixed element, wherever it stands', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('A');
+    ws.getRow(1).values = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì'];
+    ws.getRow(2).values = [1, 'Một', 'Sở Tài chính'];
+    const zip = await JSZip.loadAsync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const fast = async (x: string) => {
+      zip.file('xl/worksheets/sheet1.xml', x);
+      return fastReadSheets(await zip.generateAsync({ type: 'uint8array' }));
+    };
+    expect(await fast(xml)).not.toBeNull();
+    const a2 = /<c r="A2"[^>]*>/.exec(xml)![0];
+    const variants = [
+      xml.replace('<row ', '<!-- giữa các dòng --><row '), // in sheetData, between tags
+      xml.replace('</row>', '<y:c r="Z9" xmlns:y="urn:y"/></row>'), // a prefixed cell in a row
+      xml.replace(a2, `${a2}<!-- trong ô -->`), // in a cell's content
+      xml.replace(a2, `${a2.slice(0, -1)} y="<!--">`), // in a tag (not plain)
+      xml.replace('</sheetData>', '</sheetData><![CDATA[x]]>'), // after sheetData
+      xml.replace('<sheetData', '<!-- trước --><sheetData'), // before it
+    ];
+    for (const v of variants) {
+      expect(v).not.toBe(xml);
+      expect(await fast(v)).toBeNull();
+    }
+  });
+
   test('declines what it does not cover: a package that needs normalising, a file ExcelJS refuses', async () => {
     expect(
       await fastReadSheets(

@@ -111,6 +111,8 @@ const UNREAD_IN_SHARED =
   /<(?:rPh|!\[CDATA\[|[A-Za-z_][\w.-]*:(?:worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b)/;
 const UNREAD_IN_SHEET =
   /<(?:!--|!\[CDATA\[|[A-Za-z_][\w.-]*:(?:worksheet|sheetData|row|c|sst|si|workbook|sheets|sheet|styleSheet|xf)\b)/;
+/** UNREAD_IN_SHEET at one position (lastIndex): the scan of sheetData asks at each tag it passes. */
+const UNREAD_AT = new RegExp(UNREAD_IN_SHEET.source, 'y');
 
 /** The column of a reference /^[A-Z]{1,3}\d+$/ (1 for A1), 0 for anything else. */
 function refColumn(ref: string): number {
@@ -398,7 +400,6 @@ function sheet(
   styleOf: StyleIndex,
   date1904: boolean,
 ): PackedSheet {
-  if (UNREAD_IN_SHEET.test(xml)) throw new Decline();
   for (const m of xml.matchAll(/\sdxfId\s*=\s*"(\d+)"/g))
     if (Number(m[1]) >= styleOf.dxfs) throw new Decline();
   // Hyperlinks (ExcelJS: a cell whose address a <hyperlink r:id> names shows its text, else the target).
@@ -422,6 +423,16 @@ function sheet(
   const data = xml;
   const dataStart = start < 0 ? 0 : start;
   const dataEnd = start < 0 ? 0 : end < 0 ? xml.length : end;
+  // UNREAD_IN_SHEET over the part, in pieces: before and after sheetData here; inside it, at each
+  // '<' the scan passes, in a tag that is not plain and in a cell's content that is not one <v>
+  // (a plain tag and such a content hold no other '<'): no second pass over the largest part.
+  if (start < 0) {
+    if (UNREAD_IN_SHEET.test(xml)) throw new Decline();
+  } else if (
+    UNREAD_IN_SHEET.test(xml.slice(0, dataStart)) ||
+    UNREAD_IN_SHEET.test(xml.slice(dataEnd))
+  )
+    throw new Decline();
 
   // Columns' styles (for cells ExcelJS creates in a row: Cell's _mergeStyle of row and column).
   const colStyles = new Map<number, Style>();
@@ -456,6 +467,11 @@ function sheet(
     // After "<c": white space, '>' (62) or '/' (47).
     const isCell = data[lt + 1] === 'c' && (next <= 32 || next === 62 || next === 47);
     if (!isRow && !isCell) {
+      // Any other tag but an end tag: a comment, CDATA, a prefixed element declines.
+      if (data.charCodeAt(lt + 1) !== 47) {
+        UNREAD_AT.lastIndex = lt;
+        if (UNREAD_AT.test(data)) throw new Decline();
+      }
       pos = lt + 1;
       continue;
     }
@@ -473,6 +489,7 @@ function sheet(
     const plain = plainAttributes(data, lt + (isRow ? 4 : 2), selfClosing ? gt - 1 : gt);
     if (isRow) {
       const open = plain >= 0 ? '' : data.slice(lt, gt + 1);
+      if (UNREAD_IN_SHEET.test(open)) throw new Decline();
       const r = plain >= 0 ? plainAttr(data, plain, 'r') : attr(open, 'r');
       if (!r || !/^\d+$/.test(r)) throw new Decline();
       const s = parseInt((plain >= 0 ? plainAttr(data, plain, 's') : attr(open, 's')) ?? '', 10);
@@ -524,6 +541,7 @@ function sheet(
     } else {
       let r: string | undefined;
       let sAttr: string | undefined;
+      if (UNREAD_IN_SHEET.test(data.slice(lt, gt + 1))) throw new Decline();
       for (const a of data.slice(lt + 2, selfClosing ? gt - 1 : gt).matchAll(CELL_ATTR)) {
         const value = a[2] ?? a[3];
         if (value.includes('&')) throw new Decline();
@@ -559,6 +577,7 @@ function sheet(
       }
     } else if (length > 0) {
       const inner = data.slice(contentStart, contentEnd);
+      if (UNREAD_IN_SHEET.test(inner)) throw new Decline();
       if (inner.includes('<rPh')) throw new Decline();
       const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
       formula = f ? (f[2] ? decodeText(f[2]) : undefined) : undefined;
