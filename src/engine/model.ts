@@ -797,11 +797,27 @@ function noteLostMerges(model: SheetModel): void {
 /** The group a group row sits in ("2" for "2.2"), or null. */
 function enclosingGroup(model: SheetModel, g: RowModel): RowModel | null {
   const i = model.groups.indexOf(g);
+  if (i <= 0) return null;
+  // isChildTt(g.tt, p.tt) for each earlier group, with g's side worked out once (a group at the
+  // top of its numbering is compared with every group before it).
+  const letter = LETTER.test(g.tt);
+  const child = normaliseTt(g.tt);
+  const at = g.index ?? 0;
   for (let k = i - 1; k >= 0; k--) {
     const p = model.groups[k];
-    if (p.index < (g.index ?? 0) && isChildTt(g.tt, p.tt)) return p;
+    if (p.index >= at) continue;
+    if (letter ? NUMBER.test(p.tt) : numberedUnder(child, normaliseTt(p.tt))) return p;
   }
   return null;
+}
+
+/** child.startsWith(`${parent}.`), without making that string. */
+function numberedUnder(child: string, parent: string): boolean {
+  return (
+    child.length > parent.length &&
+    child.charCodeAt(parent.length) === 46 &&
+    child.startsWith(parent)
+  );
 }
 
 /** Last row a vertical merge from `index` down column `c` can cover: blank, unmerged task / continuation cells. */
