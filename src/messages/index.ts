@@ -67,10 +67,19 @@ const compiled: Record<Lang, Map<string, Formatter>> = { vi: new Map(), en: new 
 function compile(lang: Lang, template: string): Formatter {
   const parts = template.split(/\{(\w+(?::[\w.-]+)?)\}/);
   if (parts.length === 1) return (_data, out) => void out.push(template);
+  // Each placeholder's key and prefix ("{value:state}"), split here once, not per message.
+  const keys: string[] = [];
+  const prefixes: (string | undefined)[] = [];
+  for (let i = 1; i < parts.length; i += 2) {
+    const [key, prefix] = parts[i].split(':');
+    keys[i] = key;
+    prefixes[i] = prefix;
+  }
   return (data, out) => {
     if (parts[0]) out.push(parts[0]);
     for (let i = 1; i < parts.length; i += 2) {
-      const [key, prefix] = parts[i].split(':');
+      const key = keys[i];
+      const prefix = prefixes[i];
       const value = data[key];
       if (value === undefined) out.push(`{${parts[i]}}`);
       else if (typeof value === 'object') listInto(lang, value, out);
