@@ -4,7 +4,7 @@
  * opens the package itself: the command does, with Node's zlib, src/cli/zip-parts.ts) without building
  * ExcelJS's workbook model, which is most of the cost of a check. Used by `phancong check` when
  * no copy is written; the result must equal read.ts's, value for value, and a test holds the two
- * equal on every fixture (test/adapters/xlsx/fast-read.test.ts).
+ * equal on every fixture (test/adapters/fast-read.test.ts).
  *
  * It follows ExcelJS 4.4.0's own rules (cell types, styles: the cell's own xf, none for s="0",
  * row then column style for cells it creates; dates by ExcelJS's isDateFmt; text as its sax parser
@@ -389,7 +389,7 @@ function addCell(row: FastRow, col: number, value: unknown, style: Style): numbe
   return i;
 }
 
-/** One worksheet part → the snapshot sheetSnapshot() would make of ExcelJS's worksheet. */
+/** One worksheet part → the snapshot sheetSnapshot() would make of ExcelJS's worksheet, packed. */
 function sheet(
   name: string,
   xml: string,
