@@ -17,7 +17,7 @@
 import type JSZip from 'jszip';
 import type { CellValue, MergedArea, SheetSnapshot } from '../../engine/types';
 import { dateCellFormat, dateToSerial } from './read-values';
-import { KIND, unpackSheets, type PackedSheet } from './packed-sheet';
+import { ValuesPacker, unpackSheets, type PackedSheet } from './packed-sheet';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const excelUtils = require('exceljs/lib/utils/utils') as {
@@ -695,12 +695,7 @@ function sheet(
 
   // The snapshot, packed (packed-sheet.ts): every row colCount cells long; values by kind,
   // texts once each; the bold cells and those whose format is not "General" listed.
-  const cellCount = rowCount * colCount;
-  const kinds = new Uint8Array(cellCount);
-  const payload = new Float64Array(cellCount);
-  const texts: string[] = [];
-  const textIndex = new Map<string, number>();
-  const others: unknown[] = [];
+  const values = new ValuesPacker(rowCount * colCount);
   const boldCells: number[] = [];
   const formatCells: (number | string)[] = [];
   const hiddenRows: number[] = [];
@@ -729,26 +724,7 @@ function sheet(
         value = converted.value;
         isDate = converted.isDate;
       }
-      const at = base + c;
-      if (typeof value === 'string') {
-        let k = textIndex.get(value);
-        if (k === undefined) {
-          k = texts.length;
-          texts.push(value);
-          textIndex.set(value, k);
-        }
-        kinds[at] = KIND.text;
-        payload[at] = k;
-      } else if (typeof value === 'number') {
-        kinds[at] = KIND.number;
-        payload[at] = value;
-      } else if (value === true) kinds[at] = KIND.true;
-      else if (value === false) kinds[at] = KIND.false;
-      else if (value !== null) {
-        kinds[at] = KIND.other;
-        payload[at] = others.length;
-        others.push(value);
-      }
+      values.put(base + c, value);
       const numFmt =
         typeof style.numFmt === 'string' && style.numFmt !== '' ? style.numFmt : 'General';
       const format = isDate ? dateCellFormat(numFmt) : numFmt;
@@ -772,13 +748,7 @@ function sheet(
     merges,
     origin: { row: 0, col: 0 },
     hiddenRows,
-    cells: {
-      widths: new Int32Array(rowCount).fill(colCount),
-      kinds,
-      payload,
-      texts,
-      others,
-    },
+    cells: values.packed(new Int32Array(rowCount).fill(colCount)),
     boldCells,
     formatCells,
   };

@@ -23,7 +23,7 @@ export interface PackedValues {
   others: unknown[];
 }
 
-export const KIND = { null: 0, text: 1, number: 2, true: 3, false: 4, other: 5 } as const;
+const KIND = { null: 0, text: 1, number: 2, true: 3, false: 4, other: 5 } as const;
 
 export interface PackedSheet extends Omit<SheetSnapshot, 'bold' | 'numberFormats' | 'values'> {
   /** The values as they are (a sheet whose rows have holes), or packed in `cells`. */
@@ -35,45 +35,71 @@ export interface PackedSheet extends Omit<SheetSnapshot, 'bold' | 'numberFormats
   formatCells?: (number | string)[];
 }
 
+/**
+ * Packed values written cell by cell, `count` cells (a cell never written holds null): kinds and
+ * numbers into the typed arrays, each distinct text once. packValues packs a snapshot's rows with
+ * it; the fast read (fast-read.ts) the cells it reads.
+ */
+export class ValuesPacker {
+  readonly kinds: Uint8Array;
+  readonly payload: Float64Array;
+  private readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+  private readonly others: unknown[] = [];
+
+  constructor(count: number) {
+    this.kinds = new Uint8Array(count);
+    this.payload = new Float64Array(count);
+  }
+
+  /** Cell `at` holds `v`. */
+  put(at: number, v: unknown): void {
+    const { kinds, payload } = this;
+    if (v === null) kinds[at] = KIND.null;
+    else if (typeof v === 'string') {
+      let t = this.textIndex.get(v);
+      if (t === undefined) {
+        t = this.texts.length;
+        this.texts.push(v);
+        this.textIndex.set(v, t);
+      }
+      kinds[at] = KIND.text;
+      payload[at] = t;
+    } else if (typeof v === 'number') {
+      kinds[at] = KIND.number;
+      payload[at] = v;
+    } else if (v === true) kinds[at] = KIND.true;
+    else if (v === false) kinds[at] = KIND.false;
+    else {
+      kinds[at] = KIND.other;
+      payload[at] = this.others.length;
+      this.others.push(v);
+    }
+  }
+
+  /** The values packed, rows of the lengths `widths`. */
+  packed(widths: Int32Array): PackedValues {
+    const { kinds, payload, texts, others } = this;
+    return { widths, kinds, payload, texts, others };
+  }
+}
+
 function packValues(values: CellValue[][]): PackedValues | null {
   let count = 0;
   for (const row of values) count += row.length;
   const widths = new Int32Array(values.length);
-  const kinds = new Uint8Array(count);
-  const payload = new Float64Array(count);
-  const texts: string[] = [];
-  const textIndex = new Map<string, number>();
-  const others: unknown[] = [];
+  const packer = new ValuesPacker(count);
   let i = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     widths[r] = row.length;
     for (let c = 0; c < row.length; c++, i++) {
       const v = row[c];
-      if (v === null) kinds[i] = KIND.null;
-      else if (typeof v === 'string') {
-        let t = textIndex.get(v);
-        if (t === undefined) {
-          t = texts.length;
-          texts.push(v);
-          textIndex.set(v, t);
-        }
-        kinds[i] = KIND.text;
-        payload[i] = t;
-      } else if (typeof v === 'number') {
-        kinds[i] = KIND.number;
-        payload[i] = v;
-      } else if (v === true) kinds[i] = KIND.true;
-      else if (v === false) kinds[i] = KIND.false;
-      else {
-        if (!(c in row)) return null; // a hole: the rows cross as they are
-        kinds[i] = KIND.other;
-        payload[i] = others.length;
-        others.push(v);
-      }
+      if (v === undefined && !(c in row)) return null; // a hole: the rows cross as they are
+      packer.put(i, v);
     }
   }
-  return { widths, kinds, payload, texts, others };
+  return packer.packed(widths);
 }
 
 function unpackValues(p: PackedValues): CellValue[][] {
