@@ -114,23 +114,6 @@ const UNREAD_IN_SHEET =
 /** UNREAD_IN_SHEET at one position (lastIndex): the scan of sheetData asks at each tag it passes. */
 const UNREAD_AT = new RegExp(UNREAD_IN_SHEET.source, 'y');
 
-/** The column of a reference /^[A-Z]{1,3}\d+$/ (1 for A1), 0 for anything else. */
-function refColumn(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length && i < 4; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  if (i === 0 || i > 3 || i === ref.length) return 0;
-  for (let j = i; j < ref.length; j++) {
-    const c = ref.charCodeAt(j);
-    if (c < 48 || c > 57) return 0;
-  }
-  return col;
-}
-
 function colNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
@@ -306,7 +289,7 @@ function plainAttr(data: string, n: number, name: string): string | undefined {
   return undefined;
 }
 
-/** refColumn(data.slice(from, to)), without the copy. */
+/** The column of a reference /^[A-Z]{1,3}\d+$/ in data[from, to) (1 for A1), 0 for anything else. */
 function refColumnAt(data: string, from: number, to: number): number {
   let col = 0;
   let i = from;
@@ -549,7 +532,7 @@ function sheet(
         else if (a[1] === 't') t = t === undefined ? value : duplicate();
         else if (a[1] === 's') sAttr = sAttr === undefined ? value : duplicate();
       }
-      col = r === undefined ? 0 : refColumn(r);
+      col = r === undefined ? 0 : refColumnAt(r, 0, r.length);
       ref = r;
       styleId = sAttr !== undefined ? parseInt(sAttr, 10) : undefined;
     }
